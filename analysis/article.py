@@ -1,0 +1,503 @@
+"""Reading an article: bytes -> text, text -> blocks (title, byline, author, body, boilerplate).
+
+The decoded text (line endings normalised to ``\\n``) is the *source*: every offset in every
+table of the package points into ``Article.text``, and nothing in it is ever changed or
+dropped. Blocks are the non-blank stretches of that text; the whitespace between them is
+the only thing that belongs to no block (``Article.separators`` lists it), so blocks plus
+separators rebuild the whole text.
+
+>>> art = from_text("A title\\n\\nBy Jane Roe\\n\\nThe first paragraph. It has two sentences.")
+>>> art.title, art.author, len(art.paragraphs)
+('A title', 'Jane Roe', 1)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError, InputWarning
+
+BLOCK_KINDS = ("title", "byline", "author", "dateline", "body", "boilerplate")
+
+# Magic numbers of common binary formats, to say *what* the file is instead of "not text".
+_MAGIC = [
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub file)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x7fELF", "an executable program"),
+]
+
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")  # a run of whitespace holding 2+ newlines
+_NEWLINES = re.compile(r"\n\s*")
+_BYLINE = re.compile(r"^(?:written|posted|reported|story|words|text)?\s*by[:\s]\s*(?P<name>\S.{0,120})$", re.I)
+_BOILERPLATE = re.compile(
+    r"^(?:about the authors?|about us|related(?: articles| stories| posts| news)?|read more|read also|"
+    r"see also|share(?: this(?: article| story)?)?|copyright|©|\(c\) ?\d{4}|all rights reserved|"
+    r"subscribe|sign up|follow us|tags?:|topics?:|comments?|advertisement|leave a (?:reply|comment))\b",
+    re.I,
+)
+_MONTHS = ("january february march april may june july august september october november december").split()
+_DATE_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<mon>[A-Za-z]{3,9})\.? (?P<d>\d{1,2}),? (?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3,9})\.?,? (?P<y>\d{4})"),
+]
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|de|van|von|der|da|al|bin|el|la|le|di|du|dos|del)$")
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+
+
+def parse_date(value, *, what: str = "date") -> _dt.date | None:
+    """Return ``value`` as a ``datetime.date`` (``None`` stays ``None``).
+
+    Accepts a ``date``, a ``datetime`` or an ISO ``YYYY-MM-DD`` string; anything else is an
+    :class:`InputError` naming what was given and what is allowed.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not m:
+        raise InputError(f"invalid {what} {text!r}: use the form YYYY-MM-DD, e.g. 2021-09-16")
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise InputError(f"invalid {what} {text!r}: {exc}") from None
+
+
+def _date_in(text: str) -> _dt.date | None:
+    """A date written in a short header line ("September 16, 2021", "16 Sep 2021", "2021-09-16")."""
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        try:
+            if "mon" in pat.groupindex:
+                mon = m["mon"].lower()
+                month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(mon[:3]))
+            else:
+                month = int(m["m"])
+            return _dt.date(int(m["y"]), month, int(m["d"]))
+        except (StopIteration, ValueError):
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# bytes -> text
+
+
+def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
+    """Decode ``data`` and normalise line endings; return ``(text, encoding, warnings)``.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Bytes that are not
+    UTF-8 are decoded as cp1251 when they look Cyrillic, else cp1252 (latin-1 as the last
+    resort), always with a warning. Binary files are refused with an :class:`InputError`.
+    """
+    notes: list[str] = []
+    if not data.strip():
+        raise InputError(f"{name} is empty (or holds only whitespace): there is no article to analyse")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name} is not text: it looks like {what}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+    if encoding == "utf-8" and b"\x00" in data:
+        raise InputError(f"{name} is not text: it contains NUL bytes (a binary file, or UTF-16 without a BOM)")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        if encoding != "utf-8":
+            raise InputError(f"{name} could not be decoded as {encoding} although it starts with its byte-order mark") from None
+        text, encoding = _decode_legacy(data)
+        notes.append(
+            f"{name} is not valid UTF-8; decoded as {encoding}. Check accented or non-Latin letters, "
+            "or save the file as UTF-8."
+        )
+    if encoding in ("utf-8", "utf-8-sig") and re.search("[ÃÐÑ][\u0080-\u00bf]", text):
+        notes.append(f"{name} looks double-encoded (mojibake such as 'Ã©'); the text is analysed as it is.")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(text) // 20):
+        raise InputError(f"{name} is not text: {controls} control characters after decoding as {encoding}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name} is empty (or holds only whitespace): there is no article to analyse")
+    return text, encoding, notes
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    high = [b for b in data if b >= 0x80]
+    # cp1251 puts Cyrillic letters at 0xC0-0xFF; in Western text those bytes are rarer
+    # than punctuation (0x80-0xBF) and come one at a time between ASCII letters.
+    cyr = sum(1 for b in high if b >= 0xC0)
+    runs = len(re.findall(rb"[\xc0-\xff]{3,}", data))
+    candidates = ["cp1251", "cp1252"] if high and cyr / len(high) > 0.6 and runs else ["cp1252", "cp1251"]
+    for enc in candidates + ["latin-1"]:
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------------------------
+# HTML -> text
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """Turn an HTML page into plain text: the title, then one paragraph per ``<p>``.
+
+    Scripts, styles, navigation, headers, footers, forms and asides are dropped; the title
+    comes from the first ``<h1>`` or else ``<title>``. Returns ``(text, metadata)`` where
+    metadata may hold ``title``, ``author``, ``source`` and ``published`` from ``<meta>`` tags.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    meta: dict = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("name") or tag.get("property") or "").lower()
+        content = (tag.get("content") or "").strip()
+        if not content:
+            continue
+        if key in ("author", "article:author", "byl"):
+            meta.setdefault("author", re.sub(r"^by\s+", "", content, flags=re.I))
+        elif key in ("og:site_name", "publisher"):
+            meta.setdefault("source", content)
+        elif key in ("article:published_time", "date", "pubdate", "publishdate", "dc.date"):
+            meta.setdefault("published_text", content[:10])
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe"]):
+        tag.decompose()
+    h1 = soup.find("h1")
+    title_tag = soup.find("title")
+    title = _squash(h1.get_text(" ")) if h1 else (_squash(title_tag.get_text(" ")) if title_tag else "")
+    paras = [_squash(p.get_text(" ")) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote"]) is None]
+    paras = [p for p in paras if p]
+    if not paras:
+        body = soup.body or soup
+        paras = [_squash(line) for line in body.get_text("\n").split("\n") if _squash(line)]
+        if title and paras and paras[0] == title:
+            paras = paras[1:]
+    if title:
+        meta["title"] = title
+    text = "\n\n".join(([title] if title else []) + paras)
+    return text, meta
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _looks_like_html(text: str, suffix: str) -> bool:
+    if suffix in (".html", ".htm", ".xhtml"):
+        return True
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+# --------------------------------------------------------------------------------------------
+# the Article
+
+
+@dataclass
+class Article:
+    """One article: the source text, its blocks and its metadata.
+
+    Attributes:
+        text: the decoded text with ``\\n`` line endings. Every offset in the package points here.
+        blocks: DataFrame ``block_id, kind, para_id, start, end, text``; ``kind`` is one of
+            title, byline, author, dateline, body, boilerplate; ``para_id`` numbers body blocks 1..N.
+        meta: title, author, source, published (``datetime.date`` or None), path, sha256,
+            encoding, slug, and notes (warnings about the input).
+    """
+
+    text: str
+    blocks: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str | None:
+        return self.meta.get("title")
+
+    @property
+    def author(self) -> str | None:
+        return self.meta.get("author")
+
+    @property
+    def source(self) -> str | None:
+        return self.meta.get("source")
+
+    @property
+    def published(self) -> _dt.date | None:
+        return self.meta.get("published")
+
+    @property
+    def slug(self) -> str:
+        return self.meta.get("slug") or "article"
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """Body paragraphs: ``para_id, start, end, text`` (para_id 1..N in reading order)."""
+        body = self.blocks[self.blocks["kind"] == "body"]
+        return body[["para_id", "start", "end", "text"]].astype({"para_id": int}).reset_index(drop=True)
+
+    @property
+    def separators(self) -> list[tuple[int, int]]:
+        """The ``(start, end)`` stretches of whitespace that belong to no block."""
+        out, pos = [], 0
+        for start, end in zip(self.blocks["start"], self.blocks["end"]):
+            if start > pos:
+                out.append((pos, start))
+            pos = end
+        if pos < len(self.text):
+            out.append((pos, len(self.text)))
+        return out
+
+    def __repr__(self) -> str:
+        n = int((self.blocks["kind"] == "body").sum())
+        return f"<Article {self.title!r} by {self.author or '?'} ({self.source or '?'}, {self.published or 'date unknown'}): {n} paragraphs>"
+
+
+def slugify(text: str, *, default: str = "article", max_len: int = 60) -> str:
+    """A safe folder name: ASCII letters, digits and hyphens only (never ``..`` or ``/``)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_len].strip("-")
+    return slug or default
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank blocks of ``text``.
+
+    Blocks are separated by blank lines; a text with no blank line but several lines is split
+    at every newline (one paragraph per line). Leading and trailing whitespace stays outside.
+    """
+    sep = _BLANK_LINES if _BLANK_LINES.search(text) else _NEWLINES
+    spans, pos = [], 0
+    for m in sep.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def _is_heading(block: str) -> bool:
+    line = block.strip()
+    return "\n" not in line and len(line) <= 250 and not re.search(r"[.:;,]$", line)
+
+
+def _is_name(block: str) -> bool:
+    words = block.replace(",", " ").split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not any(c.isdigit() for c in block)
+
+
+def classify_blocks(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], dict]:
+    """Give each block a kind; return ``(kinds, found)`` where found holds header metadata."""
+    kinds = ["body"] * len(spans)
+    found: dict = {}
+    blocks = [text[s:e] for s, e in spans]
+    i = 0
+    if blocks and (_is_heading(blocks[0]) or blocks[0].startswith("#")) and (len(blocks) > 1 or len(blocks[0]) <= 250):
+        kinds[0] = "title"
+        found["title"] = blocks[0].lstrip("#").strip()
+        i = 1
+    # up to four short header lines after the title: bylines, author names, datelines
+    while i < len(blocks) - 1 and i <= 4:
+        block = blocks[i].strip()
+        if len(block) > 120 or "\n" in block or re.search(r"[.!?]['\"”’]?$", block) and not _BYLINE.match(block):
+            break
+        m = _BYLINE.match(block)
+        if m:
+            kinds[i] = "byline"
+            found.setdefault("byline", m["name"].strip())
+        elif _date_in(block) and len(block) <= 60:
+            kinds[i] = "dateline"
+            found.setdefault("dateline", _date_in(block))
+        elif _is_name(block):
+            kinds[i] = "author"
+            found.setdefault("author", block)
+        else:
+            break
+        i += 1
+    # trailing boilerplate: from the first boilerplate heading to the end
+    for j in range(i, len(blocks)):
+        if _BOILERPLATE.match(blocks[j].strip()) and j > i:
+            for k in range(j, len(blocks)):
+                kinds[k] = "boilerplate"
+            break
+    return kinds, found
+
+
+def _build(text: str, *, meta: dict, published=None, overrides: dict | None = None) -> Article:
+    spans = split_blocks(text)
+    kinds, found = classify_blocks(text, spans)
+    rows, para = [], 0
+    for block_id, ((start, end), kind) in enumerate(zip(spans, kinds), 1):
+        para_id = None
+        if kind == "body":
+            para += 1
+            para_id = para
+        rows.append({"block_id": block_id, "kind": kind, "para_id": para_id, "start": start, "end": end, "text": text[start:end]})
+    blocks = pd.DataFrame(rows, columns=["block_id", "kind", "para_id", "start", "end", "text"])
+    blocks["para_id"] = blocks["para_id"].astype("Int64")
+
+    byline = found.get("byline")
+    info = {"title": found.get("title"), "author": found.get("author"), "source": None}
+    if byline and info["author"]:
+        info["source"] = byline  # "Written by <outlet>" followed by the author's name
+    elif byline:
+        info["author"] = byline
+    for key in ("title", "author", "source"):
+        if meta.get(key) is None and info.get(key):
+            meta[key] = info[key]
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            meta[key] = value
+    if published is not None:
+        meta["published"] = parse_date(published, what="publication date")
+        meta["published_from"] = "argument"
+    elif meta.get("published") is None and found.get("dateline"):
+        meta["published"] = found["dateline"]
+        meta["published_from"] = "dateline"
+    meta.setdefault("published", None)
+    if meta.get("published") is None:
+        meta["notes"].append("no publication date: relative dates (today, in April) keep unknown parts")
+    meta.setdefault("slug", slugify(meta.get("title") or "article"))
+    meta["n_paragraphs"] = para
+    return Article(text=text, blocks=blocks, meta=meta)
+
+
+def _new_meta(**kw) -> dict:
+    base = {"title": None, "author": None, "source": None, "published": None, "path": None,
+            "sha256": None, "encoding": None, "notes": []}
+    base.update(kw)
+    return base
+
+
+def from_text(text: str, *, published=None, title: str | None = None, author: str | None = None,
+              source: str | None = None) -> Article:
+    """Make an :class:`Article` from text pasted into a notebook cell.
+
+    >>> from_text("Headline\\n\\nFirst paragraph.").title
+    'Headline'
+    """
+    if not isinstance(text, str):
+        raise InputError(f"from_text expects a str, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the text is empty (or holds only whitespace): there is no article to analyse")
+    data = text.encode("utf-8", "surrogatepass")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta = _new_meta(sha256=hashlib.sha256(data).hexdigest(), encoding="str")
+    if _looks_like_html(text, ""):
+        text, html_meta = html_to_text(text)
+        _merge_html_meta(meta, html_meta)
+        if not text.strip():
+            raise InputError("the HTML holds no readable text")
+    return _build(text, meta=meta, published=published, overrides={"title": title, "author": author, "source": source})
+
+
+def _merge_html_meta(meta: dict, html_meta: dict) -> None:
+    for key in ("author", "source"):
+        if html_meta.get(key):
+            meta[key] = html_meta[key]
+    if html_meta.get("published_text"):
+        try:
+            meta["published"] = parse_date(html_meta["published_text"])
+            meta["published_from"] = "html"
+        except InputError:
+            meta["notes"].append(f"ignored an unreadable date in the page: {html_meta['published_text']!r}")
+    meta["format"] = "html"
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from ``NAME.yml`` (or ``.yaml``) beside the article, if there is one."""
+    import yaml
+
+    for side in (path.with_suffix(".yml"), path.with_suffix(".yaml")):
+        if side.is_file() and side != path:
+            try:
+                data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = f" line {mark.line + 1}" if mark else ""
+                raise InputError(f"{side}:{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            if not isinstance(data, dict):
+                raise InputError(f"{side}: expected key: value pairs (title, author, source, published)")
+            data["sidecar"] = str(side)
+            return data
+    return {}
+
+
+def load_article(path, *, published=None) -> Article:
+    """Read an article from a ``.txt``, ``.md`` or ``.html`` file.
+
+    Args:
+        path: the file. A sidecar ``NAME.yml`` beside it may give title, author, source and
+            published (the publication date), which the text may lack.
+        published: the publication date (``YYYY-MM-DD`` or a date); overrides the sidecar.
+
+    Raises:
+        InputError: the file is missing, a folder, empty, binary, or the date is invalid.
+
+    >>> art = load_article(SEED)           # doctest: +SKIP
+    >>> art.author, art.published          # doctest: +SKIP
+    ('Elena Chernenko', datetime.date(2021, 9, 16))
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the path of one article file")
+    if published is not None:
+        published = parse_date(published, what="publication date")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    text, encoding, notes = decode_bytes(data, name=path.name)
+    for note in notes:
+        warnings.warn(note, InputWarning, stacklevel=2)
+    meta = _new_meta(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes))
+    if _looks_like_html(text, path.suffix.lower()):
+        text, html_meta = html_to_text(text)
+        if not text.strip():
+            raise InputError(f"{path.name}: the HTML page holds no readable text")
+        _merge_html_meta(meta, html_meta)
+    side = read_sidecar(path)
+    for key in ("title", "author", "source", "original_source", "language", "published_note"):
+        if side.get(key):
+            meta[key] = str(side[key])
+    if side.get("published") is not None:
+        meta["published"] = parse_date(side["published"], what=f"published date in {side['sidecar']}")
+        meta["published_from"] = "sidecar"
+    meta["slug"] = slugify(path.stem)
+    return _build(text, meta=meta, published=published)

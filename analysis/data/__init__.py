@@ -1,0 +1,1 @@
+"""Language data shipped with the package (word lists, gazetteers, lexicons); see README."""

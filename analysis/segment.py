@@ -1,0 +1,248 @@
+"""Sentences and tokens with character offsets, POS tags, lemmas and stopword flags.
+
+Everything here works with no ``nltk_data``: sentences come from NLTK's
+``PunktSentenceTokenizer`` (with an abbreviation list, no trained model), tokens from
+``NLTKWordTokenizer().span_tokenize``, POS tags from TextBlob's bundled pattern tagger
+(Penn Treebank tags), lemmas from lemminflect (its data ships in the wheel), stopwords from
+``data/stopwords_en.txt`` (spaCy's list).
+
+Curly quotes and apostrophes are folded to straight ones in a *copy* of each paragraph of the
+same length before tokenizing, so ``CSTO’s`` splits like ``CSTO's`` and offsets still point
+into the untouched text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+# one character for one character, so offsets in the folded copy are offsets in the source
+_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+                       "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_LEFT_QUOTES = "“‘«„"
+
+# Abbreviations Punkt should not end a sentence after (lower case, without the final period).
+ABBREVIATIONS = """
+mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon pres
+amb sec supt insp det messrs mme mlle
+inc ltd co corp llc plc bros dept univ assn est approx fig no nos vol vols pp ed eds
+jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+u.s u.k u.n u.s.a e.u e.g i.e etc vs cf al a.m p.m ca
+""".split()
+
+TOKEN_COLUMNS = ["token_id", "sent_id", "para_id", "start", "end", "text", "whitespace", "lower",
+                 "lemma", "pos", "is_stop", "is_punct", "is_alpha"]
+SENTENCE_COLUMNS = ["sent_id", "para_id", "start", "end", "text"]
+
+_PENN_TO_UPOS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB",
+                 "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+                 "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV",
+                 "RBS": "ADV"}
+_FALLBACK_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def fold(text: str) -> str:
+    """Curly quotes and apostrophes to straight ones (same length)."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer():
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from textblob.en import parser
+
+    return parser
+
+
+_user_stopwords: set[str] = set()
+_stops: list[frozenset[str]] = []
+
+
+def _stop_cache() -> frozenset[str]:
+    if not _stops:
+        _stops.append(stopwords())
+    return _stops[0]
+
+
+@lru_cache(maxsize=1)
+def _base_stopwords() -> frozenset[str]:
+    text = resources.files("analysis.data").joinpath("stopwords_en.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def stopwords() -> frozenset[str]:
+    """The stopword list in force: spaCy's English list plus any words added with :func:`add_stopwords`."""
+    return _base_stopwords() | frozenset(_user_stopwords)
+
+
+def add_stopwords(*words: str) -> None:
+    """Add words to the stopword list for this Python session (lower-cased, apostrophes folded).
+
+    Affects documents annotated afterwards. :func:`reset_stopwords` undoes it.
+    """
+    for word in words:
+        if not isinstance(word, str) or not word.strip():
+            raise ValueError(f"a stopword must be a non-empty string, not {word!r}")
+        _user_stopwords.add(fold(word.strip().lower()))
+    _stops.clear()
+
+
+def reset_stopwords() -> None:
+    """Forget the words added with :func:`add_stopwords`."""
+    _user_stopwords.clear()
+    _stops.clear()
+
+
+@lru_cache(maxsize=200_000)
+def lemmatize(lower: str, pos: str) -> str:
+    """The lemma of a (case-folded, apostrophe-folded) word given its Penn tag.
+
+    >>> lemmatize("ministers", "NNS"), lemmatize("was", "VBD"), lemmatize("'s", "POS")
+    ('minister', 'be', "'s")
+    """
+    upos = _PENN_TO_UPOS.get(pos)
+    if upos is None or not lower[:1].isalpha():
+        return lower
+    if upos == "PROPN":
+        upos = "NOUN" if pos == "NNPS" else None
+        if upos is None:
+            return lower
+    from lemminflect import getLemma
+
+    lemmas = getLemma(lower, upos=upos)
+    return lemmas[0].lower() if lemmas else lower
+
+
+def _is_punct(text: str) -> bool:
+    return all(unicodedata.category(ch)[0] in "PS" for ch in text)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in one paragraph (offsets into ``text``).
+
+    Punkt runs on the folded copy, so closing quotes after a full stop stay with their
+    sentence. An opening mark glued to the end of a sentence (``stressed.“ We``) is moved
+    to the sentence it opens.
+    """
+    folded = fold(text)
+    spans = list(_sentence_tokenizer().span_tokenize(folded))
+    out: list[list[int]] = []
+    for start, end in spans:
+        if out:
+            prev = out[-1]
+            # move a trailing opening mark (after . ! ?) to the next sentence
+            while prev[1] - prev[0] > 1 and text[prev[1] - 1] in _LEFT_QUOTES and text[prev[1] - 2] in ".!?":
+                prev[1] -= 1
+                start = prev[1]
+        out.append([start, end])
+    return [(s, e) for s, e in out if e > s]
+
+
+def split_tokens(text: str) -> list[tuple[int, int]]:
+    """Token spans in one sentence, from ``NLTKWordTokenizer.span_tokenize`` on the folded copy.
+
+    Falls back to a plain regular expression (words and single punctuation marks) when NLTK
+    cannot align its tokens or would leave a visible character outside every token.
+    """
+    folded = fold(text)
+    try:
+        spans = list(_word_tokenizer().span_tokenize(folded))
+        pos = 0
+        for start, end in spans:
+            if start < pos or not (text[pos:start].isspace() or start == pos) or end <= start:
+                raise ValueError("gap")
+            pos = end
+        if text[pos:].strip():
+            raise ValueError("tail")
+        return spans
+    except Exception:  # noqa: BLE001 - NLTK raises ValueError or worse on odd input
+        return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+
+
+def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sentence and token tables for the given paragraphs of ``text``.
+
+    Args:
+        text: the article's source text.
+        paragraphs: ``para_id, start, end`` spans into ``text``.
+
+    Returns:
+        ``(sentences, tokens)`` DataFrames with the columns in ``SENTENCE_COLUMNS`` and
+        ``TOKEN_COLUMNS``; ``sent_id`` and ``token_id`` number from 1 across the article.
+    """
+    find_tags = _tagger().find_tags
+    s_rows: list[tuple] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    sent_ids: list[int] = []
+    para_ids: list[int] = []
+    words: list[str] = []
+    tags: list[str] = []
+    whitespace: list[str] = []
+    sent_id = 0
+    for para_id, p_start, p_end in zip(paragraphs["para_id"], paragraphs["start"], paragraphs["end"]):
+        ptext = text[p_start:p_end]
+        first = len(starts)
+        for s_start, s_end in split_sentences(ptext):
+            sent_id += 1
+            a, b = p_start + s_start, p_start + s_end
+            stext = text[a:b]
+            s_rows.append((sent_id, para_id, a, b, stext))
+            folded = fold(stext)
+            spans = split_tokens(stext)
+            sent_words = [folded[x:y] for x, y in spans]
+            sent_tags = find_tags(sent_words) if sent_words else []
+            if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
+                sent_tags = [[w, "NN"] for w in sent_words]
+            starts.extend(a + x for x, _ in spans)
+            ends.extend(a + y for _, y in spans)
+            words.extend(sent_words)
+            tags.extend(t for _, t in sent_tags)
+            sent_ids.extend([sent_id] * len(spans))
+            para_ids.extend([para_id] * len(spans))
+        # whitespace: the text from a token's end to the next token's start in the paragraph
+        nexts = starts[first + 1:] + [p_end]
+        whitespace.extend(text[y:n] for y, n in zip(ends[first:], nexts))
+    lowers = [w.lower() for w in words]
+    info = [_word_info(w) for w in words]
+    tokens = pd.DataFrame({
+        "token_id": range(1, len(words) + 1),
+        "sent_id": sent_ids,
+        "para_id": para_ids,
+        "start": starts,
+        "end": ends,
+        "text": [text[x:y] for x, y in zip(starts, ends)],
+        "whitespace": whitespace,
+        "lower": lowers,
+        "lemma": [lemmatize(w, t) for w, t in zip(lowers, tags)],
+        "pos": tags,
+        "is_stop": [w in _stop_cache() for w in lowers],
+        "is_punct": [i[0] for i in info],
+        "is_alpha": [i[1] for i in info],
+    }, columns=TOKEN_COLUMNS)
+    sentences = pd.DataFrame(s_rows, columns=SENTENCE_COLUMNS)
+    return sentences, tokens
+
+
+@lru_cache(maxsize=200_000)
+def _word_info(word: str) -> tuple[bool, bool]:
+    return _is_punct(word), word.isalpha()
