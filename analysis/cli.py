@@ -1,0 +1,158 @@
+"""Command line: ``python -m analysis annotate | report | corpus``.
+
+Exit status: 0 success; 2 bad input (one line on stderr starting with ``error:``);
+1 internal error (a hint to report it; the traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+import warnings
+from pathlib import Path
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+EPILOG = """\
+exit status:
+  0  success
+  1  internal error (a bug: please report it; --debug shows the traceback)
+  2  bad input: one line on stderr starting with 'error:' says what is wrong
+
+examples:
+  python -m analysis annotate --out out/                 # the embedded seed article
+  python -m analysis annotate my_article.txt --published 2024-03-01 --out out/
+  python -m analysis report my_article.html --out reports/my-article
+  python -m analysis corpus articles/ --out corpus-out --workers 2
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one ``error:`` line and exit status 2."""
+
+    def error(self, message):  # noqa: D401
+        self.exit(EXIT_INPUT, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def _seed() -> str:
+    from . import SEED
+
+    return str(SEED)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m analysis",
+        description="Close reading of news articles: tidy tables of tokens, terms, actors, quotes, "
+        "sentiment, stance and a timeline, with exact character offsets into the text.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of an internal error")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("annotate", help="annotate one article and write its tables as CSV",
+                       description="Annotate one article; write article.json and one CSV per layer "
+                       "(paragraphs, sentences, tokens, and every analysis layer installed).",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html); default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into")
+    p.add_argument("--layers", metavar="L1,L2", help="only these layers (comma-separated)")
+
+    p = sub.add_parser("report", help="the main job: executed notebooks, charts, tables and an index page",
+                       description="Run every numbered notebook on one article and collect the executed "
+                       "notebooks (HTML), charts (PNG+SVG), tables (CSV) and an index page in one folder.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("path", nargs="?", help="article file; default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("--out", metavar="DIR", help="output folder; default: reports/<article-slug>/")
+
+    p = sub.add_parser("corpus", help="annotate a folder of articles into Parquet tables",
+                       description="Annotate every .txt/.md/.html article in a folder on all cores (or a Dask "
+                       "cluster), streaming each layer to Parquet under --out.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("folder", help="folder of articles")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder for the Parquet layers")
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    p.add_argument("--engine", choices=["process", "dask"], default="process")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler (implies --engine dask)")
+    return parser
+
+
+def cmd_annotate(args) -> int:
+    from . import annotate, load_article
+    from .document import BASE_LAYERS, LAYERS, available_layers
+
+    article = load_article(args.path or _seed(), published=args.published)
+    doc = annotate(article)
+    layers = None
+    if args.layers:
+        layers = [name.strip() for name in args.layers.split(",") if name.strip()]
+        known = set(BASE_LAYERS) | set(available_layers())
+        unknown = [name for name in layers if name not in known]
+        if unknown:
+            from .errors import InputError
+
+            raise InputError(f"unknown layer(s) {', '.join(unknown)}; choose from {', '.join(list(BASE_LAYERS) + [n for n in LAYERS if n in known])}")
+    written = doc.to_folder(args.out, layers=layers)
+    s = doc.summary()
+    print(f"{s['title']!r}: {s['n_paragraphs']} paragraphs, {s['n_sentences']} sentences, {s['n_tokens']} tokens")
+    print(f"wrote {len(written)} files to {Path(args.out)}/")
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from .report import main as report_main
+
+    return report_main(args)
+
+
+def cmd_corpus(args) -> int:
+    from .corpus import main as corpus_main
+
+    return corpus_main(args)
+
+
+COMMANDS = {"annotate": cmd_annotate, "report": cmd_report, "corpus": cmd_corpus}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_INPUT
+    from .errors import InputError, InputWarning
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _show_warning
+            return COMMANDS[args.command](args)
+    except InputError as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {_one_line(exc)}\n"
+              "This is a bug in analysis; please report it with the command you ran "
+              "(add --debug for the traceback).", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
