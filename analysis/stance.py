@@ -191,7 +191,9 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
     if j >= 0 and s.low[j] == ",":
         for k in range(j - 1, 0, -1):
             if s.low[k] == ",":
-                if s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN":
+                inner = range(k + 1, j)
+                if (s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN"
+                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))):
                     j = k - 1
                     break
                 return None
@@ -200,7 +202,7 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
     end = j
     while j >= 0:
         p, w = s.pos[j], s.low[j]
-        if p in _NP_POS or w in ("-", "'s", "’s") or (p == "VBN" and j > 0 and s.pos[j - 1] in ("DT", "JJ")):
+        if p in _NP_POS or w in ("-", "'s", "’s") or (p in ("VBN", "VBG") and j > 0 and s.pos[j - 1] in ("DT", "JJ", "PRP$") and j < end):
             j -= 1
         elif w in ("and", "&") and j > 0 and s.pos[j - 1] in _NP_POS:
             j -= 1
@@ -215,6 +217,16 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
     while start <= end and s.low[start] in ("and", "but", "or"):
         start += 1
     return (start, end) if start <= end else None
+
+
+def _verb_here(s: _Sent, i: int) -> bool:
+    """Token i is a verb, or stands where only a verb can ("will probably back", "to back")."""
+    if s.pos[i].startswith("VB"):
+        return True
+    j = i - 1
+    while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
+        j -= 1
+    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ")
 
 
 def _experiencer_verb(s: _Sent, i: int) -> bool:
@@ -381,7 +393,7 @@ def stance(doc) -> pd.DataFrame:
                 j = _match(s, i, words)
                 if j is None:
                     continue
-                if cue["kind"] == "verb" and len(words) == 1 and not s.pos[i].startswith("VB"):
+                if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
                     continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
                     continue
