@@ -215,7 +215,7 @@ def lexicon_value(word: str) -> dict:
 
 def _vader_scores(text: str):
     """VADER's ``polarity_scores`` step by step: (scores, words, per-word valences)."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    from vaderSentiment.vaderSentiment import SentiText
 
     an = _vader()
     if not an.emojis.keys().isdisjoint(text):
@@ -233,17 +233,97 @@ def _vader_scores(text: str):
     text = text.strip()
     senti = SentiText(text)
     words = senti.words_and_emoticons
-    sentiments: list = []
-    for i, item in enumerate(words):
-        if item.lower() in BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
-            sentiments.append(0)
-            continue
-        sentiments = an.sentiment_valence(0, senti, item, i, sentiments)
+    sentiments = _valences(an, words, senti.is_cap_diff)
     sentiments = an._but_check(words, sentiments)
     return an.score_valence(sentiments, text), words, sentiments
+
+
+def _valences(an, words: list, is_cap_diff: bool) -> list:
+    """VADER's per-word valences, step for step as ``polarity_scores`` and ``sentiment_valence``
+    compute them, but lower-casing the word list once instead of once per check (the library
+    does it inside every negation and idiom check, which makes long texts quadratic). The tests
+    compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
+    from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, negated,
+                                               scalar_inc_dec)
+
+    lexicon = an.lexicon
+    low = [str(w).lower() for w in words]
+    n = len(words)
+    out = []
+    for i, item in enumerate(words):
+        item_lowercase = low[i]
+        if item_lowercase in BOOSTER_DICT:
+            out.append(0)
+            continue
+        if i < n - 1 and item_lowercase == "kind" and low[i + 1] == "of":
+            out.append(0)
+            continue
+        valence = 0
+        if item_lowercase in lexicon:
+            valence = lexicon[item_lowercase]
+            if item_lowercase == "no" and i != n - 1 and low[i + 1] in lexicon:
+                valence = 0.0
+            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
+                valence = lexicon[item_lowercase] * N_SCALAR
+            if item.isupper() and is_cap_diff:
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and low[i - (start_i + 1)] not in lexicon:
+                    sc = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                    if start_i == 1 and sc != 0:
+                        sc = sc * 0.95
+                    if start_i == 2 and sc != 0:
+                        sc = sc * 0.9
+                    valence = valence + sc
+                    # _negation_check
+                    if start_i == 0:
+                        if negated([low[i - 1]]):
+                            valence = valence * N_SCALAR
+                    elif start_i == 1:
+                        if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                            pass
+                        elif negated([low[i - 2]]):
+                            valence = valence * N_SCALAR
+                    else:
+                        if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
+                                (low[i - 1] == "so" or low[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                            pass
+                        elif negated([low[i - 3]]):
+                            valence = valence * N_SCALAR
+                        # _special_idioms_check
+                        onezero = f"{low[i - 1]} {low[i]}"
+                        twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+                        twoone = f"{low[i - 2]} {low[i - 1]}"
+                        threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+                        threetwo = f"{low[i - 3]} {low[i - 2]}"
+                        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                            if seq in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[seq]
+                                break
+                        if n - 1 > i:
+                            zeroone = f"{low[i]} {low[i + 1]}"
+                            if zeroone in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[zeroone]
+                        if n - 1 > i + 1:
+                            zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+                            if zeroonetwo in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[zeroonetwo]
+                        for n_gram in (threetwoone, threetwo, twoone):
+                            if n_gram in BOOSTER_DICT:
+                                valence = valence + BOOSTER_DICT[n_gram]
+            # _least_check
+            if i > 1 and low[i - 1] not in lexicon and low[i - 1] == "least":
+                if low[i - 2] != "at" and low[i - 2] != "very":
+                    valence = valence * N_SCALAR
+            elif i > 0 and low[i - 1] not in lexicon and low[i - 1] == "least":
+                valence = valence * N_SCALAR
+        out.append(valence)
+    return out
 
 
 def _negfix(text: str) -> str:
@@ -263,10 +343,13 @@ def score_text(text: str) -> dict:
             "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]}
 
 
+@lru_cache(maxsize=20_000)
+def _word_pattern(word: str):
+    return re.compile(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", re.I)
+
+
 def _locate(text: str, word: str, pos: int) -> tuple[int, int] | None:
-    m = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.I).search(text, pos)
-    if m is None and "'" in word:
-        m = re.compile(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", re.I).search(text, pos)
+    m = _word_pattern(word).search(text, pos)
     return (m.start(), m.end()) if m else None
 
 
@@ -305,33 +388,89 @@ def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) ->
     return rows
 
 
+def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
+    pos = start
+    for k, (s, e) in enumerate(parts):
+        # parts must be separated by whitespace: a boundary inside a word ("stressed.“We") is not safe
+        if s < pos or (k and s == pos) or text[pos:s].strip():
+            return False
+        pos = e
+    return not text[pos:end].strip()
+
+
 def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score every span; explanations come from the same pass.
+
+    Both libraries tokenize at whitespace first and never look across it (TextBlob's
+    ``find_tokens`` splits punctuation and contractions inside each whitespace-separated chunk;
+    VADER splits at whitespace), so the word list of a paragraph is the word lists of its
+    sentences one after the other when the sentences cover the paragraph up to whitespace
+    (checked; otherwise the paragraph is tokenized on its own). Each span is then scored by the
+    library's own code on its own word list, so the numbers are those of ``TextBlob(text)`` and
+    ``polarity_scores(text)``; the tests check this on every row.
+    """
+    from vaderSentiment.vaderSentiment import SentiText, allcap_differential
+
     text = doc.text
-    spans = []
-    paras = doc.paragraphs
-    if len(paras):
-        start, end = int(paras["start"].iloc[0]), int(paras["end"].iloc[-1])
-        spans.append(("article", None, None, start, end))
-    for pid, s, e in zip(paras["para_id"], paras["start"], paras["end"]):
-        spans.append(("paragraph", int(pid), None, int(s), int(e)))
-    sents = doc.sentences
-    for sid, pid, s, e in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"]):
-        spans.append(("sentence", int(pid), int(sid), int(s), int(e)))
-    tb_an = _textblob()
+    tb_an, vd_an = _textblob(), _vader()
+    tokenize = tb_an.tokenizer
+    emojis = vd_an.emojis
+
+    def words_for(span: str, parts):
+        if parts is not None:
+            tbw = [w for p in parts for w in p[0]]
+            vdw = [w for p in parts for w in p[1]]
+            return tbw, vdw
+        tbw = [w.lower() for w in " ".join(tokenize(span)).split()]
+        vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
+        return tbw, vdw
+
     rows, explain_rows = [], []
-    for level, pid, sid, s, e in spans:
+
+    def score(level, pid, sid, s, e, parts):
         span = text[s:e]
-        tb = tb_an(span)
-        vd, words, vals = _vader_scores(span)
+        tbw, vdw = words_for(span, parts)
+        tb = tb_an(tbw)
+        if vdw is None:
+            vd, vdw, vals = _vader_scores(span)
+        else:
+            vals = vd_an._but_check(vdw, _valences(vd_an, vdw, allcap_differential(vdw)))
+            vd = vd_an.score_valence(vals, span.strip())
         negfix = tb_an(_negfix(span))[0] if _NT.search(span) else tb[0]
         base = {"level": level, "para_id": pid, "sent_id": sid}
         rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
-        explain_rows.extend(_explain_span(span, s, tb, words, vals, base))
-    table = pd.DataFrame(rows, columns=COLUMNS).astype({"para_id": "Int64", "sent_id": "Int64"})
-    explained = pd.DataFrame(explain_rows, columns=EXPLAIN_COLUMNS).astype(
-        {"para_id": "Int64", "sent_id": "Int64", "start": "Int64", "end": "Int64"})
+        explain_rows.extend(_explain_span(span, s, tb, vdw, vals, base))
+        return tbw, vdw
+
+    sents = doc.sentences
+    by_para: dict[int, list] = {}
+    for sid, pid, s, e in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"]):
+        by_para.setdefault(int(pid), []).append((int(sid), int(s), int(e)))
+    paras = doc.paragraphs
+    para_words, para_spans = [], []
+    for pid, ps, pe in zip(paras["para_id"], paras["start"], paras["end"]):
+        pid, ps, pe = int(pid), int(ps), int(pe)
+        inner = by_para.get(pid, [])
+        sent_words = [score("sentence", pid, sid, s, e, None) for sid, s, e in inner]
+        ok = inner and _covered(text, ps, pe, [(s, e) for _, s, e in inner]) and all(w[1] is not None for w in sent_words)
+        para_words.append(score("paragraph", pid, None, ps, pe, sent_words if ok else None))
+        para_spans.append((ps, pe))
+    if len(paras):
+        start, end = para_spans[0][0], para_spans[-1][1]
+        ok = _covered(text, start, end, para_spans) and all(w[1] is not None for w in para_words)
+        score("article", None, None, start, end, para_words if ok else None)
+    order = {"article": 0, "paragraph": 1, "sentence": 2}
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table["_o"] = table["level"].map(order)
+    table = table.sort_values(["_o", "para_id", "sent_id"], kind="stable", na_position="first").drop(columns="_o")
+    table = table.reset_index(drop=True).astype({"para_id": "Int64", "sent_id": "Int64"})
+    explained = pd.DataFrame(explain_rows, columns=EXPLAIN_COLUMNS)
+    explained["_o"] = explained["level"].map(order)
+    explained = explained.sort_values(["_o", "para_id", "sent_id"], kind="stable", na_position="first").drop(columns="_o")
+    explained = explained.reset_index(drop=True).astype({"para_id": "Int64", "sent_id": "Int64", "start": "Int64", "end": "Int64"})
     return table, explained
 
 
