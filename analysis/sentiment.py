@@ -348,7 +348,16 @@ def _word_pattern(word: str):
     return re.compile(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", re.I)
 
 
-def _locate(text: str, word: str, pos: int) -> tuple[int, int] | None:
+def _locate(text: str, word: str, pos: int, lower: str | None = None) -> tuple[int, int] | None:
+    if lower is not None and word.isalpha():
+        w = word.lower()
+        k = lower.find(w, pos)
+        while k >= 0:
+            e = k + len(w)
+            if (k == 0 or not lower[k - 1].isalnum()) and (e == len(lower) or not lower[e].isalnum()):
+                return k, e
+            k = lower.find(w, k + 1)
+        return None
     m = _word_pattern(word).search(text, pos)
     return (m.start(), m.end()) if m else None
 
@@ -356,11 +365,12 @@ def _locate(text: str, word: str, pos: int) -> tuple[int, int] | None:
 def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) -> list[dict]:
     rows = []
     tb_lex = _textblob()
+    lower = text.lower() if len(text.lower()) == len(text) else None
     pos = 0
     for words, pol, subj, _label in tb.assessments:
         head = words[-1] if words[-1] != "!" else words[0]
-        hit = _locate(text, head, pos)
-        first = _locate(text, words[0], max(0, hit[0] - 60) if hit else pos) if len(words) > 1 and words[0] not in "!" else None
+        hit = _locate(text, head, pos, lower)
+        first = _locate(text, words[0], max(0, hit[0] - 60) if hit else pos, lower) if len(words) > 1 and words[0] not in "!" else None
         if hit:
             start = first[0] if first and first[0] <= hit[0] else hit[0]
             end = hit[1]
@@ -378,7 +388,7 @@ def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) ->
         raw = lexicon.get(word.lower())
         if raw is None and not val:
             continue
-        hit = _locate(text, word, pos)
+        hit = _locate(text, word, pos, lower)
         if hit:
             pos = hit[1]
         rows.append({**base, "lexicon": "vader", "start": offset + hit[0] if hit else None,
@@ -463,15 +473,16 @@ def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
         ok = _covered(text, start, end, para_spans) and all(w[1] is not None for w in para_words)
         score("article", None, None, start, end, para_words if ok else None)
     order = {"article": 0, "paragraph": 1, "sentence": 2}
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table["_o"] = table["level"].map(order)
-    table = table.sort_values(["_o", "para_id", "sent_id"], kind="stable", na_position="first").drop(columns="_o")
-    table = table.reset_index(drop=True).astype({"para_id": "Int64", "sent_id": "Int64"})
-    explained = pd.DataFrame(explain_rows, columns=EXPLAIN_COLUMNS)
-    explained["_o"] = explained["level"].map(order)
-    explained = explained.sort_values(["_o", "para_id", "sent_id"], kind="stable", na_position="first").drop(columns="_o")
-    explained = explained.reset_index(drop=True).astype({"para_id": "Int64", "sent_id": "Int64", "start": "Int64", "end": "Int64"})
-    return table, explained
+    rows.sort(key=lambda r: order[r["level"]])  # stable: reading order within each level
+    explain_rows.sort(key=lambda r: order[r["level"]])
+    return _frame(rows, COLUMNS, ("para_id", "sent_id")), _frame(explain_rows, EXPLAIN_COLUMNS, ("para_id", "sent_id", "start", "end"))
+
+
+def _frame(rows: list[dict], columns: list[str], ints) -> pd.DataFrame:
+    data = {c: [r[c] for r in rows] for c in columns}
+    for c in ints:
+        data[c] = pd.array(data[c], dtype="Int64")
+    return pd.DataFrame(data, columns=columns)
 
 
 def _key():
