@@ -32,6 +32,7 @@ from __future__ import annotations
 import copy
 import math
 import re
+import types
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
@@ -81,7 +82,12 @@ def _textblob():
         if not _overrides["textblob"]:
             _analyzers["textblob"] = base
         else:
-            inst = copy.copy(base)  # a new dict; the library's own lexicon stays untouched
+            # a new lexicon object holding the library's entries; the library's own dict stays untouched
+            # (copy.copy would carry over methods bound to the original by textblob's lazydict)
+            inst = type(base).__new__(type(base))
+            inst.__dict__.update({k: v for k, v in base.__dict__.items()
+                                  if not (isinstance(v, types.MethodType) and v.__self__ is base)})
+            dict.update(inst, dict.items(base))
             for word, (pol, subj) in _overrides["textblob"].items():
                 old = dict.get(base, word) or {}
                 entry = {pos: (pol, subj, vals[2]) for pos, vals in old.items()}
