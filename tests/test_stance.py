@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 def _matches(pred: pd.Series, gold: pd.Series) -> bool:
     if int(pred["para_id"]) != int(gold["para_id"]) or pred["stance"] != gold["stance"]:
         return False
-    holder = f"{pred['holder']} {pred['holder_text'] or ''}".lower()
+    holder = f"{pred['holder_id']} {pred['holder']} {pred['holder_text'] or ''}".lower()
     if not any(alias.lower() in holder for alias in gold["holder_aliases"].split("|")):
         return False
     target = str(pred["target"] or "").lower()
