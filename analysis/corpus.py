@@ -727,7 +727,7 @@ def main(args) -> int:
     """
     res = annotate_corpus(args.folder, out=args.out, workers=getattr(args, "workers", None),
                           engine=getattr(args, "engine", None) or "process",
-                          scheduler=getattr(args, "scheduler", None), progress=True)
+                          scheduler=getattr(args, "scheduler", None), progress=sys.stderr.isatty())
     if not res.ok:
         print(f"{len(res.errors)} article(s) failed (see {Path(res.out) / ERRORS_FILE}):", file=sys.stderr)
         for row in res.errors.itertuples():
