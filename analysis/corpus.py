@@ -471,6 +471,8 @@ def read_manifest(out) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=MANIFEST_COLUMNS)
     df = pd.concat([pq.read_table(p).to_pandas() for p in parts], ignore_index=True)
+    for col in ("path", "content_hash", "sha256", "title", "author", "source", "published", "layers"):
+        df[col] = df[col].astype(object).where(df[col].notna(), None)  # one missing-value marker: None
     return df.sort_values("part", kind="stable").drop_duplicates("article_id", keep="last").reset_index(drop=True)
 
 
