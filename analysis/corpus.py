@@ -378,11 +378,10 @@ def _run_process(chunks, layers, *, workers, scheduler=None):
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    # forkserver: safe when the parent runs threads (a Dask client, Jupyter), cheaper than spawn
+    # forkserver: safe when the parent runs threads (a Dask client, Jupyter); nothing is
+    # preloaded in the server, so it stays small and each worker imports the package once
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
-    if method == "forkserver":
-        ctx.set_forkserver_preload(["analysis.corpus", "analysis.segment"])
     queue = list(reversed(chunks))
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=ctx) as pool:
         pending = {}

@@ -145,6 +145,7 @@ def child(n_articles: int, workers: int, engine: str) -> None:
 def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="a quick check: 200 and 400 articles")
+    ap.add_argument("--only", choices=["throughput", "memory"], help="run one half of the benchmark")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--engine", default="process", help=argparse.SUPPRESS)
@@ -155,8 +156,25 @@ def main() -> dict:
     n, n_big = (200, 400) if args.small else (1000, 4000)
     print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores; "
           f"layers: {', '.join(list(analysis.document.BASE_LAYERS) + analysis.available_layers())}")
-    results: dict = {"articles": n}
-    with tempfile.TemporaryDirectory() as tmp:
+    results: dict = {"articles": n, "load_average_at_start": os.getloadavg()[0]}
+    print(f"load average at start: {os.getloadavg()[0]:.2f} (wall-clock speed-ups need idle cores)")
+    if args.only != "memory":
+        with tempfile.TemporaryDirectory() as tmp:
+            _throughput(Path(tmp), n, results)
+    if args.only != "throughput":
+        for size in (n, n_big):
+            r = peak_rss(size, 2)
+            results[f"peak_rss_mb_{size}"], results[f"peak_pss_mb_{size}"] = r["peak_rss_mb"], r["peak_pss_mb"]
+            print(f"peak memory, {size} articles, 2 workers, process tree: RSS sum {r['peak_rss_mb']:.0f} MB, "
+                  f"PSS sum {r['peak_pss_mb']:.0f} MB ({r['seconds']:.1f} s, {r['tok_per_s']:,.0f} tokens/s)")
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
+    print(json.dumps(results, default=float))
+    return results
+
+
+def _throughput(tmp: Path, n: int, results: dict) -> None:
+    """Bare NLTK, then the process and Dask engines with 1 and 2 workers, on ``n`` articles."""
+    if True:  # noqa: SIM108 - keeps the block's indentation readable in diffs
         folder = write_corpus(Path(tmp) / "in", n)
         bare_nltk(folder)  # warm the file cache and NLTK
         n_bare, t_bare = min((bare_nltk(folder) for _ in range(2)), key=lambda r: r[1])
@@ -177,13 +195,6 @@ def main() -> dict:
             results[f"{engine}_per_worker_vs_bare"] = one["tok_per_s"] / results["bare_nltk_tok_per_s"]
             print(f"{engine}: speed-up 1 -> 2 workers {results[f'{engine}_speedup']:.2f}x (target >= 1.7); "
                   f"1 worker / bare NLTK {results[f'{engine}_per_worker_vs_bare']:.2f} (target >= 0.4)")
-    for size in (n, n_big):
-        r = peak_rss(size, 2)
-        results[f"peak_rss_mb_{size}"], results[f"peak_pss_mb_{size}"] = r["peak_rss_mb"], r["peak_pss_mb"]
-        print(f"peak memory, {size} articles, 2 workers, process tree: RSS sum {r['peak_rss_mb']:.0f} MB, "
-              f"PSS sum {r['peak_pss_mb']:.0f} MB ({r['seconds']:.1f} s, {r['tok_per_s']:,.0f} tokens/s)")
-    print(json.dumps(results, default=float))
-    return results
 
 
 if __name__ == "__main__":
