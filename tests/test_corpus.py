@@ -51,7 +51,9 @@ def _layers() -> list[str]:
 
 def _sorted(df: pd.DataFrame) -> pd.DataFrame:
     keys = [c for c in ("article_id", "start", "end", "token_id", "sent_id", "para_id") if c in df.columns]
-    return df.sort_values(keys, kind="stable").reset_index(drop=True)
+    df = df.sort_values(keys, kind="stable").reset_index(drop=True)
+    # a chunk whose column is all missing reads back as None, others as NaN: compare missing as missing
+    return df.astype(object).where(df.notna(), None)
 
 
 def test_good_articles_become_parquet_layers_and_the_bad_one_a_row_in_errors(process_out):
