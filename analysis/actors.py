@@ -52,6 +52,8 @@ those he she it they we i you his her their our its everyone everybody nobody so
 however meanwhile after before following talking speaking according also in on at as when while if since
 islam muslim christian god covid""".split())
 _DETERMINERS = {"the", "this", "that"}
+_PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ACR_AFTER_NAME = re.compile(r"((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
 _INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three"}
 _NOUN_RE = re.compile(
     r"(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>%s)(?![\w-])")
@@ -128,6 +130,15 @@ class Gazetteer:
             alts = set(self.person_roles) | set(self.group_roles)
             cached = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _trie_regex(alts, space=r"\s+"), re.I)
             self._role_regex = cached
+        return cached
+
+    @property
+    def role_regex_lower(self) -> re.Pattern:
+        cached = getattr(self, "_role_regex_lower", None)
+        if cached is None:
+            alts = {a.lower() for a in set(self.person_roles) | set(self.group_roles)}
+            cached = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _trie_regex(alts, space=r"\s+"))
+            self._role_regex_lower = cached
         return cached
 
     @property
@@ -453,12 +464,31 @@ class _Tokens:
         self.lemma = t["lemma"].tolist()
         self.sent = t["sent_id"].tolist()
         self.para = t["para_id"].tolist()
-        self.by_start = {s: i for i, s in enumerate(self.start)}
-        self.by_end = {e: i for i, e in enumerate(self.end)}
+        self.n = len(self.start)
 
     def index_at(self, offset: int) -> int:
         """Index of the token containing or following ``offset``."""
         return max(0, bisect.bisect_right(self.start, offset) - 1)
+
+
+_TOKEN_CACHE: "weakref.WeakKeyDictionary" = None
+
+
+def token_lists(doc) -> _Tokens:
+    """The token columns of ``doc`` as Python lists, computed once per document (shared with quotes)."""
+    global _TOKEN_CACHE
+    import weakref
+
+    if _TOKEN_CACHE is None:
+        _TOKEN_CACHE = weakref.WeakKeyDictionary()
+    try:
+        cached = _TOKEN_CACHE.get(doc)
+    except TypeError:
+        return _Tokens(doc)
+    if cached is None or cached.n != len(doc.tokens):
+        cached = _Tokens(doc)
+        _TOKEN_CACHE[doc] = cached
+    return cached
 
 
 def _role_info(gaz: Gazetteer, phrase: str):
@@ -512,7 +542,7 @@ class _Resolver:
         self.doc = doc
         self.gaz = gaz
         self.text = doc.text
-        self.tok = _Tokens(doc)
+        self.tok = token_lists(doc)
         self.actors: dict[str, Actor] = dict(gaz.actors)
         self.persons: dict[str, _Person] = {}
         self.surnames: dict[str, str] = {}
@@ -560,10 +590,12 @@ class _Resolver:
     def parenthesised_acronyms(self) -> list[_Cand]:
         """``Full Name (ACR)`` for organisations in no list: a new actor with id ACR."""
         out = []
-        pattern = re.compile(r"((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
         new = {}
         for ps, pe in zip(self.p_start, self.p_end):
-            for m in pattern.finditer(self.text, ps, pe):
+            for hit in _PAREN_ACR.finditer(self.text, ps, pe):
+                m = _ACR_AFTER_NAME.search(self.text, max(ps, hit.start() - 160), hit.end())
+                if m is None or m.end() != hit.end():
+                    continue
                 acr = m.group(2)
                 if acr in self.gaz.surfaces:
                     continue
@@ -611,7 +643,9 @@ class _Resolver:
 
     def _name_token(self, i: int) -> bool:
         w = self.tok.text[i]
-        return (len(w) > 1 and w[0].isupper() and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
+        if not w[:1].isupper():
+            return False
+        return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
                 and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
 
     # -- main ----------------------------------------------------------------------------
@@ -626,7 +660,13 @@ class _Resolver:
             if c.start not in by_start or by_start[c.start].end < c.end:
                 by_start[c.start] = c
         gaz_spans = sorted((c.start, c.end) for c in gaz_cands)
-        role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in gaz.role_regex.finditer(text, ps, pe)]
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # rare letters that change length when lower-cased: use the slower pattern
+            role_re = gaz.role_regex
+        else:
+            role_re = gaz.role_regex_lower
+        role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in role_re.finditer(lowered, ps, pe)]
         runs = self.name_runs(gaz_spans + [m.span() for m in role_matches])
         run_at: dict[int, tuple[int, int]] = {}
         for i, j in runs:

@@ -59,15 +59,11 @@ class _Quoter:
         self.doc = doc
         self.text = doc.text
         from .actors import gazetteer
-
         self.verbs = gazetteer().speech_verbs
-        t = doc.tokens
-        self.t_start = t["start"].tolist()
-        self.t_end = t["end"].tolist()
-        self.t_lower = t["lower"].tolist()
-        self.t_lemma = t["lemma"].tolist()
-        self.t_pos = t["pos"].tolist()
-        self.t_sent = t["sent_id"].tolist()
+        from .actors import token_lists
+
+        t = token_lists(doc)
+        self.t_start, self.t_end, self.t_lower, self.t_lemma, self.t_pos = t.start, t.end, t.lower, t.lemma, t.pos
         s = doc.sentences
         self.s_start = s["start"].tolist()
         self.s_end = s["end"].tolist()
