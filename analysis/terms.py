@@ -35,6 +35,8 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 import pandas as pd
 
@@ -142,6 +144,15 @@ class _Prep:
             seq.append(None)
             tok.append(-1)
             hit = self.cache[key] = (seq, tok)
+        return hit
+
+    def para_seq(self, by: str, gap: int = 1) -> list[int]:
+        """The paragraph of each position of :meth:`seq` (-1 for separators)."""
+        key = ("para_seq", by, gap)
+        hit = self.cache.get(key)
+        if hit is None:
+            para = self.para
+            hit = self.cache[key] = [para[i] if i >= 0 else -1 for i in self.seq(by, gap)[1]]
         return hit
 
     def index(self, by: str) -> dict[str, list[int]]:
@@ -325,35 +336,47 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     prep = _prep(doc)
     flags = prep.stats(by, _stopset(extra_stopwords))[0]
     seq, tok = prep.seq(by)
+    para_seq = prep.para_seq(by)
     para, starts, ends, text = prep.para, prep.start, prep.end, doc.text
     rows = []
     for size in ns:
-        # count every window at C speed, then keep the repeated ones that hold no separator
-        grams = Counter(zip(*(seq[k:] for k in range(size))))
-        wanted = {g: c for g, c in grams.items() if c >= min_count and None not in g}
+        # every window counted at C speed (Counter, dict, set over zip); Python only touches
+        # the repeated n-grams
+        grams = list(zip(*(seq[k:] for k in range(size))))
+        count = Counter(grams)
+        wanted = [g for g, c in count.items() if c >= min_count and None not in g]
         if not wanted:
             continue
-        info: dict = {}
-        for pos, g in enumerate(zip(*(seq[k:] for k in range(size)))):
-            if g in wanted:
-                a = tok[pos]
-                hit = info.get(g)
-                if hit is None:
-                    info[g] = [a, tok[pos + size - 1], {para[a]}]
-                else:
-                    hit[2].add(para[a])
-        for g, (a, b, paras) in info.items():
+        first = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
+        n_paras = Counter(map(itemgetter(0), set(zip(grams, para_seq))))
+        for g in wanted:
+            a, b = tok[first[g]], tok[first[g] + size - 1]
             stop_only = all(flags[i] for i in range(a, b + 1))
             if drop_stopword_only and stop_only:
                 continue
-            rows.append((" ".join(g), size, wanted[g], len(paras), para[a], stop_only, starts[a], ends[b],
+            rows.append((" ".join(g), size, count[g], n_paras[g], para[a], stop_only, starts[a], ends[b],
                          text[starts[a]:ends[b]], a))
     rows.sort(key=lambda r: (-r[2], -r[1], r[9]))
     return _frame([r[:9] for r in rows], NGRAM_COLUMNS)
 
 
-def _no_none(counter: Counter) -> dict:
-    return {g: c for g, c in counter.items() if None not in g}
+def _freqdist(counter: Counter, min_count: int | None = None, needed=None):
+    """An NLTK ``FreqDist`` filled at C speed (``dict.update`` skips its per-item ``__setitem__``).
+
+    With ``min_count``, keep the n-grams without ``None`` seen at least that often (the same as
+    the finder's ``apply_freq_filter``). ``needed`` (trigrams -> wildcard pairs): keep only the
+    ``(w1, w3)`` pairs of those trigrams, counted where the middle word is not ``None``.
+    """
+    from nltk.probability import FreqDist
+
+    fd = FreqDist()
+    if needed is not None:
+        pairs = {(g[0], g[2]) for g in needed}
+        counter = {p: counter[p] for p in pairs}
+    elif min_count is not None:
+        counter = {g: c for g, c in counter.items() if c >= min_count and None not in g}
+    dict.update(fd, counter)
+    return fd
 
 
 def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_count: int = 2, window: int | None = None,
@@ -410,18 +433,18 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     # the counts of NLTK's from_words(seq + padding, window_size), made at C speed: every
     # non-None word once; pairs (w1, w2) up to window - 1 apart; for trigrams also (w1, _, w3)
     seq = seq + [None] * (window - 1)
-    wfd = FreqDist(Counter(seq))
+    wfd = _freqdist(Counter(seq))
     del wfd[None]
     if n == 2:
         bfd = Counter()
         for k in range(1, window):
             bfd.update(zip(seq, seq[k:]))
-        finder = BigramCollocationFinder(wfd, FreqDist(_no_none(bfd)), window_size=window)
+        finder = BigramCollocationFinder(wfd, _freqdist(bfd, min_count), window_size=window)
         measures = BigramAssocMeasures
     else:
-        bfd = FreqDist(_no_none(Counter(zip(seq, seq[1:]))))
-        tfd = FreqDist(_no_none(Counter(zip(seq, seq[1:], seq[2:]))))
-        wild = FreqDist(_no_none(Counter((a, c) for a, b, c in zip(seq, seq[1:], seq[2:]) if b is not None)))
+        bfd = _freqdist(Counter(zip(seq, seq[1:])), 1)
+        tfd = _freqdist(Counter(zip(seq, seq[1:], seq[2:])), min_count)
+        wild = _freqdist(Counter(compress(zip(seq, seq[2:]), seq[1:])), 1, needed=tfd)  # middle word present
         finder = TrigramCollocationFinder(wfd, bfd, wild, tfd)
         measures = TrigramAssocMeasures
     finder.apply_freq_filter(min_count)
@@ -469,18 +492,17 @@ def tfidf(doc, *, top: int = 5, by: str = "lemma", include_stopwords: bool = Fal
     prep = _prep(doc)
     keys = prep.keys(by)
     flags = prep.stats(by, _stopset(extra_stopwords))[0]
-    per_para: dict[int, Counter] = {}
-    for i in prep.word_idx:
-        if include_stopwords or not flags[i]:
-            per_para.setdefault(prep.para[i], Counter())[keys[i]] += 1
+    mask = [not p and (include_stopwords or not f) for p, f in zip(prep.punct, flags)]
+    pairs = Counter(compress(zip(prep.para, keys), mask))
+    per_para: dict[int, list] = {}
+    for (para_id, term), tf in pairs.items():
+        per_para.setdefault(para_id, []).append((term, tf))
     n_docs = len({prep.para[i] for i in prep.word_idx})
-    df: Counter = Counter()
-    for counts in per_para.values():
-        df.update(counts.keys())
+    df = Counter(map(itemgetter(1), pairs))
     idf = {t: math.log(n_docs / d) for t, d in df.items()}
     rows = []
     for para_id in sorted(per_para):
-        scored = [(tf * idf[t], tf, t) for t, tf in per_para[para_id].items() if idf[t] > 0]
+        scored = [(tf * idf[t], tf, t) for t, tf in per_para[para_id] if idf[t] > 0]
         scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
         for rank, (score, tf, t) in enumerate(scored[:top], 1):
             rows.append((para_id, rank, t, tf, df[t], round(idf[t], 4), round(score, 4)))
@@ -836,10 +858,12 @@ def paragraph_profile(doc) -> pd.DataFrame:
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 # vowel pairs that are usually two syllables: me-di-a, ra-di-o, se-ri-ous, ac-tu-al, po-et,
 # sta-di-um, con-tin-u-ous (not so-cial, na-tion, re-gion, u-nion, qual-i-ty, lan-guage, does)
-_SPLIT_PAIRS = re.compile(r"[^cgst]ia|[^cgstnl]io|(?<![qg])ua|oe(?!s?$)|iu|(?<!q)uo")
+# (and as-so-ci-ate, ne-go-ti-ate, be-yond, may-or, co-op-er-ate, be-ing, go-ing)
+_SPLIT_PAIRS = re.compile(r"[^cgst]ia|[cst]ia(?=t)|[^cgstnl]io|(?<![qg])ua|oe(?!s?$)|iu|(?<!q)uo|[aeiou]y[aeiou]"
+                          r"|^coo(?=[pr])|[aeiouy]i(?=ng$)")
 _SILENT_E = re.compile(r"[^aeiouy]e$")  # stat-e, mak-e
 _SPOKEN_LE = re.compile(r"[^aeiouy]le$")  # ta-ble, peo-ple
-_SILENT_E_SUFFIX = re.compile(r"[aeiouy][^aeiouy]+e(?:ment|ly|ful|ness|less)$")  # state-ment, late-ly
+_SILENT_E_SUFFIX = re.compile(r"[aeiouy][^aeiouy]+e(?:ments?|ly|ful|ness|less)$")  # state-ment, late-ly
 _SILENT_ES_ED = re.compile(r"[^aeiouy]e[sd]$")  # states, formed
 _SPOKEN_ES = re.compile(r"(?:[sxzcg]|[^aeiouy]l)es$")  # box-es, chang-es, pla-ces, ta-bles, church-es
 _SPOKEN_ED = re.compile(r"(?:[td]|[^aeiouy]l)ed$")  # want-ed, need-ed, set-tled
