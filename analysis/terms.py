@@ -590,7 +590,7 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
         first (largest G² first), then under-used ones (largest G² first).
 
     >>> a = analysis.annotate(analysis.from_text("T\\n\\nTroops, troops and more troops."))
-    >>> keyness(a, {"troops": 1, "and": 50, "more": 49})[["term", "count", "ref_count"]].values[0].tolist()
+    >>> keyness(a, {"troop": 1, "and": 50, "more": 49})[["term", "count", "ref_count"]].values[0].tolist()
     ['troop', 3, 1]
     """
     _check_by(by)
