@@ -172,9 +172,33 @@ def split_tokens(text: str, folded: str | None = None) -> list[tuple[int, int]]:
         # character exactly when their lengths add up to the count of non-space characters
         if sum(e - s for s, e in spans) != len("".join(text.split())):
             raise ValueError("a visible character is outside every token")
-        return spans
+        return _split_inner_periods(folded, spans)
     except Exception:  # noqa: BLE001 - NLTK raises ValueError or worse on odd input
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+
+
+_ABBREV_SET = frozenset(ABBREVIATIONS)
+
+
+def _split_inner_periods(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split the full stop off a word inside a sentence (``government. ” According``).
+
+    NLTK's tokenizer splits a final period only at the end of the text it is given, so when
+    Punkt keeps two sentences together (odd spacing around quotes) the word keeps its period.
+    Abbreviations (``Gen.``, ``Corp.``), initials (``J.``) and dotted forms (``U.S.``) keep it.
+    """
+    if len(spans) < 2:
+        return spans
+    out = []
+    for k, (s, e) in enumerate(spans):
+        word = folded[s:e - 1]
+        if (k < len(spans) - 1 and e - s > 2 and folded[e - 1] == "." and word.isalpha()
+                and word.lower() not in _ABBREV_SET):
+            out.append((s, e - 1))
+            out.append((e - 1, e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
