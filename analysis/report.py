@@ -29,8 +29,9 @@ import html
 import json
 import os
 import sys
+import threading
 import time
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,8 +135,12 @@ def _write_html(nb, name: str, folder: Path) -> Path:
     return path
 
 
-def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_name: str) -> NotebookRun:
-    """Execute one notebook with papermill (one kernel), then export it as HTML."""
+def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_name: str, stop=None) -> NotebookRun:
+    """Execute one notebook with papermill (one kernel), then export it as HTML.
+
+    ``stop`` (a ``threading.Event``) is set when the notebook fails, and a notebook whose turn
+    comes after it was set is skipped.
+    """
     import nbformat
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -143,6 +148,8 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
     from .export import safe_name
 
     run = NotebookRun(name=src.stem)
+    if stop is not None and stop.is_set():
+        return run
     started = time.perf_counter()
     nb_dir, html_dir = out / "notebooks", out / "html"
     target = nb_dir / f"{safe_name(src.stem)}.ipynb"
@@ -164,6 +171,8 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
     if failure:
         run.error = str(failure)
         failure.run = run
+        if stop is not None:
+            stop.set()
         raise failure
     return run
 
@@ -254,15 +263,16 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     doc = annotate(article)
     failure: NotebookFailed | None = None
     bar = _progress(len(sources), enabled=progress)
+    stop = threading.Event()
     with _KernelEnvironment(), ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_run_one, src, out_abs, parameters, timeout=timeout, kernel_name=kernel_name): i
+        futures = {pool.submit(_run_one, src, out_abs, parameters, timeout=timeout, kernel_name=kernel_name, stop=stop): i
                    for i, src in enumerate(sources)}
         # the tables are written by this process while the kernels run
         report.tables, table_notes = write_tables(doc, out / "tables")
         report.notes.extend(table_notes)
         pending = set(futures)
         while pending:
-            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 i = futures[fut]
                 try:
