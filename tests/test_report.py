@@ -168,7 +168,7 @@ def test_cli_reports_a_failing_notebook_with_exit_status_1(tmp_path, monkeypatch
     err = capsys.readouterr().err
     assert status == 1
     line = next(x for x in err.splitlines() if x.startswith("error:"))
-    assert line.startswith("error: notebook 20-broken.ipynb failed at cell 2 (In [2])") and "ZeroDivisionError" in line
+    assert line.startswith("error: notebook 20-broken.ipynb failed at cell 2 (In [3])") and "ZeroDivisionError" in line
 
 
 def test_bad_input_is_an_input_error(tmp_path):
