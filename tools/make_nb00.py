@@ -25,6 +25,7 @@ September 2021. Loading it gives an *Article* (the text and its metadata); annot
 ("code", r"""
 import analysis
 
+EXPORT_DIR = None   # a folder to save this notebook's chart into; None = don't save
 doc = analysis.annotate(analysis.SEED)
 doc.summary()
 """),
