@@ -62,6 +62,12 @@ def lab(tmp_path_factory):
                JUPYTER_CONFIG_DIR=str(work / "config"), JUPYTER_RUNTIME_DIR=str(work / "runtime"),
                JUPYTERLAB_SETTINGS_DIR=str(work / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(work / "workspaces"))
     env.pop("ANALYSIS_WIDGETS", None)
+    # render every cell (no windowing: prompts and charts stay in the page) and skip the news prompt
+    settings = work / "settings"
+    (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
+    (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     cmd = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", f"--port={port}", "--no-browser",
            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work / 'notebooks'}",
            "--LabApp.news_url=", "--ServerApp.port_retries=0"]
@@ -110,12 +116,18 @@ def test_notebook_runs_in_jupyterlab_and_draws_a_chart(lab):
             page.set_default_timeout(60_000)
             page.goto(f"{lab['base']}/lab/tree/{target.name}?token={lab['token']}")
             page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+            # Lab may ask which kernel to start: accept the notebook's own (Python 3)
+            try:
+                page.wait_for_selector(".jp-Dialog .jp-mod-accept", timeout=15_000)
+                page.locator(".jp-Dialog .jp-mod-accept").first.click()
+            except Exception:  # noqa: BLE001 - no dialog: the kernel started by itself
+                pass
             # wait for the kernel, then Run > Run All Cells
             page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
             page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).first.click()
             page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).first.click()
             n_code = page.locator(".jp-CodeCell").count()
-            deadline = time.time() + 240
+            deadline = time.time() + float(os.environ.get('BROWSER_RUN_TIMEOUT', 240))
             while time.time() < deadline:
                 prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
                 done = [t for t in prompts if t.strip() not in ("[ ]:", "[*]:", "")]
@@ -123,6 +135,7 @@ def test_notebook_runs_in_jupyterlab_and_draws_a_chart(lab):
                     break
                 time.sleep(1)
             prompts = page.locator(".jp-CodeCell .jp-InputArea-prompt").all_inner_texts()
+            page.screenshot(path=str(shot))
             assert all(t.strip() not in ("[ ]:", "[*]:", "") for t in prompts), prompts
             # no cell shows an error (Lab renders tracebacks as stderr output with the error's name)
             stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
@@ -132,7 +145,8 @@ def test_notebook_runs_in_jupyterlab_and_draws_a_chart(lab):
             if _saves_charts(target):
                 assert images.count() >= 1, "no chart image was rendered"
                 first = images.first
-                first.scroll_into_view_if_needed()
+                first.evaluate("img => img.scrollIntoView({block: 'center'})")
+                time.sleep(0.5)
                 width = first.evaluate("img => img.naturalWidth")
                 assert width > 100, "the chart image is empty"
             page.screenshot(path=str(shot))
