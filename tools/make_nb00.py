@@ -22,11 +22,16 @@ The package ships with one example: a Kommersant article republished by The Fron
 September 2021. Loading it gives an *Article* (the text and its metadata); annotating it gives a
 *Document* (one table per layer).
 """),
+("md", "## Parameters\n`None` means the example article; the report fills these in for your article."),
+("params", r"""
+ARTICLE = None      # path to an article file; None = the embedded example article
+PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
+EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
+"""),
 ("code", r"""
 import analysis
 
-EXPORT_DIR = None   # a folder to save this notebook's chart into; None = don't save
-doc = analysis.annotate(analysis.SEED)
+doc = analysis.annotate(analysis.load_article(ARTICLE or analysis.SEED, published=PUBLISHED))
 doc.summary()
 """),
 ("code", r"""
@@ -110,7 +115,7 @@ say so.
 ("code", r"""
 from analysis.widgets import actor_picker, kwic_search, paragraph_slider
 
-kwic_search(doc, keyword="government")
+kwic_search(doc)   # starts with the most frequent content word; type another
 """),
 ("code", r"""
 actor_picker(doc)
