@@ -113,7 +113,7 @@ def test_summary_facts_counts_from_the_tables(seed_doc):
     assert facts["size"]["words"] == len(words)
     top = dict(facts["terms"])
     assert "afghanistan" in list(top)[:5]
-    # the count is an independent count over the tokens (Afghanistan is named 12 times in the body)
+    # the count is an independent count over the tokens
     tokens = seed_doc.tokens
     assert top["afghanistan"] == int((tokens.lower == "afghanistan").sum()) or "terms" in analysis.available_layers()
 
