@@ -145,6 +145,8 @@ def test_notebook_runs_in_jupyterlab_and_draws_a_chart(lab):
             if _saves_charts(target):
                 assert images.count() >= 1, "no chart image was rendered"
                 first = images.first
+                first.click()  # make the chart's cell the active one, so Lab keeps it in view
+                time.sleep(0.5)
                 first.evaluate("img => img.scrollIntoView({block: 'center'})")
                 time.sleep(0.5)
                 width = first.evaluate("img => img.naturalWidth")
