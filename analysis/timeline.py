@@ -1,0 +1,1105 @@
+"""Time in the article: temporal expressions (TIMEX3) normalized against the publication date,
+and the events they anchor.
+
+Two layers:
+
+* ``timexes(doc)``: one row per temporal expression, with its TimeML type (DATE, TIME,
+  DURATION, SET), its normalized value and mod, e.g. "back in April" -> ``2021-04``,
+  "in mid-July" -> ``2021-07`` with mod ``MID``, "two-day" -> ``P2D``, "now" -> ``PRESENT_REF``.
+  Relative expressions are resolved against the publication date (the document creation time,
+  DCT); a month or weekday without a year takes the occurrence that fits the verb's tense
+  (Penn tags of the sentence's tokens), so what is reported in the past is never placed after
+  publication. "two days later" is resolved against the last date the text gave. Without a
+  publication date the unknown parts stay unknown (``XXXX-04``).
+* ``events(doc)``: for each dated expression, the event it anchors (the governing verb or event
+  noun as a lemma), the actors of that clause (from ``doc.mentions`` when the actors layer is
+  installed) and a short summary, sorted chronologically; plus the article's own undated
+  meeting, placed the day before publication, when the text reports one without a date.
+
+The rules are hand-written regular expressions over general English vocabulary kept in
+``analysis/data/temporal_en.yml``, after HeidelTime's approach (Strötgen & Gertz 2013).
+
+>>> import analysis
+>>> doc = analysis.annotate(analysis.from_text("Talks\\n\\nThe ministers met on Friday.", published="2021-09-16"))
+>>> doc.timexes[["text", "type", "value"]].values.tolist()
+[['Friday', 'DATE', '2021-09-10']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as _dt
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
+EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
+                 "actor_ids", "actors", "summary", "note"]
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PART_HOUR = {"MO": 8, "AF": 14, "EV": 19, "NI": 22}
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary and patterns
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The temporal vocabulary from ``analysis/data/temporal_en.yml`` (read once)."""
+    import yaml
+
+    text = resources.files("analysis.data").joinpath("temporal_en.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+class _Patterns:
+    """The compiled rules (built once from the vocabulary)."""
+
+    def __init__(self):
+        v = vocabulary()
+        self.v = v
+        self.months = {k: int(n) for k, n in v["months"].items()}
+        self.weekdays = {k: int(n) for k, n in v["weekdays"].items()}
+        self.numbers = v["numbers"]
+        self.ordinals = {k: int(n) for k, n in v["ordinals"].items()}
+        self.units = v["units"]
+        self.refs = v["refs"]
+        self.ambiguous = set(v["ambiguous_months"])
+        mon_full = [m for m in self.months if len(m) > 4 or m in ("may", "june", "july")]
+        mon_abbr = [m for m in self.months if m not in mon_full]
+        MON = rf"(?P<mon>{_alt(mon_full)}|(?:{_alt(mon_abbr)})\.?)"
+        WD = rf"(?P<wd>{_alt([w for w in self.weekdays if len(w) > 4])})"
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        simple = _alt([w for w in self.numbers if w not in ("a", "an")])
+        NUM = (rf"(?P<n>\d+(?:[.,]\d+)?|(?:{tens})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+               rf"|{simple}|an?(?=[\s-]))")
+        UNIT = rf"(?P<unit>{_alt(self.units)})(?:s|es)?"
+        UNIT_NO_S = rf"(?P<unit>{_alt(self.units)})"
+        MOD = rf"(?:(?P<qmod>{_alt([k for k, m in v['mods'].items() if m not in ('START', 'MID', 'END')])})\s+)?"
+        PRE = r"(?:(?P<pre>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:early|late)|the\s+mid)[-\s]\s*)?"
+        ORD = rf"(?P<ord>{_alt(self.ordinals)})"
+        YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
+        PARTS = _alt(v["parts_of_day"])
+        HOL = _alt(list(v["holidays"]) + ["thanksgiving day", "thanksgiving", "easter sunday", "easter"])
+        flags = re.IGNORECASE
+        rules = [
+            ("iso", rf"\b(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
+            ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
+            ("mon_day", rf"\b(?:{WD},?\s+)?{PRE}{MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+{YEAR}\b)?"),
+            ("day_mon", rf"\b(?:{WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?![a-z])(?:,?\s+{YEAR}\b)?"),
+            ("mon_year", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?{YEAR}\b"),
+            ("mon_rel", rf"\b{PRE}(?P<rel>last|next|this|early\s+last|late\s+last)\s+{MON}(?![a-z])"),
+            ("mon", rf"\b{PRE}{MON}(?![a-z])(?!\s+\d)"),
+            ("season", rf"\b{PRE}(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
+            ("decade", rf"\b(?:the\s+)?{PRE}(?:(?P<dy>1[5-9]\d0|20\d0)|'(?P<yy>\d0))'?s\b"),
+            ("decade_word", rf"\bthe\s+{PRE}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+            ("century", rf"\b(?:the\s+)?{PRE}{ORD}[-\s]century\b"),
+            ("year", rf"(?<![$€£\d.,])\b{PRE}(?:fiscal\s+(?:year\s+)?)?{YEAR}\b(?!\s*%|[.,]\d|-\d|\s*(?:percent|per\s+cent))"),
+            ("quarter", rf"\b(?:(?:the|its|{YEAR}'s|(?P<rel2>this|last|next)\s+year's)\s+)?(?:(?P<rel>latest|last|past|previous|current|next|coming|same|year-earlier|year-ago)\s+)?(?:fiscal[-\s])?{ORD}[-\s](?:fiscal[-\s])?(?P<part>quarter|half)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?P<rel3>this|last|next)\s+year|the\s+year))?"),
+            ("the_quarter", r"\bthe\s+(?:(?P<rel>latest|most\s+recent|current|recent|last|past|previous|year-earlier|year-ago|same|next|coming)\s+)?(?P<part>quarter|period)\b(?!\s+(?:of|century))"),
+            ("deictic", rf"\b(?:(?P<pre>early|late)\s+)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PARTS}))?\b(?!'s\s+(?:world|society|generation))"),
+            ("this_pod", rf"\b(?:(?P<rel>this|last|tomorrow|yesterday)\s+)(?P<pod>{PARTS})\b"),
+            ("weekday", rf"\b(?:(?P<rel>last|next|this|past|coming|early\s+next|early\s+last|late\s+last|late\s+next)\s+)?{WD}(?:'s)?(?:\s+(?P<pod>{PARTS}))?\b"),
+            ("rel_unit", rf"\b{PRE}(?:(?P<ea>earlier|later)\s+)?(?P<rel>this|last|next|the\s+current|current|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year|quarter)\b(?![-\s]?(?:old|long|earlier|ago))"),
+            ("the_unit", r"\bthe\s+(?:(?P<ea>year|month|week|weekend))\b(?![-'’]|\s+(?:before|after|earlier|later|ago|of|in|when|that|to|and|or|he|she|they|it))"),
+            ("ago", rf"\b{MOD}{NUM}[-\s]+{UNIT}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b"),
+            ("year_ago_adj", r"\b(?:the\s+)?(?:year|month|week|quarter)-(?:earlier|ago)\b(?:\s+(?P<part>quarter|period|month|year))?"),
+            ("duration", rf"\b{MOD}(?:(?P<det>the|a|this)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|latest|final|following|remaining|recent|other|same)\s+)?{NUM}[-\s]+(?:(?:fiscal|calendar|straight|consecutive|full)\s+)?{UNIT}\b(?![-\s]old)"),
+            ("duration_bare", rf"\b(?P<ctx>for|in|over|during|recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|in\s+recent|in\s+coming|in\s+the\s+coming|in\s+the\s+past)\s+(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)\b"),
+            ("hyphen_adj", rf"\b(?:{NUM})-{UNIT_NO_S}(?!-old)\b"),
+            ("clock", rf"\b(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{{2,4}}))?(?:\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}))?"),
+            ("noon", rf"\b(?P<nm>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}))?\b"),
+            ("holiday", rf"\b(?P<hol>{HOL})(?:\s+{YEAR})?\b"),
+            ("ref", rf"\b(?P<ref>{_alt(self.refs)})\b"),
+            ("set", r"\b(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)"
+                    r"|(?P<every>every|each)\s+(?:other\s+)?(?P<u2>day|week|month|year|morning|night|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer|winter|spring)"
+                    r"|(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+(?P<u3>day|week|month|year|hour))\b"),
+        ]
+        self.rules = [(name, re.compile(pat, flags)) for name, pat in rules]
+        self.mods = {re.sub(r"\s+", " ", k): m for k, m in v["mods"].items()}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+# --------------------------------------------------------------------------------------------
+# date helpers
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week(d: _dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _number(text: str | None, p: _Patterns):
+    """A number word or digits as an int/float, ``"X"`` for vague amounts, None if unreadable."""
+    if text is None:
+        return None
+    t = re.sub(r"\s+", " ", text.lower()).strip()
+    if t in ("a", "an"):
+        return 1
+    if re.fullmatch(r"\d+(?:,\d{3})*", t):
+        return int(t.replace(",", ""))
+    if re.fullmatch(r"\d+\.\d+", t):
+        return float(t)
+    if t in p.numbers:
+        n = p.numbers[t]
+        return "X" if n == "X" else n
+    m = re.fullmatch(r"(\w+)[- ](\w+)", t)
+    if m and m[1] in p.numbers and m[2] in _WORD_NUM:
+        return p.numbers[m[1]] + _WORD_NUM[m[2]]
+    return None
+
+
+def _duration(n, unit: str, p: _Patterns) -> str | None:
+    """A TIMEX3 duration value: (2, "day") -> P2D, ("X", "year") -> PXY, (1, "decade") -> P10Y."""
+    info = p.units.get(unit.lower().rstrip("s") if unit.lower() not in p.units else unit.lower())
+    if info is None:
+        u = unit.lower()
+        u = "century" if u.startswith("centur") else u[:-1] if u.endswith("s") else u
+        info = p.units.get(u)
+    if info is None:
+        return None
+    factor = info.get("factor", 1)
+    t = "T" if info.get("time") else ""
+    if n == "X":
+        return f"P{t}X{info['unit']}"
+    if n is None:
+        return None
+    n = n * factor
+    if isinstance(n, float):
+        if n.is_integer():
+            n = int(n)
+        elif info["unit"] == "H":
+            return f"PT{int(round(n * 60))}M"
+        elif info["unit"] == "D":
+            return f"PT{int(round(n * 24))}H"
+        elif info["unit"] == "Y":
+            return f"P{int(round(n * 12))}M"
+        else:
+            n = round(n, 1)
+    return f"P{t}{n}{info['unit']}"
+
+
+def _unit_name(text: str, p: _Patterns) -> str:
+    u = re.sub(r"\s+", " ", text.lower())
+    if u in p.units:
+        return u
+    if u.startswith("centur"):
+        return "century"
+    for cand in (u[:-2], u[:-1]):
+        if cand in p.units:
+            return cand
+    return u
+
+
+def value_range(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """The first and last day a TIMEX3 date value covers, or None (durations, refs, unknowns).
+
+    >>> value_range("2021-07")
+    (datetime.date(2021, 7, 1), datetime.date(2021, 7, 31))
+    """
+    if not isinstance(value, str) or not value[:1].isdigit():
+        return None
+    v = value.split("T")[0]
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v)
+        if m:
+            d = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        m = re.fullmatch(r"(\d{4})-(\d{2})", v)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", v)
+        if m:
+            start = _dt.date.fromisocalendar(int(m[1]), int(m[2]), 6 if m[3] else 1)
+            return start, _dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+        if m:
+            y, q = int(m[1]), int(m[2])
+            end_m = q * 3
+            return _dt.date(y, end_m - 2, 1), _dt.date(y, end_m, calendar.monthrange(y, end_m)[1])
+        m = re.fullmatch(r"(\d{4})-H([12])", v)
+        if m:
+            y, h = int(m[1]), int(m[2])
+            return (_dt.date(y, 1, 1), _dt.date(y, 6, 30)) if h == 1 else (_dt.date(y, 7, 1), _dt.date(y, 12, 31))
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+        if m:
+            y, s = int(m[1]), _SEASON_START[m[2]]
+            ey, em = _add_months(y, s, 2)
+            return _dt.date(y, s, 1), _dt.date(ey, em, calendar.monthrange(ey, em)[1])
+        if re.fullmatch(r"\d{4}", v):
+            return _dt.date(int(v), 1, 1), _dt.date(int(v), 12, 31)
+        if re.fullmatch(r"\d{3}", v):
+            return _dt.date(int(v) * 10, 1, 1), _dt.date(int(v) * 10 + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", v):
+            return _dt.date(max(1, int(v) * 100), 1, 1), _dt.date(int(v) * 100 + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# tense from the Penn tags
+
+
+class _Tenses:
+    """Tense markers of each sentence, from the tokens' Penn tags (computed on demand)."""
+
+    _FUTURE = {"will", "'ll", "shall", "wo"}
+    _BE = {"is", "are", "am", "'s", "'re", "'m", "be", "being"}
+    _HAVE = {"has", "have", "had", "'ve", "'d"}
+
+    def __init__(self, doc):
+        tok = doc.tokens
+        self.starts = tok["start"].tolist()
+        self.lower = tok["lower"].tolist()
+        self.pos = tok["pos"].tolist()
+        self.sent = tok["sent_id"].tolist()
+        self._cache: dict = {}
+
+    def _markers(self, sent_id) -> list[tuple[int, str]]:
+        if sent_id in self._cache:
+            return self._cache[sent_id]
+        lo = bisect.bisect_left(self.sent, sent_id)
+        hi = bisect.bisect_right(self.sent, sent_id)
+        out = []
+        for i in range(lo, hi):
+            w, tag = self.lower[i], self.pos[i]
+            prev = self.lower[max(lo, i - 3):i]
+            if tag == "MD" and w in self._FUTURE or (w == "going" and i + 1 < hi and self.lower[i + 1] == "to" and i + 2 < hi and self.pos[i + 2] == "VB"):
+                out.append((i, "future"))
+            elif tag == "VBD":
+                out.append((i, "past"))
+            elif tag == "VBN":
+                if any(p in self._FUTURE for p in prev):
+                    out.append((i, "future"))
+                elif any(p in self._HAVE for p in prev) or not any(p in self._BE for p in prev):
+                    out.append((i, "past"))
+                else:
+                    out.append((i, "present"))
+            elif tag in ("VBZ", "VBP") and w not in self._HAVE:
+                out.append((i, "present"))
+        self._cache[sent_id] = out
+        return out
+
+    def at(self, sent_id, offset: int) -> str | None:
+        """The tense of the verb nearest to ``offset`` in the sentence (past/present/future/None)."""
+        markers = self._markers(sent_id)
+        if not markers:
+            return None
+        i = bisect.bisect_left(self.starts, offset)
+        if any(t == "future" for _, t in markers) and not any(t == "past" for _, t in markers):
+            return "future"
+        return min(markers, key=lambda m: (abs(m[0] - i), -m[0]))[1]
+
+
+# --------------------------------------------------------------------------------------------
+# normalization
+
+
+class _Normalizer:
+    def __init__(self, dct: _dt.date | None, p: _Patterns):
+        self.dct = dct
+        self.p = p
+        self.ref: _dt.date | None = dct  # reference time for "two days later"
+        self.ref_gran = "D"
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _mod_of(self, pre: str | None) -> str | None:
+        if not pre:
+            return None
+        pre = re.sub(r"\s+", " ", pre.lower()).strip()
+        pre = {"the early": "early", "the late": "late", "the mid": "mid"}.get(pre, pre)
+        return self.p.mods.get(pre)
+
+    def _month_year(self, month: int, tense: str | None, rel: str | None = None) -> int | None:
+        d = self.dct
+        if d is None:
+            return None
+        rel = (rel or "").lower().split()[-1] if rel else None
+        if rel == "last":
+            return d.year if month < d.month else d.year - 1
+        if rel == "next":
+            return d.year if month > d.month else d.year + 1
+        if rel == "this":
+            return d.year
+        if tense == "past" and month > d.month:
+            return d.year - 1
+        if tense == "future" and month < d.month:
+            return d.year + 1
+        if tense not in ("past", "future"):
+            diff = month - d.month
+            if diff > 6:
+                return d.year - 1
+            if diff < -6:
+                return d.year + 1
+        return d.year
+
+    def _weekday(self, wd: int, tense: str | None, rel: str | None) -> _dt.date | None:
+        d = self.dct
+        if d is None:
+            return None
+        rel = (rel or "").lower().split()[-1] if rel else ""
+        back = (d.isoweekday() - wd) % 7  # days back to the most recent such weekday (0 = today)
+        fwd = (wd - d.isoweekday()) % 7
+        if rel in ("last", "past"):
+            return d - _dt.timedelta(days=back or 7)
+        if rel in ("next", "coming"):
+            return d + _dt.timedelta(days=fwd or 7)
+        if rel == "this":
+            return d + _dt.timedelta(days=fwd) if tense == "future" else d - _dt.timedelta(days=back) if tense == "past" else d + _dt.timedelta(days=fwd if fwd <= back else -back)
+        if tense == "future":
+            return d + _dt.timedelta(days=fwd)
+        return d - _dt.timedelta(days=back)
+
+    def _shift(self, base: _dt.date | None, n, unit: str, sign: int) -> str | None:
+        """``base`` moved by ``n`` units, at the unit's granularity (``None`` base -> unknown)."""
+        info = self.p.units.get(unit, {})
+        u = info.get("unit")
+        factor = info.get("factor", 1)
+        if n == "X":
+            return "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if base is None:
+            return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(u, "XXXX")
+        if not isinstance(n, (int, float)):
+            return None
+        n = n * factor
+        if info.get("time"):
+            return base.isoformat()
+        if u == "D":
+            return (base + _dt.timedelta(days=sign * n)).isoformat()
+        if u == "W":
+            return _week(base + _dt.timedelta(weeks=sign * n))
+        if u == "M":
+            y, m = _add_months(base.year, base.month, int(sign * n))
+            return f"{y}-{m:02d}"
+        if u == "Q":
+            y, m = _add_months(base.year, base.month, int(sign * n * 3))
+            return f"{y}-Q{(m - 1) // 3 + 1}"
+        if u == "Y":
+            return str(base.year + int(sign * n))
+        return None
+
+    # -- the rules ---------------------------------------------------------------------------
+    def normalize(self, rule: str, m: re.Match, tense) -> tuple[str, str | None, str | None, str]:
+        """``(type, value, mod, note)`` for a match of ``rule``; ``tense()`` gives the verb's tense."""
+        g = m.groupdict()
+        p, d = self.p, self.dct
+        mod = self._mod_of(g.get("pre")) if "pre" in g else None
+        if g.get("qmod"):
+            mod = p.mods.get(re.sub(r"\s+", " ", g["qmod"].lower()))
+        Y = lambda: str(d.year) if d else "XXXX"  # noqa: E731
+
+        if rule in ("iso", "numeric", "mon_day", "day_mon"):
+            if rule in ("iso", "numeric"):
+                month, day = int(g["m"]), int(g["d"])
+                year = int(g["y"]) if len(g["y"]) == 4 else (1900 + int(g["y"]) if int(g["y"]) > 30 else 2000 + int(g["y"]))
+            else:
+                month = p.months[g["mon"].lower().rstrip(".")]
+                day = int(g["d"])
+                year = int(g["y"]) if g.get("y") else None
+            if g.get("wd") and year is None and d is not None:
+                # "Friday, June 18": the year in which that date falls on that weekday, nearest first
+                wd = p.weekdays[g["wd"].lower()]
+                for cand in (d.year, d.year - 1, d.year + 1):
+                    try:
+                        if _dt.date(cand, month, day).isoweekday() == wd:
+                            year = cand
+                            break
+                    except ValueError:
+                        break
+            if year is None:
+                year = self._month_year(month, tense())
+            try:
+                _dt.date(year or 2000, month, day)
+            except ValueError:
+                name = calendar.month_name[month] if 1 <= month <= 12 else f"month {month}"
+                return "DATE", None, mod, f"impossible date: {name} has no day {day}; left unnormalized"
+            value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+            if rule == "iso" and g.get("H"):
+                return "TIME", f"{value}T{g['H']}:{g['M']}", mod, ""
+            return "DATE", value, mod, ""
+
+        if rule in ("mon_year", "mon", "mon_rel"):
+            month = p.months[g["mon"].lower().rstrip(".")]
+            if g.get("y"):
+                year = int(g["y"])
+            else:
+                year = self._month_year(month, tense(), g.get("rel"))
+            return "DATE", f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}", mod, ""
+
+        if rule == "season":
+            code = p.v["seasons"][g["sea"].lower()]
+            smonth = _SEASON_START[code]
+            rel = (g.get("rel") or "").lower()
+            if g.get("y"):
+                year = int(g["y"])
+            elif d is None:
+                return "DATE", f"XXXX-{code}", mod, ""
+            else:
+                cur = d.year if d.month >= 3 or code != "WI" else d.year - 1
+                in_season = (d.month - smonth) % 12 < 3
+                if rel == "last":
+                    year = cur - 1 if in_season or (d.month < smonth and code != "WI") else cur
+                elif rel in ("next", "coming"):
+                    year = cur + 1 if in_season or d.month >= smonth else cur
+                elif rel == "this":
+                    year = cur if (d.month >= smonth or code == "WI" and d.month < 3) else cur
+                else:
+                    t = tense()
+                    year = cur - 1 if t == "past" and d.month < smonth and not (code == "WI" and d.month < 3) else cur + 1 if t == "future" and (d.month - smonth) % 12 >= 3 and d.month > smonth else cur
+            return "DATE", f"{year}-{code}", mod, ""
+
+        if rule in ("decade", "decade_word"):
+            if g.get("dy"):
+                return "DATE", g["dy"][:3], mod, ""
+            if g.get("yy"):
+                yy = int(g["yy"])
+                century = (d.year // 100) if d else 19
+                if d and yy * 1 > d.year % 100:
+                    century -= 1
+                return "DATE", f"{century}{yy // 10}", mod, ""
+            names = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+            k = names.index(g["dw"].lower()) + 2
+            century = 19 if not d or d.year < 2030 + 0 else d.year // 100
+            return "DATE", f"{century}{k}", mod, ""
+
+        if rule == "century":
+            n = p.ordinals.get(g["ord"].lower())
+            if n is None:
+                n = int(re.match(r"\d+", g["ord"])[0])
+            return "DATE", f"{n - 1:02d}", mod, ""
+
+        if rule == "year":
+            return "DATE", g["y"], mod, ""
+
+        if rule == "quarter":
+            n = p.ordinals.get(g["ord"].lower(), 1)
+            part = g["part"].lower()
+            tag = "Q" if part == "quarter" else "H"
+            if tag == "H" and n > 2:
+                return "DATE", None, mod, "no such half-year"
+            if tag == "Q" and n > 4:
+                return "DATE", None, mod, "no such quarter"
+            rel = (g.get("rel") or "").lower()
+            rel_y = (g.get("rel2") or g.get("rel3") or "").lower()
+            if g.get("y"):
+                year = g["y"]
+            elif g.get("y2"):
+                year = g["y2"]
+            elif d is None:
+                year = "XXXX"
+            elif rel_y == "last" or rel in ("year-earlier", "year-ago"):
+                year = str(d.year - 1)
+            elif rel_y == "next":
+                year = str(d.year + 1)
+            else:
+                cur = (d.month - 1) // 3 + 1 if tag == "Q" else (1 if d.month <= 6 else 2)
+                t = tense()
+                year = str(d.year - 1 if t == "past" and n > cur else d.year + 1 if t == "future" and n < cur else d.year)
+            return "DATE", f"{year}-{tag}{n}", mod, ""
+
+        if rule == "the_quarter":
+            part = g["part"].lower()
+            if part == "period" and not g.get("rel"):
+                return "DATE", None, None, "reject"
+            if d is None:
+                return "DATE", "XXXX-QX", None, ""
+            rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+            q = (d.month - 1) // 3 + 1
+            y = d.year
+            t = tense()
+            if rel in ("next", "coming") or (rel in ("", "current") and t == "future"):
+                pass
+            elif rel in ("current",) or t == "present" and rel == "":
+                pass
+            else:
+                y, mth = _add_months(y, (q - 1) * 3 + 1, -3)
+                q = (mth - 1) // 3 + 1
+            if rel in ("next", "coming"):
+                y, mth = _add_months(y, (q - 1) * 3 + 1, 3)
+                q = (mth - 1) // 3 + 1
+            if rel in ("year-earlier", "year-ago"):
+                y -= 1
+            return "DATE", f"{y}-Q{q}", None, ""
+
+        if rule == "deictic":
+            word = re.sub(r"\s+", " ", g["day"].lower())
+            delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                     "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+            pod = g.get("pod")
+            code = p.v["parts_of_day"][pod.lower()] if pod else ("NI" if word == "tonight" else None)
+            if d is None:
+                base = "XXXX-XX-XX"
+            else:
+                base = (d + _dt.timedelta(days=delta)).isoformat()
+            if code:
+                return "TIME", f"{base}T{code}", mod, ""
+            return "DATE", base, mod, ""
+
+        if rule == "this_pod":
+            rel = g["rel"].lower()
+            code = p.v["parts_of_day"][g["pod"].lower()]
+            delta = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+            if rel == "last" and code != "NI":
+                delta = -1
+            base = (d + _dt.timedelta(days=delta)).isoformat() if d else "XXXX-XX-XX"
+            return "TIME", f"{base}T{code}", mod, ""
+
+        if rule == "weekday":
+            wd = p.weekdays[g["wd"].lower()]
+            rel = g.get("rel")
+            if rel and rel.lower().startswith(("early", "late")):
+                mod = "START" if rel.lower().startswith("early") else "END"
+            day = self._weekday(wd, tense(), rel)
+            value = day.isoformat() if day else f"XXXX-WXX-{wd}"
+            if g.get("pod"):
+                return "TIME", f"{value}T{p.v['parts_of_day'][g['pod'].lower()]}", mod, ""
+            return "DATE", value, mod, ""
+
+        if rule == "rel_unit":
+            rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("the ", "")
+            unit = re.sub(r"\s+", " ", g["unit"].lower()).replace("fiscal ", "")
+            ea = (g.get("ea") or "").lower()
+            if ea and not mod:
+                mod = None
+            shift = {"this": 0, "current": 0, "same": 0, "last": -1, "next": 1}[rel]
+            if d is None:
+                return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"), mod, ""
+            if unit in ("week", "weekend"):
+                value = _week(d + _dt.timedelta(weeks=shift))
+                if unit == "weekend":
+                    if shift == 0 and tense() == "past" and d.isoweekday() < 6:
+                        value = _week(d - _dt.timedelta(weeks=1))
+                    value += "-WE"
+                return "DATE", value, mod, ""
+            if unit == "month":
+                y, mth = _add_months(d.year, d.month, shift)
+                return "DATE", f"{y}-{mth:02d}", mod, ""
+            if unit == "quarter":
+                y, mth = _add_months(d.year, d.month, 3 * shift)
+                return "DATE", f"{y}-Q{(mth - 1) // 3 + 1}", mod, ""
+            if unit == "decade":
+                return "DATE", str(d.year // 10 + shift), mod, ""
+            if unit == "century":
+                return "DATE", f"{d.year // 100 + shift:02d}", mod, ""
+            return "DATE", str(d.year + shift), mod, ""
+
+        if rule == "the_unit":
+            unit = g["ea"].lower()
+            if d is None:
+                return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(unit, "XXXX"), None, ""
+            if unit == "year":
+                return "DATE", str(d.year), None, ""
+            if unit == "month":
+                return "DATE", f"{d.year}-{d.month:02d}", None, ""
+            if unit == "weekend":
+                base = d - _dt.timedelta(weeks=1) if tense() == "past" and d.isoweekday() < 6 else d
+                if tense() == "future" and d.isoweekday() >= 6:
+                    base = d
+                return "DATE", _week(base) + "-WE", None, ""
+            return "DATE", _week(d), None, ""
+
+        if rule == "ago":
+            n = _number(g["n"], p)
+            unit = _unit_name(g["unit"], p)
+            direction = re.sub(r"\s+", " ", g["dir"].lower())
+            if direction in ("ago", "previously"):
+                base, sign = d, -1
+            elif direction in ("hence", "from now"):
+                base, sign = d, 1
+            else:
+                base, sign = self.ref, (-1 if direction in ("earlier", "before") else 1)
+            value = self._shift(base, n, unit, sign)
+            if value is None:
+                return "DURATION", _duration(n, unit, p), mod, ""
+            return "DATE", value, mod, ""
+
+        if rule == "year_ago_adj":
+            part = (g.get("part") or "").lower()
+            unit = m.group(0).lower().split("-")[0].split()[-1]
+            if d is None:
+                return "DATE", "XXXX", None, ""
+            if unit == "year":
+                if part in ("quarter", "period"):
+                    q = (d.month - 1) // 3 + 1
+                    y, mth = _add_months(d.year, (q - 1) * 3 + 1, -3)
+                    return "DATE", f"{y - 1}-Q{(mth - 1) // 3 + 1}", None, ""
+                return "DATE", str(d.year - 1), None, ""
+            return "DATE", self._shift(d, 1, unit, -1), None, ""
+
+        if rule in ("duration", "hyphen_adj"):
+            n = _number(g["n"], p)
+            unit = _unit_name(g["unit"], p)
+            rel = (g.get("rel") or "").lower()
+            if n == "X" and rel in ("past", "last", "previous", "recent"):
+                return "DATE", "PAST_REF", mod, ""
+            if n == "X" and rel in ("next", "coming", "following"):
+                return "DATE", "FUTURE_REF", mod, ""
+            value = _duration(n, unit, p)
+            if value is None:
+                return "DURATION", None, mod, "reject"
+            return "DURATION", value, mod, ""
+
+        if rule == "duration_bare":
+            ctx = re.sub(r"\s+", " ", g["ctx"].lower())
+            unit = _unit_name(g["unit"], p)
+            if ctx in ("recent", "in recent", "past", "the past", "the last", "in the past"):
+                return "DATE", "PAST_REF", None, ""
+            if ctx in ("coming", "in coming", "the coming", "the next", "in the coming"):
+                return "DATE", "FUTURE_REF", None, ""
+            return "DURATION", _duration("X", unit, p), None, ""
+
+        if rule in ("clock", "noon"):
+            if rule == "clock":
+                hour = int(g["H"])
+                minute = int(g["M"] or 0)
+                ap = g["ap"].lower()[0]
+                if hour > 12 or hour == 0:
+                    return "TIME", None, None, "reject"
+                hour = hour % 12 + (12 if ap == "p" else 0)
+                clock = f"{hour:02d}:{minute:02d}"
+            else:
+                clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["nm"].lower()]
+            if g.get("wd"):
+                day = self._weekday(p.weekdays[g["wd"].lower()], tense(), None)
+            elif g.get("day"):
+                delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["day"].lower()]
+                day = d + _dt.timedelta(days=delta) if d else None
+            else:
+                day = d
+            return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{clock}", None, ""
+
+        if rule == "holiday":
+            name = re.sub(r"\s+", " ", g["hol"].lower())
+            year = int(g["y"]) if g.get("y") else None
+            if name.startswith("thanksgiving"):
+                month, day_of = 11, None
+            elif name.startswith("easter"):
+                month, day_of = None, None
+            else:
+                month, day_of = p.v["holidays"][name]
+            if year is None:
+                if d is None:
+                    return "DATE", f"XXXX-{month:02d}-{day_of:02d}" if day_of else "XXXX", None, ""
+                year = self._month_year(month or 4, tense())
+            if name.startswith("thanksgiving"):
+                first = _dt.date(year, 11, 1)
+                thursday = first + _dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+                return "DATE", thursday.isoformat(), None, ""
+            if name.startswith("easter"):
+                from dateutil.easter import easter
+
+                return "DATE", easter(year).isoformat(), None, ""
+            return "DATE", f"{year}-{month:02d}-{day_of:02d}", None, ""
+
+        if rule == "ref":
+            word = re.sub(r"\s+", " ", g["ref"].lower())
+            return "DATE", self.p.refs[word], None, ""
+
+        if rule == "set":
+            if g.get("adv"):
+                value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+                         "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
+                         "semiannually": "P6M"}[g["adv"].lower()]
+                return "SET", value, None, ""
+            u = (g.get("u2") or g.get("u3")).lower()
+            if u in p.weekdays:
+                return "SET", f"XXXX-WXX-{p.weekdays[u]}", None, ""
+            if u in p.v["parts_of_day"]:
+                return "SET", f"TXX{p.v['parts_of_day'][u]}".replace("TXX", "T"), None, ""
+            if u in p.v["seasons"]:
+                return "SET", f"XXXX-{p.v['seasons'][u]}", None, ""
+            value = _duration(1, u, p)
+            if g.get("every") and "other" in m.group(0).lower():
+                value = _duration(2, u, p)
+            return "SET", value, None, ""
+        return "DATE", None, None, "reject"  # pragma: no cover
+
+
+# --------------------------------------------------------------------------------------------
+# candidate checks (context the regex cannot see cheaply)
+
+_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|since|by|until|till|from|through|to|of|during|before|after|early|late|mid|last|next|this|and|or|between|throughout|late|that|until|each|every)\s+|-)$", re.I)
+_YEAR_BEFORE_BAD = re.compile(r"(?:\b(?:No|no|number|Nos?\.|page|pages|room|flight|route|article|section|chapter|resolution|model|code|the\s+year)\s+|#)$")
+_YEAR_AFTER_BAD = re.compile(r"^\s*(?:[a-z]+s\b(?<!\bwas\b)(?<!\bis\b)(?<!\bas\b)(?<!\bhas\b)(?<!\bits\b)(?<!\bthis\b)(?<!\bthus\b)|people|troops|votes|men|women|feet|miles|km|kilometers|meters|tons|barrels|acres|children)", re.S)
+
+
+def _accept(rule: str, m: re.Match, text: str) -> bool:
+    g = m.groupdict()
+    s = m.group(0)
+    before = text[max(0, m.start() - 30):m.start()]
+    if g.get("mon"):
+        mon = g["mon"]
+        if not mon[0].isupper():
+            return False
+        if mon.isupper() and len(mon.rstrip(".")) > 1 and not text[max(0, m.start() - 40):m.end() + 40].isupper():
+            return False  # acronyms like "MAY" or "DEC" in running text
+        low = mon.lower().rstrip(".")
+        if rule == "mon" and low in _patterns().ambiguous and not g.get("pre"):
+            if not _MONTH_CONTEXT.search(before):
+                return False
+            if low == "may" and re.match(r"\s+(?:be|have|not|also|well|still|need|seem|want|take|make|come|go|get|give)\b", text[m.end():m.end() + 12]):
+                return False
+        if len(low) <= 4 and low not in ("may", "june", "july") and not mon.endswith(".") and rule in ("mon",):
+            return False
+    if g.get("wd") and not g["wd"][0].isupper():
+        return False
+    if rule == "year":
+        if _YEAR_BEFORE_BAD.search(before) or _YEAR_AFTER_BAD.match(text[m.end():m.end() + 20]):
+            return False
+        if re.match(r"\s*(?:-|to|and)\s*\d", text[m.end():m.end() + 6]) and not re.search(r"(?:from|between|in|since)\s+$", before, re.I):
+            return bool(re.search(r"\b(?:in|since|by|of|from|until|the)\s+$", before, re.I))
+    if rule == "season":
+        sea = g["sea"].lower()
+        if not g.get("rel") and not g.get("y") and not g.get("pre"):
+            if not re.search(r"\b(?:in|since|by|until|during|through|this|that|each|every)\s+$", before, re.I):
+                return False
+        if sea == "fall" and not (g.get("rel") and g["rel"].lower() != "the" or g.get("y")):
+            if not (g.get("rel") and re.search(r"\b(?:in|since|by|until|during|this)\s+$", before, re.I)):
+                return False
+    if rule in ("decade", "year") and g.get("pre") and g["pre"].lower().startswith("the ") and rule == "year":
+        return False
+    if rule == "ref":
+        word = g["ref"].lower()
+        after = text[m.end():m.end() + 20]
+        if word == "current" and not re.match(r"\s+[a-z]", after):
+            return False
+        if word in ("future",) and not re.match(r"\s+[a-z]", after):
+            return False
+        if word == "now" and re.match(r"\s+that\b", after) and False:
+            return False
+    if rule == "the_unit" and re.search(r"\b(?:of|all|every|each|per|a|for)\s+$", before, re.I):
+        return False
+    if rule == "duration":
+        if g.get("n") and g["n"].lower() in ("a", "an") and re.search(r"\b(?:once|twice|times|per|a)\s+$", before, re.I):
+            return False
+        if re.match(r"\s*(?:'s|’s)", text[m.end():m.end() + 3]) and False:
+            return False
+        n = g.get("n") or ""
+        if n.lower() in ("some", "many", "few", "numerous") and g.get("unit", "").lower().startswith(("second", "minute")):
+            return False
+    if rule == "hyphen_adj" and re.match(r"-old\b", text[m.end():m.end() + 5]):
+        return False
+    if rule == "the_quarter" and g.get("part", "").lower() == "period" and not g.get("rel"):
+        return False
+    if rule == "clock" and g.get("tz") and not re.fullmatch(r"[ECMP][SD]T|GMT|UTC|BST|CET|CEST|MSK|EET|IST|JST", g["tz"]):
+        return False
+    if rule == "set" and g.get("adv") and g["adv"].lower() == "daily" and re.match(r"\s+(?:newspaper|paper|mail|telegraph|express|star|news|beast|show)\b", text[m.end():m.end() + 14], re.I):
+        return False
+    return bool(s.strip())
+
+
+def _trim_clock_tz(m: re.Match) -> int:
+    """End of a clock match without an unrecognised trailing word."""
+    return m.end()
+
+
+def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> list[dict]:
+    """Temporal expressions in ``text``: dicts with start, end, text, type, value, mod, note.
+
+    The engine behind :func:`timexes`, usable on any string. ``tense_at(offset)`` returns the
+    tense (``"past"``, ``"present"``, ``"future"`` or None) of the verb governing an offset;
+    ``spans`` limits the search to ``(start, end)`` stretches (the body paragraphs).
+
+    >>> [(t["text"], t["value"]) for t in find_timexes("It began in mid-July.", published="2021-09-16")]
+    [('mid-July', '2021-07')]
+    """
+    from .article import parse_date
+
+    dct = parse_date(published, what="publication date") if not isinstance(published, _dt.date) else published
+    p = _patterns()
+    cands = []
+    for prio, (rule, rx) in enumerate(p.rules):
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            if _accept(rule, m, text):
+                cands.append((m.start(), m.end(), prio, rule, m))
+    if spans is not None:
+        starts = [s for s, _ in spans]
+        keep = []
+        for c in cands:
+            i = bisect.bisect_right(starts, c[0]) - 1
+            if i >= 0 and c[1] <= spans[i][1]:
+                keep.append(c)
+        cands = keep
+    # longest match wins; ties go to the earlier rule
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        i = bisect.bisect_left(taken, (c[0], c[0]))
+        if i > 0 and taken[i - 1][1] > c[0]:
+            continue
+        if i < len(taken) and taken[i][0] < c[1]:
+            continue
+        taken.insert(i, (c[0], c[1]))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    norm = _Normalizer(dct, p)
+    out = []
+    for start, end, _, rule, m in chosen:
+        def tense(_s=start):
+            return tense_at(_s) if tense_at else None
+        try:
+            typ, value, mod, note = norm.normalize(rule, m, tense)
+        except (ValueError, OverflowError, KeyError) as exc:  # never crash on odd input
+            typ, value, mod, note = "DATE", None, None, f"could not normalize: {exc}"
+        if note == "reject":
+            continue
+        # keep the reference time for "two days later"
+        rng = value_range(value) if typ in ("DATE", "TIME") else None
+        if rng and rule not in ("ref",):
+            norm.ref = rng[0]
+        out.append({"start": start, "end": end, "text": text[start:end], "type": typ, "value": value,
+                    "mod": mod, "note": note or "", "rule": rule})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# the layers
+
+
+def timexes(doc) -> pd.DataFrame:
+    """Temporal expressions of the article, normalized against its publication date.
+
+    Args:
+        doc: an annotated :class:`~analysis.document.Document`.
+
+    Returns:
+        DataFrame ``timex_id, para_id, sent_id, start, end, text, type, value, mod, note``:
+        ``type`` is DATE, TIME, DURATION or SET; ``value`` the TIMEX3 value (``2021-07``,
+        ``2021-W37``, ``P2D``, ``PRESENT_REF`` ...; empty when it cannot be normalized, with
+        the reason in ``note``); ``mod`` START, MID, END, APPROX, MORE_THAN ... or empty.
+
+    >>> import analysis
+    >>> doc = analysis.annotate(analysis.SEED)
+    >>> doc.timexes.loc[doc.timexes.text == "mid-July", ["value", "mod"]].values.tolist()
+    [['2021-07', 'MID']]
+    """
+    paras = doc.paragraphs
+    sents = doc.sentences
+    spans = list(zip(paras["start"].tolist(), paras["end"].tolist()))
+    s_start = sents["start"].tolist()
+    s_ids = sents["sent_id"].tolist()
+    s_para = sents["para_id"].tolist()
+    tenses = _Tenses(doc)
+
+    def sent_at(offset):
+        i = bisect.bisect_right(s_start, offset) - 1
+        return max(i, 0)
+
+    def tense_at(offset):
+        if not s_ids:
+            return None
+        return tenses.at(s_ids[sent_at(offset)], offset)
+
+    found = find_timexes(doc.text, published=doc.published, tense_at=tense_at, spans=spans)
+    rows = []
+    for k, t in enumerate(found, 1):
+        i = sent_at(t["start"]) if s_ids else None
+        rows.append({"timex_id": f"t{k}", "para_id": s_para[i] if i is not None else None,
+                     "sent_id": s_ids[i] if i is not None else None, "start": t["start"], "end": t["end"],
+                     "text": t["text"], "type": t["type"], "value": t["value"] or "", "mod": t["mod"] or "",
+                     "note": t["note"]})
+    df = pd.DataFrame(rows, columns=TIMEX_COLUMNS)
+    return df.astype({"start": int, "end": int})
+
+
+_AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
+_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
+
+
+def _start_date(value: str) -> _dt.date | None:
+    rng = value_range(value)
+    return rng[0] if rng else None
+
+
+def events(doc) -> pd.DataFrame:
+    """The events the article dates, in chronological order.
+
+    For each DATE or TIME expression with a calendar value, the event it anchors in its
+    sentence: ``trigger`` is the lemma of an event noun next to the expression ("the summit on
+    June 16") or of the nearest main verb in the same clause; ``actors`` are the actors the
+    clause mentions (``doc.mentions``, when the actors layer is installed); ``summary`` is the
+    clause. When the article reports a meeting without a date, it is added as an event the day
+    before publication (or on the day, if told in the present or future), marked in ``note``.
+
+    Args:
+        doc: an annotated :class:`~analysis.document.Document`.
+
+    Returns:
+        DataFrame ``event_id, timex_id, date, value, mod, para_id, sent_id, trigger, actor_ids,
+        actors, summary, note``; ``date`` is the ISO day where the value starts.
+
+    >>> import analysis
+    >>> analysis.annotate(analysis.SEED).events["value"].tolist()[:3]
+    ['2021-04', '2021-06-16', '2021-07']
+    """
+    tx = doc.timexes
+    tok = doc.tokens
+    sents = doc.sentences.set_index("sent_id")
+    vocab = vocabulary()
+    event_nouns = set(vocab["event_nouns"])
+    meeting_nouns = set(vocab["meeting_nouns"])
+    mentions = _mentions_or_none(doc)
+    by_sent = {sid: g for sid, g in tok.groupby("sent_id", sort=False)}
+    tenses = _Tenses(doc)
+    rows = []
+    for t in tx.itertuples(index=False):
+        if t.type not in ("DATE", "TIME") or not t.value or _start_date(t.value) is None:
+            continue
+        sent = sents.loc[t.sent_id]
+        clause = _clause(sent.text, int(sent.start), t.start, t.end)
+        toks = by_sent.get(t.sent_id)
+        trigger = _trigger(toks, t.start, t.end, clause, event_nouns)
+        ids, names = _actors(mentions, t.sent_id, clause)
+        rows.append({"timex_id": t.timex_id, "date": _start_date(t.value).isoformat(), "value": t.value,
+                     "mod": t.mod, "para_id": t.para_id, "sent_id": t.sent_id, "trigger": trigger,
+                     "actor_ids": ";".join(ids), "actors": "; ".join(names),
+                     "summary": _summary(doc.text, clause, t.start, t.end), "note": ""})
+    undated = _undated_meeting(doc, tx, tok, meeting_nouns, tenses, mentions)
+    if undated is not None:
+        rows.append(undated)
+    df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    if len(df):
+        df["_order"] = df["date"] + df["value"].map(lambda v: "~" if len(v) < 10 else v[10:])
+        df = df.sort_values(["date", "_order", "para_id", "sent_id"], kind="stable").drop(columns="_order")
+    df["event_id"] = [f"e{i}" for i in range(1, len(df) + 1)]
+    return df.reset_index(drop=True)[EVENT_COLUMNS]
+
+
+def _mentions_or_none(doc):
+    try:
+        m = doc.mentions
+    except (AttributeError, ImportError, ModuleNotFoundError):
+        return None
+    if m is None or not len(m) or not {"sent_id", "start", "end"} <= set(m.columns):
+        return None
+    return m
+
+
+def _clause(sent_text: str, sent_start: int, t_start: int, t_end: int) -> tuple[int, int]:
+    """The ``(start, end)`` of the clause around a timex (breaks at ; : dashes)."""
+    lo, hi = sent_start, sent_start + len(sent_text)
+    for m in _CLAUSE_BREAK.finditer(sent_text):
+        a, b = sent_start + m.start(), sent_start + m.end()
+        if b <= t_start:
+            lo = b
+        elif a >= t_end:
+            hi = a
+            break
+    return lo, hi
+
+
+def _trigger(toks, t_start: int, t_end: int, clause, event_nouns) -> str:
+    if toks is None or not len(toks):
+        return ""
+    lo, hi = clause
+    inside = toks[(toks["start"] >= lo) & (toks["end"] <= hi)]
+    starts = inside["start"].tolist()
+    lemmas = inside["lemma"].tolist()
+    lowers = inside["lower"].tolist()
+    pos = inside["pos"].tolist()
+    # an event noun right before the timex ("the summit on June 16") or right after ("June 16 talks")
+    before = [i for i, s in enumerate(starts) if s < t_start]
+    after = [i for i, s in enumerate(starts) if s >= t_end]
+    for i in reversed(before[-4:]):
+        if pos[i].startswith("NN") and lemmas[i] in event_nouns:
+            return lemmas[i]
+    for i in after[:2]:
+        if pos[i].startswith("NN") and lemmas[i] in event_nouns:
+            return lemmas[i]
+    # else the nearest main verb of the clause, preferring the one after the expression
+    verbs = [i for i, tg in enumerate(pos) if tg.startswith("VB") and lemmas[i] not in _AUX and lowers[i] not in _AUX
+             and not (starts[i] >= t_start and starts[i] < t_end)]
+    if not verbs:
+        verbs = [i for i, tg in enumerate(pos) if tg.startswith("VB")]
+    if not verbs:
+        nouns = [i for i, tg in enumerate(pos) if tg.startswith("NN") and lemmas[i] in event_nouns]
+        return lemmas[nouns[0]] if nouns else ""
+    anchor = after[0] if after else len(starts)
+    best = min(verbs, key=lambda i: (abs(i - anchor) + (0 if i >= anchor else 2)))
+    return lemmas[best]
+
+
+def _actors(mentions, sent_id, clause) -> tuple[list[str], list[str]]:
+    if mentions is None:
+        return [], []
+    rows = mentions[mentions["sent_id"] == sent_id]
+    lo, hi = clause
+    inside = rows[(rows["start"] >= lo) & (rows["end"] <= hi)]
+    if not len(inside):
+        inside = rows
+    ids, names = [], []
+    id_col = "actor_id" if "actor_id" in inside.columns else None
+    name_col = "actor" if "actor" in inside.columns else "text"
+    for r in inside.sort_values("start").itertuples(index=False):
+        key = getattr(r, id_col) if id_col else None
+        key = "" if key is None or (isinstance(key, float) and key != key) else str(key)
+        name = getattr(r, name_col)
+        name = "" if name is None or (isinstance(name, float) and name != name) else str(name)
+        if not name:
+            name = r.text
+        ident = key or name
+        if ident in ids:
+            continue
+        ids.append(ident)
+        names.append(name)
+    return ids, names
+
+
+def _summary(text: str, clause, t_start: int, t_end: int, *, max_words: int = 18) -> str:
+    lo, hi = clause
+    words = re.sub(r"\s+", " ", text[lo:hi]).strip(" ,;:–—-\"“”'").split(" ")
+    if len(words) > max_words:
+        words = words[:max_words] + ["…"]
+    return " ".join(words)
+
+
+def _undated_meeting(doc, tx, tok, meeting_nouns, tenses, mentions):
+    """The first meeting the article reports without a date (the day before publication)."""
+    if doc.published is None:
+        return None
+    dated = set(tx.loc[tx["type"].isin(["DATE", "TIME"]), "sent_id"].tolist())
+    hits = tok[tok["lemma"].isin(meeting_nouns) & tok["pos"].str.startswith("NN")]
+    for r in hits.itertuples(index=False):
+        if r.sent_id in dated:
+            continue
+        tense = tenses.at(r.sent_id, r.start)
+        if tense not in ("past", "present", None):
+            continue
+        day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
+        sent = doc.sentences.set_index("sent_id").loc[r.sent_id]
+        clause = (int(sent.start), int(sent.end))
+        ids, names = _actors(mentions, r.sent_id, clause)
+        return {"timex_id": "", "date": day.isoformat(), "value": day.isoformat(), "mod": "APPROX",
+                "para_id": r.para_id, "sent_id": r.sent_id, "trigger": r.lemma, "actor_ids": ";".join(ids),
+                "actors": "; ".join(names), "summary": _summary(doc.text, clause, r.start, r.end),
+                "note": "undated in the text: placed the day before publication" if tense == "past"
+                else "undated in the text: placed on the publication date"}
+    return None
