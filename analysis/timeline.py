@@ -85,7 +85,7 @@ class _Patterns:
         WD = rf"(?P<wd>{_alt([w for w in self.weekdays if len(w) > 4])})"
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         simple = _alt([w for w in self.numbers if w not in ("a", "an")])
-        NUM = (rf"(?P<n>\d+(?:[.,]\d+)?|(?:{tens})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+        NUM = (rf"(?P<n>(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}})(?:\.\d+)?(?:\s+1/2)?|(?:{tens})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
                rf"|{simple}|an?(?=[\s-]))")
         UNIT = rf"(?P<unit>{_alt(self.units)})(?:s|es)?"
         UNIT_NO_S = rf"(?P<unit>{_alt(self.units)})"
@@ -103,29 +103,31 @@ class _Patterns:
             ("day_mon", rf"\b(?:{WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?![a-z])(?:,?\s+{YEAR}\b)?"),
             ("mon_year", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?{YEAR}\b"),
             ("mon_rel", rf"\b{PRE}(?P<rel>last|next|this|early\s+last|late\s+last)\s+{MON}(?![a-z])"),
+            ("mon_relyear", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
             ("mon", rf"\b{PRE}{MON}(?![a-z])(?!\s+\d)"),
             ("season", rf"\b{PRE}(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
             ("decade", rf"\b(?:the\s+)?{PRE}(?:(?P<dy>1[5-9]\d0|20\d0)|'(?P<yy>\d0))'?s\b"),
             ("decade_word", rf"\bthe\s+{PRE}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
             ("century", rf"\b(?:the\s+)?{PRE}{ORD}[-\s]century\b"),
             ("year", rf"(?<![$€£\d.,])\b{PRE}(?:fiscal\s+(?:year\s+)?)?{YEAR}\b(?!\s*%|[.,]\d|-\d|\s*(?:percent|per\s+cent))"),
-            ("quarter", rf"\b(?:(?:the|its|{YEAR}'s|(?P<rel2>this|last|next)\s+year's)\s+)?(?:(?P<rel>latest|last|past|previous|current|next|coming|same|year-earlier|year-ago)\s+)?(?:fiscal[-\s])?{ORD}[-\s](?:fiscal[-\s])?(?P<part>quarter|half)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?P<rel3>this|last|next)\s+year|the\s+year))?"),
-            ("the_quarter", r"\bthe\s+(?:(?P<rel>latest|most\s+recent|current|recent|last|past|previous|year-earlier|year-ago|same|next|coming)\s+)?(?P<part>quarter|period)\b(?!\s+(?:of|century))"),
+            ("quarter", rf"\b(?:(?:the|its|{YEAR}'s|(?P<rel2>this|last|next)\s+year's)\s+)?(?:(?P<y3>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<rel>latest|last|past|previous|current|next|coming|same|year-earlier|year-ago)\s+)?(?:fiscal[-\s])?{ORD}[-\s](?:fiscal[-\s])?(?P<part>quarter|half)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?P<rel3>this|last|next)\s+year|the\s+year))?"),
+            ("the_quarter", r"\bthe\s+(?:(?P<y>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<rel>latest|most\s+recent|current|recent|last|past|previous|year-earlier|year-ago|same|next|coming)\s+)?(?P<part>quarter|period)\b(?!\s+(?:of|century))"),
             ("deictic", rf"\b(?:(?P<pre>early|late)\s+)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PARTS}))?\b(?!'s\s+(?:world|society|generation))"),
             ("this_pod", rf"\b(?:(?P<rel>this|last|tomorrow|yesterday)\s+)(?P<pod>{PARTS})\b"),
-            ("weekday", rf"\b(?:(?P<rel>last|next|this|past|coming|early\s+next|early\s+last|late\s+last|late\s+next)\s+)?{WD}(?:'s)?(?:\s+(?P<pod>{PARTS}))?\b"),
+            ("weekday", rf"\b(?:(?P<rel>last|next|this|past|coming|the\s+previous|the\s+following|early\s+next|early\s+last|late\s+last|late\s+next)\s+)?{WD}(?:'s)?(?:\s+(?P<pod>{PARTS}))?\b"),
             ("rel_unit", rf"\b{PRE}(?:(?P<ea>earlier|later)\s+)?(?P<rel>this|last|next|the\s+current|current|the\s+same)\s+(?P<unit>week|weekend|month|year|decade|century|fiscal\s+year|quarter)\b(?![-\s]?(?:old|long|earlier|ago))"),
             ("the_unit", r"\bthe\s+(?:(?P<ea>year|month|week|weekend))\b(?![-'’]|\s+(?:before|after|earlier|later|ago|of|in|when|that|to|and|or|he|she|they|it))"),
-            ("ago", rf"\b{MOD}{NUM}[-\s]+{UNIT}\s+(?P<dir>ago|earlier|later|before|after|hence|from\s+now|previously)\b"),
+            ("ago", rf"\b{MOD}{NUM}[-\s]+{UNIT}\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b"),
             ("year_ago_adj", r"\b(?:the\s+)?(?:year|month|week|quarter)-(?:earlier|ago)\b(?:\s+(?P<part>quarter|period|month|year))?"),
             ("duration", rf"\b{MOD}(?:(?P<det>the|a|this)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|latest|final|following|remaining|recent|other|same)\s+)?{NUM}[-\s]+(?:(?:fiscal|calendar|straight|consecutive|full)\s+)?{UNIT}\b(?![-\s]old)"),
-            ("duration_bare", rf"\b(?P<ctx>for|in|over|during|recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|in\s+recent|in\s+coming|in\s+the\s+coming|in\s+the\s+past)\s+(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes)\b"),
+            ("the_past_unit", r"\b(?P<qmod>about|nearly|almost|more\s+than|less\s+than|over)?\s*\bthe\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>hour|day|week|month|year|decade|century)\b(?![-'’])"),
+            ("duration_bare", r"(?:\b(?P<ctx>for|in|over|during|within|than|of|after)\s+)?(?P<x>(?:the\s+)?(?:(?P<rel>recent|coming|past|last|next|following|previous)\s+)?\b(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))\b(?![-\s]old)"),
             ("hyphen_adj", rf"\b(?:{NUM})-{UNIT_NO_S}(?!-old)\b"),
-            ("clock", rf"\b(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[A-Z]{{2,4}}))?(?:\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}))?"),
+            ("clock", rf"\b(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})\b))?(?:,?\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}|(?P<cmon>{_alt(mon_full)}|(?:{_alt(mon_abbr)})\.?)\s+(?P<cd>[0-3]?\d)\b))?"),
             ("noon", rf"\b(?P<nm>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}))?\b"),
             ("holiday", rf"\b(?P<hol>{HOL})(?:\s+{YEAR})?\b"),
             ("ref", rf"\b(?P<ref>{_alt(self.refs)})\b"),
-            ("set", r"\b(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)"
+            ("set", r"\b(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)"
                     r"|(?P<every>every|each)\s+(?:other\s+)?(?P<u2>day|week|month|year|morning|night|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|summer|winter|spring)"
                     r"|(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+(?P<u3>day|week|month|year|hour))\b"),
         ]
@@ -163,6 +165,8 @@ def _number(text: str | None, p: _Patterns):
         return int(t.replace(",", ""))
     if re.fullmatch(r"\d+\.\d+", t):
         return float(t)
+    if re.fullmatch(r"\d+ 1/2", t):
+        return int(t.split()[0]) + 0.5
     if t in p.numbers:
         n = p.numbers[t]
         return "X" if n == "X" else n
@@ -271,6 +275,8 @@ class _Tenses:
     _FUTURE = {"will", "'ll", "shall", "wo"}
     _BE = {"is", "are", "am", "'s", "'re", "'m", "be", "being"}
     _HAVE = {"has", "have", "had", "'ve", "'d"}
+    _REPORT = {"say", "tell", "report", "announce", "add", "state", "note", "claim", "explain", "write", "quote"}
+    _PLAN = {"plan", "schedule", "expect", "intend", "due", "upcoming", "invite", "postpone", "delay"}
 
     def __init__(self, doc):
         tok = doc.tokens
@@ -278,6 +284,7 @@ class _Tenses:
         self.lower = tok["lower"].tolist()
         self.pos = tok["pos"].tolist()
         self.sent = tok["sent_id"].tolist()
+        self.lemma = tok["lemma"].tolist()
         self._cache: dict = {}
 
     def _markers(self, sent_id) -> list[tuple[int, str]]:
@@ -302,6 +309,8 @@ class _Tenses:
                     out.append((i, "present"))
             elif tag in ("VBZ", "VBP") and w not in self._HAVE:
                 out.append((i, "present"))
+            if self.lemma[i] in self._PLAN or (tag == "VB" and i > lo and self.lower[i - 1] == "to"):
+                out.append((i, "future"))
         self._cache[sent_id] = out
         return out
 
@@ -313,7 +322,11 @@ class _Tenses:
         i = bisect.bisect_left(self.starts, offset)
         if any(t == "future" for _, t in markers) and not any(t == "past" for _, t in markers):
             return "future"
-        return min(markers, key=lambda m: (abs(m[0] - i), -m[0]))[1]
+        main = [mk for mk in markers if self.lemma[mk[0]] not in self._REPORT] or markers
+        before = [mk for mk in main if mk[0] < i]
+        if before:
+            return before[-1][1]
+        return main[0][1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -326,6 +339,7 @@ class _Normalizer:
         self.p = p
         self.ref: _dt.date | None = dct  # reference time for "two days later"
         self.ref_gran = "D"
+        self.ref_quarter: str | None = None
 
     # -- helpers ---------------------------------------------------------------------------
     def _mod_of(self, pre: str | None) -> str | None:
@@ -363,6 +377,7 @@ class _Normalizer:
         if d is None:
             return None
         rel = (rel or "").lower().split()[-1] if rel else ""
+        rel = {"previous": "last", "following": "next"}.get(rel, rel)
         back = (d.isoweekday() - wd) % 7  # days back to the most recent such weekday (0 = today)
         fwd = (wd - d.isoweekday()) % 7
         if rel in ("last", "past"):
@@ -508,6 +523,8 @@ class _Normalizer:
             rel_y = (g.get("rel2") or g.get("rel3") or "").lower()
             if g.get("y"):
                 year = g["y"]
+            elif g.get("y3"):
+                year = g["y3"]
             elif g.get("y2"):
                 year = g["y2"]
             elif d is None:
@@ -519,7 +536,7 @@ class _Normalizer:
             else:
                 cur = (d.month - 1) // 3 + 1 if tag == "Q" else (1 if d.month <= 6 else 2)
                 t = tense()
-                year = str(d.year - 1 if t == "past" and n > cur else d.year + 1 if t == "future" and n < cur else d.year)
+                year = str(d.year - 1 if t == "past" and n > cur else d.year)
             return "DATE", f"{year}-{tag}{n}", mod, ""
 
         if rule == "the_quarter":
@@ -544,6 +561,8 @@ class _Normalizer:
                 q = (mth - 1) // 3 + 1
             if rel in ("year-earlier", "year-ago"):
                 y -= 1
+            if g.get("y"):
+                y = int(g["y"])
             return "DATE", f"{y}-Q{q}", None, ""
 
         if rule == "deictic":
@@ -633,6 +652,9 @@ class _Normalizer:
                 base, sign = d, 1
             else:
                 base, sign = self.ref, (-1 if direction in ("earlier", "before") else 1)
+            if unit == "year" and n == 1 and sign < 0 and self.ref_gran == "Q" and self.ref_quarter:
+                y, q = self.ref_quarter.split("-")
+                return "DATE", f"{int(y) - 1}-{q}", mod, ""
             value = self._shift(base, n, unit, sign)
             if value is None:
                 return "DURATION", _duration(n, unit, p), mod, ""
@@ -644,6 +666,9 @@ class _Normalizer:
             if d is None:
                 return "DATE", "XXXX", None, ""
             if unit == "year":
+                if self.ref_gran == "Q" and self.ref_quarter and part != "year":
+                    y, q = self.ref_quarter.split("-")
+                    return "DATE", f"{int(y) - 1}-{q}", None, ""
                 if part in ("quarter", "period"):
                     q = (d.month - 1) // 3 + 1
                     y, mth = _add_months(d.year, (q - 1) * 3 + 1, -3)
@@ -655,23 +680,23 @@ class _Normalizer:
             n = _number(g["n"], p)
             unit = _unit_name(g["unit"], p)
             rel = (g.get("rel") or "").lower()
-            if n == "X" and rel in ("past", "last", "previous", "recent"):
-                return "DATE", "PAST_REF", mod, ""
-            if n == "X" and rel in ("next", "coming", "following"):
-                return "DATE", "FUTURE_REF", mod, ""
             value = _duration(n, unit, p)
             if value is None:
                 return "DURATION", None, mod, "reject"
             return "DURATION", value, mod, ""
 
         if rule == "duration_bare":
-            ctx = re.sub(r"\s+", " ", g["ctx"].lower())
-            unit = _unit_name(g["unit"], p)
-            if ctx in ("recent", "in recent", "past", "the past", "the last", "in the past"):
-                return "DATE", "PAST_REF", None, ""
-            if ctx in ("coming", "in coming", "the coming", "the next", "in the coming"):
-                return "DATE", "FUTURE_REF", None, ""
-            return "DURATION", _duration("X", unit, p), None, ""
+            return "DURATION", _duration("X", _unit_name(g["unit"], p), p), None, ""
+
+        if rule == "the_past_unit":
+            return "DURATION", _duration(1, _unit_name(g["unit"], p), p), mod, ""
+
+        if rule == "mon_relyear":
+            month = p.months[g["mon"].lower().rstrip(".")]
+            if d is None:
+                return "DATE", f"XXXX-{month:02d}", mod, ""
+            year = d.year + {"last": -1, "this": 0, "next": 1}[g["ry"].lower()]
+            return "DATE", f"{year}-{month:02d}", mod, ""
 
         if rule in ("clock", "noon"):
             if rule == "clock":
@@ -684,7 +709,16 @@ class _Normalizer:
                 clock = f"{hour:02d}:{minute:02d}"
             else:
                 clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["nm"].lower()]
-            if g.get("wd"):
+            if g.get("cmon"):
+                month = p.months[g["cmon"].lower().rstrip(".")]
+                year = self._month_year(month, tense())
+                try:
+                    day = _dt.date(year, month, int(g["cd"])) if year else None
+                except ValueError:
+                    return "TIME", None, None, "impossible date; left unnormalized"
+                if day is None:
+                    return "TIME", f"XXXX-{month:02d}-{int(g['cd']):02d}T{clock}", None, ""
+            elif g.get("wd"):
                 day = self._weekday(p.weekdays[g["wd"].lower()], tense(), None)
             elif g.get("day"):
                 delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["day"].lower()]
@@ -802,6 +836,8 @@ def _accept(rule: str, m: re.Match, text: str) -> bool:
         n = g.get("n") or ""
         if n.lower() in ("some", "many", "few", "numerous") and g.get("unit", "").lower().startswith(("second", "minute")):
             return False
+    if rule == "duration_bare" and not (g.get("ctx") or g.get("rel")):
+        return False
     if rule == "hyphen_adj" and re.match(r"-old\b", text[m.end():m.end() + 5]):
         return False
     if rule == "the_quarter" and g.get("part", "").lower() == "period" and not g.get("rel"):
@@ -838,7 +874,10 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
             if m.end() == m.start():
                 continue
             if _accept(rule, m, text):
-                cands.append((m.start(), m.end(), prio, rule, m))
+                if "x" in rx.groupindex and m.group("x"):
+                    cands.append((m.start("x"), m.end("x"), prio, rule, m))
+                else:
+                    cands.append((m.start(), m.end(), prio, rule, m))
     if spans is not None:
         starts = [s for s, _ in spans]
         keep = []
@@ -875,6 +914,11 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
         rng = value_range(value) if typ in ("DATE", "TIME") else None
         if rng and rule not in ("ref",):
             norm.ref = rng[0]
+        if rng and rule in ("quarter", "the_quarter"):
+            norm.ref_gran = "Q"
+            norm.ref_quarter = value
+        elif rng and rule not in ("ref", "year_ago_adj", "ago"):
+            norm.ref_gran = "D"
         out.append({"start": start, "end": end, "text": text[start:end], "type": typ, "value": value,
                     "mod": mod, "note": note or "", "rule": rule})
     return out
