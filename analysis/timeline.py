@@ -120,8 +120,8 @@ class _Patterns:
             ("ago", rf"\b{MOD}{NUM}[-\s]+{UNIT}\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)\b"),
             ("year_ago_adj", r"\b(?:the\s+)?(?:year|month|week|quarter)-(?:earlier|ago)\b(?:\s+(?P<part>quarter|period|month|year))?"),
             ("duration", rf"\b{MOD}(?:(?P<det>the|a|this)\s+)?(?:(?P<rel>past|last|next|coming|first|previous|latest|final|following|remaining|recent|other|same)\s+)?{NUM}[-\s]+(?:(?:fiscal|calendar|straight|consecutive|full)\s+)?{UNIT}\b(?![-\s]old)"),
-            ("the_past_unit", r"\b(?P<qmod>about|nearly|almost|more\s+than|less\s+than|over)?\s*\bthe\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>hour|day|week|month|year|decade|century)\b(?![-'’])"),
-            ("duration_bare", r"(?:\b(?P<ctx>for|in|over|during|within|than|of|after)\s+)?(?P<x>(?:the\s+)?(?:(?P<rel>recent|coming|past|last|next|following|previous)\s+)?\b(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))\b(?![-\s]old)"),
+            ("the_past_unit", r"\b(?:(?P<qmod>about|nearly|almost|more\s+than|less\s+than)\s+)?the\s+(?P<rel>past|last|next|coming|previous|following|first|final)\s+(?P<unit>hour|day|week|month|year|decade|century)\b(?![-'’])"),
+            ("duration_bare", r"(?:\b(?P<ctx>for|in|over|during|within|than|of|after)\s+)?(?P<x>(?:(?:the\s+)?(?P<rel>recent|coming|past|last|next|following|previous)\s+)?\b(?P<unit>days|weeks|months|years|decades|centuries|hours|minutes))\b(?![-\s]old)"),
             ("hyphen_adj", rf"\b(?:{NUM})-{UNIT_NO_S}(?!-old)\b"),
             ("clock", rf"\b(?P<H>[0-2]?\d)(?:[:.](?P<M>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>(?-i:[A-Z]{{2,4}})\b))?(?:,?\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}|(?P<cmon>{_alt(mon_full)}|(?:{_alt(mon_abbr)})\.?)\s+(?P<cd>[0-3]?\d)\b))?"),
             ("noon", rf"\b(?P<nm>noon|midnight|midday)(?:\s+(?:on\s+)?(?:(?P<day>today|yesterday|tomorrow)|{WD}))?\b"),
@@ -196,11 +196,11 @@ def _duration(n, unit: str, p: _Patterns) -> str | None:
         if n.is_integer():
             n = int(n)
         elif info["unit"] == "H":
-            return f"PT{int(round(n * 60))}M"
+            return f"PT{int(n)}H{int(round(n % 1 * 60))}M" if n > 1 else f"PT{int(round(n * 60))}M"
         elif info["unit"] == "D":
-            return f"PT{int(round(n * 24))}H"
+            return f"P{int(n)}DT{int(round(n % 1 * 24))}H" if n > 1 else f"PT{int(round(n * 24))}H"
         elif info["unit"] == "Y":
-            return f"P{int(round(n * 12))}M"
+            return f"P{int(n)}Y{int(round(n % 1 * 12))}M" if n > 1 else f"P{int(round(n * 12))}M"
         else:
             n = round(n, 1)
     return f"P{t}{n}{info['unit']}"
@@ -309,7 +309,7 @@ class _Tenses:
                     out.append((i, "present"))
             elif tag in ("VBZ", "VBP") and w not in self._HAVE:
                 out.append((i, "present"))
-            if self.lemma[i] in self._PLAN or (tag == "VB" and i > lo and self.lower[i - 1] == "to"):
+            if self.lemma[i] in self._PLAN and tag.startswith("VB"):
                 out.append((i, "future"))
         self._cache[sent_id] = out
         return out
