@@ -471,21 +471,29 @@ class _Normalizer:
             smonth = _SEASON_START[code]
             rel = (g.get("rel") or "").lower()
             if g.get("y"):
-                year = int(g["y"])
-            elif d is None:
+                return "DATE", f"{g['y']}-{code}", mod, ""
+            if d is None:
                 return "DATE", f"XXXX-{code}", mod, ""
+            spans = []
+            for y in (d.year - 2, d.year - 1, d.year, d.year + 1):
+                ey, em = _add_months(y, smonth, 2)
+                spans.append((y, _dt.date(y, smonth, 1), _dt.date(ey, em, calendar.monthrange(ey, em)[1])))
+            current = [y for y, a, b in spans if a <= d <= b]
+            past = [y for y, a, b in spans if b < d]
+            future = [y for y, a, b in spans if a > d]
+            t = tense()
+            if rel in ("last", "past"):
+                year = past[-1]
+            elif rel in ("next", "coming"):
+                year = future[0]
+            elif current:
+                year = current[0]
+            elif t == "future":
+                year = future[0]
+            elif t == "past" or rel != "this":
+                year = past[-1] if t == "past" or not future or (d - [b for y, a, b in spans if y == past[-1]][0]).days < ([a for y, a, b in spans if y == future[0]][0] - d).days else future[0]
             else:
-                cur = d.year if d.month >= 3 or code != "WI" else d.year - 1
-                in_season = (d.month - smonth) % 12 < 3
-                if rel == "last":
-                    year = cur - 1 if in_season or (d.month < smonth and code != "WI") else cur
-                elif rel in ("next", "coming"):
-                    year = cur + 1 if in_season or d.month >= smonth else cur
-                elif rel == "this":
-                    year = cur if (d.month >= smonth or code == "WI" and d.month < 3) else cur
-                else:
-                    t = tense()
-                    year = cur - 1 if t == "past" and d.month < smonth and not (code == "WI" and d.month < 3) else cur + 1 if t == "future" and (d.month - smonth) % 12 >= 3 and d.month > smonth else cur
+                year = future[0]
             return "DATE", f"{year}-{code}", mod, ""
 
         if rule in ("decade", "decade_word"):
@@ -834,11 +842,13 @@ def _accept(rule: str, m: re.Match, text: str) -> bool:
         if re.match(r"\s*(?:'s|’s)", text[m.end():m.end() + 3]) and False:
             return False
         n = g.get("n") or ""
+        if n.lower() in ("a", "an") and g["unit"].lower() == "second" and not re.search(r"\b(?:for|in|within|than|about|only|just)\s+$", before, re.I):
+            return False
         if n.lower() in ("some", "many", "few", "numerous") and g.get("unit", "").lower().startswith(("second", "minute")):
             return False
     if rule == "duration_bare" and not (g.get("ctx") or g.get("rel")):
         return False
-    if rule == "hyphen_adj" and re.match(r"-old\b", text[m.end():m.end() + 5]):
+    if rule == "hyphen_adj" and (re.match(r"-old\b|s\b", text[m.end():m.end() + 5]) or g["unit"].lower() == "quarter"):
         return False
     if rule == "the_quarter" and g.get("part", "").lower() == "period" and not g.get("rel"):
         return False
@@ -876,6 +886,8 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
             if _accept(rule, m, text):
                 if "x" in rx.groupindex and m.group("x"):
                     cands.append((m.start("x"), m.end("x"), prio, rule, m))
+                elif rule == "duration" and m.group("det") and not m.group("rel") and not m.group("qmod") and text[m.end("n")] == "-":
+                    cands.append((m.start("n"), m.end(), prio, rule, m))  # "the two-day meeting": not the article
                 else:
                     cands.append((m.start(), m.end(), prio, rule, m))
     if spans is not None:
@@ -1086,9 +1098,14 @@ def _trigger(toks, t_start: int, t_end: int, clause, event_nouns) -> str:
     if not verbs:
         nouns = [i for i, tg in enumerate(pos) if tg.startswith("NN") and lemmas[i] in event_nouns]
         return lemmas[nouns[0]] if nouns else ""
-    anchor = after[0] if after else len(starts)
-    best = min(verbs, key=lambda i: (abs(i - anchor) + (0 if i >= anchor else 2)))
-    return lemmas[best]
+    first = before[-1] + 1 if before else 0  # first token of the expression
+    prior = [i for i in verbs if i < first]
+    later = [i for i in verbs if i >= first]
+    if prior and first - prior[-1] <= 6:  # "met in Oslo on Tuesday": the verb the adjunct follows
+        return lemmas[prior[-1]]
+    if later:  # "On June 16, ... Putin told": a fronted adjunct
+        return lemmas[later[0]]
+    return lemmas[prior[-1]]
 
 
 def _actors(mentions, sent_id, clause) -> tuple[list[str], list[str]]:
@@ -1129,10 +1146,11 @@ def _undated_meeting(doc, tx, tok, meeting_nouns, tenses, mentions):
     """The first meeting the article reports without a date (the day before publication)."""
     if doc.published is None:
         return None
-    dated = set(tx.loc[tx["type"].isin(["DATE", "TIME"]), "sent_id"].tolist())
-    hits = tok[tok["lemma"].isin(meeting_nouns) & tok["pos"].str.startswith("NN")]
+    dated = set(tx.loc[tx["type"].isin(["DATE", "TIME"]), "para_id"].tolist())
+    lead = sorted(doc.paragraphs["para_id"].tolist())[:3]
+    hits = tok[tok["lemma"].isin(meeting_nouns) & tok["pos"].str.startswith("NN") & tok["para_id"].isin(lead)]
     for r in hits.itertuples(index=False):
-        if r.sent_id in dated:
+        if r.para_id in dated:
             continue
         tense = tenses.at(r.sent_id, r.start)
         if tense not in ("past", "present", None):
