@@ -91,7 +91,7 @@ class _Patterns:
         UNIT_NO_S = rf"(?P<unit>{_alt(self.units)})"
         MOD = rf"(?:(?P<qmod>{_alt([k for k, m in v['mods'].items() if m not in ('START', 'MID', 'END')])})\s+)?"
         PRE = r"(?:(?P<pre>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|the\s+(?:early|late)|the\s+mid)[-\s]\s*)?"
-        ORD = rf"(?P<ord>{_alt(self.ordinals)})"
+        ORD = rf"(?P<ord>{_alt(self.ordinals)}|\d{{1,2}}(?:st|nd|rd|th))"
         YEAR = r"(?P<y>1[5-9]\d\d|20\d\d)"
         PARTS = _alt(v["parts_of_day"])
         HOL = _alt(list(v["holidays"]) + ["thanksgiving day", "thanksgiving", "easter sunday", "easter"])
@@ -109,7 +109,7 @@ class _Patterns:
             ("decade", rf"\b(?:the\s+)?{PRE}(?:(?P<dy>1[5-9]\d0|20\d0)|'(?P<yy>\d0))'?s\b"),
             ("decade_word", rf"\bthe\s+{PRE}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
             ("century", rf"\b(?:the\s+)?{PRE}{ORD}[-\s]century\b"),
-            ("year", rf"(?<![$€£\d.,])\b{PRE}(?:fiscal\s+(?:year\s+)?)?{YEAR}\b(?!\s*%|[.,]\d|-\d|\s*(?:percent|per\s+cent))"),
+            ("year", rf"(?<![$€£\d.,/-])\b{PRE}(?:fiscal\s+(?:year\s+)?)?{YEAR}\b(?!\s*%|[.,]\d|-\d|\s*(?:percent|per\s+cent))"),
             ("quarter", rf"\b(?:(?:the|its|{YEAR}'s|(?P<rel2>this|last|next)\s+year's)\s+)?(?:(?P<y3>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<rel>latest|last|past|previous|current|next|coming|same|year-earlier|year-ago)\s+)?(?:fiscal[-\s])?{ORD}[-\s](?:fiscal[-\s])?(?P<part>quarter|half)\b(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?P<rel3>this|last|next)\s+year|the\s+year))?"),
             ("the_quarter", r"\bthe\s+(?:(?P<y>1[5-9]\d\d|20\d\d)\s+)?(?:(?P<rel>latest|most\s+recent|current|recent|last|past|previous|year-earlier|year-ago|same|next|coming)\s+)?(?P<part>quarter|period)\b(?!\s+(?:of|century))"),
             ("deictic", rf"\b(?:(?P<pre>early|late)\s+)?(?P<day>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<pod>{PARTS}))?\b(?!'s\s+(?:world|society|generation))"),
@@ -482,10 +482,11 @@ class _Normalizer:
             past = [y for y, a, b in spans if b < d]
             future = [y for y, a, b in spans if a > d]
             t = tense()
-            if rel in ("last", "past"):
-                year = past[-1]
-            elif rel in ("next", "coming"):
-                year = future[0]
+            if rel in ("last", "past"):  # "last summer": the summer of the year before
+                base = current[0] if current else past[-1]
+                year = base - 1 if base == d.year else base
+            elif rel in ("next", "coming"):  # "next summer": the summer of the year after
+                year = future[0] + 1 if future[0] == d.year else future[0]
             elif current:
                 year = current[0]
             elif t == "future":
