@@ -132,6 +132,14 @@ class _Patterns:
                     r"|(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+(?P<u3>day|week|month|year|hour))\b"),
         ]
         self.rules = [(name, re.compile(pat, flags)) for name, pat in rules]
+        # a cheap first pass: words every rule needs one of; the rules run only near them
+        anchors = (list(self.months) + list(self.weekdays) + list(v["seasons"]) + list(v["parts_of_day"])
+                   + list(self.units) + list(self.refs) + [h.split()[0] for h in v["holidays"]]
+                   + ["today", "tonight", "yesterday", "tomorrow", "now", "noon", "midnight", "midday", "daily",
+                      "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually",
+                      "thanksgiving", "easter", "period", "twenties", "thirties", "forties", "fifties", "sixties",
+                      "seventies", "eighties", "nineties", "future", "past", "centuries", "mid"])
+        self.anchor = re.compile(rf"\d|\b(?:{_alt(anchors)})", flags)
         self.mods = {re.sub(r"\s+", " ", k): m for k, m in v["mods"].items()}
 
 
@@ -865,6 +873,36 @@ def _trim_clock_tz(m: re.Match) -> int:
     return m.end()
 
 
+def _windows(text: str, anchor: re.Pattern, spans, margin: int = 40) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around anchor words, kept inside one span (paragraph) each."""
+    spans = spans if spans is not None else [(0, len(text))]
+    out = []
+    for s0, e0 in spans:
+        cur = None
+        for m in anchor.finditer(text, s0, e0):
+            a, b = max(s0, m.start() - margin), min(e0, m.end() + margin)
+            if cur and a <= cur[1]:
+                cur[1] = b
+            else:
+                if cur:
+                    out.append(tuple(cur))
+                cur = [a, b]
+        if cur:
+            out.append(tuple(cur))
+    # widen to word boundaries so no rule starts or ends inside a word
+    fixed = []
+    starts = [s for s, _ in spans]
+    for a, b in out:
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        s0, e0 = spans[k]
+        while a > s0 and not text[a - 1].isspace():
+            a -= 1
+        while b < e0 and not text[b].isspace():
+            b += 1
+        fixed.append((a, b))
+    return fixed
+
+
 def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> list[dict]:
     """Temporal expressions in ``text``: dicts with start, end, text, type, value, mod, note.
 
@@ -880,12 +918,14 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
     dct = parse_date(published, what="publication date") if not isinstance(published, _dt.date) else published
     p = _patterns()
     cands = []
+    windows = _windows(text, p.anchor, spans)
     for prio, (rule, rx) in enumerate(p.rules):
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            if _accept(rule, m, text):
-                if "x" in rx.groupindex and m.group("x"):
+        has_x = "x" in rx.groupindex
+        for w_start, w_end in windows:
+            for m in rx.finditer(text, w_start, w_end):
+                if m.end() == m.start() or not _accept(rule, m, text):
+                    continue
+                if has_x and m.group("x"):
                     cands.append((m.start("x"), m.end("x"), prio, rule, m))
                 elif rule == "duration" and m.group("det") and not m.group("rel") and not m.group("qmod") and text[m.end("n")] == "-":
                     cands.append((m.start("n"), m.end(), prio, rule, m))  # "the two-day meeting": not the article
