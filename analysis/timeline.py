@@ -132,14 +132,39 @@ class _Patterns:
                     r"|(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+(?P<u3>day|week|month|year|hour))\b"),
         ]
         self.rules = [(name, re.compile(pat, flags)) for name, pat in rules]
-        # a cheap first pass: words every rule needs one of; the rules run only near them
-        anchors = (list(self.months) + list(self.weekdays) + list(v["seasons"]) + list(v["parts_of_day"])
-                   + list(self.units) + list(self.refs) + [h.split()[0] for h in v["holidays"]]
-                   + ["today", "tonight", "yesterday", "tomorrow", "now", "noon", "midnight", "midday", "daily",
-                      "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually",
-                      "thanksgiving", "easter", "period", "twenties", "thirties", "forties", "fifties", "sixties",
-                      "seventies", "eighties", "nineties", "future", "past", "centuries", "mid"])
-        self.anchor = re.compile(rf"\d|\b(?:{_alt(anchors)})", flags)
+        # a cheap first pass: each rule runs only near a word of its own kind (a month name, a unit ...)
+        kinds: dict[str, set] = {}
+
+        def add(words, kind):
+            for w in words:
+                for part in re.findall(r"[a-z]+", w.lower()):
+                    kinds.setdefault(part, set()).add(kind)
+        add(self.months, "month")
+        add(self.weekdays, "weekday")
+        add(v["seasons"], "season")
+        add(v["parts_of_day"], "pod")
+        add(list(self.units) + ["centuries", "period", "half", "fiscal"], "unit")
+        add(self.refs, "ref")
+        add(list(v["holidays"]) + ["thanksgiving", "easter"], "holiday")
+        add(["today", "tonight", "yesterday", "tomorrow"], "deictic")
+        add(["noon", "midnight", "midday"], "noon")
+        add(["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly", "semiannually",
+             "every", "each", "once", "twice", "times"], "set")
+        add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], "decade")
+        for generic in ("a", "the", "of", "this", "last", "next", "and", "in", "on", "at", "to", "or"):
+            kinds.pop(generic, None)
+        self.kinds = kinds
+        needs = {
+            "iso": {"digit"}, "numeric": {"digit"}, "clock": {"digit"}, "year": {"digit"},
+            "mon_day": {"month"}, "day_mon": {"month"}, "mon_year": {"month"}, "mon_rel": {"month"},
+            "mon_relyear": {"month"}, "mon": {"month"}, "season": {"season"}, "decade": {"digit"},
+            "decade_word": {"decade"}, "century": {"unit"}, "quarter": {"unit"}, "the_quarter": {"unit"},
+            "deictic": {"deictic"}, "this_pod": {"pod"}, "weekday": {"weekday"}, "rel_unit": {"unit"},
+            "the_unit": {"unit"}, "ago": {"unit"}, "year_ago_adj": {"unit"}, "duration": {"unit"},
+            "the_past_unit": {"unit"}, "duration_bare": {"unit"}, "hyphen_adj": {"unit"}, "noon": {"noon"},
+            "holiday": {"holiday"}, "ref": {"ref"}, "set": {"set"},
+        }
+        self.needs = [needs[name] for name, _ in self.rules]
         self.mods = {re.sub(r"\s+", " ", k): m for k, m in v["mods"].items()}
 
 
@@ -873,34 +898,49 @@ def _trim_clock_tz(m: re.Match) -> int:
     return m.end()
 
 
-def _windows(text: str, anchor: re.Pattern, spans, margin: int = 40) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around anchor words, kept inside one span (paragraph) each."""
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _windows(text: str, p: "_Patterns", spans, margin: int = 40) -> dict[str, list[tuple[int, int]]]:
+    """For each kind of anchor word, the merged stretches of ``text`` around its occurrences,
+    each kept inside one span (paragraph) and widened to whole words."""
     spans = spans if spans is not None else [(0, len(text))]
-    out = []
+    kinds = p.kinds
+    out: dict[str, list] = {}
     for s0, e0 in spans:
-        cur = None
-        for m in anchor.finditer(text, s0, e0):
-            a, b = max(s0, m.start() - margin), min(e0, m.end() + margin)
-            if cur and a <= cur[1]:
-                cur[1] = b
+        last: dict[str, list] = {}
+        for m in _WORD.finditer(text, s0, e0):
+            w = m.group()
+            if w[0].isdigit():
+                found = ("digit",)
             else:
-                if cur:
-                    out.append(tuple(cur))
-                cur = [a, b]
-        if cur:
-            out.append(tuple(cur))
-    # widen to word boundaries so no rule starts or ends inside a word
-    fixed = []
-    starts = [s for s, _ in spans]
-    for a, b in out:
-        k = max(0, bisect.bisect_right(starts, a) - 1)
-        s0, e0 = spans[k]
-        while a > s0 and not text[a - 1].isspace():
-            a -= 1
-        while b < e0 and not text[b].isspace():
-            b += 1
-        fixed.append((a, b))
-    return fixed
+                lw = w.lower()
+                found = kinds.get(lw)
+                if lw.endswith("s") and lw[:-1] in kinds:
+                    found = (found or set()) | kinds[lw[:-1]]
+                if not found:
+                    continue
+            a, b = m.start() - margin, m.end() + margin
+            for kind in found:
+                cur = last.get(kind)
+                if cur is not None and a <= cur[1]:
+                    cur[1] = b
+                else:
+                    cur = [a, b, s0, e0]
+                    last[kind] = cur
+                    out.setdefault(kind, []).append(cur)
+    result = {}
+    for kind, lst in out.items():
+        wins = []
+        for a, b, s0, e0 in lst:
+            a, b = max(s0, a), min(e0, b)
+            while a > s0 and not text[a - 1].isspace():
+                a -= 1
+            while b < e0 and not text[b].isspace():
+                b += 1
+            wins.append((a, b))
+        result[kind] = wins
+    return result
 
 
 def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> list[dict]:
@@ -918,10 +958,12 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
     dct = parse_date(published, what="publication date") if not isinstance(published, _dt.date) else published
     p = _patterns()
     cands = []
-    windows = _windows(text, p.anchor, spans)
+    windows = _windows(text, p, spans)
     for prio, (rule, rx) in enumerate(p.rules):
         has_x = "x" in rx.groupindex
-        for w_start, w_end in windows:
+        need = p.needs[prio]
+        wins = windows.get(next(iter(need)), []) if len(need) == 1 else sorted({w for k in need for w in windows.get(k, [])})
+        for w_start, w_end in wins:
             for m in rx.finditer(text, w_start, w_end):
                 if m.end() == m.start() or not _accept(rule, m, text):
                     continue
