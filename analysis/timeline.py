@@ -34,6 +34,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
@@ -154,6 +155,8 @@ class _Patterns:
         for generic in ("a", "the", "of", "this", "last", "next", "and", "in", "on", "at", "to", "or"):
             kinds.pop(generic, None)
         self.kinds = kinds
+        words = set(kinds) | {w + "s" for w in kinds}
+        self.anchor = re.compile(r"(?<![a-z])(?:" + _trie(words) + r")(?![a-z])|\d+")
         needs = {
             "iso": {"digit"}, "numeric": {"digit"}, "clock": {"digit"}, "year": {"digit"},
             "mon_day": {"month"}, "day_mon": {"month"}, "mon_year": {"month"}, "mon_rel": {"month"},
@@ -898,7 +901,24 @@ def _trim_clock_tz(m: re.Match) -> int:
     return m.end()
 
 
-_WORD = re.compile(r"[A-Za-z]+|\d+")
+def _trie(words) -> str:
+    """A regex matching any of ``words`` whose alternations branch letter by letter (fast in ``re``)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(root)
 
 
 def _windows(text: str, p: "_Patterns", spans, margin: int = 40) -> dict[str, list[tuple[int, int]]]:
@@ -907,9 +927,12 @@ def _windows(text: str, p: "_Patterns", spans, margin: int = 40) -> dict[str, li
     spans = spans if spans is not None else [(0, len(text))]
     kinds = p.kinds
     out: dict[str, list] = {}
+    low = text.lower()
+    if len(low) != len(text):  # a few Unicode letters change length when lower-cased
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     for s0, e0 in spans:
         last: dict[str, list] = {}
-        for m in _WORD.finditer(text, s0, e0):
+        for m in p.anchor.finditer(low, s0, e0):
             w = m.group()
             if w[0].isdigit():
                 found = ("digit",)
@@ -1065,8 +1088,10 @@ def timexes(doc) -> pd.DataFrame:
                      "sent_id": s_ids[i] if i is not None else None, "start": t["start"], "end": t["end"],
                      "text": t["text"], "type": t["type"], "value": t["value"] or "", "mod": t["mod"] or "",
                      "note": t["note"]})
-    df = pd.DataFrame(rows, columns=TIMEX_COLUMNS)
-    return df.astype({"start": int, "end": int})
+    cols = {c: [r[c] for r in rows] for c in TIMEX_COLUMNS}
+    for c in ("start", "end"):
+        cols[c] = np.asarray(cols[c], dtype=np.int64)
+    return pd.DataFrame(cols, columns=TIMEX_COLUMNS)
 
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
@@ -1100,36 +1125,97 @@ def events(doc) -> pd.DataFrame:
     ['2021-04', '2021-06-16', '2021-07']
     """
     tx = doc.timexes
-    tok = doc.tokens
-    sents = doc.sentences.set_index("sent_id")
     vocab = vocabulary()
-    event_nouns = set(vocab["event_nouns"])
-    meeting_nouns = set(vocab["meeting_nouns"])
-    mentions = _mentions_or_none(doc)
-    by_sent = {sid: g for sid, g in tok.groupby("sent_id", sort=False)}
-    tenses = _Tenses(doc)
+    event_nouns = frozenset(vocab["event_nouns"])
+    meeting_nouns = frozenset(vocab["meeting_nouns"])
+    toks = _TokenLists(doc)
+    sents = doc.sentences
+    sent_span = dict(zip(sents["sent_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
+    mentions = _MentionLists(_mentions_or_none(doc))
     rows = []
-    for t in tx.itertuples(index=False):
-        if t.type not in ("DATE", "TIME") or not t.value or _start_date(t.value) is None:
+    for tid, typ, value, mod, para_id, sent_id, t_start, t_end in zip(
+            tx["timex_id"].tolist(), tx["type"].tolist(), tx["value"].tolist(), tx["mod"].tolist(),
+            tx["para_id"].tolist(), tx["sent_id"].tolist(), tx["start"].tolist(), tx["end"].tolist()):
+        if typ not in ("DATE", "TIME") or not value:
             continue
-        sent = sents.loc[t.sent_id]
-        clause = _clause(sent.text, int(sent.start), t.start, t.end)
-        toks = by_sent.get(t.sent_id)
-        trigger = _trigger(toks, t.start, t.end, clause, event_nouns)
-        ids, names = _actors(mentions, t.sent_id, clause)
-        rows.append({"timex_id": t.timex_id, "date": _start_date(t.value).isoformat(), "value": t.value,
-                     "mod": t.mod, "para_id": t.para_id, "sent_id": t.sent_id, "trigger": trigger,
-                     "actor_ids": ";".join(ids), "actors": "; ".join(names),
-                     "summary": _summary(doc.text, clause, t.start, t.end), "note": ""})
-    undated = _undated_meeting(doc, tx, tok, meeting_nouns, tenses, mentions)
+        first = _start_date(value)
+        if first is None:
+            continue
+        s_start, s_end = sent_span[sent_id]
+        clause = _clause(doc.text[s_start:s_end], s_start, t_start, t_end)
+        trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
+        ids, names = mentions.actors(sent_id, clause)
+        rows.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id,
+                     [tid, first.isoformat(), value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
+                      _summary(doc.text, clause), ""]))
+    undated = _undated_meeting(doc, tx, toks, meeting_nouns, mentions, sent_span)
     if undated is not None:
         rows.append(undated)
-    df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    if len(df):
-        df["_order"] = df["date"] + df["value"].map(lambda v: "~" if len(v) < 10 else v[10:])
-        df = df.sort_values(["date", "_order", "para_id", "sent_id"], kind="stable").drop(columns="_order")
-    df["event_id"] = [f"e{i}" for i in range(1, len(df) + 1)]
-    return df.reset_index(drop=True)[EVENT_COLUMNS]
+    rows.sort(key=lambda r: r[:4])
+    data = {c: [] for c in EVENT_COLUMNS}
+    for k, (*_, vals) in enumerate(rows, 1):
+        data["event_id"].append(f"e{k}")
+        for c, v in zip(EVENT_COLUMNS[1:], vals):
+            data[c].append(v)
+    return pd.DataFrame(data, columns=EVENT_COLUMNS)
+
+
+class _TokenLists:
+    """The token columns events() reads, as Python lists, with each sentence's token range."""
+
+    def __init__(self, doc):
+        tok = doc.tokens
+        self.start = tok["start"].tolist()
+        self.end = tok["end"].tolist()
+        self.lemma = tok["lemma"].tolist()
+        self.lower = tok["lower"].tolist()
+        self.pos = tok["pos"].tolist()
+        self.sent = tok["sent_id"].tolist()
+        self.para = tok["para_id"].tolist()
+        self.tenses = _Tenses.__new__(_Tenses)
+        self.tenses.starts, self.tenses.lower, self.tenses.pos = self.start, self.lower, self.pos
+        self.tenses.sent, self.tenses.lemma, self.tenses._cache = self.sent, self.lemma, {}
+
+    def range(self, sent_id, lo: int, hi: int) -> range:
+        a = bisect.bisect_left(self.sent, sent_id)
+        b = bisect.bisect_right(self.sent, sent_id)
+        i = bisect.bisect_left(self.start, lo, a, b)
+        j = bisect.bisect_right(self.start, hi - 1, a, b)
+        while j > i and self.end[j - 1] > hi:
+            j -= 1
+        return range(i, j)
+
+
+class _MentionLists:
+    """``doc.mentions`` as lists (empty when the actors layer is absent)."""
+
+    def __init__(self, m):
+        if m is None:
+            self.sent, self.start = [], []
+            return
+        order = m.sort_values(["sent_id", "start"])
+        self.sent = order["sent_id"].tolist()
+        self.start = order["start"].tolist()
+        self.end = order["end"].tolist()
+        text = order["text"].astype(str).tolist()
+        self.id = [str(x) if isinstance(x, str) and x else "" for x in (order["actor_id"].tolist() if "actor_id" in order else [None] * len(text))]
+        names = order["actor"].tolist() if "actor" in order else [None] * len(text)
+        self.name = [n if isinstance(n, str) and n else t for n, t in zip(names, text)]
+
+    def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
+        if not self.sent:
+            return [], []
+        a = bisect.bisect_left(self.sent, sent_id)
+        b = bisect.bisect_right(self.sent, sent_id)
+        lo, hi = clause
+        idx = [i for i in range(a, b) if self.start[i] >= lo and self.end[i] <= hi] or list(range(a, b))
+        ids, names = [], []
+        for i in idx:
+            ident = self.id[i] or self.name[i]
+            if ident not in ids:
+                ids.append(ident)
+                names.append(self.name[i])
+        return ids, names
 
 
 def _mentions_or_none(doc):
@@ -1137,7 +1223,7 @@ def _mentions_or_none(doc):
         m = doc.mentions
     except (AttributeError, ImportError, ModuleNotFoundError):
         return None
-    if m is None or not len(m) or not {"sent_id", "start", "end"} <= set(m.columns):
+    if m is None or not len(m) or not {"sent_id", "start", "end", "text"} <= set(m.columns):
         return None
     return m
 
@@ -1155,69 +1241,38 @@ def _clause(sent_text: str, sent_start: int, t_start: int, t_end: int) -> tuple[
     return lo, hi
 
 
-def _trigger(toks, t_start: int, t_end: int, clause, event_nouns) -> str:
-    if toks is None or not len(toks):
+def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, clause, event_nouns) -> str:
+    idx = toks.range(sent_id, *clause)
+    if not len(idx):
         return ""
-    lo, hi = clause
-    inside = toks[(toks["start"] >= lo) & (toks["end"] <= hi)]
-    starts = inside["start"].tolist()
-    lemmas = inside["lemma"].tolist()
-    lowers = inside["lower"].tolist()
-    pos = inside["pos"].tolist()
+    lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
+    before = [i for i in idx if start[i] < t_start]
+    after = [i for i in idx if start[i] >= t_end]
     # an event noun right before the timex ("the summit on June 16") or right after ("June 16 talks")
-    before = [i for i, s in enumerate(starts) if s < t_start]
-    after = [i for i, s in enumerate(starts) if s >= t_end]
     for i in reversed(before[-4:]):
-        if pos[i].startswith("NN") and lemmas[i] in event_nouns:
-            return lemmas[i]
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
     for i in after[:2]:
-        if pos[i].startswith("NN") and lemmas[i] in event_nouns:
-            return lemmas[i]
-    # else the nearest main verb of the clause, preferring the one after the expression
-    verbs = [i for i, tg in enumerate(pos) if tg.startswith("VB") and lemmas[i] not in _AUX and lowers[i] not in _AUX
-             and not (starts[i] >= t_start and starts[i] < t_end)]
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
+    verbs = [i for i in idx if pos[i].startswith("VB") and lemma[i] not in _AUX and lower[i] not in _AUX
+             and not (t_start <= start[i] < t_end)]
     if not verbs:
-        verbs = [i for i, tg in enumerate(pos) if tg.startswith("VB")]
+        verbs = [i for i in idx if pos[i].startswith("VB")]
     if not verbs:
-        nouns = [i for i, tg in enumerate(pos) if tg.startswith("NN") and lemmas[i] in event_nouns]
-        return lemmas[nouns[0]] if nouns else ""
-    first = before[-1] + 1 if before else 0  # first token of the expression
+        nouns = [i for i in idx if pos[i].startswith("NN") and lemma[i] in event_nouns]
+        return lemma[nouns[0]] if nouns else ""
+    first = before[-1] + 1 if before else idx[0]  # first token of the expression
     prior = [i for i in verbs if i < first]
     later = [i for i in verbs if i >= first]
     if prior and first - prior[-1] <= 6:  # "met in Oslo on Tuesday": the verb the adjunct follows
-        return lemmas[prior[-1]]
+        return lemma[prior[-1]]
     if later:  # "On June 16, ... Putin told": a fronted adjunct
-        return lemmas[later[0]]
-    return lemmas[prior[-1]]
+        return lemma[later[0]]
+    return lemma[prior[-1]]
 
 
-def _actors(mentions, sent_id, clause) -> tuple[list[str], list[str]]:
-    if mentions is None:
-        return [], []
-    rows = mentions[mentions["sent_id"] == sent_id]
-    lo, hi = clause
-    inside = rows[(rows["start"] >= lo) & (rows["end"] <= hi)]
-    if not len(inside):
-        inside = rows
-    ids, names = [], []
-    id_col = "actor_id" if "actor_id" in inside.columns else None
-    name_col = "actor" if "actor" in inside.columns else "text"
-    for r in inside.sort_values("start").itertuples(index=False):
-        key = getattr(r, id_col) if id_col else None
-        key = "" if key is None or (isinstance(key, float) and key != key) else str(key)
-        name = getattr(r, name_col)
-        name = "" if name is None or (isinstance(name, float) and name != name) else str(name)
-        if not name:
-            name = r.text
-        ident = key or name
-        if ident in ids:
-            continue
-        ids.append(ident)
-        names.append(name)
-    return ids, names
-
-
-def _summary(text: str, clause, t_start: int, t_end: int, *, max_words: int = 18) -> str:
+def _summary(text: str, clause, *, max_words: int = 18) -> str:
     lo, hi = clause
     words = re.sub(r"\s+", " ", text[lo:hi]).strip(" ,;:–—-\"“”'").split(" ")
     if len(words) > max_words:
@@ -1225,26 +1280,25 @@ def _summary(text: str, clause, t_start: int, t_end: int, *, max_words: int = 18
     return " ".join(words)
 
 
-def _undated_meeting(doc, tx, tok, meeting_nouns, tenses, mentions):
-    """The first meeting the article reports without a date (the day before publication)."""
+def _undated_meeting(doc, tx, toks: "_TokenLists", meeting_nouns, mentions: "_MentionLists", sent_span):
+    """The first meeting the lead (first three paragraphs) reports without any date nearby."""
     if doc.published is None:
         return None
     dated = set(tx.loc[tx["type"].isin(["DATE", "TIME"]), "para_id"].tolist())
-    lead = sorted(doc.paragraphs["para_id"].tolist())[:3]
-    hits = tok[tok["lemma"].isin(meeting_nouns) & tok["pos"].str.startswith("NN") & tok["para_id"].isin(lead)]
-    for r in hits.itertuples(index=False):
-        if r.para_id in dated:
+    lead = set(sorted(doc.paragraphs["para_id"].tolist())[:3])
+    for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
+        if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
             continue
-        tense = tenses.at(r.sent_id, r.start)
+        sent_id = toks.sent[i]
+        tense = toks.tenses.at(sent_id, toks.start[i])
         if tense not in ("past", "present", None):
             continue
         day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
-        sent = doc.sentences.set_index("sent_id").loc[r.sent_id]
-        clause = (int(sent.start), int(sent.end))
-        ids, names = _actors(mentions, r.sent_id, clause)
-        return {"timex_id": "", "date": day.isoformat(), "value": day.isoformat(), "mod": "APPROX",
-                "para_id": r.para_id, "sent_id": r.sent_id, "trigger": r.lemma, "actor_ids": ";".join(ids),
-                "actors": "; ".join(names), "summary": _summary(doc.text, clause, r.start, r.end),
-                "note": "undated in the text: placed the day before publication" if tense == "past"
-                else "undated in the text: placed on the publication date"}
+        clause = sent_span[sent_id]
+        ids, names = mentions.actors(sent_id, clause)
+        note = ("undated in the text: placed the day before publication" if tense == "past"
+                else "undated in the text: placed on the publication date")
+        return (day.isoformat(), day.isoformat()[10:] or "~", para, sent_id,
+                ["", day.isoformat(), day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+                 _summary(doc.text, clause), note])
     return None
