@@ -28,6 +28,7 @@ The rules are hand-written regular expressions over general English vocabulary k
 from __future__ import annotations
 
 import bisect
+import weakref
 import calendar
 import datetime as _dt
 import re
@@ -1069,7 +1070,7 @@ def timexes(doc) -> pd.DataFrame:
     s_start = sents["start"].tolist()
     s_ids = sents["sent_id"].tolist()
     s_para = sents["para_id"].tolist()
-    tenses = _Tenses(doc)
+    tenses = _token_lists(doc).tenses
 
     def sent_at(offset):
         i = bisect.bisect_right(s_start, offset) - 1
@@ -1089,9 +1090,7 @@ def timexes(doc) -> pd.DataFrame:
                      "text": t["text"], "type": t["type"], "value": t["value"] or "", "mod": t["mod"] or "",
                      "note": t["note"]})
     cols = {c: [r[c] for r in rows] for c in TIMEX_COLUMNS}
-    for c in ("start", "end"):
-        cols[c] = np.asarray(cols[c], dtype=np.int64)
-    return pd.DataFrame(cols, columns=TIMEX_COLUMNS)
+    return _frame(cols, TIMEX_COLUMNS, ints=("para_id", "sent_id", "start", "end"))
 
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
@@ -1128,19 +1127,23 @@ def events(doc) -> pd.DataFrame:
     vocab = vocabulary()
     event_nouns = frozenset(vocab["event_nouns"])
     meeting_nouns = frozenset(vocab["meeting_nouns"])
-    toks = _TokenLists(doc)
+    toks = _token_lists(doc)
     sents = doc.sentences
     sent_span = dict(zip(sents["sent_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
-    mentions = _MentionLists(_mentions_or_none(doc))
-    rows = []
+    dated = []
     for tid, typ, value, mod, para_id, sent_id, t_start, t_end in zip(
             tx["timex_id"].tolist(), tx["type"].tolist(), tx["value"].tolist(), tx["mod"].tolist(),
             tx["para_id"].tolist(), tx["sent_id"].tolist(), tx["start"].tolist(), tx["end"].tolist()):
         if typ not in ("DATE", "TIME") or not value:
             continue
         first = _start_date(value)
-        if first is None:
-            continue
+        if first is not None:
+            dated.append((tid, value, mod, para_id, sent_id, t_start, t_end, first))
+    undated_at = _undated_meeting_at(doc, tx, toks, meeting_nouns)
+    needed = {r[4] for r in dated} | ({toks.sent[undated_at[0]]} if undated_at else set())
+    mentions = _MentionLists(_mentions_or_none(doc), needed)
+    rows = []
+    for tid, value, mod, para_id, sent_id, t_start, t_end, first in dated:
         s_start, s_end = sent_span[sent_id]
         clause = _clause(doc.text[s_start:s_end], s_start, t_start, t_end)
         trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
@@ -1148,7 +1151,7 @@ def events(doc) -> pd.DataFrame:
         rows.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id,
                      [tid, first.isoformat(), value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
                       _summary(doc.text, clause), ""]))
-    undated = _undated_meeting(doc, tx, toks, meeting_nouns, mentions, sent_span)
+    undated = _undated_meeting(doc, undated_at, toks, mentions, sent_span)
     if undated is not None:
         rows.append(undated)
     rows.sort(key=lambda r: r[:4])
@@ -1157,7 +1160,36 @@ def events(doc) -> pd.DataFrame:
         data["event_id"].append(f"e{k}")
         for c, v in zip(EVENT_COLUMNS[1:], vals):
             data[c].append(v)
-    return pd.DataFrame(data, columns=EVENT_COLUMNS)
+    return _frame(data, EVENT_COLUMNS, ints=("para_id", "sent_id"))
+
+
+def _frame(data: dict, columns, *, ints=()) -> pd.DataFrame:
+    """A DataFrame from columns of lists (object arrays for text: much faster to build)."""
+    out = {}
+    for c in columns:
+        if c in ints:
+            out[c] = np.asarray(data[c], dtype=np.int64) if all(isinstance(v, (int, np.integer)) for v in data[c]) else data[c]
+        else:
+            out[c] = np.array(data[c], dtype=object)
+    return pd.DataFrame(out, columns=list(columns), copy=False)
+
+
+_TOKEN_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _token_lists(doc) -> "_TokenLists":
+    """The token columns as lists, built once per document (shared by timexes and events)."""
+    try:
+        cached = _TOKEN_CACHE.get(doc)
+    except TypeError:
+        return _TokenLists(doc)
+    if cached is None or cached.n != len(doc.tokens):
+        cached = _TokenLists(doc)
+        try:
+            _TOKEN_CACHE[doc] = cached
+        except TypeError:
+            pass
+    return cached
 
 
 class _TokenLists:
@@ -1172,6 +1204,7 @@ class _TokenLists:
         self.pos = tok["pos"].tolist()
         self.sent = tok["sent_id"].tolist()
         self.para = tok["para_id"].tolist()
+        self.n = len(self.start)
         self.tenses = _Tenses.__new__(_Tenses)
         self.tenses.starts, self.tenses.lower, self.tenses.pos = self.start, self.lower, self.pos
         self.tenses.sent, self.tenses.lemma, self.tenses._cache = self.sent, self.lemma, {}
@@ -1187,19 +1220,26 @@ class _TokenLists:
 
 
 class _MentionLists:
-    """``doc.mentions`` as lists (empty when the actors layer is absent)."""
+    """The rows of ``doc.mentions`` in the ``needed`` sentences, as lists (empty without actors)."""
 
-    def __init__(self, m):
+    def __init__(self, m, needed=None):
+        self.sent, self.start = [], []
         if m is None:
-            self.sent, self.start = [], []
             return
-        order = m.sort_values(["sent_id", "start"])
-        self.sent = order["sent_id"].tolist()
-        self.start = order["start"].tolist()
-        self.end = order["end"].tolist()
-        text = order["text"].astype(str).tolist()
-        self.id = [str(x) if isinstance(x, str) and x else "" for x in (order["actor_id"].tolist() if "actor_id" in order else [None] * len(text))]
-        names = order["actor"].tolist() if "actor" in order else [None] * len(text)
+        sent = m["sent_id"].to_numpy()
+        keep = np.isin(sent, list(needed)) if needed is not None else np.ones(len(sent), dtype=bool)
+        if not keep.any():
+            return
+        sub = m[keep]
+        if not (sub["sent_id"].is_monotonic_increasing and sub["start"].is_monotonic_increasing):
+            sub = sub.sort_values(["sent_id", "start"])
+        self.sent = sub["sent_id"].tolist()
+        self.start = sub["start"].tolist()
+        self.end = sub["end"].tolist()
+        text = [str(t) for t in sub["text"].tolist()]
+        ids = sub["actor_id"].tolist() if "actor_id" in sub else [None] * len(text)
+        self.id = [x if isinstance(x, str) and x else "" for x in ids]
+        names = sub["actor"].tolist() if "actor" in sub else [None] * len(text)
         self.name = [n if isinstance(n, str) and n else t for n, t in zip(names, text)]
 
     def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
@@ -1280,25 +1320,33 @@ def _summary(text: str, clause, *, max_words: int = 18) -> str:
     return " ".join(words)
 
 
-def _undated_meeting(doc, tx, toks: "_TokenLists", meeting_nouns, mentions: "_MentionLists", sent_span):
-    """The first meeting the lead (first three paragraphs) reports without any date nearby."""
+def _undated_meeting_at(doc, tx, toks: "_TokenLists", meeting_nouns):
+    """``(token index, tense)`` of the first meeting the lead (first three paragraphs) reports
+    without any date in its paragraph, or None."""
     if doc.published is None:
         return None
-    dated = set(tx.loc[tx["type"].isin(["DATE", "TIME"]), "para_id"].tolist())
+    dated = {p for p, t in zip(tx["para_id"].tolist(), tx["type"].tolist()) if t in ("DATE", "TIME")}
     lead = set(sorted(doc.paragraphs["para_id"].tolist())[:3])
     for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
         if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
             continue
-        sent_id = toks.sent[i]
-        tense = toks.tenses.at(sent_id, toks.start[i])
-        if tense not in ("past", "present", None):
-            continue
-        day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
-        clause = sent_span[sent_id]
-        ids, names = mentions.actors(sent_id, clause)
-        note = ("undated in the text: placed the day before publication" if tense == "past"
-                else "undated in the text: placed on the publication date")
-        return (day.isoformat(), day.isoformat()[10:] or "~", para, sent_id,
-                ["", day.isoformat(), day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
-                 _summary(doc.text, clause), note])
+        tense = toks.tenses.at(toks.sent[i], toks.start[i])
+        if tense in ("past", "present", None):
+            return i, tense
     return None
+
+
+def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists", sent_span):
+    """The event row of the undated meeting: the day before publication (past tense) or the day."""
+    if found is None:
+        return None
+    i, tense = found
+    sent_id, para, lem = toks.sent[i], toks.para[i], toks.lemma[i]
+    day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
+    clause = sent_span[sent_id]
+    ids, names = mentions.actors(sent_id, clause)
+    note = ("undated in the text: placed the day before publication" if tense == "past"
+            else "undated in the text: placed on the publication date")
+    return (day.isoformat(), "~", para, sent_id,
+            ["", day.isoformat(), day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+             _summary(doc.text, clause), note])
