@@ -1228,19 +1228,21 @@ class _MentionLists:
             return
         sent = m["sent_id"].to_numpy()
         keep = np.isin(sent, list(needed)) if needed is not None else np.ones(len(sent), dtype=bool)
-        if not keep.any():
+        idx = np.flatnonzero(keep)
+        if not len(idx):
             return
-        sub = m[keep]
-        if not (sub["sent_id"].is_monotonic_increasing and sub["start"].is_monotonic_increasing):
-            sub = sub.sort_values(["sent_id", "start"])
-        self.sent = sub["sent_id"].tolist()
-        self.start = sub["start"].tolist()
-        self.end = sub["end"].tolist()
-        text = [str(t) for t in sub["text"].tolist()]
-        ids = sub["actor_id"].tolist() if "actor_id" in sub else [None] * len(text)
-        self.id = [x if isinstance(x, str) and x else "" for x in ids]
-        names = sub["actor"].tolist() if "actor" in sub else [None] * len(text)
-        self.name = [n if isinstance(n, str) and n else t for n, t in zip(names, text)]
+        start = m["start"].to_numpy()[idx]
+        order = np.lexsort((start, sent[idx]))
+        idx = idx[order]
+        self.sent = sent[idx].tolist()
+        self.start = start[order].tolist()
+        self.end = m["end"].to_numpy()[idx].tolist()
+
+        def col(name):
+            return m[name].iloc[idx].tolist() if name in m.columns else [None] * len(idx)
+        text = [str(t) for t in col("text")]
+        self.id = [x if isinstance(x, str) and x else "" for x in col("actor_id")]
+        self.name = [n if isinstance(n, str) and n else t for n, t in zip(col("actor"), text)]
 
     def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
         if not self.sent:
