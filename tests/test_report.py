@@ -228,9 +228,10 @@ def test_kwic_lines_match_the_text(seed_doc):
     # from the seed's text: "never mentions the Taliban", "recalled that “the Taliban", ...
     assert [left.split()[-1] for left in lines.left] == ["the", "“the", "the", "the"]
     assert lines.left.iloc[0].endswith("never mentions the") and lines.para_id.tolist() == sorted(lines.para_id)
-    two = widgets.kwic_lines(seed_doc, "inclusive government")
-    assert two.keyword.tolist() == ["inclusive government", "inclusive government"]
-    assert two.left.str.endswith("formation of an").all()
+    three = widgets.kwic_lines(seed_doc, "inclusive government")
+    assert three.keyword.tolist() == ["inclusive government"] * 3
+    assert three.para_id.tolist() == [1, 3, 11]
+    assert three.left.iloc[:2].str.endswith("formation of an").all() and three.left.iloc[2].endswith("will form an")
     assert widgets.kwic_lines(seed_doc, "no such phrase here").empty
 
 
@@ -264,7 +265,7 @@ def test_widgets_are_live_in_a_kernel_and_keep_the_static_view(seed_doc, monkeyp
     assert "application/vnd.jupyter.widget-view+json" in bundle and "threat" in bundle["text/html"]
     box = view.widget.children[0].children[0]
     box.value = "inclusive government"  # typing in the box updates the output
-    assert "2 occurrence(s)" in view.widget.children[1].value
+    assert "3 occurrence(s)" in view.widget.children[1].value
     slider = widgets.paragraph_slider(seed_doc, para_id=1)
     slider.widget.children[0].value = 2
     assert "Following the meeting in Dushanbe" in slider.widget.children[1].value
