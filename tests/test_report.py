@@ -76,8 +76,12 @@ def test_seed_report_has_every_part(seed_report):
     assert all(r.status == "ok" for r in seed_report.runs)
     for name in ("paragraphs", "sentences", "tokens"):
         assert (out / "tables" / f"{name}.csv").is_file()
-    for name in analysis.available_layers():  # written, or noted when the layer's code fails
-        assert (out / "tables" / f"{name}.csv").is_file() or any(f"layer {name!r}" in n for n in seed_report.notes), name
+    assert not seed_report.notes, seed_report.notes
+    for name in analysis.available_layers():
+        assert (out / "tables" / f"{name}.csv").is_file(), name
+    charts = sorted(p.stem for p in (out / "charts").glob("*.png"))
+    assert len(charts) >= 8 and sorted(p.stem for p in (out / "charts").glob("*.svg")) == charts
+    assert {p.name[:2] for p in (out / "html").glob("*.html")} >= {"00", "01", "02", "03", "04", "05"}
     # every exported chart comes as PNG and SVG
     for png in (out / "charts").glob("*.png"):
         assert png.with_suffix(".svg").is_file()
