@@ -198,9 +198,9 @@ def _check_int(name: str, value, lo: int, hi: int | None = None) -> int:
 
 
 def _stopset(extra_stopwords) -> frozenset[str]:
-    from .segment import stopwords
+    from .segment import _stop_cache
 
-    base = stopwords()
+    base = _stop_cache()  # analysis.stopwords(), kept as one object until the list changes
     if extra_stopwords is None:
         return base
     if isinstance(extra_stopwords, str):
@@ -734,10 +734,14 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 def _content_terms(prep: _Prep, by: str, extra_stopwords) -> list[tuple[str, int]]:
     """``(term, count)`` of the words with a letter that are not stopwords, most frequent first."""
-    _, count, _, _, stop = prep.stats(by, _stopset(extra_stopwords))
-    out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
-    out.sort(key=lambda x: -x[1])
-    return out
+    stops = _stopset(extra_stopwords)
+    key = ("content", by, stops)
+    if key not in prep.cache:
+        _, count, _, _, stop = prep.stats(by, stops)
+        out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
+        out.sort(key=lambda x: -x[1])
+        prep.cache[key] = out
+    return list(prep.cache[key])
 
 
 def _default_terms(doc, k: int, by: str, extra_stopwords) -> list[str]:
