@@ -37,7 +37,7 @@ def _column_index(names: tuple[str, ...]) -> pd.Index:
 def column_array(values: list):
     """A list of Python values as the array pandas would infer for it: strings -> ``str``
     dtype, all-bool / all-int / all-float -> numpy, ints mixed with floats -> float64,
-    anything else (None included) -> object, which pandas then infers as it always does."""
+    anything else (None included) is left as a list for pandas to infer as it always does."""
     kinds = {type(v) for v in values}
     if kinds == {str}:
         return pd.array(values, dtype=str_dtype())
@@ -45,7 +45,7 @@ def column_array(values: list):
         return np.array(values, dtype=_NUMPY_KIND[next(iter(kinds))])
     if kinds and kinds <= {int, float}:
         return np.array(values, dtype="float64")
-    return np.array(values, dtype=object)
+    return list(values)
 
 
 def frame_from_columns(names: list[str], columns: list) -> pd.DataFrame:
