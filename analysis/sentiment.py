@@ -250,8 +250,7 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
     compute them, but lower-casing the word list once instead of once per check (the library
     does it inside every negation and idiom check, which makes long texts quadratic). The tests
     compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
-    from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, negated,
-                                               scalar_inc_dec)
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, scalar_inc_dec
 
     lexicon = an.lexicon
     low = [str(w).lower() for w in words]
@@ -285,14 +284,14 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                     valence = valence + sc
                     # _negation_check
                     if start_i == 0:
-                        if negated([low[i - 1]]):
+                        if _negation_word(low[i - 1]):
                             valence = valence * N_SCALAR
                     elif start_i == 1:
                         if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
                             valence = valence * 1.25
                         elif low[i - 2] == "without" and low[i - 1] == "doubt":
                             pass
-                        elif negated([low[i - 2]]):
+                        elif _negation_word(low[i - 2]):
                             valence = valence * N_SCALAR
                     else:
                         if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
@@ -300,7 +299,7 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                             valence = valence * 1.25
                         elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                             pass
-                        elif negated([low[i - 3]]):
+                        elif _negation_word(low[i - 3]):
                             valence = valence * N_SCALAR
                         # _special_idioms_check
                         onezero = f"{low[i - 1]} {low[i]}"
@@ -331,6 +330,14 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                 valence = valence * N_SCALAR
         out.append(valence)
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _negation_word(word: str) -> bool:
+    """VADER's ``negated([word])`` for one lower-case word (it depends on the word alone)."""
+    from vaderSentiment.vaderSentiment import negated
+
+    return bool(negated([word]))
 
 
 def _negfix(text: str) -> str:
