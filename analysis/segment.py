@@ -18,7 +18,10 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
+
+from ._frames import frame_from_columns
 
 # one character for one character, so offsets in the folded copy are offsets in the source
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -248,22 +251,23 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     lowers = [w.lower() for w in words]
     info = [_word_info(w) for w in words]
     stops = _stop_cache()
-    tokens = pd.DataFrame({
-        "token_id": range(1, len(words) + 1),
-        "sent_id": sent_ids,
-        "para_id": para_ids,
-        "start": starts,
-        "end": ends,
-        "text": [text[x:y] for x, y in zip(starts, ends)],
-        "whitespace": whitespace,
-        "lower": lowers,
-        "lemma": [lemmatize(w, t) for w, t in zip(lowers, tags)],
-        "pos": tags,
-        "is_stop": [w in stops for w in lowers],
-        "is_punct": [i[0] for i in info],
-        "is_alpha": [i[1] for i in info],
-    }, columns=TOKEN_COLUMNS)
-    sentences = pd.DataFrame(s_rows, columns=SENTENCE_COLUMNS)
+    n = len(words)
+    tokens = frame_from_columns(TOKEN_COLUMNS, [
+        np.arange(1, n + 1, dtype="int64"),
+        np.array(sent_ids, dtype="int64"),
+        np.array(para_ids, dtype="int64"),
+        np.array(starts, dtype="int64"),
+        np.array(ends, dtype="int64"),
+        [text[x:y] for x, y in zip(starts, ends)],
+        whitespace,
+        lowers,
+        [lemmatize(w, t) for w, t in zip(lowers, tags)],
+        tags,
+        np.array([w in stops for w in lowers], dtype=bool),
+        np.array([i[0] for i in info], dtype=bool),
+        np.array([i[1] for i in info], dtype=bool),
+    ])
+    sentences = frame_from_columns(SENTENCE_COLUMNS, [list(col) for col in zip(*s_rows)] if s_rows else [[] for _ in SENTENCE_COLUMNS])
     return sentences, tokens
 
 
