@@ -125,7 +125,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     else:
         encoding = "utf-8"
     if encoding == "utf-8" and b"\x00" in data:
-        raise InputError(f"{name} is not text: it contains NUL bytes (a binary file, or UTF-16 without a BOM)")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(f"{name} is not text: it contains NUL bytes (a binary file, or UTF-16 without a BOM)")
+        notes.append(f"{name} has no byte-order mark; decoded as {encoding} (UTF-16) from its pattern of zero bytes. "
+                     "Check the text, or save the file as UTF-8.")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
@@ -145,6 +149,22 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     if not text.strip():
         raise InputError(f"{name} is empty (or holds only whitespace): there is no article to analyse")
     return text, encoding, notes
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes sit on one parity (Latin text), else None."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, others, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and others <= 0.02 * half:
+            try:
+                data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return enc
+    return None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -414,7 +434,16 @@ def from_text(text: str, *, published=None, title: str | None = None, author: st
         raise InputError(f"from_text expects a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the text is empty (or holds only whitespace): there is no article to analyse")
-    data = text.encode("utf-8", "surrogatepass")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # surrogate pairs left by a UTF-16 round trip (JSON, Windows APIs) become real characters
+        before = text.count("\ufffd")
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if text.count("\ufffd") > before:
+            raise InputError("the text holds lone surrogate code points (U+D800-U+DFFF), which are not "
+                             "characters; decode the source with errors='replace' or fix its encoding") from None
+        data = text.encode("utf-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta = _new_meta(sha256=hashlib.sha256(data).hexdigest(), encoding="str")
     if _looks_like_html(text, ""):
