@@ -210,10 +210,16 @@ def html_to_text(html: str) -> tuple[str, dict]:
             meta.setdefault("published_text", content[:10])
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe"]):
         tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with(" ")
     h1 = soup.find("h1")
     title_tag = soup.find("title")
-    title = _squash(h1.get_text(" ")) if h1 else (_squash(title_tag.get_text(" ")) if title_tag else "")
-    paras = [_squash(p.get_text(" ")) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote"]) is None]
+    title = _squash(h1.get_text()) if h1 else (_squash(title_tag.get_text()) if title_tag else "")
+    if not h1 and title and meta.get("source"):
+        # "Headline | Site" / "Headline - Site": drop the site's name
+        site = re.escape(meta["source"])
+        title = re.sub(rf"\s+[|\-–—:·]\s+{site}$|^{site}\s+[|\-–—:·]\s+", "", title).strip() or title
+    paras = [_squash(p.get_text()) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote", "li"]) is None]
     paras = [p for p in paras if p]
     if not paras:
         body = soup.body or soup
@@ -234,7 +240,83 @@ def _looks_like_html(text: str, suffix: str) -> bool:
     if suffix in (".html", ".htm", ".xhtml"):
         return True
     head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        return True
+    # a pasted fragment: starts with a tag and closes block elements
+    return head.startswith("<") and len(_HTML_BLOCK_CLOSE.findall(text[:20000])) >= 2
+
+
+_HTML_BLOCK_CLOSE = re.compile(r"</(?:p|div|h[1-6]|article|section|li|blockquote|span|a)>", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown -> text
+
+_MD_FRONT = re.compile(r"\A---[^\S\n]*\n(.{0,20000}?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^[^\S\n]{0,3}(#{1,6})[^\S\n]+([^\n]*?)(?:[^\S\n]+#+)?[^\S\n]*$", re.M)
+_MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[^\S\n]{0,3}(?:=+|-+)[^\S\n]*$", re.M)
+_MD_RULE = re.compile(r"^[^\S\n]{0,3}(?:(?:\*[^\S\n]*){3,}|(?:-[^\S\n]*){3,}|(?:_[^\S\n]*){3,})$", re.M)
+_MD_REFDEF = re.compile(r"^[^\S\n]{0,3}\[[^\]\n]{1,200}\]:[^\S\n]+\S[^\n]*$", re.M)
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`{1,3}([^`\n]{1,1000})`{1,3}")
+_MD_LINE_PREFIX = re.compile(r"^[^\S\n]{0,3}(?:>[^\S\n]?)+|^[^\S\n]{0,3}(?:[-*+]|\d{1,9}[.)])[^\S\n]+", re.M)
+_MD_FENCE = re.compile(r"^[^\S\n]{0,3}(?:```|~~~)[^\n]*$", re.M)
+
+
+def _looks_like_markdown(text: str, suffix: str) -> bool:
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return True
+    return bool(re.match(r"\s*(?:---[^\S\n]*\n|#[^\S\n]+\S)", text))
+
+
+def markdown_to_text(md: str) -> tuple[str, dict]:
+    """Turn Markdown into plain text: markers dropped, link texts kept, URLs and images dropped.
+
+    The first heading (``# Title`` or a setext ``Title`` / ``=====``) becomes the title; a YAML
+    front-matter block (``---`` ... ``---``) may give title, author, source and published.
+    Blank-line paragraph breaks are kept. Returns ``(text, metadata)``.
+
+    >>> markdown_to_text("# A *big* day\n\nThe [minister](http://x.org) spoke.")[0]
+    'A big day\n\nThe minister spoke.'
+    """
+    meta: dict = {}
+    m = _MD_FRONT.match(md)
+    if m:
+        import yaml
+
+        try:
+            front = yaml.safe_load(m[1])
+        except yaml.YAMLError:
+            front = None
+        if isinstance(front, dict):
+            for key in ("title", "author", "source"):
+                if front.get(key):
+                    meta[key] = str(front[key])
+            if front.get("published") or front.get("date"):
+                meta["published_text"] = str(front.get("published") or front.get("date"))[:10]
+            md = md[m.end():]
+    text = _MD_FENCE.sub("", md)
+    text = _MD_SETEXT.sub(lambda mm: "# " + mm[1] if set(mm[0].split("\n")[-1].strip()) == {"="} else "## " + mm[1], text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_REFDEF.sub("", text)
+    headings = _MD_HEADING.findall(text)
+    text = _MD_HEADING.sub(lambda mm: mm[2], text)
+    text = _MD_LINE_PREFIX.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(lambda mm: mm[1], text)
+    text = _MD_CODE.sub(lambda mm: mm[1], text)
+    for _ in range(2):  # nested emphasis (***both***)
+        text = _MD_STRONG.sub(lambda mm: mm[2], text)
+        text = _MD_EM.sub(lambda mm: mm[1] if mm[1] is not None else mm[2], text)
+    if headings and "title" not in meta:
+        level1 = [h for h in headings if len(h[0]) == 1] or headings
+        meta["title"] = _MD_EM.sub(lambda mm: mm[1] or mm[2], _MD_STRONG.sub(lambda mm: mm[2], level1[0][1])).strip()
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text, meta
 
 
 # --------------------------------------------------------------------------------------------
@@ -451,11 +533,16 @@ def from_text(text: str, *, published=None, title: str | None = None, author: st
         _merge_html_meta(meta, html_meta)
         if not text.strip():
             raise InputError("the HTML holds no readable text")
+    elif _looks_like_markdown(text, ""):
+        text, md_meta = markdown_to_text(text)
+        _merge_html_meta(meta, md_meta, fmt="markdown")
+        if not text.strip():
+            raise InputError("the Markdown holds no readable text")
     return _build(text, meta=meta, published=published, overrides={"title": title, "author": author, "source": source})
 
 
-def _merge_html_meta(meta: dict, html_meta: dict) -> None:
-    for key in ("author", "source"):
+def _merge_html_meta(meta: dict, html_meta: dict, *, fmt: str = "html") -> None:
+    for key in ("title", "author", "source") if fmt == "markdown" else ("author", "source"):
         if html_meta.get(key):
             meta[key] = html_meta[key]
     if html_meta.get("published_text"):
@@ -464,7 +551,7 @@ def _merge_html_meta(meta: dict, html_meta: dict) -> None:
             meta["published_from"] = "html"
         except InputError:
             meta["notes"].append(f"ignored an unreadable date in the page: {html_meta['published_text']!r}")
-    meta["format"] = "html"
+    meta["format"] = fmt
 
 
 def read_sidecar(path: Path) -> dict:
@@ -521,6 +608,11 @@ def load_article(path, *, published=None) -> Article:
         if not text.strip():
             raise InputError(f"{path.name}: the HTML page holds no readable text")
         _merge_html_meta(meta, html_meta)
+    elif _looks_like_markdown(text, path.suffix.lower()):
+        text, md_meta = markdown_to_text(text)
+        if not text.strip():
+            raise InputError(f"{path.name}: the Markdown holds no readable text")
+        _merge_html_meta(meta, md_meta, fmt="markdown")
     side = read_sidecar(path)
     for key in ("title", "author", "source", "original_source", "language", "published_note"):
         if side.get(key):
