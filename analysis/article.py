@@ -566,6 +566,8 @@ def read_sidecar(path: Path) -> dict:
                 mark = getattr(exc, "problem_mark", None)
                 where = f" line {mark.line + 1}" if mark else ""
                 raise InputError(f"{side}:{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            except ValueError as exc:  # an impossible date such as 2021-02-30 fails in the loader
+                raise InputError(f"{side}: invalid value ({exc}); dates are YYYY-MM-DD, e.g. 2021-09-16") from None
             if not isinstance(data, dict):
                 raise InputError(f"{side}: expected key: value pairs (title, author, source, published)")
             data["sidecar"] = str(side)
