@@ -29,9 +29,9 @@ def check_table_spans(name: str, df: pd.DataFrame, source: str) -> int:
     """Assert the span contract for one table; return how many spans were checked."""
     n = 0
     for start_col, end_col, text_col in span_columns(df):
-        starts = df[start_col]
-        ends = df[end_col]
-        texts = df[text_col] if text_col else [None] * len(df)
+        starts = df[start_col].tolist()
+        ends = df[end_col].tolist()
+        texts = df[text_col].tolist() if text_col else [None] * len(df)
         for i, (s, e, t) in enumerate(zip(starts, ends, texts)):
             if pd.isna(s) and pd.isna(e):
                 continue  # a row with no span in the text (documented as such by its layer)
@@ -79,24 +79,32 @@ def check_blocks_rebuild(article) -> None:
 
 def check_tokens_rebuild(doc) -> None:
     """Tokens' text + whitespace rebuild every paragraph; sentences tile it up to whitespace."""
-    tokens, sents = doc.tokens, doc.sentences
-    by_para = {pid: grp for pid, grp in tokens.groupby("para_id", sort=False)}
-    sents_by_para = {pid: grp for pid, grp in sents.groupby("para_id", sort=False)}
-    for pid, start, end, ptext in zip(doc.paragraphs["para_id"], doc.paragraphs["start"],
-                                      doc.paragraphs["end"], doc.paragraphs["text"]):
-        grp = by_para.get(pid)
-        assert grp is not None and len(grp), f"paragraph {pid} has no tokens: {ptext[:60]!r}"
-        assert int(grp["start"].iloc[0]) == start, f"paragraph {pid}: text before the first token"
-        assert "".join(grp["text"] + grp["whitespace"]) == ptext, f"paragraph {pid} is not rebuilt by its tokens"
-        assert all(w == "" or w.isspace() for w in grp["whitespace"]), f"paragraph {pid}: non-space text outside tokens"
-        sg = sents_by_para[pid]
+    source = doc.text
+    tokens, sents, paras = doc.tokens, doc.sentences, doc.paragraphs
+    # group row positions by paragraph with plain lists (fast on 100,000 paragraphs)
+    tok_by_para: dict = {}
+    for i, pid in enumerate(tokens["para_id"].tolist()):
+        tok_by_para.setdefault(pid, []).append(i)
+    sent_by_para: dict = {}
+    for i, pid in enumerate(sents["para_id"].tolist()):
+        sent_by_para.setdefault(pid, []).append(i)
+    t_start, t_text, t_ws = tokens["start"].tolist(), tokens["text"].tolist(), tokens["whitespace"].tolist()
+    s_start, s_end = sents["start"].tolist(), sents["end"].tolist()
+    for pid, start, end, ptext in zip(paras["para_id"].tolist(), paras["start"].tolist(),
+                                      paras["end"].tolist(), paras["text"].tolist()):
+        rows = tok_by_para.get(pid)
+        assert rows, f"paragraph {pid} has no tokens: {ptext[:60]!r}"
+        assert t_start[rows[0]] == start, f"paragraph {pid}: text before the first token"
+        assert "".join(t_text[i] + t_ws[i] for i in rows) == ptext, f"paragraph {pid} is not rebuilt by its tokens"
+        assert all(t_ws[i] == "" or t_ws[i].isspace() for i in rows), f"paragraph {pid}: non-space text outside tokens"
         pos = start
-        for s, e in zip(sg["start"], sg["end"]):
-            assert s >= pos and (s == pos or doc.text[pos:s].isspace()), f"paragraph {pid}: text lost between sentences"
+        for i in sent_by_para[pid]:
+            s, e = s_start[i], s_end[i]
+            assert s >= pos and (s == pos or source[pos:s].isspace()), f"paragraph {pid}: text lost between sentences"
             pos = e
         assert pos == end, f"paragraph {pid}: text lost after the last sentence"
     # every token lies in its sentence
-    sent_span = dict(zip(sents["sent_id"], zip(sents["start"], sents["end"])))
-    for sid, s, e in zip(tokens["sent_id"], tokens["start"], tokens["end"]):
+    sent_span = dict(zip(sents["sent_id"].tolist(), zip(s_start, s_end)))
+    for sid, s, e in zip(tokens["sent_id"].tolist(), t_start, tokens["end"].tolist()):
         a, b = sent_span[sid]
         assert a <= s < e <= b, f"token ({s}, {e}) outside its sentence {sid} ({a}, {b})"
