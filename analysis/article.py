@@ -253,8 +253,8 @@ _HTML_BLOCK_CLOSE = re.compile(r"</(?:p|div|h[1-6]|article|section|li|blockquote
 # Markdown -> text
 
 _MD_FRONT = re.compile(r"\A---[^\S\n]*\n(.{0,20000}?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.S)
-_MD_HEADING = re.compile(r"^[^\S\n]{0,3}(#{1,6})[^\S\n]+([^\n]*?)(?:[^\S\n]+#+)?[^\S\n]*$", re.M)
-_MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[^\S\n]{0,3}(?:=+|-+)[^\S\n]*$", re.M)
+_MD_HEADING = re.compile(r"^[^\S\n]{0,3}(#{1,6})(?:[^\S\n]([^\n]*))?$", re.M)
+_MD_SETEXT = re.compile(r"^([^\n]*\S)[^\S\n]*\n[^\S\n]{0,3}(=+|-+)[^\S\n]*$", re.M)
 _MD_RULE = re.compile(r"^[^\S\n]{0,3}(?:(?:\*[^\S\n]*){3,}|(?:-[^\S\n]*){3,}|(?:_[^\S\n]*){3,})$", re.M)
 _MD_REFDEF = re.compile(r"^[^\S\n]{0,3}\[[^\]\n]{1,200}\]:[^\S\n]+\S[^\n]*$", re.M)
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
@@ -264,6 +264,13 @@ _MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*(?![\w*])|(
 _MD_CODE = re.compile(r"`{1,3}([^`\n]{1,1000})`{1,3}")
 _MD_LINE_PREFIX = re.compile(r"^[^\S\n]{0,3}(?:>[^\S\n]?)+|^[^\S\n]{0,3}(?:[-*+]|\d{1,9}[.)])[^\S\n]+", re.M)
 _MD_FENCE = re.compile(r"^[^\S\n]{0,3}(?:```|~~~)[^\n]*$", re.M)
+
+
+def _heading_text(text: str | None) -> str:
+    """A heading's text without its closing hashes (``## Title ##``)."""
+    text = (text or "").strip()
+    stripped = text.rstrip("#")
+    return stripped.rstrip() if stripped != text and (not stripped or stripped[-1].isspace()) else text
 
 
 def _looks_like_markdown(text: str, suffix: str) -> bool:
@@ -299,11 +306,11 @@ def markdown_to_text(md: str) -> tuple[str, dict]:
                 meta["published_text"] = str(front.get("published") or front.get("date"))[:10]
             md = md[m.end():]
     text = _MD_FENCE.sub("", md)
-    text = _MD_SETEXT.sub(lambda mm: "# " + mm[1] if set(mm[0].split("\n")[-1].strip()) == {"="} else "## " + mm[1], text)
+    text = _MD_SETEXT.sub(lambda mm: ("# " if mm[2][0] == "=" else "## ") + mm[1], text)
     text = _MD_RULE.sub("", text)
     text = _MD_REFDEF.sub("", text)
-    headings = _MD_HEADING.findall(text)
-    text = _MD_HEADING.sub(lambda mm: mm[2], text)
+    headings = [(mm[1], _heading_text(mm[2])) for mm in _MD_HEADING.finditer(text)]
+    text = _MD_HEADING.sub(lambda mm: _heading_text(mm[2]), text)
     text = _MD_LINE_PREFIX.sub("", text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(lambda mm: mm[1], text)
