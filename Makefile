@@ -41,12 +41,15 @@ report: $(VENV)/.installed-notebooks
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
+# a real JupyterLab in headless Chromium (Debian's chromium, installed with apt-get when missing);
+# the screenshot lands in tests/_out/
 test-browser: $(VENV)/.installed-browser
 	bash tests/browser/ensure_chromium.sh
 	$(PY) -m pytest -m browser tests/browser -p no:cacheprovider
 
+# token authentication stays on (the URL with the token is printed); only this machine can connect
 lab: $(VENV)/.installed-notebooks
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --notebook-dir=notebooks --ServerApp.open_browser=False
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks --ServerApp.open_browser=False $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/run_all.py

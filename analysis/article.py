@@ -19,6 +19,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -366,11 +367,12 @@ class Article:
     def slug(self) -> str:
         return self.meta.get("slug") or "article"
 
-    @property
+    @cached_property
     def paragraphs(self) -> pd.DataFrame:
         """Body paragraphs: ``para_id, start, end, text`` (para_id 1..N in reading order)."""
-        body = self.blocks[self.blocks["kind"] == "body"]
-        return body[["para_id", "start", "end", "text"]].astype({"para_id": int}).reset_index(drop=True)
+        rows = [(int(p), s, e, t) for k, p, s, e, t in zip(self.blocks["kind"], self.blocks["para_id"], self.blocks["start"],
+                                                           self.blocks["end"], self.blocks["text"]) if k == "body"]
+        return pd.DataFrame(rows, columns=["para_id", "start", "end", "text"]).astype({"para_id": int, "start": int, "end": int})
 
     @property
     def separators(self) -> list[tuple[int, int]]:

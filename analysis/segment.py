@@ -157,25 +157,48 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def split_tokens(text: str) -> list[tuple[int, int]]:
+def split_tokens(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Token spans in one sentence, from ``NLTKWordTokenizer.span_tokenize`` on the folded copy.
 
     Falls back to a plain regular expression (words and single punctuation marks) when NLTK
     cannot align its tokens or would leave a visible character outside every token.
+    ``folded`` is ``fold(text)`` when the caller has it already.
     """
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     try:
         spans = list(_word_tokenizer().span_tokenize(folded))
-        pos = 0
-        for start, end in spans:
-            if start < pos or not (text[pos:start].isspace() or start == pos) or end <= start:
-                raise ValueError("gap")
-            pos = end
-        if text[pos:].strip():
-            raise ValueError("tail")
-        return spans
+        # align_tokens yields ordered, non-overlapping spans; they cover every visible
+        # character exactly when their lengths add up to the count of non-space characters
+        if sum(e - s for s, e in spans) != len("".join(text.split())):
+            raise ValueError("a visible character is outside every token")
+        return _split_inner_periods(folded, spans)
     except Exception:  # noqa: BLE001 - NLTK raises ValueError or worse on odd input
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+
+
+_ABBREV_SET = frozenset(ABBREVIATIONS)
+
+
+def _split_inner_periods(folded: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split the full stop off a word inside a sentence (``government. ” According``).
+
+    NLTK's tokenizer splits a final period only at the end of the text it is given, so when
+    Punkt keeps two sentences together (odd spacing around quotes) the word keeps its period.
+    Abbreviations (``Gen.``, ``Corp.``), initials (``J.``) and dotted forms (``U.S.``) keep it.
+    """
+    if len(spans) < 2:
+        return spans
+    out = []
+    for k, (s, e) in enumerate(spans):
+        word = folded[s:e - 1]
+        if (k < len(spans) - 1 and e - s > 2 and folded[e - 1] == "." and word.isalpha()
+                and word.lower() not in _ABBREV_SET):
+            out.append((s, e - 1))
+            out.append((e - 1, e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -208,7 +231,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             stext = text[a:b]
             s_rows.append((sent_id, para_id, a, b, stext))
             folded = fold(stext)
-            spans = split_tokens(stext)
+            spans = split_tokens(stext, folded)
             sent_words = [folded[x:y] for x, y in spans]
             sent_tags = find_tags(sent_words) if sent_words else []
             if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
@@ -224,6 +247,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         whitespace.extend(text[y:n] for y, n in zip(ends[first:], nexts))
     lowers = [w.lower() for w in words]
     info = [_word_info(w) for w in words]
+    stops = _stop_cache()
     tokens = pd.DataFrame({
         "token_id": range(1, len(words) + 1),
         "sent_id": sent_ids,
@@ -235,7 +259,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         "lower": lowers,
         "lemma": [lemmatize(w, t) for w, t in zip(lowers, tags)],
         "pos": tags,
-        "is_stop": [w in _stop_cache() for w in lowers],
+        "is_stop": [w in stops for w in lowers],
         "is_punct": [i[0] for i in info],
         "is_alpha": [i[1] for i in info],
     }, columns=TOKEN_COLUMNS)

@@ -1,0 +1,657 @@
+"""Sentiment per sentence, paragraph and article with TextBlob and VADER side by side.
+
+Two lexicon-based scorers, each exactly as its library computes it:
+
+* **TextBlob** (the pattern library's ``PatternAnalyzer``, lexicon ``en-sentiment.xml`` shipped
+  inside textblob; nothing is downloaded): *polarity* from -1 to 1 is the mean of the polarity
+  of the adjectives/adverbs it knows; *subjectivity* from 0 to 1 is the mean of their
+  subjectivity.
+* **VADER** (the ``vaderSentiment`` package, lexicon shipped inside it): *compound* from -1 to 1
+  is the normalised sum of word valences (-4..4) after negation, boosters, "but" and
+  punctuation; *pos*, *neu*, *neg* are the shares of positive, neutral and negative words.
+
+Every number in :func:`sentiment` is what the library returns for the row's text
+(``doc.text[start:end]``). :func:`explain` lists the words that moved each score.
+:func:`override_lexicon` changes a word's valence for this Python session only (the installed
+lexicon files are never written) and :func:`reset_lexicons` undoes it.
+
+TextBlob's tokenizer cuts ``isn't`` into ``is n ' t`` and so loses the negation: *"isn't a bad
+idea"* scores like *"is a bad idea"*. The column ``textblob_polarity_negfix`` gives TextBlob's
+polarity after rewriting ``n't`` as ``not`` (it differs from ``textblob_polarity`` only for
+texts that contain ``n't``).
+
+>>> import analysis
+>>> doc = analysis.annotate(analysis.SEED)
+>>> table = sentiment(doc)
+>>> table.columns[:4].tolist()
+['level', 'para_id', 'sent_id', 'start']
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import types
+import weakref
+from contextlib import contextmanager
+from functools import lru_cache
+
+import pandas as pd
+
+from .errors import InputError
+
+LEXICONS = ("textblob", "vader")
+LEVELS = ("article", "paragraph", "sentence")
+COLUMNS = ["level", "para_id", "sent_id", "start", "end", "text", "textblob_polarity", "textblob_subjectivity",
+           "textblob_polarity_negfix", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]
+EXPLAIN_COLUMNS = ["level", "para_id", "sent_id", "lexicon", "start", "end", "text", "words", "score",
+                   "subjectivity", "lexicon_score", "negated", "modified"]
+ACTOR_COLUMNS = ["mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "mention",
+                 "start", "end", "text", "textblob_polarity", "vader_compound"]
+_RANGES = {"textblob": (-1.0, 1.0), "vader": (-4.0, 4.0)}
+_NT = re.compile(r"n['’]t\b", re.I)
+
+# user overrides: word -> (polarity, subjectivity) for TextBlob, word -> valence for VADER
+_overrides: dict[str, dict] = {"textblob": {}, "vader": {}}
+_analyzers: dict[str, object] = {}
+_explained: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+# --------------------------------------------------------------------------------------------
+# the two analyzers (the libraries' own objects, or copies carrying the user's overrides)
+
+
+@lru_cache(maxsize=1)
+def _base_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def _base_textblob():
+    from textblob.en import sentiment as pattern_sentiment
+
+    len(pattern_sentiment)  # load the lexicon now
+    return pattern_sentiment
+
+
+def _textblob():
+    if "textblob" not in _analyzers:
+        base = _base_textblob()
+        if not _overrides["textblob"]:
+            _analyzers["textblob"] = base
+        else:
+            # a new lexicon object holding the library's entries; the library's own dict stays untouched
+            # (copy.copy would carry over methods bound to the original by textblob's lazydict)
+            inst = type(base).__new__(type(base))
+            inst.__dict__.update({k: v for k, v in base.__dict__.items()
+                                  if not (isinstance(v, types.MethodType) and v.__self__ is base)})
+            dict.update(inst, dict.items(base))
+            for word, (pol, subj) in _overrides["textblob"].items():
+                old = dict.get(base, word) or {}
+                entry = {pos: (pol, subj, vals[2]) for pos, vals in old.items()}
+                entry[None] = (pol, subj, old.get(None, (0, 0, 1.0))[2])
+                dict.__setitem__(inst, word, entry)
+            _analyzers["textblob"] = inst
+    return _analyzers["textblob"]
+
+
+def _vader():
+    if "vader" not in _analyzers:
+        base = _base_vader()
+        if not _overrides["vader"]:
+            _analyzers["vader"] = base
+        else:
+            inst = copy.copy(base)
+            inst.lexicon = {**base.lexicon, **_overrides["vader"]}
+            _analyzers["vader"] = inst
+    return _analyzers["vader"]
+
+
+# --------------------------------------------------------------------------------------------
+# editable lexicons
+
+
+def _number(lexicon: str, word, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise InputError(f"lexicon override {word!r}: valence {value!r} is not a number; "
+                         f"give a number from {_RANGES[lexicon][0]:g} to {_RANGES[lexicon][1]:g}")
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(f"lexicon override {word!r}: valence {value!r} is not a number; "
+                         f"give a number from {_RANGES[lexicon][0]:g} to {_RANGES[lexicon][1]:g}") from None
+    low, high = _RANGES[lexicon]
+    if not (low <= number <= high) or math.isnan(number):
+        raise InputError(f"lexicon override {word!r}: valence {number:g} is outside the {lexicon} range {low:g} to {high:g}")
+    return number
+
+
+def override_lexicon(lexicon: str, entries: dict) -> None:
+    """Add or change word valences in one lexicon for this Python session.
+
+    Nothing is written to the installed lexicon files: the analyzer used from now on is a copy
+    with your entries. Tables computed afterwards use it (call :func:`sentiment` again, or
+    annotate the article again, to refresh ``doc.sentiment``); :func:`reset_lexicons` undoes it.
+
+    Args:
+        lexicon: ``"textblob"`` (polarity -1..1, or a ``(polarity, subjectivity)`` pair with
+            subjectivity 0..1) or ``"vader"`` (valence -4..4).
+        entries: ``{word: valence}``; words are matched lower-cased.
+
+    Raises:
+        InputError: a non-numeric or out-of-range valence (the message names the entry).
+
+    >>> override_lexicon("vader", {"unacceptable": -2.5})
+    >>> reset_lexicons()
+    """
+    if lexicon not in LEXICONS:
+        raise ValueError(f"unknown lexicon {lexicon!r}; choose from {', '.join(LEXICONS)}")
+    if not isinstance(entries, dict):
+        raise InputError(f"lexicon entries must be a dict {{word: valence}}, not {type(entries).__name__}")
+    checked = {}
+    for word, value in entries.items():
+        if not isinstance(word, str) or not word.strip() or len(word.split()) != 1:
+            raise InputError(f"lexicon override {word!r}: a word must be one non-empty word")
+        key = word.strip().lower()
+        if lexicon == "textblob":
+            if isinstance(value, (tuple, list)):
+                if len(value) != 2:
+                    raise InputError(f"lexicon override {word!r}: give polarity or (polarity, subjectivity), not {value!r}")
+                pol = _number("textblob", word, value[0])
+                subj = _number("textblob", word, value[1])
+                if subj < 0:
+                    raise InputError(f"lexicon override {word!r}: subjectivity {subj:g} is outside 0 to 1")
+            else:
+                pol, subj = _number("textblob", word, value), 1.0
+            checked[key] = (pol, subj)
+        else:
+            checked[key] = _number("vader", word, value)
+    _overrides[lexicon].update(checked)
+    _analyzers.pop(lexicon, None)
+
+
+def reset_lexicons(lexicon: str | None = None) -> None:
+    """Forget the overrides of one lexicon (``"textblob"`` or ``"vader"``) or of both."""
+    if lexicon is not None and lexicon not in LEXICONS:
+        raise ValueError(f"unknown lexicon {lexicon!r}; choose from {', '.join(LEXICONS)}")
+    for name in [lexicon] if lexicon else LEXICONS:
+        _overrides[name].clear()
+        _analyzers.pop(name, None)
+
+
+def lexicon_overrides() -> pd.DataFrame:
+    """The overrides in force: ``lexicon, word, valence, subjectivity``."""
+    rows = [{"lexicon": "textblob", "word": w, "valence": p, "subjectivity": s} for w, (p, s) in _overrides["textblob"].items()]
+    rows += [{"lexicon": "vader", "word": w, "valence": v, "subjectivity": None} for w, v in _overrides["vader"].items()]
+    return pd.DataFrame(rows, columns=["lexicon", "word", "valence", "subjectivity"])
+
+
+@contextmanager
+def lexicon_override(lexicon: str, entries: dict):
+    """``with lexicon_override("vader", {"concerned": -1.5}): ...`` — overrides for one block only.
+
+    >>> with lexicon_override("textblob", {"unacceptable": -0.8}):
+    ...     round(score_text("It is unacceptable.")["textblob_polarity"], 2)
+    -0.8
+    """
+    saved = copy.deepcopy(_overrides[lexicon]) if lexicon in LEXICONS else None
+    override_lexicon(lexicon, entries)
+    try:
+        yield
+    finally:
+        _overrides[lexicon].clear()
+        _overrides[lexicon].update(saved)
+        _analyzers.pop(lexicon, None)
+
+
+def lexicon_value(word: str) -> dict:
+    """What each lexicon says about ``word`` now (None when the word is not in it)."""
+    key = word.strip().lower()
+    tb = dict.get(_textblob(), key)
+    return {"word": key,
+            "textblob": tuple(tb[None][:2]) if tb and None in tb else None,
+            "vader": _vader().lexicon.get(key)}
+
+
+# --------------------------------------------------------------------------------------------
+# scoring one span
+
+
+def _vader_scores(text: str):
+    """VADER's ``polarity_scores`` step by step: (scores, words, per-word valences)."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    an = _vader()
+    if not an.emojis.keys().isdisjoint(text):
+        no_emoji, prev_space = "", True
+        for ch in text:
+            if ch in an.emojis:
+                if not prev_space:
+                    no_emoji += " "
+                no_emoji += an.emojis[ch]
+                prev_space = False
+            else:
+                no_emoji += ch
+                prev_space = ch == " "
+        text = no_emoji
+    text = text.strip()
+    senti = SentiText(text)
+    words = senti.words_and_emoticons
+    sentiments = _valences(an, words, senti.is_cap_diff)
+    sentiments = an._but_check(words, sentiments)
+    return an.score_valence(sentiments, text), words, sentiments
+
+
+def _valences(an, words: list, is_cap_diff: bool) -> list:
+    """VADER's per-word valences, step for step as ``polarity_scores`` and ``sentiment_valence``
+    compute them, but lower-casing the word list once instead of once per check (the library
+    does it inside every negation and idiom check, which makes long texts quadratic). The tests
+    compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
+    from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, negated,
+                                               scalar_inc_dec)
+
+    lexicon = an.lexicon
+    low = [str(w).lower() for w in words]
+    n = len(words)
+    out = []
+    for i, item in enumerate(words):
+        item_lowercase = low[i]
+        if item_lowercase in BOOSTER_DICT:
+            out.append(0)
+            continue
+        if i < n - 1 and item_lowercase == "kind" and low[i + 1] == "of":
+            out.append(0)
+            continue
+        valence = 0
+        if item_lowercase in lexicon:
+            valence = lexicon[item_lowercase]
+            if item_lowercase == "no" and i != n - 1 and low[i + 1] in lexicon:
+                valence = 0.0
+            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
+                valence = lexicon[item_lowercase] * N_SCALAR
+            if item.isupper() and is_cap_diff:
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and low[i - (start_i + 1)] not in lexicon:
+                    sc = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                    if start_i == 1 and sc != 0:
+                        sc = sc * 0.95
+                    if start_i == 2 and sc != 0:
+                        sc = sc * 0.9
+                    valence = valence + sc
+                    # _negation_check
+                    if start_i == 0:
+                        if negated([low[i - 1]]):
+                            valence = valence * N_SCALAR
+                    elif start_i == 1:
+                        if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                            pass
+                        elif negated([low[i - 2]]):
+                            valence = valence * N_SCALAR
+                    else:
+                        if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
+                                (low[i - 1] == "so" or low[i - 1] == "this"):
+                            valence = valence * 1.25
+                        elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                            pass
+                        elif negated([low[i - 3]]):
+                            valence = valence * N_SCALAR
+                        # _special_idioms_check
+                        onezero = f"{low[i - 1]} {low[i]}"
+                        twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+                        twoone = f"{low[i - 2]} {low[i - 1]}"
+                        threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+                        threetwo = f"{low[i - 3]} {low[i - 2]}"
+                        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                            if seq in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[seq]
+                                break
+                        if n - 1 > i:
+                            zeroone = f"{low[i]} {low[i + 1]}"
+                            if zeroone in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[zeroone]
+                        if n - 1 > i + 1:
+                            zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+                            if zeroonetwo in SPECIAL_CASES:
+                                valence = SPECIAL_CASES[zeroonetwo]
+                        for n_gram in (threetwoone, threetwo, twoone):
+                            if n_gram in BOOSTER_DICT:
+                                valence = valence + BOOSTER_DICT[n_gram]
+            # _least_check
+            if i > 1 and low[i - 1] not in lexicon and low[i - 1] == "least":
+                if low[i - 2] != "at" and low[i - 2] != "very":
+                    valence = valence * N_SCALAR
+            elif i > 0 and low[i - 1] not in lexicon and low[i - 1] == "least":
+                valence = valence * N_SCALAR
+        out.append(valence)
+    return out
+
+
+def _negfix(text: str) -> str:
+    return _NT.sub(" not", text)
+
+
+def score_text(text: str) -> dict:
+    """Both lexicons' scores for one piece of text (the same numbers the libraries return).
+
+    >>> score_text("It isn't a bad idea.")["textblob_polarity"] == score_text("It is a bad idea.")["textblob_polarity"]
+    True
+    """
+    tb = _textblob()(text)
+    vd, _, _ = _vader_scores(text)
+    return {"textblob_polarity": tb[0], "textblob_subjectivity": tb[1],
+            "textblob_polarity_negfix": _textblob()(_negfix(text))[0] if _NT.search(text) else tb[0],
+            "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]}
+
+
+@lru_cache(maxsize=20_000)
+def _word_pattern(word: str):
+    return re.compile(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", re.I)
+
+
+def _locate(text: str, word: str, pos: int, lower: str | None = None) -> tuple[int, int] | None:
+    if lower is not None and word.isalpha():
+        w = word.lower()
+        k = lower.find(w, pos)
+        while k >= 0:
+            e = k + len(w)
+            if (k == 0 or not lower[k - 1].isalnum()) and (e == len(lower) or not lower[e].isalnum()):
+                return k, e
+            k = lower.find(w, k + 1)
+        return None
+    m = _word_pattern(word).search(text, pos)
+    return (m.start(), m.end()) if m else None
+
+
+def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) -> list[dict]:
+    rows = []
+    tb_lex = _textblob()
+    lower = text.lower() if len(text.lower()) == len(text) else None
+    pos = 0
+    for words, pol, subj, _label in tb.assessments:
+        head = words[-1] if words[-1] != "!" else words[0]
+        hit = _locate(text, head, pos, lower)
+        first = _locate(text, words[0], max(0, hit[0] - 60) if hit else pos, lower) if len(words) > 1 and words[0] not in "!" else None
+        if hit:
+            start = first[0] if first and first[0] <= hit[0] else hit[0]
+            end = hit[1]
+            pos = hit[1]
+        entry = dict.get(tb_lex, head) or {}
+        lex_pol = entry.get(None, (None,))[0]
+        negated = any(w in ("no", "not", "n't", "never") for w in words)
+        rows.append({**base, "lexicon": "textblob", "start": offset + start if hit else None,
+                     "end": offset + end if hit else None, "text": text[start:end] if hit else None,
+                     "words": " ".join(words), "score": pol, "subjectivity": subj, "lexicon_score": lex_pol,
+                     "negated": negated, "modified": len(words) > 1})
+    pos = 0
+    lexicon = _vader().lexicon
+    for word, val in zip(vd_words, vd_sents):
+        raw = lexicon.get(word.lower())
+        if raw is None and not val:
+            continue
+        hit = _locate(text, word, pos, lower)
+        if hit:
+            pos = hit[1]
+        rows.append({**base, "lexicon": "vader", "start": offset + hit[0] if hit else None,
+                     "end": offset + hit[1] if hit else None, "text": text[hit[0]:hit[1]] if hit else None,
+                     "words": word, "score": float(val), "subjectivity": None, "lexicon_score": raw,
+                     "negated": raw is not None and raw * val < 0, "modified": raw is not None and val != raw})
+    return rows
+
+
+def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
+    """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
+    pos = start
+    for k, (s, e) in enumerate(parts):
+        # parts must be separated by whitespace: a boundary inside a word ("stressed.“We") is not safe
+        if s < pos or (k and s == pos) or text[pos:s].strip():
+            return False
+        pos = e
+    return not text[pos:end].strip()
+
+
+def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score every span; explanations come from the same pass.
+
+    Both libraries tokenize at whitespace first and never look across it (TextBlob's
+    ``find_tokens`` splits punctuation and contractions inside each whitespace-separated chunk;
+    VADER splits at whitespace), so the word list of a paragraph is the word lists of its
+    sentences one after the other when the sentences cover the paragraph up to whitespace
+    (checked; otherwise the paragraph is tokenized on its own). Each span is then scored by the
+    library's own code on its own word list, so the numbers are those of ``TextBlob(text)`` and
+    ``polarity_scores(text)``; the tests check this on every row.
+    """
+    from vaderSentiment.vaderSentiment import SentiText, allcap_differential
+
+    text = doc.text
+    tb_an, vd_an = _textblob(), _vader()
+    tokenize = tb_an.tokenizer
+    emojis = vd_an.emojis
+
+    def words_for(span: str, parts):
+        if parts is not None:
+            tbw = [w for p in parts for w in p[0]]
+            vdw = [w for p in parts for w in p[1]]
+            return tbw, vdw
+        tbw = [w.lower() for w in " ".join(tokenize(span)).split()]
+        vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
+        return tbw, vdw
+
+    rows, explain_rows = [], []
+
+    def score(level, pid, sid, s, e, parts):
+        span = text[s:e]
+        tbw, vdw = words_for(span, parts)
+        tb = tb_an(tbw)
+        if vdw is None:
+            vd, vdw, vals = _vader_scores(span)
+        else:
+            vals = vd_an._but_check(vdw, _valences(vd_an, vdw, allcap_differential(vdw)))
+            vd = vd_an.score_valence(vals, span.strip())
+        negfix = tb_an(_negfix(span))[0] if _NT.search(span) else tb[0]
+        base = {"level": level, "para_id": pid, "sent_id": sid}
+        rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
+                     "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
+                     "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
+        explain_rows.extend(_explain_span(span, s, tb, vdw, vals, base))
+        return tbw, vdw
+
+    sents = doc.sentences
+    by_para: dict[int, list] = {}
+    for sid, pid, s, e in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"]):
+        by_para.setdefault(int(pid), []).append((int(sid), int(s), int(e)))
+    paras = doc.paragraphs
+    para_words, para_spans = [], []
+    for pid, ps, pe in zip(paras["para_id"], paras["start"], paras["end"]):
+        pid, ps, pe = int(pid), int(ps), int(pe)
+        inner = by_para.get(pid, [])
+        sent_words = [score("sentence", pid, sid, s, e, None) for sid, s, e in inner]
+        ok = inner and _covered(text, ps, pe, [(s, e) for _, s, e in inner]) and all(w[1] is not None for w in sent_words)
+        para_words.append(score("paragraph", pid, None, ps, pe, sent_words if ok else None))
+        para_spans.append((ps, pe))
+    if len(paras):
+        start, end = para_spans[0][0], para_spans[-1][1]
+        ok = _covered(text, start, end, para_spans) and all(w[1] is not None for w in para_words)
+        score("article", None, None, start, end, para_words if ok else None)
+    order = {"article": 0, "paragraph": 1, "sentence": 2}
+    rows.sort(key=lambda r: order[r["level"]])  # stable: reading order within each level
+    explain_rows.sort(key=lambda r: order[r["level"]])
+    return _frame(rows, COLUMNS, ("para_id", "sent_id")), _frame(explain_rows, EXPLAIN_COLUMNS, ("para_id", "sent_id", "start", "end"))
+
+
+def _frame(rows: list[dict], columns: list[str], ints) -> pd.DataFrame:
+    data = {c: [r[c] for r in rows] for c in columns}
+    for c in ints:
+        data[c] = pd.array(data[c], dtype="Int64")
+    return pd.DataFrame(data, columns=columns)
+
+
+def _key():
+    return (tuple(sorted(_overrides["textblob"].items())), tuple(sorted(_overrides["vader"].items())))
+
+
+def sentiment(doc) -> pd.DataFrame:
+    """TextBlob and VADER scores for the whole article, each paragraph and each sentence.
+
+    Args:
+        doc: an annotated :class:`~analysis.document.Document`.
+
+    Returns:
+        DataFrame ``level`` (article | paragraph | sentence), ``para_id``, ``sent_id``,
+        ``start``, ``end``, ``text``, ``textblob_polarity``, ``textblob_subjectivity``,
+        ``textblob_polarity_negfix`` (TextBlob with ``n't`` read as ``not``),
+        ``vader_compound``, ``vader_pos``, ``vader_neu``, ``vader_neg``. The article row spans
+        the body from the first to the last paragraph.
+
+    >>> doc = analysis.annotate(analysis.from_text("Title\\n\\nA good plan. A terrible war."))
+    >>> sentiment(doc)[["level", "textblob_polarity"]].values.tolist()[-1]
+    ['sentence', -1.0]
+    """
+    table, explained = _score_rows(doc)
+    _explained[doc] = (_key(), explained)
+    return table
+
+
+def explanations(doc) -> pd.DataFrame:
+    """The words behind every score of :func:`sentiment` (all levels, both lexicons).
+
+    Columns: ``level, para_id, sent_id, lexicon`` (textblob | vader), ``start, end, text`` (the
+    word(s) in the source), ``words`` (as the library saw them: TextBlob joins a negation or
+    modifier to its word, e.g. ``"very good"``), ``score`` (the word's contribution: TextBlob
+    polarity after modifiers/negation; VADER valence after negation, boosters and "but"),
+    ``subjectivity`` (TextBlob), ``lexicon_score`` (the word's entry in the lexicon),
+    ``negated`` and ``modified``. TextBlob's score for a span is the mean of its ``score``
+    rows; VADER's compound is ``x / sqrt(x² + 15)`` of their sum (plus punctuation emphasis).
+    """
+    cached = _explained.get(doc)
+    if cached is None or cached[0] != _key():
+        _score_rows_table, explained = _score_rows(doc)
+        _explained[doc] = (_key(), explained)
+        return explained.copy()
+    return cached[1].copy()
+
+
+def explain(doc, *, para_id: int | None = None, sent_id: int | None = None, lexicon: str | None = None) -> pd.DataFrame:
+    """The words that moved the scores of one sentence, one paragraph or (neither given) the article.
+
+    >>> doc = analysis.annotate(analysis.SEED)
+    >>> explain(doc, para_id=2, lexicon="vader")[["text", "score"]].head(3)    # doctest: +SKIP
+    """
+    if lexicon is not None and lexicon not in LEXICONS:
+        raise ValueError(f"unknown lexicon {lexicon!r}; choose from {', '.join(LEXICONS)}")
+    table = explanations(doc)
+    if sent_id is not None:
+        if sent_id not in set(doc.sentences["sent_id"]):
+            raise InputError(f"no sentence {sent_id}; sentences are numbered 1 to {len(doc.sentences)}")
+        out = table[(table["level"] == "sentence") & (table["sent_id"] == sent_id)]
+    elif para_id is not None:
+        if para_id not in set(doc.paragraphs["para_id"]):
+            raise InputError(f"no paragraph {para_id}; paragraphs are numbered 1 to {len(doc.paragraphs)}")
+        out = table[(table["level"] == "paragraph") & (table["para_id"] == para_id)]
+    else:
+        out = table[table["level"] == "article"]
+    if lexicon:
+        out = out[out["lexicon"] == lexicon]
+    return out.reset_index(drop=True)
+
+
+def explain_text(text: str, *, negfix: bool = False) -> pd.DataFrame:
+    """:func:`explain` for any string (``negfix=True``: TextBlob reads ``n't`` as ``not``).
+
+    >>> explain_text("It isn't a bad idea.")[["lexicon", "words", "score"]].values.tolist()[0]
+    ['textblob', 'bad', -0.6999999999999998]
+    """
+    tb_text = _negfix(text) if negfix else text
+    tb = _textblob()(tb_text)
+    _, words, vals = _vader_scores(text)
+    rows = _explain_span(tb_text, 0, tb, [], [], {"level": "text", "para_id": None, "sent_id": None})
+    rows += _explain_span(text, 0, type("S", (), {"assessments": []})(), words, vals, {"level": "text", "para_id": None, "sent_id": None})
+    return pd.DataFrame(rows, columns=EXPLAIN_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------------
+# sentiment toward actors
+
+_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]\"“”]|,\s+(?=(?:but|while|whereas|although|though|because|since|as|which|who|whom|whose|and|so|yet)\b)|\s+(?=(?:but|while|whereas|although|though|because|since)\b)", re.I)
+
+
+def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    sentence = text[s_start:s_end]
+    left, right = s_start, s_end
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        a, b = s_start + m.start(), s_start + m.end()
+        if b <= start:
+            left = b
+        elif a >= end:
+            right = a
+            break
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1] in " ,.;":
+        right -= 1
+    return left, right
+
+
+def actor_sentiment(doc) -> pd.DataFrame:
+    """The sentiment of the clause around each actor mention (a first, transparent method).
+
+    The clause is the stretch of the mention's sentence between the nearest breaks: ``; : ( )``,
+    dashes, quotation marks, and a comma or space before a conjunction or relative word (*but,
+    while, although, because, since, which, who, and* …). Both lexicons score that clause as
+    they would any text. This says how the *words near* an actor sound, not what the writer
+    thinks of the actor: "X condemned the attack" is negative around X.
+
+    Returns:
+        DataFrame ``mention_id, para_id, sent_id, actor_id, actor, actor_type, mention, start,
+        end, text`` (the clause), ``textblob_polarity, vader_compound``. Empty when the actors
+        layer is not available.
+    """
+    try:
+        mentions = doc.mentions
+    except AttributeError:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    text = doc.text
+    sents = doc.sentences.set_index("sent_id")
+    tb_an = _textblob()
+    rows, cache = [], {}
+    for m in mentions.itertuples(index=False):
+        srow = sents.loc[int(m.sent_id)]
+        s, e = _clause(text, int(m.start), int(m.end), int(srow.start), int(srow.end))
+        if (s, e) not in cache:
+            span = text[s:e]
+            cache[(s, e)] = (tb_an(span)[0], _vader_scores(span)[0]["compound"])
+        pol, comp = cache[(s, e)]
+        rows.append({"mention_id": m.mention_id, "para_id": m.para_id, "sent_id": m.sent_id, "actor_id": m.actor_id,
+                     "actor": m.actor, "actor_type": getattr(m, "actor_type", None), "mention": m.text,
+                     "start": s, "end": e, "text": text[s:e], "textblob_polarity": pol, "vader_compound": comp})
+    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+
+
+def actor_sentiment_summary(doc, *, by: str = "actor") -> pd.DataFrame:
+    """:func:`actor_sentiment` aggregated ``by="actor"`` or ``by="paragraph"`` (actor × paragraph).
+
+    Columns: the keys, ``mentions``, mean and min/max of each lexicon's clause score.
+    """
+    if by not in ("actor", "paragraph"):
+        raise ValueError(f"by must be 'actor' or 'paragraph', not {by!r}")
+    table = actor_sentiment(doc)
+    keys = ["actor_id", "actor"] if by == "actor" else ["para_id", "actor_id", "actor"]
+    if table.empty:
+        return pd.DataFrame(columns=keys + ["mentions", "textblob_mean", "textblob_min", "textblob_max",
+                                            "vader_mean", "vader_min", "vader_max"])
+    out = table.groupby(keys, dropna=False).agg(
+        mentions=("mention_id", "size"), textblob_mean=("textblob_polarity", "mean"),
+        textblob_min=("textblob_polarity", "min"), textblob_max=("textblob_polarity", "max"),
+        vader_mean=("vader_compound", "mean"), vader_min=("vader_compound", "min"),
+        vader_max=("vader_compound", "max")).reset_index()
+    return out.sort_values(keys if by == "paragraph" else ["mentions", "actor"], ascending=by == "paragraph").reset_index(drop=True)
+
+
+__all__ = ["LEXICONS", "actor_sentiment", "actor_sentiment_summary", "explain", "explain_text", "explanations",
+           "lexicon_override", "lexicon_overrides", "lexicon_value", "override_lexicon", "reset_lexicons",
+           "score_text", "sentiment"]

@@ -1,0 +1,529 @@
+"""Stance: who is for or against what, and the words that prove it.
+
+A rule-based, transparent method in the spirit of MPQA opinion frames (holder, target) and the
+SemEval-2016 Task 6 labels (favor | against | neutral):
+
+1. **Cues** from ``data/stance_cues.yml`` ("opposed", "unacceptable", "in favor of", "would not
+   agree with", "voiced concern over" ...) are found on word forms or lemmas, with adverbs allowed
+   between their words ("is categorically against").
+2. **Holder**: the grammatical subject of the cue's clause (the noun phrase left of the verb
+   group, skipping a ", which ..." relative clause); a pronoun is resolved to the latest earlier
+   subject; inside a quotation, *I*/*we* (or no subject) is the quote's speaker; for "it is
+   unacceptable to ..." the holder is the body named after "on behalf of", or the subject of the
+   reporting verb ("X states that it is ..."); a document ("the statement says") stands for the
+   latest actor before it. Holders are linked to the actors layer (``doc.mentions``) when present.
+3. **Target**: the words after the cue up to the next comma, semicolon, colon, dash or bracket
+   (at most 20 tokens); for "Y worries X" the subject Y. ``target_id`` is the first actor in it.
+4. **Negation** ("not", "n't", "never", "no longer" between holder and cue) turns favor into
+   against and against into neutral (not opposing is not supporting); **hedges** ("probably",
+   "may", "reportedly" ...) set ``hedged``. Both are shown, with the cue as written.
+
+>>> import analysis
+>>> doc = analysis.annotate(analysis.from_text("T\\n\\nThe ministers firmly rejected the plan."))
+>>> stance(doc)[["holder", "stance", "cue", "target"]].values.tolist()
+[['The ministers', 'against', 'firmly rejected', 'the plan']]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .errors import InputError
+
+STANCES = ("favor", "against", "neutral")
+KINDS = ("verb", "adj", "experiencer")
+COLUMNS = ["stance_id", "para_id", "sent_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
+           "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
+           "target_start", "target_end", "evidence"]
+
+_NP_POS = {"NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "PDT", "JJ", "JJR", "JJS", "CD", "POS", "FW"}
+_NP_PREP = {"of", "in", "on", "for", "from", "with", "at"}
+_SKIP_POS = {"RB", "RBR", "RBS", "MD", "RP"}
+_AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+_REL = {"which", "who", "whom", "whose", "that"}
+_BOUNDARY = {",", ";", ":", "–", "—", "-", ".", "!", "?", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "'", "''", "``"}
+_PRONOUNS = {"they", "he", "she", "it", "we", "i", "them", "him", "her", "us", "this"}
+_FIRST_PERSON = {"i", "we", "me", "us"}
+_REPORTING = {"say", "state", "declare", "note", "stress", "announce", "add", "warn", "insist", "claim", "argue",
+              "report", "write", "tell", "recall", "emphasize", "emphasise", "underline", "affirm", "assert", "conclude"}
+_DOCUMENTS = {"document", "statement", "declaration", "communique", "communiqué", "resolution", "text", "report", "letter",
+              "memorandum", "agreement", "treaty", "charter"}
+_MAX_TARGET = 20
+
+_user_cues: list[dict] = []
+_cue_state: list = []
+
+
+# --------------------------------------------------------------------------------------------
+# the cue lexicon
+
+
+def _check_entry(entry, where: str) -> dict:
+    if not isinstance(entry, dict) or "cue" not in entry or "stance" not in entry:
+        raise InputError(f"stance cue {entry!r} in {where}: give a mapping with 'cue' and 'stance' (and optionally 'kind')")
+    cue = entry["cue"]
+    if not isinstance(cue, str) or not cue.strip():
+        raise InputError(f"stance cue {entry!r} in {where}: 'cue' must be a non-empty phrase")
+    label = entry["stance"]
+    if label not in STANCES:
+        raise InputError(f"stance cue {cue!r} in {where}: unknown stance label {label!r}; use one of {', '.join(STANCES)}")
+    kind = entry.get("kind", "verb")
+    if kind not in KINDS:
+        raise InputError(f"stance cue {cue!r} in {where}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
+    return {"cue": " ".join(cue.lower().split()), "stance": label, "kind": kind}
+
+
+def _parse(data, where: str) -> dict:
+    import yaml
+
+    if isinstance(data, str):
+        data = yaml.safe_load(data)
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise InputError(f"{where} must be YAML with a list under 'cues:'")
+    cues = [_check_entry(e, where) for e in data["cues"]]
+    return {"cues": cues,
+            "negators": [str(w).lower() for w in data.get("negators", [])],
+            "hedges": [str(w).lower() for w in data.get("hedges", [])]}
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> dict:
+    text = resources.files("analysis.data").joinpath("stance_cues.yml").read_text(encoding="utf-8")
+    return _parse(text, "analysis/data/stance_cues.yml")
+
+
+def cue_lexicon() -> pd.DataFrame:
+    """The cues in force (the package's list plus yours): ``cue, stance, kind, source``."""
+    rows = [{**c, "source": "package"} for c in _default_lexicon()["cues"]]
+    rows += [{**c, "source": "user"} for c in _user_cues]
+    return pd.DataFrame(rows, columns=["cue", "stance", "kind", "source"])
+
+
+def add_cues(entries) -> None:
+    """Add stance cues for this Python session (they win over the package's for the same words).
+
+    Args:
+        entries: a list of ``{"cue": "frown upon", "stance": "against", "kind": "verb"}``
+            (kind defaults to verb; stance is favor, against or neutral).
+
+    Raises:
+        InputError: an unknown stance label or kind, naming the entry.
+
+    >>> add_cues([{"cue": "frown upon", "stance": "against"}])
+    >>> reset_cues()
+    """
+    if isinstance(entries, dict):
+        entries = [entries]
+    checked = [_check_entry(e, "add_cues") for e in entries]
+    _user_cues.extend(checked)
+    _cue_state.clear()
+
+
+def load_cues(path) -> None:
+    """Add the cues of a YAML file written like ``analysis/data/stance_cues.yml``."""
+    from pathlib import Path
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"stance cue file {path} does not exist")
+    parsed = _parse(path.read_text(encoding="utf-8"), str(path))
+    _user_cues.extend(parsed["cues"])
+    _cue_state.clear()
+
+
+def reset_cues() -> None:
+    """Forget the cues added with :func:`add_cues` or :func:`load_cues`."""
+    _user_cues.clear()
+    _cue_state.clear()
+
+
+def _compiled():
+    """Cues indexed by first word, longest first; plus negator and hedge sets."""
+    if not _cue_state:
+        lex = _default_lexicon()
+        merged = {c["cue"]: c for c in lex["cues"]}
+        merged.update({c["cue"]: c for c in _user_cues})
+        index: dict[str, list] = {}
+        for c in sorted(merged.values(), key=lambda c: -len(c["cue"].split())):
+            words = c["cue"].split()
+            index.setdefault(words[0], []).append((words, c))
+        negs = set(lex["negators"])
+        _cue_state.append((index, {n for n in negs if " " not in n}, [n.split() for n in negs if " " in n], set(lex["hedges"])))
+    return _cue_state[0]
+
+
+# --------------------------------------------------------------------------------------------
+# the sentence walker
+
+
+class _Sent:
+    __slots__ = ("low", "lem", "pos", "st", "en", "sent_id", "para_id", "start", "end")
+
+    def __init__(self, toks, sent_id, para_id, start, end):
+        self.low, self.lem, self.pos, self.st, self.en = toks
+        self.sent_id, self.para_id, self.start, self.end = sent_id, para_id, start, end
+
+
+def _match(s: _Sent, i: int, words: list[str]) -> int | None:
+    """End index (exclusive) of ``words`` matched from token i, adverbs allowed in between."""
+    j, n = i, len(s.low)
+    for k, w in enumerate(words):
+        if k:
+            gap = 0
+            while j < n and s.pos[j] in ("RB", "RBR", "RBS") and s.low[j] != w and s.lem[j] != w and gap < 2:
+                j += 1
+                gap += 1
+        if j >= n:
+            return None
+        if s.low[j] != w and s.lem[j] != w and not (w == "favor" and s.low[j] == "favour"):
+            return None
+        j += 1
+    return j
+
+
+def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (inclusive), walking left; None when there is none."""
+    # skip a ", which ... ," relative clause between subject and verb
+    # skip a ", which ... ," relative clause or a ", at the request of X," phrase before the verb
+    if j >= 0 and s.low[j] == ",":
+        for k in range(j - 1, 0, -1):
+            if s.low[k] == ",":
+                inner = range(k + 1, j)
+                if (s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN"
+                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))):
+                    j = k - 1
+                    break
+                return None
+        else:
+            return None
+    end = j
+    while j >= 0:
+        p, w = s.pos[j], s.low[j]
+        if p in _NP_POS or w in ("-", "'s", "’s") or (p in ("VBN", "VBG") and j > 0 and s.pos[j - 1] in ("DT", "JJ", "PRP$") and j < end):
+            j -= 1
+        elif w in ("and", "&") and j > 0 and s.pos[j - 1] in _NP_POS:
+            j -= 1
+        elif w in _NP_PREP and j > 0 and s.pos[j - 1] in ("NN", "NNS", "NNP", "NNPS") and j < end:
+            j -= 1
+        else:
+            break
+    if j == end:
+        return None
+    start = j + 1
+    # "not only X, but Y" and sentence-initial conjunctions are not part of the subject
+    while start <= end and s.low[start] in ("and", "but", "or"):
+        start += 1
+    return (start, end) if start <= end else None
+
+
+def _verb_here(s: _Sent, i: int) -> bool:
+    """Token i is a verb, or stands where only a verb can ("will probably back", "to back")."""
+    if s.pos[i].startswith("VB"):
+        return True
+    j = i - 1
+    while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
+        j -= 1
+    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ")
+
+
+def _experiencer_verb(s: _Sent, i: int) -> bool:
+    """A finite verb such as "worries", also when the tagger took it for a plural noun
+    ("the prospect still worries Moscow": NNS between an adverb or noun and a proper noun)."""
+    if s.pos[i] in ("VBZ", "VBD", "VBP"):
+        return True
+    return (s.pos[i] == "NNS" and 0 < i < len(s.pos) - 1 and s.pos[i + 1] in ("NNP", "NNPS", "PRP")
+            and (s.pos[i - 1].startswith("RB") or s.pos[i - 1].startswith("NN")))
+
+
+def _np_right(s: _Sent, i: int) -> tuple[int, int] | None:
+    j, n = i, len(s.low)
+    while j < n and (s.pos[j] in _NP_POS or s.low[j] in ("-", "'s", "’s")):
+        j += 1
+    return (i, j - 1) if j > i else None
+
+
+def _verb_group_start(s: _Sent, i: int, negs: set) -> int:
+    j = i - 1
+    while j >= 0 and (s.pos[j] in _SKIP_POS or s.lem[j] in _AUX or s.low[j] in negs or s.pos[j].startswith("VB")
+                      or s.low[j] == "themselves"):
+        j -= 1
+    return j + 1
+
+
+def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
+    j, n = i, len(s.low)
+    while j < n and j - i < _MAX_TARGET and (s.low[j] not in _BOUNDARY or s.pos[j] == "POS"):
+        if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
+            break  # "... and stated the need for": a second verb phrase starts
+        j += 1
+    return (i, j - 1) if j > i else None
+
+
+# --------------------------------------------------------------------------------------------
+# linking phrases to actors
+
+
+class _Actors:
+    def __init__(self, doc):
+        try:
+            m = doc.mentions
+        except AttributeError:
+            m = pd.DataFrame(columns=["start", "end", "actor_id", "actor", "actor_type"])
+        try:
+            q = doc.quotes
+        except AttributeError:
+            q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
+        self.m = list(zip(m["start"], m["end"], m["actor_id"], m["actor"],
+                          m["actor_type"] if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(q["start"], q["end"], q["speaker_id"], q["speaker"])) if len(q) else []
+
+    def in_span(self, start: int, end: int):
+        """The first mention with an actor inside [start, end)."""
+        for ms, me, aid, name, kind in self.m:
+            if ms >= start and me <= end and isinstance(name, str) and name:
+                return aid, name, kind
+        return None
+
+    def quote_at(self, pos: int):
+        for qs, qe, sid, spk in self.q:
+            if qs <= pos < qe:
+                return sid, spk
+        return None
+
+
+def _clean(value):
+    return None if value is None or (isinstance(value, float) and value != value) or value is pd.NA else value
+
+
+# --------------------------------------------------------------------------------------------
+# the layer
+
+
+def stance(doc) -> pd.DataFrame:
+    """Who is for or against what: one row per stance cue found.
+
+    Args:
+        doc: an annotated :class:`~analysis.document.Document`.
+
+    Returns:
+        DataFrame ``stance_id, para_id, sent_id, holder_id`` (actor id, when the holder is a
+        known actor), ``holder`` (actor name, else the phrase), ``holder_text`` (the words in
+        the article), ``holder_from`` (subject | pronoun | quote | on_behalf_of | reporting |
+        document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
+        against | neutral), ``cue`` (as written, with its negation and adverbs), ``pattern``
+        (the lexicon entry), ``negated``, ``hedged``, ``start, end, text`` (the cue),
+        ``target_start, target_end`` and ``evidence`` (the sentence).
+    """
+    index, negs, neg_phrases, hedges = _compiled()
+    actors = _Actors(doc)
+    text = doc.text
+    tokens = doc.tokens
+    sents = doc.sentences
+    by_sent: dict[int, list[int]] = {}
+    for k, sid in enumerate(tokens["sent_id"].tolist()):
+        by_sent.setdefault(sid, []).append(k)
+    low, lem, pos = tokens["lower"].tolist(), tokens["lemma"].tolist(), tokens["pos"].tolist()
+    st, en = tokens["start"].tolist(), tokens["end"].tolist()
+    rows = []
+    antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
+
+    def resolve(s: _Sent, span, how: str):
+        """(holder_id, holder, holder_text, how) for a token span of s."""
+        a, b = span
+        cs, ce = s.st[a], s.en[b]
+        phrase = text[cs:ce]
+        words = [w for w in s.low[a:b + 1]]
+        if len(words) == 1 and words[0] in _PRONOUNS or words in (["they", "themselves"],):
+            hit = actors.in_span(cs, ce)
+            if hit:
+                return hit[0], hit[1], phrase, how
+            want_person = words[0] in ("he", "she", "him", "her")
+            for p, aid, name, kind, is_doc in reversed(antecedents):
+                if p < cs and not is_doc and (not want_person or kind in (None, "person")):
+                    return aid, name, phrase, "pronoun"
+            return None, phrase, phrase, "pronoun"
+        head_end = b
+        for k in range(a, b + 1):
+            if s.low[k] in _NP_PREP and k > a:
+                head_end = k - 1
+                break
+        hit = actors.in_span(cs, s.en[head_end]) or actors.in_span(cs, ce)
+        head = {s.lem[k] for k in range(a, head_end + 1)}
+        if hit is None and head & _DOCUMENTS:
+            for p, aid, name, kind, is_doc in reversed(antecedents):
+                if p < cs and not is_doc and aid is not None:
+                    return aid, name, phrase, "document"
+        if hit:
+            return hit[0], hit[1], phrase, how
+        return None, phrase, phrase, how
+
+    def remember(s: _Sent, span, holder_id, holder):
+        a, b = span
+        words = s.low[a:b + 1]
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            return
+        head = set(s.lem[a:b + 1])
+        kind = None
+        hit = actors.in_span(s.st[a], s.en[b])
+        if hit:
+            kind = hit[2]
+        antecedents.append((s.st[a], holder_id, holder, kind, bool(head & _DOCUMENTS) and hit is None))
+
+    for sid, pid, s_start, s_end, s_text in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"], sents["text"]):
+        ks = by_sent.get(sid, [])
+        s = _Sent(([low[k] for k in ks], [lem[k] for k in ks], [pos[k] for k in ks], [st[k] for k in ks], [en[k] for k in ks]),
+                  int(sid), int(pid), int(s_start), int(s_end))
+        n = len(s.low)
+        # the sentence's main subject (for later pronouns)
+        for k in range(n):
+            if s.pos[k] in ("VBD", "VBZ", "VBP", "MD"):
+                vg = _verb_group_start(s, k, negs)
+                np_ = _np_left(s, vg - 1)
+                if np_:
+                    hid, holder, _, _ = resolve(s, np_, "subject")
+                    remember(s, np_, hid, holder)
+                break
+        i = 0
+        while i < n:
+            found = None
+            for words, cue in index.get(s.low[i], []) + (index.get(s.lem[i], []) if s.lem[i] != s.low[i] else []):
+                j = _match(s, i, words)
+                if j is None:
+                    continue
+                if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
+                    continue
+                if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
+                    continue
+                found = (words, cue, j)
+                break
+            if not found:
+                i += 1
+                continue
+            words, cue, j = found
+            kind = cue["kind"]
+            vg = _verb_group_start(s, i, negs)
+            # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
+            subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
+            between = s.low[vg:j]
+            negated = any(w in negs for w in between) or any(
+                between[k:k + len(p)] == p for p in neg_phrases for k in range(len(between)))
+            cue_start = vg if negated or any(s.lem[k] in _AUX or s.pos[k] in _SKIP_POS for k in range(vg, i)) else i
+            # keep adverbs/auxiliaries in the cue text only from the first negator/adverb on
+            while cue_start < i and s.pos[cue_start].startswith("VB") and s.lem[cue_start] not in _AUX and words[0] not in ("in",):
+                cue_start += 1
+            if words[0] == "in" and vg < i:
+                cue_start = vg  # "spoke in favor of"
+            holder_span, holder_from, target_span = subj, "subject", None
+            if kind == "experiencer":
+                obj = _np_right(s, j)
+                holder_span, holder_from, target_span = obj, "object", subj
+                if obj is None or subj is None:
+                    i = j
+                    continue
+            elif kind == "adj":
+                after = j
+                expletive = subj is not None and s.low[subj[0]:subj[1] + 1] == ["it"] and j < n and s.low[j] in ("to", "that")
+                if expletive:
+                    target_span = _target_right(s, j + 1)
+                    holder_span = None
+                elif subj is not None and not (j < n and s.pos[j] == "IN"):
+                    target_span, holder_span = subj, None
+                else:
+                    target_span = _target_right(s, after)
+            else:
+                target_span = _target_right(s, j)
+            holder_id = holder = holder_text = None
+            quote = actors.quote_at(s.st[i])
+            if holder_span is not None:
+                hwords = s.low[holder_span[0]:holder_span[1] + 1]
+                if quote and (hwords[0] in _FIRST_PERSON):
+                    holder_id, holder, holder_text, holder_from = _clean(quote[0]), quote[1], text[s.st[holder_span[0]]:s.en[holder_span[1]]], "quote"
+                else:
+                    holder_id, holder, holder_text, holder_from = resolve(s, holder_span, holder_from)
+            elif quote:
+                holder_id, holder, holder_from = _clean(quote[0]), quote[1], "quote"
+            else:
+                # "... on behalf of X, the document states that it is unacceptable": the organisation stating it
+                for k in range(n - 2):
+                    if s.low[k:k + 3] == ["on", "behalf", "of"]:
+                        span = _np_right(s, k + 3)
+                        if span:
+                            holder_id, holder, holder_text, holder_from = resolve(s, span, "on_behalf_of")
+                        break
+                if holder is None:
+                    for k in range(i - 1, 0, -1):
+                        if s.low[k] == "that" and s.lem[k - 1] in _REPORTING:
+                            rv = _verb_group_start(s, k - 1, negs)
+                            span = _np_left(s, rv - 1)
+                            if span:
+                                holder_id, holder, holder_text, holder_from = resolve(s, span, "reporting")
+                            break
+                if holder is None:
+                    holder, holder_from = "(the author)", "author"
+            if holder is None and holder_span is None and kind == "verb":
+                pass
+            if holder_span is None and kind == "verb" and holder is None:
+                holder, holder_from = "(the author)", "author"
+            if subj is None and kind == "verb" and not quote:
+                # "And expressed the hope ...": the subject is the previous clause's
+                for p, aid, name, _k, is_doc in reversed(antecedents):
+                    if not is_doc:
+                        holder_id, holder, holder_text, holder_from = aid, name, None, "previous"
+                        break
+            if subj is None and kind == "verb" and quote and holder is None:
+                holder_id, holder, holder_from = _clean(quote[0]), quote[1], "quote"
+            label = cue["stance"]
+            if negated:
+                label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
+            hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
+            hedge_to = target_span[1] + 1 if target_span else j
+            hedged = any(w in hedges or l in hedges for w, l in zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]))
+            target_id = target = t_start = t_end = None
+            if target_span:
+                t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
+                target = text[t_start:t_end]
+                hit = actors.in_span(t_start, t_end)
+                target_id = hit[0] if hit else None
+            c_start, c_end = s.st[cue_start], s.en[j - 1]
+            rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "holder_id": _clean(holder_id), "holder": holder,
+                         "holder_text": holder_text, "holder_from": holder_from, "target_id": _clean(target_id),
+                         "target": target, "stance": label, "cue": text[c_start:c_end], "pattern": cue["cue"],
+                         "negated": negated, "hedged": hedged, "start": c_start, "end": c_end, "text": text[c_start:c_end],
+                         "target_start": t_start, "target_end": t_end, "evidence": s_text})
+            if holder_span is not None and kind != "experiencer":
+                remember(s, holder_span, holder_id, holder)
+            i = j
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["stance_id"] = range(1, len(out) + 1)
+    return out.astype({"target_start": "Int64", "target_end": "Int64"})
+
+
+def stance_matrix(doc, *, by: str = "actor") -> pd.DataFrame:
+    """Holder × target counts of favor and against: ``holder, target, favor, against, neutral``.
+
+    ``by="actor"`` labels targets by their actor when they have one, else by the target phrase
+    cut to its first five words; ``by="phrase"`` always uses the phrase.
+    """
+    if by not in ("actor", "phrase"):
+        raise ValueError(f"by must be 'actor' or 'phrase', not {by!r}")
+    table = doc.stance if hasattr(doc, "stance") else stance(doc)
+    if table.empty:
+        return pd.DataFrame(columns=["holder", "target", *STANCES])
+    labels = table["target"].fillna("(unstated)").map(lambda t: " ".join(t.split()[:5]) + ("…" if len(t.split()) > 5 else ""))
+    if by == "actor":
+        try:
+            names = doc.mentions.drop_duplicates("actor_id").set_index("actor_id")["actor"]
+            labels = [names.get(tid, lab) if tid is not None and tid == tid else lab for tid, lab in zip(table["target_id"], labels)]
+        except (AttributeError, KeyError):
+            pass
+    t = table.assign(target_label=labels)
+    out = (t.groupby(["holder", "target_label", "stance"]).size().unstack("stance", fill_value=0)
+           .reindex(columns=list(STANCES), fill_value=0).reset_index().rename(columns={"target_label": "target"}))
+    out.columns.name = None
+    return out
+
+
+__all__ = ["STANCES", "add_cues", "cue_lexicon", "load_cues", "reset_cues", "stance", "stance_matrix"]

@@ -1,0 +1,75 @@
+"""Benchmark: sentiment + explanations + stance against annotate on the same articles.
+
+A corpus of N articles is made by shuffling the seed's paragraphs (a fixed random seed). For each
+round the script times, in the same process and warm:
+  * annotate        analysis.annotate(text)  (paragraphs, sentences, tokens)
+  * sentiment       analysis.sentiment.sentiment(doc)   (also builds the explanations)
+  * explanations    analysis.sentiment.explanations(doc) (read back)
+  * stance          analysis.stance.stance(doc) with doc.mentions / doc.quotes computed beforehand
+                    (the actors layer is another layer's cost; it is timed separately)
+and prints the best of ROUNDS rounds and the ratios to annotate. Run:
+    PYTHONPATH=. python benchmarks/bench_sentiment.py [N] [ROUNDS]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+import analysis
+from analysis import sentiment as S
+from analysis import stance as T
+
+
+def corpus(n: int) -> list[str]:
+    seed = analysis.annotate(analysis.SEED)
+    paras = seed.paragraphs["text"].tolist()
+    rng = random.Random(5)
+    out = []
+    for k in range(n):
+        chosen = rng.sample(paras, len(paras))
+        out.append(f"Recombined article {k}\n\n" + "\n\n".join(chosen))
+    return out
+
+
+def main(n: int = 20, rounds: int = 5) -> dict:
+    texts = corpus(n)
+    docs = [analysis.annotate(t) for t in texts]
+    S.sentiment(docs[0]); T.stance(docs[0])  # warm: lexicons loaded, regexes compiled
+    has_actors = "mentions" in analysis.available_layers()
+    best = {"annotate": 1e9, "sentiment": 1e9, "explanations": 1e9, "stance": 1e9, "actors": 1e9}
+    for _ in range(rounds):
+        t = time.perf_counter()
+        docs = [analysis.annotate(x) for x in texts]
+        best["annotate"] = min(best["annotate"], time.perf_counter() - t)
+        t = time.perf_counter()
+        if has_actors:
+            for d in docs:
+                d.mentions
+                if "quotes" in analysis.available_layers():
+                    d.quotes
+        best["actors"] = min(best["actors"], time.perf_counter() - t)
+        t = time.perf_counter()
+        for d in docs:
+            S.sentiment(d)
+        best["sentiment"] = min(best["sentiment"], time.perf_counter() - t)
+        t = time.perf_counter()
+        for d in docs:
+            S.explanations(d)
+        best["explanations"] = min(best["explanations"], time.perf_counter() - t)
+        t = time.perf_counter()
+        for d in docs:
+            T.stance(d)
+        best["stance"] = min(best["stance"], time.perf_counter() - t)
+    base = best["annotate"]
+    print(f"{n} articles of {len(texts[0])} characters, best of {rounds} rounds (actors layer present: {has_actors})")
+    for name, secs in best.items():
+        print(f"  {name:13s} {secs * 1000 / n:7.2f} ms/article   x{secs / base:5.2f} of annotate")
+    ours = best["sentiment"] + best["explanations"] + best["stance"]
+    print(f"  sentiment + explanations + stance = {ours / base:.0%} of annotate time (target <= 50%)")
+    return best
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:3]))

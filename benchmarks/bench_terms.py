@@ -1,0 +1,96 @@
+"""Benchmark of the term-frequency tables (analysis.terms).
+
+Prints, in one run:
+* the seed's warm ``annotate`` time, and the extra time to compute every table of issue 3 on a
+  freshly annotated seed (summary card, terms, n-grams 2–5, bigram and trigram collocations,
+  TF-IDF, keyness against a second article, KWIC, dispersion, term × paragraph counts); the
+  ratio extra / annotate is the figure (target <= 0.20). Rounds alternate the two timings so
+  a busy machine slows both alike.
+* ``terms(doc)`` over a 200-article corpus recombined from the seed's paragraphs (documents
+  annotated beforehand), concatenated into one table (target <= 2 s).
+
+Run: ``python benchmarks/bench_terms.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import machine, recombined_corpus  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+import analysis  # noqa: E402
+from analysis import terms as T  # noqa: E402
+
+REFERENCE = ("Reference\n\nThe government said on Monday that the talks with the opposition would resume in the "
+             "capital next week. Ministers met the delegation and agreed on a timetable.\n\nThe opposition "
+             "rejected the plan and called for new elections.")
+
+
+def all_tables(doc, reference) -> int:
+    """Every table of the issue for one document; returns the number of rows (to use them)."""
+    tables = [
+        T.summary_card(doc),
+        T.term_frequencies(doc),
+        T.ngrams(doc),
+        T.collocations(doc, n=2),
+        T.collocations(doc, n=3),
+        T.tfidf(doc),
+        T.keyness(doc, reference),
+        T.kwic(doc, "Afghanistan"),
+        T.dispersion(doc),
+        T.term_paragraph_counts(doc),
+    ]
+    return sum(len(t) for t in tables)
+
+
+def main() -> dict:
+    seed = analysis.load_article(analysis.SEED)
+    reference = analysis.annotate(analysis.from_text(REFERENCE))
+    for _ in range(3):  # warm caches and lazy imports (NLTK, lemminflect)
+        all_tables(analysis.annotate(seed), reference)
+    ann, extra = [], []
+    for _ in range(30):
+        t0 = time.perf_counter()
+        doc = analysis.annotate(seed)
+        t1 = time.perf_counter()
+        all_tables(doc, reference)
+        t2 = time.perf_counter()
+        ann.append(t1 - t0)
+        extra.append(t2 - t1)
+    ann.sort()
+    extra.sort()
+    t_ann, t_extra = ann[len(ann) // 2], extra[len(extra) // 2]  # medians
+
+    texts = recombined_corpus(200)
+    docs = [analysis.annotate(analysis.from_text(t)) for t in texts]
+    best = float("inf")
+    for _ in range(3):
+        for d in docs:
+            d._layers.pop("terms", None)
+        from analysis.terms import _CACHE
+
+        _CACHE.clear()
+        t0 = time.perf_counter()
+        table = pd.concat([T.terms(d).assign(doc_id=i) for i, d in enumerate(docs)], ignore_index=True)
+        best = min(best, time.perf_counter() - t0)
+    n_tokens = sum(len(d.tokens) for d in docs)
+    res = {"machine": machine(), "seed_annotate_ms": t_ann * 1000, "seed_all_tables_ms": t_extra * 1000,
+           "ratio": t_extra / t_ann, "corpus_articles": len(docs), "corpus_tokens": n_tokens,
+           "corpus_terms_s": best, "corpus_rows": len(table)}
+    print(f"machine: {res['machine']}")
+    print(f"seed annotate (median of 30, warm):     {res['seed_annotate_ms']:.1f} ms")
+    print(f"every terms table on the seed (median): {res['seed_all_tables_ms']:.1f} ms")
+    print(f"ratio tables / annotate:                {res['ratio']:.2f}   (target <= 0.20)")
+    print(f"terms over {len(docs)} recombined articles ({n_tokens:,} tokens): {best:.2f} s (target <= 2 s), "
+          f"{len(table):,} rows")
+    return res
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+"""The mentions layer: gold per-paragraph actor sets, specific resolutions, gazetteer errors, views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import analysis
+from analysis import actors
+from analysis.actors import ACTOR_TYPES, HOW, MENTION_COLUMNS
+from analysis.errors import InputError
+
+HERE = Path(__file__).resolve().parent
+GOLD = yaml.safe_load((HERE / "gold" / "actors_seed.yml").read_text(encoding="utf-8"))
+OWN = yaml.safe_load((HERE / "gold" / "actors_own.yml").read_text(encoding="utf-8"))
+
+
+def _doc(name):
+    return analysis.annotate(analysis.load_article(HERE / "articles" / f"{name}.txt"))
+
+
+def _f1(doc, gold_paras):
+    m = doc.mentions
+    m = m[m.actor_type != "place"]
+    tp = fp = fn = 0
+    for para_id in doc.paragraphs.para_id:
+        got = set(m[m.para_id == para_id].actor_id)
+        want = set(gold_paras.get(int(para_id), []))
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    return 2 * p * r / (p + r)
+
+
+def _resolved(doc, para, text):
+    m = doc.mentions
+    hit = m[(m.para_id == para) & (m.text == text)]
+    assert not hit.empty, f"no mention {text!r} in paragraph {para}"
+    return set(hit.actor_id)
+
+
+def test_columns_types_and_offsets(seed_doc):
+    m = seed_doc.mentions
+    assert list(m.columns) == MENTION_COLUMNS
+    assert all(seed_doc.text[s:e] == t for s, e, t in zip(m.start, m.end, m.text))
+    assert set(m.actor_type) <= set(ACTOR_TYPES)
+    assert set(m.how) <= set(HOW)
+    assert m.mention_id.tolist() == list(range(1, len(m) + 1))
+    assert (m.start.diff().dropna() >= 0).all(), "mentions are in reading order"
+    assert (m.start.iloc[1:].values >= m.end.iloc[:-1].values).all(), "mentions do not overlap"
+    # sent_id and para_id agree with the sentence table
+    sent_para = dict(zip(seed_doc.sentences.sent_id, seed_doc.sentences.para_id))
+    assert all(sent_para[s] == p for s, p in zip(m.sent_id, m.para_id))
+
+
+def test_seed_paragraph_f1(seed_doc):
+    assert _f1(seed_doc, GOLD["paragraphs"]) >= 0.97
+
+
+@pytest.mark.parametrize("para,text,actor_id", GOLD["resolutions"], ids=lambda x: str(x))
+def test_seed_resolutions(seed_doc, para, text, actor_id):
+    assert _resolved(seed_doc, para, text) == {actor_id}
+
+
+def test_seed_ids_types_and_how(seed_doc):
+    m = seed_doc.mentions.set_index("text")
+    assert m.loc["Collective Security Treaty Organization", "actor_id"] == "CSTO"
+    row = seed_doc.mentions[seed_doc.mentions.text == "Sergei Lavrov"].iloc[0]
+    assert (row.actor_type, row.how) == ("person", "name")
+    hows = dict(zip(seed_doc.mentions.text, seed_doc.mentions.how))
+    assert hows["Moscow"] == "metonym" and hows["The Americans"] == "demonym" and hows["the minister"] == "role"
+    assert hows["he"] == "pronoun" and hows["the bloc"] == "alias" and hows["US"] == "name"
+    places = seed_doc.mentions[seed_doc.mentions.actor_type == "place"]
+    for para, ids in GOLD["places"].items():
+        assert set(ids) <= set(places[places.para_id == para].actor_id)
+    assert "TJK" not in set(seed_doc.mentions[seed_doc.mentions.text == "Dushanbe"].actor_id), "a venue is a place"
+
+
+@pytest.mark.parametrize("name", sorted(OWN))
+def test_own_articles(name):
+    doc = _doc(name)
+    gold = OWN[name]
+    m = doc.mentions
+    assert all(doc.text[s:e] == t for s, e, t in zip(m.start, m.end, m.text))
+    assert _f1(doc, gold["paragraphs"]) >= 0.9
+    for para, text, actor_id in gold["resolutions"]:
+        assert _resolved(doc, para, text) == {actor_id}, text
+
+
+def test_person_with_title_gets_country_and_role():
+    doc = analysis.annotate("T\n\nIranian Foreign Minister Reza Karimi told reporters that talks would resume.")
+    m = doc.mentions
+    assert m.actor_id.tolist() == ["IRN", "reza-karimi"]
+    assert m.role.tolist()[1] == "GOV"
+
+
+def test_acronym_in_parentheses_for_unlisted_organisation():
+    doc = analysis.annotate("T\n\nThe Baltic Energy Forum (BEF) met in Riga. Later the BEF issued a statement.")
+    m = doc.mentions
+    assert m[m.text == "BEF"].actor_id.tolist() == ["BEF", "BEF"]
+    assert m[m.text == "BEF"].how.tolist() == ["acronym", "acronym"]
+    assert m[m.text == "Baltic Energy Forum"].actor_id.tolist() == ["BEF"]
+    assert m[m.text == "Riga"].actor_type.tolist() == ["place"]
+
+
+def test_no_rule_names_the_seed_people():
+    data = Path(actors.__file__).parent / "data" / "actors"
+    text = " ".join(p.read_text(encoding="utf-8") for p in data.iterdir()) + Path(actors.__file__).read_text(encoding="utf-8")
+    for word in ("Lavrov", "Putin", "Biden", "Kommersant", "Chernenko", "Frontier Post"):
+        assert word not in text, word
+
+
+# -- user gazetteers -----------------------------------------------------------------------
+
+def test_user_gazetteer_yaml_adds_actors(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text("org:\n  - {id: greenpeace, name: Greenpeace, nouns: [group]}\n"
+                    "person:\n  - {id: ana-silva, name: Ana Silva, aliases: [Silva], country: BRA}\n", encoding="utf-8")
+    try:
+        assert actors.add_gazetteer(path) == 2
+        doc = analysis.annotate("T\n\nGreenpeace criticised the plan. The group met Silva later.")
+        m = doc.mentions
+        assert m.actor_id.tolist() == ["greenpeace", "greenpeace", "ana-silva"]
+        assert m.actor_type.tolist() == ["org", "org", "person"]
+    finally:
+        actors.reset_gazetteer()
+    assert "greenpeace" not in set(analysis.annotate("T\n\nGreenpeace met.").mentions.actor_id)
+
+
+def test_user_gazetteer_csv(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("id,name,type,acronyms\nnrc,Norwegian Refugee Council,org,NRC\n", encoding="utf-8")
+    try:
+        actors.add_gazetteer(path)
+        assert analysis.annotate("T\n\nThe NRC warned of famine.").mentions.actor_id.tolist() == ["nrc"]
+    finally:
+        actors.reset_gazetteer()
+
+
+@pytest.mark.parametrize("content,suffix,expected", [
+    ("org:\n  - {id: x, name: X\n", ".yml", ["bad.yml", "line 3", "not valid YAML"]),
+    ("org:\n  - id: x\n    type: org\n", ".yml", ["bad.yml", "line 2", "'name'"]),
+    ("- {id: x, name: X, type: company}\n", ".yml", ["bad.yml", "line 1", "'type'", "allowed"]),
+    ("- {id: x, name: X, type: org, colour: red}\n", ".yml", ["bad.yml", "line 1", "'colour'"]),
+    ("person:\n  - {id: x, name: X}\n  - {id: y, name: Y, country: XYZ}\n", ".yml", ["bad.yml", "line 3", "'country'"]),
+    ("id,name,type\nx,X,org\ny,,org\n", ".csv", ["bad.csv", "line 3", "'name'"]),
+    ("id,name,kind\nx,X,org\n", ".csv", ["bad.csv", "line 1", "'kind'"]),
+])
+def test_user_gazetteer_errors_name_file_line_field(tmp_path, content, suffix, expected):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        actors.add_gazetteer(path)
+    msg = str(err.value)
+    assert "\n" not in msg
+    for part in expected:
+        assert part in msg, msg
+    actors.reset_gazetteer()
+
+
+def test_user_gazetteer_missing_file_and_wrong_suffix(tmp_path):
+    with pytest.raises(InputError, match="no such gazetteer file"):
+        actors.add_gazetteer(tmp_path / "nope.yml")
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match=r"\.yml, \.yaml or \.csv"):
+        actors.add_gazetteer(tmp_path / "a.txt")
+
+
+# -- views ---------------------------------------------------------------------------------
+
+def test_actor_table_and_span_helper(seed_doc):
+    t = actors.actor_table(seed_doc)
+    assert list(t.columns) == actors.ACTOR_COLUMNS
+    row = t.set_index("actor_id").loc["sergei-lavrov"]
+    assert (row.actor, row.actor_type, row.first_para) == ("Sergei Lavrov", "person", 6)
+    assert row.n_mentions == len(seed_doc.mentions[seed_doc.mentions.actor_id == "sergei-lavrov"])
+    assert "dushanbe" not in set(t.actor_id)
+    p11 = seed_doc.paragraphs.set_index("para_id").loc[11]
+    inside = actors.mentions_in_span(seed_doc, p11.start, p11.end, actor_types=("person",))
+    assert set(inside.actor_id) == {"sergei-lavrov"}
+    assert (inside.start >= p11.start).all() and (inside.end <= p11.end).all()
+    with pytest.raises(ValueError, match="allowed"):
+        actors.mentions_in_span(seed_doc, 0, 10, actor_types=("country",))
+
+
+def test_matrix_top_network_highlight(seed_doc):
+    mat = actors.actor_paragraph_matrix(seed_doc)
+    assert list(mat.columns) == seed_doc.paragraphs.para_id.tolist()
+    assert mat.loc["Sergei Lavrov"].tolist() == [0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 2, 0]
+    assert mat.values.sum() == (seed_doc.mentions.actor_type != "place").sum()
+    top = actors.top_actors(seed_doc, n=1)
+    assert dict(zip(top.actor_type, top.actor_id))["igo"] == "CSTO"
+    g = actors.cooccurrence(seed_doc)
+    assert g.has_edge("vladimir-putin", "joe-biden") and g["RUS"]["CHN"]["weight"] == 1
+    html = actors.highlight(seed_doc)
+    assert html._repr_html_().count("<mark") == len(seed_doc.mentions)
+    assert "Sergei Lavrov (sergei-lavrov)" in html
+
+
+def test_plots(seed_doc):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    for fig in (analysis.plots.actor_heatmap(seed_doc), analysis.plots.top_actors_chart(seed_doc),
+                analysis.plots.actor_network(seed_doc)):
+        assert fig.axes and fig.axes[0].get_title()
+        plt.close(fig)
+
+
+def test_empty_and_actorless_text():
+    doc = analysis.annotate("T\n\nIt rained all day and nobody came.")
+    assert doc.mentions.empty and list(doc.mentions.columns) == MENTION_COLUMNS
+    assert actors.actor_table(doc).empty
+    assert actors.cooccurrence(doc).number_of_nodes() == 0

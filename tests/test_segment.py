@@ -1,0 +1,137 @@
+"""The token layer: the seed's counts, lossless offsets, apostrophes, tags, lemmas, stopwords."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.segment import TOKEN_COLUMNS, fold, lemmatize, split_sentences
+
+
+def test_seed_has_35_sentences(seed_doc):
+    assert len(seed_doc.sentences) == 35
+    assert seed_doc.sentences.groupby("para_id").size().tolist() == [4, 4, 3, 1, 6, 2, 3, 3, 1, 1, 6, 1]
+
+
+def test_odd_spacing_around_quotes_is_two_sentences(seed_doc):
+    texts = seed_doc.sentences["text"].tolist()
+    i = next(i for i, t in enumerate(texts) if t.endswith("”he stressed."))
+    assert texts[i + 1].startswith("“ We are not imposing")
+
+
+def test_columns(seed_doc):
+    assert list(seed_doc.tokens.columns) == TOKEN_COLUMNS
+    assert list(seed_doc.sentences.columns) == ["sent_id", "para_id", "start", "end", "text"]
+    assert list(seed_doc.paragraphs.columns) == ["para_id", "start", "end", "text"]
+    assert seed_doc.paragraphs["para_id"].tolist() == list(range(1, 13))
+    assert seed_doc.tokens["token_id"].tolist() == list(range(1, len(seed_doc.tokens) + 1))
+
+
+def test_every_span_points_into_the_text(seed_doc):
+    for name in ("paragraphs", "sentences", "tokens"):
+        df = seed_doc.layer(name)
+        assert all(seed_doc.text[s:e] == t for s, e, t in zip(df.start, df.end, df.text)), name
+
+
+def test_tokens_and_whitespace_rebuild_each_paragraph(seed_doc):
+    toks = seed_doc.tokens
+    for para in seed_doc.paragraphs.itertuples():
+        part = toks[toks.para_id == para.para_id]
+        assert "".join(part.text + part.whitespace) == para.text
+
+
+def test_sentences_nest_in_paragraphs_and_tokens_in_sentences(seed_doc):
+    sents = seed_doc.sentences.set_index("sent_id")
+    paras = seed_doc.paragraphs.set_index("para_id")
+    for s in seed_doc.sentences.itertuples():
+        assert paras.loc[s.para_id, "start"] <= s.start < s.end <= paras.loc[s.para_id, "end"]
+    for t in seed_doc.tokens.itertuples():
+        assert sents.loc[t.sent_id, "start"] <= t.start < t.end <= sents.loc[t.sent_id, "end"]
+
+
+def test_curly_apostrophe_splits_like_straight(seed_doc):
+    toks = seed_doc.tokens
+    i = toks.index[toks.text == "CSTO’s"].tolist()
+    assert not i, "CSTO’s must be two tokens"
+    pos = toks.index[(toks.text == "’s")][0]
+    assert toks.loc[pos - 1, "text"] == "CSTO"
+    assert toks.loc[pos, "lower"] == "'s" and toks.loc[pos, "is_stop"]
+    doc = analysis.annotate("Title\n\nThe bloc's view and the bloc’s view differ.")
+    assert doc.tokens["lower"].tolist().count("'s") == 2
+
+
+def test_tags_and_lemmas(seed_doc):
+    toks = seed_doc.tokens.set_index("start")
+    text = seed_doc.text
+    held = text.index("was held")
+    assert toks.loc[held, "lemma"] == "be" and toks.loc[held, "pos"] == "VBD"
+    assert toks.loc[held + 4, "lemma"] == "hold"
+    ministers = text.index("ministers")
+    assert toks.loc[ministers, "lemma"] == "minister" and toks.loc[ministers, "pos"] == "NNS"
+    assert toks.loc[text.index("Dushanbe"), "pos"] == "NNP"
+    assert lemmatize("countries", "NNS") == "country"
+    assert lemmatize("said", "VBD") == "say"
+
+
+def test_punct_and_alpha_flags(seed_doc):
+    toks = seed_doc.tokens
+    assert toks[toks.text.isin([",", ".", "(", ")", "“", "”", "–"])].is_punct.all()
+    assert not toks[toks.text == "Afghanistan"].is_punct.any()
+    assert toks[toks.text == "Afghanistan"].is_alpha.all()
+    assert not toks[toks.text == "16"].is_alpha.any()
+
+
+def test_stopwords_can_be_extended_and_reset():
+    assert "the" in analysis.stopwords() and "said" not in analysis.stopwords()
+    try:
+        analysis.add_stopwords("Said")
+        doc = analysis.annotate("Title\n\nThe minister said no.")
+        assert doc.tokens.set_index("text").loc["said", "is_stop"]
+    finally:
+        analysis.reset_stopwords()
+    doc = analysis.annotate("Title\n\nThe minister said no.")
+    assert not doc.tokens.set_index("text").loc["said", "is_stop"]
+    with pytest.raises(ValueError):
+        analysis.add_stopwords("")
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Mr. Smith met Dr. Jones in the U.S. capital on Monday. They talked."
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ["Mr. Smith met Dr. Jones in the U.S. capital on Monday.", "They talked."]
+
+
+def test_fold_keeps_length():
+    s = "“It’s ‘fine’,” she said «oui»"
+    assert len(fold(s)) == len(s)
+    assert fold(s) == "\"It's 'fine',\" she said \"oui\""
+
+
+def test_annotate_does_not_mutate_its_article(seed_article):
+    before = seed_article.meta.get("published")
+    analysis.annotate(seed_article, published="2020-01-01")
+    assert seed_article.meta.get("published") == before
+
+
+ALPHABET = st.sampled_from(list(string.ascii_letters + string.digits + " .,;:!?'\"()-\n\t") +
+                           ["“", "”", "‘", "’", "—", "é", "ß", "Ж", "中", "😀", "\u200b", "\u200f", "\xa0", "\r\n", "\n\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ALPHABET, min_size=1, max_size=300).map("".join))
+def test_lossless_on_random_text(text):
+    if not text.strip():
+        return
+    doc = analysis.annotate(analysis.from_text(text))
+    src = doc.text
+    for name in ("paragraphs", "sentences", "tokens"):
+        df = doc.layer(name)
+        assert all(src[s:e] == t for s, e, t in zip(df.start, df.end, df.text))
+    for para in doc.paragraphs.itertuples():
+        part = doc.tokens[doc.tokens.para_id == para.para_id]
+        assert "".join(part.text + part.whitespace) == para.text
+        assert all(w == "" or w.isspace() for w in part.whitespace)

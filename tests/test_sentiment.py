@@ -1,0 +1,166 @@
+"""Sentiment: library-exact scores, explanations, n't handling, lexicon overrides, actor clauses."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+import analysis
+from analysis import sentiment as S
+from analysis.errors import InputError
+
+HERE = Path(__file__).resolve().parent
+VADER = SentimentIntensityAnalyzer()
+ARTICLES = [analysis.SEED, HERE / "articles" / "sentiment_port.txt", HERE / "articles" / "sentiment_water.txt"]
+
+
+@pytest.fixture(scope="module")
+def seed_scores(seed_doc):
+    return seed_doc.sentiment
+
+
+def _library(text: str) -> tuple:
+    tb = TextBlob(text).sentiment
+    vd = VADER.polarity_scores(text)
+    return tb.polarity, tb.subjectivity, vd["compound"], vd["pos"], vd["neu"], vd["neg"]
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: Path(p).stem)
+def test_every_row_equals_the_libraries_own_scores(path):
+    doc = analysis.annotate(analysis.load_article(path))
+    table = S.sentiment(doc)
+    assert len(table[table.level == "paragraph"]) == len(doc.paragraphs)
+    assert len(table[table.level == "sentence"]) == len(doc.sentences)
+    assert len(table[table.level == "article"]) == 1
+    for row in table.itertuples():
+        assert doc.text[row.start:row.end] == row.text
+        ours = (row.textblob_polarity, row.textblob_subjectivity, row.vader_compound, row.vader_pos, row.vader_neu, row.vader_neg)
+        assert ours == _library(row.text), (row.level, row.para_id, row.sent_id)
+
+
+def test_columns(seed_scores):
+    assert seed_scores.columns.tolist()[:3] == ["level", "para_id", "sent_id"]
+    for col in ["textblob_polarity", "textblob_subjectivity", "vader_compound", "vader_pos", "vader_neu", "vader_neg"]:
+        assert seed_scores[col].notna().all()
+
+
+def test_hand_checked_seed_values(seed_scores):
+    # paragraph 2 (concern, threat, terrorists) is VADER's most negative paragraph of the seed
+    paras = seed_scores[seed_scores.level == "paragraph"].set_index("para_id")
+    assert paras["vader_compound"].idxmin() == 2 and paras.loc[2, "vader_compound"] < -0.9
+
+
+def test_explanations_reproduce_the_scores(seed_doc, seed_scores):
+    from vaderSentiment.vaderSentiment import normalize
+
+    table = S.explanations(seed_doc)
+    located = table.dropna(subset=["start"])
+    assert len(located) == len(table)
+    for row in located.itertuples():
+        assert seed_doc.text[int(row.start):int(row.end)] == row.text
+    for row in seed_scores.itertuples():
+        key = (table.level == row.level) & (table.para_id.fillna(-1) == (row.para_id if row.para_id is not pd.NA else -1)) \
+            & (table.sent_id.fillna(-1) == (row.sent_id if row.sent_id is not pd.NA else -1))
+        tb = table[key & (table.lexicon == "textblob")]["score"]
+        assert math.isclose(tb.mean() if len(tb) else 0.0, row.textblob_polarity, abs_tol=1e-12)
+        vd = table[key & (table.lexicon == "vader")]["score"].sum()
+        emphasis = VADER._punctuation_emphasis(row.text)
+        total = vd + emphasis if vd > 0 else vd - emphasis if vd < 0 else 0.0
+        assert round(normalize(total), 4) == row.vader_compound if vd else row.vader_compound == 0
+
+
+def test_explain_shows_the_words_a_student_expects(seed_doc):
+    why = S.explain(seed_doc, para_id=2, lexicon="vader")
+    words = dict(zip(why["text"].str.lower(), why["score"]))
+    assert words["threat"] < 0 and words["terrorists"] < 0 and words["terrorist"] < 0
+    assert set(S.explain(seed_doc, sent_id=1)["sent_id"]) == {1}
+    with pytest.raises(InputError, match="paragraph 99"):
+        S.explain(seed_doc, para_id=99)
+    with pytest.raises(ValueError, match="textblob, vader"):
+        S.explain(seed_doc, lexicon="afinn")
+
+
+def test_negation_and_boosters_in_vader_explanations():
+    why = S.explain_text("The plan is not good, but the vote was very good.")
+    vader = why[why.lexicon == "vader"]
+    assert vader["negated"].tolist() == [True, False]
+    assert vader["score"].iloc[1] > vader["lexicon_score"].iloc[1]  # "very" boosts, "but" weighs the second clause
+
+
+def test_textblob_nt_weakness_is_exposed_and_fixed():
+    isnt, is_, not_ = (S.score_text(t) for t in ("It isn't a bad idea.", "It is a bad idea.", "It is not a bad idea."))
+    assert isnt["textblob_polarity"] == is_["textblob_polarity"] < 0  # TextBlob's own number: the weakness
+    assert isnt["textblob_polarity_negfix"] == not_["textblob_polarity"] > 0
+    assert isnt["vader_compound"] > 0
+    assert is_["textblob_polarity_negfix"] == is_["textblob_polarity"]
+
+
+def _installed_hashes():
+    import textblob.en
+    import vaderSentiment
+
+    files = [Path(textblob.en.__file__).parent / "en-sentiment.xml", Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"]
+    return [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+
+
+def test_override_and_reset_never_touch_installed_files():
+    from textblob.en import sentiment as library_lexicon
+
+    before = _installed_hashes()
+    text = "It is unacceptable, a capitulator said."
+    base_vader = S.score_text(text)["vader_compound"]
+    assert S.score_text(text)["textblob_polarity"] == 0.0
+    S.override_lexicon("textblob", {"unacceptable": -0.8})
+    S.override_lexicon("vader", {"Capitulator": -2.5})
+    try:
+        scores = S.score_text(text)
+        assert scores["textblob_polarity"] == -0.8 and scores["vader_compound"] < base_vader
+        assert "unacceptable" not in library_lexicon and "capitulator" not in S._base_vader().lexicon
+        assert S.lexicon_value("capitulator")["vader"] == -2.5
+        assert set(S.lexicon_overrides()["word"]) == {"unacceptable", "capitulator"}
+    finally:
+        S.reset_lexicons()
+    assert S.score_text(text)["textblob_polarity"] == 0.0 and S.score_text(text)["vader_compound"] == base_vader
+    assert S.lexicon_overrides().empty
+    assert _installed_hashes() == before
+
+
+def test_override_changes_a_known_word_and_the_context_manager_restores_it():
+    base = S.score_text("A good plan.")["vader_compound"]
+    with S.lexicon_override("vader", {"good": -3}):
+        assert S.score_text("A good plan.")["vader_compound"] < 0
+    assert S.score_text("A good plan.")["vader_compound"] == base
+
+
+def test_override_refuses_bad_values_naming_the_entry():
+    with pytest.raises(InputError, match="'unacceptable'.*'very bad'.*not a number"):
+        S.override_lexicon("vader", {"unacceptable": "very bad"})
+    with pytest.raises(InputError, match="'awful'.*outside"):
+        S.override_lexicon("textblob", {"awful": -3})
+    with pytest.raises(InputError, match="'nice'"):
+        S.override_lexicon("vader", {"nice": None})
+    with pytest.raises(ValueError, match="textblob, vader"):
+        S.override_lexicon("afinn", {"x": 1})
+    assert S.lexicon_overrides().empty
+
+
+def test_sentiment_of_actor_clauses():
+    text = "Title\n\nBrazil praised the excellent deal, but Chile condemned the terrible attack."
+    doc = analysis.annotate(analysis.from_text(text))
+    # the clause rule on its own, with hand-picked mention offsets
+    body = doc.paragraphs.iloc[0]
+    s = doc.sentences.iloc[0]
+    b = text.index("Brazil")
+    c = text.index("Chile")
+    assert text[slice(*S._clause(text, b, b + 6, s.start, s.end))] == "Brazil praised the excellent deal"
+    assert text[slice(*S._clause(text, c, c + 5, s.start, s.end))] == "but Chile condemned the terrible attack"
+    assert body.para_id == 1
+    table = S.actor_sentiment(doc)
+    if len(table):
+        assert (table.apply(lambda r: doc.text[r.start:r.end] == r.text, axis=1)).all()

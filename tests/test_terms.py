@@ -1,0 +1,441 @@
+"""Term frequencies, phrases, collocations, TF-IDF, keyness, KWIC, dispersion and their charts.
+
+Gold values live in tests/gold/terms_*.yml / .csv, written by hand from the texts.
+"""
+
+from __future__ import annotations
+
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+import analysis
+from analysis import terms as T
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "gold"
+ARTICLES = HERE / "articles"
+
+
+def gold(name):
+    return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return analysis.annotate(analysis.from_text(gold("terms_toy.yml")["text"]))
+
+
+@pytest.fixture(scope="module")
+def strike():
+    return analysis.annotate(analysis.load_article(ARTICLES / "terms_port_strike.txt"))
+
+
+@pytest.fixture(scope="module")
+def water():
+    return analysis.annotate(analysis.load_article(ARTICLES / "terms_water_summit.txt"))
+
+
+def assert_spans(doc, df):
+    assert len(df), "expected rows"
+    for s, e, t in zip(df["start"], df["end"], df["text"]):
+        assert doc.text[s:e] == t
+
+
+# --------------------------------------------------------------------------------------------
+# term frequencies
+
+
+def independent_counts(tokens, column):
+    words = tokens[~tokens["is_punct"]]
+    return words.groupby(column).size().to_dict(), words.groupby(column)["para_id"].nunique().to_dict()
+
+
+@pytest.mark.parametrize("by", ["lemma", "lower", "text"])
+def test_every_count_equals_an_independent_count(seed_doc, by):
+    counts, paras = independent_counts(seed_doc.tokens, by)
+    tf = T.term_frequencies(seed_doc, by=by)
+    assert dict(zip(tf["term"], tf["count"])) == counts
+    assert dict(zip(tf["term"], tf["n_paragraphs"])) == paras
+    n_words = int((~seed_doc.tokens["is_punct"]).sum())
+    assert tf["count"].sum() == n_words
+    assert tf["rel_freq"].tolist() == pytest.approx([c * 1000 / n_words for c in tf["count"]], abs=1e-3)
+    assert tf["count"].is_monotonic_decreasing
+
+
+def test_terms_csv_from_the_cli_matches_the_tokens(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "analysis", "annotate", "--out", str(out), "--layers", "tokens,terms"],
+                          capture_output=True, text=True, cwd=HERE.parent)
+    assert proc.returncode == 0, proc.stderr
+    terms = pd.read_csv(out / "terms.csv", keep_default_na=False)
+    tokens = pd.read_csv(out / "tokens.csv", keep_default_na=False)
+    assert terms.columns.tolist() == T.TERM_COLUMNS
+    counts, _ = independent_counts(tokens, "lemma")
+    assert dict(zip(terms["term"].astype(str), terms["count"])) == {str(k): v for k, v in counts.items()}
+    firsts = tokens[~tokens["is_punct"]].groupby("lemma")["para_id"].min().to_dict()
+    assert dict(zip(terms["term"].astype(str), terms["first_para"])) == {str(k): v for k, v in firsts.items()}
+
+
+def test_layer_is_registered(seed_doc):
+    assert seed_doc.terms.equals(T.terms(seed_doc))
+    assert "terms" in analysis.available_layers()
+
+
+def test_afghanistan_in_top_five_content_lemmas(seed_doc):
+    tf = T.term_frequencies(seed_doc, include_stopwords=False)
+    assert "afghanistan" in tf["term"].head(5).tolist()
+    g = gold("terms_seed.yml")
+    counts = dict(zip(tf["term"], tf["count"]))
+    for term, n in g["counts_lemma"].items():
+        assert counts[term] == n
+
+
+def test_stopwords_flagged_and_extra_stopwords(seed_doc, strike):
+    tf = T.term_frequencies(seed_doc)
+    flags = dict(zip(tf["term"], tf["is_stop"]))
+    assert flags["the"] and flags["of"] and not flags["afghanistan"]
+    assert not T.term_frequencies(seed_doc, include_stopwords=False)["is_stop"].any()
+    # surface forms: "said" is not on spaCy's list; a teacher adds it
+    surface = T.term_frequencies(strike, by="lower")
+    assert not dict(zip(surface["term"], surface["is_stop"]))["said"]
+    extra = T.term_frequencies(strike, by="lower", extra_stopwords=["Said"])
+    assert dict(zip(extra["term"], extra["is_stop"]))["said"]
+    assert "said" not in T.term_frequencies(strike, by="lower", extra_stopwords="said", include_stopwords=False)["term"].tolist()
+    # the module-level list is unchanged
+    assert "said" not in analysis.stopwords()
+
+
+def test_min_count_and_surface_forms(seed_doc):
+    tf = T.term_frequencies(seed_doc, min_count=5)
+    assert tf["count"].min() >= 5
+    lemma = T.term_frequencies(seed_doc)
+    lower = T.term_frequencies(seed_doc, by="lower")
+    assert "minister" in lemma["term"].tolist() and "ministers" in lower["term"].tolist()
+    exact = T.term_frequencies(seed_doc, by="text")
+    assert {"Afghanistan", "CSTO", "Taliban"} <= set(exact["term"])
+
+
+def test_strike_article_counts(strike):
+    counts = dict(zip(*T.term_frequencies(strike).pipe(lambda d: (d["term"], d["count"]))))
+    # read by hand from the body (the title is not counted)
+    assert counts["port"] == 5 and counts["strike"] == 4 and counts["wage"] == 3 and counts["union"] == 2
+    assert counts["fruit"] == 2
+
+
+def test_functions_do_not_mutate_the_document(seed_doc):
+    before = seed_doc.tokens.copy()
+    paras = seed_doc.paragraphs.copy()
+    T.summary_card(seed_doc)
+    T.ngrams(seed_doc)
+    T.collocations(seed_doc, n=3)
+    T.kwic(seed_doc, "Taliban", sort="left")
+    T.dispersion(seed_doc)
+    T.keyness(seed_doc, {"afghanistan": 3})
+    pd.testing.assert_frame_equal(seed_doc.tokens, before)
+    pd.testing.assert_frame_equal(seed_doc.paragraphs, paras)
+    a, b = T.term_frequencies(seed_doc), T.term_frequencies(seed_doc)
+    a.loc[0, "count"] = -1
+    assert b.loc[0, "count"] != -1
+
+
+# --------------------------------------------------------------------------------------------
+# n-grams and collocations
+
+
+def test_ngrams_stay_inside_sentences_and_clauses(seed_doc):
+    ng = T.ngrams(seed_doc, n=[2, 3, 4, 5], min_count=1)
+    assert set(ng["n"]) == {2, 3, 4, 5}
+    assert_spans(seed_doc, ng)
+    tok = seed_doc.tokens
+    for s, e in zip(ng["start"].head(300), ng["end"].head(300)):
+        inside = tok[(tok["start"] >= s) & (tok["end"] <= e)]
+        assert inside["sent_id"].nunique() == 1
+        assert not inside["is_punct"].any()
+    # an independent count of one phrase
+    # paragraphs 1, 5 (4 times), 7 and 8, counted by hand
+    assert dict(zip(ng["ngram"], ng["count"]))["the united states"] == 7
+
+
+def test_ngrams_counts_and_stopword_only(seed_doc, water):
+    ng = T.ngrams(seed_doc)
+    assert ng["count"].min() >= 2
+    assert "inclusive government" in ng["ngram"].tolist()
+    assert "as well as" in ng["ngram"].tolist()
+    dropped = T.ngrams(seed_doc, drop_stopword_only=True)
+    assert "as well as" not in dropped["ngram"].tolist() and "inclusive government" in dropped["ngram"].tolist()
+    w = T.ngrams(water, n=2)
+    assert dict(zip(w["ngram"], w["count"]))["binding treaty"] == 2
+
+
+def test_collocations_on_the_seed(seed_doc):
+    g = gold("terms_seed.yml")
+    for measure in ("likelihood_ratio", "pmi"):
+        col = T.collocations(seed_doc, measure=measure)
+        pairs = set(zip(col["w1"], col["w2"]))
+        for w1, w2 in g["collocations"]:
+            assert (w1, w2) in pairs, (measure, w1, w2)
+        assert col[measure].is_monotonic_decreasing
+    tri = T.collocations(seed_doc, n=3, include_stopwords=True)
+    assert "who collaborated with" in tri["collocation"].tolist()
+    assert list(tri.columns) == ["rank", "collocation", "w1", "w2", "w3", "count", "pmi", "likelihood_ratio"]
+
+
+def test_collocations_match_nltk_from_words(seed_doc):
+    """Our C-speed counts feed NLTK's finder the same numbers as its own from_words."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
+
+    tok = seed_doc.tokens
+    for window in (2, 4):
+        words = []
+        for _, sent in tok.groupby("sent_id", sort=True):
+            words.extend(None if p else w for w, p in zip(sent["lower"], sent["is_punct"]))
+            words.extend([None] * (window - 1))
+        finder = BigramCollocationFinder.from_words(words, window_size=window)
+        finder.apply_freq_filter(2)
+        ref = dict(finder.score_ngrams(BigramAssocMeasures.likelihood_ratio))
+        ours = T.collocations(seed_doc, window=window, include_stopwords=True)
+        assert dict(zip(zip(ours["w1"], ours["w2"]), ours["likelihood_ratio"])) == pytest.approx(
+            {k: round(v, 4) for k, v in ref.items()}, abs=1e-4)
+    words = []
+    for _, sent in tok.groupby("sent_id", sort=True):
+        words.extend(None if p else w for w, p in zip(sent["lower"], sent["is_punct"]))
+        words.append(None)
+    finder = TrigramCollocationFinder.from_words(words)
+    finder.apply_freq_filter(2)
+    ref = dict(finder.score_ngrams(TrigramAssocMeasures.pmi))
+    ours = T.collocations(seed_doc, n=3, measure="pmi", include_stopwords=True)
+    assert dict(zip(zip(ours["w1"], ours["w2"], ours["w3"]), ours["pmi"])) == pytest.approx(
+        {k: round(v, 4) for k, v in ref.items()}, abs=1e-4)
+
+
+def test_collocations_on_own_articles(strike, water):
+    pairs = set(zip(*T.collocations(strike).pipe(lambda d: (d["w1"], d["w2"]))))
+    assert {("wage", "talks"), ("port", "operator")} <= pairs
+    assert ("binding", "treaty") in set(zip(*T.collocations(water).pipe(lambda d: (d["w1"], d["w2"]))))
+
+
+# --------------------------------------------------------------------------------------------
+# TF-IDF and keyness against hand computations
+
+
+def test_tfidf_matches_hand_computation(toy):
+    got = T.tfidf(toy, by="lower", top=5)
+    want = gold("terms_toy.yml")["tfidf"]
+    assert len(got) == len(want)
+    for row, (para_id, rank, term, tf, df, score) in zip(got.itertuples(), want):
+        assert (row.para_id, row.rank, row.term, row.tf, row.df) == (para_id, rank, term, tf, df)
+        assert row.tfidf == pytest.approx(score, abs=1e-4)
+        assert row.idf == pytest.approx(math.log(3 / df), abs=1e-4)
+
+
+def test_keyness_matches_hand_computation(toy):
+    ref = {"town": 1, "army": 4, "soldiers": 5}
+    got = T.keyness(toy, ref, by="lower", reference_total=100).set_index("term")
+    want = gold("terms_toy.yml")["keyness"]
+    assert set(got.index) == set(want)
+    for term, (a, b, g2, lr, use) in want.items():
+        row = got.loc[term]
+        assert (row["count"], row["ref_count"], row["use"]) == (a, b, use)
+        assert row["g2"] == pytest.approx(g2, abs=1e-4)
+        assert row["log_ratio"] == pytest.approx(lr, abs=1e-4)
+    assert got.loc["rebels", "p_value"] == pytest.approx(math.erfc(math.sqrt(7.924006 / 2)), rel=1e-4)
+    # over-used first, then under-used
+    assert list(got["use"]) == ["over", "over", "over", "under"]
+
+
+def test_keyness_against_a_second_document(seed_doc, strike):
+    key = T.keyness(strike, seed_doc)
+    over = key[key["use"] == "over"]["term"].head(3).tolist()
+    assert "port" in over and "strike" in over
+    # a DataFrame reference works like a Document reference
+    table = T.term_frequencies(seed_doc)
+    key2 = T.keyness(strike, table[["term", "count"]])
+    pd.testing.assert_frame_equal(key.reset_index(drop=True), key2.reset_index(drop=True))
+
+
+def test_summary_card(seed_doc, strike):
+    card = T.summary_card(seed_doc).set_index("measure")["value"]
+    g = gold("terms_seed.yml")
+    assert card["paragraphs"] == g["paragraphs"] and card["sentences"] == g["sentences"]
+    assert card["words"] == int((~seed_doc.tokens["is_punct"]).sum())
+    assert card["tokens"] == len(seed_doc.tokens)
+    assert 0 < card["vocabulary density"] < 1
+    assert "afghanistan (10)" in card["most frequent content words"]
+    assert -50 < card["Flesch reading ease"] < 60 and 10 < card["Flesch-Kincaid grade"] < 25
+    with_ref = T.summary_card(strike, reference=seed_doc).set_index("measure")["value"]
+    assert "port" in with_ref["most distinctive words (keyness against the reference)"]
+
+
+def test_readability_by_hand():
+    # 2 sentences, 8 words, 10 syllables ("cattle" 2, "quickly" 2)
+    doc = analysis.annotate(analysis.from_text("T\n\nThe cattle ran quickly. The dog sat down."))
+    r = T.readability(doc)
+    assert (r["words"], r["sentences"], r["syllables"]) == (8, 2, 10)
+    assert r["reading_ease"] == pytest.approx(206.835 - 1.015 * 4 - 84.6 * 10 / 8, abs=0.01)
+    assert r["grade"] == pytest.approx(0.39 * 4 + 11.8 * 10 / 8 - 15.59, abs=0.01)
+
+
+def test_syllable_counter_on_a_word_list():
+    words = pd.read_csv(GOLD / "terms_syllables.csv", comment="#")
+    got = words["word"].map(T.count_syllables)
+    accuracy = (got == words["syllables"]).mean()
+    assert accuracy >= 0.9, words[got != words["syllables"]]
+    assert T.count_syllables("2021") == 0 and T.count_syllables("—") == 0 and T.count_syllables("a") == 1
+
+
+# --------------------------------------------------------------------------------------------
+# KWIC and dispersion
+
+
+def test_kwic_taliban_four_lines_with_the_right_context(seed_doc):
+    k = T.kwic(seed_doc, "Taliban")
+    want = gold("terms_seed.yml")["kwic_taliban"]
+    assert len(k) == 4
+    assert k["left"].tolist() == [w["left"] for w in want]
+    assert k["right"].tolist() == [w["right"] for w in want]
+    assert k["para_id"].tolist() == [w["para_id"] for w in want]
+    assert (k["keyword"] == "Taliban").all()
+    assert_spans(seed_doc, k)
+
+
+def test_kwic_multiword_lemma_regex_and_sorting(seed_doc, strike):
+    g = gold("terms_seed.yml")
+    k = T.kwic(seed_doc, "inclusive government")
+    assert k["para_id"].tolist() == g["kwic_inclusive_government_paras"]
+    assert (k["text"] == "inclusive government").all()
+    assert_spans(seed_doc, k)
+    # lemma: the query "states" and "state" both find the lemma state
+    assert len(T.kwic(seed_doc, "state", by="lemma")) == 14 == len(T.kwic(seed_doc, "states", by="lemma"))
+    # regex: widened to whole tokens
+    r = T.kwic(seed_doc, r"terror\w*", by="regex")
+    assert r["keyword"].tolist() == ["terrorists", "terrorist", "terrorist", "terrorism"]
+    assert_spans(seed_doc, r)
+    # curly and straight apostrophes alike
+    assert len(T.kwic(strike, "port's")) == len(T.kwic(strike, "port’s")) == 2
+    # sorting by the word just left / right of the keyword
+    s = T.kwic(strike, "strike", window=3, sort="left")
+    assert [x.split()[-1] for x in s["left"]] == sorted(x.split()[-1] for x in s["left"])
+    r = T.kwic(strike, "strike", window=3, sort="right")
+    assert [x.split()[0] for x in r["right"]] == sorted(x.split()[0] for x in r["right"])
+    w = T.kwic(strike, "strike", window=3)
+    assert w["left"].tolist() == ["union said the", "operator called the", "that a long", "growers said the"]
+    assert w["right"].tolist() == ["would continue until", "illegal and said", "would delay fruit", "came at the"]
+    assert T.kwic(strike, "no-such-word").empty
+
+
+def test_dispersion_and_paragraph_counts(seed_doc):
+    d = T.dispersion(seed_doc, ["Taliban", "inclusive government"])
+    assert d["term"].tolist() == ["Taliban"] * 4 + ["inclusive government"] * 3
+    assert d["para_id"].tolist() == [9, 10, 11, 11, 1, 3, 11]
+    assert_spans(seed_doc, d)
+    assert d["rel_position"].between(0, 1).all()
+    words = seed_doc.tokens[~seed_doc.tokens["is_punct"]].reset_index(drop=True)
+    for tid, pos in zip(d["token_id"], d["word_position"]):
+        assert words.loc[pos, "token_id"] == tid
+    default = T.dispersion(seed_doc)
+    assert default["term"].nunique() == 6
+    counts = T.term_paragraph_counts(seed_doc, ["afghanistan", "taliban"])
+    assert len(counts) == 2 * len(seed_doc.paragraphs)
+    assert counts.groupby("term")["count"].sum().to_dict() == {"afghanistan": 10, "taliban": 4}
+    prof = T.paragraph_profile(seed_doc)
+    assert prof["n_words"].sum() == int((~seed_doc.tokens["is_punct"]).sum())
+    assert prof["n_sentences"].sum() == len(seed_doc.sentences)
+    assert_spans(seed_doc, prof)
+
+
+# --------------------------------------------------------------------------------------------
+# bad input
+
+
+@pytest.mark.parametrize("n", [0, 1, 20, 2.5, "3", [2, 6]])
+def test_bad_ngram_size(seed_doc, n):
+    with pytest.raises(ValueError, match="from 2 to 5"):
+        T.ngrams(seed_doc, n=n)
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda d: T.kwic(d, "(unclosed", by="regex"), "not a valid regular expression"),
+    (lambda d: T.kwic(d, "[a-", by="regex"), "not a valid regular expression"),
+    (lambda d: T.kwic(d, "x", by="stem"), "'word', 'lemma', 'regex'"),
+    (lambda d: T.kwic(d, "x", sort="middle"), "'position', 'left', 'right'"),
+    (lambda d: T.kwic(d, "x", window=-1), "from 0 to 50"),
+    (lambda d: T.kwic(d, "  "), "non-empty"),
+    (lambda d: T.term_frequencies(d, by="stem"), "'lemma', 'lower', 'text'"),
+    (lambda d: T.term_frequencies(d, min_count=0), "at least 1"),
+    (lambda d: T.term_frequencies(d, extra_stopwords=[""]), "non-empty"),
+    (lambda d: T.collocations(d, n=4), "bigrams"),
+    (lambda d: T.collocations(d, measure="dice"), "'pmi', 'likelihood_ratio'"),
+    (lambda d: T.collocations(d, n=3, window=5), "contiguous"),
+    (lambda d: T.tfidf(d, top=0), "at least 1"),
+    (lambda d: T.keyness(d, ["not", "a", "table"]), "reference must be"),
+    (lambda d: T.keyness(d, pd.DataFrame({"word": ["x"]})), "'term' and 'count'"),
+    (lambda d: T.dispersion(d, []), "non-empty list"),
+])
+def test_bad_options_say_what_is_allowed(seed_doc, call, match):
+    with pytest.raises(ValueError, match=match):
+        call(seed_doc)
+
+
+# --------------------------------------------------------------------------------------------
+# charts
+
+
+@pytest.fixture()
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_charts_return_figures_and_export(seed_doc, tmp_path, close_figures):
+    from analysis import plots
+    from analysis.export import save
+
+    figs = {
+        "02-top-terms": plots.top_terms(seed_doc, n=10),
+        "02-dispersion": plots.dispersion_plot(seed_doc),
+        "02-heatmap": plots.term_heatmap(seed_doc),
+        "02-paragraph-lengths": plots.paragraph_lengths(seed_doc),
+    }
+    for name, fig in figs.items():
+        assert "capitulator" in fig.axes[0].get_title()
+        paths = save(fig, name, tmp_path)
+        assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 1000 for p in paths)
+    # top terms: the most frequent content lemma is the top bar
+    ax = figs["02-top-terms"].axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    top = T.term_frequencies(seed_doc, include_stopwords=False)["term"].head(10).tolist()
+    assert labels[::-1] == top
+
+
+def test_dispersion_plot_labels_in_the_given_order(seed_doc, close_figures):
+    from analysis import plots
+
+    terms = ["Taliban", "Afghanistan", "inclusive government", "American"]
+    fig = plots.dispersion_plot(seed_doc, terms)
+    ax = fig.axes[0]
+    # read the labels top to bottom by their position on screen
+    fig.canvas.draw()
+    ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_window_extent().y0)
+    assert [t.get_text() for t in ticks] == terms
+    # the Taliban row (top) holds 4 marks, at the Taliban's word positions
+    offsets = ax.collections[0].get_offsets()
+    assert len(offsets) == 4 and set(offsets[:, 1]) == {0}
+    assert sorted(offsets[:, 0]) == T.dispersion(seed_doc, ["Taliban"])["word_position"].tolist()
+
+
+def test_heatmap_rows_follow_the_terms(seed_doc, close_figures):
+    from analysis import plots
+
+    fig = plots.term_heatmap(seed_doc, ["taliban", "afghanistan"])
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["taliban", "afghanistan"]
+    grid = ax.images[0].get_array()
+    assert grid.shape == (2, len(seed_doc.paragraphs)) and grid[0].sum() == 4 and grid[1].sum() == 10
