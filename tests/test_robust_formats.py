@@ -191,3 +191,44 @@ def test_a_title_alone_through_the_cli(tmp_path):
     import pandas as pd
 
     assert pd.read_csv(tmp_path / "out" / "tokens.csv").empty
+
+
+# Gold from reading the two original articles in tests/articles/ (counted by hand).
+ARTICLE_GOLD = {
+    "robust_border_talks.txt": dict(title="Border talks resume after a tense winter", author="Mara Okonjo",
+                                    source="The Northern Ledger", published="2024-02-15", paragraphs=4, sentences=7,
+                                    kinds=["title", "byline", "author", "body", "body", "body", "body", "boilerplate"]),
+    "robust_flood_relief.txt": dict(title="Flood relief stalls as donors argue over control", author="Samir Hadd",
+                                    source=None, published="2023-02-20", paragraphs=4, sentences=6,
+                                    kinds=["title", "byline", "body", "body", "body", "body"]),
+}
+
+
+@pytest.mark.parametrize("name", list(ARTICLE_GOLD))
+def test_original_articles_structure(name):
+    from pathlib import Path
+
+    gold = ARTICLE_GOLD[name]
+    doc = analysis.annotate(analysis.load_article(Path(__file__).parent / "articles" / name))
+    assert doc.title == gold["title"] and doc.article.author == gold["author"] and doc.article.source == gold["source"]
+    assert doc.published.isoformat() == gold["published"]
+    assert doc.article.blocks["kind"].tolist() == gold["kinds"]
+    assert len(doc.paragraphs) == gold["paragraphs"] and len(doc.sentences) == gold["sentences"]
+    check_document(doc)
+
+
+def test_original_article_as_crlf_html_and_markdown_agree(tmp_path):
+    """The same article as Windows text, as an HTML page and as Markdown: same paragraphs."""
+    from pathlib import Path
+
+    src = Path(__file__).parent / "articles" / "robust_border_talks.txt"
+    base = analysis.load_article(src)
+    body = base.paragraphs["text"].tolist()
+    (tmp_path / "a.txt").write_bytes(src.read_bytes().replace(b"\n", b"\r\n"))
+    (tmp_path / "a.html").write_text("<html><head><title>x</title></head><body><h1>" + base.title + "</h1>"
+                                     + "".join(f"<p>{p}</p>" for p in body) + "</body></html>", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# " + base.title + "\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
+    for name in ("a.txt", "a.html", "a.md"):
+        art = analysis.load_article(tmp_path / name)
+        assert art.title == base.title, name
+        assert art.paragraphs["text"].tolist() == body, name
