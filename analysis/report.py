@@ -249,7 +249,9 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
         raise InputError(f"no numbered notebooks (NN-*.ipynb) found in {NOTEBOOK_DIR}")
     for sub in ("notebooks", "html", "charts", "tables"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    out_abs = out.resolve()
+    # papermill's cwd= changes the process's working directory while a notebook runs, and two
+    # notebooks run at once: from here on every path must be absolute
+    out = out_abs = out.resolve()
     parameters = {
         "ARTICLE": str(article_path.resolve()),
         "PUBLISHED": article.published.isoformat() if published is not None and article.published else None,

@@ -187,8 +187,8 @@ def _split_inner_periods(folded: str, spans: list[tuple[int, int]]) -> list[tupl
     Punkt keeps two sentences together (odd spacing around quotes) the word keeps its period.
     Abbreviations (``Gen.``, ``Corp.``), initials (``J.``) and dotted forms (``U.S.``) keep it.
     """
-    if len(spans) < 2:
-        return spans
+    if len(spans) < 2 or folded.count(".", 0, spans[-1][0]) == 0:
+        return spans  # no full stop before the last token: nothing to split
     out = []
     for k, (s, e) in enumerate(spans):
         word = folded[s:e - 1]
