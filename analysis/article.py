@@ -159,12 +159,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = data[0::2].count(0), data[1::2].count(0)
     half = len(data) // 2
     for zeros, others, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros >= 0.3 * half and others <= 0.02 * half:
+        if zeros >= max(8, 0.4 * half) and others <= 0.02 * half:
             try:
-                data.decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 return None
-            return enc
+            # Latin text in UTF-16 is mostly ASCII once decoded
+            return enc if sum(ch < "\x80" for ch in text) >= 0.6 * len(text) else None
     return None
 
 
