@@ -116,6 +116,19 @@ def test_bad_options_exit_2(bad_files, tmp_path, args, needles):
     assert_input_error(proc, *needles)
 
 
+def test_an_oversized_file_is_refused_before_reading(tmp_path):
+    from analysis.article import MAX_ARTICLE_BYTES
+
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.write(b"Title\n\n")
+        fh.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: no need to write 10 MB
+    line = assert_input_error(run_cli("annotate", big, "--out", tmp_path / "out"), "huge.txt", "at most", "corpus")
+    assert "MB" in line
+    with pytest.raises(InputError, match="at most"):
+        analysis.from_text("x" * (MAX_ARTICLE_BYTES + 1))
+
+
 def test_out_that_is_a_file_exits_2(bad_files, tmp_path):
     target = tmp_path / "taken"
     target.write_text("x")
