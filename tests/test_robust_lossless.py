@@ -3,7 +3,7 @@
 Property-based (hypothesis) over random Unicode with control and zero-width characters,
 right-to-left marks, emoji, CRLF and lone CR line endings, tabs, very long words and lines.
 The checks live in ``robust_helpers`` and walk ``doc.layers()``, so layers added later are
-covered automatically. Examples in total: 300 + 150 + 60 + 60 = 570 (≥ 500).
+covered automatically. Examples in total: 300 + 150 + 60 + 60 + 100 = 670 (≥ 500).
 """
 
 from __future__ import annotations
@@ -123,6 +123,21 @@ def test_loaded_file_rebuilds_the_decoded_text(tmp_path_factory, text, encoding)
 @given(st.lists(st.sampled_from(ODD + WORDS), min_size=1, max_size=30).map(" ".join))
 def test_odd_characters_between_words(text):
     doc = _annotate_or_refuse("Headline\n\n" + text)
+    if doc is not None:
+        check_document(doc)
+
+
+MARKUP = ["<p>", "</p>", "<h1>", "</h1>", "<title>", "</title>", "<script>", "</script>", "<br>", "<b>", "</b>",
+          "<a href='x'>", "</a>", "&amp;", "&nbsp;", "<!--", "-->", "<html>", "<body>", "# ", "## ", "**", "*", "_",
+          "[", "](", ")", "![", "`", "> ", "- ", "---\n", "===\n", "\n", "\n\n", "1. "]
+
+
+@settings(max_examples=100, **SETTINGS)
+@given(st.lists(st.one_of(st.sampled_from(MARKUP), st.sampled_from(WORDS), fragment), min_size=1, max_size=40),
+       st.sampled_from(["<html><body>", "<p>", "# ", "---\ntitle: T\n---\n", ""]))
+def test_html_and_markdown_soup_never_crash(parts, prefix):
+    """Tag soup and broken Markdown: converted and analysed losslessly, or refused with an InputError."""
+    doc = _annotate_or_refuse(prefix + " ".join(parts))
     if doc is not None:
         check_document(doc)
 
