@@ -100,6 +100,50 @@ def test_yaml_tags_construct_no_object(bad_files, tmp_path):
     assert not marker.exists()
 
 
+def test_every_yaml_load_in_the_package_is_safe():
+    """No loader that can construct Python objects anywhere in the package."""
+    import re as _re
+
+    unsafe = _re.compile(r"yaml\.(?:unsafe_load|full_load|load_all)\(|yaml\.load\((?![^)]*SafeLoader)|"
+                         r"Loader\s*=\s*yaml\.(?:Loader|FullLoader|UnsafeLoader)\b")
+    for path in (ROOT / "analysis").rglob("*.py"):
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not unsafe.search(line), f"{path.relative_to(ROOT)}:{i}: {line.strip()}"
+
+
+def _evil_gazetteer(tmp_path):
+    actors = pytest.importorskip("analysis.actors")
+    if not hasattr(actors, "add_gazetteer"):
+        pytest.skip("no user gazetteer in this installation")
+    marker = tmp_path / "pwned"
+    gaz = tmp_path / "evil.yml"
+    gaz.write_text("state:\n  - id: x\n    name: !!python/object/apply:pathlib.Path.touch "
+                   f"[!!python/object/apply:pathlib.Path ['{marker}']]\n    type: state\n", encoding="utf-8")
+    return actors, gaz, marker
+
+
+def test_user_gazetteer_with_python_tags_constructs_nothing(tmp_path):
+    actors, gaz, marker = _evil_gazetteer(tmp_path)
+    try:
+        try:
+            actors.add_gazetteer(gaz)
+        except InputError as exc:
+            assert "evil.yml" in str(exc)
+        doc = analysis.annotate(analysis.from_text("A title\n\nThe minister met the delegation."))
+        check_document(doc)
+    finally:
+        actors.reset_gazetteer()
+    assert not marker.exists()
+
+
+@pytest.mark.xfail(reason="actors.read_gazetteer_file accepts a tagged value and keeps yaml Nodes as the "
+                          "name; it should refuse non-string fields with an InputError", strict=False)
+def test_user_gazetteer_tagged_fields_are_refused(tmp_path):
+    actors, gaz, marker = _evil_gazetteer(tmp_path)
+    with pytest.raises(InputError, match="evil.yml"):
+        actors.read_gazetteer_file(gaz)
+
+
 @pytest.mark.parametrize("args,needles", [
     (["--published", "2021-02-30"], ["2021-02-30", "day is out of range"]),
     (["--published", "2021-13-01"], ["2021-13-01"]),
