@@ -39,6 +39,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ._frames import frame_from_columns
 from .errors import InputError
 
 LEXICONS = ("textblob", "vader")
@@ -249,8 +250,7 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
     compute them, but lower-casing the word list once instead of once per check (the library
     does it inside every negation and idiom check, which makes long texts quadratic). The tests
     compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
-    from vaderSentiment.vaderSentiment import (BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, negated,
-                                               scalar_inc_dec)
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, scalar_inc_dec
 
     lexicon = an.lexicon
     low = [str(w).lower() for w in words]
@@ -284,14 +284,14 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                     valence = valence + sc
                     # _negation_check
                     if start_i == 0:
-                        if negated([low[i - 1]]):
+                        if _negation_word(low[i - 1]):
                             valence = valence * N_SCALAR
                     elif start_i == 1:
                         if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
                             valence = valence * 1.25
                         elif low[i - 2] == "without" and low[i - 1] == "doubt":
                             pass
-                        elif negated([low[i - 2]]):
+                        elif _negation_word(low[i - 2]):
                             valence = valence * N_SCALAR
                     else:
                         if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
@@ -299,7 +299,7 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                             valence = valence * 1.25
                         elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
                             pass
-                        elif negated([low[i - 3]]):
+                        elif _negation_word(low[i - 3]):
                             valence = valence * N_SCALAR
                         # _special_idioms_check
                         onezero = f"{low[i - 1]} {low[i]}"
@@ -330,6 +330,14 @@ def _valences(an, words: list, is_cap_diff: bool) -> list:
                 valence = valence * N_SCALAR
         out.append(valence)
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _negation_word(word: str) -> bool:
+    """VADER's ``negated([word])`` for one lower-case word (it depends on the word alone)."""
+    from vaderSentiment.vaderSentiment import negated
+
+    return bool(negated([word]))
 
 
 def _negfix(text: str) -> str:
@@ -415,8 +423,8 @@ def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> b
     return not text[pos:end].strip()
 
 
-def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Score every span; explanations come from the same pass.
+def _score_rows(doc) -> tuple[pd.DataFrame, list]:
+    """Score every span; return the table and what the explanations are made from.
 
     Both libraries tokenize at whitespace first and never look across it (TextBlob's
     ``find_tokens`` splits punctuation and contractions inside each whitespace-separated chunk;
@@ -425,6 +433,10 @@ def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
     (checked; otherwise the paragraph is tokenized on its own). Each span is then scored by the
     library's own code on its own word list, so the numbers are those of ``TextBlob(text)`` and
     ``polarity_scores(text)``; the tests check this on every row.
+
+    The explanations are not built here (most callers never read them): the second value is,
+    for each span, what :func:`_explanation_table` needs to build them on request from the
+    same assessments and valences.
     """
     from vaderSentiment.vaderSentiment import SentiText, allcap_differential
 
@@ -442,7 +454,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
         vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
         return tbw, vdw
 
-    rows, explain_rows = [], []
+    rows, spans = [], []
 
     def score(level, pid, sid, s, e, parts):
         span = text[s:e]
@@ -458,7 +470,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
         rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
-        explain_rows.extend(_explain_span(span, s, tb, vdw, vals, base))
+        spans.append((span, s, tb, vdw, vals, base))
         return tbw, vdw
 
     sents = doc.sentences
@@ -480,15 +492,25 @@ def _score_rows(doc) -> tuple[pd.DataFrame, pd.DataFrame]:
         score("article", None, None, start, end, para_words if ok else None)
     order = {"article": 0, "paragraph": 1, "sentence": 2}
     rows.sort(key=lambda r: order[r["level"]])  # stable: reading order within each level
-    explain_rows.sort(key=lambda r: order[r["level"]])
-    return _frame(rows, COLUMNS, ("para_id", "sent_id")), _frame(explain_rows, EXPLAIN_COLUMNS, ("para_id", "sent_id", "start", "end"))
+    spans.sort(key=lambda x: order[x[5]["level"]])
+    return _frame(rows, COLUMNS, ("para_id", "sent_id")), spans
+
+
+def _explanation_table(spans: list) -> pd.DataFrame:
+    """The explanations table from the spans kept by :func:`_score_rows`."""
+    rows = []
+    for span, offset, tb, vd_words, vd_valences, base in spans:
+        rows.extend(_explain_span(span, offset, tb, vd_words, vd_valences, base))
+    return _frame(rows, EXPLAIN_COLUMNS, ("para_id", "sent_id", "start", "end"))
 
 
 def _frame(rows: list[dict], columns: list[str], ints) -> pd.DataFrame:
-    data = {c: [r[c] for r in rows] for c in columns}
-    for c in ints:
-        data[c] = pd.array(data[c], dtype="Int64")
-    return pd.DataFrame(data, columns=columns)
+    """The table of ``rows`` (dicts); the ``ints`` columns are nullable integers (``Int64``)."""
+    data = [[r[c] for r in rows] for c in columns]
+    for k, c in enumerate(columns):
+        if c in ints:
+            data[k] = pd.array(data[k], dtype="Int64")
+    return frame_from_columns(columns, data)
 
 
 def _key():
@@ -512,8 +534,8 @@ def sentiment(doc) -> pd.DataFrame:
     >>> sentiment(doc)[["level", "textblob_polarity"]].values.tolist()[-1]
     ['sentence', -1.0]
     """
-    table, explained = _score_rows(doc)
-    _explained[doc] = (_key(), explained)
+    table, spans = _score_rows(doc)
+    _explained[doc] = (_key(), spans)  # the explanations are built when first asked for
     return table
 
 
@@ -530,9 +552,10 @@ def explanations(doc) -> pd.DataFrame:
     """
     cached = _explained.get(doc)
     if cached is None or cached[0] != _key():
-        _score_rows_table, explained = _score_rows(doc)
-        _explained[doc] = (_key(), explained)
-        return explained.copy()
+        cached = (_key(), _score_rows(doc)[1])
+    if not isinstance(cached[1], pd.DataFrame):  # spans kept by sentiment(): build the table once
+        cached = (cached[0], _explanation_table(cached[1]))
+    _explained[doc] = cached
     return cached[1].copy()
 
 

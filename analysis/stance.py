@@ -31,6 +31,7 @@ from importlib import resources
 
 import pandas as pd
 
+from ._frames import frame_from_columns
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
@@ -496,9 +497,15 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = j
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    out["stance_id"] = range(1, len(out) + 1)
-    return out.astype({"target_start": "Int64", "target_end": "Int64"})
+    if not rows:
+        out = pd.DataFrame(rows, columns=COLUMNS)
+        out["stance_id"] = range(1, len(out) + 1)
+        return out.astype({"target_start": "Int64", "target_end": "Int64"})
+    data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
+    data["stance_id"] = list(range(1, len(rows) + 1))
+    data["target_start"] = pd.array(data["target_start"], dtype="Int64")
+    data["target_end"] = pd.array(data["target_end"], dtype="Int64")
+    return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
 
 
 def stance_matrix(doc, *, by: str = "actor") -> pd.DataFrame:

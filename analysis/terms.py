@@ -40,6 +40,7 @@ from operator import itemgetter
 
 import pandas as pd
 
+from ._frames import frame_from_rows
 from .segment import fold, split_tokens
 
 BY = ("lemma", "lower", "text")
@@ -197,9 +198,9 @@ def _check_int(name: str, value, lo: int, hi: int | None = None) -> int:
 
 
 def _stopset(extra_stopwords) -> frozenset[str]:
-    from .segment import stopwords
+    from .segment import _stop_cache
 
-    base = stopwords()
+    base = _stop_cache()  # analysis.stopwords(), kept as one object until the list changes
     if extra_stopwords is None:
         return base
     if isinstance(extra_stopwords, str):
@@ -219,28 +220,10 @@ def _stop_flags(prep: _Prep, keys: list[str], stops: frozenset[str]) -> list[boo
     return [w in stops or k.lower() in stops for w, k in zip(prep.lower, keys)]
 
 
-_ARRAY_KIND = {bool: "bool", int: "int64", float: "float64"}
-
-
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     """A DataFrame from row tuples, built column by column (several times faster than pandas'
     own inference on small tables): text as pandas' ``str`` dtype, numbers and flags as numpy."""
-    import numpy as np
-
-    if not rows:
-        return pd.DataFrame({c: pd.Series([], dtype="object") for c in columns})
-    data = {}
-    for name, values in zip(columns, zip(*rows)):
-        kinds = {type(v) for v in values}
-        if kinds == {str}:
-            data[name] = pd.array(values, dtype="str")
-        elif len(kinds) == 1 and next(iter(kinds)) in _ARRAY_KIND:
-            data[name] = np.array(values, dtype=_ARRAY_KIND[next(iter(kinds))])
-        elif kinds <= {int, float}:
-            data[name] = np.array(values, dtype="float64")
-        else:
-            data[name] = np.array(values, dtype=object)
-    return pd.DataFrame(data, copy=False)
+    return frame_from_rows(rows, columns)
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,23 +322,34 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     para_seq = prep.para_seq(by)
     para, starts, ends, text = prep.para, prep.start, prep.end, doc.text
     rows = []
-    for size in ns:
-        # every window counted at C speed (Counter, dict, set over zip); Python only touches
-        # the repeated n-grams
-        grams = list(zip(*(seq[k:] for k in range(size))))
+    # A phrase of n words can only be repeated where its first n - 1 words and its last n - 1
+    # words are repeated phrases too. So every 2-word window is counted, and each longer size
+    # looks only at the positions where the size before it found a repeated phrase followed
+    # by another one: the counts of the repeated phrases are the same as over every window.
+    positions = range(len(seq) - 1)
+    for size in range(2, max(ns) + 1):
+        if size == 2:
+            grams = list(zip(seq, seq[1:]))  # every window, at C speed
+        else:
+            grams = [tuple(seq[i:i + size]) for i in positions]
         count = Counter(grams)
-        wanted = [g for g, c in count.items() if c >= min_count and None not in g]
-        if not wanted:
-            continue
-        first = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
-        n_paras = Counter(map(itemgetter(0), set(zip(grams, para_seq))))
-        for g in wanted:
-            a, b = tok[first[g]], tok[first[g] + size - 1]
-            stop_only = all(flags[i] for i in range(a, b + 1))
-            if drop_stopword_only and stop_only:
-                continue
-            rows.append((" ".join(g), size, count[g], n_paras[g], para[a], stop_only, starts[a], ends[b],
-                         text[starts[a]:ends[b]], a))
+        repeated = {g for g, c in count.items() if c >= min_count and None not in g}
+        where = [(i, g) for i, g in zip(positions, grams) if g in repeated]
+        if size in ns:
+            first: dict[tuple, int] = {}
+            paras: dict[tuple, set] = {}
+            for i, g in where:  # reading order
+                first.setdefault(g, i)
+                paras.setdefault(g, set()).add(para_seq[i])
+            for g, i in first.items():
+                a, b = tok[i], tok[i + size - 1]
+                stop_only = all(flags[k] for k in range(a, b + 1))
+                if drop_stopword_only and stop_only:
+                    continue
+                rows.append((" ".join(g), size, count[g], len(paras[g]), para[a], stop_only, starts[a], ends[b],
+                             text[starts[a]:ends[b]], a))
+        kept = {i for i, _ in where}
+        positions = [i for i, _ in where if i + 1 in kept]
     rows.sort(key=lambda r: (-r[2], -r[1], r[9]))
     return _frame([r[:9] for r in rows], NGRAM_COLUMNS)
 
@@ -740,10 +734,14 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 def _content_terms(prep: _Prep, by: str, extra_stopwords) -> list[tuple[str, int]]:
     """``(term, count)`` of the words with a letter that are not stopwords, most frequent first."""
-    _, count, _, _, stop = prep.stats(by, _stopset(extra_stopwords))
-    out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
-    out.sort(key=lambda x: -x[1])
-    return out
+    stops = _stopset(extra_stopwords)
+    key = ("content", by, stops)
+    if key not in prep.cache:
+        _, count, _, _, stop = prep.stats(by, stops)
+        out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
+        out.sort(key=lambda x: -x[1])
+        prep.cache[key] = out
+    return list(prep.cache[key])
 
 
 def _default_terms(doc, k: int, by: str, extra_stopwords) -> list[str]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 
 from .plots.style import KIND_COLORS, STANCE_COLORS
 
@@ -92,42 +91,25 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 
 
 def kwic_lines(doc, keyword: str, *, window: int = 6, by: str = "lower"):
-    """Keyword in context over the tokens: one row per occurrence of ``keyword``.
+    """Keyword in context: one row per occurrence of ``keyword`` (the table behind the search box).
 
-    ``keyword`` may be several words ("inclusive government"); ``by`` is ``"lower"`` (the
-    word as written, case-folded) or ``"lemma"``. Returns a DataFrame with ``left, keyword,
-    right, para_id, sent_id, start, end`` (``doc.text[start:end] == keyword``).
+    A thin view of :func:`analysis.terms.kwic`: ``keyword`` may be several words ("inclusive
+    government"); ``by`` is ``"lower"`` (the word as written, case-folded) or ``"lemma"``.
+    Returns ``left, keyword, right, para_id, sent_id, start, end`` (``doc.text[start:end] == keyword``).
 
     >>> kwic_lines(doc, "government").keyword.tolist()        # doctest: +SKIP
     ['government', 'government']
     """
     import pandas as pd
 
+    from .terms import kwic
+
     if by not in ("lower", "lemma"):
         raise ValueError(f"by={by!r}: use 'lower' or 'lemma'")
-    words = [w for w in re.split(r"\s+", str(keyword).strip().lower()) if w]
     cols = ["left", "keyword", "right", "para_id", "sent_id", "start", "end"]
-    if not words:
+    if not str(keyword).strip():
         return pd.DataFrame(columns=cols)
-    tok = doc.tokens.reset_index(drop=True)
-    values = tok[by].str.lower().tolist()
-    rows, n = [], len(words)
-    for i in range(len(values) - n + 1):
-        if values[i:i + n] != words or tok.sent_id[i] != tok.sent_id[i + n - 1]:
-            continue
-        sent = tok.sent_id[i]
-        lo = max(0, i - window)
-        hi = min(len(tok), i + n + window)
-        left = tok.iloc[lo:i]
-        left = left[left.sent_id == sent]
-        right = tok.iloc[i + n:hi]
-        right = right[right.sent_id == sent]
-        start, end = int(tok.start[i]), int(tok.end[i + n - 1])
-        rows.append({"left": doc.text[int(left.start.iloc[0]):start].strip() if len(left) else "",
-                     "keyword": doc.text[start:end],
-                     "right": doc.text[end:int(right.end.iloc[-1])].strip() if len(right) else "",
-                     "para_id": int(tok.para_id[i]), "sent_id": int(sent), "start": start, "end": end})
-    return pd.DataFrame(rows, columns=cols)
+    return kwic(doc, str(keyword), by="word" if by == "lower" else "lemma", window=window)[cols]
 
 
 def _kwic_html(doc, keyword: str, window: int, by: str) -> str:

@@ -3,8 +3,8 @@
 A corpus of N articles is made by shuffling the seed's paragraphs (a fixed random seed). For each
 round the script times, in the same process and warm:
   * annotate        analysis.annotate(text)  (paragraphs, sentences, tokens)
-  * sentiment       analysis.sentiment.sentiment(doc)   (also builds the explanations)
-  * explanations    analysis.sentiment.explanations(doc) (read back)
+  * sentiment       analysis.sentiment.sentiment(doc)   (keeps what the explanations are made from)
+  * explanations    analysis.sentiment.explanations(doc) (built from it on this first request)
   * stance          analysis.stance.stance(doc) with doc.mentions / doc.quotes computed beforehand
                     (the actors layer is another layer's cost; it is timed separately)
 and prints the best of ROUNDS rounds and the ratios to annotate. Run:

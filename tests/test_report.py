@@ -76,8 +76,12 @@ def test_seed_report_has_every_part(seed_report):
     assert all(r.status == "ok" for r in seed_report.runs)
     for name in ("paragraphs", "sentences", "tokens"):
         assert (out / "tables" / f"{name}.csv").is_file()
-    for name in analysis.available_layers():  # written, or noted when the layer's code fails
-        assert (out / "tables" / f"{name}.csv").is_file() or any(f"layer {name!r}" in n for n in seed_report.notes), name
+    assert not seed_report.notes, seed_report.notes
+    for name in analysis.available_layers():
+        assert (out / "tables" / f"{name}.csv").is_file(), name
+    charts = sorted(p.stem for p in (out / "charts").glob("*.png"))
+    assert len(charts) >= 8 and sorted(p.stem for p in (out / "charts").glob("*.svg")) == charts
+    assert {p.name[:2] for p in (out / "html").glob("*.html")} >= {"00", "01", "02", "03", "04", "05"}
     # every exported chart comes as PNG and SVG
     for png in (out / "charts").glob("*.png"):
         assert png.with_suffix(".svg").is_file()
@@ -228,9 +232,10 @@ def test_kwic_lines_match_the_text(seed_doc):
     # from the seed's text: "never mentions the Taliban", "recalled that “the Taliban", ...
     assert [left.split()[-1] for left in lines.left] == ["the", "“the", "the", "the"]
     assert lines.left.iloc[0].endswith("never mentions the") and lines.para_id.tolist() == sorted(lines.para_id)
-    two = widgets.kwic_lines(seed_doc, "inclusive government")
-    assert two.keyword.tolist() == ["inclusive government", "inclusive government"]
-    assert two.left.str.endswith("formation of an").all()
+    three = widgets.kwic_lines(seed_doc, "inclusive government")
+    assert three.keyword.tolist() == ["inclusive government"] * 3
+    assert three.para_id.tolist() == [1, 3, 11]
+    assert three.left.iloc[:2].str.endswith("formation of an").all() and three.left.iloc[2].endswith("will form an")
     assert widgets.kwic_lines(seed_doc, "no such phrase here").empty
 
 
@@ -264,7 +269,7 @@ def test_widgets_are_live_in_a_kernel_and_keep_the_static_view(seed_doc, monkeyp
     assert "application/vnd.jupyter.widget-view+json" in bundle and "threat" in bundle["text/html"]
     box = view.widget.children[0].children[0]
     box.value = "inclusive government"  # typing in the box updates the output
-    assert "2 occurrence(s)" in view.widget.children[1].value
+    assert "3 occurrence(s)" in view.widget.children[1].value
     slider = widgets.paragraph_slider(seed_doc, para_id=1)
     slider.widget.children[0].value = 2
     assert "Following the meeting in Dushanbe" in slider.widget.children[1].value
