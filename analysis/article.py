@@ -28,6 +28,16 @@ from .errors import InputError, InputWarning
 
 BLOCK_KINDS = ("title", "byline", "author", "dateline", "body", "boilerplate")
 
+#: the largest article accepted, in bytes (about 270 MB of memory per MB of text with every
+#: layer; a news article is rarely over 100 kB). Larger input is an InputError, not an
+#: out-of-memory crash.
+MAX_ARTICLE_BYTES = 10_000_000
+
+
+def _too_large(name: str, size: int) -> InputError:
+    return InputError(f"{name} is {size / 1e6:.1f} MB; one article can be at most {MAX_ARTICLE_BYTES / 1e6:.0f} MB "
+                      "(split it, or put the articles in a folder for 'python -m analysis corpus')")
+
 # Magic numbers of common binary formats, to say *what* the file is instead of "not text".
 _MAGIC = [
     (b"\x89PNG", "a PNG image"),
@@ -126,7 +136,11 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     else:
         encoding = "utf-8"
     if encoding == "utf-8" and b"\x00" in data:
-        raise InputError(f"{name} is not text: it contains NUL bytes (a binary file, or UTF-16 without a BOM)")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(f"{name} is not text: it contains NUL bytes (a binary file, or UTF-16 without a BOM)")
+        notes.append(f"{name} has no byte-order mark; decoded as {encoding} (UTF-16) from its pattern of zero bytes. "
+                     "Check the text, or save the file as UTF-8.")
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
@@ -146,6 +160,23 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     if not text.strip():
         raise InputError(f"{name} is empty (or holds only whitespace): there is no article to analyse")
     return text, encoding, notes
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the NUL bytes sit on one parity (Latin text), else None."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, others, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= max(8, 0.4 * half) and others <= 0.02 * half:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            # Latin text in UTF-16 is mostly ASCII once decoded
+            return enc if sum(ch < "\x80" for ch in text) >= 0.6 * len(text) else None
+    return None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -191,10 +222,16 @@ def html_to_text(html: str) -> tuple[str, dict]:
             meta.setdefault("published_text", content[:10])
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe"]):
         tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with(" ")
     h1 = soup.find("h1")
     title_tag = soup.find("title")
-    title = _squash(h1.get_text(" ")) if h1 else (_squash(title_tag.get_text(" ")) if title_tag else "")
-    paras = [_squash(p.get_text(" ")) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote"]) is None]
+    title = _squash(h1.get_text()) if h1 else (_squash(title_tag.get_text()) if title_tag else "")
+    if not h1 and title and meta.get("source"):
+        # "Headline | Site" / "Headline - Site": drop the site's name
+        site = re.escape(meta["source"])
+        title = re.sub(rf"\s+[|\-–—:·]\s+{site}$|^{site}\s+[|\-–—:·]\s+", "", title).strip() or title
+    paras = [_squash(p.get_text()) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote", "li"]) is None]
     paras = [p for p in paras if p]
     if not paras:
         body = soup.body or soup
@@ -215,7 +252,90 @@ def _looks_like_html(text: str, suffix: str) -> bool:
     if suffix in (".html", ".htm", ".xhtml"):
         return True
     head = text.lstrip()[:500].lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text):
+        return True
+    # a pasted fragment: starts with a tag and closes block elements
+    return head.startswith("<") and len(_HTML_BLOCK_CLOSE.findall(text[:20000])) >= 2
+
+
+_HTML_BLOCK_CLOSE = re.compile(r"</(?:p|div|h[1-6]|article|section|li|blockquote|span|a)>", re.I)
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown -> text
+
+_MD_FRONT = re.compile(r"\A---[^\S\n]*\n(.{0,20000}?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^[^\S\n]{0,3}(#{1,6})(?:[^\S\n]([^\n]*))?$", re.M)
+_MD_SETEXT = re.compile(r"^([^\n]*\S)[^\S\n]*\n[^\S\n]{0,3}(=+|-+)[^\S\n]*$", re.M)
+_MD_RULE = re.compile(r"^[^\S\n]{0,3}(?:(?:\*[^\S\n]*){3,}|(?:-[^\S\n]*){3,}|(?:_[^\S\n]*){3,})$", re.M)
+_MD_REFDEF = re.compile(r"^[^\S\n]{0,3}\[[^\]\n]{1,200}\]:[^\S\n]+\S[^\n]*$", re.M)
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,500})\](?:\([^)\n]{0,2000}\)|\[[^\]\n]{0,200}\])")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`{1,3}([^`\n]{1,1000})`{1,3}")
+_MD_LINE_PREFIX = re.compile(r"^[^\S\n]{0,3}(?:>[^\S\n]?)+|^[^\S\n]{0,3}(?:[-*+]|\d{1,9}[.)])[^\S\n]+", re.M)
+_MD_FENCE = re.compile(r"^[^\S\n]{0,3}(?:```|~~~)[^\n]*$", re.M)
+
+
+def _heading_text(text: str | None) -> str:
+    """A heading's text without its closing hashes (``## Title ##``)."""
+    text = (text or "").strip()
+    stripped = text.rstrip("#")
+    return stripped.rstrip() if stripped != text and (not stripped or stripped[-1].isspace()) else text
+
+
+def _looks_like_markdown(text: str, suffix: str) -> bool:
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return True
+    return bool(re.match(r"\s*(?:---[^\S\n]*\n|#[^\S\n]+\S)", text))
+
+
+def markdown_to_text(md: str) -> tuple[str, dict]:
+    """Turn Markdown into plain text: markers dropped, link texts kept, URLs and images dropped.
+
+    The first heading (``# Title`` or a setext ``Title`` / ``=====``) becomes the title; a YAML
+    front-matter block (``---`` ... ``---``) may give title, author, source and published.
+    Blank-line paragraph breaks are kept. Returns ``(text, metadata)``.
+
+    >>> markdown_to_text("# A *big* day\n\nThe [minister](http://x.org) spoke.")[0]
+    'A big day\n\nThe minister spoke.'
+    """
+    meta: dict = {}
+    m = _MD_FRONT.match(md)
+    if m:
+        import yaml
+
+        try:
+            front = yaml.safe_load(m[1])
+        except yaml.YAMLError:
+            front = None
+        if isinstance(front, dict):
+            for key in ("title", "author", "source"):
+                if front.get(key):
+                    meta[key] = str(front[key])
+            if front.get("published") or front.get("date"):
+                meta["published_text"] = str(front.get("published") or front.get("date"))[:10]
+            md = md[m.end():]
+    text = _MD_FENCE.sub("", md)
+    text = _MD_SETEXT.sub(lambda mm: ("# " if mm[2][0] == "=" else "## ") + mm[1], text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_REFDEF.sub("", text)
+    headings = [(mm[1], _heading_text(mm[2])) for mm in _MD_HEADING.finditer(text)]
+    text = _MD_HEADING.sub(lambda mm: _heading_text(mm[2]), text)
+    text = _MD_LINE_PREFIX.sub("", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(lambda mm: mm[1], text)
+    text = _MD_CODE.sub(lambda mm: mm[1], text)
+    for _ in range(2):  # nested emphasis (***both***)
+        text = _MD_STRONG.sub(lambda mm: mm[2], text)
+        text = _MD_EM.sub(lambda mm: mm[1] if mm[1] is not None else mm[2], text)
+    if headings and "title" not in meta:
+        level1 = [h for h in headings if len(h[0]) == 1] or headings
+        meta["title"] = _MD_EM.sub(lambda mm: mm[1] or mm[2], _MD_STRONG.sub(lambda mm: mm[2], level1[0][1])).strip()
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text, meta
 
 
 # --------------------------------------------------------------------------------------------
@@ -416,7 +536,18 @@ def from_text(text: str, *, published=None, title: str | None = None, author: st
         raise InputError(f"from_text expects a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("the text is empty (or holds only whitespace): there is no article to analyse")
-    data = text.encode("utf-8", "surrogatepass")
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise _too_large("the text", len(text))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        # surrogate pairs left by a UTF-16 round trip (JSON, Windows APIs) become real characters
+        before = text.count("\ufffd")
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        if text.count("\ufffd") > before:
+            raise InputError("the text holds lone surrogate code points (U+D800-U+DFFF), which are not "
+                             "characters; decode the source with errors='replace' or fix its encoding") from None
+        data = text.encode("utf-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta = _new_meta(sha256=hashlib.sha256(data).hexdigest(), encoding="str")
     if _looks_like_html(text, ""):
@@ -424,11 +555,16 @@ def from_text(text: str, *, published=None, title: str | None = None, author: st
         _merge_html_meta(meta, html_meta)
         if not text.strip():
             raise InputError("the HTML holds no readable text")
+    elif _looks_like_markdown(text, ""):
+        text, md_meta = markdown_to_text(text)
+        _merge_html_meta(meta, md_meta, fmt="markdown")
+        if not text.strip():
+            raise InputError("the Markdown holds no readable text")
     return _build(text, meta=meta, published=published, overrides={"title": title, "author": author, "source": source})
 
 
-def _merge_html_meta(meta: dict, html_meta: dict) -> None:
-    for key in ("author", "source"):
+def _merge_html_meta(meta: dict, html_meta: dict, *, fmt: str = "html") -> None:
+    for key in ("title", "author", "source") if fmt == "markdown" else ("author", "source"):
         if html_meta.get(key):
             meta[key] = html_meta[key]
     if html_meta.get("published_text"):
@@ -437,7 +573,7 @@ def _merge_html_meta(meta: dict, html_meta: dict) -> None:
             meta["published_from"] = "html"
         except InputError:
             meta["notes"].append(f"ignored an unreadable date in the page: {html_meta['published_text']!r}")
-    meta["format"] = "html"
+    meta["format"] = fmt
 
 
 def read_sidecar(path: Path) -> dict:
@@ -452,6 +588,8 @@ def read_sidecar(path: Path) -> dict:
                 mark = getattr(exc, "problem_mark", None)
                 where = f" line {mark.line + 1}" if mark else ""
                 raise InputError(f"{side}:{where} is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+            except ValueError as exc:  # an impossible date such as 2021-02-30 fails in the loader
+                raise InputError(f"{side}: invalid value ({exc}); dates are YYYY-MM-DD, e.g. 2021-09-16") from None
             if not isinstance(data, dict):
                 raise InputError(f"{side}: expected key: value pairs (title, author, source, published)")
             data["sidecar"] = str(side)
@@ -482,6 +620,12 @@ def load_article(path, *, published=None) -> Article:
     if published is not None:
         published = parse_date(published, what="publication date")
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > MAX_ARTICLE_BYTES:
+        raise _too_large(path.name, size)
+    try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
@@ -494,6 +638,11 @@ def load_article(path, *, published=None) -> Article:
         if not text.strip():
             raise InputError(f"{path.name}: the HTML page holds no readable text")
         _merge_html_meta(meta, html_meta)
+    elif _looks_like_markdown(text, path.suffix.lower()):
+        text, md_meta = markdown_to_text(text)
+        if not text.strip():
+            raise InputError(f"{path.name}: the Markdown holds no readable text")
+        _merge_html_meta(meta, md_meta, fmt="markdown")
     side = read_sidecar(path)
     for key in ("title", "author", "source", "original_source", "language", "published_note"):
         if side.get(key):

@@ -7,6 +7,7 @@ Exit status: 0 success; 2 bad input (one line on stderr starting with ``error:``
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 import warnings
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into")
     p.add_argument("--layers", metavar="L1,L2", help="only these layers (comma-separated)")
+    _add_debug(p)
 
     p = sub.add_parser("report", help="the main job: executed notebooks, charts, tables and an index page",
                        description="Run every numbered notebook on one article and collect the executed "
@@ -68,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="article file; default: the seed article")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
     p.add_argument("--out", metavar="DIR", help="output folder; default: reports/<article-slug>/")
+    _add_debug(p)
 
     p = sub.add_parser("corpus", help="annotate a folder of articles into Parquet tables",
                        description="Annotate every .txt/.md/.html article in a folder on all cores (or a Dask "
@@ -78,13 +81,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
     p.add_argument("--engine", choices=["process", "dask"], default="process")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="a running Dask scheduler (implies --engine dask)")
+    _add_debug(p)
     return parser
+
+
+def _add_debug(parser: argparse.ArgumentParser) -> None:
+    # also accepted after the command; SUPPRESS keeps the top-level value when absent
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the full traceback of an internal error")
+
+
+def output_folder(out) -> Path:
+    """``out`` as a folder that exists and is writable, or an :class:`InputError` saying why not."""
+    from .errors import InputError
+
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"--out {folder} is a file, not a folder; give a folder to write into")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the output folder {folder}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"cannot write into the output folder {folder}: permission denied")
+    return folder
 
 
 def cmd_annotate(args) -> int:
     from . import annotate, load_article
     from .document import BASE_LAYERS, LAYERS, available_layers
 
+    output_folder(args.out)
     article = load_article(args.path or _seed(), published=args.published)
     doc = annotate(article)
     layers = None
