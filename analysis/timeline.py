@@ -1097,7 +1097,7 @@ def timexes(doc) -> pd.DataFrame:
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
 # linear: each alternative is fixed-length or starts with a comma, so a
-# long run of spaces is never retried from each of its positions (tests/test_sentiment_linear.py)
+# long run of spaces is never retried from each of its positions (tests/test_fixsent_linear.py)
 _CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
 
 

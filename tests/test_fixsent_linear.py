@@ -144,3 +144,72 @@ def test_clause_break_is_linear_on_whitespace(pattern):
         for _ in pattern.finditer(text):
             pass
         assert time.perf_counter() - t0 < 1.0, repr(unit)
+
+
+# --------------------------------------------------------------------------------------------
+# stance: mention and quote look-ups by bisection give what the plain scans gave
+
+
+def _scan_in_span(m, start, end):
+    for ms, me, aid, name, kind in m:
+        if ms >= start and me <= end and isinstance(name, str) and name:
+            return aid, name, kind
+    return None
+
+
+def _scan_quote_at(q, pos):
+    for qs, qe, sid, spk in q:
+        if qs <= pos < qe:
+            return sid, spk
+    return None
+
+
+def _actors(mentions, quotes):
+    import pandas as pd
+
+    from analysis.stance import _Actors
+
+    doc = type("D", (), {})()
+    doc.mentions = pd.DataFrame(mentions, columns=["start", "end", "actor_id", "actor", "actor_type"])
+    doc.quotes = pd.DataFrame(quotes, columns=["start", "end", "speaker_id", "speaker"])
+    return _Actors(doc)
+
+
+@pytest.mark.parametrize("table_order", ["by_start", "shuffled"])
+def test_stance_lookups_equal_the_plain_scans(table_order):
+    rng = random.Random(11)
+    for _ in range(300):
+        mentions = []
+        for k in range(rng.randint(0, 40)):
+            s = rng.randint(0, 200)
+            name = rng.choice(["A", "B", "", None, float("nan")])
+            mentions.append((s, s + rng.randint(0, 15), f"a{k}", name, rng.choice(["person", "org", None])))
+        mentions.sort(key=lambda r: r[0])
+        if table_order == "shuffled":
+            rng.shuffle(mentions)
+        quotes, pos = [], 0
+        for k in range(rng.randint(0, 8)):
+            pos += rng.randint(0, 30)
+            end = pos + rng.randint(0, 25)
+            quotes.append((pos, end, f"s{k}", f"Speaker {k}"))
+            pos = end
+        if table_order == "shuffled":
+            rng.shuffle(quotes)  # falls back to the scan when out of order
+        actors = _actors(mentions, quotes)
+        for _ in range(40):
+            a = rng.randint(0, 210)
+            b = a + rng.randint(0, 40)
+            assert actors.in_span(a, b) == _scan_in_span(actors.m, a, b), (mentions, a, b)
+            assert actors.quote_at(a) == _scan_quote_at(actors.q, a), (quotes, a)
+
+
+def test_stance_lookups_on_the_seed(seed_doc):
+    from analysis.stance import _Actors
+
+    actors = _Actors(seed_doc)
+    assert actors._m_in_table_order and actors._q_bisect  # the real layers give start order
+    n = len(seed_doc.text)
+    for a in range(0, n, 7):
+        for width in (0, 5, 30, 120):
+            assert actors.in_span(a, a + width) == _scan_in_span(actors.m, a, a + width)
+        assert actors.quote_at(a) == _scan_quote_at(actors.q, a)
