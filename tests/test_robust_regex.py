@@ -45,9 +45,6 @@ KNOWN_BOUNDED: dict[str, tuple[int, str]] = {
     "analysis.actors._ACR_AFTER_NAME": (
         400, "searched only in a 160-character window before '(ACRONYM)'; quadratic on one long capitalised "
              "word. Linear fix: start it with (?<![\\w’'-])"),
-    "analysis.sentiment._CLAUSE_BREAK": (
-        400, "run on one sentence holding an actor mention; quadratic on a long run of spaces. "
-              "Linear fix: (?<!\\s)\\s+(?=...) in both alternatives"),
 }
 
 
