@@ -491,6 +491,24 @@ def token_lists(doc) -> _Tokens:
     return cached
 
 
+def end_of_text_before(text: str, pos: int, lo: int = 0) -> int:
+    """``lo + len(text[lo:pos].rstrip())``: the end of the last non-space character before ``pos``.
+
+    Looks back through a window that grows only while it holds nothing but whitespace, so the
+    cost is the length of the whitespace run before ``pos``, not of everything before it.
+
+    >>> end_of_text_before("Russia's  minister", 10)
+    8
+    """
+    width = 32
+    while True:
+        start = max(lo, pos - width)
+        stripped = text[start:pos].rstrip()
+        if stripped or start == lo:
+            return start + len(stripped)
+        width *= 4
+
+
 def _role_info(gaz: Gazetteer, phrase: str):
     key = " ".join(phrase.lower().split())
     if key in gaz.person_roles:
@@ -722,14 +740,13 @@ class _Resolver:
             return None
         rs, re_ = m.start(), m.end()
         # a modifier just before: "Russian", "Russia's", "UN", "the Kremlin"
-        left = text[:rs].rstrip()
-        gap_ok = rs - len(left) <= 1
+        left_end = end_of_text_before(text, rs)   # where text[:rs].rstrip() ends, without copying it
+        gap_ok = rs - left_end <= 1
         mod = None
-        if left.endswith(("’s", "'s")):
-            left2 = left[:-2]
-            mod = by_end.get(len(left2))
+        if left_end >= 2 and text[left_end - 2:left_end] in ("’s", "'s"):
+            mod = by_end.get(left_end - 2)
         elif gap_ok:
-            mod = by_end.get(len(left))
+            mod = by_end.get(left_end)
         if mod is not None and self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place":
             mod = None
         begin = mod.start if mod is not None else rs
@@ -815,9 +832,12 @@ class _Resolver:
             return self.resolve_name(c, out)
         if c.kind == "noun":
             noun = c.data["noun"]
-            for row in reversed(out):
+            para = self.para_of(c.start)
+            for row in reversed(out):   # rows are in reading order: stop once three paragraphs back
+                if row["para_id"] < para - 3:
+                    break
                 a = self.actors.get(row["actor_id"])
-                if a is not None and noun in a.nouns and row["para_id"] >= self.para_of(c.start) - 3:
+                if a is not None and noun in a.nouns:
                     return [self.row(c.start, c.end, a.actor_id, "", "alias")]
             return []
         if c.kind == "pron":
@@ -915,8 +935,10 @@ class _Resolver:
                 return [self.row(c.start, c.end, mod_actor.actor_id, info["code"], "role")]
             return []
         para = self.para_of(c.start)
-        for row in reversed(out):
-            if row["actor_type"] != "person" or row["para_id"] < para - 6:
+        for row in reversed(out):   # rows are in reading order: stop once six paragraphs back
+            if row["para_id"] < para - 6:
+                break
+            if row["actor_type"] != "person":
                 continue
             p = self.persons.get(row["actor_id"])
             if p is None:
@@ -976,13 +998,13 @@ class _Resolver:
 
     def table(self, rows: list[dict]) -> pd.DataFrame:
         # a person first seen by surname only takes the full name's id when it appears later
-        rename = {}
-        for pid, p in self.persons.items():
-            if len(p.name.split()) == 1:
-                for other in self.persons.values():
-                    if other is not p and len(other.name.split()) > 1 and other.name.split()[-1] == p.name:
-                        rename[pid] = other.pid
-                        break
+        full_by_surname: dict[str, str] = {}   # surname -> first person with a longer name ending in it
+        for other in self.persons.values():
+            words = other.name.split()
+            if len(words) > 1:
+                full_by_surname.setdefault(words[-1], other.pid)
+        rename = {pid: full_by_surname[p.name] for pid, p in self.persons.items()
+                  if len(p.name.split()) == 1 and p.name in full_by_surname}
         text = self.text
         data = {col: [] for col in MENTION_COLUMNS}
         for n, r in enumerate(rows, 1):
