@@ -340,6 +340,38 @@ def read_gazetteer_file(path) -> list[dict]:
     return [_check_entry(path, line, entry, fields) for line, entry, fields in raw]
 
 
+#: the only YAML tags a gazetteer may carry: plain text, numbers, booleans, dates, empty values,
+#: lists and mappings (the tags a safe loader gives untagged values). Anything else (``!!python/…``,
+#: ``!!binary``, ``!custom``) is refused before any value is used.
+_YAML_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp")}
+_YAML_NULL = "tag:yaml.org,2002:null"
+
+
+_YAML_PLAIN_TAGS = _YAML_SCALAR_TAGS | {_YAML_NULL, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+def _yaml_text(path: Path, node, field_name: str):
+    """The text of a plain YAML scalar (None for an empty value); InputError for anything else."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode) and node.tag in _YAML_SCALAR_TAGS:
+        return node.value
+    if isinstance(node, yaml.ScalarNode) and node.tag == _YAML_NULL:
+        return None
+    if node.tag not in _YAML_PLAIN_TAGS:
+        what = f"tagged {node.tag}"
+    else:
+        what = "a list inside a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    raise InputError(f"{path}, line {node.start_mark.line + 1}: field {field_name!r} is {what}; give plain text"
+                     f"{' or a list of plain text' if field_name in ('aliases', 'acronyms', 'nouns') else ''}")
+
+
+def _refuse_tag(path: Path, node, what: str) -> None:
+    if node.tag not in _YAML_PLAIN_TAGS:
+        raise InputError(f"{path}, line {node.start_mark.line + 1}: {what} is tagged {node.tag}; "
+                         "a gazetteer holds only plain text, lists and mappings")
+
+
 def _yaml_entries(path: Path, text: str):
     import yaml
 
@@ -351,14 +383,18 @@ def _yaml_entries(path: Path, text: str):
         raise InputError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     if root is None:
         raise InputError(f"{path}: the gazetteer is empty; give a list of entries with id, name and type")
+    _refuse_tag(path, root, "the document")
     groups = []
     if isinstance(root, yaml.SequenceNode):
         groups.append((None, root))
     elif isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if key.value not in ACTOR_TYPES:
-                raise InputError(f"{path}, line {key.start_mark.line + 1}: unknown actor type {key.value!r} "
+            _refuse_tag(path, key, "an actor type")
+            if not isinstance(key, yaml.ScalarNode) or key.value not in ACTOR_TYPES:
+                label = key.value if isinstance(key, yaml.ScalarNode) else "a list or mapping"
+                raise InputError(f"{path}, line {key.start_mark.line + 1}: unknown actor type {label!r} "
                                  f"(allowed: {', '.join(ACTOR_TYPES)})")
+            _refuse_tag(path, value, f"the list under {key.value!r}")
             if not isinstance(value, yaml.SequenceNode):
                 raise InputError(f"{path}, line {value.start_mark.line + 1}: under {key.value!r} give a list of entries")
             groups.append((key.value, value))
@@ -370,14 +406,21 @@ def _yaml_entries(path: Path, text: str):
             line = node.start_mark.line + 1
             if not isinstance(node, yaml.MappingNode):
                 raise InputError(f"{path}, line {line}: an entry must be a mapping with id, name and type")
+            _refuse_tag(path, node, "an entry")
             entry, fields = {}, {}
             for k, v in node.value:
+                if not isinstance(k, yaml.ScalarNode) or k.tag not in _YAML_SCALAR_TAGS:
+                    raise InputError(f"{path}, line {k.start_mark.line + 1}: a field name must be plain text "
+                                     f"(allowed: {', '.join(ENTRY_FIELDS)})")
+                _refuse_tag(path, v, f"field {k.value!r}")
                 if isinstance(v, yaml.SequenceNode):
-                    value = [x.value for x in v.value]
-                elif isinstance(v, yaml.ScalarNode):
-                    value = v.value
-                else:
+                    value = [x for x in (_yaml_text(path, x, k.value) for x in v.value) if x is not None]
+                elif isinstance(v, yaml.MappingNode):
                     raise InputError(f"{path}, line {v.start_mark.line + 1}: field {k.value!r} must be text or a list")
+                else:
+                    value = _yaml_text(path, v, k.value)
+                if value is None:
+                    continue   # "field:" with no value: as if absent
                 entry[k.value] = value
                 fields[k.value] = k.start_mark.line + 1
             if type_ is not None:

@@ -136,12 +136,11 @@ def test_user_gazetteer_with_python_tags_constructs_nothing(tmp_path):
     assert not marker.exists()
 
 
-@pytest.mark.xfail(reason="actors.read_gazetteer_file accepts a tagged value and keeps yaml Nodes as the "
-                          "name; it should refuse non-string fields with an InputError", strict=False)
 def test_user_gazetteer_tagged_fields_are_refused(tmp_path):
     actors, gaz, marker = _evil_gazetteer(tmp_path)
-    with pytest.raises(InputError, match="evil.yml"):
+    with pytest.raises(InputError, match=r"evil\.yml, line 3: field 'name' is tagged .*python/object/apply"):
         actors.read_gazetteer_file(gaz)
+    assert not marker.exists()
 
 
 @pytest.mark.parametrize("args,needles", [
