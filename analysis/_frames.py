@@ -38,6 +38,8 @@ def column_array(values: list):
     """A list of Python values as the array pandas would infer for it: strings -> ``str``
     dtype, all-bool / all-int / all-float -> numpy, ints mixed with floats -> float64,
     anything else (None included) is left as a list for pandas to infer as it always does."""
+    if not len(values):
+        return np.array([], dtype=object)  # as pandas itself types an empty column
     kinds = {type(v) for v in values}
     if kinds == {str}:
         return pd.array(values, dtype=str_dtype())

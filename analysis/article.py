@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+
+from ._frames import frame_from_columns
 
 from .errors import InputError, InputWarning
 
@@ -381,9 +384,15 @@ class Article:
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
         """Body paragraphs: ``para_id, start, end, text`` (para_id 1..N in reading order)."""
-        rows = [(int(p), s, e, t) for k, p, s, e, t in zip(self.blocks["kind"], self.blocks["para_id"], self.blocks["start"],
-                                                           self.blocks["end"], self.blocks["text"]) if k == "body"]
-        return pd.DataFrame(rows, columns=["para_id", "start", "end", "text"]).astype({"para_id": int, "start": int, "end": int})
+        b = self.blocks
+        body = [i for i, kind in enumerate(b["kind"].tolist()) if kind == "body"]
+        starts, ends, texts = b["start"].tolist(), b["end"].tolist(), b["text"].tolist()
+        return frame_from_columns(["para_id", "start", "end", "text"], [
+            np.arange(1, len(body) + 1, dtype="int64"),
+            np.array([starts[i] for i in body], dtype="int64"),
+            np.array([ends[i] for i in body], dtype="int64"),
+            [texts[i] for i in body],
+        ])
 
     @property
     def separators(self) -> list[tuple[int, int]]:

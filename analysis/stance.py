@@ -26,6 +26,7 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -268,6 +269,8 @@ def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
 
 
 class _Actors:
+    """The article's actor mentions and quotes, indexed by start offset for bisection."""
+
     def __init__(self, doc):
         try:
             m = doc.mentions
@@ -280,15 +283,41 @@ class _Actors:
         self.m = list(zip(m["start"], m["end"], m["actor_id"], m["actor"],
                           m["actor_type"] if "actor_type" in m else [None] * len(m))) if len(m) else []
         self.q = list(zip(q["start"], q["end"], q["speaker_id"], q["speaker"])) if len(q) else []
+        # mentions with an actor name, sorted by (start, table order); "first in table order" is the
+        # first found in this order when the table itself is in start order (the actors layer's order)
+        named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
+        self._m_order = [k for _ms, k in named]
+        self._m_starts = [ms for ms, _k in named]
+        self._m_in_table_order = self._m_order == sorted(self._m_order)
+        # quotes: bisect when they are in start order and do not overlap, else the plain scan
+        self._q_starts = [qs for qs, *_ in self.q]
+        self._q_bisect = all(self.q[k][1] <= self.q[k + 1][0] and self.q[k][0] <= self.q[k + 1][0]
+                             for k in range(len(self.q) - 1))
 
     def in_span(self, start: int, end: int):
-        """The first mention with an actor inside [start, end)."""
-        for ms, me, aid, name, kind in self.m:
-            if ms >= start and me <= end and isinstance(name, str) and name:
-                return aid, name, kind
-        return None
+        """The first mention (in table order) with an actor inside [start, end)."""
+        best = None
+        for k in range(bisect_left(self._m_starts, start), len(self._m_starts)):
+            if self._m_starts[k] > end:
+                break
+            idx = self._m_order[k]
+            if self.m[idx][1] <= end and (best is None or idx < best):
+                best = idx
+                if self._m_in_table_order:
+                    break
+        if best is None:
+            return None
+        _ms, _me, aid, name, kind = self.m[best]
+        return aid, name, kind
 
     def quote_at(self, pos: int):
+        """The first quote (in table order) around ``pos``."""
+        if self._q_bisect:
+            # in start order without overlaps, only the last quote starting at or before pos can hold it
+            k = bisect_right(self._q_starts, pos) - 1
+            if k >= 0 and self.q[k][0] <= pos < self.q[k][1]:
+                return self.q[k][2], self.q[k][3]
+            return None
         for qs, qe, sid, spk in self.q:
             if qs <= pos < qe:
                 return sid, spk

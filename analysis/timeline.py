@@ -38,6 +38,8 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
+from ._clauses import ClauseBreaks
+
 TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
                  "actor_ids", "actors", "summary", "note"]
@@ -1094,6 +1096,8 @@ def timexes(doc) -> pd.DataFrame:
 
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
+# linear: each alternative is fixed-length or starts with a comma, so a
+# long run of spaces is never retried from each of its positions (tests/test_fixsent_linear.py)
 _CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
 
 
@@ -1142,10 +1146,11 @@ def events(doc) -> pd.DataFrame:
     undated_at = _undated_meeting_at(doc, tx, toks, meeting_nouns)
     needed = {r[4] for r in dated} | ({toks.sent[undated_at[0]]} if undated_at else set())
     mentions = _MentionLists(_mentions_or_none(doc), needed)
+    breaks = ClauseBreaks(_CLAUSE_BREAK, doc.text)
     rows = []
     for tid, value, mod, para_id, sent_id, t_start, t_end, first in dated:
         s_start, s_end = sent_span[sent_id]
-        clause = _clause(doc.text[s_start:s_end], s_start, t_start, t_end)
+        clause = breaks.around(s_start, s_end, t_start, t_end)
         trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
         ids, names = mentions.actors(sent_id, clause)
         rows.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id,
@@ -1268,19 +1273,6 @@ def _mentions_or_none(doc):
     if m is None or not len(m) or not {"sent_id", "start", "end", "text"} <= set(m.columns):
         return None
     return m
-
-
-def _clause(sent_text: str, sent_start: int, t_start: int, t_end: int) -> tuple[int, int]:
-    """The ``(start, end)`` of the clause around a timex (breaks at ; : dashes)."""
-    lo, hi = sent_start, sent_start + len(sent_text)
-    for m in _CLAUSE_BREAK.finditer(sent_text):
-        a, b = sent_start + m.start(), sent_start + m.end()
-        if b <= t_start:
-            lo = b
-        elif a >= t_end:
-            hi = a
-            break
-    return lo, hi
 
 
 def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, clause, event_nouns) -> str:

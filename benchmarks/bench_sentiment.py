@@ -9,6 +9,11 @@ round the script times, in the same process and warm:
                     (the actors layer is another layer's cost; it is timed separately)
 and prints the best of ROUNDS rounds and the ratios to annotate. Run:
     PYTHONPATH=. python benchmarks/bench_sentiment.py [N] [ROUNDS]
+
+``scale [CHARS ...]`` instead times sentiment, stance and actor_sentiment on single long articles
+(the seed's paragraphs drawn at random up to CHARS characters; default 50,000 and 400,000) and
+prints each time and its growth against the smallest article (linear is the size ratio):
+    PYTHONPATH=. python benchmarks/bench_sentiment.py scale 50000 400000
 """
 
 from __future__ import annotations
@@ -71,5 +76,37 @@ def main(n: int = 20, rounds: int = 5) -> dict:
     return best
 
 
+def long_article(n_chars: int, seed: int = 3) -> str:
+    paras = analysis.load_article(analysis.SEED).paragraphs["text"].tolist()
+    rng = random.Random(seed)
+    out, n = ["Scale article"], 0
+    while n < n_chars:
+        out.append(rng.choice(paras))
+        n += len(out[-1]) + 2
+    return "\n\n".join(out)
+
+
+def scale(sizes: list[int]) -> dict:
+    funcs = {"sentiment": S.sentiment, "stance": T.stance, "actor_sentiment": S.actor_sentiment}
+    S.sentiment(analysis.annotate(analysis.SEED))  # warm
+    times: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        doc = analysis.annotate(analysis.from_text(long_article(size)))
+        doc.mentions, doc.quotes  # other layers' cost, computed first
+        times[size] = {}
+        for name, func in funcs.items():
+            t = time.perf_counter()
+            func(doc)
+            times[size][name] = time.perf_counter() - t
+    first = sizes[0]
+    for size in sizes:
+        growth = "  ".join(f"{name} {secs:6.2f}s (x{secs / times[first][name]:5.1f})" for name, secs in times[size].items())
+        print(f"{size:>9,} chars (x{size / first:4.1f}): {growth}")
+    return times
+
+
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:3]))
+    if sys.argv[1:2] == ["scale"]:
+        scale([int(a) for a in sys.argv[2:]] or [50_000, 400_000])
+    else:
+        main(*(int(a) for a in sys.argv[1:3]))

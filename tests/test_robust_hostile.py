@@ -310,10 +310,7 @@ def test_hostile_title_writes_only_inside_out(tmp_path):
 # scale: no layer grows faster than its input (checked for every available layer)
 
 #: layers known to grow faster than linear, with the cause; non-strict xfail so a fix shows as XPASS
-KNOWN_SUPERLINEAR = {
-    "sentiment": "VADER's _but_check is quadratic in the length of the text the layer gives it",
-    "stance": "in_span scans every mention for every clause (use bisect on sorted mention starts)",
-}
+KNOWN_SUPERLINEAR: dict[str, str] = {}
 
 
 def _recombined(n_bytes: int, seed: int = 3) -> str:

@@ -42,9 +42,6 @@ SMALL_LIMIT = 0.1      # seconds at 2,000 characters
 #: Patterns only ever applied to short windows of text, with the window length they are probed
 #: at and why. Anything listed here should be made linear when next touched.
 KNOWN_BOUNDED: dict[str, tuple[int, str]] = {
-    "analysis.sentiment._CLAUSE_BREAK": (
-        400, "run on one sentence holding an actor mention; quadratic on a long run of spaces. "
-              "Linear fix: (?<!\\s)\\s+(?=...) in both alternatives"),
 }
 
 
