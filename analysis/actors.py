@@ -53,7 +53,8 @@ however meanwhile after before following talking speaking according also in on a
 islam muslim christian god covid""".split())
 _DETERMINERS = {"the", "this", "that"}
 _PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
-_ACR_AFTER_NAME = re.compile(r"((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
+#: "Full Name (ACR)"; a name starts at a word's start (the lookbehind keeps the scan linear)
+_ACR_AFTER_NAME = re.compile(r"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
 _INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three"}
 _NOUN_RE = re.compile(
     r"(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>%s)(?![\w-])")
@@ -339,6 +340,38 @@ def read_gazetteer_file(path) -> list[dict]:
     return [_check_entry(path, line, entry, fields) for line, entry, fields in raw]
 
 
+#: the only YAML tags a gazetteer may carry: plain text, numbers, booleans, dates, empty values,
+#: lists and mappings (the tags a safe loader gives untagged values). Anything else (``!!python/…``,
+#: ``!!binary``, ``!custom``) is refused before any value is used.
+_YAML_SCALAR_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "timestamp")}
+_YAML_NULL = "tag:yaml.org,2002:null"
+
+
+_YAML_PLAIN_TAGS = _YAML_SCALAR_TAGS | {_YAML_NULL, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+
+def _yaml_text(path: Path, node, field_name: str):
+    """The text of a plain YAML scalar (None for an empty value); InputError for anything else."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode) and node.tag in _YAML_SCALAR_TAGS:
+        return node.value
+    if isinstance(node, yaml.ScalarNode) and node.tag == _YAML_NULL:
+        return None
+    if node.tag not in _YAML_PLAIN_TAGS:
+        what = f"tagged {node.tag}"
+    else:
+        what = "a list inside a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    raise InputError(f"{path}, line {node.start_mark.line + 1}: field {field_name!r} is {what}; give plain text"
+                     f"{' or a list of plain text' if field_name in ('aliases', 'acronyms', 'nouns') else ''}")
+
+
+def _refuse_tag(path: Path, node, what: str) -> None:
+    if node.tag not in _YAML_PLAIN_TAGS:
+        raise InputError(f"{path}, line {node.start_mark.line + 1}: {what} is tagged {node.tag}; "
+                         "a gazetteer holds only plain text, lists and mappings")
+
+
 def _yaml_entries(path: Path, text: str):
     import yaml
 
@@ -350,14 +383,18 @@ def _yaml_entries(path: Path, text: str):
         raise InputError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     if root is None:
         raise InputError(f"{path}: the gazetteer is empty; give a list of entries with id, name and type")
+    _refuse_tag(path, root, "the document")
     groups = []
     if isinstance(root, yaml.SequenceNode):
         groups.append((None, root))
     elif isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if key.value not in ACTOR_TYPES:
-                raise InputError(f"{path}, line {key.start_mark.line + 1}: unknown actor type {key.value!r} "
+            _refuse_tag(path, key, "an actor type")
+            if not isinstance(key, yaml.ScalarNode) or key.value not in ACTOR_TYPES:
+                label = key.value if isinstance(key, yaml.ScalarNode) else "a list or mapping"
+                raise InputError(f"{path}, line {key.start_mark.line + 1}: unknown actor type {label!r} "
                                  f"(allowed: {', '.join(ACTOR_TYPES)})")
+            _refuse_tag(path, value, f"the list under {key.value!r}")
             if not isinstance(value, yaml.SequenceNode):
                 raise InputError(f"{path}, line {value.start_mark.line + 1}: under {key.value!r} give a list of entries")
             groups.append((key.value, value))
@@ -369,14 +406,21 @@ def _yaml_entries(path: Path, text: str):
             line = node.start_mark.line + 1
             if not isinstance(node, yaml.MappingNode):
                 raise InputError(f"{path}, line {line}: an entry must be a mapping with id, name and type")
+            _refuse_tag(path, node, "an entry")
             entry, fields = {}, {}
             for k, v in node.value:
+                if not isinstance(k, yaml.ScalarNode) or k.tag not in _YAML_SCALAR_TAGS:
+                    raise InputError(f"{path}, line {k.start_mark.line + 1}: a field name must be plain text "
+                                     f"(allowed: {', '.join(ENTRY_FIELDS)})")
+                _refuse_tag(path, v, f"field {k.value!r}")
                 if isinstance(v, yaml.SequenceNode):
-                    value = [x.value for x in v.value]
-                elif isinstance(v, yaml.ScalarNode):
-                    value = v.value
-                else:
+                    value = [x for x in (_yaml_text(path, x, k.value) for x in v.value) if x is not None]
+                elif isinstance(v, yaml.MappingNode):
                     raise InputError(f"{path}, line {v.start_mark.line + 1}: field {k.value!r} must be text or a list")
+                else:
+                    value = _yaml_text(path, v, k.value)
+                if value is None:
+                    continue   # "field:" with no value: as if absent
                 entry[k.value] = value
                 fields[k.value] = k.start_mark.line + 1
             if type_ is not None:
@@ -489,6 +533,24 @@ def token_lists(doc) -> _Tokens:
         cached = _Tokens(doc)
         _TOKEN_CACHE[doc] = cached
     return cached
+
+
+def end_of_text_before(text: str, pos: int, lo: int = 0) -> int:
+    """``lo + len(text[lo:pos].rstrip())``: the end of the last non-space character before ``pos``.
+
+    Looks back through a window that grows only while it holds nothing but whitespace, so the
+    cost is the length of the whitespace run before ``pos``, not of everything before it.
+
+    >>> end_of_text_before("Russia's  minister", 10)
+    8
+    """
+    width = 32
+    while True:
+        start = max(lo, pos - width)
+        stripped = text[start:pos].rstrip()
+        if stripped or start == lo:
+            return start + len(stripped)
+        width *= 4
 
 
 def _role_info(gaz: Gazetteer, phrase: str):
@@ -722,14 +784,13 @@ class _Resolver:
             return None
         rs, re_ = m.start(), m.end()
         # a modifier just before: "Russian", "Russia's", "UN", "the Kremlin"
-        left = text[:rs].rstrip()
-        gap_ok = rs - len(left) <= 1
+        left_end = end_of_text_before(text, rs)   # where text[:rs].rstrip() ends, without copying it
+        gap_ok = rs - left_end <= 1
         mod = None
-        if left.endswith(("’s", "'s")):
-            left2 = left[:-2]
-            mod = by_end.get(len(left2))
+        if left_end >= 2 and text[left_end - 2:left_end] in ("’s", "'s"):
+            mod = by_end.get(left_end - 2)
         elif gap_ok:
-            mod = by_end.get(len(left))
+            mod = by_end.get(left_end)
         if mod is not None and self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place":
             mod = None
         begin = mod.start if mod is not None else rs
@@ -815,9 +876,12 @@ class _Resolver:
             return self.resolve_name(c, out)
         if c.kind == "noun":
             noun = c.data["noun"]
-            for row in reversed(out):
+            para = self.para_of(c.start)
+            for row in reversed(out):   # rows are in reading order: stop once three paragraphs back
+                if row["para_id"] < para - 3:
+                    break
                 a = self.actors.get(row["actor_id"])
-                if a is not None and noun in a.nouns and row["para_id"] >= self.para_of(c.start) - 3:
+                if a is not None and noun in a.nouns:
                     return [self.row(c.start, c.end, a.actor_id, "", "alias")]
             return []
         if c.kind == "pron":
@@ -915,8 +979,10 @@ class _Resolver:
                 return [self.row(c.start, c.end, mod_actor.actor_id, info["code"], "role")]
             return []
         para = self.para_of(c.start)
-        for row in reversed(out):
-            if row["actor_type"] != "person" or row["para_id"] < para - 6:
+        for row in reversed(out):   # rows are in reading order: stop once six paragraphs back
+            if row["para_id"] < para - 6:
+                break
+            if row["actor_type"] != "person":
                 continue
             p = self.persons.get(row["actor_id"])
             if p is None:
@@ -976,13 +1042,13 @@ class _Resolver:
 
     def table(self, rows: list[dict]) -> pd.DataFrame:
         # a person first seen by surname only takes the full name's id when it appears later
-        rename = {}
-        for pid, p in self.persons.items():
-            if len(p.name.split()) == 1:
-                for other in self.persons.values():
-                    if other is not p and len(other.name.split()) > 1 and other.name.split()[-1] == p.name:
-                        rename[pid] = other.pid
-                        break
+        full_by_surname: dict[str, str] = {}   # surname -> first person with a longer name ending in it
+        for other in self.persons.values():
+            words = other.name.split()
+            if len(words) > 1:
+                full_by_surname.setdefault(words[-1], other.pid)
+        rename = {pid: full_by_surname[p.name] for pid, p in self.persons.items()
+                  if len(p.name.split()) == 1 and p.name in full_by_surname}
         text = self.text
         data = {col: [] for col in MENTION_COLUMNS}
         for n, r in enumerate(rows, 1):

@@ -26,10 +26,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from .actors import end_of_text_before
+
 QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind"]
 KINDS = ("direct", "partial", "mixed")
 _MARKS = "“”\"«»„‟"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
+_WORD = re.compile(r"\S+")
+_ONLY_THE = re.compile(r"\s*+(?:[Tt][Hh][Ee])?+\s*+")   # what ``.strip().lower() in ("", "the")`` accepts
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution", "report",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "law", "bill", "note"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", ",", "``", "''", '"', "POS"}
@@ -78,6 +82,20 @@ class _Quoter:
         p = doc.paragraphs
         self.p_start = dict(zip(p["para_id"].tolist(), p["start"].tolist()))
         self.s_para = s["para_id"].tolist()
+        # every quotation mark once, in order: the searches below bisect this list instead of
+        # rescanning the text (many quotes in one sentence stay linear)
+        self.marks = [m.start() for m in _MARK_RE.finditer(self.text)]
+        self._first_cue: dict[int, int] = {}       # sentence index -> first cue token (or its end)
+        self._prev_sentence: dict[int, tuple] = {}  # sentence index -> speaker from the sentence before
+
+    def marks_in(self, start: int, end: int) -> list[int]:
+        """Offsets of the quotation marks in ``[start, end)``."""
+        return self.marks[bisect.bisect_left(self.marks, start):bisect.bisect_left(self.marks, end)]
+
+    def last_mark_before(self, start: int, end: int):
+        """Offset of the last quotation mark in ``[start, end)``, or None."""
+        i = bisect.bisect_left(self.marks, end) - 1
+        return self.marks[i] if i >= 0 and self.marks[i] >= start else None
 
     # -- positions -----------------------------------------------------------------------
     def sent_index(self, offset: int) -> int:
@@ -92,15 +110,20 @@ class _Quoter:
         i = bisect.bisect_right(self.m_end, offset) - 1
         if i < 0 or self.m_type[i] == "place":
             return None
-        between = [w.strip(",") for w in self.text[self.m_end[i]:offset].split()]
-        between = [w for w in between if w]
-        if len(between) > before or any(w.lower() not in _AUX and not w.endswith("ly") for w in between):
-            return None
+        n = 0
+        for word in _WORD.finditer(self.text, self.m_end[i], offset):   # lazily: stops at the first misfit
+            w = word.group().strip(",")
+            if not w:
+                continue
+            n += 1
+            if n > before or (w.lower() not in _AUX and not w.endswith("ly")):
+                return None
         return i
 
     def mention_starting_at(self, offset: int):
         i = bisect.bisect_left(self.m_start, offset)
-        if i < len(self.m_start) and self.text[offset:self.m_start[i]].strip().lower() in ("", "the") and self.m_type[i] != "place":
+        if i < len(self.m_start) and self.m_type[i] != "place" and \
+                _ONLY_THE.fullmatch(self.text, offset, max(offset, self.m_start[i])):
             return i
         return None
 
@@ -109,7 +132,7 @@ class _Quoter:
         rows = []
         prev_speaker = None   # (speaker_id, speaker, cue, end offset, para_id) of the last quote
         for para_id, ps, pe in zip(self.doc.paragraphs["para_id"], self.doc.paragraphs["start"], self.doc.paragraphs["end"]):
-            marks = [m.start() for m in _MARK_RE.finditer(self.text, ps, pe)]
+            marks = self.marks_in(ps, pe)
             pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
             if len(marks) % 2:
                 pairs.append((marks[-1], pe))
@@ -197,9 +220,9 @@ class _Quoter:
         """``according to X, …: “…”`` or ``X recalled that “…”`` in the same sentence."""
         si = self.sent_index(o)
         ss = self.s_start[si]
-        span = self.text[ss:o]
         # the last closing mark before o bounds the search (text before belongs to another quote)
-        last_mark = max((ss + m.start() + 1 for m in _MARK_RE.finditer(span)), default=ss)
+        prev_mark = self.last_mark_before(ss, o)
+        last_mark = ss if prev_mark is None else prev_mark + 1
         m = None
         for m in re.finditer(r"\b[Aa]ccording to\s+", self.text[last_mark:o]):
             pass
@@ -248,13 +271,26 @@ class _Quoter:
         si = self.sent_index(o)
         if si == 0:
             return None
-        k0, k1 = self.tok_index(self.s_start[si]), self.tok_index(o)
-        if any(self.is_cue(k) for k in range(k0, k1)):
-            return None
+        if self.first_cue(si) < self.tok_index(o):
+            return None   # a speech verb earlier in the quote's own sentence
+        if si not in self._prev_sentence:
+            self._prev_sentence[si] = (self._speaker_of_previous_sentence(si),)
+        return self._prev_sentence[si][0]
+
+    def first_cue(self, si: int) -> int:
+        """Index of the first speech verb in sentence ``si`` (the sentence's end index if none); cached."""
+        if si not in self._first_cue:
+            k, k_end = self.tok_index(self.s_start[si]), self.tok_index(self.s_end[si])
+            while k < k_end and not self.is_cue(k):
+                k += 1
+            self._first_cue[si] = k
+        return self._first_cue[si]
+
+    def _speaker_of_previous_sentence(self, si: int):
         prev = si - 1
         if self.s_para[prev] != self.s_para[si]:
             return None
-        if _MARK_RE.search(self.text, self.s_start[prev], self.s_end[prev]):
+        if self.last_mark_before(self.s_start[prev], self.s_end[prev]) is not None:
             return None
         a, b = self.tok_index(self.s_start[prev]), self.tok_index(self.s_end[prev])
         for v in range(a, b):
@@ -265,8 +301,11 @@ class _Quoter:
     def kind(self, o: int, s: int, e: int) -> str:
         body = self.text[s:e]
         first = next((ch for ch in body if ch.isalpha()), "")
-        before = self.text[self.s_start[self.sent_index(o)]:o].strip()
-        if first.isupper() and (not before or before.endswith((":", ",", "—", "–", "-")) or before[-1:] in ".!?"):
+        ss = self.s_start[self.sent_index(o)]
+        # the last character of text[ss:o].strip(), found without copying the sentence
+        before_end = end_of_text_before(self.text, o, ss) if o >= ss else ss
+        last = self.text[before_end - 1] if before_end > ss else ""
+        if first.isupper() and (not last or last in ":,—–-.!?"):
             return "direct"
         if first.isupper() and len(body.split()) > 3 and body.rstrip()[-1:] in ".!?":
             return "direct"

@@ -147,6 +147,14 @@ def test_user_gazetteer_csv(tmp_path):
     ("- {id: x, name: X, type: org, colour: red}\n", ".yml", ["bad.yml", "line 1", "'colour'"]),
     ("person:\n  - {id: x, name: X}\n  - {id: y, name: Y, country: XYZ}\n", ".yml", ["bad.yml", "line 3", "'country'"]),
     ("id,name,type\nx,X,org\ny,,org\n", ".csv", ["bad.csv", "line 3", "'name'"]),
+    # YAML tags and nested values are refused, naming the field (no yaml Node ever becomes a name)
+    ("org:\n  - {id: x, type: org,\n     name: !!binary aGVsbG8=}\n", ".yml", ["bad.yml", "line 3", "'name'", "tagged"]),
+    ("- {id: x, name: !custom X, type: org}\n", ".yml", ["bad.yml", "line 1", "'name'", "!custom"]),
+    ("- {id: x, name: X, type: org}\n- {id: y, name: Y, type: org, aliases: [[A]]}\n", ".yml",
+     ["bad.yml", "line 2", "'aliases'", "list inside a list"]),
+    ("- !!python/object:argparse.Namespace {id: x, name: X, type: org}\n", ".yml", ["bad.yml", "line 1", "entry", "tagged"]),
+    ("org: !!set {a, b}\n", ".yml", ["bad.yml", "line 1", "'org'", "tagged"]),
+    ("- {id: x, name: null, type: org}\n", ".yml", ["bad.yml", "line 1", "'name'"]),
     ("id,name,kind\nx,X,org\n", ".csv", ["bad.csv", "line 1", "'kind'"]),
 ])
 def test_user_gazetteer_errors_name_file_line_field(tmp_path, content, suffix, expected):

@@ -42,9 +42,6 @@ SMALL_LIMIT = 0.1      # seconds at 2,000 characters
 #: Patterns only ever applied to short windows of text, with the window length they are probed
 #: at and why. Anything listed here should be made linear when next touched.
 KNOWN_BOUNDED: dict[str, tuple[int, str]] = {
-    "analysis.actors._ACR_AFTER_NAME": (
-        400, "searched only in a 160-character window before '(ACRONYM)'; quadratic on one long capitalised "
-             "word. Linear fix: start it with (?<![\\w’'-])"),
 }
 
 
