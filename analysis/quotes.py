@@ -193,13 +193,17 @@ class _Quoter:
         """``“…,” the minister said`` / ``”he stressed`` / ``,” said Karimi``."""
         k = self.tok_index(c + 1)
         n = len(self.t_start)
-        # skip punctuation right after the closing mark
+        # the attribution belongs to the sentence the quote closes in: a full stop after the
+        # mark (“…”. The IMF said) ends it, and the next sentence's speech verb is not ours
+        s_end = self.s_end[self.sent_index(c)]
         while k < n and self.t_pos[k] in (",", ".", ":", "``", "''", '"') and self.t_start[k] - c < 4:
-            if self.t_pos[k] == "." and self.text[c - 1] not in ",":
-                pass
+            if self.t_pos[k] == ".":
+                return None
             k += 1
         limit = min(n, k + 10)
         for v in range(k, limit):
+            if self.t_start[v] >= s_end:
+                return None
             if self.t_lower[v] in ("“", '"', "”") or self.text[self.t_start[v]] in _MARKS:
                 return None
             if self.is_cue(v):

@@ -161,6 +161,18 @@ def _compiled():
 # the sentence walker
 
 
+_MODAL_HEDGES = frozenset({"may", "might", "could"})
+
+
+def _is_hedge(lower: str, lemma: str, pos: str, hedges) -> bool:
+    """A hedge word in its hedging sense: *may* the modal, not *May* the month (a proper noun)."""
+    if pos.startswith("NNP"):
+        return False
+    if lower in _MODAL_HEDGES:
+        return pos == "MD"
+    return lower in hedges or lemma in hedges
+
+
 class _Sent:
     __slots__ = ("low", "lem", "pos", "st", "en", "sent_id", "para_id", "start", "end")
 
@@ -493,8 +505,6 @@ def stance(doc) -> pd.DataFrame:
                             break
                 if holder is None:
                     holder, holder_from = "(the author)", "author"
-            if holder is None and holder_span is None and kind == "verb":
-                pass
             if holder_span is None and kind == "verb" and holder is None:
                 holder, holder_from = "(the author)", "author"
             if subj is None and kind == "verb" and not quote:
@@ -510,7 +520,8 @@ def stance(doc) -> pd.DataFrame:
                 label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
             hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
             hedge_to = target_span[1] + 1 if target_span else j
-            hedged = any(w in hedges or l in hedges for w, l in zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]))
+            hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
+                         zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to]))
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]

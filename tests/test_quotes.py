@@ -84,3 +84,13 @@ def test_according_to_and_unattributed():
 def test_no_quotes():
     doc = analysis.annotate("T\n\nNothing was said.")
     assert doc.quotes.empty and list(doc.quotes.columns) == QUOTE_COLUMNS
+
+
+def test_a_speech_verb_in_the_next_sentence_is_not_the_speaker():
+    # the quote ends its sentence ("…". The IMF said): the IMF did not say it
+    doc = analysis.annotate(analysis.from_text(
+        "Talks stall\n\nThe minister said the government would \"continue talks with all sides\". "
+        "The IMF said it was watching. Critics called the plan \"a disaster\". Maria Lopez, a senator, warned against it."))
+    q = doc.quotes.set_index("text")
+    assert q.loc["a disaster", "speaker_id"] in ("", None) or q.loc["a disaster", "speaker"] != "Maria Lopez"
+    assert q.loc["continue talks with all sides", "speaker"] != "International Monetary Fund"

@@ -156,3 +156,12 @@ def test_stance_matrix(seed_doc):
     matrix = st.stance_matrix(seed_doc)
     assert {"holder", "target", "favor", "against", "neutral"} <= set(matrix.columns)
     assert matrix[["favor", "against", "neutral"]].to_numpy().sum() == len(seed_doc.stance)
+
+
+def test_the_month_may_is_not_a_hedge_but_the_modal_is():
+    doc = analysis.annotate(analysis.from_text(
+        "Vote\n\nOn 12 May Kenyan lawmakers voted against the finance bill. The opposition may reject the deal.",
+        published="2023-05-20"))
+    st = doc.stance.set_index("target")
+    assert st.loc["the finance bill", "stance"] == "against" and not st.loc["the finance bill", "hedged"]
+    assert st.loc["the deal", "hedged"]
