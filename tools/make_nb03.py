@@ -141,9 +141,9 @@ with the file, the line and the field.
   and "flights from Kabul" are told apart only by that preposition.
 
 ## For discussion
-1. Which actors speak, and which are only spoken about? Why might the Taliban never be quoted in this article?
+1. Which actors speak, and which are only spoken about? Why might some never be quoted (in the example article: the Taliban)?
 2. What does writing "Moscow" or "the Kremlin" instead of "Russia" do to the reader's picture of who acts?
-3. The CSTO's statement is quoted only in fragments, Lavrov in full sentences. What difference does that make?
+3. Whose words are quoted in full sentences, and whose only in fragments (in the example article: Lavrov against the CSTO's statement)? What difference does that make?
 4. Look at the network: which actors are never named in the same sentence? What does that absence suggest?
 """),
 ]

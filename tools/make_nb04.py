@@ -173,7 +173,7 @@ st.reset_cues()
 ## For discussion
 1. Where do the two lexicons disagree, and why? Look at the explanation of that paragraph.
 2. Is "concern" sentiment or stance? The package counts "expressed concern about X" as a stance *against* X — do you agree?
-3. Whose stances does the article report, and whose does it leave out (the Taliban? Afghan citizens? the United States)?
+3. Whose stances does the article report, and whose does it leave out (in the example article: the Taliban? Afghan citizens? the United States)?
 4. Does a negative VADER score mean the *reporting* is negative, or that the *events* are?
 """),
 ]

@@ -42,7 +42,7 @@ doc.timexes[["timex_id", "para_id", "text", "type", "value", "mod", "note"]]
 """),
 ("md", r"""
 **Check it yourself.** Find each expression in its sentence. Is the value the one you would give?
-The publication date is the anchor: change `PUBLISHED` above and run again — "April" and "Today" move with it.
+The publication date is the anchor: change `PUBLISHED` above and run again — relative dates such as "in April" and "today" move with it.
 Without a publication date, the unknown parts stay unknown (`XXXX-04`).
 """),
 ("code", r"""
