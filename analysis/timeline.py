@@ -361,11 +361,27 @@ class _Tenses:
         i = bisect.bisect_left(self.starts, offset)
         if any(t == "future" for _, t in markers) and not any(t == "past" for _, t in markers):
             return "future"
-        main = [mk for mk in markers if self.lemma[mk[0]] not in self._REPORT] or markers
+        # a reporting verb ("said") dates the report, not what is reported: it sets no tense
+        main = [mk for mk in markers if self.lemma[mk[0]] not in self._REPORT]
+        if not main:
+            return None
         before = [mk for mk in main if mk[0] < i]
         if before:
-            return before[-1][1]
-        return main[0][1]
+            return _Tense(before[-1][1], near=i - before[-1][0] <= 4)
+        return _Tense(main[0][1], near=main[0][0] - i <= 6)
+
+
+class _Tense(str):
+    """A tense (compares as its name) that also says whether its verb is next to the expression
+    ("withdrew in late October") or further off, governing another phrase ("declared a
+    dividend payable Dec. 15")."""
+
+    near: bool = True
+
+    def __new__(cls, name: str, *, near: bool = True):
+        obj = super().__new__(cls, name)
+        obj.near = near
+        return obj
 
 
 # --------------------------------------------------------------------------------------------
@@ -399,7 +415,11 @@ class _Normalizer:
             return d.year if month > d.month else d.year + 1
         if rel == "this":
             return d.year
-        if tense == "past" and month > d.month:
+        # a past verb moves a month after the publication to the year before, unless the verb
+        # governs another phrase and the month is the next one or the one after: a past-tense
+        # sentence often names a near deadline or payment ("declared a dividend payable Dec.
+        # 15", "gave them until mid-November"), while a date ten months back would carry its year
+        if tense == "past" and month > d.month and (getattr(tense, "near", True) or month - d.month > 2):
             return d.year - 1
         if tense == "future" and month < d.month:
             return d.year + 1
