@@ -109,7 +109,7 @@ class _Patterns:
             ("mon_rel", rf"\b{PRE}(?P<rel>last|next|this|early\s+last|late\s+last)\s+{MON}(?![a-z])"),
             ("mon_relyear", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
             ("mon", rf"\b{PRE}{MON}(?![a-z])(?!\s+\d)"),
-            ("season", rf"\b{PRE}(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
+            ("season", rf"\b{PRE}(?:(?P<rel>(?:this|the)\s+past|this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
             ("decade", rf"\b(?:the\s+)?{PRE}(?:(?P<dy>1[5-9]\d0|20\d0)|'(?P<yy>\d0))'?s\b"),
             ("decade_word", rf"\bthe\s+{PRE}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
             ("century", rf"\b(?:the\s+)?{PRE}{ORD}[-\s]century\b"),
@@ -528,7 +528,7 @@ class _Normalizer:
         if rule == "season":
             code = p.v["seasons"][g["sea"].lower()]
             smonth = _SEASON_START[code]
-            rel = (g.get("rel") or "").lower()
+            rel = (g.get("rel") or "").lower().split()[-1] if g.get("rel") else ""  # "this past" -> past
             if g.get("y"):
                 return "DATE", f"{g['y']}-{code}", mod, ""
             if d is None:
@@ -541,13 +541,17 @@ class _Normalizer:
             past = [y for y, a, b in spans if b < d]
             future = [y for y, a, b in spans if a > d]
             t = tense()
-            if rel in ("last", "past"):  # "last summer": the summer of the year before
+            if rel == "past":  # "the past summer", "this past spring": the latest one gone by
+                year = past[-1]
+            elif rel == "last":  # "last summer": the summer of the year before
                 base = current[0] if current else past[-1]
                 year = base - 1 if base == d.year else base
             elif rel in ("next", "coming"):  # "next summer": the summer of the year after
                 year = future[0] + 1 if future[0] == d.year else future[0]
             elif current:
                 year = current[0]
+            elif rel == "this" and d.year in future:  # "this summer" said in March: the one ahead
+                year = d.year
             elif t == "future":
                 year = future[0]
             elif t == "past" or rel != "this":
