@@ -103,7 +103,7 @@ class _Patterns:
         rules = [
             ("iso", rf"\b(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
             ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
-            ("mon_day", rf"\b(?:{WD},?\s+)?{PRE}{MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+{YEAR}\b)?"),
+            ("mon_day", rf"\b(?:{WD},?\s+)?{PRE}{MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)(?:,?\s+{YEAR}\b)?"),
             ("day_mon", rf"\b(?:{WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?![a-z])(?:,?\s+{YEAR}\b)?"),
             ("mon_year", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?{YEAR}\b"),
             ("mon_rel", rf"\b{PRE}(?P<rel>last|next|this|early\s+last|late\s+last)\s+{MON}(?![a-z])"),
