@@ -447,6 +447,9 @@ class _Normalizer:
             return d + _dt.timedelta(days=fwd) if tense == "future" else d - _dt.timedelta(days=back) if tense == "past" else d + _dt.timedelta(days=fwd if fwd <= back else -back)
         if tense == "future":
             return d + _dt.timedelta(days=fwd)
+        if tense is None and 0 < fwd < back:
+            # no verb tells (only "said", or no verb): the nearer of the two, the past on a tie
+            return d + _dt.timedelta(days=fwd)
         return d - _dt.timedelta(days=back)
 
     def _shift(self, base: _dt.date | None, n, unit: str, sign: int) -> str | None:
