@@ -35,10 +35,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
 import pandas as pd
 
 from ._clauses import ClauseBreaks
+from ._frames import frame_from_columns
 
 TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
@@ -103,13 +103,13 @@ class _Patterns:
         rules = [
             ("iso", rf"\b(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<H>[0-2]\d):(?P<M>[0-5]\d))?\b"),
             ("numeric", r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})\b"),
-            ("mon_day", rf"\b(?:{WD},?\s+)?{PRE}{MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)(?:,?\s+{YEAR}\b)?"),
+            ("mon_day", rf"\b(?:{WD},?\s+)?{PRE}{MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)(?:,?\s+{YEAR}\b)?"),
             ("day_mon", rf"\b(?:{WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?![a-z])(?:,?\s+{YEAR}\b)?"),
             ("mon_year", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?{YEAR}\b"),
             ("mon_rel", rf"\b{PRE}(?P<rel>last|next|this|early\s+last|late\s+last)\s+{MON}(?![a-z])"),
             ("mon_relyear", rf"\b{PRE}{MON}(?![a-z]),?\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b"),
             ("mon", rf"\b{PRE}{MON}(?![a-z])(?!\s+\d)"),
-            ("season", rf"\b{PRE}(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
+            ("season", rf"\b{PRE}(?:(?P<rel>(?:this|the)\s+past|this|last|next|past|coming|the)\s+)?(?P<sea>{_alt(v['seasons'])})(?:\s+(?:of\s+)?{YEAR})?\b"),
             ("decade", rf"\b(?:the\s+)?{PRE}(?:(?P<dy>1[5-9]\d0|20\d0)|'(?P<yy>\d0))'?s\b"),
             ("decade_word", rf"\bthe\s+{PRE}(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
             ("century", rf"\b(?:the\s+)?{PRE}{ORD}[-\s]century\b"),
@@ -361,11 +361,27 @@ class _Tenses:
         i = bisect.bisect_left(self.starts, offset)
         if any(t == "future" for _, t in markers) and not any(t == "past" for _, t in markers):
             return "future"
-        main = [mk for mk in markers if self.lemma[mk[0]] not in self._REPORT] or markers
+        # a reporting verb ("said") dates the report, not what is reported: it sets no tense
+        main = [mk for mk in markers if self.lemma[mk[0]] not in self._REPORT]
+        if not main:
+            return None
         before = [mk for mk in main if mk[0] < i]
         if before:
-            return before[-1][1]
-        return main[0][1]
+            return _Tense(before[-1][1], near=i - before[-1][0] <= 4)
+        return _Tense(main[0][1], near=main[0][0] - i <= 6)
+
+
+class _Tense(str):
+    """A tense (compares as its name) that also says whether its verb is next to the expression
+    ("withdrew in late October") or further off, governing another phrase ("declared a
+    dividend payable Dec. 15")."""
+
+    near: bool = True
+
+    def __new__(cls, name: str, *, near: bool = True):
+        obj = super().__new__(cls, name)
+        obj.near = near
+        return obj
 
 
 # --------------------------------------------------------------------------------------------
@@ -399,7 +415,11 @@ class _Normalizer:
             return d.year if month > d.month else d.year + 1
         if rel == "this":
             return d.year
-        if tense == "past" and month > d.month:
+        # a past verb moves a month after the publication to the year before, unless the verb
+        # governs another phrase and the month is the next one or the one after: a past-tense
+        # sentence often names a near deadline or payment ("declared a dividend payable Dec.
+        # 15", "gave them until mid-November"), while a date ten months back would carry its year
+        if tense == "past" and month > d.month and (getattr(tense, "near", True) or month - d.month > 2):
             return d.year - 1
         if tense == "future" and month < d.month:
             return d.year + 1
@@ -426,6 +446,9 @@ class _Normalizer:
         if rel == "this":
             return d + _dt.timedelta(days=fwd) if tense == "future" else d - _dt.timedelta(days=back) if tense == "past" else d + _dt.timedelta(days=fwd if fwd <= back else -back)
         if tense == "future":
+            return d + _dt.timedelta(days=fwd)
+        if tense is None and 0 < fwd < back:
+            # no verb tells (only "said", or no verb): the nearer of the two, the past on a tie
             return d + _dt.timedelta(days=fwd)
         return d - _dt.timedelta(days=back)
 
@@ -508,7 +531,7 @@ class _Normalizer:
         if rule == "season":
             code = p.v["seasons"][g["sea"].lower()]
             smonth = _SEASON_START[code]
-            rel = (g.get("rel") or "").lower()
+            rel = (g.get("rel") or "").lower().split()[-1] if g.get("rel") else ""  # "this past" -> past
             if g.get("y"):
                 return "DATE", f"{g['y']}-{code}", mod, ""
             if d is None:
@@ -521,13 +544,17 @@ class _Normalizer:
             past = [y for y, a, b in spans if b < d]
             future = [y for y, a, b in spans if a > d]
             t = tense()
-            if rel in ("last", "past"):  # "last summer": the summer of the year before
+            if rel == "past":  # "the past summer", "this past spring": the latest one gone by
+                year = past[-1]
+            elif rel == "last":  # "last summer": the summer of the year before
                 base = current[0] if current else past[-1]
                 year = base - 1 if base == d.year else base
             elif rel in ("next", "coming"):  # "next summer": the summer of the year after
                 year = future[0] + 1 if future[0] == d.year else future[0]
             elif current:
                 year = current[0]
+            elif rel == "this" and d.year in future:  # "this summer" said in March: the one ahead
+                year = d.year
             elif t == "future":
                 year = future[0]
             elif t == "past" or rel != "this":
@@ -1092,7 +1119,7 @@ def timexes(doc) -> pd.DataFrame:
                      "text": t["text"], "type": t["type"], "value": t["value"] or "", "mod": t["mod"] or "",
                      "note": t["note"]})
     cols = {c: [r[c] for r in rows] for c in TIMEX_COLUMNS}
-    return _frame(cols, TIMEX_COLUMNS, ints=("para_id", "sent_id", "start", "end"))
+    return _frame(cols, TIMEX_COLUMNS)
 
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
@@ -1127,23 +1154,25 @@ def events(doc) -> pd.DataFrame:
     >>> analysis.annotate(analysis.SEED).events["value"].tolist()[:3]
     ['2021-04', '2021-06-16', '2021-07']
     """
-    tx = doc.timexes
+    # every column is read once, as a list: pandas' per-access overhead is most of the cost
+    t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_ = _columns(
+        doc.timexes, ("timex_id", "type", "value", "mod", "para_id", "sent_id", "start", "end"))
     vocab = vocabulary()
     event_nouns = frozenset(vocab["event_nouns"])
     meeting_nouns = frozenset(vocab["meeting_nouns"])
     toks = _token_lists(doc)
-    sents = doc.sentences
-    sent_span = dict(zip(sents["sent_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
+    s_id, s_start, s_end = _columns(doc.sentences, ("sent_id", "start", "end"))
+    sent_span = dict(zip(s_id, zip(s_start, s_end)))
     dated = []
     for tid, typ, value, mod, para_id, sent_id, t_start, t_end in zip(
-            tx["timex_id"].tolist(), tx["type"].tolist(), tx["value"].tolist(), tx["mod"].tolist(),
-            tx["para_id"].tolist(), tx["sent_id"].tolist(), tx["start"].tolist(), tx["end"].tolist()):
+            t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_):
         if typ not in ("DATE", "TIME") or not value:
             continue
         first = _start_date(value)
         if first is not None:
             dated.append((tid, value, mod, para_id, sent_id, t_start, t_end, first))
-    undated_at = _undated_meeting_at(doc, tx, toks, meeting_nouns)
+    dated_paras = {p for p, t in zip(t_para, t_type) if t in ("DATE", "TIME")}
+    undated_at = _undated_meeting_at(doc, dated_paras, toks, meeting_nouns)
     needed = {r[4] for r in dated} | ({toks.sent[undated_at[0]]} if undated_at else set())
     mentions = _MentionLists(_mentions_or_none(doc), needed)
     breaks = ClauseBreaks(_CLAUSE_BREAK, doc.text)
@@ -1160,23 +1189,30 @@ def events(doc) -> pd.DataFrame:
     if undated is not None:
         rows.append(undated)
     rows.sort(key=lambda r: r[:4])
-    data = {c: [] for c in EVENT_COLUMNS}
-    for k, (*_, vals) in enumerate(rows, 1):
-        data["event_id"].append(f"e{k}")
-        for c, v in zip(EVENT_COLUMNS[1:], vals):
-            data[c].append(v)
-    return _frame(data, EVENT_COLUMNS, ints=("para_id", "sent_id"))
+    cols = [[f"e{k}" for k in range(1, len(rows) + 1)]] + [list(c) for c in zip(*(r[-1] for r in rows))]
+    if not rows:
+        cols += [[] for _ in EVENT_COLUMNS[1:]]
+    return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
 
 
-def _frame(data: dict, columns, *, ints=()) -> pd.DataFrame:
-    """A DataFrame from columns of lists (object arrays for text: much faster to build)."""
-    out = {}
-    for c in columns:
-        if c in ints:
-            out[c] = np.asarray(data[c], dtype=np.int64) if all(isinstance(v, (int, np.integer)) for v in data[c]) else data[c]
-        else:
-            out[c] = np.array(data[c], dtype=object)
-    return pd.DataFrame(out, columns=list(columns), copy=False)
+def _frame(data: dict, columns) -> pd.DataFrame:
+    """The output table from columns of lists (:func:`analysis._frames.frame_from_columns`)."""
+    return frame_from_columns(list(columns), [data[c] for c in columns])
+
+
+def _columns(df: pd.DataFrame, names) -> list[list]:
+    """The named columns of ``df`` as lists, each read once (a missing column gives Nones)."""
+    out = []
+    for name in names:
+        if name not in df.columns:
+            out.append([None] * len(df))
+            continue
+        try:
+            arr = df._get_column_array(df.columns.get_loc(name))  # no Series built: ~3x faster
+        except (AttributeError, TypeError):  # pragma: no cover - a pandas without it
+            arr = df[name].array
+        out.append(arr.tolist())
+    return out
 
 
 _TOKEN_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -1231,23 +1267,16 @@ class _MentionLists:
         self.sent, self.start = [], []
         if m is None:
             return
-        sent = m["sent_id"].to_numpy()
-        keep = np.isin(sent, list(needed)) if needed is not None else np.ones(len(sent), dtype=bool)
-        idx = np.flatnonzero(keep)
-        if not len(idx):
+        sent, start, end, text, ident, name = _columns(m, ("sent_id", "start", "end", "text", "actor_id", "actor"))
+        keep = sorted((sent[i], start[i], i) for i in range(len(sent)) if needed is None or sent[i] in needed)
+        if not keep:
             return
-        start = m["start"].to_numpy()[idx]
-        order = np.lexsort((start, sent[idx]))
-        idx = idx[order]
-        self.sent = sent[idx].tolist()
-        self.start = start[order].tolist()
-        self.end = m["end"].to_numpy()[idx].tolist()
-
-        def col(name):
-            return m[name].iloc[idx].tolist() if name in m.columns else [None] * len(idx)
-        text = [str(t) for t in col("text")]
-        self.id = [x if isinstance(x, str) and x else "" for x in col("actor_id")]
-        self.name = [n if isinstance(n, str) and n else t for n, t in zip(col("actor"), text)]
+        idx = [k[2] for k in keep]
+        self.sent = [sent[i] for i in idx]
+        self.start = [start[i] for i in idx]
+        self.end = [end[i] for i in idx]
+        self.id = [ident[i] if isinstance(ident[i], str) and ident[i] else "" for i in idx]
+        self.name = [name[i] if isinstance(name[i], str) and name[i] else str(text[i]) for i in idx]
 
     def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
         if not self.sent:
@@ -1314,13 +1343,12 @@ def _summary(text: str, clause, *, max_words: int = 18) -> str:
     return " ".join(words)
 
 
-def _undated_meeting_at(doc, tx, toks: "_TokenLists", meeting_nouns):
+def _undated_meeting_at(doc, dated, toks: "_TokenLists", meeting_nouns):
     """``(token index, tense)`` of the first meeting the lead (first three paragraphs) reports
-    without any date in its paragraph, or None."""
+    without any date in its paragraph (``dated``: the paragraphs with a date), or None."""
     if doc.published is None:
         return None
-    dated = {p for p, t in zip(tx["para_id"].tolist(), tx["type"].tolist()) if t in ("DATE", "TIME")}
-    lead = set(sorted(doc.paragraphs["para_id"].tolist())[:3])
+    lead = set(sorted(_columns(doc.paragraphs, ("para_id",))[0])[:3])
     for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
         if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
             continue
