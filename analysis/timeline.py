@@ -857,6 +857,10 @@ _YEAR_BEFORE_BAD = re.compile(r"(?:\b(?:No|no|number|Nos?\.|page|pages|room|flig
 _YEAR_AFTER_BAD = re.compile(r"^\s*(?:[a-z]+s\b(?<!\bwas\b)(?<!\bis\b)(?<!\bas\b)(?<!\bhas\b)(?<!\bits\b)(?<!\bthis\b)(?<!\bthus\b)|people|troops|votes|men|women|feet|miles|km|kilometers|meters|tons|barrels|acres|children)", re.S)
 
 
+#: a modal or auxiliary right before "last": there "last" is the verb ("will last three years")
+_VERB_BEFORE = re.compile(r"\b(?:will|would|to|can|could|may|might|should|must|shall|did|does|do|not|n't|'ll|’ll)\s+$", re.I)
+
+
 def _accept(rule: str, m: re.Match, text: str) -> bool:
     g = m.groupdict()
     s = m.group(0)
@@ -1024,6 +1028,9 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
                     cands.append((m.start("x"), m.end("x"), prio, rule, m))
                 elif rule == "duration" and m.group("det") and not m.group("rel") and not m.group("qmod") and text[m.end("n")] == "-":
                     cands.append((m.start("n"), m.end(), prio, rule, m))  # "the two-day meeting": not the article
+                elif rule == "duration" and m.group("rel") and m.group("rel").lower() == "last" and not m.group("det") \
+                        and _VERB_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                    cands.append((m.start("n"), m.end(), prio, rule, m))  # "will last three years": "last" is the verb
                 else:
                     cands.append((m.start(), m.end(), prio, rule, m))
     if spans is not None:
