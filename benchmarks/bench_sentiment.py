@@ -22,9 +22,14 @@ import random
 import sys
 import time
 
-import analysis
-from analysis import sentiment as S
-from analysis import stance as T
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import analysis  # noqa: E402
+from analysis import sentiment as S  # noqa: E402
+from analysis import stance as T  # noqa: E402
+from common import long_article  # noqa: E402
 
 
 def corpus(n: int) -> list[str]:
@@ -74,16 +79,6 @@ def main(n: int = 20, rounds: int = 5) -> dict:
     ours = best["sentiment"] + best["explanations"] + best["stance"]
     print(f"  sentiment + explanations + stance = {ours / base:.0%} of annotate time (target <= 50%)")
     return best
-
-
-def long_article(n_chars: int, seed: int = 3) -> str:
-    paras = analysis.load_article(analysis.SEED).paragraphs["text"].tolist()
-    rng = random.Random(seed)
-    out, n = ["Scale article"], 0
-    while n < n_chars:
-        out.append(rng.choice(paras))
-        n += len(out[-1]) + 2
-    return "\n\n".join(out)
 
 
 def scale(sizes: list[int]) -> dict:

@@ -11,37 +11,22 @@ Run: ``python benchmarks/bench_timeline.py``.
 
 from __future__ import annotations
 
-import random
 import sys
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 import analysis  # noqa: E402
 from analysis import timeline  # noqa: E402
-
-
-def corpus(n: int = 200, seed: int = 13) -> list[str]:
-    rng = random.Random(seed)
-    paras = analysis.load_article(analysis.SEED).paragraphs["text"].tolist()
-    return [f"Recombined article {i}\n\n" + "\n\n".join(rng.choice(paras) for _ in range(rng.randint(6, 14)))
-            for i in range(n)]
-
-
-def best_of(fn, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from common import best_of, recombined_corpus  # noqa: E402
 
 
 def main() -> dict:
-    texts = corpus()
+    texts = recombined_corpus(200)
     docs = [analysis.annotate(analysis.from_text(t, published="2021-09-16")) for t in texts]
     has_actors = "mentions" in analysis.available_layers()
     for d in docs:

@@ -25,6 +25,17 @@ def recombined_corpus(n_articles: int = 200, *, seed: int = 13, paras_per_articl
     return out
 
 
+def long_article(n_chars: int, *, seed: int = 3) -> str:
+    """One long article (``n_chars`` characters or a little more) of the seed's paragraphs."""
+    rng = random.Random(seed)
+    paras = seed_paragraphs()
+    out, n = ["Scale article"], 0
+    while n < n_chars:
+        out.append(rng.choice(paras))
+        n += len(out[-1]) + 2
+    return "\n\n".join(out)
+
+
 def best_of(fn, *, repeat: int = 5, number: int = 1) -> float:
     """The best wall time in seconds of ``number`` calls of ``fn``, over ``repeat`` rounds."""
     best = float("inf")
