@@ -301,8 +301,8 @@ def markdown_to_text(md: str) -> tuple[str, dict]:
     front-matter block (``---`` ... ``---``) may give title, author, source and published.
     Blank-line paragraph breaks are kept. Returns ``(text, metadata)``.
 
-    >>> markdown_to_text("# A *big* day\n\nThe [minister](http://x.org) spoke.")[0]
-    'A big day\n\nThe minister spoke.'
+    >>> markdown_to_text("# A *big* day\\n\\nThe [minister](http://x.org) spoke.")[0]
+    'A big day\\n\\nThe minister spoke.'
     """
     meta: dict = {}
     m = _MD_FRONT.match(md)
