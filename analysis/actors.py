@@ -902,14 +902,34 @@ class _Resolver:
     def subject_like(self, start: int, end: int) -> bool:
         tok = self.tok
         j = bisect.bisect_left(tok.start, end)
+        skipped = False
         while j < len(tok.pos) and tok.pos[j] in ("RB", ","):
             if tok.pos[j] == ",":
-                return False
+                # one parenthetical may stand between subject and verb:
+                # "Yoon, who arrived on Thursday, said" / "Smith, a farmer, said"
+                after = self._after_parenthetical(j) if not skipped else None
+                if after is None:
+                    return False
+                j, skipped = after, True
+                continue
             j += 1
         if j >= len(tok.pos) or not (tok.pos[j].startswith("VB") or tok.pos[j] == "MD"):
             return False
         i = bisect.bisect_left(tok.start, start) - 1
         return i < 0 or not (tok.pos[i].startswith("VB") or tok.pos[i] in ("IN", "TO")) or tok.lower[i] in ("that",)
+
+    def _after_parenthetical(self, j: int, limit: int = 15) -> int | None:
+        """Index after the comma that closes a ", who …," or ", a/the …," aside opened at ``j``."""
+        tok = self.tok
+        n = len(tok.pos)
+        if j + 1 >= n or tok.lower[j + 1] not in ("who", "which", "whose", "a", "an", "the"):
+            return None
+        for k in range(j + 2, min(n, j + 2 + limit)):
+            if tok.sent[k] != tok.sent[j] or tok.pos[k] == ".":
+                return None
+            if tok.pos[k] == ",":
+                return k + 1
+        return None
 
     def salient_person(self, out: list[dict], start: int) -> str | None:
         para = self.para_of(start)

@@ -225,3 +225,11 @@ def test_empty_and_actorless_text():
     assert doc.mentions.empty and list(doc.mentions.columns) == MENTION_COLUMNS
     assert actors.actor_table(doc).empty
     assert actors.cooccurrence(doc).number_of_nodes() == 0
+
+
+def test_pronoun_skips_a_parenthetical_between_subject_and_verb():
+    doc = analysis.annotate(analysis.from_text(
+        "Leaders meet\n\nJapanese Prime Minister Fumio Kishida welcomed the visit. South Korean President "
+        "Yoon Suk Yeol, who arrived on Thursday, said he hoped for progress.", published="2023-03-17"))
+    he = doc.mentions[doc.mentions.text == "he"]
+    assert he.actor_id.tolist() == ["yoon-suk-yeol"]
