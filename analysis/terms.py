@@ -757,6 +757,15 @@ def _terms_list(terms) -> list[str]:
     return terms
 
 
+def _requested_terms(doc, terms, *, by: str, top: int, extra_stopwords) -> list[str]:
+    """The terms a dispersion view asks for: those given, else the ``top`` content terms."""
+    _check_by(by, KWIC_BY)
+    if terms is None:
+        _check_int("top", top, 1)
+        terms = _default_terms(doc, top, "lemma" if by == "lemma" else "lower", extra_stopwords)
+    return _terms_list(terms)
+
+
 def dispersion(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_stopwords=None) -> pd.DataFrame:
     """Where each term occurs: its position among the words and its paragraph.
 
@@ -777,11 +786,7 @@ def dispersion(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_stopwo
     >>> dispersion(doc, ["ship"])[["term", "word_position", "para_id"]].values.tolist()
     [['ship', 0, 1], ['ship', 2, 2]]
     """
-    _check_by(by, KWIC_BY)
-    if terms is None:
-        _check_int("top", top, 1)
-        terms = _default_terms(doc, top, "lemma" if by == "lemma" else "lower", extra_stopwords)
-    terms = _terms_list(terms)
+    terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
     n_words = max(len(prep.word_idx), 1)
     rows = []
@@ -813,11 +818,7 @@ def term_paragraph_counts(doc, terms=None, *, by: str = "lemma", top: int = 10, 
     >>> term_paragraph_counts(doc, ["ship"])["count"].tolist()
     [1, 0]
     """
-    _check_by(by, KWIC_BY)
-    if terms is None:
-        _check_int("top", top, 1)
-        terms = _default_terms(doc, top, "lemma" if by == "lemma" else "lower", extra_stopwords)
-    terms = _terms_list(terms)
+    terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
     words_in = Counter(prep.para[i] for i in prep.word_idx)
     para_ids = [p for p, _, _ in prep.para_spans]

@@ -1,5 +1,5 @@
 import sys; sys.path.insert(0, "tools")
-from notebook_builder import build
+from notebook_builder import build, parameter_cells
 cells = [
 ("md", r"""
 # 01 · Tokenize and annotate: what is in the article?
@@ -14,12 +14,7 @@ position in the text, a part-of-speech tag, a lemma and a stopword flag.
 Every table below is a plain pandas DataFrame. Every row points back into the untouched text with
 `start` and `end` character offsets, so `text[start:end]` is always exactly the row's `text`.
 """),
-("md", "## Parameters\nChange these to analyse another article (a `.txt`, `.md` or `.html` file). `None` means the embedded example article."),
-("params", r"""
-ARTICLE = None      # path to an article file; None = the embedded seed article
-PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
-EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
-"""),
+*parameter_cells("Change these to analyse another article (a `.txt`, `.md` or `.html` file). `None` means the embedded example article."),
 ("code", r"""
 from pathlib import Path
 import analysis

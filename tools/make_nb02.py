@@ -1,5 +1,5 @@
 import sys; sys.path.insert(0, "tools")
-from notebook_builder import build
+from notebook_builder import build, parameter_cells
 cells = [
 ("md", r"""
 # 02 · Term frequencies: what is the article about, and how does it say it?
@@ -13,12 +13,7 @@ Collocates, Contexts, Trends) answers; here every answer is a pandas table you c
 **Time:** 30 minutes · **Level:** beginner · **You need:** notebook 01 (tokens, lemmas, stopwords) ·
 **Libraries:** `analysis` (pandas tables), NLTK's collocation finders, matplotlib
 """),
-("md", "## Parameters\nChange these to analyse another article. `None` means the embedded example article."),
-("params", r"""
-ARTICLE = None      # path to an article file; None = the embedded seed article
-PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
-EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
-"""),
+*parameter_cells(),
 ("code", r"""
 from pathlib import Path
 import pandas as pd

@@ -1,5 +1,5 @@
 import sys; sys.path.insert(0, "tools")
-from notebook_builder import build
+from notebook_builder import build, parameter_cells
 cells = [
 ("md", r"""
 # 03 · Actor mentions: who is in the article, under which names, and who speaks?
@@ -13,12 +13,7 @@ tables, a highlighted text, a heatmap, a bar chart and a network.
 · **Libraries:** `analysis` (a gazetteer kept as data: pycountry, demonyms, capitals, organisations, role nouns),
 pandas, networkx, matplotlib
 """),
-("md", "## Parameters\nChange these to analyse another article. `None` means the embedded example article."),
-("params", r"""
-ARTICLE = None      # path to an article file; None = the embedded seed article
-PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
-EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
-"""),
+*parameter_cells(),
 ("code", r"""
 from pathlib import Path
 import analysis

@@ -1,5 +1,5 @@
 import sys; sys.path.insert(0, "tools")
-from notebook_builder import build
+from notebook_builder import build, parameter_cells
 cells = [
 ("md", r"""
 # 04 · Stance and sentiment: who is for and against what, and how does it sound?
@@ -16,12 +16,7 @@ negative?), computed from a word list. *Stance* is a position someone takes towa
 Task 6: FAVOR / AGAINST / NONE). A sentence can be negative in tone and still report a neutral fact; a stance can be
 expressed in neutral words ("spoke out against").
 """),
-("md", "## Parameters\nChange these to analyse another article. `None` means the embedded example article."),
-("params", r"""
-ARTICLE = None      # path to an article file; None = the embedded seed article
-PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
-EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
-"""),
+*parameter_cells(),
 ("code", r"""
 from pathlib import Path
 import pandas as pd

@@ -1,5 +1,5 @@
 import sys; sys.path.insert(0, "tools")
-from notebook_builder import build
+from notebook_builder import build, parameter_cells
 cells = [
 ("md", r"""
 # 05 · Timeline: when did it happen, and in what order is it told?
@@ -12,12 +12,7 @@ involved, and draws the events on a timeline — in the order they happened and 
 **Time:** 30 minutes · **Level:** intermediate · **You need:** notebook 01 (tokens and tags), a little pandas
 · **Libraries:** `analysis` (rules over regular expressions, Penn tags for tense, the actors layer), pandas, matplotlib
 """),
-("md", "## Parameters\nChange these to analyse another article. `PUBLISHED` matters here: every relative date is computed from it."),
-("params", r"""
-ARTICLE = None      # path to an article file; None = the embedded seed article
-PUBLISHED = None    # "YYYY-MM-DD" to set or override the publication date
-EXPORT_DIR = None   # folder to save charts and tables into; None = don't save
-"""),
+*parameter_cells("Change these to analyse another article. `PUBLISHED` matters here: every relative date is computed from it."),
 ("code", r"""
 from pathlib import Path
 import analysis
