@@ -61,9 +61,11 @@ def write_corpus(folder: Path, n_articles: int, *, paras_per_article=(13, 23), s
 
 def bare_nltk(folder: Path) -> tuple[int, float]:
     """Read every file, Punkt sentence spans + word spans per paragraph: (tokens, seconds)."""
-    from analysis.segment import _sentence_tokenizer, _word_tokenizer
+    from nltk.tokenize.destructive import NLTKWordTokenizer  # NLTK's own class, as shipped
 
-    pst, wt = _sentence_tokenizer(), _word_tokenizer()
+    from analysis.segment import _sentence_tokenizer
+
+    pst, wt = _sentence_tokenizer(), NLTKWordTokenizer()
     t0 = time.perf_counter()
     n = 0
     for path in sorted(folder.glob("*.txt")):

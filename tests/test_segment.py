@@ -135,3 +135,39 @@ def test_lossless_on_random_text(text):
         part = doc.tokens[doc.tokens.para_id == para.para_id]
         assert "".join(part.text + part.whitespace) == para.text
         assert all(w == "" or w.isspace() for w in part.whitespace)
+
+
+def _spans_or_error(tokenizer, text: str):
+    try:
+        return list(tokenizer.span_tokenize(text))
+    except Exception as exc:  # noqa: BLE001 - NLTK's align_tokens can fail on odd input; ours must fail alike
+        return type(exc).__name__
+
+
+def _nltk_spans(text: str):
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    return _spans_or_error(NLTKWordTokenizer(), text)
+
+
+def test_word_tokenizer_rules_are_nltks_own(seed_doc):
+    """The word tokenizer runs NLTK's rules with the standard ``re``: the same tokens as NLTK's class."""
+    from analysis.segment import WORD_TOKENIZER_RULES, _word_tokenizer
+
+    ours = _word_tokenizer()
+    for text in seed_doc.sentences["text"]:
+        folded = fold(text)
+        assert list(ours.span_tokenize(folded)) == _nltk_spans(folded), text
+    from nltk.tokenize.destructive import NLTKWordTokenizer as N
+
+    nltk_rules = [N.STARTING_QUOTES, N.PUNCTUATION, N.ENDING_QUOTES, [N.PARENS_BRACKETS], [N.DOUBLE_DASHES]]
+    assert [[(p.pattern, r) for p, r in rules] for rules in WORD_TOKENIZER_RULES] == \
+        [[(p.pattern, r) for p, r in rules] for rules in nltk_rules]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=string.ascii_letters[:6] + " .,;:!?'\"`()[]{}<>-—–$%&*@#«»“”‘’0123", max_size=60))
+def test_word_tokenizer_matches_nltk_on_random_text(text):
+    from analysis.segment import _word_tokenizer
+
+    assert _spans_or_error(_word_tokenizer(), text) == _nltk_spans(text)
