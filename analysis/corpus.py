@@ -31,6 +31,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import InputError
@@ -158,18 +159,18 @@ def process_chunk(items: list[tuple[str, str, str]], layers: list[str]) -> dict:
             continue
         doc = result.pop("_doc")
         for name, df in result.items():
-            df = df.copy()
-            df.insert(0, "article_id", article_id)
-            frames.setdefault(name, []).append(df)
+            frames.setdefault(name, []).append((article_id, df))
         s = doc.summary()
         rows.append({"article_id": article_id, "path": str(path), "content_hash": chash, "sha256": s["sha256"],
                      "title": s["title"], "author": s["author"], "source": s["source"], "published": s["published"],
                      "n_paragraphs": s["n_paragraphs"], "n_sentences": s["n_sentences"], "n_tokens": s["n_tokens"],
                      "layers": ";".join(name for name in result), "seconds": time.perf_counter() - t0})
     tables = {}
-    for name, dfs in frames.items():
-        df = pd.concat(dfs, ignore_index=True)
+    for name, parts in frames.items():
+        # one concatenation per layer, then one article_id column (not a copy of every table)
+        df = pd.concat([part for _, part in parts], ignore_index=True)
         if len(df):
+            df.insert(0, "article_id", np.repeat([aid for aid, _ in parts], [len(part) for _, part in parts]))
             tables[name] = _to_arrow(df)
     return {"articles": rows, "tables": tables, "errors": errors}
 
