@@ -122,10 +122,18 @@ def tree_memory(proc) -> tuple[int, int]:
 
 
 def peak_rss(n_articles: int, workers: int, engine: str = "process") -> dict:
-    """Run a fresh interpreter that writes and annotates ``n_articles``; sample its tree's RSS."""
+    """Write ``n_articles`` here, then run a fresh interpreter that annotates them (as
+    ``python -m analysis corpus`` would) and sample its process tree's memory. The corpus is
+    written by this process, so the measured tree holds only what corpus mode itself loads."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_corpus(Path(tmp) / "in", n_articles)
+        return _sample_child(folder, workers, engine)
+
+
+def _sample_child(folder: Path, workers: int, engine: str) -> dict:
     import psutil
 
-    child = subprocess.Popen([sys.executable, __file__, "--child", str(n_articles), "--workers", str(workers), "--engine", engine],
+    child = subprocess.Popen([sys.executable, __file__, "--child", str(folder), "--workers", str(workers), "--engine", engine],
                              stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     proc = psutil.Process(child.pid)
     peak_rss = peak_pss = 0
@@ -138,17 +146,16 @@ def peak_rss(n_articles: int, workers: int, engine: str = "process") -> dict:
     return out
 
 
-def child(n_articles: int, workers: int, engine: str) -> None:
+def child(folder: str, workers: int, engine: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_corpus(Path(tmp) / "in", n_articles)
-        print(json.dumps(run(folder, Path(tmp) / "out", workers=workers, engine=engine)))
+        print(json.dumps(run(Path(folder), Path(tmp) / "out", workers=workers, engine=engine)))
 
 
 def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="a quick check: 200 and 400 articles")
     ap.add_argument("--only", choices=["throughput", "memory"], help="run one half of the benchmark")
-    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--engine", default="process", help=argparse.SUPPRESS)
     args = ap.parse_args()
