@@ -214,6 +214,8 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
         else:
             return None
     end = j
+    if j >= 0 and s.pos[j] == "PRP":
+        return (j, j)  # a personal pronoun is a noun phrase on its own ("said on Wednesday it was")
     while j >= 0:
         p, w = s.pos[j], s.low[j]
         if p in _NP_POS or w in ("-", "'s", "’s") or (p in ("VBN", "VBG") and j > 0 and s.pos[j - 1] in ("DT", "JJ", "PRP$") and j < end):
@@ -322,6 +324,17 @@ class _Actors:
         _ms, _me, aid, name, kind = self.m[best]
         return aid, name, kind
 
+    def person_in_span(self, start: int, end: int):
+        """The last person mention inside [start, end), or None."""
+        found = None
+        for k in range(bisect_left(self._m_starts, start), len(self._m_starts)):
+            if self._m_starts[k] > end:
+                break
+            _ms, me, aid, name, kind = self.m[self._m_order[k]]
+            if kind == "person" and me <= end:
+                found = (aid, name, kind)
+        return found
+
     def quote_at(self, pos: int):
         """The first quote (in table order) around ``pos``."""
         if self._q_bisect:
@@ -383,8 +396,10 @@ def stance(doc) -> pd.DataFrame:
             if hit:
                 return hit[0], hit[1], phrase, how
             want_person = words[0] in ("he", "she", "him", "her")
+            want_thing = words[0] == "it"  # a state, a bloc, a body: never a person
             for p, aid, name, kind, is_doc in reversed(antecedents):
-                if p < cs and not is_doc and (not want_person or kind in (None, "person")):
+                if p < cs and not is_doc and (not want_person or kind in (None, "person")) \
+                        and not (want_thing and kind == "person"):
                     return aid, name, phrase, "pronoun"
             return None, phrase, phrase, "pronoun"
         head_end = b
@@ -392,7 +407,8 @@ def stance(doc) -> pd.DataFrame:
             if s.low[k] in _NP_PREP and k > a:
                 head_end = k - 1
                 break
-        hit = actors.in_span(cs, s.en[head_end]) or actors.in_span(cs, ce)
+        # "Ethiopian Prime Minister Abiy Ahmed": the person named at the head speaks, not the state
+        hit = actors.person_in_span(cs, s.en[head_end]) or actors.in_span(cs, s.en[head_end]) or actors.in_span(cs, ce)
         head = {s.lem[k] for k in range(a, head_end + 1)}
         if hit is None and head & _DOCUMENTS:
             for p, aid, name, kind, is_doc in reversed(antecedents):
@@ -420,6 +436,7 @@ def stance(doc) -> pd.DataFrame:
                   int(sid), int(pid), int(s_start), int(s_end))
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
+        # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for k in range(n):
             if s.pos[k] in ("VBD", "VBZ", "VBP", "MD"):
                 vg = _verb_group_start(s, k, negs)
@@ -427,9 +444,13 @@ def stance(doc) -> pd.DataFrame:
                 if np_:
                     hid, holder, _, _ = resolve(s, np_, "subject")
                     remember(s, np_, hid, holder)
-                break
+                    break
         i = 0
+        prev_end = -1  # where the previous cue of this sentence ended
         while i < n:
+            if i == prev_end and i > 0 and s.low[i - 1] == "to":
+                i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
+                continue
             found = None
             for words, cue in index.get(s.low[i], []) + (index.get(s.lem[i], []) if s.lem[i] != s.low[i] else []):
                 j = _match(s, i, words)
@@ -536,7 +557,7 @@ def stance(doc) -> pd.DataFrame:
                          "target_start": t_start, "target_end": t_end, "evidence": s_text})
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
-            i = j
+            i = prev_end = j
     if not rows:
         out = pd.DataFrame(rows, columns=COLUMNS)
         out["stance_id"] = range(1, len(out) + 1)

@@ -7,6 +7,9 @@ round the script times, in the same process and warm:
   * explanations    analysis.sentiment.explanations(doc) (built from it on this first request)
   * stance          analysis.stance.stance(doc) with doc.mentions / doc.quotes computed beforehand
                     (the actors layer is another layer's cost; it is timed separately)
+  * the floor       TextBlob's ``PatternAnalyzer().analyze`` and VADER's ``polarity_scores`` on every
+                    sentence once: what the libraries' own public calls cost before any paragraph or
+                    article level, explanation or stance
 and prints the best of ROUNDS rounds and the ratios to annotate. Run:
     PYTHONPATH=. python benchmarks/bench_sentiment.py [N] [ROUNDS]
 
@@ -48,7 +51,12 @@ def main(n: int = 20, rounds: int = 5) -> dict:
     docs = [analysis.annotate(t) for t in texts]
     S.sentiment(docs[0]); T.stance(docs[0])  # warm: lexicons loaded, regexes compiled
     has_actors = "mentions" in analysis.available_layers()
-    best = {"annotate": 1e9, "sentiment": 1e9, "explanations": 1e9, "stance": 1e9, "actors": 1e9}
+    best = {"annotate": 1e9, "sentiment": 1e9, "explanations": 1e9, "stance": 1e9, "actors": 1e9,
+            "libraries, sentences only": 1e9}
+    from textblob.en.sentiments import PatternAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    pattern, vader = PatternAnalyzer(), SentimentIntensityAnalyzer()
     for _ in range(rounds):
         t = time.perf_counter()
         docs = [analysis.annotate(x) for x in texts]
@@ -72,12 +80,22 @@ def main(n: int = 20, rounds: int = 5) -> dict:
         for d in docs:
             T.stance(d)
         best["stance"] = min(best["stance"], time.perf_counter() - t)
+        # the floor: the libraries' own public calls, once per sentence only (no paragraph or
+        # article level, no explanations, no stance), on the same spans
+        t = time.perf_counter()
+        for d in docs:
+            for text in d.sentences["text"]:
+                pattern.analyze(text)
+                vader.polarity_scores(text)
+        best["libraries, sentences only"] = min(best["libraries, sentences only"], time.perf_counter() - t)
     base = best["annotate"]
     print(f"{n} articles of {len(texts[0])} characters, best of {rounds} rounds (actors layer present: {has_actors})")
     for name, secs in best.items():
         print(f"  {name:13s} {secs * 1000 / n:7.2f} ms/article   x{secs / base:5.2f} of annotate")
     ours = best["sentiment"] + best["explanations"] + best["stance"]
     print(f"  sentiment + explanations + stance = {ours / base:.0%} of annotate time (target <= 50%)")
+    print(f"  floor: TextBlob's and VADER's own calls on each sentence once = {best['libraries, sentences only'] / base:.0%} "
+          "of annotate (the layer must also score every paragraph and the article)")
     return best
 
 

@@ -165,3 +165,29 @@ def test_the_month_may_is_not_a_hedge_but_the_modal_is():
     st = doc.stance.set_index("target")
     assert st.loc["the finance bill", "stance"] == "against" and not st.loc["the finance bill", "hedged"]
     assert st.loc["the deal", "hedged"]
+
+
+def test_pronoun_after_a_time_word_is_its_own_subject():
+    """'said on Wednesday it was concerned': 'it' is the subject (not 'Wednesday it') and stands for
+    the sentence's subject, skipping the relative clause's verb."""
+    row = _one("Chile, which mediated earlier talks, said on Wednesday it was concerned about the blockade.").iloc[0]
+    assert (row.holder, row.holder_from, row.holder_text) == ("Chile", "pronoun", "it")
+    assert (row.stance, row.target) == ("against", "the blockade")
+
+
+def test_it_never_stands_for_a_person():
+    table = _one("Chile's foreign minister said the plan was fair. Argentina said it rejected the plan.")
+    row = table[table["cue"] == "rejected"].iloc[0]
+    assert row.holder == "Argentina"
+
+
+def test_a_named_person_at_the_head_of_the_subject_holds_the_stance():
+    row = _one("Kenyan President William Ruto welcomed the ceasefire.").iloc[0]
+    assert (row.holder, row.stance, row.target) == ("William Ruto", "favor", "the ceasefire")
+
+
+def test_will_not_accept_is_against_and_a_cue_after_agree_to_is_its_target():
+    row = _one("Peru will not accept any unilateral change.").iloc[0]
+    assert (row.stance, row.negated, row.cue, row.target) == ("against", True, "will not accept", "any unilateral change")
+    table = _one("Both parties agreed to accept the ruling of the court.")
+    assert table["pattern"].tolist() == ["agree to"]
