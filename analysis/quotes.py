@@ -245,6 +245,19 @@ class _Quoter:
         cue = self.t_lower[v]
         if i is not None and self.m_start[i] >= lower_bound:
             return (*self.speaker_of(i), cue)
+        # "X welcomed the plan but said …" / "X said … and warned that …": a verb coordinated with
+        # an earlier one shares its subject, the mention just before the sentence's first finite verb
+        k = v - 1
+        while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k].endswith("ly")):
+            k -= 1
+        if k >= 0 and self.t_lower[k] in ("and", "but"):
+            ss = self.s_start[self.sent_index(self.t_start[v])]
+            for u in range(self.tok_index(ss), k):
+                if self.t_pos[u] in ("VBD", "VBZ", "VBP", "MD"):
+                    j = self.mention_ending_at(self.t_start[u])
+                    if j is not None and self.m_start[j] >= ss:
+                        return (*self.speaker_of(j), cue)
+                    break
         # "the document (repeatedly) states": the organisation whose document it is
         k = v - 1
         while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k].endswith("ly")):

@@ -94,3 +94,14 @@ def test_a_speech_verb_in_the_next_sentence_is_not_the_speaker():
     q = doc.quotes.set_index("text")
     assert q.loc["a disaster", "speaker_id"] in ("", None) or q.loc["a disaster", "speaker"] != "Maria Lopez"
     assert q.loc["continue talks with all sides", "speaker"] != "International Monetary Fund"
+
+
+def test_a_coordinated_speech_verb_shares_the_first_verbs_subject():
+    """'X welcomed … but said …' and 'X said … and warned that …': the second verb's speaker is X."""
+    doc = analysis.annotate("T\n\nPresident Maria Lopez welcomed the talks but said her government would not sign "
+                            "“an unfair deal”. General Omar Haddad said the army was “ready” and warned that the "
+                            "border was “a red line”.")
+    q = doc.quotes
+    assert q.text.tolist() == ["an unfair deal", "ready", "a red line"]
+    assert q.speaker_id.tolist() == ["maria-lopez", "omar-haddad", "omar-haddad"]
+    assert q.cue.tolist() == ["said", "said", "warned"]
