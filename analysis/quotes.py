@@ -200,6 +200,8 @@ class _Quoter:
             if self.t_pos[k] == ".":
                 return None
             k += 1
+        if k < n and self.t_lower[k] in ("and", "but", "or"):
+            return None  # “…” and accused X: a second verb phrase of the same subject, not a speech tag
         limit = min(n, k + 10)
         for v in range(k, limit):
             if self.t_start[v] >= s_end:

@@ -105,3 +105,10 @@ def test_a_coordinated_speech_verb_shares_the_first_verbs_subject():
     assert q.text.tolist() == ["an unfair deal", "ready", "a red line"]
     assert q.speaker_id.tolist() == ["maria-lopez", "omar-haddad", "omar-haddad"]
     assert q.cue.tolist() == ["said", "said", "warned"]
+
+
+def test_a_verb_after_and_is_not_a_speech_tag():
+    """'X said the plan was “dead” and accused Y of …': Y is the object, X the speaker."""
+    doc = analysis.annotate("T\n\nPresident Maria Lopez said the plan was “dead on arrival” and accused Chile of bad faith.")
+    q = doc.quotes
+    assert q.speaker_id.tolist() == ["maria-lopez"] and q.cue.tolist() == ["said"]
