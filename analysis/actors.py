@@ -850,10 +850,12 @@ class _Resolver:
                     if key in ("head", "chief", "leader") and gkind == "group" and ginfo.get("head"):
                         head_of, end = ginfo["head"], gm.end()
         # "UN chief" -> the organisation's head
+        head_fallback = False
         if key in ("chief", "head", "leader") and head_of is None and mod is not None:
             head_of = self.actors.get(mod.data["surface"].actor_id, Actor("", "", "")).head or key
+            head_fallback = True   # "the UN chief"; but "Hamas leader Ismail Haniyeh" names its person
         data = {"kind": kind, "key": key, "info": info, "mod": mod, "det": det, "head_of": head_of,
-                "role_span": (rs, re_)}
+                "role_span": (rs, re_), "head_fallback": head_fallback}
         if kind == "group":
             if mod is None:
                 return None
@@ -865,7 +867,10 @@ class _Resolver:
             nm = run_at.get(re_ + 2)
             if nm is not None and (nm[1] - nm[0] < 2 or text[self.tok.end[nm[1] - 1]:self.tok.end[nm[1] - 1] + 1] != ","):
                 nm = None
-        if nm is not None and head_of is None:
+        if nm is not None and nm[1] - nm[0] == 1 and not info.get("honorific") and \
+                self.tok.text[nm[0]] in gaz.name_heads:
+            nm = None   # "King Day", "President Street": a title inside a longer name, not a person
+        if nm is not None and (head_of is None or head_fallback):
             i, j = nm
             data["name"] = (self.tok.start[i], self.tok.end[j - 1], i, j)
             return _Cand(self.tok.start[i], self.tok.end[j - 1], "role", data)
@@ -1028,7 +1033,8 @@ class _Resolver:
         if d.get("name"):
             s, e, i, j = d["name"]
             name = self.text[s:e]
-            pid, how = self.person(name, None if info.get("honorific") else canon, info["code"], country,
+            title = d["head_of"] if d.get("head_fallback") else canon   # "UN chief X" heads the UN
+            pid, how = self.person(name, None if info.get("honorific") else title, info["code"], country,
                                    gender=gender)
             return [self.row(s, e, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, e))]
         wanted = d["head_of"] or canon
