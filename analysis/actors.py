@@ -1093,8 +1093,8 @@ class _Resolver:
             if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive
                     or self.plain_person(i, j)):
                 return []
-            if len(words) == 1 and not after_verb:
-                return []
+            if len(words) == 1 and (not after_verb or words[0] in self.gaz.name_heads):
+                return []   # "General Motors recalled": a lone head noun is no surname
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
 

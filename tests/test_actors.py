@@ -302,6 +302,7 @@ def test_name_particles_are_part_of_a_plain_name():
     "The deal was struck at Emma Lindqvist Bank on Monday.",  # a head noun right after the run
     "Happy New Year.",
     "Despite Western pressure, talks went on.",
+    "General Motors recalled a million cars.",              # a lone head noun before a speech verb
 ])
 def test_no_false_person_in_names_of_places_organisations_and_events(text):
     assert _people(text) == []
