@@ -52,6 +52,8 @@ those he she it they we i you his her their our its everyone everybody nobody so
 however meanwhile after before following talking speaking according also in on at as when while if since
 islam muslim christian god covid""".split())
 _DETERMINERS = {"the", "this", "that"}
+#: head nouns that, after a capital, still make the state act ("Moscow Government", "Kyiv Administration")
+_GOV_HEADS = {"State", "Government", "Administration", "Cabinet", "Office", "Authority", "Ministry", "Council"}
 _PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 #: "Full Name (ACR)"; a name starts at a word's start (the lookbehind keeps the scan linear)
 _ACR_AFTER_NAME = re.compile(r"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
@@ -887,7 +889,7 @@ class _Resolver:
             if actor is None:
                 return []
             how = s.how
-            if s.capital and self._is_venue(c.start, c.end):
+            if s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end)):
                 pid = slug(text[c.start:c.end])
                 self.actors.setdefault(pid, Actor(pid, text[c.start:c.end], "place"))
                 return [self.row(c.start, c.end, pid, "", "name")]
@@ -924,6 +926,11 @@ class _Resolver:
                 return [self.row(c.start, c.end, pid, self.persons[pid].code, "pronoun", subject=True)]
             return []
         return []
+
+    def _head_follows(self, end: int) -> bool:
+        """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
+        m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
+        return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
 
     def _is_venue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 14):start].split()
