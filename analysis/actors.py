@@ -52,6 +52,8 @@ those he she it they we i you his her their our its everyone everybody nobody so
 however meanwhile after before following talking speaking according also in on at as when while if since
 islam muslim christian god covid""".split())
 _DETERMINERS = {"the", "this", "that"}
+#: head nouns that, after a capital, still make the state act ("Moscow Government", "Kyiv Administration")
+_GOV_HEADS = {"State", "Government", "Administration", "Cabinet", "Office", "Authority", "Ministry", "Council"}
 _PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 #: "Full Name (ACR)"; a name starts at a word's start (the lookbehind keeps the scan linear)
 _ACR_AFTER_NAME = re.compile(r"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
@@ -96,6 +98,9 @@ class Gazetteer:
     group_roles: dict = field(default_factory=dict)
     speech_verbs: frozenset = frozenset()
     sources: list = field(default_factory=list)
+    given_names: frozenset = frozenset()
+    name_heads: frozenset = frozenset()
+    name_first_stops: frozenset = frozenset()
 
     def add(self, actor: Actor, names=(), aliases=(), acronyms=()) -> None:
         self.actors[actor.actor_id] = actor
@@ -153,7 +158,8 @@ class Gazetteer:
 
     def copy(self) -> "Gazetteer":
         return Gazetteer(dict(self.actors), dict(self.surfaces), dict(self.person_roles), dict(self.group_roles),
-                         self.speech_verbs, list(self.sources))
+                         self.speech_verbs, list(self.sources), self.given_names, self.name_heads,
+                         self.name_first_stops)
 
 
 def _trie_regex(words, *, space: str | None = None) -> str:
@@ -256,12 +262,22 @@ def _builtin() -> Gazetteer:
         gaz.add_surface(name, Surface(pid, "name"))
     roles = yaml.safe_load(_read_data("roles.yml"))
     for name, info in roles["person"].items():
+        gender = info.get("gender")
+        if gender not in (None, "male", "female"):
+            raise ValueError(f"roles.yml: {name!r} has gender {gender!r}; allowed: male, female")
         gaz.person_roles[name] = {"code": info.get("code") or "", "is_a": info.get("is_a"),
-                                  "canon": info.get("same_as") or name}
+                                  "canon": info.get("same_as") or name, "gender": gender,
+                                  "honorific": bool(info.get("honorific"))}
     for name, info in roles["group"].items():
         gaz.group_roles[name] = {"code": info.get("code") or "", "head": info.get("head")}
     verbs = [v.strip() for v in _read_data("speech_verbs.txt").splitlines() if v.strip() and not v.startswith("#")]
     gaz.speech_verbs = frozenset(verbs)
+    rules = yaml.safe_load(_read_data("name_rules.yml"))
+    gaz.name_heads = frozenset(rules["heads"])
+    gaz.name_first_stops = frozenset(rules["first_words"])
+    gaz.given_names = frozenset(
+        line.strip() for line in _read_data("given_names.txt").splitlines()
+        if line.strip() and not line.startswith("#")) - gaz.name_first_stops - gaz.name_heads
     gaz.sources.append("analysis/data/actors")
     return gaz
 
@@ -485,6 +501,7 @@ class _Person:
     role: str | None = None   # canonical title, e.g. "foreign minister"
     code: str = ""
     country: str | None = None
+    gender: str | None = None  # "male" | "female" from a title, an honorific or an earlier he/she
 
 
 @dataclass
@@ -695,13 +712,21 @@ class _Resolver:
         while i < n:
             if free[i] and self._name_token(i):
                 j = i + 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (self._name_token(j) or (tok.lower[j] in _PARTICLES and j + 1 < n and self._name_token(j + 1))):
+                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (self._name_token(j) or self._particles_then_name(j)):
                     j += 1
                 runs.append((i, j))
                 i = j
             else:
                 i += 1
         return runs
+
+    def _particles_then_name(self, j: int) -> bool:
+        """``tok[j]`` opens one or two name particles followed by a name word ("von der Leyen")."""
+        tok = self.tok
+        k = j
+        while k < tok.n and k - j < 2 and tok.lower[k] in _PARTICLES and tok.sent[k] == tok.sent[j]:
+            k += 1
+        return k > j and k < tok.n and tok.sent[k] == tok.sent[j] and self._name_token(k)
 
     def _name_token(self, i: int) -> bool:
         w = self.tok.text[i]
@@ -731,8 +756,11 @@ class _Resolver:
         role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in role_re.finditer(lowered, ps, pe)]
         runs = self.name_runs(gaz_spans + [m.span() for m in role_matches])
         run_at: dict[int, tuple[int, int]] = {}
+        self.lone_words = {}   # a capitalised word standing alone -> token indices where it does
         for i, j in runs:
             run_at[tok.start[i]] = (i, j)
+            if j - i == 1:
+                self.lone_words.setdefault(tok.text[i], []).append(i)
         cands: list[_Cand] = list(gaz_cands)
         role_name_starts: set[int] = set()
 
@@ -824,10 +852,12 @@ class _Resolver:
                     if key in ("head", "chief", "leader") and gkind == "group" and ginfo.get("head"):
                         head_of, end = ginfo["head"], gm.end()
         # "UN chief" -> the organisation's head
+        head_fallback = False
         if key in ("chief", "head", "leader") and head_of is None and mod is not None:
             head_of = self.actors.get(mod.data["surface"].actor_id, Actor("", "", "")).head or key
+            head_fallback = True   # "the UN chief"; but "Hamas leader Ismail Haniyeh" names its person
         data = {"kind": kind, "key": key, "info": info, "mod": mod, "det": det, "head_of": head_of,
-                "role_span": (rs, re_)}
+                "role_span": (rs, re_), "head_fallback": head_fallback}
         if kind == "group":
             if mod is None:
                 return None
@@ -839,7 +869,10 @@ class _Resolver:
             nm = run_at.get(re_ + 2)
             if nm is not None and (nm[1] - nm[0] < 2 or text[self.tok.end[nm[1] - 1]:self.tok.end[nm[1] - 1] + 1] != ","):
                 nm = None
-        if nm is not None and head_of is None:
+        if nm is not None and nm[1] - nm[0] == 1 and not info.get("honorific") and \
+                self.tok.text[nm[0]] in gaz.name_heads:
+            nm = None   # "King Day", "President Street": a title inside a longer name, not a person
+        if nm is not None and (head_of is None or head_fallback):
             i, j = nm
             data["name"] = (self.tok.start[i], self.tok.end[j - 1], i, j)
             return _Cand(self.tok.start[i], self.tok.end[j - 1], "role", data)
@@ -856,7 +889,7 @@ class _Resolver:
             if actor is None:
                 return []
             how = s.how
-            if s.capital and self._is_venue(c.start, c.end):
+            if s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end)):
                 pid = slug(text[c.start:c.end])
                 self.actors.setdefault(pid, Actor(pid, text[c.start:c.end], "place"))
                 return [self.row(c.start, c.end, pid, "", "name")]
@@ -885,11 +918,19 @@ class _Resolver:
                     return [self.row(c.start, c.end, a.actor_id, "", "alias")]
             return []
         if c.kind == "pron":
-            pid = self.salient_person(out, c.start)
+            gender = "female" if text[c.start:c.end].lower() == "she" else "male"
+            pid = self.salient_person(out, c.start, gender=gender)
             if pid:
+                if not self.persons[pid].gender:
+                    self.persons[pid].gender = gender   # what a pronoun said holds for the rest
                 return [self.row(c.start, c.end, pid, self.persons[pid].code, "pronoun", subject=True)]
             return []
         return []
+
+    def _head_follows(self, end: int) -> bool:
+        """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
+        m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
+        return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
 
     def _is_venue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 14):start].split()
@@ -931,13 +972,18 @@ class _Resolver:
                 return k + 1
         return None
 
-    def salient_person(self, out: list[dict], start: int) -> str | None:
+    def salient_person(self, out: list[dict], start: int, *, gender: str | None = None) -> str | None:
+        """The person a pronoun refers to: the latest subject-like person mention in this or the
+        previous paragraph, else the latest person; one known to be of the other gender is skipped."""
         para = self.para_of(start)
         best = None
         for row in reversed(out):
             if row["para_id"] < para - 1:
                 break
             if row["actor_type"] != "person":
+                continue
+            p = self.persons.get(row["actor_id"])
+            if gender and p is not None and p.gender and p.gender != gender:
                 continue
             if row.get("_subject"):
                 return row["actor_id"]
@@ -949,7 +995,8 @@ class _Resolver:
         if actor.actor_id not in self.persons:
             self.persons[actor.actor_id] = _Person(actor.actor_id, actor.name, None, actor.role, actor.country)
 
-    def person(self, name: str, role: str | None = None, code: str = "", country: str | None = None) -> tuple[str, str]:
+    def person(self, name: str, role: str | None = None, code: str = "", country: str | None = None, *,
+               gender: str | None = None) -> tuple[str, str]:
         """Find or create the person called ``name``; return ``(person_id, how)``."""
         name = " ".join(name.split())
         words = name.split()
@@ -975,6 +1022,8 @@ class _Resolver:
             p.code = code
         if country and not p.country:
             p.country = country
+        if gender and not p.gender:
+            p.gender = gender
         self.surnames.setdefault(words[-1], pid)
         for w in words[:-1]:
             if len(w) > 1 and w[0].isupper() and w.lower() not in _PARTICLES:
@@ -987,10 +1036,13 @@ class _Resolver:
         mod_actor = self.actors.get(mod.data["surface"].actor_id) if mod is not None else None
         country = mod_actor.actor_id if mod_actor is not None and mod_actor.actor_type == "state" else None
         canon = info["canon"]
+        gender = info.get("gender")
         if d.get("name"):
             s, e, i, j = d["name"]
             name = self.text[s:e]
-            pid, how = self.person(name, canon, info["code"], country)
+            title = d["head_of"] if d.get("head_fallback") else canon   # "UN chief X" heads the UN
+            pid, how = self.person(name, None if info.get("honorific") else title, info["code"], country,
+                                   gender=gender)
             return [self.row(s, e, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, e))]
         wanted = d["head_of"] or canon
         if d["det"] in _INDEFINITE or d["det"] in ("his", "her", "their", "its"):
@@ -1009,7 +1061,11 @@ class _Resolver:
                 continue
             if mod_actor is not None and p.country and mod_actor.actor_type == "state" and p.country != mod_actor.actor_id:
                 continue
+            if gender and p.gender and p.gender != gender:
+                continue   # "the spokeswoman" is not a man
             if _compatible(self.gaz, wanted, p) or (d["head_of"] and _compatible(self.gaz, canon, p) and mod_actor is not None and p.country == getattr(mod_actor, "actor_id", None)):
+                if gender and not p.gender:
+                    p.gender = gender
                 return [self.row(c.start, c.end, p.pid, p.code or info["code"], "role", subject=self.subject_like(c.start, c.end))]
         if mod_actor is not None:
             return [self.row(c.start, c.end, mod_actor.actor_id, info["code"], "role")]
@@ -1041,12 +1097,44 @@ class _Resolver:
                 tok.sent[prev] == tok.sent[i]
             according = i >= 2 and tok.lower[i - 2] == "according" and tok.lower[i - 1] == "to"
             appositive = j + 1 < len(tok.text) and tok.text[j] == "," and self._role_follows(tok.end[j])
-            if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive):
+            if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive
+                    or self.plain_person(i, j)):
                 return []
-            if len(words) == 1 and not after_verb:
-                return []
+            if len(words) == 1 and (not after_verb or words[0] in self.gaz.name_heads):
+                return []   # "General Motors recalled": a lone head noun is no surname
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
+
+    def plain_person(self, i: int, j: int) -> bool:
+        """Is the name run ``tok[i:j]`` a person though no title or speech verb stands next to it?
+
+        Conservative (a teacher sees every false person): 2-3 capitalised words tagged NNP (name
+        particles such as "von der" aside), not after "the"/"a" and not glued to another capitalised
+        word, no word that heads an organisation, place or event name ("Ministry", "Street",
+        "Treaty": ``data/actors/name_rules.yml``) inside or right after it, no opening word of a place
+        or an event ("Port", "Hurricane") nor a sentence adverb; and either the first word is a known
+        given name (``data/actors/given_names.txt``) or the last word recurs alone later ("Merkel said").
+        """
+        tok, gaz = self.tok, self.gaz
+        words = [k for k in range(i, j) if tok.lower[k] not in _PARTICLES]
+        if not 2 <= len(words) <= 3 or tok.lower[i] in _PARTICLES or tok.lower[j - 1] in _PARTICLES:
+            return False
+        if any(tok.pos[k] not in ("NNP", "NNPS") for k in words):
+            return False
+        first, last = tok.text[i], tok.text[j - 1]
+        if first in gaz.name_first_stops or any(tok.text[k] in gaz.name_heads for k in words[1:]):
+            return False
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            nxt = tok.text[j]
+            if nxt in gaz.name_heads or (nxt[:1].isupper() and nxt.isalpha()):
+                return False   # "… Bank", or glued to a capitalised word the run could not take
+        if i > 0 and tok.sent[i - 1] == tok.sent[i]:
+            prev = tok.text[i - 1]
+            if tok.lower[i - 1] in ("the", "a", "an") or (prev[:1].isupper() and prev.isalpha()):
+                return False   # "the Collective Security Council", "Oxford Grant Smith"
+        if first in gaz.given_names:
+            return True
+        return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
         m = re.match(r"\s+(?:the|a|an)?\s*(?:[A-Z][\w.-]*\s+)?", self.text[offset:offset + 40])
