@@ -139,7 +139,11 @@ def test_no_publication_date_keeps_unknowns():
     assert doc.published is None
     values = dict(zip(doc.timexes.text, doc.timexes.value))
     assert values == {"April": "XXXX-04", "yesterday": "XXXX-XX-XX", "Friday": "XXXX-WXX-5"}
-    assert len(doc.events) == 0
+    # the events stay (undated brief): not placed, in reading order, with the reason
+    ev = doc.events
+    assert ev["value"].tolist() == ["XXXX-04", "XXXX-XX-XX", "XXXX-WXX-5"]
+    assert ev["date"].isna().all() and set(ev["anchor"]) == {"unresolved: no publication date"}
+    assert ev["trigger"].tolist() == ["talk", "end", "resume"]   # "talks" is an event noun before "in April"
 
 
 def test_no_false_alarms_on_common_words():
