@@ -1151,6 +1151,9 @@ def events(doc) -> pd.DataFrame:
     clause. When the article reports a meeting without a date, it is added as an event the day
     before publication (or on the day, if told in the present or future), marked in ``note``.
 
+    The date of an inline dateline ("NAIROBI, 12 May 2023 —", ``doc.meta["dateline"]``) is the
+    article's date, not an event: it stays in ``doc.timexes`` but anchors no event.
+
     An event is *placed* when its value gives a calendar date. Without a publication date
     ("in April" -> ``XXXX-04``, "on Friday" -> ``XXXX-WXX-5``), or when the expression could
     not be normalized ("February 30"), it is kept with ``date`` = NaT and ``anchor`` saying why.
@@ -1179,10 +1182,13 @@ def events(doc) -> pd.DataFrame:
     s_id, s_start, s_end = _columns(doc.sentences, ("sent_id", "start", "end"))
     sent_span = dict(zip(s_id, zip(s_start, s_end)))
     no_dct = doc.published is None
+    # the date of an inline dateline ("NAIROBI, 12 May 2023 —") dates the article, not an event
+    dl = (getattr(doc, "meta", None) or {}).get("dateline") or {}
+    dl_lo, dl_hi = dl.get("start", -1), dl.get("end", -1)
     anchored = []
     for tid, typ, value, mod, para_id, sent_id, t_start, t_end, t_nt in zip(
             t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note):
-        if typ not in ("DATE", "TIME") or (value or "").endswith("_REF"):
+        if typ not in ("DATE", "TIME") or (value or "").endswith("_REF") or dl_lo <= t_start < dl_hi:
             continue
         first = _start_date(value) if value else None
         if first is not None:
@@ -1194,7 +1200,7 @@ def events(doc) -> pd.DataFrame:
         else:
             anchor = "unresolved: unknown parts in the value"
         anchored.append((tid, value or "", mod, para_id, sent_id, t_start, t_end, first, anchor))
-    dated_paras = {p for p, t in zip(t_para, t_type) if t in ("DATE", "TIME")}
+    dated_paras = {p for p, t, a in zip(t_para, t_type, t_start_) if t in ("DATE", "TIME") and not dl_lo <= a < dl_hi}
     undated_at = _undated_meeting_at(doc, dated_paras, toks, meeting_nouns)
     needed = {r[4] for r in anchored} | ({toks.sent[undated_at[0]]} if undated_at else set())
     mentions = _MentionLists(_mentions_or_none(doc), needed)
