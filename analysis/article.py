@@ -115,6 +115,64 @@ def _date_in(text: str) -> _dt.date | None:
     return None
 
 
+# An inline dateline opening the first body paragraph: PLACE[, REGION], DATE [(AGENCY)] DASH.
+# Place words are capitalised or upper-case ("NAIROBI", "Port-au-Prince", "ST. LOUIS", "Rio de Janeiro");
+# the date is "12 May 2023", "May 12", "Sept. 16, 2021", "Monday, May 12" or "2023-05-12".
+_DL_UPPER = "A-ZÀ-ÖØ-Þ"
+_DL_WORD = rf"[{_DL_UPPER}][\w'’.\-]{{0,30}}"
+_DL_PLACE = rf"{_DL_WORD}(?:[^\S\n]{{1,4}}(?:(?:de|da|do|del|la|le|al|el|es|of|on|upon|am|an)[^\S\n]{{1,4}})?{_DL_WORD}){{0,3}}"
+_DL_MON = (r"(?i:january|february|march|april|may|june|july|august|september|october|november|december"
+           r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_DL_DATE = (r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?[^\S\n]{1,4})?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]{{1,4}}{_DL_MON}(?:,?[^\S\n]{{1,4}}\d{{4}})?"
+            rf"|{_DL_MON}[^\S\n]{{1,4}}\d{{1,2}}(?:st|nd|rd|th)?(?:,?[^\S\n]{{1,4}}\d{{4}})?"
+            r"|\d{4}-\d{2}-\d{2})(?![\w])")
+_DL_NOT_PLACE = (r"(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|however|meanwhile|also|but|and|"
+                 r"then|so|yet|today|yesterday|tomorrow|earlier|later|on|in|at|by|since|until|from|as|after|before)\b)")
+_INLINE_DATELINE = re.compile(
+    rf"{_DL_NOT_PLACE}(?P<place>{_DL_PLACE})(?:,[^\S\n]{{1,4}}{_DL_NOT_PLACE}(?P<region>{_DL_PLACE}))?,[^\S\n]{{1,4}}(?P<date>{_DL_DATE})"
+    r"(?:[^\S\n]{0,4}\((?P<agency>[^()\n]{1,40})\))?[^\S\n]{0,4}(?P<dash>--?|[–—―]|_(?=[^\S\n]))")
+
+
+def inline_dateline(text: str, *, start: int | None = None) -> dict | None:
+    """The dateline that opens the first body paragraph, e.g. "NAIROBI, 12 May 2023 —" or
+    "WASHINGTON, May 12 (Reuters) -", or None.
+
+    A general pattern: capitalised or upper-case place words (optionally a region after a
+    comma), a comma, a date, an optional agency in parentheses, then a dash. The text is not
+    changed: the result gives spans into ``text``.
+
+    Args:
+        text: the article text.
+        start: the offset where the paragraph to look at begins; by default the first body
+            paragraph (after the title, byline and header lines).
+
+    Returns:
+        ``{"start", "end", "text", "place", "place_start", "place_end", "region", "region_start",
+        "region_end", "date_text", "date_start", "date_end", "date", "agency"}``: ``date`` is a ``datetime.date`` when the
+        dateline gives the year, else None; ``region`` and ``agency`` may be None.
+
+    >>> d = inline_dateline("Talks stall\\n\\nNAIROBI, 12 May 2023 — Ministers met.")
+    >>> d["place"], d["date_text"], d["date"]
+    ('NAIROBI', '12 May 2023', datetime.date(2023, 5, 12))
+    """
+    if start is None:
+        spans = split_blocks(text)
+        kinds, _ = classify_blocks(text, spans)
+        body = [s for (s, _e), kind in zip(spans, kinds) if kind == "body"]
+        if not body:
+            return None
+        start = body[0]
+    m = _INLINE_DATELINE.match(text, start)
+    if m is None or m.end("place") - m.start("place") > 60:
+        return None
+    return {"start": m.start(), "end": m.end(), "text": m[0],
+            "place": m["place"], "place_start": m.start("place"), "place_end": m.end("place"),
+            "region": m["region"], "region_start": m.start("region") if m["region"] else None,
+            "region_end": m.end("region") if m["region"] else None, "date_text": m["date"], "date_start": m.start("date"), "date_end": m.end("date"),
+            "date": _date_in(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m["date"])), "agency": m["agency"]}
+
+
 # --------------------------------------------------------------------------------------------
 # bytes -> text
 
@@ -519,6 +577,15 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
     elif meta.get("published") is None and found.get("dateline"):
         meta["published"] = found["dateline"]
         meta["published_from"] = "dateline"
+    first_body = [start for (start, _end), kind in zip(spans, kinds) if kind == "body"]
+    dateline = inline_dateline(text, start=first_body[0]) if first_body else None
+    meta["dateline"] = dateline
+    if dateline is not None and meta.get("published") is None:
+        if dateline["date"] is not None:
+            meta["published"] = dateline["date"]
+            meta["published_from"] = "dateline"
+        else:
+            meta["notes"].append(f"the dateline {dateline['date_text']!r} gives no year, so it is not used as the publication date")
     meta.setdefault("published", None)
     if meta.get("published") is None:
         meta["notes"].append("no publication date: relative dates (today, in April) keep unknown parts")

@@ -42,7 +42,7 @@ from ._frames import frame_from_columns
 
 TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
-                 "actor_ids", "actors", "summary", "note"]
+                 "actor_ids", "actors", "summary", "note", "anchor"]
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -1141,65 +1141,109 @@ def _start_date(value: str) -> _dt.date | None:
 
 
 def events(doc) -> pd.DataFrame:
-    """The events the article dates, in chronological order.
+    """The events the article dates: those placed on the calendar in chronological order, then
+    those that cannot be placed, in reading order.
 
-    For each DATE or TIME expression with a calendar value, the event it anchors in its
+    For each DATE or TIME expression (not "now" / "recently"), the event it anchors in its
     sentence: ``trigger`` is the lemma of an event noun next to the expression ("the summit on
     June 16") or of the nearest main verb in the same clause; ``actors`` are the actors the
     clause mentions (``doc.mentions``, when the actors layer is installed); ``summary`` is the
     clause. When the article reports a meeting without a date, it is added as an event the day
     before publication (or on the day, if told in the present or future), marked in ``note``.
 
+    The date of an inline dateline ("NAIROBI, 12 May 2023 —", ``doc.meta["dateline"]``) is the
+    article's date, not an event: it stays in ``doc.timexes`` but anchors no event.
+
+    An event is *placed* when its value gives a calendar date. Without a publication date
+    ("in April" -> ``XXXX-04``, "on Friday" -> ``XXXX-WXX-5``), or when the expression could
+    not be normalized ("February 30"), it is kept with ``date`` = NaT and ``anchor`` saying why.
+
     Args:
         doc: an annotated :class:`~analysis.document.Document`.
 
     Returns:
         DataFrame ``event_id, timex_id, date, value, mod, para_id, sent_id, trigger, actor_ids,
-        actors, summary, note``; ``date`` is the ISO day where the value starts.
+        actors, summary, note, anchor``; ``date`` (``datetime64``) is the day where the value
+        starts, NaT when the event cannot be placed; ``anchor`` is ``"timex"`` (placed by its
+        expression), ``"publication date"`` (the undated meeting, placed by rule) or
+        ``"unresolved: ..."`` with the reason (``"unresolved: no publication date"``).
 
     >>> import analysis
     >>> analysis.annotate(analysis.SEED).events["value"].tolist()[:3]
     ['2021-04', '2021-06-16', '2021-07']
     """
     # every column is read once, as a list: pandas' per-access overhead is most of the cost
-    t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_ = _columns(
-        doc.timexes, ("timex_id", "type", "value", "mod", "para_id", "sent_id", "start", "end"))
+    t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note = _columns(
+        doc.timexes, ("timex_id", "type", "value", "mod", "para_id", "sent_id", "start", "end", "note"))
     vocab = vocabulary()
     event_nouns = frozenset(vocab["event_nouns"])
     meeting_nouns = frozenset(vocab["meeting_nouns"])
     toks = _token_lists(doc)
     s_id, s_start, s_end = _columns(doc.sentences, ("sent_id", "start", "end"))
     sent_span = dict(zip(s_id, zip(s_start, s_end)))
-    dated = []
-    for tid, typ, value, mod, para_id, sent_id, t_start, t_end in zip(
-            t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_):
-        if typ not in ("DATE", "TIME") or not value:
+    no_dct = doc.published is None
+    # the date of an inline dateline ("NAIROBI, 12 May 2023 —") dates the article, not an event
+    dl = (getattr(doc, "meta", None) or {}).get("dateline") or {}
+    dl_lo, dl_hi = dl.get("start", -1), dl.get("end", -1)
+    anchored = []
+    for tid, typ, value, mod, para_id, sent_id, t_start, t_end, t_nt in zip(
+            t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note):
+        if typ not in ("DATE", "TIME") or (value or "").endswith("_REF") or dl_lo <= t_start < dl_hi:
             continue
-        first = _start_date(value)
+        first = _start_date(value) if value else None
         if first is not None:
-            dated.append((tid, value, mod, para_id, sent_id, t_start, t_end, first))
-    dated_paras = {p for p, t in zip(t_para, t_type) if t in ("DATE", "TIME")}
+            anchor = "timex"
+        elif not value:
+            anchor = "unresolved: " + ((t_nt or "").split(";")[0].strip() or "no value")
+        elif no_dct:
+            anchor = _NO_DCT
+        else:
+            anchor = "unresolved: unknown parts in the value"
+        anchored.append((tid, value or "", mod, para_id, sent_id, t_start, t_end, first, anchor))
+    dated_paras = {p for p, t, a in zip(t_para, t_type, t_start_) if t in ("DATE", "TIME") and not dl_lo <= a < dl_hi}
     undated_at = _undated_meeting_at(doc, dated_paras, toks, meeting_nouns)
-    needed = {r[4] for r in dated} | ({toks.sent[undated_at[0]]} if undated_at else set())
+    needed = {r[4] for r in anchored} | ({toks.sent[undated_at[0]]} if undated_at else set())
     mentions = _MentionLists(_mentions_or_none(doc), needed)
     breaks = ClauseBreaks(_CLAUSE_BREAK, doc.text)
-    rows = []
-    for tid, value, mod, para_id, sent_id, t_start, t_end, first in dated:
+    placed, unplaced = [], []
+    for tid, value, mod, para_id, sent_id, t_start, t_end, first, anchor in anchored:
         s_start, s_end = sent_span[sent_id]
         clause = breaks.around(s_start, s_end, t_start, t_end)
         trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
         ids, names = mentions.actors(sent_id, clause)
-        rows.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id,
-                     [tid, first.isoformat(), value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
-                      _summary(doc.text, clause), ""]))
+        cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
+                 _summary(doc.text, clause), "", anchor]
+        if first is not None:
+            placed.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id, cells))
+        else:
+            unplaced.append((para_id, sent_id, t_start, cells))
     undated = _undated_meeting(doc, undated_at, toks, mentions, sent_span)
     if undated is not None:
-        rows.append(undated)
-    rows.sort(key=lambda r: r[:4])
-    cols = [[f"e{k}" for k in range(1, len(rows) + 1)]] + [list(c) for c in zip(*(r[-1] for r in rows))]
+        if undated[-1][1] is None:
+            unplaced.append((undated[2], undated[3], toks.start[undated_at[0]], undated[-1]))
+        else:
+            placed.append(undated)
+    placed.sort(key=lambda r: r[:4])
+    unplaced.sort(key=lambda r: r[:3])
+    rows = [r[-1] for r in placed] + [r[-1] for r in unplaced]
+    cols = [[f"e{k}" for k in range(1, len(rows) + 1)]] + [list(c) for c in zip(*rows)]
     if not rows:
         cols += [[] for _ in EVENT_COLUMNS[1:]]
+    cols[2] = _dates(cols[2])
     return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
+
+
+_NO_DCT = "unresolved: no publication date"
+
+
+def _dates(days) -> "pd.arrays.DatetimeArray":
+    """A ``datetime64[s]`` column from dates and Nones (NaT): seconds, not nanoseconds, so that
+    "the 15th century" (1400-01-01) fits."""
+    import numpy as np
+
+    arr = np.array([np.datetime64(d, "s") if d is not None else np.datetime64("NaT", "s") for d in days],
+                   dtype="datetime64[s]")
+    return pd.array(arr)
 
 
 def _frame(data: dict, columns) -> pd.DataFrame:
@@ -1353,8 +1397,6 @@ def _summary(text: str, clause, *, max_words: int = 18) -> str:
 def _undated_meeting_at(doc, dated, toks: "_TokenLists", meeting_nouns):
     """``(token index, tense)`` of the first meeting the lead (first three paragraphs) reports
     without any date in its paragraph (``dated``: the paragraphs with a date), or None."""
-    if doc.published is None:
-        return None
     lead = set(sorted(_columns(doc.paragraphs, ("para_id",))[0])[:3])
     for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
         if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
@@ -1371,11 +1413,15 @@ def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists",
         return None
     i, tense = found
     sent_id, para, lem = toks.sent[i], toks.para[i], toks.lemma[i]
-    day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
     clause = sent_span[sent_id]
     ids, names = mentions.actors(sent_id, clause)
+    if doc.published is None:
+        return ("", "", para, sent_id,
+                ["", None, "", "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+                 _summary(doc.text, clause), "undated in the text, and the article has no publication date", _NO_DCT])
+    day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
     note = ("undated in the text: placed the day before publication" if tense == "past"
             else "undated in the text: placed on the publication date")
     return (day.isoformat(), "~", para, sent_id,
-            ["", day.isoformat(), day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
-             _summary(doc.text, clause), note])
+            ["", day, day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+             _summary(doc.text, clause), note, "publication date"])

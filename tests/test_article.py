@@ -175,3 +175,80 @@ def test_no_date_is_noted():
     art = from_text("Title\n\nBody text here.")
     assert art.published is None
     assert any("no publication date" in n for n in art.meta["notes"])
+
+
+# --------------------------------------------------------------------------------------------
+# inline datelines ("NAIROBI, 12 May 2023 — ..."): the place and date that open the first paragraph
+
+from analysis.article import inline_dateline  # noqa: E402
+
+
+@pytest.mark.parametrize("opening,place,region,date_text,agency,date", [
+    ("NAIROBI, 12 May 2023 — Kenya's parliament voted.", "NAIROBI", None, "12 May 2023", None, dt.date(2023, 5, 12)),
+    ("WASHINGTON, May 12 (Reuters) - The Treasury said.", "WASHINGTON", None, "May 12", "Reuters", None),
+    ("Rio de Janeiro, Brazil, Sept. 16, 2021 -- Protesters marched.", "Rio de Janeiro", "Brazil", "Sept. 16, 2021", None, dt.date(2021, 9, 16)),
+    ("ST. LOUIS, Monday, 3rd March 2020 (AP) _ A jury found.", "ST. LOUIS", None, "Monday, 3rd March 2020", "AP", dt.date(2020, 3, 3)),
+    ("PORT-AU-PRINCE, 2022-11-30 – Aid arrived.", "PORT-AU-PRINCE", None, "2022-11-30", None, dt.date(2022, 11, 30)),
+])
+def test_inline_dateline_forms(opening, place, region, date_text, agency, date):
+    text = "A headline\n\nBy Ann Writer\n\n" + opening + "\n\nA second paragraph."
+    d = inline_dateline(text)
+    assert d is not None
+    assert (d["place"], d["region"], d["date_text"], d["agency"], d["date"]) == (place, region, date_text, agency, date)
+    assert text[d["start"]:d["end"]] == d["text"] and text[d["place_start"]:d["place_end"]] == place
+    assert text[d["date_start"]:d["date_end"]] == date_text
+    assert d["start"] == text.index(opening) and d["text"].rstrip()[-1] in "-–—_"
+    if region:
+        assert text[d["region_start"]:d["region_end"]] == region
+
+
+@pytest.mark.parametrize("opening", [
+    "However, May 12 — the day of the vote — was quiet.",   # a sentence adverb, not a place
+    "In Paris, the talks went on - and on.",                 # no date
+    "NAIROBI - Kenya's parliament voted on 12 May 2023.",    # no date in the dateline
+    "The minister arrived, May 12, 2023 — late.",            # lower-case words before the comma
+])
+def test_inline_dateline_rejects(opening):
+    assert inline_dateline("A headline\n\n" + opening) is None
+
+
+def test_inline_dateline_only_opens_the_first_body_paragraph():
+    text = "A headline\n\nThe vote was held.\n\nNAIROBI, 12 May 2023 — More news."
+    assert inline_dateline(text) is None
+    assert inline_dateline(text, start=text.index("NAIROBI"))["place"] == "NAIROBI"
+
+
+def test_inline_dateline_gives_the_publication_date_and_keeps_the_text():
+    text = "Talks stall\n\nNAIROBI, 12 May 2023 — Ministers met on Friday.\n\nThey will meet again."
+    art = from_text(text)
+    assert art.text == text and art.published == dt.date(2023, 5, 12)
+    assert art.meta["published_from"] == "dateline"
+    assert art.meta["dateline"]["place"] == "NAIROBI"
+    assert art.paragraphs["text"].iloc[0].startswith("NAIROBI, 12 May 2023 —")  # nothing dropped
+    doc = analysis.annotate(art)
+    assert doc.published == dt.date(2023, 5, 12)
+    assert doc.timexes.set_index("text").loc["Friday", "value"] == "2023-05-12"
+
+
+def test_inline_dateline_never_overrides_a_given_date(tmp_path):
+    text = "Talks stall\n\nNAIROBI, 12 May 2023 — Ministers met.\n"
+    art = from_text(text, published="2023-05-13")
+    assert art.published == dt.date(2023, 5, 13) and art.meta["published_from"] == "argument"
+    assert art.meta["dateline"]["date"] == dt.date(2023, 5, 12)   # still recorded, for the actors layer
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "a.yml").write_text("published: 2023-05-14\n", encoding="utf-8")
+    art = load_article(path)
+    assert art.published == dt.date(2023, 5, 14) and art.meta["published_from"] == "sidecar"
+    assert art.meta["dateline"]["place"] == "NAIROBI"
+
+
+def test_inline_dateline_without_a_year_is_recorded_not_used():
+    art = from_text("Rates held\n\nWASHINGTON, May 12 (Reuters) - The central bank held rates.")
+    assert art.published is None and art.meta["dateline"]["agency"] == "Reuters"
+    assert any("no year" in n for n in art.meta["notes"])
+
+
+def test_seed_has_no_inline_dateline(seed_article):
+    assert seed_article.meta["dateline"] is None
+    assert seed_article.meta["published_from"] == "sidecar"

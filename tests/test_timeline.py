@@ -139,7 +139,11 @@ def test_no_publication_date_keeps_unknowns():
     assert doc.published is None
     values = dict(zip(doc.timexes.text, doc.timexes.value))
     assert values == {"April": "XXXX-04", "yesterday": "XXXX-XX-XX", "Friday": "XXXX-WXX-5"}
-    assert len(doc.events) == 0
+    # the events stay (undated brief): not placed, in reading order, with the reason
+    ev = doc.events
+    assert ev["value"].tolist() == ["XXXX-04", "XXXX-XX-XX", "XXXX-WXX-5"]
+    assert ev["date"].isna().all() and set(ev["anchor"]) == {"unresolved: no publication date"}
+    assert ev["trigger"].tolist() == ["talk", "end", "resume"]   # "talks" is an event noun before "in April"
 
 
 def test_no_false_alarms_on_common_words():
@@ -229,3 +233,143 @@ def test_timebank_scores():
     res = evaluate(folder)
     assert res["relaxed_f1"] >= 90.3
     assert res["value_f1"] >= 75.0
+
+
+# --------------------------------------------------------------------------------------------
+# undated articles: events kept with date NaT and the reason; inline datelines
+
+
+UNDATED_GOLD = _gold_rows("undated_events.csv")
+
+
+@pytest.mark.parametrize("name", sorted({r[0] for r in UNDATED_GOLD}))
+def test_undated_articles_keep_their_events(name):
+    gold = [r for r in UNDATED_GOLD if r[0] == name]
+    doc = analysis.annotate(analysis.load_article(ARTICLES / f"{name}.txt"))
+    ev = doc.events
+    assert ev["value"].tolist() == [r[2] for r in gold]
+    assert ev["para_id"].tolist() == [int(r[1]) for r in gold]
+    assert ev["anchor"].tolist() == [r[4] for r in gold]
+    assert [None if pd.isna(d) else d.date().isoformat() for d in ev["date"]] == [r[3] or None for r in gold]
+    for (_, _, value, _, _, trigger), got in zip(gold, ev["trigger"]):
+        if trigger:
+            assert got == trigger, f"{value}: trigger {got!r}, expected {trigger!r}"
+    assert pd.api.types.is_datetime64_any_dtype(ev["date"])
+    assert ev["event_id"].tolist() == [f"e{i}" for i in range(1, len(ev) + 1)]
+    # placed first (chronological), then unplaced (reading order)
+    placed = ev["date"].notna().tolist()
+    assert placed == sorted(placed, reverse=True)
+    assert ev.loc[ev["date"].notna(), "date"].is_monotonic_increasing
+    off = ev[ev["date"].isna()]
+    assert list(zip(off.para_id, off.sent_id)) == sorted(zip(off.para_id, off.sent_id))
+    tx = doc.timexes.set_index("timex_id")
+    for row in ev.itertuples():
+        assert tx.loc[row.timex_id, "text"] == doc.text[tx.loc[row.timex_id, "start"]:tx.loc[row.timex_id, "end"]]
+
+
+def test_inline_dateline_sets_the_date_of_the_timeline():
+    doc = analysis.annotate(analysis.load_article(ARTICLES / "undated_accra.txt"))
+    assert str(doc.published) == "2023-10-09" and doc.meta["published_from"] == "dateline"
+    tx = dict(zip(doc.timexes.text, doc.timexes.value))
+    assert tx["Monday"] == "2023-10-09" and tx["next month"] == "2023-11" and tx["June"] == "2023-06"
+    assert tx["9 October 2023"] == "2023-10-09"         # still a timex (TimeML marks it), but no event
+    d = doc.meta["dateline"]
+    assert doc.text[d["place_start"]:d["place_end"]] == "ACCRA"
+    assert "9 October 2023" not in " ".join(doc.events["summary"])
+
+
+def test_dateline_without_year_leaves_the_article_undated():
+    doc = analysis.annotate(analysis.load_article(ARTICLES / "undated_lima.txt"))
+    assert doc.published is None and doc.meta["dateline"]["date_text"] == "June 3"
+    assert dict(zip(doc.timexes.text, doc.timexes.value))["June 3"] == "XXXX-06-03"
+    assert doc.events["date"].isna().all()
+
+
+def test_undated_meeting_without_publication_date_is_kept_unplaced():
+    text = ("Talks\n\nA meeting of the ministers of the five states was held in the capital. "
+            "They discussed water.\n\nThe talks resume in April.")
+    doc = analysis.annotate(analysis.from_text(text))
+    ev = doc.events
+    meet = ev[ev.timex_id == ""]
+    assert len(meet) == 1 and meet.iloc[0]["trigger"] == "meeting" and pd.isna(meet.iloc[0]["date"])
+    assert meet.iloc[0]["anchor"] == "unresolved: no publication date"
+    assert ev["value"].tolist() == ["", "XXXX-04"]                      # reading order
+    dated = analysis.annotate(analysis.from_text(text, published="2024-03-07")).events
+    assert dated["value"].tolist() == ["2024-03-06", "2024-04"]
+    assert dated["anchor"].tolist() == ["publication date", "timex"]
+
+
+def test_impossible_date_is_an_unplaced_event():
+    doc = analysis.annotate(analysis.load_article(ARTICLES / "timeline_floods.txt"))
+    bad = doc.events[doc.events["date"].isna()]
+    assert len(bad) == 1 and bad.iloc[0]["value"] == ""
+    assert bad.iloc[0]["anchor"].startswith("unresolved: impossible date")
+    assert doc.events.iloc[-1]["event_id"] == bad.iloc[0]["event_id"]   # after every placed event
+
+
+def test_seed_events_all_placed(seed_doc):
+    ev = seed_doc.events
+    assert ev["date"].notna().all()
+    assert ev["anchor"].tolist() == ["timex", "timex", "timex", "publication date", "timex"]
+
+
+def test_charts_on_undated_articles(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import analysis.plots as plots
+    from analysis.export import save
+
+    for name in ("undated_ceasefire", "undated_lima"):
+        doc = analysis.annotate(analysis.load_article(ARTICLES / f"{name}.txt"))
+        n_off = int(doc.events["date"].isna().sum())
+        fig = plots.timeline_chart(doc)
+        listed = " ".join(t.get_text() for t in fig.axes[-1].texts)
+        assert len(fig.axes) == 2 and "no publication date" in listed
+        for value in doc.events.loc[doc.events["date"].isna(), "value"]:
+            assert value in listed
+        assert f"({n_off})" in listed
+        top = " ".join(t.get_text() for t in fig.axes[0].texts)
+        if doc.events["date"].notna().any():
+            assert "2019-03-04" in top
+        else:
+            assert "no event can be placed" in top
+        assert all(p.stat().st_size > 1000 for p in save(fig, f"05-{name}", tmp_path))
+        fig2 = plots.narrative_order(doc)
+        assert "not shown" in " ".join(t.get_text() for t in fig2.axes[0].texts)
+        save(fig2, f"05-{name}-order", tmp_path)
+    # a filtered copy with every row unplaced, and a cap on the list
+    doc = analysis.annotate(analysis.load_article(ARTICLES / "undated_ceasefire.txt"))
+    fig = plots.timeline_chart(doc, events=doc.events[doc.events["date"].isna()], max_unplaced=2)
+    assert "and 2 more" in " ".join(t.get_text() for t in fig.axes[-1].texts)
+    save(fig, "05-capped", tmp_path)
+
+
+@pytest.mark.slow
+def test_notebook_05_runs_on_an_undated_article(tmp_path):
+    """Notebook 05 executed with ARTICLE injected after its parameters cell (as the report does)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(HERE.parent / "notebooks" / "05-timeline.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.get("metadata", {}).get("tags", []))
+    inject = f"ARTICLE = {str(ARTICLES / 'undated_ceasefire.txt')!r}\nEXPORT_DIR = {str(tmp_path / 'out')!r}"
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell(inject))
+    env_path = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(HERE.parent)] + ([env_path] if env_path else []))
+    try:
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        if env_path:
+            os.environ["PYTHONPATH"] = env_path
+        else:
+            os.environ.pop("PYTHONPATH", None)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    out = " ".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                   if o.output_type == "stream")
+    assert "published: unknown" in out and "4 of 5 events cannot be placed" in out
+    charts = tmp_path / "out" / "charts"
+    assert (charts / "05-timeline.png").stat().st_size > 1000 and (charts / "05-narrative-order.svg").exists()
+    ev = pd.read_csv(tmp_path / "out" / "tables" / "events.csv")
+    assert ev["date"].isna().sum() == 4 and (ev["anchor"] == "unresolved: no publication date").sum() == 4

@@ -20,7 +20,17 @@ import analysis.plots
 from analysis.export import save, save_table
 
 doc = analysis.annotate(analysis.load_article(ARTICLE or analysis.SEED, published=PUBLISHED))
-print(doc.title, "| published:", doc.published)
+print(doc.title, "| published:", doc.published or "unknown",
+      f"(from the {doc.meta['published_from']})" if doc.meta.get("published_from") else "")
+if doc.meta.get("dateline"):
+    d = doc.meta["dateline"]
+    print(f"dateline: {d['text']!r} -> place {d['place']!r}, date {d['date_text']!r}")
+"""),
+("md", r"""
+**Where the date comes from.** In order: `PUBLISHED` above (or `--published` on the command line), a `.yml`
+file beside the article, the page's metadata, a short date line under the headline, or an *inline dateline*
+that opens the first paragraph ("NAIROBI, 12 May 2023 — …", "WASHINGTON, May 12 (Reuters) - …"). A dateline
+without a year gives no publication date. If none of these gives one, the article is **undated**: read on to see what that costs.
 """),
 ("md", r"""
 ## 1. Temporal expressions and their values
@@ -52,15 +62,26 @@ For each calendar date the package picks the event it anchors: an event noun nex
 June 16") or the nearest main verb of the clause (as a lemma), the actors of that clause (from the actors
 layer, notebook 03) and the clause as a summary. When the lead reports a meeting without a date — as news
 often does for "its own" event — the meeting is added the day before publication, marked in `note`.
+
+The events placed on the calendar come first, in chronological order. Events whose date cannot be worked
+out come last, in reading order, with `date` empty (`NaT`) and the reason in `anchor` — most often
+`unresolved: no publication date`: "in April" is `XXXX-04` when we do not know which year the article was written in.
 """),
 ("code", r"""
-doc.events[["event_id", "date", "value", "mod", "para_id", "trigger", "actors", "summary", "note"]]
+doc.events[["event_id", "date", "value", "mod", "para_id", "trigger", "actors", "summary", "anchor"]]
+"""),
+("code", r"""
+unplaced = doc.events[doc.events["date"].isna()]
+if doc.published is None:
+    print("This article has no publication date: only dates it gives in full can be placed.")
+print(f"{len(unplaced)} of {len(doc.events)} events cannot be placed on the calendar")
+unplaced[["event_id", "value", "para_id", "trigger", "summary", "anchor"]]
 """),
 ("md", r"""
 ## 3. The timeline
 A day is a dot; a month, week or season is a bar over the days it covers, with the part that a mod names
 (early, mid, late) drawn darker. A hollow dot is an event the text does not date. The dashed line is the
-publication date.
+publication date. Events that cannot be placed are listed under the chart.
 """),
 ("code", r"""
 fig = analysis.plots.timeline_chart(doc)
@@ -95,12 +116,17 @@ if EXPORT_DIR:
   the clause, not only the ones who acted.
 * The undated meeting is a rule of thumb for news ("was held" with no date → the day before publication).
   Check it against another source.
+* An undated article keeps its events, but only the dates it writes in full ("4 March 2019") can be placed.
+  Find the publication date (the website, an archive) and set `PUBLISHED`: the timeline fills in.
+* An inline dateline is found by its shape (capitalised place, comma, date, dash) at the start of the first
+  paragraph only; a dateline elsewhere, or in another shape, is missed.
 
 ## For discussion
 1. In what order does the article tell its events, and in what order did they happen? Why might a journalist open with the most recent one?
 2. Which events are undated, or dated only vaguely ("recently", "in the past")? What does vagueness allow a writer to do?
 3. What does "back in April" do rhetorically, compared with a plain "in April"? Which other phrases signal that the article is reaching into the past to frame the present?
 4. Whose actions are given precise dates, and whose are left vague?
+5. If the article had no date: which events could you still order, and how? What would a reader need to know to place "last week"?
 """),
 ]
 build("notebooks/05-timeline.ipynb", cells)
