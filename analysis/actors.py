@@ -649,8 +649,13 @@ class _Resolver:
     def gazetteer_matches(self) -> list[_Cand]:
         out = []
         text = self.text
+        # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
+        dateline = (getattr(self.doc, "meta", None) or {}).get("dateline") or {}
+        dl_start, dl_end = dateline.get("start", -1), dateline.get("end", -1)
         for ps, pe in zip(self.p_start, self.p_end):
             for m in self.gaz.regex.finditer(text, ps, pe):
+                if dl_start <= m.start() < dl_end:
+                    continue
                 if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]):
                     continue
                 out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))

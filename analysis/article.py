@@ -133,13 +133,28 @@ _INLINE_DATELINE = re.compile(
     rf"{_DL_NOT_PLACE}(?P<place>{_DL_PLACE})(?:,[^\S\n]{{1,4}}{_DL_NOT_PLACE}(?P<region>{_DL_PLACE}))?,[^\S\n]{{1,4}}(?P<date>{_DL_DATE})"
     r"(?:[^\S\n]{0,4}\((?P<agency>[^()\n]{1,40})\))?[^\S\n]{0,4}(?P<dash>--?|[–—―]|_(?=[^\S\n]))")
 
+# A dateline without a date: "CAIRO —", "KYIV, Ukraine (AP) —" (place in capitals), or
+# "Moscow (Reuters) -" (a capitalised place needs the agency in parentheses).
+_DL_CAPS_WORD = rf"[{_DL_UPPER}][{_DL_UPPER}'’.\-]{{1,30}}"
+_DL_NOT_CAPS = r"(?!(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|ANALYSIS|OPINION|EDITORIAL|WATCH|LIVE|NOTE|PHOTOS?|VIDEO)\b)"
+_DL_END = r"[^\S\n]{0,4}(?P<dash>--?|[–—―]|_(?=[^\S\n]))(?=[^\S\n])"
+_DATELESS_DATELINES = [
+    re.compile(rf"{_DL_NOT_CAPS}(?P<place>{_DL_CAPS_WORD}(?:[^\S\n]{{1,4}}{_DL_CAPS_WORD}){{0,3}})"
+               rf"(?:,[^\S\n]{{1,4}}{_DL_NOT_PLACE}(?P<region>{_DL_PLACE}))?"
+               rf"(?:[^\S\n]{{0,4}}\((?P<agency>[^()\n]{{1,40}})\))?{_DL_END}"),
+    re.compile(rf"{_DL_NOT_PLACE}(?P<place>{_DL_PLACE})(?:,[^\S\n]{{1,4}}{_DL_NOT_PLACE}(?P<region>{_DL_PLACE}))?"
+               rf"[^\S\n]{{0,4}}\((?P<agency>[^()\n]{{1,40}})\){_DL_END}"),
+]
+
 
 def inline_dateline(text: str, *, start: int | None = None) -> dict | None:
     """The dateline that opens the first body paragraph, e.g. "NAIROBI, 12 May 2023 —" or
     "WASHINGTON, May 12 (Reuters) -", or None.
 
     A general pattern: capitalised or upper-case place words (optionally a region after a
-    comma), a comma, a date, an optional agency in parentheses, then a dash. The text is not
+    comma), a comma, a date, an optional agency in parentheses, then a dash. Datelines without
+    a date are found too when the place is in capitals ("CAIRO —", "KYIV, Ukraine (AP) —") or
+    an agency follows it ("Moscow (Reuters) -"); their date fields are None. The text is not
     changed: the result gives spans into ``text``.
 
     Args:
@@ -164,8 +179,19 @@ def inline_dateline(text: str, *, start: int | None = None) -> dict | None:
             return None
         start = body[0]
     m = _INLINE_DATELINE.match(text, start)
+    if m is None:
+        for pattern in _DATELESS_DATELINES:
+            m = pattern.match(text, start)
+            if m is not None:
+                break
     if m is None or m.end("place") - m.start("place") > 60:
         return None
+    if "date" not in m.re.groupindex:
+        return {"start": m.start(), "end": m.end(), "text": m[0],
+                "place": m["place"], "place_start": m.start("place"), "place_end": m.end("place"),
+                "region": m["region"], "region_start": m.start("region") if m["region"] else None,
+                "region_end": m.end("region") if m["region"] else None, "date_text": None, "date_start": None,
+                "date_end": None, "date": None, "agency": m["agency"]}
     return {"start": m.start(), "end": m.end(), "text": m[0],
             "place": m["place"], "place_start": m.start("place"), "place_end": m.end("place"),
             "region": m["region"], "region_start": m.start("region") if m["region"] else None,
@@ -584,7 +610,7 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
         if dateline["date"] is not None:
             meta["published"] = dateline["date"]
             meta["published_from"] = "dateline"
-        else:
+        elif dateline["date_text"] is not None:
             meta["notes"].append(f"the dateline {dateline['date_text']!r} gives no year, so it is not used as the publication date")
     meta.setdefault("published", None)
     if meta.get("published") is None:

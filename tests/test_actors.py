@@ -363,3 +363,12 @@ def test_a_capital_inside_a_place_name_is_a_place_not_its_state():
     m = analysis.annotate("T\n\nShe left from Vienna Central Station. Moscow warned Kyiv.").mentions
     assert m[["text", "actor_id", "actor_type"]].values.tolist() == [
         ["Vienna", "vienna", "place"], ["Moscow", "RUS", "state"], ["Kyiv", "UKR", "state"]]
+
+
+def test_the_dateline_place_is_not_an_actor():
+    """'Nairobi, 12 May 2023 —' says where the story was filed; later 'Nairobi said' is the government."""
+    doc = analysis.annotate(analysis.from_text("Talks fail\n\nNairobi, 12 May 2023 — Kenya and Uganda failed to agree. "
+                                               "Nairobi said it would try again."))
+    assert doc.mentions[["text", "how"]].values.tolist() == [["Kenya", "name"], ["Uganda", "name"], ["Nairobi", "metonym"]]
+    doc = analysis.annotate(analysis.from_text("Talks fail\n\nMOSCOW (Reuters) - Russia said it would respond."))
+    assert doc.mentions["text"].tolist() == ["Russia"]

@@ -205,7 +205,6 @@ def test_inline_dateline_forms(opening, place, region, date_text, agency, date):
 @pytest.mark.parametrize("opening", [
     "However, May 12 — the day of the vote — was quiet.",   # a sentence adverb, not a place
     "In Paris, the talks went on - and on.",                 # no date
-    "NAIROBI - Kenya's parliament voted on 12 May 2023.",    # no date in the dateline
     "The minister arrived, May 12, 2023 — late.",            # lower-case words before the comma
 ])
 def test_inline_dateline_rejects(opening):
@@ -252,3 +251,28 @@ def test_inline_dateline_without_a_year_is_recorded_not_used():
 def test_seed_has_no_inline_dateline(seed_article):
     assert seed_article.meta["dateline"] is None
     assert seed_article.meta["published_from"] == "sidecar"
+
+
+@pytest.mark.parametrize("opening, place, region, agency", [
+    ("CAIRO — Talks ended.", "CAIRO", None, None),
+    ("NAIROBI - Kenya's parliament voted on 12 May 2023.", "NAIROBI", None, None),  # the date is in the story
+    ("KYIV, Ukraine (AP) — The talks ended.", "KYIV", "Ukraine", "AP"),
+    ("Moscow (Reuters) - Talks ended.", "Moscow", None, "Reuters"),
+])
+def test_datelines_without_a_date(opening, place, region, agency):
+    from analysis.article import inline_dateline
+
+    text = "Talks end\n\n" + opening
+    d = inline_dateline(text)
+    assert (d["place"], d["region"], d["agency"], d["date"], d["date_text"]) == (place, region, agency, None, None)
+    assert text[d["place_start"]:d["place_end"]] == place and text[d["start"]:d["end"]] == d["text"]
+    art = analysis.from_text(text)
+    assert art.meta["published"] is None and not any("dateline" in note for note in art.meta["notes"])
+
+
+@pytest.mark.parametrize("opening", ["BREAKING — Talks ended.", "Moscow - a city of twelve million people.",
+                                     "The EU — long divided — agreed."])
+def test_not_datelines_without_a_date(opening):
+    from analysis.article import inline_dateline
+
+    assert inline_dateline("Talks end\n\n" + opening) is None
