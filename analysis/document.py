@@ -130,6 +130,11 @@ class Document:
         folder.mkdir(parents=True, exist_ok=True)
         info = self.summary()
         info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note") if self.article.meta.get(k)})
+        if self.article.meta.get("published_from"):
+            info["published_from"] = self.article.meta["published_from"]  # sidecar, argument, dateline, ...
+        dateline = self.article.meta.get("dateline")
+        if dateline:
+            info["dateline"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in dateline.items()}
         info["notes"] = list(self.article.meta.get("notes", []))
         written = [folder / "article.json"]
         written[0].write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -41,7 +41,8 @@ def test_annotate_seed_writes_tables(tmp_path):
 def test_annotate_published_override(tmp_path):
     res = run("annotate", str(analysis.SEED), "--published", "2021-09-15", "--out", str(tmp_path), "--layers", "paragraphs")
     assert res.returncode == 0, res.stderr
-    assert json.loads((tmp_path / "article.json").read_text())["published"] == "2021-09-15"
+    info = json.loads((tmp_path / "article.json").read_text())
+    assert (info["published"], info["published_from"]) == ("2021-09-15", "argument")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.json", "paragraphs.csv"]
 
 
