@@ -38,9 +38,10 @@ from collections import Counter
 from itertools import compress
 from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_rows
+from ._frames import column_array, frame_from_columns, frame_from_rows, str_dtype
 from .segment import fold, split_tokens
 
 BY = ("lemma", "lower", "text")
@@ -59,33 +60,70 @@ DISPERSION_COLUMNS = ["term", "token_id", "word_position", "rel_position", "para
 
 # --------------------------------------------------------------------------------------------
 # shared preparation (cached per document; independent of the stopword list)
+#
+# Every table starts from the same per-document preparation, made once and kept on the side
+# (``_CACHE``, keyed weakly by the document): the token columns as Python lists (for the
+# loops that look at a few tokens: KWIC, phrase matching) and as numpy arrays, and for each
+# kind of key (lemma, lower, text) the words coded as integers (``pd.factorize``: codes in
+# order of first occurrence). Counting is then a few numpy operations on those codes.
+# Intermediate results (per key and stopword list) are cached in ``_Prep.cache``; the
+# DataFrames the functions return are always built fresh, since callers may change them.
+
+
+class _Terms:
+    """Per-term figures for one key and stopword list; terms are numbered in order of first
+    occurrence (the order of ``vocab``).
+
+    Attributes:
+        vocab: the terms (list of str).
+        codes: the term of each word (numpy int array, one entry per word).
+        count, n_paras, first_para: per term (numpy int arrays).
+        stop: per term, flagged as a stopword (numpy bool array).
+        flags: per word, flagged as a stopword (numpy bool array).
+    """
+
+    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags", "_index")
+
+    def index(self) -> dict[str, int]:
+        """Term -> its number in ``vocab``."""
+        if self._index is None:
+            self._index = {t: i for i, t in enumerate(self.vocab)}
+        return self._index
+
+    def counts(self) -> dict[str, int]:
+        return dict(zip(self.vocab, self.count.tolist()))
 
 
 class _Prep:
-    """Plain Python lists of the token columns, so every table is one pass without pandas."""
+    """The token columns prepared once per document (lists for loops, numpy arrays for counts)."""
 
     __slots__ = ("lower", "lemma", "text", "para", "sent", "start", "end", "punct", "token_id",
-                 "word_idx", "word_pos", "folded", "para_spans", "cache", "__weakref__")
+                 "word_idx", "word_pos", "folded", "para_spans", "cache", "n_tokens",
+                 "word_arr", "para_w", "sent_w", "sent_arr", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
         self.lower = tk["lower"].tolist()
         self.lemma = tk["lemma"].tolist()
         self.text = tk["text"].tolist()
-        self.para = tk["para_id"].tolist()
-        self.sent = tk["sent_id"].tolist()
-        self.start = tk["start"].tolist()
-        self.end = tk["end"].tolist()
-        self.punct = tk["is_punct"].tolist()
-        self.token_id = tk["token_id"].tolist()
-        self.word_idx = [i for i, p in enumerate(self.punct) if not p]
+        para = tk["para_id"].to_numpy()
+        sent = tk["sent_id"].to_numpy()
+        punct = tk["is_punct"].to_numpy()
+        self.n_tokens = len(punct)
+        self.para = para.tolist()
+        self.sent = sent.tolist()
+        self.sent_arr = sent
+        self.start = tk["start"].to_numpy().tolist()
+        self.end = tk["end"].to_numpy().tolist()
+        self.punct = punct.tolist()
+        self.token_id = tk["token_id"].to_numpy().tolist()
+        is_word = ~punct
+        self.word_arr = np.flatnonzero(is_word)  # token index of each word
+        self.word_idx = self.word_arr.tolist()
         # position of each token among the words (punctuation gets the next word's position)
-        pos, n = [], 0
-        for p in self.punct:
-            pos.append(n)
-            if not p:
-                n += 1
-        self.word_pos = pos
+        self.word_pos = (np.cumsum(is_word) - is_word).tolist()
+        self.para_w = para[is_word]  # paragraph of each word
+        self.sent_w = sent[is_word]
         self.folded = None
         self.cache: dict = {}
         self.para_spans = list(zip(doc.paragraphs["para_id"].tolist(), doc.paragraphs["start"].tolist(),
@@ -94,67 +132,73 @@ class _Prep:
     def keys(self, by: str) -> list[str]:
         return self.lemma if by == "lemma" else self.lower if by == "lower" else self.text
 
-    def stats(self, by: str, stops: frozenset) -> tuple:
-        """``(flags, count, n_paras, first, stop)``: per-token stop flags and per-term figures."""
+    def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)``: each word's key as an integer, numbered in order of first occurrence."""
+        key = ("codes", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            keys = self.keys(by)
+            words = np.array(keys, dtype=object)[self.word_arr] if len(self.word_arr) else np.array([], dtype=object)
+            codes, vocab = pd.factorize(words)
+            hit = self.cache[key] = (codes.astype(np.int64), vocab.tolist())
+        return hit
+
+    def stats(self, by: str, stops: frozenset) -> _Terms:
+        """The per-term figures of :class:`_Terms` for a key and a stopword list."""
         key = ("stats", by, stops)
         hit = self.cache.get(key)
         if hit is None:
-            keys = self.keys(by)
-            flags = _stop_flags(self, keys, stops)
-            para = self.para
-            count: dict[str, int] = {}
-            last_para: dict[str, int] = {}
-            n_paras: dict[str, int] = {}
-            first: dict[str, int] = {}
-            stop: dict[str, bool] = {}
-            for i in self.word_idx:
-                k = keys[i]
-                p = para[i]
-                if k in count:
-                    count[k] += 1
-                    if last_para[k] != p:
-                        last_para[k] = p
-                        n_paras[k] += 1
-                    if flags[i]:
-                        stop[k] = True
-                else:
-                    count[k] = 1
-                    last_para[k] = first[k] = p
-                    n_paras[k] = 1
-                    stop[k] = flags[i]
-            hit = self.cache[key] = (flags, count, n_paras, first, stop)
+            hit = self.cache[key] = self._stats(by, stops)
         return hit
 
-    def seq(self, by: str, gap: int = 1) -> tuple[list, list[int]]:
-        """The keys in reading order with ``None`` for punctuation and ``gap`` ``None`` between
-        sentences, and for each position the token index (-1 for the inserted separators)."""
-        key = ("seq", by, gap)
+    def _stats(self, by: str, stops: frozenset) -> _Terms:
+        out = _Terms()
+        out._index = None
+        codes, vocab = self.codes(by)
+        n_terms = len(vocab)
+        out.vocab, out.codes = vocab, codes
+        out.count = np.bincount(codes, minlength=n_terms)
+        # first occurrence of each term: codes are numbered in reading order
+        first_word = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+        out.first_para = self.para_w[first_word] if len(codes) else np.zeros(0, dtype=np.int64)
+        # paragraphs per term: distinct (term, paragraph) pairs
+        n_para_ids = int(self.para_w.max()) + 1 if len(codes) else 1
+        pairs = np.unique(codes * n_para_ids + self.para_w)
+        out.n_paras = np.bincount(pairs // n_para_ids, minlength=n_terms)
+        # a word is a stopword when its lower-case form or its key (lemma, ...) is on the list
+        lower_codes, lower_vocab = self.codes("lower")
+        flags = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+        if by != "lower":
+            flags |= np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
+        out.flags = flags
+        out.stop = np.bincount(codes, weights=flags, minlength=n_terms) > 0
+        return out
+
+    def alphabetical_rank(self, by: str) -> np.ndarray:
+        """Each term's place in alphabetical order (of ``codes(by)[1]``)."""
+        key = ("rank", by)
         hit = self.cache.get(key)
         if hit is None:
-            keys = self.keys(by)
-            seq: list = []
-            tok: list[int] = []
-            prev = None
-            for i, (p, s) in enumerate(zip(self.punct, self.sent)):
-                if s != prev:
-                    seq.extend([None] * gap)
-                    tok.extend([-1] * gap)
-                    prev = s
-                seq.append(None if p else keys[i])
-                tok.append(i)
-            seq.append(None)
-            tok.append(-1)
-            hit = self.cache[key] = (seq, tok)
+            vocab = self.codes(by)[1]
+            hit = np.empty(len(vocab), dtype=np.int64)
+            hit[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
+            self.cache[key] = hit
         return hit
 
-    def para_seq(self, by: str, gap: int = 1) -> list[int]:
-        """The paragraph of each position of :meth:`seq` (-1 for separators)."""
-        key = ("para_seq", by, gap)
+    def token_codes(self, by: str) -> np.ndarray:
+        """The term code (of ``codes(by)``) of every token; -1 for punctuation."""
+        key = ("token_codes", by)
         hit = self.cache.get(key)
         if hit is None:
-            para = self.para
-            hit = self.cache[key] = [para[i] if i >= 0 else -1 for i in self.seq(by, gap)[1]]
+            hit = self.cache[key] = np.full(self.n_tokens, -1, dtype=np.int64)
+            hit[self.word_arr] = self.codes(by)[0]
         return hit
+
+    def token_flags(self, by: str, stops: frozenset) -> np.ndarray:
+        """The stopword flag of every token (punctuation: False)."""
+        flags = np.zeros(self.n_tokens, dtype=bool)
+        flags[self.word_arr] = self.stats(by, stops).flags
+        return flags
 
     def index(self, by: str) -> dict[str, list[int]]:
         """Key -> token indices where it occurs."""
@@ -213,17 +257,61 @@ def _stopset(extra_stopwords) -> frozenset[str]:
     return base | frozenset(words)
 
 
-def _stop_flags(prep: _Prep, keys: list[str], stops: frozenset[str]) -> list[bool]:
-    """A token is a stopword when its lower-case form or its key (lemma, ...) is on the list."""
-    if keys is prep.lower:
-        return [w in stops for w in keys]
-    return [w in stops or k.lower() in stops for w, k in zip(prep.lower, keys)]
+def _frame(rows: list[tuple], columns: list[str], kinds: str | None = None) -> pd.DataFrame:
+    """A DataFrame from row tuples. ``kinds`` gives each column's type, one letter per column
+    (``s`` text as pandas' ``str`` dtype, ``i`` int64, ``f`` float64, ``b`` bool, ``?`` let
+    :func:`~analysis._frames.column_array` infer it); without it every column is inferred."""
+    if not rows or kinds is None:
+        return frame_from_rows(rows, columns)
+    return _frame_from_columns(columns, list(zip(*rows)), kinds)
 
 
-def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """A DataFrame from row tuples, built column by column (several times faster than pandas'
-    own inference on small tables): text as pandas' ``str`` dtype, numbers and flags as numpy."""
-    return frame_from_rows(rows, columns)
+_NUMPY_TYPES = {"i": np.int64, "f": np.float64, "b": bool}
+
+
+def _frame_from_columns(names: list[str], columns: list, kinds: str) -> pd.DataFrame:
+    """A DataFrame from columns (sequences or arrays) of the ``kinds`` of :func:`_frame`; an
+    empty table has object columns, as :func:`~analysis._frames.frame_from_rows` makes it."""
+    if not len(columns[0]):
+        return frame_from_rows([], names)
+    arrays = []
+    for col, kind in zip(columns, kinds):
+        if kind == "s":
+            arrays.append(_str_array(col))
+        elif kind == "?":
+            arrays.append(column_array(list(col)))
+        else:
+            arrays.append(np.asarray(col, dtype=_NUMPY_TYPES[kind]))
+    return frame_from_columns(names, arrays)
+
+
+def _str_array(values) -> pd.api.extensions.ExtensionArray:
+    """Python strings as the array of pandas' ``str`` dtype (built through pyarrow directly when
+    that is its storage: about twice as fast as ``pd.array``)."""
+    dtype = str_dtype()
+    if getattr(dtype, "storage", None) == "pyarrow":
+        try:
+            import pyarrow as pa
+            from pandas.arrays import ArrowStringArray
+
+            return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
+        except (ImportError, TypeError, ValueError):  # pragma: no cover - another pandas
+            pass
+    return pd.array(list(values), dtype=dtype)
+
+
+def _round(values: np.ndarray, digits: int) -> np.ndarray:
+    """``round(x, digits)`` of every value, as Python's ``round`` gives it (correctly rounded).
+
+    ``np.round`` scales, rounds and scales back: the same result except where the scaled value
+    lies within rounding error of a half; those few values go through Python's ``round``."""
+    values = np.asarray(values, dtype=np.float64)
+    scaled = values * 10.0 ** digits
+    out = np.round(scaled) / 10.0 ** digits
+    near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
+    for i in np.flatnonzero(near_half | ~np.isfinite(scaled)):
+        out[i] = round(float(values[i]), digits)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -256,13 +344,17 @@ def term_frequencies(doc, *, by: str = "lemma", extra_stopwords=None, min_count:
     _check_by(by)
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
-    _, count, n_paras, first, stop = prep.stats(by, _stopset(extra_stopwords))
+    st = prep.stats(by, _stopset(extra_stopwords))
+    keep = st.count >= min_count
+    if not include_stopwords:
+        keep &= ~st.stop
+    rows = np.flatnonzero(keep)
+    rows = rows[np.argsort(-st.count[rows], kind="stable")]  # ties keep the order of first occurrence
     n_words = len(prep.word_idx)
-    terms = [k for k in count if count[k] >= min_count and (include_stopwords or not stop[k])]
-    terms.sort(key=lambda k: -count[k])  # stable: ties keep the order of first occurrence
     scale = 1000.0 / n_words if n_words else 0.0
-    return _frame([(k, count[k], round(count[k] * scale, 3), n_paras[k], first[k], stop[k]) for k in terms],
-                  TERM_COLUMNS)
+    return _frame_from_columns(TERM_COLUMNS, [[st.vocab[i] for i in rows.tolist()], st.count[rows],
+                                              _round(st.count[rows] * scale, 3), st.n_paras[rows],
+                                              st.first_para[rows], st.stop[rows]], "sifiib")
 
 
 def terms(doc) -> pd.DataFrame:
@@ -317,60 +409,88 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     _check_by(by)
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
-    flags = prep.stats(by, _stopset(extra_stopwords))[0]
-    seq, tok = prep.seq(by)
-    para_seq = prep.para_seq(by)
-    para, starts, ends, text = prep.para, prep.start, prep.end, doc.text
-    rows = []
-    # A phrase of n words can only be repeated where its first n - 1 words and its last n - 1
-    # words are repeated phrases too. So every 2-word window is counted, and each longer size
-    # looks only at the positions where the size before it found a repeated phrase followed
-    # by another one: the counts of the repeated phrases are the same as over every window.
-    positions = range(len(seq) - 1)
+    st = prep.stats(by, _stopset(extra_stopwords))
+    codes, n_vocab, n_words = st.codes, len(st.vocab), len(st.codes)
+    # Each window of words gets an integer id, size by size: the id of a window of ``size``
+    # words starting at word i combines the id of its first ``size - 1`` words with the code of
+    # its last word (``pd.factorize`` renumbers the ids densely, in order of first occurrence).
+    # A window is valid when each word is next to the one before it (no punctuation between)
+    # and in the same sentence.
+    linked = (np.diff(prep.word_arr) == 1) & (np.diff(prep.sent_w) == 0)
+    stop_before = np.concatenate([[0], np.cumsum(st.flags)])  # stopwords among the first i words
+    ids, valid = codes, np.ones(n_words, dtype=bool)
+    found = []  # per size: (size, first word of each kept n-gram, its count, its paragraphs)
     for size in range(2, max(ns) + 1):
-        if size == 2:
-            grams = list(zip(seq, seq[1:]))  # every window, at C speed
-        else:
-            grams = [tuple(seq[i:i + size]) for i in positions]
-        count = Counter(grams)
-        repeated = {g for g, c in count.items() if c >= min_count and None not in g}
-        where = [(i, g) for i, g in zip(positions, grams) if g in repeated]
-        if size in ns:
-            first: dict[tuple, int] = {}
-            paras: dict[tuple, set] = {}
-            for i, g in where:  # reading order
-                first.setdefault(g, i)
-                paras.setdefault(g, set()).add(para_seq[i])
-            for g, i in first.items():
-                a, b = tok[i], tok[i + size - 1]
-                stop_only = all(flags[k] for k in range(a, b + 1))
-                if drop_stopword_only and stop_only:
-                    continue
-                rows.append((" ".join(g), size, count[g], len(paras[g]), para[a], stop_only, starts[a], ends[b],
-                             text[starts[a]:ends[b]], a))
-        kept = {i for i, _ in where}
-        positions = [i for i, _ in where if i + 1 in kept]
-    rows.sort(key=lambda r: (-r[2], -r[1], r[9]))
-    return _frame([r[:9] for r in rows], NGRAM_COLUMNS)
+        m = n_words - size + 1
+        if m <= 0:
+            break
+        valid = valid[:m] & linked[size - 2:size - 2 + m]
+        where = np.flatnonzero(valid)
+        combined = ids[where] * n_vocab + codes[where + size - 1]
+        ids = np.full(m, -1, dtype=np.int64)
+        ids[where] = pd.factorize(combined)[0]
+        if size not in ns or not len(where):
+            continue
+        gram = ids[where]
+        count = np.bincount(gram)
+        first = where[np.diff(np.maximum.accumulate(gram), prepend=-1) > 0]  # first window of each id
+        n_para_ids = int(prep.para_w.max()) + 1
+        n_paras = np.bincount(np.unique(gram * n_para_ids + prep.para_w[where]) // n_para_ids, minlength=len(count))
+        keep = np.flatnonzero(count >= min_count)
+        first = first[keep]
+        stop_only = stop_before[first + size] - stop_before[first] == size
+        if drop_stopword_only:
+            keep, first, stop_only = keep[~stop_only], first[~stop_only], stop_only[~stop_only]
+        found.append((size, first, count[keep], n_paras[keep], stop_only))
+    if not found:
+        return frame_from_rows([], NGRAM_COLUMNS)
+    size = np.concatenate([np.full(len(f[1]), f[0]) for f in found])
+    first, count, n_paras, stop_only = (np.concatenate([f[k] for f in found]) for k in range(1, 5))
+    a = prep.word_arr[first]  # first and last token of the first occurrence
+    b = a + size - 1
+    order = np.lexsort((a, -size, -count))
+    a, b, size = a[order].tolist(), b[order].tolist(), size[order]
+    keys, starts, ends, text = prep.keys(by), prep.start, prep.end, doc.text
+    begin, finish = [starts[i] for i in a], [ends[j] for j in b]
+    return _frame_from_columns(NGRAM_COLUMNS, [
+        [" ".join(keys[i:j + 1]) for i, j in zip(a, b)], size, count[order], n_paras[order],
+        [prep.para[i] for i in a], stop_only[order], begin, finish, [text[s:e] for s, e in zip(begin, finish)],
+    ], "siiiibiis")
 
 
-def _freqdist(counter: Counter, min_count: int | None = None, needed=None):
-    """An NLTK ``FreqDist`` filled at C speed (``dict.update`` skips its per-item ``__setitem__``).
-
-    With ``min_count``, keep the n-grams without ``None`` seen at least that often (the same as
-    the finder's ``apply_freq_filter``). ``needed`` (trigrams -> wildcard pairs): keep only the
-    ``(w1, w3)`` pairs of those trigrams, counted where the middle word is not ``None``.
-    """
+def _freqdist(counts: dict):
+    """An NLTK ``FreqDist`` filled at C speed (``dict.update`` skips its per-item ``__setitem__``)."""
     from nltk.probability import FreqDist
 
     fd = FreqDist()
-    if needed is not None:
-        pairs = {(g[0], g[2]) for g in needed}
-        counter = {p: counter[p] for p in pairs}
-    elif min_count is not None:
-        counter = {g: c for g, c in counter.items() if c >= min_count and None not in g}
-    dict.update(fd, counter)
+    dict.update(fd, counts)
     return fd
+
+
+def _counted(keys: np.ndarray, min_count: int, n_vocab: int, n: int) -> tuple[list[tuple], list[int]]:
+    """The n-grams (coded ``(c1 * n_vocab + c2) * n_vocab + ...``) seen at least ``min_count``
+    times: their tuples of term codes and their counts."""
+    keys, count = np.unique(keys, return_counts=True)
+    keep = count >= min_count
+    keys, count = keys[keep], count[keep]
+    codes = []
+    for _ in range(n):
+        codes.append(keys % n_vocab)
+        keys = keys // n_vocab
+    return list(zip(*(c.tolist() for c in reversed(codes)))), count.tolist()
+
+
+def _tuples(grams: list[tuple], vocab: list[str]) -> list[tuple]:
+    return [tuple(vocab[c] for c in g) for g in grams]
+
+
+def _count_of(keys: np.ndarray, wanted: list[int]) -> list[int]:
+    """How often each of ``wanted`` occurs in ``keys``."""
+    keys, count = np.unique(keys, return_counts=True)
+    if not len(keys):
+        return [0] * len(wanted)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, count[at], 0).tolist()
 
 
 def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_count: int = 2, window: int | None = None,
@@ -423,23 +543,36 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     _check_int("window", window, 2, 10)
     prep = _prep(doc)
     stops = _stopset(extra_stopwords)
-    seq = prep.seq(by, max(1, window - 1) if n == 2 else 1)[0]
-    # the counts of NLTK's from_words(seq + padding, window_size), made at C speed: every
-    # non-None word once; pairs (w1, w2) up to window - 1 apart; for trigrams also (w1, _, w3)
-    seq = seq + [None] * (window - 1)
-    wfd = _freqdist(Counter(seq))
-    del wfd[None]
+    # The counts NLTK's finders would make from the words (``from_words``), made with numpy:
+    # every word once; word pairs up to ``window - 1`` tokens apart in one sentence (with no
+    # punctuation at either end); for trigrams also the (w1, _, w3) pairs. Only the n-grams
+    # that pass the frequency filter, and the pairs their scores need, become FreqDists.
+    st = prep.stats(by, frozenset())
+    vocab, n_vocab = st.vocab, len(st.vocab)
+    wfd = _freqdist(dict(zip(vocab, st.count.tolist())))
+    code = prep.token_codes(by)  # -1 for punctuation
+    sent = prep.sent_arr
     if n == 2:
-        bfd = Counter()
+        pairs = []
         for k in range(1, window):
-            bfd.update(zip(seq, seq[k:]))
-        finder = BigramCollocationFinder(wfd, _freqdist(bfd, min_count), window_size=window)
+            ok = (code[:-k] >= 0) & (code[k:] >= 0) & (sent[:-k] == sent[k:])
+            pairs.append(code[:-k][ok] * n_vocab + code[k:][ok])
+        grams, count = _counted(np.concatenate(pairs), min_count, n_vocab, 2)
+        finder = BigramCollocationFinder(wfd, _freqdist(dict(zip(_tuples(grams, vocab), count))), window_size=window)
         measures = BigramAssocMeasures
     else:
-        bfd = _freqdist(Counter(zip(seq, seq[1:])), 1)
-        tfd = _freqdist(Counter(zip(seq, seq[1:], seq[2:])), min_count)
-        wild = _freqdist(Counter(compress(zip(seq, seq[2:]), seq[1:])), 1, needed=tfd)  # middle word present
-        finder = TrigramCollocationFinder(wfd, bfd, wild, tfd)
+        w1, w2, w3 = code[:-2], code[1:-1], code[2:]
+        ok = (w1 >= 0) & (w2 >= 0) & (w3 >= 0) & (sent[:-2] == sent[2:])
+        w1, w2, w3 = w1[ok], w2[ok], w3[ok]
+        grams, count = _counted((w1 * n_vocab + w2) * n_vocab + w3, min_count, n_vocab, 3)
+        ok2 = (code[:-1] >= 0) & (code[1:] >= 0) & (sent[:-1] == sent[1:])
+        pairs = [(x, y) for x, y, _ in grams] + [(y, z) for _, y, z in grams]
+        bigram = _count_of(code[:-1][ok2] * n_vocab + code[1:][ok2], [x * n_vocab + y for x, y in pairs])
+        ends = [(x, z) for x, _, z in grams]
+        wildcard = _count_of(w1 * n_vocab + w3, [x * n_vocab + z for x, z in ends])
+        bfd = _freqdist(dict(zip(_tuples(pairs, vocab), bigram)))
+        wild = _freqdist(dict(zip(_tuples(ends, vocab), wildcard)))
+        finder = TrigramCollocationFinder(wfd, bfd, wild, _freqdist(dict(zip(_tuples(grams, vocab), count))))
         measures = TrigramAssocMeasures
     finder.apply_freq_filter(min_count)
     if not include_stopwords:
@@ -452,7 +585,7 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
         order = order[:top]
     columns = ["rank", "collocation"] + [f"w{k + 1}" for k in range(n)] + ["count", "pmi", "likelihood_ratio"]
     rows = [(r, " ".join(g), *g, finder.ngram_fd[g], round(pmi[g], 4), round(llr[g], 4)) for r, g in enumerate(order, 1)]
-    return _frame(rows, columns)
+    return _frame(rows, columns, "is" + "s" * n + "iff")
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,23 +617,29 @@ def tfidf(doc, *, top: int = 5, by: str = "lemma", include_stopwords: bool = Fal
     _check_int("top", top, 1)
     _check_by(by)
     prep = _prep(doc)
-    keys = prep.keys(by)
-    flags = prep.stats(by, _stopset(extra_stopwords))[0]
-    mask = [not p and (include_stopwords or not f) for p, f in zip(prep.punct, flags)]
-    pairs = Counter(compress(zip(prep.para, keys), mask))
-    per_para: dict[int, list] = {}
-    for (para_id, term), tf in pairs.items():
-        per_para.setdefault(para_id, []).append((term, tf))
-    n_docs = len({prep.para[i] for i in prep.word_idx})
-    df = Counter(map(itemgetter(1), pairs))
-    idf = {t: math.log(n_docs / d) for t, d in df.items()}
-    rows = []
-    for para_id in sorted(per_para):
-        scored = [(tf * idf[t], tf, t) for t, tf in per_para[para_id] if idf[t] > 0]
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-        for rank, (score, tf, t) in enumerate(scored[:top], 1):
-            rows.append((para_id, rank, t, tf, df[t], round(idf[t], 4), round(score, 4)))
-    return _frame(rows, TFIDF_COLUMNS)
+    st = prep.stats(by, _stopset(extra_stopwords))
+    n_vocab = len(st.vocab)
+    mask = slice(None) if include_stopwords else ~st.flags
+    # tf: the (paragraph, term) pairs, sorted by paragraph; df: the paragraphs of each term
+    pairs, tf = np.unique(prep.para_w[mask] * n_vocab + st.codes[mask], return_counts=True)
+    para_id, term = pairs // n_vocab, pairs % n_vocab
+    df = np.bincount(term, minlength=n_vocab)
+    n_docs = len(np.unique(prep.para_w))
+    idf = np.zeros(n_vocab)
+    for d in np.unique(df[df > 0]).tolist():
+        idf[df == d] = math.log(n_docs / d)
+    keep = idf[term] > 0
+    para_id, term, tf = para_id[keep], term[keep], tf[keep]
+    score = tf * idf[term]
+    # by paragraph, then highest score, highest tf, term (alphabetical); top ranks per paragraph
+    order = np.lexsort((prep.alphabetical_rank(by)[term], -tf, -score, para_id))
+    para_id, term, tf, score = para_id[order], term[order], tf[order], score[order]
+    rank = np.arange(len(order)) - np.searchsorted(para_id, para_id) + 1
+    keep = rank <= top
+    term = term[keep]
+    return _frame_from_columns(TFIDF_COLUMNS, [para_id[keep], rank[keep], [st.vocab[t] for t in term.tolist()],
+                                               tf[keep], df[term], _round(idf[term], 4), _round(score[keep], 4)],
+                               "iisiiff")
 
 
 def _g2(a: float, b: float, c: float, d: float) -> float:
@@ -520,7 +659,7 @@ def _reference_counts(reference, *, by: str, reference_total) -> tuple[dict, int
 
     if isinstance(reference, Document):
         prep = _prep(reference)
-        counts = prep.stats(by, frozenset())[1]
+        counts = prep.stats(by, frozenset()).counts()
         total = len(prep.word_idx)
     else:
         if isinstance(reference, pd.DataFrame):
@@ -591,17 +730,22 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
     stops = _stopset(extra_stopwords)
-    _, counts, _, _, stop = prep.stats(by, stops)
+    st = prep.stats(by, stops)
     c = len(prep.word_idx)
     if c == 0:
         raise ValueError("the article has no words to compare")
     ref, d = _reference_counts(reference, by=by, reference_total=reference_total)
+    index = st.index()
+    extra = [t for t in ref if t not in index]  # terms only the reference has
+    terms = st.vocab + extra
+    counts = st.count.tolist() + [0] * len(extra)
+    stop = st.stop.tolist() + [False] * len(extra)
     rows = []
-    for term in list(counts) + [t for t in ref if t not in counts]:
-        a, b = counts.get(term, 0), ref.get(term, 0)
+    for term, a, is_stop in zip(terms, counts, stop):
+        b = ref.get(term, 0)
         if a + b < min_count:
             continue
-        if not include_stopwords and (stop.get(term) or term in stops or str(term).lower() in stops):
+        if not include_stopwords and (is_stop or term in stops or str(term).lower() in stops):
             continue
         g = _g2(a, b, c, d)
         lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
@@ -609,7 +753,7 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
         use = "over" if a / c > b / d else "under"
         rows.append((term, a, b, round(1000 * a / c, 3), round(1000 * b / d, 3), round(g, 4), p, round(lr, 4), use))
     rows.sort(key=lambda r: (r[8] != "over", -r[5], r[0]))
-    return _frame(rows, KEYNESS_COLUMNS)
+    return _frame(rows, KEYNESS_COLUMNS, "si?fffffs")
 
 
 # --------------------------------------------------------------------------------------------
@@ -737,10 +881,11 @@ def _content_terms(prep: _Prep, by: str, extra_stopwords) -> list[tuple[str, int
     stops = _stopset(extra_stopwords)
     key = ("content", by, stops)
     if key not in prep.cache:
-        _, count, _, _, stop = prep.stats(by, stops)
-        out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
-        out.sort(key=lambda x: -x[1])
-        prep.cache[key] = out
+        st = prep.stats(by, stops)
+        has_letter = np.array([_HAS_LETTER.search(t) is not None for t in st.vocab], dtype=bool)
+        content = np.flatnonzero(~st.stop & has_letter)
+        content = content[np.argsort(-st.count[content], kind="stable")]  # ties: first occurrence first
+        prep.cache[key] = list(zip([st.vocab[i] for i in content.tolist()], st.count[content].tolist()))
     return list(prep.cache[key])
 
 
@@ -924,7 +1069,8 @@ def readability(doc) -> dict:
         return dict(hit)
     n_sent = len(doc.sentences)
     n_words = syl = 0
-    for w, c in Counter(prep.lower[i] for i in prep.word_idx).items():
+    codes, vocab = prep.codes("lower")
+    for w, c in zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist()):
         info = _WORD_INFO.get(w)
         if info is None:
             info = _WORD_INFO[w] = (_is_reading_word(w), count_syllables(w))
@@ -970,8 +1116,8 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
     _check_int("top", top, 1)
     prep = _prep(doc)
     n_words = len(prep.word_idx)
-    types = len({prep.lower[i] for i in prep.word_idx})
-    lemmas = len({prep.lemma[i] for i in prep.word_idx})
+    types = len(prep.codes("lower")[1])
+    lemmas = len(prep.codes("lemma")[1])
     read = readability(doc)
     content = _content_terms(prep, "lemma", extra_stopwords)
     frequent = ", ".join(f"{t} ({c})" for t, c in content[:top])
@@ -981,9 +1127,11 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
         distinctive = ", ".join(f"{t} (G² {g:.1f})" for t, g in zip(key["term"].head(top), key["g2"].head(top)))
         how = "keyness against the reference"
     else:
-        n_paras = prep.stats("lemma", _stopset(extra_stopwords))[2]
-        n_docs = len({prep.para[i] for i in prep.word_idx})
-        scored = [(t, c * math.log(n_docs / n_paras[t])) for t, c in content]
+        st = prep.stats("lemma", _stopset(extra_stopwords))
+        n_paras = st.n_paras[[st.index()[t] for t, _ in content]].tolist()
+        n_docs = len(np.unique(prep.para_w))
+        log_idf = {p: math.log(n_docs / p) for p in set(n_paras)}
+        scored = [(t, c * log_idf[p]) for (t, c), p in zip(content, n_paras)]
         scored.sort(key=lambda x: -x[1])  # stable: ties stay in order of frequency
         distinctive = ", ".join(f"{t} ({v:.1f})" for t, v in scored[:top] if v > 0)
         how = "count × ln(paragraphs / paragraphs with the word)"
