@@ -126,7 +126,8 @@ class _Prep:
 
     __slots__ = ("columns", "para", "sent", "start", "end", "punct", "token_id", "word_idx", "word_pos",
                  "folded", "para_spans", "cache", "n_tokens", "word_arr", "para_w", "sent_w", "sent_arr",
-                 "n_docs", "is_word", "__weakref__")
+                 "n_docs", "is_word", "start_arr", "end_arr", "para_arr", "token_id_arr",
+                 "word_pos_arr", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
@@ -138,15 +139,20 @@ class _Prep:
         self.para = para.tolist()
         self.sent = sent.tolist()
         self.sent_arr = sent
-        self.start = np.asarray(_column(tk, "start")).tolist()
-        self.end = np.asarray(_column(tk, "end")).tolist()
+        self.start_arr = np.asarray(_column(tk, "start"))
+        self.end_arr = np.asarray(_column(tk, "end"))
+        self.start = self.start_arr.tolist()
+        self.end = self.end_arr.tolist()
+        self.para_arr = para
         self.punct = punct.tolist()
-        self.token_id = np.asarray(_column(tk, "token_id")).tolist()
+        self.token_id_arr = np.asarray(_column(tk, "token_id"))
+        self.token_id = self.token_id_arr.tolist()
         self.is_word = is_word = ~punct
         self.word_arr = np.flatnonzero(is_word)  # token index of each word
         self.word_idx = self.word_arr.tolist()
         # position of each token among the words (punctuation gets the next word's position)
-        self.word_pos = (np.cumsum(is_word) - is_word).tolist()
+        self.word_pos_arr = np.cumsum(is_word) - is_word
+        self.word_pos = self.word_pos_arr.tolist()
         self.para_w = para[is_word]  # paragraph of each word (in reading order)
         self.sent_w = sent[is_word]
         self.n_docs = int(np.count_nonzero(np.diff(self.para_w))) + 1 if len(self.para_w) else 0  # paragraphs with words
@@ -219,6 +225,24 @@ class _Prep:
             hit = np.empty(len(vocab), dtype=np.int64)
             hit[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
             self.cache[key] = hit
+        return hit
+
+    def word_freqdist(self, by: str):
+        """An NLTK ``FreqDist`` of the words (the collocation finders read it, never change it)."""
+        key = ("word_freqdist", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            codes, vocab = self.codes(by)
+            hit = self.cache[key] = _freqdist(dict(zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist())))
+        return hit
+
+    def stopword_terms(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per term of ``codes(by)``: the term or its lower-case form is on the stopword list."""
+        key = ("stopword_terms", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            vocab = self.codes(by)[1]
+            hit = self.cache[key] = np.array([w in stops or w.lower() in stops for w in vocab], dtype=bool)
         return hit
 
     def token_codes(self, by: str) -> np.ndarray:
@@ -455,33 +479,35 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     prep = _prep(doc)
     st = prep.stats(by, _stopset(extra_stopwords))
     codes, n_vocab, n_words = st.codes, len(st.vocab), len(st.codes)
-    # Each window of words gets an integer id, size by size: the id of a window of ``size``
-    # words starting at word i combines the id of its first ``size - 1`` words with the code of
-    # its last word (``np.unique`` renumbers the ids densely and gives each one's count and
-    # first window).
-    # A window is valid when each word is next to the one before it (no punctuation between)
-    # and in the same sentence.
+    # Windows of words, size by size. A window of ``size`` words at word i gets an integer id
+    # combining the id of its first ``size - 1`` words with the code of its last word
+    # (``np.unique`` renumbers the ids densely and gives each one's count and first window).
+    # A phrase seen ``min_count`` times has its first and its last ``size - 1`` words seen as
+    # often, so each size looks only at the windows whose two shorter windows were kept: the
+    # counts of the kept phrases are those over every window. Two neighbouring words belong
+    # to one window when no punctuation or sentence boundary lies between them.
     linked = (np.diff(prep.word_arr) == 1) & (np.diff(prep.sent_w) == 0)
     stop_before = np.concatenate([[0], np.cumsum(st.flags)])  # stopwords among the first i words
-    ids, valid = codes, np.ones(n_words, dtype=bool)
     n_para_ids = int(prep.para_w.max()) + 1 if n_words else 1
-    found = []  # per size: (size, first word of each kept n-gram, its count, its paragraphs)
+    ids, kept = codes, linked  # ids and kept windows of the size before (size 1: every word)
+    found = []  # per size: (size, first window of each kept n-gram, its count, its paragraphs)
     for size in range(2, max(ns) + 1):
-        m = n_words - size + 1
-        if m <= 0:
+        where = np.flatnonzero(kept if size == 2 else kept[:-1] & kept[1:])  # windows to look at
+        if not len(where):
             break
-        valid = valid[:m] & linked[size - 2:size - 2 + m]
-        where = np.flatnonzero(valid)
         _, first, gram, count = np.unique(ids[where] * n_vocab + codes[where + size - 1], return_index=True,
                                           return_inverse=True, return_counts=True)
-        ids = np.full(m, -1, dtype=np.int64)
+        repeated = count[gram] >= min_count
+        ids = np.full(n_words - size + 1, -1, dtype=np.int64)
         ids[where] = gram
-        if size not in ns or not len(where):
+        kept = np.zeros(n_words - size + 1, dtype=bool)
+        kept[where[repeated]] = True
+        if size not in ns:
             continue
-        first = where[first]  # the first window of each n-gram
-        n_paras = np.bincount(_distinct(gram * n_para_ids + prep.para_w[where]) // n_para_ids, minlength=len(count))
+        n_paras = np.bincount(_distinct(gram[repeated] * n_para_ids + prep.para_w[where[repeated]]) // n_para_ids,
+                              minlength=len(count))
         keep = np.flatnonzero(count >= min_count)
-        first = first[keep]
+        first = where[first[keep]]  # the first window of each kept n-gram
         stop_only = stop_before[first + size] - stop_before[first] == size
         if drop_stopword_only:
             keep, first, stop_only = keep[~stop_only], first[~stop_only], stop_only[~stop_only]
@@ -493,12 +519,12 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     a = prep.word_arr[first]  # first and last token of the first occurrence
     b = a + size - 1
     order = np.lexsort((a, -size, -count))
-    a, b, size = a[order].tolist(), b[order].tolist(), size[order]
-    keys, starts, ends, text = prep.keys(by), prep.start, prep.end, doc.text
-    begin, finish = [starts[i] for i in a], [ends[j] for j in b]
+    a, b = a[order], b[order]
+    keys, text = prep.keys(by), doc.text
+    begin, finish = prep.start_arr[a], prep.end_arr[b]
     return _frame_from_columns(NGRAM_COLUMNS, [
-        [" ".join(keys[i:j + 1]) for i, j in zip(a, b)], size, count[order], n_paras[order],
-        [prep.para[i] for i in a], stop_only[order], begin, finish, [text[s:e] for s, e in zip(begin, finish)],
+        [" ".join(keys[i:j + 1]) for i, j in zip(a.tolist(), b.tolist())], size[order], count[order], n_paras[order],
+        prep.para_arr[a], stop_only[order], begin, finish, [text[s:e] for s, e in zip(begin.tolist(), finish.tolist())],
     ], "siiiibiis")
 
 
@@ -511,9 +537,9 @@ def _freqdist(counts: dict):
     return fd
 
 
-def _counted(keys: np.ndarray, min_count: int, n_vocab: int, n: int) -> tuple[list[tuple], list[int]]:
+def _counted(keys: np.ndarray, min_count: int, n_vocab: int, n: int, dropped: np.ndarray | None) -> tuple[list, list]:
     """The n-grams (coded ``(c1 * n_vocab + c2) * n_vocab + ...``) seen at least ``min_count``
-    times: their tuples of term codes and their counts."""
+    times and with no term marked in ``dropped``: their tuples of term codes and their counts."""
     keys, count = np.unique(keys, return_counts=True)
     keep = count >= min_count
     keys, count = keys[keep], count[keep]
@@ -521,7 +547,11 @@ def _counted(keys: np.ndarray, min_count: int, n_vocab: int, n: int) -> tuple[li
     for _ in range(n):
         codes.append(keys % n_vocab)
         keys = keys // n_vocab
-    return list(zip(*(c.tolist() for c in reversed(codes)))), count.tolist()
+    codes.reverse()
+    if dropped is not None:
+        keep = ~np.any([dropped[c] for c in codes], axis=0)
+        codes, count = [c[keep] for c in codes], count[keep]
+    return list(zip(*(c.tolist() for c in codes))), count.tolist()
 
 
 def _tuples(grams: list[tuple], vocab: list[str]) -> list[tuple]:
@@ -570,7 +600,6 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     """
     from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
                                    TrigramCollocationFinder)
-    from nltk.probability import FreqDist
 
     if n not in (2, 3) or isinstance(n, bool):
         raise ValueError(f"n={n!r} is not allowed; collocations are bigrams (n=2) or trigrams (n=3)")
@@ -589,11 +618,12 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     stops = _stopset(extra_stopwords)
     # The counts NLTK's finders would make from the words (``from_words``), made with numpy:
     # every word once; word pairs up to ``window - 1`` tokens apart in one sentence (with no
-    # punctuation at either end); for trigrams also the (w1, _, w3) pairs. Only the n-grams
-    # that pass the frequency filter, and the pairs their scores need, become FreqDists.
-    st = prep.stats(by, frozenset())
-    vocab, n_vocab = st.vocab, len(st.vocab)
-    wfd = _freqdist(dict(zip(vocab, st.count.tolist())))
+    # punctuation at either end); for trigrams also the (w1, _, w3) pairs. The frequency filter
+    # and the stopword filter (``apply_freq_filter``, ``apply_word_filter``) are applied to these
+    # counts, so only the candidates, and the pairs their scores need, become FreqDists.
+    vocab = prep.codes(by)[1]
+    n_vocab = len(vocab)
+    dropped = None if include_stopwords else prep.stopword_terms(by, stops)
     code = prep.token_codes(by)  # -1 for punctuation
     sent = prep.sent_arr
     if n == 2:
@@ -601,14 +631,15 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
         for k in range(1, window):
             ok = (code[:-k] >= 0) & (code[k:] >= 0) & (sent[:-k] == sent[k:])
             pairs.append(code[:-k][ok] * n_vocab + code[k:][ok])
-        grams, count = _counted(np.concatenate(pairs), min_count, n_vocab, 2)
-        finder = BigramCollocationFinder(wfd, _freqdist(dict(zip(_tuples(grams, vocab), count))), window_size=window)
+        grams, count = _counted(np.concatenate(pairs), min_count, n_vocab, 2, dropped)
+        finder = BigramCollocationFinder(prep.word_freqdist(by), _freqdist(dict(zip(_tuples(grams, vocab), count))),
+                                         window_size=window)
         measures = BigramAssocMeasures
     else:
         w1, w2, w3 = code[:-2], code[1:-1], code[2:]
         ok = (w1 >= 0) & (w2 >= 0) & (w3 >= 0) & (sent[:-2] == sent[2:])
         w1, w2, w3 = w1[ok], w2[ok], w3[ok]
-        grams, count = _counted((w1 * n_vocab + w2) * n_vocab + w3, min_count, n_vocab, 3)
+        grams, count = _counted((w1 * n_vocab + w2) * n_vocab + w3, min_count, n_vocab, 3, dropped)
         ok2 = (code[:-1] >= 0) & (code[1:] >= 0) & (sent[:-1] == sent[1:])
         pairs = [(x, y) for x, y, _ in grams] + [(y, z) for _, y, z in grams]
         bigram = _count_of(code[:-1][ok2] * n_vocab + code[1:][ok2], [x * n_vocab + y for x, y in pairs])
@@ -616,13 +647,11 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
         wildcard = _count_of(w1 * n_vocab + w3, [x * n_vocab + z for x, z in ends])
         bfd = _freqdist(dict(zip(_tuples(pairs, vocab), bigram)))
         wild = _freqdist(dict(zip(_tuples(ends, vocab), wildcard)))
-        finder = TrigramCollocationFinder(wfd, bfd, wild, _freqdist(dict(zip(_tuples(grams, vocab), count))))
+        finder = TrigramCollocationFinder(prep.word_freqdist(by), bfd, wild,
+                                          _freqdist(dict(zip(_tuples(grams, vocab), count))))
         measures = TrigramAssocMeasures
-    finder.apply_freq_filter(min_count)
-    if not include_stopwords:
-        finder.apply_word_filter(lambda w: w in stops or w.lower() in stops)
-    pmi = dict(finder.score_ngrams(measures.pmi))
-    llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+    pmi = {g: finder.score_ngram(measures.pmi, *g) for g in finder.ngram_fd}
+    llr = {g: finder.score_ngram(measures.likelihood_ratio, *g) for g in finder.ngram_fd}
     score = pmi if measure == "pmi" else llr
     order = sorted(score, key=lambda g: (-score[g], -finder.ngram_fd[g], g))
     if top is not None:
@@ -839,7 +868,6 @@ def _matches(doc, prep: _Prep, query: str, by: str, case_sensitive: bool) -> lis
                     out.append((a, b))
         return out
     words = _query_words(query)
-    keys = prep.lemma if by == "lemma" else prep.lower
     if by == "lemma":
         from .segment import lemmatize
 
@@ -848,8 +876,11 @@ def _matches(doc, prep: _Prep, query: str, by: str, case_sensitive: bool) -> lis
                                                       if prep.has("lemma", m)), w) for w in words]
     k = len(words)
     para = prep.para
-    return [(i, i + k - 1) for i in prep.positions(by if by == "lemma" else "lower", words[0])
-            if (k == 1 or keys[i:i + k] == words) and para[i + k - 1] == para[i]]
+    hits = prep.positions(by if by == "lemma" else "lower", words[0])
+    if k == 1:
+        return [(i, i) for i in hits]
+    keys = prep.lemma if by == "lemma" else prep.lower
+    return [(i, i + k - 1) for i in hits if keys[i:i + k] == words and para[i + k - 1] == para[i]]
 
 
 def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "position",
@@ -912,7 +943,7 @@ def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "pos
         order.sort(key=lambda r: (left_keys[r], r))
     elif sort == "right":
         order.sort(key=lambda r: (right_keys[r], r))
-    return _frame([rows[r] for r in order], KWIC_COLUMNS)
+    return _frame([rows[r] for r in order], KWIC_COLUMNS, "sssiiiiis")
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -984,14 +1015,19 @@ def dispersion(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_stopwo
     terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
     n_words = max(len(prep.word_idx), 1)
-    rows = []
-    text = doc.text
+    names, first, last = [], [], []
     for term in terms:
         for a, b in _matches(doc, prep, term, by, False):
-            wp = prep.word_pos[a]
-            s, e = prep.start[a], prep.end[b]
-            rows.append((term, prep.token_id[a], wp, round(wp / n_words, 4), prep.para[a], prep.sent[a], s, e, text[s:e]))
-    return _frame(rows, DISPERSION_COLUMNS)
+            names.append(term)
+            first.append(a)
+            last.append(b)
+    a = np.array(first, dtype=np.int64)
+    word_pos = prep.word_pos_arr[a]
+    start, end = prep.start_arr[a], prep.end_arr[np.array(last, dtype=np.int64)]
+    text = doc.text
+    return _frame_from_columns(DISPERSION_COLUMNS, [
+        names, prep.token_id_arr[a], word_pos, _round(word_pos / n_words, 4), prep.para_arr[a], prep.sent_arr[a],
+        start, end, [text[s:e] for s, e in zip(start.tolist(), end.tolist())]], "siifiiiis")
 
 
 def term_paragraph_counts(doc, terms=None, *, by: str = "lemma", top: int = 10, extra_stopwords=None) -> pd.DataFrame:
@@ -1015,15 +1051,21 @@ def term_paragraph_counts(doc, terms=None, *, by: str = "lemma", top: int = 10, 
     """
     terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
-    words_in = Counter(prep.para[i] for i in prep.word_idx)
-    para_ids = [p for p, _, _ in prep.para_spans]
-    rows = []
+    para_ids = np.array([p for p, _, _ in prep.para_spans], dtype=np.int64)
+    size = max(int(para_ids.max(initial=0)), int(prep.para_arr.max(initial=0))) + 1
+    words_in = np.bincount(prep.para_w, minlength=size)[para_ids]  # words per paragraph
+    counts = []
     for term in terms:
-        hits = Counter(prep.para[a] for a, _ in _matches(doc, prep, term, by, False))
-        for p in para_ids:
-            c = hits.get(p, 0)
-            rows.append((term, p, c, round(1000 * c / words_in[p], 2) if words_in.get(p) else 0.0))
-    return _frame(rows, ["term", "para_id", "count", "per_1000"])
+        hits = [a for a, _ in _matches(doc, prep, term, by, False)]
+        counts.append(np.bincount(prep.para_arr[hits], minlength=size)[para_ids])
+    count = np.concatenate(counts)
+    words = np.tile(words_in, len(terms))
+    per_1000 = np.zeros(len(count))
+    has_words = words > 0
+    per_1000[has_words] = _round(1000 * count[has_words] / words[has_words], 2)
+    return _frame_from_columns(["term", "para_id", "count", "per_1000"],
+                               [[t for t in terms for _ in range(len(para_ids))], np.tile(para_ids, len(terms)), count,
+                                per_1000], "siif")
 
 
 def paragraph_profile(doc) -> pd.DataFrame:
@@ -1043,7 +1085,7 @@ def paragraph_profile(doc) -> pd.DataFrame:
     for (p, s, e), t in zip(prep.para_spans, doc.paragraphs["text"].tolist()):
         ns, nw = int(sents.get(p, 0)), int(words.get(p, 0))
         rows.append((p, ns, nw, round(nw / ns, 2) if ns else 0.0, s, e, t))
-    return _frame(rows, ["para_id", "n_sentences", "n_words", "words_per_sentence", "start", "end", "text"])
+    return _frame(rows, ["para_id", "n_sentences", "n_words", "words_per_sentence", "start", "end", "text"], "iiifiis")
 
 
 # --------------------------------------------------------------------------------------------
