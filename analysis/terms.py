@@ -170,44 +170,59 @@ def _factorize(values, mask: np.ndarray | None = None) -> tuple[np.ndarray, list
 
 
 class _Prep:
-    """The token columns prepared once per document (lists for loops, numpy arrays for counts)."""
+    """The token columns prepared once per document: numpy arrays for counting, and Python
+    lists (made on first use) for the loops that look at a few tokens (KWIC, matching)."""
 
-    __slots__ = ("columns", "para", "sent", "start", "end", "punct", "token_id", "word_idx", "word_pos",
-                 "folded", "para_spans", "cache", "n_tokens", "word_arr", "para_w", "sent_w", "sent_arr",
-                 "n_docs", "is_word", "start_arr", "end_arr", "para_arr", "token_id_arr",
-                 "word_pos_arr", "__weakref__")
+    __slots__ = ("columns", "cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
+                 "para_arr", "sent_arr", "start_arr", "end_arr", "token_id_arr", "word_pos_arr", "para_w",
+                 "sent_w", "_paragraphs", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
         self.columns = {by: _column(tk, by) for by in BY}  # the string columns, as pandas arrays
-        para = np.asarray(_column(tk, "para_id"))
-        sent = np.asarray(_column(tk, "sent_id"))
-        punct = np.asarray(_column(tk, "is_punct"), dtype=bool)
-        self.n_tokens = len(punct)
-        self.para = para.tolist()
-        self.sent = sent.tolist()
-        self.sent_arr = sent
+        self.para_arr = para = np.asarray(_column(tk, "para_id"))
+        self.sent_arr = sent = np.asarray(_column(tk, "sent_id"))
         self.start_arr = np.asarray(_column(tk, "start"))
         self.end_arr = np.asarray(_column(tk, "end"))
-        self.start = self.start_arr.tolist()
-        self.end = self.end_arr.tolist()
-        self.para_arr = para
-        self.punct = punct.tolist()
         self.token_id_arr = np.asarray(_column(tk, "token_id"))
-        self.token_id = self.token_id_arr.tolist()
-        self.is_word = is_word = ~punct
+        self.is_word = is_word = ~np.asarray(_column(tk, "is_punct"), dtype=bool)
+        self.n_tokens = len(is_word)
         self.word_arr = np.flatnonzero(is_word)  # token index of each word
-        self.word_idx = self.word_arr.tolist()
+        self.n_words = len(self.word_arr)
         # position of each token among the words (punctuation gets the next word's position)
         self.word_pos_arr = np.cumsum(is_word) - is_word
-        self.word_pos = self.word_pos_arr.tolist()
         self.para_w = para[is_word]  # paragraph of each word (in reading order)
         self.sent_w = sent[is_word]
-        self.n_docs = int(np.count_nonzero(np.diff(self.para_w))) + 1 if len(self.para_w) else 0  # paragraphs with words
+        self.n_docs = int(np.count_nonzero(np.diff(self.para_w))) + 1 if self.n_words else 0  # paragraphs with words
         self.folded = None
         self.cache: dict = {}
-        ps = doc.paragraphs
-        self.para_spans = list(zip(*(np.asarray(_column(ps, c)).tolist() for c in ("para_id", "start", "end"))))
+        self._paragraphs = doc.paragraphs
+
+    def _list(self, name: str, array) -> list:
+        hit = self.cache.get(name)
+        if hit is None:
+            hit = self.cache[name] = array.tolist()
+        return hit
+
+    # the columns as Python lists
+    para = property(lambda self: self._list("para", self.para_arr))
+    sent = property(lambda self: self._list("sent", self.sent_arr))
+    start = property(lambda self: self._list("start", self.start_arr))
+    end = property(lambda self: self._list("end", self.end_arr))
+    token_id = property(lambda self: self._list("token_id", self.token_id_arr))
+    punct = property(lambda self: self._list("punct", ~self.is_word))
+    word_idx = property(lambda self: self._list("word_idx", self.word_arr))
+    word_pos = property(lambda self: self._list("word_pos", self.word_pos_arr))
+
+    @property
+    def para_spans(self) -> list[tuple[int, int, int]]:
+        """``(para_id, start, end)`` of every paragraph."""
+        hit = self.cache.get("para_spans")
+        if hit is None:
+            ps = self._paragraphs
+            hit = self.cache["para_spans"] = list(zip(*(np.asarray(_column(ps, c)).tolist()
+                                                        for c in ("para_id", "start", "end"))))
+        return hit
 
     def keys(self, by: str) -> list[str]:
         """The key of every token as a list (made on first use)."""
@@ -484,7 +499,7 @@ def term_frequencies(doc, *, by: str = "lemma", extra_stopwords=None, min_count:
         keep &= ~st.stop
     rows = np.flatnonzero(keep)
     rows = rows[np.argsort(-st.count[rows], kind="stable")]  # ties keep the order of first occurrence
-    n_words = len(prep.word_idx)
+    n_words = prep.n_words
     scale = 1000.0 / n_words if n_words else 0.0
     return _frame_from_columns(TERM_COLUMNS, [[st.vocab[i] for i in rows.tolist()], st.count[rows],
                                               _round(st.count[rows] * scale, 3), st.n_paras[rows],
@@ -798,7 +813,7 @@ def _reference_counts(reference, *, by: str, reference_total) -> tuple[dict, int
     if isinstance(reference, Document):
         prep = _prep(reference)
         counts = prep.stats(by, frozenset()).counts()
-        total = len(prep.word_idx)
+        total = prep.n_words
     else:
         if isinstance(reference, pd.DataFrame):
             if not {"term", "count"} <= set(reference.columns):
@@ -869,7 +884,7 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
     prep = _prep(doc)
     stops = _stopset(extra_stopwords)
     st = prep.stats(by, stops)
-    c = len(prep.word_idx)
+    c = prep.n_words
     if c == 0:
         raise ValueError("the article has no words to compare")
     ref, d = _reference_counts(reference, by=by, reference_total=reference_total)
@@ -1023,7 +1038,7 @@ def _content(prep: _Prep, by: str, extra_stopwords) -> np.ndarray:
     hit = prep.cache.get(key)
     if hit is None:
         st = prep.stats(by, stops)
-        has_letter = np.array([_HAS_LETTER.search(t) is not None for t in st.vocab], dtype=bool)
+        has_letter = np.array([t.isalpha() or _HAS_LETTER.search(t) is not None for t in st.vocab], dtype=bool)
         hit = np.flatnonzero(~st.stop & has_letter)
         hit = prep.cache[key] = hit[np.argsort(-st.count[hit], kind="stable")]
     return hit
@@ -1080,7 +1095,7 @@ def dispersion(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_stopwo
     """
     terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
-    n_words = max(len(prep.word_idx), 1)
+    n_words = max(prep.n_words, 1)
     names, first, last = [], [], []
     for term in terms:
         for a, b in _matches(doc, prep, term, by, False):
@@ -1273,7 +1288,7 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
     """
     _check_int("top", top, 1)
     prep = _prep(doc)
-    n_words = len(prep.word_idx)
+    n_words = prep.n_words
     types = len(prep.codes("lower")[1])
     lemmas = len(prep.codes("lemma")[1])
     read = readability(doc)
@@ -1298,7 +1313,7 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
         ("title", doc.title or ""),
         ("paragraphs", len(doc.paragraphs)),
         ("sentences", len(doc.sentences)),
-        ("tokens", len(prep.punct)),
+        ("tokens", prep.n_tokens),
         ("words", n_words),
         ("word types", types),
         ("vocabulary density", round(types / n_words, 3) if n_words else float("nan")),
