@@ -891,14 +891,13 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
     index = st.index()
     extra = [t for t in ref if t not in index]  # terms only the reference has
     terms = st.vocab + extra
-    counts = st.count.tolist() + [0] * len(extra)
-    stop = st.stop.tolist() + [False] * len(extra)
+    ref_counts = [ref.get(t, 0) for t in terms]
+    counts = np.concatenate([st.count, np.zeros(len(extra), dtype=np.int64)])
+    stop = np.concatenate([st.stop, np.zeros(len(extra), dtype=bool)])
     rows = []
-    for term, a, is_stop in zip(terms, counts, stop):
-        b = ref.get(term, 0)
-        if a + b < min_count:
-            continue
-        if not include_stopwords and (is_stop or term in stops or str(term).lower() in stops):
+    for i in np.flatnonzero(counts + np.array(ref_counts, dtype=np.float64) >= min_count).tolist():
+        term, a, b = terms[i], int(counts[i]), ref_counts[i]
+        if not include_stopwords and (stop[i] or term in stops or str(term).lower() in stops):
             continue
         g = _g2(a, b, c, d)
         lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
@@ -1241,15 +1240,11 @@ def readability(doc) -> dict:
     if hit is not None:
         return dict(hit)
     n_sent = len(doc.sentences)
-    n_words = syl = 0
     codes, vocab = prep.codes("lower")
-    for w, c in zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist()):
-        info = _WORD_INFO.get(w)
-        if info is None:
-            info = _WORD_INFO[w] = (_is_reading_word(w), count_syllables(w))
-        if info[0]:
-            n_words += c
-            syl += c * info[1]
+    syllables = np.array([_syllables_if_reading_word(w) for w in vocab], dtype=np.int64)
+    count = np.bincount(codes, minlength=len(vocab))
+    reading = syllables >= 0
+    n_words, syl = int(count[reading].sum()), int((count * syllables)[reading].sum())
     if not n_words or not n_sent:
         out = {"words": n_words, "sentences": n_sent, "syllables": syl, "reading_ease": float("nan"), "grade": float("nan")}
     else:
@@ -1261,7 +1256,18 @@ def readability(doc) -> dict:
     return dict(out)
 
 
-_WORD_INFO: dict[str, tuple[bool, int]] = {}
+_SYLLABLES: dict[str, int] = {}
+
+
+def _syllables_if_reading_word(word: str) -> int:
+    """:func:`count_syllables` of a word that counts for readability, -1 for one that does not
+    (cached: a news article repeats most of its words)."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        if len(_SYLLABLES) > 200_000:
+            _SYLLABLES.clear()
+        n = _SYLLABLES[word] = count_syllables(word) if _is_reading_word(word) else -1
+    return n
 
 
 def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> pd.DataFrame:
