@@ -296,7 +296,7 @@ class _Prep:
         if hit is None:
             vocab = self.codes(by)[1]
             hit = np.empty(len(vocab), dtype=np.int64)
-            hit[sorted(range(len(vocab)), key=vocab.__getitem__)] = np.arange(len(vocab))
+            hit[_sort_order(vocab)] = np.arange(len(vocab))
             self.cache[key] = hit
         return hit
 
@@ -353,6 +353,23 @@ class _Prep:
     def has(self, by: str, key: str) -> bool:
         """Whether some token's ``by`` form is ``key``."""
         return key in self._grouped(by)[2]
+
+
+def _sort_order(words: list[str]):
+    """The indices that sort ``words`` as Python does (by code point). Arrow's string sort
+    gives the same order (UTF-8 keeps code point order) several times faster."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        return pc.array_sort_indices(pa.array(words, type=pa.large_string())).to_numpy()
+    except (ImportError, UnicodeError, ValueError, TypeError):  # no pyarrow, or a lone surrogate
+        return sorted(range(len(words)), key=words.__getitem__)
+
+
+def _log_idf(n_docs: int) -> np.ndarray:
+    """``ln(n_docs / df)`` for every ``df`` from 0 to ``n_docs`` (0 for ``df = 0``), by ``math.log``."""
+    return np.array([0.0] + [math.log(n_docs / df) for df in range(1, n_docs + 1)])
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:
@@ -778,9 +795,7 @@ def tfidf(doc, *, top: int = 5, by: str = "lemma", include_stopwords: bool = Fal
     pairs, tf = np.unique(prep.para_w[mask] * n_vocab + st.codes[mask], return_counts=True)
     para_id, term = pairs // n_vocab, pairs % n_vocab
     df = np.bincount(term, minlength=n_vocab)
-    idf = np.zeros(n_vocab)
-    for d in _distinct(df[df > 0]).tolist():
-        idf[df == d] = math.log(prep.n_docs / d)
+    idf = _log_idf(prep.n_docs)[df]
     keep = idf[term] > 0
     para_id, term, tf = para_id[keep], term[keep], tf[keep]
     score = tf * idf[term]
@@ -996,7 +1011,8 @@ def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "pos
     prep = _prep(doc)
     matches = _matches(doc, prep, query, by, case_sensitive)
     text = doc.text
-    punct, para, lower = prep.punct, prep.para, prep.lower
+    punct, para = prep.punct, prep.para
+    lower = prep.lower if sort != "position" else None
     n_tok = len(punct)
     rows, left_keys, right_keys = [], [], []
     for a, b in matches:
@@ -1016,8 +1032,10 @@ def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "pos
         right = " ".join(text[end:prep.end[k]].split()) if k > b else ""
         rows.append((left, " ".join(text[start:end].split()), right, p, prep.sent[a], prep.token_id[a], start, end,
                      text[start:end]))
-        left_keys.append([lower[x] for x in range(a - 1, j - 1, -1) if not punct[x]])
-        right_keys.append([lower[x] for x in range(b + 1, k + 1) if not punct[x]])
+        if sort == "left":
+            left_keys.append([lower[x] for x in range(a - 1, j - 1, -1) if not punct[x]])
+        elif sort == "right":
+            right_keys.append([lower[x] for x in range(b + 1, k + 1) if not punct[x]])
     order = list(range(len(rows)))
     if sort == "left":
         order.sort(key=lambda r: (left_keys[r], r))
@@ -1308,10 +1326,7 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
         st = prep.stats("lemma", _stopset(extra_stopwords))
         content = _content(prep, "lemma", extra_stopwords)
         n_paras = st.n_paras[content]
-        log_idf = np.zeros(len(content))
-        for p in _distinct(n_paras).tolist():
-            log_idf[n_paras == p] = math.log(prep.n_docs / p)
-        score = st.count[content] * log_idf
+        score = st.count[content] * _log_idf(prep.n_docs)[n_paras]
         best = np.argsort(-score, kind="stable")[:top].tolist()  # stable: ties stay in order of frequency
         distinctive = ", ".join(f"{st.vocab[content[i]]} ({score[i]:.1f})" for i in best if score[i] > 0)
         how = "count × ln(paragraphs / paragraphs with the word)"
