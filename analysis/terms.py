@@ -173,13 +173,13 @@ class _Prep:
     """The token columns prepared once per document: numpy arrays for counting, and Python
     lists (made on first use) for the loops that look at a few tokens (KWIC, matching)."""
 
-    __slots__ = ("columns", "cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
+    __slots__ = ("cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
                  "para_arr", "sent_arr", "start_arr", "end_arr", "token_id_arr", "word_pos_arr", "para_w",
-                 "sent_w", "_paragraphs", "__weakref__")
+                 "sent_w", "_tokens", "_paragraphs", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
-        self.columns = {by: _column(tk, by) for by in BY}  # the string columns, as pandas arrays
+        self._tokens = tk
         self.para_arr = para = np.asarray(_column(tk, "para_id"))
         self.sent_arr = sent = np.asarray(_column(tk, "sent_id"))
         self.start_arr = np.asarray(_column(tk, "start"))
@@ -229,7 +229,7 @@ class _Prep:
         key = ("keys", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = list(self.columns[by].tolist())
+            hit = self.cache[key] = _column(self._tokens, by).tolist()
         return hit
 
     @property
@@ -245,7 +245,7 @@ class _Prep:
         key = ("encoded", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = _factorize(self.columns[by])
+            hit = self.cache[key] = _factorize(_column(self._tokens, by))
         return hit
 
     def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
@@ -280,14 +280,22 @@ class _Prep:
         n_para_ids = int(self.para_w.max()) + 1 if len(codes) else 1
         pairs = _distinct(codes * n_para_ids + self.para_w)
         out.n_paras = np.bincount(pairs // n_para_ids, minlength=n_terms)
-        # a word is a stopword when its lower-case form or its key (lemma, ...) is on the list
-        lower_codes, lower_vocab = self.codes("lower")
-        flags = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
-        if by != "lower":
-            flags |= np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
-        out.flags = flags
-        out.stop = np.bincount(codes, weights=flags, minlength=n_terms) > 0
+        out.flags = self.word_flags(by, stops)
+        out.stop = np.bincount(codes, weights=out.flags, minlength=n_terms) > 0
         return out
+
+    def word_flags(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per word: a stopword, i.e. its lower-case form or its key (lemma, ...) is on the list."""
+        key = ("word_flags", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            lower_codes, lower_vocab = self.codes("lower")
+            hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+            if by != "lower":
+                codes, vocab = self.codes(by)
+                hit |= np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
+            self.cache[key] = hit
+        return hit
 
     def alphabetical_rank(self, by: str) -> np.ndarray:
         """Each term's place in alphabetical order (of ``codes(by)[1]``)."""
@@ -575,8 +583,9 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     _check_by(by)
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
-    st = prep.stats(by, _stopset(extra_stopwords))
-    codes, n_vocab, n_words = st.codes, len(st.vocab), len(st.codes)
+    codes, vocab = prep.codes(by)
+    flags = prep.word_flags(by, _stopset(extra_stopwords))
+    n_vocab, n_words = len(vocab), len(codes)
     # Windows of words, size by size. A window of ``size`` words at word i gets an integer id
     # combining the id of its first ``size - 1`` words with the code of its last word
     # (``np.unique`` renumbers the ids densely and gives each one's count and first window).
@@ -585,7 +594,7 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     # counts of the kept phrases are those over every window. Two neighbouring words belong
     # to one window when no punctuation or sentence boundary lies between them.
     linked = (np.diff(prep.word_arr) == 1) & (np.diff(prep.sent_w) == 0)
-    stop_before = np.concatenate([[0], np.cumsum(st.flags)])  # stopwords among the first i words
+    stop_before = np.concatenate([[0], np.cumsum(flags)])  # stopwords among the first i words
     n_para_ids = int(prep.para_w.max()) + 1 if n_words else 1
     ids, kept = codes, linked  # ids and kept windows of the size before (size 1: every word)
     found = []  # per size: (size, first window of each kept n-gram, its count, its paragraphs)
