@@ -588,41 +588,43 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     n_vocab, n_words = len(vocab), len(codes)
     # Windows of words, size by size. A window of ``size`` words at word i gets an integer id
     # combining the id of its first ``size - 1`` words with the code of its last word
-    # (``np.unique`` renumbers the ids densely and gives each one's count and first window).
-    # A phrase seen ``min_count`` times has its first and its last ``size - 1`` words seen as
-    # often, so each size looks only at the windows whose two shorter windows were kept: the
-    # counts of the kept phrases are those over every window. Two neighbouring words belong
-    # to one window when no punctuation or sentence boundary lies between them.
+    # (``np.unique`` renumbers the ids densely and counts them). A phrase seen ``min_count``
+    # times has its first and its last ``size - 1`` words seen as often, so each size looks
+    # only at the windows whose two shorter windows were kept: the counts of the kept phrases
+    # are those over every window. Two neighbouring words belong to one window when no
+    # punctuation or sentence boundary lies between them.
     linked = (np.diff(prep.word_arr) == 1) & (np.diff(prep.sent_w) == 0)
-    stop_before = np.concatenate([[0], np.cumsum(flags)])  # stopwords among the first i words
-    n_para_ids = int(prep.para_w.max()) + 1 if n_words else 1
     ids, kept = codes, linked  # ids and kept windows of the size before (size 1: every word)
-    found = []  # per size: (size, first window of each kept n-gram, its count, its paragraphs)
+    windows, grams, sizes = [], [], []  # the kept windows of the sizes asked for, numbered by n-gram
+    n_grams = 0
     for size in range(2, max(ns) + 1):
         where = np.flatnonzero(kept if size == 2 else kept[:-1] & kept[1:])  # windows to look at
         if not len(where):
             break
-        _, first, gram, count = np.unique(ids[where] * n_vocab + codes[where + size - 1], return_index=True,
-                                          return_inverse=True, return_counts=True)
+        _, gram, count = np.unique(ids[where] * n_vocab + codes[where + size - 1], return_inverse=True,
+                                   return_counts=True)
         repeated = count[gram] >= min_count
         ids = np.full(n_words - size + 1, -1, dtype=np.int64)
         ids[where] = gram
         kept = np.zeros(n_words - size + 1, dtype=bool)
         kept[where[repeated]] = True
-        if size not in ns:
-            continue
-        n_paras = np.bincount(_distinct(gram[repeated] * n_para_ids + prep.para_w[where[repeated]]) // n_para_ids,
-                              minlength=len(count))
-        keep = np.flatnonzero(count >= min_count)
-        first = where[first[keep]]  # the first window of each kept n-gram
-        stop_only = stop_before[first + size] - stop_before[first] == size
-        if drop_stopword_only:
-            keep, first, stop_only = keep[~stop_only], first[~stop_only], stop_only[~stop_only]
-        found.append((size, first, count[keep], n_paras[keep], stop_only))
-    if not found:
+        if size in ns:
+            windows.append(where[repeated])
+            grams.append(gram[repeated] + n_grams)
+            sizes.append(np.full(len(windows[-1]), size))
+            n_grams += len(count)
+    window, gram, size = (np.concatenate(x) if x else np.zeros(0, dtype=np.int64) for x in (windows, grams, sizes))
+    if not len(window):
         return frame_from_rows([], NGRAM_COLUMNS)
-    size = np.concatenate([np.full(len(f[1]), f[0]) for f in found])
-    first, count, n_paras, stop_only = (np.concatenate([f[k] for f in found]) for k in range(1, 5))
+    # per n-gram: its first window (windows are in reading order), count and paragraphs
+    n_para_ids = int(prep.para_w.max()) + 1
+    n_paras = np.bincount(_distinct(gram * n_para_ids + prep.para_w[window]) // n_para_ids, minlength=n_grams)
+    grams, first, count = np.unique(gram, return_index=True, return_counts=True)
+    n_paras, first, size = n_paras[grams], window[first], size[first]
+    stop_before = np.concatenate([[0], np.cumsum(flags)])  # stopwords among the first i words
+    stop_only = stop_before[first + size] - stop_before[first] == size
+    if drop_stopword_only:
+        first, size, count, n_paras, stop_only = (x[~stop_only] for x in (first, size, count, n_paras, stop_only))
     a = prep.word_arr[first]  # first and last token of the first occurrence
     b = a + size - 1
     order = np.lexsort((a, -size, -count))
