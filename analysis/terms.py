@@ -35,8 +35,7 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import compress
-from operator import itemgetter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -335,12 +334,6 @@ class _Prep:
             hit[self.word_arr] = self.codes(by)[0]
         return hit
 
-    def token_flags(self, by: str, stops: frozenset) -> np.ndarray:
-        """The stopword flag of every token (punctuation: False)."""
-        flags = np.zeros(self.n_tokens, dtype=bool)
-        flags[self.word_arr] = self.stats(by, stops).flags
-        return flags
-
     def _grouped(self, by: str) -> tuple[np.ndarray, list[int], dict[str, int]]:
         """The tokens grouped by key: those of key number c (``number[key]``) are
         ``order[bounds[c]:bounds[c + 1]]``, in reading order."""
@@ -459,19 +452,29 @@ def _frame_from_columns(names: list[str], columns: list, kinds: str) -> pd.DataF
     return frame_from_columns(names, arrays)
 
 
+@lru_cache(maxsize=1)
+def _arrow_strings():
+    """``(pyarrow.array, large_string, ArrowStringArray, dtype)`` when pandas keeps ``str``
+    columns in arrow (pandas 3), else None."""
+    dtype = str_dtype()
+    if getattr(dtype, "storage", None) != "pyarrow":  # pragma: no cover - pandas 2
+        return None
+    try:
+        import pyarrow as pa
+        from pandas.arrays import ArrowStringArray
+    except ImportError:  # pragma: no cover
+        return None
+    return pa.array, pa.large_string(), ArrowStringArray, dtype
+
+
 def _str_array(values) -> pd.api.extensions.ExtensionArray:
     """Python strings as the array of pandas' ``str`` dtype (built through pyarrow directly when
     that is its storage: about twice as fast as ``pd.array``)."""
-    dtype = str_dtype()
-    if getattr(dtype, "storage", None) == "pyarrow":
-        try:
-            import pyarrow as pa
-            from pandas.arrays import ArrowStringArray
-
-            return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=dtype)
-        except (ImportError, TypeError, ValueError):  # pragma: no cover - another pandas
-            pass
-    return pd.array(list(values), dtype=dtype)
+    arrow = _arrow_strings()
+    if arrow is None:  # pragma: no cover - pandas 2
+        return pd.array(list(values), dtype=str_dtype())
+    make, large_string, array_type, dtype = arrow
+    return array_type(make(values, type=large_string), dtype=dtype)
 
 
 def _round(values: np.ndarray, digits: int) -> np.ndarray:
