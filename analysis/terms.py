@@ -61,12 +61,13 @@ DISPERSION_COLUMNS = ["term", "token_id", "word_position", "rel_position", "para
 # shared preparation (cached per document; independent of the stopword list)
 #
 # Every table starts from the same per-document preparation, made once and kept on the side
-# (``_CACHE``, keyed weakly by the document): the token columns as Python lists (for the
-# loops that look at a few tokens: KWIC, phrase matching) and as numpy arrays, and for each
-# kind of key (lemma, lower, text) the words coded as integers (``pd.factorize``: codes in
-# order of first occurrence). Counting is then a few numpy operations on those codes.
-# Intermediate results (per key and stopword list) are cached in ``_Prep.cache``; the
-# DataFrames the functions return are always built fresh, since callers may change them.
+# (``_CACHE``, keyed weakly by the document): the token columns as numpy arrays (and as Python
+# lists, made on first use, for the loops that look at a few tokens: KWIC, phrase matching),
+# and for each kind of key (lemma, lower, text) the tokens and the words coded as integers in
+# order of first occurrence (arrow's dictionary encoding of the column). Counting is then a
+# few numpy operations on those codes. Intermediate results (per key and stopword list) are
+# cached in ``_Prep.cache``; the DataFrames the functions return are always built fresh,
+# since callers may change them.
 
 
 class _Terms:
@@ -107,64 +108,11 @@ def _factorize(values) -> tuple[np.ndarray, list[str]]:
     ``pd.factorize``."""
     pa_array = getattr(values, "_pa_array", None)
     if pa_array is not None and pa_array.null_count == 0:
-        if getattr(pa_array, "num_chunks", 1) == 1 and hasattr(pa_array, "chunk"):
-            pa_array = pa_array.chunk(0)
+        if hasattr(pa_array, "num_chunks"):  # a ChunkedArray: one array, so one dictionary
+            pa_array = pa_array.chunk(0) if pa_array.num_chunks == 1 else pa_array.combine_chunks()
         encoded = pa_array.dictionary_encode()
-        if hasattr(encoded, "combine_chunks"):  # pragma: no cover - a column in several chunks
-            encoded = encoded.combine_chunks()
         return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-    return codes.astype(np.int64), uniques.tolist()
-
-
-class _Terms:
-    """Per-term figures for one key and stopword list; terms are numbered in order of first
-    occurrence (the order of ``vocab``).
-
-    Attributes:
-        vocab: the terms (list of str).
-        codes: the term of each word (numpy int array, one entry per word).
-        count, n_paras, first_para: per term (numpy int arrays).
-        stop: per term, flagged as a stopword (numpy bool array).
-        flags: per word, flagged as a stopword (numpy bool array).
-    """
-
-    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags", "_index")
-
-    def index(self) -> dict[str, int]:
-        """Term -> its number in ``vocab``."""
-        if self._index is None:
-            self._index = {t: i for i, t in enumerate(self.vocab)}
-        return self._index
-
-    def counts(self) -> dict[str, int]:
-        return dict(zip(self.vocab, self.count.tolist()))
-
-
-def _column(frame: pd.DataFrame, name: str):
-    """A column's values (numpy or pandas array), without building a Series (~10 µs each)."""
-    try:
-        return frame._get_column_array(frame.columns.get_loc(name))
-    except AttributeError:  # pragma: no cover - a pandas without the internal accessor
-        return frame[name].array
-
-
-def _factorize(values, mask: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
-    """``(codes, uniques)`` of a string column (the rows in ``mask`` only), numbered in order of
-    first occurrence: arrow's dictionary encoding when the column is stored in arrow (several
-    times faster), else ``pd.factorize``."""
-    pa_array = getattr(values, "_pa_array", None)
-    if pa_array is not None and pa_array.null_count == 0:
-        import pyarrow as pa
-
-        if isinstance(pa_array, pa.ChunkedArray):
-            pa_array = pa_array.combine_chunks()
-        if mask is not None:
-            pa_array = pa_array.filter(pa.array(mask, type=pa.bool_()))
-        encoded = pa_array.dictionary_encode()
-        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
-    values = np.asarray(values, dtype=object)
-    codes, uniques = pd.factorize(values if mask is None else values[mask])
     return codes.astype(np.int64), uniques.tolist()
 
 
