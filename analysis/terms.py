@@ -865,24 +865,40 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
     if c == 0:
         raise ValueError("the article has no words to compare")
     ref, d = _reference_counts(reference, by=by, reference_total=reference_total)
-    index = st.index()
-    extra = [t for t in ref if t not in index]  # terms only the reference has
+    # the reference's counts by term number (terms only the reference has come after the article's)
+    index, n_terms = st.index(), len(st.vocab)
+    extra, ref_count = [], {}
+    for term, count in ref.items():
+        i = index.get(term)
+        if i is None:
+            i = n_terms + len(extra)
+            extra.append(term)
+        ref_count[i] = count
     terms = st.vocab + extra
-    ref_counts = [ref.get(t, 0) for t in terms]
-    counts = np.concatenate([st.count, np.zeros(len(extra), dtype=np.int64)])
-    stop = np.concatenate([st.stop, np.zeros(len(extra), dtype=bool)])
-    rows = []
-    for i in np.flatnonzero(counts + np.array(ref_counts, dtype=np.float64) >= min_count).tolist():
-        term, a, b = terms[i], int(counts[i]), ref_counts[i]
-        if not include_stopwords and (stop[i] or term in stops or str(term).lower() in stops):
-            continue
-        g = _g2(a, b, c, d)
-        lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
-        p = math.erfc(math.sqrt(g / 2.0)) if g > 0 else 1.0
-        use = "over" if a / c > b / d else "under"
-        rows.append((term, a, b, round(1000 * a / c, 3), round(1000 * b / d, 3), round(g, 4), p, round(lr, 4), use))
-    rows.sort(key=lambda r: (r[8] != "over", -r[5], r[0]))
-    return _frame(rows, KEYNESS_COLUMNS, "si?fffffs")
+    a_all = np.concatenate([st.count, np.zeros(len(extra), dtype=np.int64)])
+    b_all = np.zeros(len(terms))
+    b_all[list(ref_count)] = list(ref_count.values())
+    keep = []
+    for i in np.flatnonzero(a_all + b_all >= min_count).tolist():
+        term = terms[i]
+        if include_stopwords or not ((i < n_terms and st.stop[i]) or term in stops or str(term).lower() in stops):
+            keep.append(i)
+    a, b = a_all[keep], b_all[keep]
+    g2, p_value, log_ratio = [], [], []
+    for x, y in zip(a.tolist(), [ref_count.get(i, 0) for i in keep]):
+        g = _g2(x, y, c, d)
+        g2.append(g)
+        p_value.append(math.erfc(math.sqrt(g / 2.0)) if g > 0 else 1.0)
+        log_ratio.append(math.log2(((x or 0.5) / c) / ((y or 0.5) / d)))
+    g2 = _round(g2, 4)
+    over = a / c > b / d
+    # over-used terms first, then under-used ones; each by G² (largest first), then by term
+    order = sorted(range(len(keep)), key=lambda r: (not over[r], -g2[r], terms[keep[r]]))
+    keep = [keep[r] for r in order]
+    return _frame_from_columns(KEYNESS_COLUMNS, [
+        [terms[i] for i in keep], a[order], [ref_count.get(i, 0) for i in keep], _round(1000 * a[order] / c, 3),
+        _round(1000 * b[order] / d, 3), g2[order], np.array(p_value)[order], _round(log_ratio, 4)[order],
+        np.where(over[order], "over", "under").tolist()], "si?fffffs")
 
 
 # --------------------------------------------------------------------------------------------
