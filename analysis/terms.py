@@ -82,13 +82,7 @@ class _Terms:
         flags: per word, flagged as a stopword (numpy bool array).
     """
 
-    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags", "_index")
-
-    def index(self) -> dict[str, int]:
-        """Term -> its number in ``vocab``."""
-        if self._index is None:
-            self._index = {t: i for i, t in enumerate(self.vocab)}
-        return self._index
+    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags")
 
     def counts(self) -> dict[str, int]:
         return dict(zip(self.vocab, self.count.tolist()))
@@ -201,9 +195,26 @@ class _Prep:
         hit = self.cache.get(key)
         if hit is None:
             token_codes, token_vocab = self.encoded(by)
-            codes, first = pd.factorize(token_codes[self.word_arr])
+            codes, first = pd.factorize(token_codes[self.word_arr])  # first: the key numbers, in term order
             hit = self.cache[key] = (codes.astype(np.int64), [token_vocab[i] for i in first.tolist()])
+            term_of_key = np.full(len(token_vocab), -1, dtype=np.int64)
+            term_of_key[first] = np.arange(len(first))
+            self.cache[("term_of_key", by)] = term_of_key.tolist()
         return hit
+
+    def key_numbers(self, by: str) -> dict[str, int]:
+        """Key -> its number in ``encoded(by)`` (the keys of all tokens, punctuation included)."""
+        key = ("key_numbers", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = {k: i for i, k in enumerate(self.encoded(by)[1])}
+        return hit
+
+    def term_of_key(self, by: str) -> list[int]:
+        """For each key number of ``encoded(by)``: its term number in ``codes(by)``, -1 for a
+        key only punctuation has."""
+        self.codes(by)
+        return self.cache[("term_of_key", by)]
 
     def stats(self, by: str, stops: frozenset) -> _Terms:
         """The per-term figures of :class:`_Terms` for a key and a stopword list."""
@@ -215,7 +226,6 @@ class _Prep:
 
     def _stats(self, by: str, stops: frozenset) -> _Terms:
         out = _Terms()
-        out._index = None
         codes, vocab = self.codes(by)
         n_terms = len(vocab)
         out.vocab, out.codes = vocab, codes
@@ -290,7 +300,7 @@ class _Prep:
             codes, vocab = self.encoded(by)
             order = np.argsort(codes, kind="stable")
             bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(vocab)))]).tolist()
-            hit = self.cache[("grouped", by)] = (order, bounds, {k: i for i, k in enumerate(vocab)})
+            hit = self.cache[("grouped", by)] = (order, bounds, self.key_numbers(by))
         return hit
 
     def positions(self, by: str, key: str) -> list[int]:
@@ -866,11 +876,12 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
         raise ValueError("the article has no words to compare")
     ref, d = _reference_counts(reference, by=by, reference_total=reference_total)
     # the reference's counts by term number (terms only the reference has come after the article's)
-    index, n_terms = st.index(), len(st.vocab)
+    n_terms, numbers, term_of_key = len(st.vocab), prep.key_numbers(by), prep.term_of_key(by)
     extra, ref_count = [], {}
     for term, count in ref.items():
-        i = index.get(term)
-        if i is None:
+        k = numbers.get(term)
+        i = -1 if k is None else term_of_key[k]
+        if i < 0:
             i = n_terms + len(extra)
             extra.append(term)
         ref_count[i] = count
