@@ -246,11 +246,12 @@ class _Prep:
         key = ("word_flags", by, stops)
         hit = self.cache.get(key)
         if hit is None:
-            lower_codes, lower_vocab = self.codes("lower")
-            hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
-            if by != "lower":
+            if by == "lower":
+                lower_codes, lower_vocab = self.codes("lower")
+                hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+            else:
                 codes, vocab = self.codes(by)
-                hit |= np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
+                hit = self.word_flags("lower", stops) | np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
             self.cache[key] = hit
         return hit
 
@@ -586,15 +587,15 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     stop_only = stop_before[first + size] - stop_before[first] == size
     if drop_stopword_only:
         first, size, count, n_paras, stop_only = (x[~stop_only] for x in (first, size, count, n_paras, stop_only))
-    a = prep.word_arr[first]  # first and last token of the first occurrence
-    b = a + size - 1
+    a = prep.word_arr[first]  # the first token of the first occurrence
     order = np.lexsort((a, -size, -count))
-    a, b = a[order], b[order]
-    keys, text = prep.keys(by), doc.text
-    begin, finish = prep.start_arr[a], prep.end_arr[b]
+    first, size, count, n_paras, stop_only, a = (x[order] for x in (first, size, count, n_paras, stop_only, a))
+    words = [vocab[c] for c in codes.tolist()]  # the words' keys (the vocabulary's strings, no new ones)
+    begin, finish = prep.start_arr[a], prep.end_arr[a + size - 1]
+    text = doc.text
     return _frame_from_columns(NGRAM_COLUMNS, [
-        [" ".join(keys[i:j + 1]) for i, j in zip(a.tolist(), b.tolist())], size[order], count[order], n_paras[order],
-        prep.para_arr[a], stop_only[order], begin, finish, [text[s:e] for s, e in zip(begin.tolist(), finish.tolist())],
+        [" ".join(words[f:f + n]) for f, n in zip(first.tolist(), size.tolist())], size, count, n_paras,
+        prep.para_arr[a], stop_only, begin, finish, [text[s:e] for s, e in zip(begin.tolist(), finish.tolist())],
     ], "siiiibiis")
 
 
