@@ -35,12 +35,12 @@ import re
 import weakref
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import compress
-from operator import itemgetter
+from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_rows
+from ._frames import column_array, frame_from_columns, frame_from_rows, str_dtype
 from .segment import fold, split_tokens
 
 BY = ("lemma", "lower", "text")
@@ -59,113 +59,283 @@ DISPERSION_COLUMNS = ["term", "token_id", "word_position", "rel_position", "para
 
 # --------------------------------------------------------------------------------------------
 # shared preparation (cached per document; independent of the stopword list)
+#
+# Every table starts from the same per-document preparation, made once and kept on the side
+# (``_CACHE``, keyed weakly by the document): the token columns as numpy arrays (and as Python
+# lists, made on first use, for the loops that look at a few tokens: KWIC, phrase matching),
+# and for each kind of key (lemma, lower, text) the tokens and the words coded as integers in
+# order of first occurrence (arrow's dictionary encoding of the column). Counting is then a
+# few numpy operations on those codes. Intermediate results (per key and stopword list) are
+# cached in ``_Prep.cache``; the DataFrames the functions return are always built fresh,
+# since callers may change them.
+
+
+class _Terms:
+    """Per-term figures for one key and stopword list; terms are numbered in order of first
+    occurrence (the order of ``vocab``).
+
+    Attributes:
+        vocab: the terms (list of str).
+        codes: the term of each word (numpy int array, one entry per word).
+        count, n_paras, first_para: per term (numpy int arrays).
+        stop: per term, flagged as a stopword (numpy bool array).
+        flags: per word, flagged as a stopword (numpy bool array).
+    """
+
+    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags")
+
+    def counts(self) -> dict[str, int]:
+        return dict(zip(self.vocab, self.count.tolist()))
+
+
+def _column(frame: pd.DataFrame, name: str):
+    """A column's values (numpy or pandas array), without building a Series (~10 µs each)."""
+    try:
+        return frame._get_column_array(frame.columns.get_loc(name))
+    except AttributeError:  # pragma: no cover - a pandas without the internal accessor
+        return frame[name].array
+
+
+def _factorize(values) -> tuple[np.ndarray, list[str]]:
+    """``(codes, uniques)`` of a string column, numbered in order of first occurrence: arrow's
+    dictionary encoding when the column is stored in arrow (several times faster), else
+    ``pd.factorize``."""
+    pa_array = getattr(values, "_pa_array", None)
+    if pa_array is not None and pa_array.null_count == 0:
+        if hasattr(pa_array, "num_chunks"):  # a ChunkedArray: one array, so one dictionary
+            pa_array = pa_array.chunk(0) if pa_array.num_chunks == 1 else pa_array.combine_chunks()
+        encoded = pa_array.dictionary_encode()
+        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return codes.astype(np.int64), uniques.tolist()
 
 
 class _Prep:
-    """Plain Python lists of the token columns, so every table is one pass without pandas."""
+    """The token columns prepared once per document: numpy arrays for counting, and Python
+    lists (made on first use) for the loops that look at a few tokens (KWIC, matching)."""
 
-    __slots__ = ("lower", "lemma", "text", "para", "sent", "start", "end", "punct", "token_id",
-                 "word_idx", "word_pos", "folded", "para_spans", "cache", "__weakref__")
+    __slots__ = ("cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
+                 "para_arr", "sent_arr", "start_arr", "end_arr", "token_id_arr", "word_pos_arr", "para_w",
+                 "sent_w", "_tokens", "_paragraphs", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
-        self.lower = tk["lower"].tolist()
-        self.lemma = tk["lemma"].tolist()
-        self.text = tk["text"].tolist()
-        self.para = tk["para_id"].tolist()
-        self.sent = tk["sent_id"].tolist()
-        self.start = tk["start"].tolist()
-        self.end = tk["end"].tolist()
-        self.punct = tk["is_punct"].tolist()
-        self.token_id = tk["token_id"].tolist()
-        self.word_idx = [i for i, p in enumerate(self.punct) if not p]
+        self._tokens = tk
+        self.para_arr = para = np.asarray(_column(tk, "para_id"))
+        self.sent_arr = sent = np.asarray(_column(tk, "sent_id"))
+        self.start_arr = np.asarray(_column(tk, "start"))
+        self.end_arr = np.asarray(_column(tk, "end"))
+        self.token_id_arr = np.asarray(_column(tk, "token_id"))
+        self.is_word = is_word = ~np.asarray(_column(tk, "is_punct"), dtype=bool)
+        self.n_tokens = len(is_word)
+        self.word_arr = np.flatnonzero(is_word)  # token index of each word
+        self.n_words = len(self.word_arr)
         # position of each token among the words (punctuation gets the next word's position)
-        pos, n = [], 0
-        for p in self.punct:
-            pos.append(n)
-            if not p:
-                n += 1
-        self.word_pos = pos
+        self.word_pos_arr = np.cumsum(is_word) - is_word
+        self.para_w = para[is_word]  # paragraph of each word (in reading order)
+        self.sent_w = sent[is_word]
+        self.n_docs = int(np.count_nonzero(np.diff(self.para_w))) + 1 if self.n_words else 0  # paragraphs with words
         self.folded = None
         self.cache: dict = {}
-        self.para_spans = list(zip(doc.paragraphs["para_id"].tolist(), doc.paragraphs["start"].tolist(),
-                                   doc.paragraphs["end"].tolist()))
+        self._paragraphs = doc.paragraphs
+
+    def _list(self, name: str, array) -> list:
+        hit = self.cache.get(name)
+        if hit is None:
+            hit = self.cache[name] = array.tolist()
+        return hit
+
+    # the columns as Python lists
+    para = property(lambda self: self._list("para", self.para_arr))
+    sent = property(lambda self: self._list("sent", self.sent_arr))
+    start = property(lambda self: self._list("start", self.start_arr))
+    end = property(lambda self: self._list("end", self.end_arr))
+    token_id = property(lambda self: self._list("token_id", self.token_id_arr))
+    punct = property(lambda self: self._list("punct", ~self.is_word))
+    word_idx = property(lambda self: self._list("word_idx", self.word_arr))
+    word_pos = property(lambda self: self._list("word_pos", self.word_pos_arr))
+
+    @property
+    def para_spans(self) -> list[tuple[int, int, int]]:
+        """``(para_id, start, end)`` of every paragraph."""
+        hit = self.cache.get("para_spans")
+        if hit is None:
+            ps = self._paragraphs
+            hit = self.cache["para_spans"] = list(zip(*(np.asarray(_column(ps, c)).tolist()
+                                                        for c in ("para_id", "start", "end"))))
+        return hit
 
     def keys(self, by: str) -> list[str]:
-        return self.lemma if by == "lemma" else self.lower if by == "lower" else self.text
+        """The key of every token as a list (made on first use)."""
+        key = ("keys", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = _column(self._tokens, by).tolist()
+        return hit
 
-    def stats(self, by: str, stops: frozenset) -> tuple:
-        """``(flags, count, n_paras, first, stop)``: per-token stop flags and per-term figures."""
+    @property
+    def lower(self) -> list[str]:
+        return self.keys("lower")
+
+    @property
+    def lemma(self) -> list[str]:
+        return self.keys("lemma")
+
+    def encoded(self, by: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)`` of every token's key (punctuation included), by first occurrence."""
+        key = ("encoded", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = _factorize(_column(self._tokens, by))
+        return hit
+
+    def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)``: each word's key as an integer, numbered in order of first occurrence."""
+        key = ("codes", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            token_codes, token_vocab = self.encoded(by)
+            codes, first = pd.factorize(token_codes[self.word_arr])  # first: the key numbers, in term order
+            hit = self.cache[key] = (codes.astype(np.int64), [token_vocab[i] for i in first.tolist()])
+            term_of_key = np.full(len(token_vocab), -1, dtype=np.int64)
+            term_of_key[first] = np.arange(len(first))
+            self.cache[("term_of_key", by)] = term_of_key.tolist()
+        return hit
+
+    def key_numbers(self, by: str) -> dict[str, int]:
+        """Key -> its number in ``encoded(by)`` (the keys of all tokens, punctuation included)."""
+        key = ("key_numbers", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = {k: i for i, k in enumerate(self.encoded(by)[1])}
+        return hit
+
+    def term_of_key(self, by: str) -> list[int]:
+        """For each key number of ``encoded(by)``: its term number in ``codes(by)``, -1 for a
+        key only punctuation has."""
+        self.codes(by)
+        return self.cache[("term_of_key", by)]
+
+    def stats(self, by: str, stops: frozenset) -> _Terms:
+        """The per-term figures of :class:`_Terms` for a key and a stopword list."""
         key = ("stats", by, stops)
         hit = self.cache.get(key)
         if hit is None:
-            keys = self.keys(by)
-            flags = _stop_flags(self, keys, stops)
-            para = self.para
-            count: dict[str, int] = {}
-            last_para: dict[str, int] = {}
-            n_paras: dict[str, int] = {}
-            first: dict[str, int] = {}
-            stop: dict[str, bool] = {}
-            for i in self.word_idx:
-                k = keys[i]
-                p = para[i]
-                if k in count:
-                    count[k] += 1
-                    if last_para[k] != p:
-                        last_para[k] = p
-                        n_paras[k] += 1
-                    if flags[i]:
-                        stop[k] = True
-                else:
-                    count[k] = 1
-                    last_para[k] = first[k] = p
-                    n_paras[k] = 1
-                    stop[k] = flags[i]
-            hit = self.cache[key] = (flags, count, n_paras, first, stop)
+            hit = self.cache[key] = self._stats(by, stops)
         return hit
 
-    def seq(self, by: str, gap: int = 1) -> tuple[list, list[int]]:
-        """The keys in reading order with ``None`` for punctuation and ``gap`` ``None`` between
-        sentences, and for each position the token index (-1 for the inserted separators)."""
-        key = ("seq", by, gap)
-        hit = self.cache.get(key)
-        if hit is None:
-            keys = self.keys(by)
-            seq: list = []
-            tok: list[int] = []
-            prev = None
-            for i, (p, s) in enumerate(zip(self.punct, self.sent)):
-                if s != prev:
-                    seq.extend([None] * gap)
-                    tok.extend([-1] * gap)
-                    prev = s
-                seq.append(None if p else keys[i])
-                tok.append(i)
-            seq.append(None)
-            tok.append(-1)
-            hit = self.cache[key] = (seq, tok)
-        return hit
+    def _stats(self, by: str, stops: frozenset) -> _Terms:
+        out = _Terms()
+        codes, vocab = self.codes(by)
+        n_terms = len(vocab)
+        out.vocab, out.codes = vocab, codes
+        out.count = np.bincount(codes, minlength=n_terms)
+        # first occurrence of each term: codes are numbered in reading order
+        first_word = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+        out.first_para = self.para_w[first_word] if len(codes) else np.zeros(0, dtype=np.int64)
+        # paragraphs per term: distinct (term, paragraph) pairs
+        n_para_ids = int(self.para_w.max()) + 1 if len(codes) else 1
+        pairs = _distinct(codes * n_para_ids + self.para_w)
+        out.n_paras = np.bincount(pairs // n_para_ids, minlength=n_terms)
+        out.flags = self.word_flags(by, stops)
+        out.stop = np.bincount(codes, weights=out.flags, minlength=n_terms) > 0
+        return out
 
-    def para_seq(self, by: str, gap: int = 1) -> list[int]:
-        """The paragraph of each position of :meth:`seq` (-1 for separators)."""
-        key = ("para_seq", by, gap)
+    def word_flags(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per word: a stopword, i.e. its lower-case form or its key (lemma, ...) is on the list."""
+        key = ("word_flags", by, stops)
         hit = self.cache.get(key)
         if hit is None:
-            para = self.para
-            hit = self.cache[key] = [para[i] if i >= 0 else -1 for i in self.seq(by, gap)[1]]
-        return hit
-
-    def index(self, by: str) -> dict[str, list[int]]:
-        """Key -> token indices where it occurs."""
-        key = ("index", by)
-        hit = self.cache.get(key)
-        if hit is None:
-            hit = {}
-            for i, k in enumerate(self.keys(by)):
-                hit.setdefault(k, []).append(i)
+            if by == "lower":
+                lower_codes, lower_vocab = self.codes("lower")
+                hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+            else:
+                codes, vocab = self.codes(by)
+                hit = self.word_flags("lower", stops) | np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
             self.cache[key] = hit
         return hit
+
+    def alphabetical_rank(self, by: str) -> np.ndarray:
+        """Each term's place in alphabetical order (of ``codes(by)[1]``)."""
+        key = ("rank", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            vocab = self.codes(by)[1]
+            hit = np.empty(len(vocab), dtype=np.int64)
+            hit[_sort_order(vocab)] = np.arange(len(vocab))
+            self.cache[key] = hit
+        return hit
+
+    def word_freqdist(self, by: str):
+        """An NLTK ``FreqDist`` of the words (the collocation finders read it, never change it)."""
+        key = ("word_freqdist", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            codes, vocab = self.codes(by)
+            hit = self.cache[key] = _freqdist(dict(zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist())))
+        return hit
+
+    def stopword_terms(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per term of ``codes(by)``: the term or its lower-case form is on the stopword list."""
+        key = ("stopword_terms", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            vocab = self.codes(by)[1]
+            hit = self.cache[key] = np.array([w in stops or w.lower() in stops for w in vocab], dtype=bool)
+        return hit
+
+    def token_codes(self, by: str) -> np.ndarray:
+        """The term code (of ``codes(by)``) of every token; -1 for punctuation."""
+        key = ("token_codes", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = np.full(self.n_tokens, -1, dtype=np.int64)
+            hit[self.word_arr] = self.codes(by)[0]
+        return hit
+
+    def _grouped(self, by: str) -> tuple[np.ndarray, list[int], dict[str, int]]:
+        """The tokens grouped by key: those of key number c (``number[key]``) are
+        ``order[bounds[c]:bounds[c + 1]]``, in reading order."""
+        hit = self.cache.get(("grouped", by))
+        if hit is None:
+            codes, vocab = self.encoded(by)
+            order = np.argsort(codes, kind="stable")
+            bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(vocab)))]).tolist()
+            hit = self.cache[("grouped", by)] = (order, bounds, self.key_numbers(by))
+        return hit
+
+    def positions(self, by: str, key: str) -> list[int]:
+        """The tokens (punctuation included) whose ``by`` form is ``key``, in reading order."""
+        order, bounds, number = self._grouped(by)
+        c = number.get(key)
+        return [] if c is None else order[bounds[c]:bounds[c + 1]].tolist()
+
+    def has(self, by: str, key: str) -> bool:
+        """Whether some token's ``by`` form is ``key``."""
+        return key in self._grouped(by)[2]
+
+
+def _sort_order(words: list[str]):
+    """The indices that sort ``words`` as Python does (by code point). Arrow's string sort
+    gives the same order (UTF-8 keeps code point order) several times faster."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        return pc.array_sort_indices(pa.array(words, type=pa.large_string())).to_numpy()
+    except (ImportError, UnicodeError, ValueError, TypeError):  # no pyarrow, or a lone surrogate
+        return sorted(range(len(words)), key=words.__getitem__)
+
+
+def _log_idf(n_docs: int) -> np.ndarray:
+    """``ln(n_docs / df)`` for every ``df`` from 0 to ``n_docs`` (0 for ``df = 0``), by ``math.log``."""
+    return np.array([0.0] + [math.log(n_docs / df) for df in range(1, n_docs + 1)])
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (``np.unique``; asking for the counts keeps numpy 2 on its
+    sort-based path, about three times faster on a few thousand integers)."""
+    return np.unique(values, return_counts=True)[0]
 
 
 _CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -213,17 +383,71 @@ def _stopset(extra_stopwords) -> frozenset[str]:
     return base | frozenset(words)
 
 
-def _stop_flags(prep: _Prep, keys: list[str], stops: frozenset[str]) -> list[bool]:
-    """A token is a stopword when its lower-case form or its key (lemma, ...) is on the list."""
-    if keys is prep.lower:
-        return [w in stops for w in keys]
-    return [w in stops or k.lower() in stops for w, k in zip(prep.lower, keys)]
+def _frame(rows: list[tuple], columns: list[str], kinds: str | None = None) -> pd.DataFrame:
+    """A DataFrame from row tuples. ``kinds`` gives each column's type, one letter per column
+    (``s`` text as pandas' ``str`` dtype, ``i`` int64, ``f`` float64, ``b`` bool, ``o`` object, ``?`` let
+    :func:`~analysis._frames.column_array` infer it); without it every column is inferred."""
+    if not rows or kinds is None:
+        return frame_from_rows(rows, columns)
+    return _frame_from_columns(columns, list(zip(*rows)), kinds)
 
 
-def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """A DataFrame from row tuples, built column by column (several times faster than pandas'
-    own inference on small tables): text as pandas' ``str`` dtype, numbers and flags as numpy."""
-    return frame_from_rows(rows, columns)
+_NUMPY_TYPES = {"i": np.int64, "f": np.float64, "b": bool, "o": object}
+
+
+def _frame_from_columns(names: list[str], columns: list, kinds: str) -> pd.DataFrame:
+    """A DataFrame from columns (sequences or arrays) of the ``kinds`` of :func:`_frame`; an
+    empty table has object columns, as :func:`~analysis._frames.frame_from_rows` makes it."""
+    if not len(columns[0]):
+        return frame_from_rows([], names)
+    arrays = []
+    for col, kind in zip(columns, kinds):
+        if kind == "s":
+            arrays.append(_str_array(col))
+        elif kind == "?":
+            arrays.append(column_array(list(col)))
+        else:
+            arrays.append(np.asarray(col, dtype=_NUMPY_TYPES[kind]))
+    return frame_from_columns(names, arrays)
+
+
+@lru_cache(maxsize=1)
+def _arrow_strings():
+    """``(pyarrow.array, large_string, ArrowStringArray, dtype)`` when pandas keeps ``str``
+    columns in arrow (pandas 3), else None."""
+    dtype = str_dtype()
+    if getattr(dtype, "storage", None) != "pyarrow":  # pragma: no cover - pandas 2
+        return None
+    try:
+        import pyarrow as pa
+        from pandas.arrays import ArrowStringArray
+    except ImportError:  # pragma: no cover
+        return None
+    return pa.array, pa.large_string(), ArrowStringArray, dtype
+
+
+def _str_array(values) -> pd.api.extensions.ExtensionArray:
+    """Python strings as the array of pandas' ``str`` dtype (built through pyarrow directly when
+    that is its storage: about twice as fast as ``pd.array``)."""
+    arrow = _arrow_strings()
+    if arrow is None:  # pragma: no cover - pandas 2
+        return pd.array(list(values), dtype=str_dtype())
+    make, large_string, array_type, dtype = arrow
+    return array_type(make(values, type=large_string), dtype=dtype)
+
+
+def _round(values: np.ndarray, digits: int) -> np.ndarray:
+    """``round(x, digits)`` of every value, as Python's ``round`` gives it (correctly rounded).
+
+    ``np.round`` scales, rounds and scales back: the same result except where the scaled value
+    lies within rounding error of a half; those few values go through Python's ``round``."""
+    values = np.asarray(values, dtype=np.float64)
+    scaled = values * 10.0 ** digits
+    out = np.round(scaled) / 10.0 ** digits
+    near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
+    for i in np.flatnonzero(near_half | ~np.isfinite(scaled)):
+        out[i] = round(float(values[i]), digits)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -256,13 +480,17 @@ def term_frequencies(doc, *, by: str = "lemma", extra_stopwords=None, min_count:
     _check_by(by)
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
-    _, count, n_paras, first, stop = prep.stats(by, _stopset(extra_stopwords))
-    n_words = len(prep.word_idx)
-    terms = [k for k in count if count[k] >= min_count and (include_stopwords or not stop[k])]
-    terms.sort(key=lambda k: -count[k])  # stable: ties keep the order of first occurrence
+    st = prep.stats(by, _stopset(extra_stopwords))
+    keep = st.count >= min_count
+    if not include_stopwords:
+        keep &= ~st.stop
+    rows = np.flatnonzero(keep)
+    rows = rows[np.argsort(-st.count[rows], kind="stable")]  # ties keep the order of first occurrence
+    n_words = prep.n_words
     scale = 1000.0 / n_words if n_words else 0.0
-    return _frame([(k, count[k], round(count[k] * scale, 3), n_paras[k], first[k], stop[k]) for k in terms],
-                  TERM_COLUMNS)
+    return _frame_from_columns(TERM_COLUMNS, [[st.vocab[i] for i in rows.tolist()], st.count[rows],
+                                              _round(st.count[rows] * scale, 3), st.n_paras[rows],
+                                              st.first_para[rows], st.stop[rows]], "sifiib")
 
 
 def terms(doc) -> pd.DataFrame:
@@ -317,60 +545,97 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     _check_by(by)
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
-    flags = prep.stats(by, _stopset(extra_stopwords))[0]
-    seq, tok = prep.seq(by)
-    para_seq = prep.para_seq(by)
-    para, starts, ends, text = prep.para, prep.start, prep.end, doc.text
-    rows = []
-    # A phrase of n words can only be repeated where its first n - 1 words and its last n - 1
-    # words are repeated phrases too. So every 2-word window is counted, and each longer size
-    # looks only at the positions where the size before it found a repeated phrase followed
-    # by another one: the counts of the repeated phrases are the same as over every window.
-    positions = range(len(seq) - 1)
+    codes, vocab = prep.codes(by)
+    flags = prep.word_flags(by, _stopset(extra_stopwords))
+    n_vocab, n_words = len(vocab), len(codes)
+    # Windows of words, size by size. A window of ``size`` words at word i gets an integer id
+    # combining the id of its first ``size - 1`` words with the code of its last word
+    # (``np.unique`` renumbers the ids densely and counts them). A phrase seen ``min_count``
+    # times has its first and its last ``size - 1`` words seen as often, so each size looks
+    # only at the windows whose two shorter windows were kept: the counts of the kept phrases
+    # are those over every window. Two neighbouring words belong to one window when no
+    # punctuation or sentence boundary lies between them.
+    linked = (np.diff(prep.word_arr) == 1) & (np.diff(prep.sent_w) == 0)
+    ids, kept = codes, linked  # ids and kept windows of the size before (size 1: every word)
+    windows, grams, sizes = [], [], []  # the kept windows of the sizes asked for, numbered by n-gram
+    n_grams = 0
     for size in range(2, max(ns) + 1):
-        if size == 2:
-            grams = list(zip(seq, seq[1:]))  # every window, at C speed
-        else:
-            grams = [tuple(seq[i:i + size]) for i in positions]
-        count = Counter(grams)
-        repeated = {g for g, c in count.items() if c >= min_count and None not in g}
-        where = [(i, g) for i, g in zip(positions, grams) if g in repeated]
+        where = np.flatnonzero(kept if size == 2 else kept[:-1] & kept[1:])  # windows to look at
+        if not len(where):
+            break
+        _, gram, count = np.unique(ids[where] * n_vocab + codes[where + size - 1], return_inverse=True,
+                                   return_counts=True)
+        repeated = count[gram] >= min_count
+        ids = np.full(n_words - size + 1, -1, dtype=np.int64)
+        ids[where] = gram
+        kept = np.zeros(n_words - size + 1, dtype=bool)
+        kept[where[repeated]] = True
         if size in ns:
-            first: dict[tuple, int] = {}
-            paras: dict[tuple, set] = {}
-            for i, g in where:  # reading order
-                first.setdefault(g, i)
-                paras.setdefault(g, set()).add(para_seq[i])
-            for g, i in first.items():
-                a, b = tok[i], tok[i + size - 1]
-                stop_only = all(flags[k] for k in range(a, b + 1))
-                if drop_stopword_only and stop_only:
-                    continue
-                rows.append((" ".join(g), size, count[g], len(paras[g]), para[a], stop_only, starts[a], ends[b],
-                             text[starts[a]:ends[b]], a))
-        kept = {i for i, _ in where}
-        positions = [i for i, _ in where if i + 1 in kept]
-    rows.sort(key=lambda r: (-r[2], -r[1], r[9]))
-    return _frame([r[:9] for r in rows], NGRAM_COLUMNS)
+            windows.append(where[repeated])
+            grams.append(gram[repeated] + n_grams)
+            sizes.append(np.full(len(windows[-1]), size))
+            n_grams += len(count)
+    window, gram, size = (np.concatenate(x) if x else np.zeros(0, dtype=np.int64) for x in (windows, grams, sizes))
+    if not len(window):
+        return frame_from_rows([], NGRAM_COLUMNS)
+    # per n-gram: its first window (windows are in reading order), count and paragraphs
+    n_para_ids = int(prep.para_w.max()) + 1
+    n_paras = np.bincount(_distinct(gram * n_para_ids + prep.para_w[window]) // n_para_ids, minlength=n_grams)
+    grams, first, count = np.unique(gram, return_index=True, return_counts=True)
+    n_paras, first, size = n_paras[grams], window[first], size[first]
+    stop_before = np.concatenate([[0], np.cumsum(flags)])  # stopwords among the first i words
+    stop_only = stop_before[first + size] - stop_before[first] == size
+    if drop_stopword_only:
+        first, size, count, n_paras, stop_only = (x[~stop_only] for x in (first, size, count, n_paras, stop_only))
+    a = prep.word_arr[first]  # the first token of the first occurrence
+    order = np.lexsort((a, -size, -count))
+    first, size, count, n_paras, stop_only, a = (x[order] for x in (first, size, count, n_paras, stop_only, a))
+    words = [vocab[c] for c in codes.tolist()]  # the words' keys (the vocabulary's strings, no new ones)
+    begin, finish = prep.start_arr[a], prep.end_arr[a + size - 1]
+    text = doc.text
+    return _frame_from_columns(NGRAM_COLUMNS, [
+        [" ".join(words[f:f + n]) for f, n in zip(first.tolist(), size.tolist())], size, count, n_paras,
+        prep.para_arr[a], stop_only, begin, finish, [text[s:e] for s, e in zip(begin.tolist(), finish.tolist())],
+    ], "siiiibiis")
 
 
-def _freqdist(counter: Counter, min_count: int | None = None, needed=None):
-    """An NLTK ``FreqDist`` filled at C speed (``dict.update`` skips its per-item ``__setitem__``).
-
-    With ``min_count``, keep the n-grams without ``None`` seen at least that often (the same as
-    the finder's ``apply_freq_filter``). ``needed`` (trigrams -> wildcard pairs): keep only the
-    ``(w1, w3)`` pairs of those trigrams, counted where the middle word is not ``None``.
-    """
+def _freqdist(counts: dict):
+    """An NLTK ``FreqDist`` filled at C speed (``dict.update`` skips its per-item ``__setitem__``)."""
     from nltk.probability import FreqDist
 
     fd = FreqDist()
-    if needed is not None:
-        pairs = {(g[0], g[2]) for g in needed}
-        counter = {p: counter[p] for p in pairs}
-    elif min_count is not None:
-        counter = {g: c for g, c in counter.items() if c >= min_count and None not in g}
-    dict.update(fd, counter)
+    dict.update(fd, counts)
     return fd
+
+
+def _counted(keys: np.ndarray, min_count: int, n_vocab: int, n: int, dropped: np.ndarray | None) -> tuple[list, list]:
+    """The n-grams (coded ``(c1 * n_vocab + c2) * n_vocab + ...``) seen at least ``min_count``
+    times and with no term marked in ``dropped``: their tuples of term codes and their counts."""
+    keys, count = np.unique(keys, return_counts=True)
+    keep = count >= min_count
+    keys, count = keys[keep], count[keep]
+    codes = []
+    for _ in range(n):
+        codes.append(keys % n_vocab)
+        keys = keys // n_vocab
+    codes.reverse()
+    if dropped is not None:
+        keep = ~np.any([dropped[c] for c in codes], axis=0)
+        codes, count = [c[keep] for c in codes], count[keep]
+    return list(zip(*(c.tolist() for c in codes))), count.tolist()
+
+
+def _tuples(grams: list[tuple], vocab: list[str]) -> list[tuple]:
+    return [tuple(vocab[c] for c in g) for g in grams]
+
+
+def _count_of(keys: np.ndarray, wanted: list[int]) -> list[int]:
+    """How often each of ``wanted`` occurs in ``keys``."""
+    keys, count = np.unique(keys, return_counts=True)
+    if not len(keys):
+        return [0] * len(wanted)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, count[at], 0).tolist()
 
 
 def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_count: int = 2, window: int | None = None,
@@ -406,7 +671,6 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     """
     from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures,
                                    TrigramCollocationFinder)
-    from nltk.probability import FreqDist
 
     if n not in (2, 3) or isinstance(n, bool):
         raise ValueError(f"n={n!r} is not allowed; collocations are bigrams (n=2) or trigrams (n=3)")
@@ -423,36 +687,49 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     _check_int("window", window, 2, 10)
     prep = _prep(doc)
     stops = _stopset(extra_stopwords)
-    seq = prep.seq(by, max(1, window - 1) if n == 2 else 1)[0]
-    # the counts of NLTK's from_words(seq + padding, window_size), made at C speed: every
-    # non-None word once; pairs (w1, w2) up to window - 1 apart; for trigrams also (w1, _, w3)
-    seq = seq + [None] * (window - 1)
-    wfd = _freqdist(Counter(seq))
-    del wfd[None]
+    # The counts NLTK's finders would make from the words (``from_words``), made with numpy:
+    # every word once; word pairs up to ``window - 1`` tokens apart in one sentence (with no
+    # punctuation at either end); for trigrams also the (w1, _, w3) pairs. The frequency filter
+    # and the stopword filter (``apply_freq_filter``, ``apply_word_filter``) are applied to these
+    # counts, so only the candidates, and the pairs their scores need, become FreqDists.
+    vocab = prep.codes(by)[1]
+    n_vocab = len(vocab)
+    dropped = None if include_stopwords else prep.stopword_terms(by, stops)
+    code = prep.token_codes(by)  # -1 for punctuation
+    sent = prep.sent_arr
     if n == 2:
-        bfd = Counter()
+        pairs = []
         for k in range(1, window):
-            bfd.update(zip(seq, seq[k:]))
-        finder = BigramCollocationFinder(wfd, _freqdist(bfd, min_count), window_size=window)
+            ok = (code[:-k] >= 0) & (code[k:] >= 0) & (sent[:-k] == sent[k:])
+            pairs.append(code[:-k][ok] * n_vocab + code[k:][ok])
+        grams, count = _counted(np.concatenate(pairs), min_count, n_vocab, 2, dropped)
+        finder = BigramCollocationFinder(prep.word_freqdist(by), _freqdist(dict(zip(_tuples(grams, vocab), count))),
+                                         window_size=window)
         measures = BigramAssocMeasures
     else:
-        bfd = _freqdist(Counter(zip(seq, seq[1:])), 1)
-        tfd = _freqdist(Counter(zip(seq, seq[1:], seq[2:])), min_count)
-        wild = _freqdist(Counter(compress(zip(seq, seq[2:]), seq[1:])), 1, needed=tfd)  # middle word present
-        finder = TrigramCollocationFinder(wfd, bfd, wild, tfd)
+        w1, w2, w3 = code[:-2], code[1:-1], code[2:]
+        ok = (w1 >= 0) & (w2 >= 0) & (w3 >= 0) & (sent[:-2] == sent[2:])
+        w1, w2, w3 = w1[ok], w2[ok], w3[ok]
+        grams, count = _counted((w1 * n_vocab + w2) * n_vocab + w3, min_count, n_vocab, 3, dropped)
+        ok2 = (code[:-1] >= 0) & (code[1:] >= 0) & (sent[:-1] == sent[1:])
+        pairs = [(x, y) for x, y, _ in grams] + [(y, z) for _, y, z in grams]
+        bigram = _count_of(code[:-1][ok2] * n_vocab + code[1:][ok2], [x * n_vocab + y for x, y in pairs])
+        ends = [(x, z) for x, _, z in grams]
+        wildcard = _count_of(w1 * n_vocab + w3, [x * n_vocab + z for x, z in ends])
+        bfd = _freqdist(dict(zip(_tuples(pairs, vocab), bigram)))
+        wild = _freqdist(dict(zip(_tuples(ends, vocab), wildcard)))
+        finder = TrigramCollocationFinder(prep.word_freqdist(by), bfd, wild,
+                                          _freqdist(dict(zip(_tuples(grams, vocab), count))))
         measures = TrigramAssocMeasures
-    finder.apply_freq_filter(min_count)
-    if not include_stopwords:
-        finder.apply_word_filter(lambda w: w in stops or w.lower() in stops)
-    pmi = dict(finder.score_ngrams(measures.pmi))
-    llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+    pmi = {g: finder.score_ngram(measures.pmi, *g) for g in finder.ngram_fd}
+    llr = {g: finder.score_ngram(measures.likelihood_ratio, *g) for g in finder.ngram_fd}
     score = pmi if measure == "pmi" else llr
     order = sorted(score, key=lambda g: (-score[g], -finder.ngram_fd[g], g))
     if top is not None:
         order = order[:top]
     columns = ["rank", "collocation"] + [f"w{k + 1}" for k in range(n)] + ["count", "pmi", "likelihood_ratio"]
     rows = [(r, " ".join(g), *g, finder.ngram_fd[g], round(pmi[g], 4), round(llr[g], 4)) for r, g in enumerate(order, 1)]
-    return _frame(rows, columns)
+    return _frame(rows, columns, "is" + "s" * n + "iff")
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,23 +761,26 @@ def tfidf(doc, *, top: int = 5, by: str = "lemma", include_stopwords: bool = Fal
     _check_int("top", top, 1)
     _check_by(by)
     prep = _prep(doc)
-    keys = prep.keys(by)
-    flags = prep.stats(by, _stopset(extra_stopwords))[0]
-    mask = [not p and (include_stopwords or not f) for p, f in zip(prep.punct, flags)]
-    pairs = Counter(compress(zip(prep.para, keys), mask))
-    per_para: dict[int, list] = {}
-    for (para_id, term), tf in pairs.items():
-        per_para.setdefault(para_id, []).append((term, tf))
-    n_docs = len({prep.para[i] for i in prep.word_idx})
-    df = Counter(map(itemgetter(1), pairs))
-    idf = {t: math.log(n_docs / d) for t, d in df.items()}
-    rows = []
-    for para_id in sorted(per_para):
-        scored = [(tf * idf[t], tf, t) for t, tf in per_para[para_id] if idf[t] > 0]
-        scored.sort(key=lambda x: (-x[0], -x[1], x[2]))
-        for rank, (score, tf, t) in enumerate(scored[:top], 1):
-            rows.append((para_id, rank, t, tf, df[t], round(idf[t], 4), round(score, 4)))
-    return _frame(rows, TFIDF_COLUMNS)
+    st = prep.stats(by, _stopset(extra_stopwords))
+    n_vocab = len(st.vocab)
+    mask = slice(None) if include_stopwords else ~st.flags
+    # tf: the (paragraph, term) pairs, sorted by paragraph; df: the paragraphs of each term
+    pairs, tf = np.unique(prep.para_w[mask] * n_vocab + st.codes[mask], return_counts=True)
+    para_id, term = pairs // n_vocab, pairs % n_vocab
+    df = np.bincount(term, minlength=n_vocab)
+    idf = _log_idf(prep.n_docs)[df]
+    keep = idf[term] > 0
+    para_id, term, tf = para_id[keep], term[keep], tf[keep]
+    score = tf * idf[term]
+    # by paragraph, then highest score, highest tf, term (alphabetical); top ranks per paragraph
+    order = np.lexsort((prep.alphabetical_rank(by)[term], -tf, -score, para_id))
+    para_id, term, tf, score = para_id[order], term[order], tf[order], score[order]
+    rank = np.arange(len(order)) - np.searchsorted(para_id, para_id) + 1
+    keep = rank <= top
+    term = term[keep]
+    return _frame_from_columns(TFIDF_COLUMNS, [para_id[keep], rank[keep], [st.vocab[t] for t in term.tolist()],
+                                               tf[keep], df[term], _round(idf[term], 4), _round(score[keep], 4)],
+                               "iisiiff")
 
 
 def _g2(a: float, b: float, c: float, d: float) -> float:
@@ -520,8 +800,8 @@ def _reference_counts(reference, *, by: str, reference_total) -> tuple[dict, int
 
     if isinstance(reference, Document):
         prep = _prep(reference)
-        counts = prep.stats(by, frozenset())[1]
-        total = len(prep.word_idx)
+        counts = prep.stats(by, frozenset()).counts()
+        total = prep.n_words
     else:
         if isinstance(reference, pd.DataFrame):
             if not {"term", "count"} <= set(reference.columns):
@@ -591,25 +871,46 @@ def keyness(doc, reference, *, by: str = "lemma", min_count: int = 2, include_st
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
     stops = _stopset(extra_stopwords)
-    _, counts, _, _, stop = prep.stats(by, stops)
-    c = len(prep.word_idx)
+    st = prep.stats(by, stops)
+    c = prep.n_words
     if c == 0:
         raise ValueError("the article has no words to compare")
     ref, d = _reference_counts(reference, by=by, reference_total=reference_total)
-    rows = []
-    for term in list(counts) + [t for t in ref if t not in counts]:
-        a, b = counts.get(term, 0), ref.get(term, 0)
-        if a + b < min_count:
-            continue
-        if not include_stopwords and (stop.get(term) or term in stops or str(term).lower() in stops):
-            continue
-        g = _g2(a, b, c, d)
-        lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
-        p = math.erfc(math.sqrt(g / 2.0)) if g > 0 else 1.0
-        use = "over" if a / c > b / d else "under"
-        rows.append((term, a, b, round(1000 * a / c, 3), round(1000 * b / d, 3), round(g, 4), p, round(lr, 4), use))
-    rows.sort(key=lambda r: (r[8] != "over", -r[5], r[0]))
-    return _frame(rows, KEYNESS_COLUMNS)
+    # the reference's counts by term number (terms only the reference has come after the article's)
+    n_terms, numbers, term_of_key = len(st.vocab), prep.key_numbers(by), prep.term_of_key(by)
+    extra, ref_count = [], {}
+    for term, count in ref.items():
+        k = numbers.get(term)
+        i = -1 if k is None else term_of_key[k]
+        if i < 0:
+            i = n_terms + len(extra)
+            extra.append(term)
+        ref_count[i] = count
+    terms = st.vocab + extra
+    a_all = np.concatenate([st.count, np.zeros(len(extra), dtype=np.int64)])
+    b_all = np.zeros(len(terms))
+    b_all[list(ref_count)] = list(ref_count.values())
+    keep = []
+    for i in np.flatnonzero(a_all + b_all >= min_count).tolist():
+        term = terms[i]
+        if include_stopwords or not ((i < n_terms and st.stop[i]) or term in stops or str(term).lower() in stops):
+            keep.append(i)
+    a, b = a_all[keep], b_all[keep]
+    g2, p_value, log_ratio = [], [], []
+    for x, y in zip(a.tolist(), [ref_count.get(i, 0) for i in keep]):
+        g = _g2(x, y, c, d)
+        g2.append(g)
+        p_value.append(math.erfc(math.sqrt(g / 2.0)) if g > 0 else 1.0)
+        log_ratio.append(math.log2(((x or 0.5) / c) / ((y or 0.5) / d)))
+    g2 = _round(g2, 4)
+    over = a / c > b / d
+    # over-used terms first, then under-used ones; each by G² (largest first), then by term
+    order = sorted(range(len(keep)), key=lambda r: (not over[r], -g2[r], terms[keep[r]]))
+    keep = [keep[r] for r in order]
+    return _frame_from_columns(KEYNESS_COLUMNS, [
+        [terms[i] for i in keep], a[order], [ref_count.get(i, 0) for i in keep], _round(1000 * a[order] / c, 3),
+        _round(1000 * b[order] / d, 3), g2[order], np.array(p_value)[order], _round(log_ratio, 4)[order],
+        np.where(over[order], "over", "under").tolist()], "si?fffffs")
 
 
 # --------------------------------------------------------------------------------------------
@@ -652,18 +953,19 @@ def _matches(doc, prep: _Prep, query: str, by: str, case_sensitive: bool) -> lis
                     out.append((a, b))
         return out
     words = _query_words(query)
-    keys = prep.lemma if by == "lemma" else prep.lower
     if by == "lemma":
         from .segment import lemmatize
 
         # accept the lemma itself or a form of it: "states" looks for the lemma "state"
-        index = prep.index("lemma")
-        words = [w if w in index else next((m for m in (lemmatize(w, t) for t in ("NNS", "VBD", "VBG", "JJR"))
-                                            if m in index), w) for w in words]
+        words = [w if prep.has("lemma", w) else next((m for m in (lemmatize(w, t) for t in ("NNS", "VBD", "VBG", "JJR"))
+                                                      if prep.has("lemma", m)), w) for w in words]
     k = len(words)
     para = prep.para
-    return [(i, i + k - 1) for i in prep.index(by if by == "lemma" else "lower").get(words[0], ())
-            if (k == 1 or keys[i:i + k] == words) and para[i + k - 1] == para[i]]
+    hits = prep.positions(by if by == "lemma" else "lower", words[0])
+    if k == 1:
+        return [(i, i) for i in hits]
+    keys = prep.lemma if by == "lemma" else prep.lower
+    return [(i, i + k - 1) for i in hits if keys[i:i + k] == words and para[i + k - 1] == para[i]]
 
 
 def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "position",
@@ -699,7 +1001,8 @@ def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "pos
     prep = _prep(doc)
     matches = _matches(doc, prep, query, by, case_sensitive)
     text = doc.text
-    punct, para, lower = prep.punct, prep.para, prep.lower
+    punct, para = prep.punct, prep.para
+    lower = prep.lower if sort != "position" else None
     n_tok = len(punct)
     rows, left_keys, right_keys = [], [], []
     for a, b in matches:
@@ -719,33 +1022,44 @@ def kwic(doc, query: str, *, by: str = "word", window: int = 5, sort: str = "pos
         right = " ".join(text[end:prep.end[k]].split()) if k > b else ""
         rows.append((left, " ".join(text[start:end].split()), right, p, prep.sent[a], prep.token_id[a], start, end,
                      text[start:end]))
-        left_keys.append([lower[x] for x in range(a - 1, j - 1, -1) if not punct[x]])
-        right_keys.append([lower[x] for x in range(b + 1, k + 1) if not punct[x]])
+        if sort == "left":
+            left_keys.append([lower[x] for x in range(a - 1, j - 1, -1) if not punct[x]])
+        elif sort == "right":
+            right_keys.append([lower[x] for x in range(b + 1, k + 1) if not punct[x]])
     order = list(range(len(rows)))
     if sort == "left":
         order.sort(key=lambda r: (left_keys[r], r))
     elif sort == "right":
         order.sort(key=lambda r: (right_keys[r], r))
-    return _frame([rows[r] for r in order], KWIC_COLUMNS)
+    return _frame([rows[r] for r in order], KWIC_COLUMNS, "sssiiiiis")
 
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _content_terms(prep: _Prep, by: str, extra_stopwords) -> list[tuple[str, int]]:
-    """``(term, count)`` of the words with a letter that are not stopwords, most frequent first."""
+def _content(prep: _Prep, by: str, extra_stopwords) -> np.ndarray:
+    """The terms (numbers in ``prep.stats(by, ...).vocab``) with a letter that are not
+    stopwords, most frequent first (ties: first occurrence first)."""
     stops = _stopset(extra_stopwords)
     key = ("content", by, stops)
-    if key not in prep.cache:
-        _, count, _, _, stop = prep.stats(by, stops)
-        out = [(t, c) for t, c in count.items() if not stop[t] and _HAS_LETTER.search(t)]
-        out.sort(key=lambda x: -x[1])
-        prep.cache[key] = out
-    return list(prep.cache[key])
+    hit = prep.cache.get(key)
+    if hit is None:
+        st = prep.stats(by, stops)
+        has_letter = np.array([t.isalpha() or _HAS_LETTER.search(t) is not None for t in st.vocab], dtype=bool)
+        hit = np.flatnonzero(~st.stop & has_letter)
+        hit = prep.cache[key] = hit[np.argsort(-st.count[hit], kind="stable")]
+    return hit
+
+
+def _content_terms(prep: _Prep, by: str, extra_stopwords, k: int | None = None) -> list[tuple[str, int]]:
+    """``(term, count)`` of the first ``k`` (default all) terms of :func:`_content`."""
+    st = prep.stats(by, _stopset(extra_stopwords))
+    content = _content(prep, by, extra_stopwords)[:k]
+    return list(zip([st.vocab[i] for i in content.tolist()], st.count[content].tolist()))
 
 
 def _default_terms(doc, k: int, by: str, extra_stopwords) -> list[str]:
-    return [t for t, _ in _content_terms(_prep(doc), by, extra_stopwords)[:k]]
+    return [t for t, _ in _content_terms(_prep(doc), by, extra_stopwords, k)]
 
 
 def _terms_list(terms) -> list[str]:
@@ -788,15 +1102,20 @@ def dispersion(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_stopwo
     """
     terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
-    n_words = max(len(prep.word_idx), 1)
-    rows = []
-    text = doc.text
+    n_words = max(prep.n_words, 1)
+    names, first, last = [], [], []
     for term in terms:
         for a, b in _matches(doc, prep, term, by, False):
-            wp = prep.word_pos[a]
-            s, e = prep.start[a], prep.end[b]
-            rows.append((term, prep.token_id[a], wp, round(wp / n_words, 4), prep.para[a], prep.sent[a], s, e, text[s:e]))
-    return _frame(rows, DISPERSION_COLUMNS)
+            names.append(term)
+            first.append(a)
+            last.append(b)
+    a = np.array(first, dtype=np.int64)
+    word_pos = prep.word_pos_arr[a]
+    start, end = prep.start_arr[a], prep.end_arr[np.array(last, dtype=np.int64)]
+    text = doc.text
+    return _frame_from_columns(DISPERSION_COLUMNS, [
+        names, prep.token_id_arr[a], word_pos, _round(word_pos / n_words, 4), prep.para_arr[a], prep.sent_arr[a],
+        start, end, [text[s:e] for s, e in zip(start.tolist(), end.tolist())]], "siifiiiis")
 
 
 def term_paragraph_counts(doc, terms=None, *, by: str = "lemma", top: int = 10, extra_stopwords=None) -> pd.DataFrame:
@@ -820,15 +1139,21 @@ def term_paragraph_counts(doc, terms=None, *, by: str = "lemma", top: int = 10, 
     """
     terms = _requested_terms(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     prep = _prep(doc)
-    words_in = Counter(prep.para[i] for i in prep.word_idx)
-    para_ids = [p for p, _, _ in prep.para_spans]
-    rows = []
+    para_ids = np.array([p for p, _, _ in prep.para_spans], dtype=np.int64)
+    size = max(int(para_ids.max(initial=0)), int(prep.para_arr.max(initial=0))) + 1
+    words_in = np.bincount(prep.para_w, minlength=size)[para_ids]  # words per paragraph
+    counts = []
     for term in terms:
-        hits = Counter(prep.para[a] for a, _ in _matches(doc, prep, term, by, False))
-        for p in para_ids:
-            c = hits.get(p, 0)
-            rows.append((term, p, c, round(1000 * c / words_in[p], 2) if words_in.get(p) else 0.0))
-    return _frame(rows, ["term", "para_id", "count", "per_1000"])
+        hits = [a for a, _ in _matches(doc, prep, term, by, False)]
+        counts.append(np.bincount(prep.para_arr[hits], minlength=size)[para_ids])
+    count = np.concatenate(counts)
+    words = np.tile(words_in, len(terms))
+    per_1000 = np.zeros(len(count))
+    has_words = words > 0
+    per_1000[has_words] = _round(1000 * count[has_words] / words[has_words], 2)
+    return _frame_from_columns(["term", "para_id", "count", "per_1000"],
+                               [[t for t in terms for _ in range(len(para_ids))], np.tile(para_ids, len(terms)), count,
+                                per_1000], "siif")
 
 
 def paragraph_profile(doc) -> pd.DataFrame:
@@ -848,7 +1173,7 @@ def paragraph_profile(doc) -> pd.DataFrame:
     for (p, s, e), t in zip(prep.para_spans, doc.paragraphs["text"].tolist()):
         ns, nw = int(sents.get(p, 0)), int(words.get(p, 0))
         rows.append((p, ns, nw, round(nw / ns, 2) if ns else 0.0, s, e, t))
-    return _frame(rows, ["para_id", "n_sentences", "n_words", "words_per_sentence", "start", "end", "text"])
+    return _frame(rows, ["para_id", "n_sentences", "n_words", "words_per_sentence", "start", "end", "text"], "iiifiis")
 
 
 # --------------------------------------------------------------------------------------------
@@ -923,14 +1248,11 @@ def readability(doc) -> dict:
     if hit is not None:
         return dict(hit)
     n_sent = len(doc.sentences)
-    n_words = syl = 0
-    for w, c in Counter(prep.lower[i] for i in prep.word_idx).items():
-        info = _WORD_INFO.get(w)
-        if info is None:
-            info = _WORD_INFO[w] = (_is_reading_word(w), count_syllables(w))
-        if info[0]:
-            n_words += c
-            syl += c * info[1]
+    codes, vocab = prep.codes("lower")
+    syllables = np.array([_syllables_if_reading_word(w) for w in vocab], dtype=np.int64)
+    count = np.bincount(codes, minlength=len(vocab))
+    reading = syllables >= 0
+    n_words, syl = int(count[reading].sum()), int((count * syllables)[reading].sum())
     if not n_words or not n_sent:
         out = {"words": n_words, "sentences": n_sent, "syllables": syl, "reading_ease": float("nan"), "grade": float("nan")}
     else:
@@ -942,7 +1264,18 @@ def readability(doc) -> dict:
     return dict(out)
 
 
-_WORD_INFO: dict[str, tuple[bool, int]] = {}
+_SYLLABLES: dict[str, int] = {}
+
+
+def _syllables_if_reading_word(word: str) -> int:
+    """:func:`count_syllables` of a word that counts for readability, -1 for one that does not
+    (cached: a news article repeats most of its words)."""
+    n = _SYLLABLES.get(word)
+    if n is None:
+        if len(_SYLLABLES) > 200_000:
+            _SYLLABLES.clear()
+        n = _SYLLABLES[word] = count_syllables(word) if _is_reading_word(word) else -1
+    return n
 
 
 def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> pd.DataFrame:
@@ -969,29 +1302,29 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
     """
     _check_int("top", top, 1)
     prep = _prep(doc)
-    n_words = len(prep.word_idx)
-    types = len({prep.lower[i] for i in prep.word_idx})
-    lemmas = len({prep.lemma[i] for i in prep.word_idx})
+    n_words = prep.n_words
+    types = len(prep.codes("lower")[1])
+    lemmas = len(prep.codes("lemma")[1])
     read = readability(doc)
-    content = _content_terms(prep, "lemma", extra_stopwords)
-    frequent = ", ".join(f"{t} ({c})" for t, c in content[:top])
+    frequent = ", ".join(f"{t} ({c})" for t, c in _content_terms(prep, "lemma", extra_stopwords, top))
     if reference is not None:
         key = keyness(doc, reference, extra_stopwords=extra_stopwords)
         key = key[(key["use"] == "over") & (key["g2"] >= 3.84)]
         distinctive = ", ".join(f"{t} (G² {g:.1f})" for t, g in zip(key["term"].head(top), key["g2"].head(top)))
         how = "keyness against the reference"
     else:
-        n_paras = prep.stats("lemma", _stopset(extra_stopwords))[2]
-        n_docs = len({prep.para[i] for i in prep.word_idx})
-        scored = [(t, c * math.log(n_docs / n_paras[t])) for t, c in content]
-        scored.sort(key=lambda x: -x[1])  # stable: ties stay in order of frequency
-        distinctive = ", ".join(f"{t} ({v:.1f})" for t, v in scored[:top] if v > 0)
+        st = prep.stats("lemma", _stopset(extra_stopwords))
+        content = _content(prep, "lemma", extra_stopwords)
+        n_paras = st.n_paras[content]
+        score = st.count[content] * _log_idf(prep.n_docs)[n_paras]
+        best = np.argsort(-score, kind="stable")[:top].tolist()  # stable: ties stay in order of frequency
+        distinctive = ", ".join(f"{st.vocab[content[i]]} ({score[i]:.1f})" for i in best if score[i] > 0)
         how = "count × ln(paragraphs / paragraphs with the word)"
     rows = [
         ("title", doc.title or ""),
         ("paragraphs", len(doc.paragraphs)),
         ("sentences", len(doc.sentences)),
-        ("tokens", len(prep.punct)),
+        ("tokens", prep.n_tokens),
         ("words", n_words),
         ("word types", types),
         ("vocabulary density", round(types / n_words, 3) if n_words else float("nan")),
@@ -1002,7 +1335,7 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
         ("most frequent content words", frequent),
         (f"most distinctive words ({how})", distinctive),
     ]
-    return _frame(rows, ["measure", "value"])
+    return _frame(rows, ["measure", "value"], "so")
 
 
 __all__ = ["collocations", "count_syllables", "dispersion", "keyness", "kwic", "ngrams", "paragraph_profile",

@@ -9,7 +9,8 @@ Prints, in one run:
 * ``terms(doc)`` over a 200-article corpus recombined from the seed's paragraphs (documents
   annotated beforehand), concatenated into one table (target <= 2 s).
 
-Run: ``python benchmarks/bench_terms.py``.
+Run: ``python benchmarks/bench_terms.py`` (``--per-table`` also prints each table's median time
+on fresh documents, in the same order).
 """
 
 from __future__ import annotations
@@ -47,6 +48,33 @@ def all_tables(doc, reference) -> int:
         T.term_paragraph_counts(doc),
     ]
     return sum(len(t) for t in tables)
+
+
+TABLES = {
+    "summary_card": lambda d, r: T.summary_card(d),
+    "term_frequencies": lambda d, r: T.term_frequencies(d),
+    "ngrams": lambda d, r: T.ngrams(d),
+    "collocations n=2": lambda d, r: T.collocations(d, n=2),
+    "collocations n=3": lambda d, r: T.collocations(d, n=3),
+    "tfidf": lambda d, r: T.tfidf(d),
+    "keyness": lambda d, r: T.keyness(d, r),
+    "kwic": lambda d, r: T.kwic(d, "Afghanistan"),
+    "dispersion": lambda d, r: T.dispersion(d),
+    "term_paragraph_counts": lambda d, r: T.term_paragraph_counts(d),
+}  # the tables of all_tables, in its order
+
+
+def per_table(seed, reference, rounds: int = 20) -> dict:
+    """Median time of each table (ms) on a freshly annotated seed, tables in all_tables' order
+    (the first one pays for the shared per-document preparation)."""
+    times = {name: [] for name in TABLES}
+    for _ in range(rounds):
+        doc = analysis.annotate(seed)
+        for name, table in TABLES.items():
+            t0 = time.perf_counter()
+            table(doc, reference)
+            times[name].append(time.perf_counter() - t0)
+    return {name: sorted(ts)[len(ts) // 2] * 1000 for name, ts in times.items()}
 
 
 def main() -> dict:
@@ -89,6 +117,10 @@ def main() -> dict:
     print(f"ratio tables / annotate:                {res['ratio']:.2f}   (target <= 0.20)")
     print(f"terms over {len(docs)} recombined articles ({n_tokens:,} tokens): {best:.2f} s (target <= 2 s), "
           f"{len(table):,} rows")
+    if "--per-table" in sys.argv:
+        res["per_table_ms"] = per_table(seed, reference)
+        for name, ms in res["per_table_ms"].items():
+            print(f"  {name:24s} {ms:.2f} ms")
     return res
 
 

@@ -439,3 +439,155 @@ def test_heatmap_rows_follow_the_terms(seed_doc, close_figures):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["taliban", "afghanistan"]
     grid = ax.images[0].get_array()
     assert grid.shape == (2, len(seed_doc.paragraphs)) and grid[0].sum() == 4 and grid[1].sum() == 10
+
+
+# --------------------------------------------------------------------------------------------
+# the numpy implementation against plain Python references, written from the docstrings:
+# the same rows in the same order with the same values (the published figures are rounded
+# with Python's round, so they must match exactly)
+
+
+@pytest.fixture(scope="module")
+def ref_docs(seed_doc, strike, water):
+    flood = analysis.annotate(analysis.load_article(ARTICLES / "robust_flood_relief.txt"))
+    return {"seed": seed_doc, "strike": strike, "water": water, "flood": flood}
+
+
+def plain_words(doc, by):
+    """(key, lower, para_id, sent_id, token index) of every word, in reading order."""
+    tok = doc.tokens
+    return [(k, lw, p, s, i) for i, (k, lw, p, s, punct) in
+            enumerate(zip(tok[by], tok["lower"], tok["para_id"], tok["sent_id"], tok["is_punct"])) if not punct]
+
+
+def plain_term_frequencies(doc, by, stops, min_count, include_stopwords):
+    words = plain_words(doc, by)
+    count, paras, first, stop = {}, {}, {}, {}
+    for k, lw, p, _, _ in words:
+        count[k] = count.get(k, 0) + 1
+        paras.setdefault(k, set()).add(p)
+        first.setdefault(k, p)
+        stop[k] = stop.get(k, False) or lw in stops or k.lower() in stops
+    terms = [k for k in count if count[k] >= min_count and (include_stopwords or not stop[k])]
+    terms.sort(key=lambda k: -count[k])
+    return [(k, count[k], round(count[k] * 1000 / len(words), 3), len(paras[k]), first[k], stop[k]) for k in terms]
+
+
+@pytest.mark.parametrize("by", ["lemma", "lower", "text"])
+def test_term_frequencies_equal_a_plain_count(ref_docs, by):
+    for extra, min_count, include in ((None, 1, True), (["said"], 2, False)):
+        stops = T._stopset(extra)
+        for name, doc in ref_docs.items():
+            got = T.term_frequencies(doc, by=by, extra_stopwords=extra, min_count=min_count,
+                                     include_stopwords=include)
+            want = plain_term_frequencies(doc, by, stops, min_count, include)
+            assert list(got.itertuples(index=False, name=None)) == want, (name, by, extra)
+            # an empty table (the short flood article repeats no content word) has object columns
+            kinds = ["str", "int64", "float64", "int64", "int64", "bool"] if want else ["object"] * 6
+            assert [str(t) for t in got.dtypes] == kinds
+
+
+def plain_ngrams(doc, by, ns, min_count, drop_stopword_only, stops):
+    tok = doc.tokens
+    keys, lower, sent, punct = tok[by].tolist(), tok["lower"].tolist(), tok["sent_id"].tolist(), tok["is_punct"].tolist()
+    para, start, end = tok["para_id"].tolist(), tok["start"].tolist(), tok["end"].tolist()
+    found = {}
+    for n in ns:
+        for a in range(len(keys) - n + 1):
+            b = a + n - 1
+            if any(punct[a:b + 1]) or sent[a] != sent[b]:
+                continue
+            gram = (n, tuple(keys[a:b + 1]))
+            if gram not in found:
+                found[gram] = [a, 0, set()]
+            found[gram][1] += 1
+            found[gram][2].add(para[a])
+    rows = []
+    for (n, words), (a, c, paras) in found.items():
+        b = a + n - 1
+        stop_only = all(lower[i] in stops or keys[i].lower() in stops for i in range(a, b + 1))
+        if c < min_count or (drop_stopword_only and stop_only):
+            continue
+        rows.append((" ".join(words), n, c, len(paras), para[a], stop_only, start[a], end[b], doc.text[start[a]:end[b]], a))
+    rows.sort(key=lambda r: (-r[2], -r[1], r[9]))
+    return [r[:9] for r in rows]
+
+
+@pytest.mark.parametrize("by", ["lower", "lemma"])
+def test_ngrams_equal_a_plain_count_over_every_window(ref_docs, by):
+    stops = T._stopset(None)
+    for ns, min_count, drop in (([2, 3, 4, 5], 2, False), ([2, 3, 4, 5], 1, False), ([3, 5], 2, True), ([2], 3, False)):
+        for name, doc in ref_docs.items():
+            got = T.ngrams(doc, n=ns, by=by, min_count=min_count, drop_stopword_only=drop)
+            want = plain_ngrams(doc, by, ns, min_count, drop, stops)
+            assert list(got.itertuples(index=False, name=None)) == want, (name, ns, min_count, drop)
+    got = T.ngrams(ref_docs["seed"], by=by)
+    assert [str(t) for t in got.dtypes] == ["str", "int64", "int64", "int64", "int64", "bool", "int64", "int64", "str"]
+
+
+def test_collocations_equal_nltk_from_words_with_its_filters(ref_docs):
+    """NLTK's own pipeline: from_words, apply_freq_filter, apply_word_filter, score_ngrams."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
+
+    stops = T._stopset(None)
+    for name, doc in ref_docs.items():
+        tok = doc.tokens
+        for n, window in ((2, 2), (2, 5), (3, 3)):
+            words = []
+            for _, sent in tok.groupby("sent_id", sort=True):
+                words.extend(None if p else w for w, p in zip(sent["lemma"], sent["is_punct"]))
+                words.extend([None] * (window - 1))
+            if n == 2:
+                finder, measures = BigramCollocationFinder.from_words(words, window_size=window), BigramAssocMeasures
+            else:
+                finder, measures = TrigramCollocationFinder.from_words(words), TrigramAssocMeasures
+            finder.apply_freq_filter(2)
+            finder.apply_ngram_filter(lambda *g: None in g)
+            finder.apply_word_filter(lambda w: w in stops or w.lower() in stops)
+            pmi = dict(finder.score_ngrams(measures.pmi))
+            llr = dict(finder.score_ngrams(measures.likelihood_ratio))
+            order = sorted(pmi, key=lambda g: (-pmi[g], -finder.ngram_fd[g], g))
+            want = [(r, " ".join(g), *g, finder.ngram_fd[g], round(pmi[g], 4), round(llr[g], 4))
+                    for r, g in enumerate(order, 1)]
+            got = T.collocations(doc, n=n, window=window, by="lemma", measure="pmi")
+            assert list(got.itertuples(index=False, name=None)) == want, (name, n, window)
+
+
+def test_tfidf_equals_a_plain_computation(ref_docs):
+    stops = T._stopset(None)
+    for name, doc in ref_docs.items():
+        words = plain_words(doc, "lemma")
+        n_docs = len({p for _, _, p, _, _ in words})
+        tf = {}
+        for k, lw, p, _, _ in words:
+            if not (lw in stops or k.lower() in stops):
+                tf[(p, k)] = tf.get((p, k), 0) + 1
+        df = {}
+        for _, k in tf:
+            df[k] = df.get(k, 0) + 1
+        want = []
+        for p in sorted({p for p, _ in tf}):
+            scored = sorted(((c * math.log(n_docs / df[k]), c, k) for (q, k), c in tf.items()
+                             if q == p and df[k] < n_docs), key=lambda x: (-x[0], -x[1], x[2]))
+            want += [(p, r, k, c, df[k], round(math.log(n_docs / df[k]), 4), round(s, 4))
+                     for r, (s, c, k) in enumerate(scored[:5], 1)]
+        assert list(T.tfidf(doc).itertuples(index=False, name=None)) == want, name
+
+
+def test_dispersion_and_paragraph_counts_equal_a_plain_search(ref_docs):
+    for name, doc in ref_docs.items():
+        tok = doc.tokens
+        terms = T._default_terms(doc, 6, "lemma", None)
+        n_words = int((~tok["is_punct"]).sum())
+        word_pos = (~tok["is_punct"]).cumsum() - (~tok["is_punct"])
+        want = [(t, r.token_id, int(word_pos[i]), round(int(word_pos[i]) / n_words, 4), r.para_id, r.sent_id,
+                 r.start, r.end, r.text) for t in terms for i, r in enumerate(tok.itertuples()) if r.lemma == t]
+        assert list(T.dispersion(doc).itertuples(index=False, name=None)) == want, name
+        paras = doc.paragraphs["para_id"].tolist()
+        words_in = tok[~tok["is_punct"]].groupby("para_id").size().to_dict()
+        want = []
+        for t in terms:
+            hits = tok[tok["lemma"] == t].groupby("para_id").size().to_dict()
+            want += [(t, p, hits.get(p, 0), round(1000 * hits.get(p, 0) / words_in[p], 2) if words_in.get(p) else 0.0)
+                     for p in paras]
+        assert list(T.term_paragraph_counts(doc, terms).itertuples(index=False, name=None)) == want, name
