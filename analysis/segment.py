@@ -21,7 +21,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_columns
+from ._frames import frame_from_columns, str_dtype
 
 # one character for one character, so offsets in the folded copy are offsets in the source
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -163,14 +163,15 @@ def _is_punct(text: str) -> bool:
     return all(unicodedata.category(ch)[0] in "PS" for ch in text)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, folded: str | None = None) -> list[tuple[int, int]]:
     """Sentence spans in one paragraph (offsets into ``text``).
 
     Punkt runs on the folded copy, so closing quotes after a full stop stay with their
     sentence. An opening mark glued to the end of a sentence (``stressed.“ We``) is moved
-    to the sentence it opens.
+    to the sentence it opens. ``folded`` is ``fold(text)`` when the caller has it already.
     """
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     spans = list(_sentence_tokenizer().span_tokenize(folded))
     out: list[list[int]] = []
     for start, end in spans:
@@ -251,13 +252,14 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     sent_id = 0
     for para_id, p_start, p_end in zip(paragraphs["para_id"], paragraphs["start"], paragraphs["end"]):
         ptext = text[p_start:p_end]
+        pfolded = fold(ptext)  # same length: a sentence's folded copy is a slice of it
         first = len(starts)
-        for s_start, s_end in split_sentences(ptext):
+        for s_start, s_end in split_sentences(ptext, pfolded):
             sent_id += 1
             a, b = p_start + s_start, p_start + s_end
             stext = text[a:b]
             s_rows.append((sent_id, para_id, a, b, stext))
-            folded = fold(stext)
+            folded = pfolded[s_start:s_end]
             spans = split_tokens(stext, folded)
             sent_words = [folded[x:y] for x, y in spans]
             sent_tags = find_tags(sent_words) if sent_words else []
@@ -276,17 +278,18 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     info = [_word_info(w) for w in words]
     stops = _stop_cache()
     n = len(words)
+    strings = str_dtype()  # these columns hold only strings: no need to infer their type
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
         np.array(sent_ids, dtype="int64"),
         np.array(para_ids, dtype="int64"),
         np.array(starts, dtype="int64"),
         np.array(ends, dtype="int64"),
-        [text[x:y] for x, y in zip(starts, ends)],
-        whitespace,
-        lowers,
-        [lemmatize(w, t) for w, t in zip(lowers, tags)],
-        tags,
+        pd.array([text[x:y] for x, y in zip(starts, ends)], dtype=strings),
+        pd.array(whitespace, dtype=strings),
+        pd.array(lowers, dtype=strings),
+        pd.array([lemmatize(w, t) for w, t in zip(lowers, tags)], dtype=strings),
+        pd.array(tags, dtype=strings),
         np.array([w in stops for w in lowers], dtype=bool),
         np.array([i[0] for i in info], dtype=bool),
         np.array([i[1] for i in info], dtype=bool),
