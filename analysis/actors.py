@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._frames import frame_from_columns
 from .errors import InputError
 
 MENTION_COLUMNS = ["mention_id", "para_id", "sent_id", "start", "end", "text", "actor_id", "actor",
@@ -1184,7 +1185,7 @@ class _Resolver:
             data["how"].append(r["how"])
         for col in ("mention_id", "para_id", "sent_id", "start", "end"):
             data[col] = np.asarray(data[col], dtype="int64")
-        return pd.DataFrame(data, columns=MENTION_COLUMNS)
+        return frame_from_columns(MENTION_COLUMNS, [data[c] for c in MENTION_COLUMNS])
 
 
 def _initials_match(initials: str, acronym: str) -> bool:

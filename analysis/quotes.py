@@ -26,6 +26,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ._frames import frame_from_columns
 from .actors import end_of_text_before
 
 QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind"]
@@ -162,7 +163,7 @@ class _Quoter:
         data = {"quote_id": np.arange(1, len(rows) + 1, dtype="int64"), **data}
         for col in ("para_id", "sent_id", "start", "end"):
             data[col] = np.asarray(data[col], dtype="int64")
-        return pd.DataFrame(data, columns=QUOTE_COLUMNS)
+        return frame_from_columns(QUOTE_COLUMNS, [data[c] for c in QUOTE_COLUMNS])
 
     def continues(self, prev, o: int, para_id: int) -> bool:
         """Does the quote opening at ``o`` continue the previous one?
