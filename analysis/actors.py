@@ -517,15 +517,10 @@ class _Tokens:
     """Column lists of the token table (fast positional access)."""
 
     def __init__(self, doc):
-        t = doc.tokens
-        self.start = t["start"].tolist()
-        self.end = t["end"].tolist()
-        self.text = t["text"].tolist()
-        self.pos = t["pos"].tolist()
-        self.lower = t["lower"].tolist()
-        self.lemma = t["lemma"].tolist()
-        self.sent = t["sent_id"].tolist()
-        self.para = t["para_id"].tolist()
+        col = doc.token_list  # shared with the other layers, made once per document
+        self.start, self.end, self.text = col("start"), col("end"), col("text")
+        self.pos, self.lower, self.lemma = col("pos"), col("lower"), col("lemma")
+        self.sent, self.para = col("sent_id"), col("para_id")
         self.n = len(self.start)
 
     def index_at(self, offset: int) -> int:

@@ -103,6 +103,22 @@ class Document:
             self._layers[name] = getattr(mod, func)(self)
         return self._layers[name]
 
+    def token_list(self, column: str) -> list:
+        """One column of :attr:`tokens` as a Python list, made once and shared by the analysis
+        layers, which read tokens by position. Read-only: copy it before changing it.
+
+        >>> doc = annotate(from_text("Headline\\n\\nThe minister spoke."))
+        >>> doc.token_list("lower"), doc.token_list("lower") is doc.token_list("lower")
+        (['the', 'minister', 'spoke', '.'], True)
+        """
+        cached = self.__dict__.get("_token_lists")
+        if cached is None or cached[0] is not self.tokens:  # a new tokens table: start again
+            cached = self.__dict__["_token_lists"] = (self.tokens, {})
+        lists = cached[1]
+        if column not in lists:
+            lists[column] = self.tokens[column].tolist()
+        return lists[column]
+
     def layers(self) -> dict[str, pd.DataFrame]:
         """Every available layer by name (computing the analysis layers)."""
         out = {name: getattr(self, name) for name in BASE_LAYERS}

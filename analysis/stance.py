@@ -375,13 +375,12 @@ def stance(doc) -> pd.DataFrame:
     index, negs, neg_phrases, hedges = _compiled()
     actors = _Actors(doc)
     text = doc.text
-    tokens = doc.tokens
     sents = doc.sentences
     by_sent: dict[int, list[int]] = {}
-    for k, sid in enumerate(tokens["sent_id"].tolist()):
+    col = doc.token_list  # shared with the other layers, made once per document
+    for k, sid in enumerate(col("sent_id")):
         by_sent.setdefault(sid, []).append(k)
-    low, lem, pos = tokens["lower"].tolist(), tokens["lemma"].tolist(), tokens["pos"].tolist()
-    st, en = tokens["start"].tolist(), tokens["end"].tolist()
+    low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
     rows = []
     antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
 

@@ -318,12 +318,9 @@ class _Tenses:
     _PLAN = {"plan", "schedule", "expect", "intend", "due", "upcoming", "invite", "postpone", "delay"}
 
     def __init__(self, doc):
-        tok = doc.tokens
-        self.starts = tok["start"].tolist()
-        self.lower = tok["lower"].tolist()
-        self.pos = tok["pos"].tolist()
-        self.sent = tok["sent_id"].tolist()
-        self.lemma = tok["lemma"].tolist()
+        col = doc.token_list
+        self.starts, self.lower, self.pos = col("start"), col("lower"), col("pos")
+        self.sent, self.lemma = col("sent_id"), col("lemma")
         self._cache: dict = {}
 
     def _markers(self, sent_id) -> list[tuple[int, str]]:
@@ -1288,14 +1285,9 @@ class _TokenLists:
     """The token columns events() reads, as Python lists, with each sentence's token range."""
 
     def __init__(self, doc):
-        tok = doc.tokens
-        self.start = tok["start"].tolist()
-        self.end = tok["end"].tolist()
-        self.lemma = tok["lemma"].tolist()
-        self.lower = tok["lower"].tolist()
-        self.pos = tok["pos"].tolist()
-        self.sent = tok["sent_id"].tolist()
-        self.para = tok["para_id"].tolist()
+        col = doc.token_list  # shared with the other layers, made once per document
+        self.start, self.end, self.lemma = col("start"), col("end"), col("lemma")
+        self.lower, self.pos, self.sent, self.para = col("lower"), col("pos"), col("sent_id"), col("para_id")
         self.n = len(self.start)
         self.tenses = _Tenses.__new__(_Tenses)
         self.tenses.starts, self.tenses.lower, self.tenses.pos = self.start, self.lower, self.pos
