@@ -58,10 +58,15 @@ def frame_from_columns(names: list[str], columns: list) -> pd.DataFrame:
     arrays = [column_array(c) if isinstance(c, (list, tuple)) else c for c in columns]
     n = len(arrays[0]) if arrays else 0
     index = _column_index(tuple(names))
+    # pandas' checks (lengths, 1-D, types) are only needed for what is not already a 1-D numpy
+    # or pandas array of the right length; for those, we check the lengths here
+    ready = all(len(a) == n and (isinstance(a, pd.api.extensions.ExtensionArray)
+                                 or (isinstance(a, np.ndarray) and a.ndim == 1 and a.dtype != object))
+                for a in arrays)
     try:
-        # DataFrame._from_arrays is what DataFrame() itself ends in; verify_integrity=True keeps
-        # its length and type checks. Fall back to the public constructor if it ever changes.
-        return pd.DataFrame._from_arrays(arrays, columns=index, index=pd.RangeIndex(n), verify_integrity=True)
+        # DataFrame._from_arrays is what DataFrame() itself ends in. Fall back to the public
+        # constructor if it ever changes.
+        return pd.DataFrame._from_arrays(arrays, columns=index, index=pd.RangeIndex(n), verify_integrity=not ready)
     except (AttributeError, TypeError):  # pragma: no cover - a pandas without _from_arrays
         return pd.DataFrame(dict(zip(names, arrays)), columns=list(names))
 
