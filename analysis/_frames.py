@@ -42,7 +42,7 @@ def column_array(values: list):
         return np.array([], dtype=object)  # as pandas itself types an empty column
     kinds = {type(v) for v in values}
     if kinds == {str}:
-        return pd.array(values, dtype=str_dtype())
+        return string_array(values)
     if len(kinds) == 1 and next(iter(kinds)) in _NUMPY_KIND:
         return np.array(values, dtype=_NUMPY_KIND[next(iter(kinds))])
     if kinds and kinds <= {int, float}:
@@ -76,3 +76,36 @@ def frame_from_rows(rows: list[tuple], names: list[str]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame({c: pd.Series([], dtype="object") for c in names})
     return frame_from_columns(names, [list(col) for col in zip(*rows)])
+
+
+def column_values(frame: pd.DataFrame, name: str):
+    """A column's values (numpy or pandas array), without building a Series (~10 µs each)."""
+    try:
+        return frame._get_column_array(frame.columns.get_loc(name))
+    except AttributeError:  # pragma: no cover - a pandas without the internal accessor
+        return frame[name].array
+
+
+@lru_cache(maxsize=1)
+def _arrow_strings():
+    """``(pyarrow.array, large_string, ArrowStringArray, dtype)`` when pandas keeps ``str``
+    columns in arrow (pandas 3), else None."""
+    dtype = str_dtype()
+    if getattr(dtype, "storage", None) != "pyarrow":  # pragma: no cover - pandas 2
+        return None
+    try:
+        import pyarrow as pa
+        from pandas.arrays import ArrowStringArray
+    except ImportError:  # pragma: no cover
+        return None
+    return pa.array, pa.large_string(), ArrowStringArray, dtype
+
+
+def string_array(values) -> pd.api.extensions.ExtensionArray:
+    """Python strings as the array of pandas' ``str`` dtype (built through pyarrow directly when
+    that is its storage: about twice as fast as ``pd.array``)."""
+    arrow = _arrow_strings()
+    if arrow is None:  # pragma: no cover - pandas 2
+        return pd.array(list(values), dtype=str_dtype())
+    make, large_string, array_type, dtype = arrow
+    return array_type(make(values, type=large_string), dtype=dtype)

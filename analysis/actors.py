@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ._frames import frame_from_columns
+from .article import dateline_span
 from .errors import InputError
 
 MENTION_COLUMNS = ["mention_id", "para_id", "sent_id", "start", "end", "text", "actor_id", "actor",
@@ -646,8 +647,7 @@ class _Resolver:
         out = []
         text = self.text
         # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
-        dateline = (getattr(self.doc, "meta", None) or {}).get("dateline") or {}
-        dl_start, dl_end = dateline.get("start", -1), dateline.get("end", -1)
+        dl_start, dl_end = dateline_span(self.doc)
         for ps, pe in zip(self.p_start, self.p_end):
             for m in self.gaz.regex.finditer(text, ps, pe):
                 if dl_start <= m.start() < dl_end:

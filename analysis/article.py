@@ -147,6 +147,13 @@ _DATELESS_DATELINES = [
 ]
 
 
+def dateline_span(doc) -> tuple[int, int]:
+    """``(start, end)`` of the inline dateline recorded for ``doc`` (an annotated document or an
+    article), or ``(-1, -1)`` when there is none, so ``start <= offset < end`` tests "inside it"."""
+    dateline = (getattr(doc, "meta", None) or {}).get("dateline") or {}
+    return dateline.get("start", -1), dateline.get("end", -1)
+
+
 def inline_dateline(text: str, *, start: int | None = None) -> dict | None:
     """The dateline that opens the first body paragraph, e.g. "NAIROBI, 12 May 2023 —" or
     "WASHINGTON, May 12 (Reuters) -", or None.
@@ -186,17 +193,15 @@ def inline_dateline(text: str, *, start: int | None = None) -> dict | None:
                 break
     if m is None or m.end("place") - m.start("place") > 60:
         return None
-    if "date" not in m.re.groupindex:
-        return {"start": m.start(), "end": m.end(), "text": m[0],
-                "place": m["place"], "place_start": m.start("place"), "place_end": m.end("place"),
-                "region": m["region"], "region_start": m.start("region") if m["region"] else None,
-                "region_end": m.end("region") if m["region"] else None, "date_text": None, "date_start": None,
-                "date_end": None, "date": None, "agency": m["agency"]}
+    dated = "date" in m.re.groupindex  # the dateless patterns have no date group
     return {"start": m.start(), "end": m.end(), "text": m[0],
             "place": m["place"], "place_start": m.start("place"), "place_end": m.end("place"),
             "region": m["region"], "region_start": m.start("region") if m["region"] else None,
-            "region_end": m.end("region") if m["region"] else None, "date_text": m["date"], "date_start": m.start("date"), "date_end": m.end("date"),
-            "date": _date_in(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m["date"])), "agency": m["agency"]}
+            "region_end": m.end("region") if m["region"] else None,
+            "date_text": m["date"] if dated else None, "date_start": m.start("date") if dated else None,
+            "date_end": m.end("date") if dated else None,
+            "date": _date_in(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", m["date"])) if dated else None,
+            "agency": m["agency"]}
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article, from_text, load_article
+from ._frames import column_values
 from .segment import segment
 
 #: analysis layers in the order they are written: name -> "module:function"
@@ -116,7 +117,7 @@ class Document:
             cached = self.__dict__["_token_lists"] = (self.tokens, {})
         lists = cached[1]
         if column not in lists:
-            lists[column] = self.tokens[column].tolist()
+            lists[column] = column_values(self.tokens, column).tolist()
         return lists[column]
 
     def layers(self) -> dict[str, pd.DataFrame]:

@@ -248,11 +248,12 @@ class _Quoter:
         cue = self.t_lower[v]
         if i is not None and self.m_start[i] >= lower_bound:
             return (*self.speaker_of(i), cue)
-        # "X welcomed the plan but said …" / "X said … and warned that …": a verb coordinated with
-        # an earlier one shares its subject, the mention just before the sentence's first finite verb
+        # the word before the verb, past adverbs, modals and punctuation
         k = v - 1
         while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k].endswith("ly")):
             k -= 1
+        # "X welcomed the plan but said …" / "X said … and warned that …": a verb coordinated with
+        # an earlier one shares its subject, the mention just before the sentence's first finite verb
         if k >= 0 and self.t_lower[k] in ("and", "but"):
             ss = self.s_start[self.sent_index(self.t_start[v])]
             for u in range(self.tok_index(ss), k):
@@ -262,9 +263,6 @@ class _Quoter:
                         return (*self.speaker_of(j), cue)
                     break
         # "the document (repeatedly) states": the organisation whose document it is
-        k = v - 1
-        while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k].endswith("ly")):
-            k -= 1
         if k >= 0 and self.t_lemma[k] in _DOCUMENT_NOUNS:
             last = bisect.bisect_right(self.m_end, self.t_start[k]) - 1
             for types in (("igo", "org"), ("state", "armed_group", "media")):

@@ -21,7 +21,7 @@ from importlib import resources
 import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_columns, str_dtype
+from ._frames import frame_from_columns, string_array
 
 # one character for one character, so offsets in the folded copy are offsets in the source
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -278,18 +278,18 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     info = [_word_info(w) for w in words]
     stops = _stop_cache()
     n = len(words)
-    strings = str_dtype()  # these columns hold only strings: no need to infer their type
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
         np.array(sent_ids, dtype="int64"),
         np.array(para_ids, dtype="int64"),
         np.array(starts, dtype="int64"),
         np.array(ends, dtype="int64"),
-        pd.array([text[x:y] for x, y in zip(starts, ends)], dtype=strings),
-        pd.array(whitespace, dtype=strings),
-        pd.array(lowers, dtype=strings),
-        pd.array([lemmatize(w, t) for w, t in zip(lowers, tags)], dtype=strings),
-        pd.array(tags, dtype=strings),
+        # the text columns hold only strings: built as such, without inferring their type
+        string_array([text[x:y] for x, y in zip(starts, ends)]),
+        string_array(whitespace),
+        string_array(lowers),
+        string_array([lemmatize(w, t) for w, t in zip(lowers, tags)]),
+        string_array(tags),
         np.array([w in stops for w in lowers], dtype=bool),
         np.array([i[0] for i in info], dtype=bool),
         np.array([i[1] for i in info], dtype=bool),

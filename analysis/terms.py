@@ -40,7 +40,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ._frames import column_array, frame_from_columns, frame_from_rows, str_dtype
+from ._frames import column_array, column_values, frame_from_columns, frame_from_rows, str_dtype, string_array
 from .segment import fold, split_tokens
 
 BY = ("lemma", "lower", "text")
@@ -88,14 +88,6 @@ class _Terms:
         return dict(zip(self.vocab, self.count.tolist()))
 
 
-def _column(frame: pd.DataFrame, name: str):
-    """A column's values (numpy or pandas array), without building a Series (~10 µs each)."""
-    try:
-        return frame._get_column_array(frame.columns.get_loc(name))
-    except AttributeError:  # pragma: no cover - a pandas without the internal accessor
-        return frame[name].array
-
-
 def _factorize(values) -> tuple[np.ndarray, list[str]]:
     """``(codes, uniques)`` of a string column, numbered in order of first occurrence: arrow's
     dictionary encoding when the column is stored in arrow (several times faster), else
@@ -121,12 +113,12 @@ class _Prep:
     def __init__(self, doc):
         tk = doc.tokens
         self._tokens = tk
-        self.para_arr = para = np.asarray(_column(tk, "para_id"))
-        self.sent_arr = sent = np.asarray(_column(tk, "sent_id"))
-        self.start_arr = np.asarray(_column(tk, "start"))
-        self.end_arr = np.asarray(_column(tk, "end"))
-        self.token_id_arr = np.asarray(_column(tk, "token_id"))
-        self.is_word = is_word = ~np.asarray(_column(tk, "is_punct"), dtype=bool)
+        self.para_arr = para = np.asarray(column_values(tk, "para_id"))
+        self.sent_arr = sent = np.asarray(column_values(tk, "sent_id"))
+        self.start_arr = np.asarray(column_values(tk, "start"))
+        self.end_arr = np.asarray(column_values(tk, "end"))
+        self.token_id_arr = np.asarray(column_values(tk, "token_id"))
+        self.is_word = is_word = ~np.asarray(column_values(tk, "is_punct"), dtype=bool)
         self.n_tokens = len(is_word)
         self.word_arr = np.flatnonzero(is_word)  # token index of each word
         self.n_words = len(self.word_arr)
@@ -161,7 +153,7 @@ class _Prep:
         hit = self.cache.get("para_spans")
         if hit is None:
             ps = self._paragraphs
-            hit = self.cache["para_spans"] = list(zip(*(np.asarray(_column(ps, c)).tolist()
+            hit = self.cache["para_spans"] = list(zip(*(np.asarray(column_values(ps, c)).tolist()
                                                         for c in ("para_id", "start", "end"))))
         return hit
 
@@ -170,7 +162,7 @@ class _Prep:
         key = ("keys", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = _column(self._tokens, by).tolist()
+            hit = self.cache[key] = column_values(self._tokens, by).tolist()
         return hit
 
     @property
@@ -186,7 +178,7 @@ class _Prep:
         key = ("encoded", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = _factorize(_column(self._tokens, by))
+            hit = self.cache[key] = _factorize(column_values(self._tokens, by))
         return hit
 
     def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
@@ -403,37 +395,12 @@ def _frame_from_columns(names: list[str], columns: list, kinds: str) -> pd.DataF
     arrays = []
     for col, kind in zip(columns, kinds):
         if kind == "s":
-            arrays.append(_str_array(col))
+            arrays.append(string_array(col))
         elif kind == "?":
             arrays.append(column_array(list(col)))
         else:
             arrays.append(np.asarray(col, dtype=_NUMPY_TYPES[kind]))
     return frame_from_columns(names, arrays)
-
-
-@lru_cache(maxsize=1)
-def _arrow_strings():
-    """``(pyarrow.array, large_string, ArrowStringArray, dtype)`` when pandas keeps ``str``
-    columns in arrow (pandas 3), else None."""
-    dtype = str_dtype()
-    if getattr(dtype, "storage", None) != "pyarrow":  # pragma: no cover - pandas 2
-        return None
-    try:
-        import pyarrow as pa
-        from pandas.arrays import ArrowStringArray
-    except ImportError:  # pragma: no cover
-        return None
-    return pa.array, pa.large_string(), ArrowStringArray, dtype
-
-
-def _str_array(values) -> pd.api.extensions.ExtensionArray:
-    """Python strings as the array of pandas' ``str`` dtype (built through pyarrow directly when
-    that is its storage: about twice as fast as ``pd.array``)."""
-    arrow = _arrow_strings()
-    if arrow is None:  # pragma: no cover - pandas 2
-        return pd.array(list(values), dtype=str_dtype())
-    make, large_string, array_type, dtype = arrow
-    return array_type(make(values, type=large_string), dtype=dtype)
 
 
 def _round(values: np.ndarray, digits: int) -> np.ndarray:

@@ -38,7 +38,8 @@ from importlib import resources
 import pandas as pd
 
 from ._clauses import ClauseBreaks
-from ._frames import frame_from_columns
+from ._frames import column_values, frame_from_columns
+from .article import dateline_span
 
 TIMEX_COLUMNS = ["timex_id", "para_id", "sent_id", "start", "end", "text", "type", "value", "mod", "note"]
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
@@ -1180,8 +1181,7 @@ def events(doc) -> pd.DataFrame:
     sent_span = dict(zip(s_id, zip(s_start, s_end)))
     no_dct = doc.published is None
     # the date of an inline dateline ("NAIROBI, 12 May 2023 —") dates the article, not an event
-    dl = (getattr(doc, "meta", None) or {}).get("dateline") or {}
-    dl_lo, dl_hi = dl.get("start", -1), dl.get("end", -1)
+    dl_lo, dl_hi = dateline_span(doc)
     anchored = []
     for tid, typ, value, mod, para_id, sent_id, t_start, t_end, t_nt in zip(
             t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note):
@@ -1255,11 +1255,7 @@ def _columns(df: pd.DataFrame, names) -> list[list]:
         if name not in df.columns:
             out.append([None] * len(df))
             continue
-        try:
-            arr = df._get_column_array(df.columns.get_loc(name))  # no Series built: ~3x faster
-        except (AttributeError, TypeError):  # pragma: no cover - a pandas without it
-            arr = df[name].array
-        out.append(arr.tolist())
+        out.append(column_values(df, name).tolist())
     return out
 
 
@@ -1289,9 +1285,7 @@ class _TokenLists:
         self.start, self.end, self.lemma = col("start"), col("end"), col("lemma")
         self.lower, self.pos, self.sent, self.para = col("lower"), col("pos"), col("sent_id"), col("para_id")
         self.n = len(self.start)
-        self.tenses = _Tenses.__new__(_Tenses)
-        self.tenses.starts, self.tenses.lower, self.tenses.pos = self.start, self.lower, self.pos
-        self.tenses.sent, self.tenses.lemma, self.tenses._cache = self.sent, self.lemma, {}
+        self.tenses = _Tenses(doc)  # reads the same shared lists
 
     def range(self, sent_id, lo: int, hi: int) -> range:
         a = bisect.bisect_left(self.sent, sent_id)
