@@ -1,27 +1,55 @@
 """Quotations and who said them.
 
-Quotation marks are paired in reading order within each paragraph, whatever their shape
-(“ ” " « » „), so a closing mark typed as an opening one (``purposes “.``) or glued to the next
-word (``recognition, ”he stressed.“ We``) still closes its quote. A quote left open at the end of
-a paragraph runs to the paragraph's end (the usual way a quotation continues over paragraphs).
+**Marks.** Quotation marks are paired in reading order within each line of a paragraph, whatever
+their shape (“ ” " « » „), so a closing mark typed as an opening one (``purposes “.``) or glued
+to the next word (``recognition, ”he stressed.“ We``) still closes its quote; a straight mark
+inside a curly quotation (or the reverse) is a quotation inside the quotation and does not close
+it. A mark left open is closed at the end of its line or paragraph (the news convention for a
+quotation running over paragraphs, whose next paragraph opens with a mark again); but when the
+mark stands inside a sentence and the next paragraph does not open with a mark, it is an
+unbalanced mark: the quotation ends with its sentence, and the narration after it is never
+quoted. ``6'3"`` (inches) is not a mark.
 
-The speaker is found, in this order, from a speech verb after the quote (``“…,” the minister
-said``, ``”he stressed``, ``said Karimi``), from ``according to X`` or a speech verb before it in
-the same sentence (``Karimi recalled that “…”``, ``the document states … “except …”``), from a
-speech verb in the sentence before, and finally from the quote it continues. Speakers are taken
-from the ``mentions`` layer, so "the minister" and "he" are already resolved; a document
-("the statement", "the document") speaks for the most recent organisation or state mentioned.
+**Speakers.** Each quotation's speaker is found by the first of these rules that applies, and the
+rule is recorded in the ``how`` column:
+
+1. ``tag_after`` — a speech tag right after the quotation: ``“…,” X said`` / ``“…,” said X`` /
+   ``“…,” X, a long description, said`` / ``“…?” he asked`` (a tag that opens the next sentence
+   after a ``?`` or ``!``). Any verb there counts, listed or not (``“…,” she quipped``).
+2. ``colon`` — a name and a colon before the quotation, no verb: ``Jan Novak, the senator: “…”``.
+3. ``tag_before`` — a speech verb earlier in the sentence: ``X said: “…”``, ``X said that “…”``,
+   ``X, who …, said “…”``, ``X welcomed … but said …``, ``X is …, saying “…”``.
+4. ``according_to`` — ``according to X``.
+5. ``sentence_before`` — a quotation alone in its sentence after a sentence that reports speech.
+6. ``continuation`` — a follow-on quotation with no tag of its own, in the same paragraph or
+   opening the next one: the last speaker.
+7. ``embedded`` — a quotation woven into the reporter's sentence (``X accused Y of … “…”``): the
+   subject of the sentence's main verb (from ``doc.clauses`` when that layer exists).
+
+The speaker's words are a noun phrase of the text (``speaker_start:speaker_end``). They are
+resolved through the ``mentions`` layer: a name or role is its actor; a pronoun ("he", "who",
+"she") takes the mentions layer's resolution (``how`` = ``pronoun``), else the last person named
+before it — a bare pronoun is never the final speaker when the article names a person; "the
+document" or "the statement" speaks for the organisation mentioned last (``how`` = ``document``);
+any other noun phrase ("a spokesman for the ministry", "officials", "the report", "his office")
+is a ``description`` speaker, linked to the actor it names ("the ministry", "his" → the person)
+when there is one. Scare quotes and titles of one to three words (``partial``) get a speaker
+only from a tag (rules 1–5).
+
+Speech verbs come from ``analysis/data/speech_verbs.txt`` (extend with :func:`add_speech_verbs`).
 
 >>> import analysis
 >>> doc = analysis.annotate('T\\n\\nIranian Foreign Minister Reza Karimi spoke. “We are ready,” the minister said.')
->>> doc.quotes[["text", "speaker_id", "cue", "kind"]].values.tolist()
-[['We are ready', 'reza-karimi', 'said', 'direct']]
+>>> doc.quotes[["text", "speaker_id", "speaker_text", "cue", "how"]].values.tolist()
+[['We are ready', 'reza-karimi', 'the minister', 'said', 'tag_after']]
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -29,76 +57,182 @@ import pandas as pd
 from ._frames import frame_from_columns
 from .actors import end_of_text_before
 
-QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind"]
+QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind",
+                 "speaker_start", "speaker_end", "speaker_text", "speaker_type", "how"]
 KINDS = ("direct", "partial", "mixed")
+HOW = ("tag_after", "colon", "tag_before", "according_to", "sentence_before", "continuation", "embedded",
+       "pronoun", "document")
+#: the rules that count as a tag naming the speaker (the only ones a 1–3-word partial quote takes)
+TAG_RULES = ("tag_after", "colon", "tag_before", "according_to", "sentence_before", "pronoun", "document")
 _MARKS = "“”\"«»„‟"
+_CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
-_ONLY_THE = re.compile(r"\s*+(?:[Tt][Hh][Ee])?+\s*+")   # what ``.strip().lower() in ("", "the")`` accepts
-_DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution", "report",
-                   "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "law", "bill", "note"}
-_SKIP_POS = {"RB", "RBR", "RBS", "MD", ",", "``", "''", '"', "POS"}
-_AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is"}
+_DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
+                   "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
+_SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
+_AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is", "would",
+        "will", "had", "did", "does", "do", "has", "recently", "previously", "earlier", "often", "repeatedly"}
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "him", "her", "them"}
+_PERSON_PRONOUNS = {"he", "she", "who", "i"}
+_NP_POS = {"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "VBN", "FW", "NNPS", "HYPH"}
+_NOUN_POS = {"NN", "NNS", "NNP", "NNPS", "CD", "FW"}
+_NP_LINKS = {"of", "for", "at", "from", "with", "in", "on"}   # "a spokesman for the ministry"
+_DETS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "many", "several", "two",
+         "three", "his", "her", "their", "its", "our", "my", "your", "both", "all", "other"}
+_POSSESSIVES = {"his": "person", "her": "person", "their": None, "its": None}
+_TIME_WORDS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning afternoon evening night week month year earlier later recently last this next on in at during
+""".split())
+_FINITE = {"VBD", "VBZ", "VBP"}
+_VERB_POS = {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB", "MD"}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+# -- the speech-verb lexicon ---------------------------------------------------------------
+_user_verbs: set[str] = set()
+_verbs_cache: list = []
+
+
+def _read_verbs(text: str) -> set[str]:
+    return {line.split("#")[0].strip().lower() for line in text.splitlines()
+            if line.split("#")[0].strip()}
+
+
+def speech_verbs() -> frozenset:
+    """The speech-verb lemmas in force: ``analysis/data/speech_verbs.txt``, the actors layer's
+    list and any added with :func:`add_speech_verbs` or :func:`load_speech_verbs`.
+
+    >>> "say" in speech_verbs() and "tweet" in speech_verbs()
+    True
+    """
+    if not _verbs_cache:
+        own = _read_verbs(resources.files("analysis.data").joinpath("speech_verbs.txt").read_text(encoding="utf-8"))
+        from .actors import gazetteer
+
+        _verbs_cache.append(frozenset(own | set(gazetteer().speech_verbs)))
+    return _verbs_cache[0] | _user_verbs
+
+
+def add_speech_verbs(verbs) -> None:
+    """Add speech-verb lemmas for this session (``add_speech_verbs(["opine", "rant"])``)."""
+    if isinstance(verbs, str):
+        verbs = [verbs]
+    for v in verbs:
+        if not isinstance(v, str) or not v.strip() or " " in v.strip():
+            raise ValueError(f"a speech verb is one lemma, not {v!r}")
+        _user_verbs.add(v.strip().lower())
+
+
+def load_speech_verbs(path) -> None:
+    """Add the lemmas of a text file (one a line, ``#`` comments) for this session."""
+    path = Path(path)
+    try:
+        add_speech_verbs(sorted(_read_verbs(path.read_text(encoding="utf-8"))))
+    except OSError as exc:
+        raise ValueError(f"cannot read speech verbs from {path}: {exc.strerror}") from None
+
+
+def _slug(text: str) -> str:
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in _DETS:
+        words = words[1:]
+    return _SLUG.sub("-", " ".join(words)).strip("-") or "speaker"
 
 
 def quotes(doc) -> pd.DataFrame:
     """Every quotation in the body paragraphs with its speaker.
 
-    Columns: ``quote_id, para_id, sent_id, start, end, text, speaker_id, speaker, cue, kind``.
-    ``text`` is the quoted words (without the marks); ``cue`` the speech verb or "according to"
-    that attributes it; ``kind`` is *direct* (an utterance that starts with a capital letter),
-    *partial* (a fragment woven into the reporter's sentence) or *mixed* (a complete clause
-    reported after "that" or similar, starting in lower case). ``speaker_id`` is empty when no
-    speaker is found.
+    Columns: ``quote_id, para_id, sent_id, start, end, text, speaker_id, speaker, cue, kind,
+    speaker_start, speaker_end, speaker_text, speaker_type, how``. ``text`` is the quoted words
+    (without the marks); ``cue`` the speech verb or "according to" that attributes it; ``kind``
+    is *direct* (an utterance that starts with a capital letter), *partial* (a fragment woven
+    into the reporter's sentence) or *mixed* (a complete clause reported after "that" or
+    similar, starting in lower case). ``speaker_text`` is the words of the text that name the
+    speaker (``speaker_start:speaker_end``; -1 and "" when there are none, e.g. for a
+    continuation of an earlier quote they are that quote's words); ``speaker_id`` / ``speaker``
+    the actor they resolve to; ``speaker_type`` the actor's type or ``description``; ``how`` the
+    rule that chose the speaker. ``speaker_id`` is empty when no speaker is found.
 
     >>> import analysis
     >>> d = analysis.annotate('T\\n\\nThe ministry said the talks were “a dead end”.')
-    >>> quotes(d)[["text", "kind"]].values.tolist()
-    [['a dead end', 'partial']]
+    >>> quotes(d)[["text", "kind", "speaker_text", "how"]].values.tolist()
+    [['a dead end', 'partial', 'The ministry', 'tag_before']]
     """
     return _Quoter(doc).run()
+
+
+class _Speaker(tuple):
+    """(speaker_id, speaker, cue, speaker_start, speaker_end, speaker_type, how)."""
+
+
+def _speaker(sid, name, cue, a, b, typ, how):
+    return _Speaker((sid, name, cue, a, b, typ, how))
 
 
 class _Quoter:
     def __init__(self, doc):
         self.doc = doc
         self.text = doc.text
-        from .actors import gazetteer
-        self.verbs = gazetteer().speech_verbs
+        self.verbs = speech_verbs()
         from .actors import token_lists
 
         t = token_lists(doc)
         self.t_start, self.t_end, self.t_lower, self.t_lemma, self.t_pos = t.start, t.end, t.lower, t.lemma, t.pos
+        self.n_tok = len(self.t_start)
         s = doc.sentences
         self.s_start = s["start"].tolist()
         self.s_end = s["end"].tolist()
         self.s_id = s["sent_id"].tolist()
+        self.s_para = s["para_id"].tolist()
         m = doc.mentions
         self.m_start = m["start"].tolist()
         self.m_end = m["end"].tolist()
         self.m_id = m["actor_id"].tolist()
         self.m_name = m["actor"].tolist()
         self.m_type = m["actor_type"].tolist()
+        self.m_how = m["how"].tolist() if "how" in m.columns else [""] * len(self.m_start)
         self._m_end_set = set(self.m_end)
+        # mentions in start order for the overlap searches (the layer is in start order already)
+        self._m_order = sorted(range(len(self.m_start)), key=lambda i: (self.m_start[i], self.m_end[i]))
+        self._m_starts_sorted = [self.m_start[i] for i in self._m_order]
+        self._max_mention = max((e - s for s, e in zip(self.m_start, self.m_end)), default=0)
+        # person mentions in order, for pronouns the mentions layer left alone
+        self._persons = [i for i in self._m_order if self.m_type[i] == "person"]
+        self._person_starts = [self.m_start[i] for i in self._persons]
         p = doc.paragraphs
-        self.p_start = dict(zip(p["para_id"].tolist(), p["start"].tolist()))
-        self.s_para = s["para_id"].tolist()
-        # every quotation mark once, in order: the searches below bisect this list instead of
-        # rescanning the text (many quotes in one sentence stay linear)
+        self.p_ids = p["para_id"].tolist()
+        self.p_start = dict(zip(self.p_ids, p["start"].tolist()))
+        self.p_end = dict(zip(self.p_ids, p["end"].tolist()))
         self.marks = [m.start() for m in _MARK_RE.finditer(self.text)]
-        self._first_cue: dict[int, int] = {}       # sentence index -> first cue token (or its end)
-        self._prev_sentence: dict[int, tuple] = {}  # sentence index -> speaker from the sentence before
+        self._first_cue: dict[int, int] = {}
+        self._prev_sentence: dict[int, tuple] = {}
+        self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
+        self.clauses = self._clauses()
 
+    def _clauses(self):
+        """``doc.clauses`` as lists when that layer exists (subjects of verbs), else None."""
+        from .document import LAYERS
+
+        if "clauses" not in LAYERS:
+            return None
+        try:
+            c = self.doc.layer("clauses")
+            need = ("start", "end", "subject_start", "subject_end", "verb_start")
+            if c is None or len(c) == 0 or any(col not in c.columns for col in need):
+                return None
+            order = c.sort_values(["start", "end"])
+            return {col: order[col].tolist() for col in need}
+        except Exception:   # a clause layer that fails must not take the quotes with it
+            return None
+
+    # -- positions -------------------------------------------------------------------------
     def marks_in(self, start: int, end: int) -> list[int]:
-        """Offsets of the quotation marks in ``[start, end)``."""
         return self.marks[bisect.bisect_left(self.marks, start):bisect.bisect_left(self.marks, end)]
 
     def last_mark_before(self, start: int, end: int):
-        """Offset of the last quotation mark in ``[start, end)``, or None."""
         i = bisect.bisect_left(self.marks, end) - 1
         return self.marks[i] if i >= 0 and self.marks[i] >= start else None
 
-    # -- positions -----------------------------------------------------------------------
     def sent_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.s_start, offset) - 1)
 
@@ -106,38 +240,63 @@ class _Quoter:
         """Index of the first token starting at or after ``offset``."""
         return bisect.bisect_left(self.t_start, offset)
 
-    def mention_ending_at(self, offset: int, *, before: int = 4):
-        """The actor mention whose end is within ``before`` skippable tokens before ``offset``."""
-        i = bisect.bisect_right(self.m_end, offset) - 1
-        if i < 0 or self.m_type[i] == "place":
-            return None
-        n = 0
-        for word in _WORD.finditer(self.text, self.m_end[i], offset):   # lazily: stops at the first misfit
-            w = word.group().strip(",")
-            if not w:
-                continue
-            n += 1
-            if n > before or (w.lower() not in _AUX and not w.endswith("ly")):
-                return None
-        return i
+    def is_mark_tok(self, k: int) -> bool:
+        return self.text[self.t_start[k]] in _MARKS
 
-    def mention_starting_at(self, offset: int):
-        i = bisect.bisect_left(self.m_start, offset)
-        if i < len(self.m_start) and self.m_type[i] != "place" and \
-                _ONLY_THE.fullmatch(self.text, offset, max(offset, self.m_start[i])):
-            return i
-        return None
+    # -- marks -------------------------------------------------------------------------------
+    def _is_inch(self, i: int) -> bool:
+        t = self.text
+        return t[i] == '"' and i >= 3 and t[i - 1].isdigit() and ("'" in t[i - 3:i])
 
-    # -- main ------------------------------------------------------------------------------
+    def pairs(self, ps: int, pe: int, next_opens: bool):
+        """``(open, close, closed)`` quotation spans of the paragraph ``[ps, pe)``."""
+        out = []
+        line_start = ps
+        while line_start < pe:
+            nl = self.text.find("\n", line_start, pe)
+            line_end = pe if nl < 0 else nl
+            marks = [m for m in self.marks_in(line_start, line_end) if not self._is_inch(m)]
+            k, n = 0, len(marks)
+            while k < n:
+                o = marks[k]
+                family = '"' if self.text[o] == '"' else "curly"
+                j = k + 1
+                while j < n and (('"' if self.text[marks[j]] == '"' else "curly") != family):
+                    j += 1   # a quotation inside the quotation, in the other family of marks
+                if j < n:
+                    out.append((o, marks[j], True))
+                    k = j + 1
+                else:
+                    out.append((o, self._open_end(o, line_start, line_end, pe, next_opens), False))
+                    break
+            line_start = line_end + 1
+        return out
+
+    def _open_end(self, o: int, line_start: int, line_end: int, pe: int, next_opens: bool) -> int:
+        """Where a quotation whose mark is never closed ends: the end of its line, or, for a mark
+        inside a sentence that the next paragraph does not continue, the end of its sentence."""
+        if next_opens and line_end == pe:
+            return line_end
+        if end_of_text_before(self.text, o, line_start) == line_start:
+            return line_end      # the mark opens the line: a quotation running over paragraphs
+        before = self.text[end_of_text_before(self.text, o, line_start) - 1]
+        if before in ":":
+            return line_end      # X said: "… (never closed)
+        si = self.sent_index(o)
+        return min(line_end, self.s_end[si])
+
+    # -- main --------------------------------------------------------------------------------
     def run(self) -> pd.DataFrame:
         rows = []
-        prev_speaker = None   # (speaker_id, speaker, cue, end offset, para_id) of the last quote
-        for para_id, ps, pe in zip(self.doc.paragraphs["para_id"], self.doc.paragraphs["start"], self.doc.paragraphs["end"]):
-            marks = self.marks_in(ps, pe)
-            pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-            if len(marks) % 2:
-                pairs.append((marks[-1], pe))
-            for o, c in pairs:
+        prev = None   # (speaker tuple, close offset, para_id) of the last quote with a speaker
+        n_par = len(self.p_ids)
+        for pi, para_id in enumerate(self.p_ids):
+            ps, pe = self.p_start[para_id], self.p_end[para_id]
+            next_opens = False
+            if pi + 1 < n_par:
+                nps = self.p_start[self.p_ids[pi + 1]]
+                next_opens = nps < len(self.text) and self.text[nps] in _MARKS
+            for o, c, closed in self.pairs(ps, pe, next_opens):
                 s, e = o + 1, c
                 while s < e and self.text[s].isspace():
                     s += 1
@@ -146,130 +305,413 @@ class _Quoter:
                 body = self.text[s:e]
                 if not any(ch.isalpha() for ch in body):
                     continue
-                found = self.attribute(o, c, pe)
-                tagged_after = False
-                if found is None and prev_speaker is not None and self.continues(prev_speaker, o, para_id):
-                    found = prev_speaker[:3]
-                elif found is not None:
-                    tagged_after = self.after(c) is not None
-                speaker_id, speaker, cue = found if found else ("", "", "")
-                rows.append((int(para_id), self.s_id[self.sent_index(s)], s, e, body, speaker_id, speaker, cue,
-                             self.kind(o, s, e)))
-                if found:
-                    prev_speaker = (speaker_id, speaker, cue, c, int(para_id), tagged_after)
+                kind = self.kind(o, s, e)
+                short = kind == "partial" and len(body.split()) <= 3
+                found = self.attribute(o, c, closed, e)
+                if found is None and not short and prev is not None and self.continues(prev, o, int(para_id)):
+                    p = prev[0]
+                    found = _speaker(p[0], p[1], p[2], p[3], p[4], p[5], "continuation")
+                if found is None and not short and kind != "direct":
+                    found = self.embedded(o, c)
+                if found is not None and short and found[6] not in TAG_RULES:
+                    found = None
+                if found is not None:
+                    found = self.final(found, o)
+                if found is None:
+                    found = _speaker("", "", "", -1, -1, "", "")
+                sp = found
+                rows.append((int(para_id), self.s_id[self.sent_index(s)], s, e, body, sp[0], sp[1], sp[2], kind,
+                             sp[3], sp[4], self.text[sp[3]:sp[4]] if sp[3] >= 0 else "", sp[5], sp[6]))
+                if sp[0]:
+                    prev = (sp, c, int(para_id), self.after_tag_end(c))
                 else:
-                    prev_speaker = None
-        data = {col: [r[k] for r in rows] for k, col in enumerate(QUOTE_COLUMNS[1:])}
+                    prev = None
+        cols = QUOTE_COLUMNS[1:]
+        data = {col: [r[k] for r in rows] for k, col in enumerate(cols)}
         data = {"quote_id": np.arange(1, len(rows) + 1, dtype="int64"), **data}
-        for col in ("para_id", "sent_id", "start", "end"):
+        for col in ("para_id", "sent_id", "start", "end", "speaker_start", "speaker_end"):
             data[col] = np.asarray(data[col], dtype="int64")
         return frame_from_columns(QUOTE_COLUMNS, [data[c] for c in QUOTE_COLUMNS])
 
-    def continues(self, prev, o: int, para_id: int) -> bool:
-        """Does the quote opening at ``o`` continue the previous one?
+    def final(self, sp, o: int):
+        """A pronoun without an actor takes the last person named before it."""
+        if sp[0] or sp[3] < 0:
+            return sp
+        words = self.text[sp[3]:sp[4]].lower()
+        if words in _PERSON_PRONOUNS or words in ("they", "it", "we"):
+            j = bisect.bisect_left(self._person_starts, sp[3]) - 1
+            if j >= 0 and words in _PERSON_PRONOUNS:
+                i = self._persons[j]
+                return _speaker(self.m_id[i], self.m_name[i], sp[2], sp[3], sp[4], "person", "pronoun")
+            return _speaker("", "", sp[2], sp[3], sp[4], "", sp[6])
+        return sp
 
-        Yes when nothing but punctuation lies between them, when only the previous quote's own
-        speech tag does (``“…,” he stressed. “…”``), or when it opens the next paragraph.
-        """
-        _, _, _, prev_end, prev_para, tagged_after = prev
+    def continues(self, prev, o: int, para_id: int) -> bool:
+        """Does the quote opening at ``o`` continue the previous one (no tag of its own)?"""
+        _, prev_end, prev_para, _ = prev
         if prev_para == para_id:
-            gap = self.text[prev_end + 1:o]
-            if not any(ch.isalpha() for ch in gap):
-                return True
-            return tagged_after and len(gap.split()) <= 6 and gap.rstrip()[-1:] in ".!?:"
+            return True
         return para_id == prev_para + 1 and o == self.p_start.get(para_id)
 
-    def attribute(self, o: int, c: int, pe: int):
-        found = self.after(c)
+    def after_tag_end(self, c: int) -> int:
+        return c
+
+    def attribute(self, o: int, c: int, closed: bool, e: int):
+        found = self.after(c, e) if closed else None
+        if found is None:
+            found = self.colon(o)
         if found is None:
             found = self.before(o)
         if found is None:
             found = self.previous_sentence(o)
         return found
 
-    def speaker_of(self, i):
-        return self.m_id[i], self.m_name[i]
+    # -- noun phrases ----------------------------------------------------------------------
+    def np_back(self, j: int, lo: int):
+        """The noun phrase ending at token ``j`` (inclusive), not before offset ``lo``:
+        ``(first_token, last_token)`` or None."""
+        if j < 0 or self.t_start[j] < lo:
+            return None
+        low = self.t_lower[j]
+        if low in _PRONOUNS and self.t_pos[j] in ("PRP", "WP", "WDT", "IN", "DT"):
+            return (j, j)
+        k = j
+        if self.t_lower[k] == ")":      # Rep. Jim Clyburn (D-S.C.)
+            q = k
+            while q > 0 and self.t_lower[q] != "(" and k - q < 8 and self.t_start[q] >= lo:
+                q -= 1
+            if self.t_lower[q] == "(":
+                k = q - 1
+        head = k
+        if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS:
+            if not (head >= 0 and self.t_start[head] >= lo and self.t_end[head] in self._m_end_set):
+                return None
+        first = head
+        while True:
+            q = first - 1
+            if q < 0 or self.t_start[q] < lo:
+                break
+            pos, w = self.t_pos[q], self.t_lower[q]
+            if pos in _NP_POS or (pos in ("NNP", "NNPS")) or (w == "." and q > 0 and self.t_pos[q - 1] == "NNP"):
+                first = q
+                continue
+            if w in _DETS or pos in ("DT", "PRP$"):
+                first = q
+                break
+            if w in _NP_LINKS and q > 0 and self.t_pos[q - 1] in _NOUN_POS and self.t_start[q - 1] >= lo:
+                first = q - 1
+                continue
+            break
+        # a mention that begins before the phrase and ends inside it extends the phrase
+        return (first, j)
 
-    def after(self, c: int):
-        """``“…,” the minister said`` / ``”he stressed`` / ``,” said Karimi``."""
+    def np_forward(self, k: int, hi: int):
+        """The noun phrase starting at token ``k`` (``said the minister``, ``said Rep. Jim Clyburn``)."""
+        if k >= self.n_tok or self.t_start[k] >= hi:
+            return None
+        if self.t_lower[k] in _PRONOUNS and self.t_pos[k] in ("PRP", "WP"):
+            return (k, k)
+        first = k
+        q = k
+        if self.t_lower[q] in _DETS or self.t_pos[q] in ("DT", "PRP$"):
+            q += 1
+        last = None
+        while q < self.n_tok and self.t_start[q] < hi:
+            pos, w = self.t_pos[q], self.t_lower[q]
+            if pos in _NP_POS or w == "." and last is not None and self.t_end[q - 1] == self.t_start[q]:
+                if pos in _NOUN_POS or pos == "POS":
+                    last = q
+                q += 1
+                continue
+            if w in _NP_LINKS and last is not None and q + 1 < self.n_tok and \
+                    (self.t_lower[q + 1] in _DETS or self.t_pos[q + 1] in ("NNP", "NNPS", "NN", "NNS", "DT", "JJ")):
+                q += 1
+                continue
+            break
+        if last is None:
+            return None
+        return (first, last)
+
+    def subject_back(self, v: int, lo: int):
+        """The noun phrase that is the subject of the verb at token ``v``: right before it (past
+        adverbs and auxiliaries), or before an apposition (``X, a long description, said``,
+        ``X, who …, said``)."""
+        k = v - 1
+        while k >= 0 and self.t_start[k] >= lo and (self.t_pos[k] in _SKIP_POS or self.t_lower[k] in _AUX or
+                                                     (self.t_lower[k].endswith("ly") and self.t_pos[k].startswith("RB"))):
+            k -= 1
+        if k < 0 or self.t_start[k] < lo:
+            return None
+        if self.t_lower[k] != ",":
+            np_ = self.np_back(k, lo)
+            if np_ and self.t_lower[np_[0]] in ("who", "which", "that") and np_[0] == np_[1]:
+                # X, who said: the antecedent before the comma
+                q = np_[0] - 1
+                if q >= 0 and self.t_lower[q] == "," and self.t_start[q] >= lo:
+                    ant = self.np_back(q - 1, lo)
+                    if ant:
+                        return ant
+            return np_
+        # an apposition: the first comma-separated part of the span that is a noun phrase
+        commas = []
+        q = k
+        while q >= 0 and self.t_start[q] >= lo and k - q < 40:
+            if self.t_lower[q] == ",":
+                commas.append(q)
+            elif self.t_pos[q] in _FINITE and q != v:
+                break
+            elif self.is_mark_tok(q) or self.t_lower[q] in (".", ";", ":"):
+                break
+            q -= 1
+        # leftmost part that names someone (``Chris Weston, strategist at IG Ltd., said``,
+        # ``the bloc's president, Fatima Ndiaye, told``), else the leftmost noun phrase
+        cands = [self.np_back(comma - 1, lo) for comma in reversed(commas)]
+        cands = [c for c in cands if c is not None]
+        for np_ in cands:
+            if self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS:
+                return np_
+            i = self.mention_in(self.t_start[np_[0]], self.t_end[np_[1]])
+            if i is not None and self.m_end[i] >= self.t_end[np_[1]]:
+                return np_
+        return cands[0] if cands else None
+
+    def names_actor(self, np_) -> bool:
+        a, b = self.t_start[np_[0]], self.t_end[np_[1]]
+        if self.mention_in(a, b) is not None:
+            return True
+        return self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS
+
+    def mention_in(self, a: int, b: int):
+        """The mention that best names the phrase ``[a, b)``: one ending at its end, else the
+        first inside it; None."""
+        lo = bisect.bisect_left(self._m_starts_sorted, a - self._max_mention)
+        hi = bisect.bisect_left(self._m_starts_sorted, b)
+        best = None
+        for idx in range(lo, hi):
+            i = self._m_order[idx]
+            if self.m_end[i] <= a or self.m_type[i] == "place":
+                continue
+            if self.m_end[i] == b or (self.m_start[i] <= a and self.m_end[i] >= b):
+                return i
+            if best is None:
+                best = i
+        return best
+
+    def resolve(self, np_, cue: str, how: str):
+        """The speaker named by the noun phrase (token span)."""
+        a, b = self.t_start[np_[0]], self.t_end[np_[1]]
+        words = self.text[a:b]
+        low = words.lower()
+        i = self.mention_in(a, b)
+        head = np_[1]
+        if low in _PRONOUNS:
+            if i is not None:
+                return _speaker(self.m_id[i], self.m_name[i], cue, a, b, self.m_type[i], "pronoun")
+            return _speaker("", "", cue, a, b, "", how)
+        head_pos = self.t_pos[head]
+        if i is not None:
+            covers_head = self.m_end[i] >= b or self.m_end[i] >= self.t_end[head]
+            if covers_head or head_pos in ("NNP", "NNPS"):
+                return _speaker(self.m_id[i], self.m_name[i], cue, a, b, self.m_type[i],
+                                "pronoun" if self.m_how[i] == "pronoun" else how)
+        if self.t_lemma[head] in _DOCUMENT_NOUNS and i is None:
+            org = self.document_owner(a)
+            if org is not None:
+                return _speaker(self.m_id[org], self.m_name[org], cue, a, b, self.m_type[org], "document")
+        if i is not None:
+            # a description that names its actor: "a spokesman for the ministry", "NATO officials"
+            return _speaker(self.m_id[i], self.m_name[i], cue, a, b, "description", how)
+        first = self.t_lower[np_[0]]
+        if first in _POSSESSIVES and _POSSESSIVES[first] == "person":
+            j = bisect.bisect_left(self._person_starts, a) - 1
+            if j >= 0:
+                p = self._persons[j]
+                return _speaker(self.m_id[p], self.m_name[p], cue, a, b, "description", how)
+        if head_pos in ("NNP", "NNPS") and words[:1].isupper():
+            # a name the mentions layer does not know ("The Post", "Caddell")
+            key = words.split()[-1]
+            if key in self._names:
+                sid, name = self._names[key]
+            else:
+                sid, name = _slug(words), words
+                self._names[key] = (sid, name)
+            return _speaker(sid, name, cue, a, b, "name", how)
+        return _speaker(_slug(words), words, cue, a, b, "description", how)
+
+    def document_owner(self, a: int):
+        last = bisect.bisect_right(self.m_end, a) - 1
+        for types in (("igo", "org"), ("state", "armed_group", "media")):
+            for j in range(last, max(-1, last - 40), -1):
+                if self.m_type[j] in types:
+                    return j
+        return None
+
+    # -- rules -------------------------------------------------------------------------------
+    def after(self, c: int, e: int):
+        """``“…,” X said`` / ``“…,” said X`` / ``“…,” X, a description, said`` / ``“…?” he asked``."""
         k = self.tok_index(c + 1)
-        n = len(self.t_start)
-        # the attribution belongs to the sentence the quote closes in: a full stop after the
-        # mark (“…”. The IMF said) ends it, and the next sentence's speech verb is not ours
-        s_end = self.s_end[self.sent_index(c)]
+        n = self.n_tok
+        si = self.sent_index(c)
+        s_end = self.s_end[si]
+        ends_q = self.text[e - 1:e] in ("?", "!") or self.text[c - 1:c] in ("?", "!")
         while k < n and self.t_pos[k] in (",", ".", ":", "``", "''", '"') and self.t_start[k] - c < 4:
-            if self.t_pos[k] == ".":
+            if self.t_pos[k] in (".", ":") or self.t_lower[k] in (".", "?", "!", ";", ":"):
                 return None
             k += 1
-        if k < n and self.t_lower[k] in ("and", "but", "or"):
-            return None  # “…” and accused X: a second verb phrase of the same subject, not a speech tag
-        limit = min(n, k + 10)
+        if k >= n:
+            return None
+        if self.t_start[k] >= s_end:
+            # "…?” he asked: the tag opens the next sentence after a ? or !
+            if not (ends_q and self.t_start[k] - c < 4 and self.text[self.t_start[k]].islower()):
+                return None
+            s_end = self.s_end[self.sent_index(self.t_start[k])]
+        if self.t_lower[k] in ("and", "but", "or"):
+            return None
+        limit = min(n, k + 30)
+        # inverted: said X
+        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP"):
+            np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
+            if np_ is not None:
+                return self.resolve(np_, self.t_lower[k], "tag_after")
+            return None
+        # X said / X, description, said
         for v in range(k, limit):
-            if self.t_start[v] >= s_end:
+            if self.t_start[v] >= s_end or self.is_mark_tok(v):
                 return None
-            if self.t_lower[v] in ("“", '"', "”") or self.text[self.t_start[v]] in _MARKS:
+            pos = self.t_pos[v]
+            if self.t_lower[v] in (".", ";", "?", "!"):
                 return None
-            if self.is_cue(v):
-                # subject before the verb, between the mark and the verb
-                i = self.mention_ending_at(self.t_start[v])
-                if i is not None and self.m_start[i] > c:
-                    return (*self.speaker_of(i), self.t_lower[v])
-                # inverted: said the minister / said Karimi
-                i = self.mention_starting_at(self.t_end[v])
-                if i is not None:
-                    return (*self.speaker_of(i), self.t_lower[v])
-                return None
-            if self.t_pos[v] == "." :
-                return None
+            if pos in _FINITE or self.is_cue(v):
+                if not (self.is_cue(v) or v - k <= 4):
+                    return None
+                if pos not in _FINITE and not self.is_cue(v):
+                    return None
+                if self.t_lemma[v] in ("be", "have", "do") and not self.is_cue(v):
+                    return None
+                np_ = self.subject_back(v, self.t_start[k])
+                if np_ is None or not self.opens_tag(k, np_[0]):
+                    return None    # the tag's subject opens the tag ("…,” the minister said)
+                return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
+
+    def opens_tag(self, k: int, first: int) -> bool:
+        """Is everything from token ``k`` to the subject's first token a noun phrase or an
+        apposition (``the bloc's president, Fatima Ndiaye``), not a clause (``for which they``)?"""
+        if self.t_pos[k] not in ("DT", "NNP", "NNPS", "NN", "NNS", "JJ", "PRP", "PRP$", "CD", "WP"):
+            return False
+        return all(self.t_pos[q] not in _VERB_POS and self.t_pos[q] not in ("WDT", "WP", "MD")
+                   for q in range(k, first))
+
+    def skip_time(self, k: int, hi: int) -> int:
+        """Past ``Tuesday``, ``on Friday``, ``in a statement`` after an inverted verb."""
+        q = k
+        while q < self.n_tok and self.t_start[q] < hi and self.t_lower[q] in _TIME_WORDS and q - k < 3:
+            q += 1
+        return q if q < self.n_tok and self.t_pos[q] not in ("IN",) else k
+
+    def colon(self, o: int):
+        """``Gerald Seib, the columnist: “…”``: a name before a colon, with no verb."""
+        end = end_of_text_before(self.text, o, max(0, o - 200))
+        if end == 0 or self.text[end - 1] != ":":
+            return None
+        si = self.sent_index(o)
+        ss = self.s_start[si]
+        line = self.text.rfind("\n", 0, end) + 1
+        lo = max(ss, line)
+        prev_mark = self.last_mark_before(lo, end)
+        if prev_mark is not None:
+            lo = prev_mark + 1
+        k0, k1 = self.tok_index(lo), self.tok_index(end - 1)
+        if k1 - k0 > 25 or k1 <= k0:
+            return None
+        if any(self.t_pos[q] in _VERB_POS for q in range(k0, k1)):
+            return None
+        np_ = self.np_forward(k0, end)
+        if np_ is None or not self.names_actor(np_):
+            return None
+        return self.resolve(np_, ":", "colon")
 
     def before(self, o: int):
         """``according to X, …: “…”`` or ``X recalled that “…”`` in the same sentence."""
         si = self.sent_index(o)
         ss = self.s_start[si]
-        # the last closing mark before o bounds the search (text before belongs to another quote)
         prev_mark = self.last_mark_before(ss, o)
         last_mark = ss if prev_mark is None else prev_mark + 1
         m = None
         for m in re.finditer(r"\b[Aa]ccording to\s+", self.text[last_mark:o]):
             pass
         if m is not None:
-            i = self.mention_starting_at(last_mark + m.end())
-            if i is not None:
-                return (*self.speaker_of(i), "according to")
+            k = self.tok_index(last_mark + m.end())
+            np_ = self.np_forward(k, o)
+            if np_ is not None:
+                return self.resolve(np_, "according to", "according_to")
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
-                return self.subject(v, last_mark)
+                return self.subject(v, ss, last_mark)
         return None
 
-    def subject(self, v: int, lower_bound: int):
-        i = self.mention_ending_at(self.t_start[v])
+    def subject(self, v: int, ss: int, lower_bound: int):
         cue = self.t_lower[v]
-        if i is not None and self.m_start[i] >= lower_bound:
-            return (*self.speaker_of(i), cue)
-        # the word before the verb, past adverbs, modals and punctuation
         k = v - 1
-        while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k].endswith("ly")):
+        while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k] in _AUX or
+                          (self.t_lower[k].endswith("ly") and self.t_pos[k].startswith("RB"))):
             k -= 1
-        # "X welcomed the plan but said …" / "X said … and warned that …": a verb coordinated with
-        # an earlier one shares its subject, the mention just before the sentence's first finite verb
-        if k >= 0 and self.t_lower[k] in ("and", "but"):
-            ss = self.s_start[self.sent_index(self.t_start[v])]
-            for u in range(self.tok_index(ss), k):
-                if self.t_pos[u] in ("VBD", "VBZ", "VBP", "MD"):
-                    j = self.mention_ending_at(self.t_start[u])
-                    if j is not None and self.m_start[j] >= ss:
-                        return (*self.speaker_of(j), cue)
-                    break
-        # "the document (repeatedly) states": the organisation whose document it is
-        if k >= 0 and self.t_lemma[k] in _DOCUMENT_NOUNS:
-            last = bisect.bisect_right(self.m_end, self.t_start[k]) - 1
-            for types in (("igo", "org"), ("state", "armed_group", "media")):
-                for j in range(last, max(-1, last - 40), -1):
-                    if self.m_type[j] in types:
-                        return (*self.speaker_of(j), cue)
+        # "X is slamming …, saying “…”": a participle shares the subject of the main verb
+        if self.t_pos[v] == "VBG" or (k >= 0 and self.t_lower[k] in ("and", "but")) or \
+                (k >= 0 and self.t_lower[k] == "," and self.t_pos[v] == "VBG"):
+            np_ = self.main_subject(ss, self.t_start[v])
+            if np_ is not None:
+                return self.resolve(np_, cue, "tag_before")
+            if self.t_pos[v] == "VBG":
+                return None
+        np_ = self.subject_back(v, lower_bound)
+        if np_ is not None:
+            return self.resolve(np_, cue, "tag_before")
         return None
+
+    def main_subject(self, ss: int, before: int):
+        """The subject of the first finite verb of the sentence starting at ``ss`` (before ``before``)."""
+        if self.clauses is not None:
+            np_ = self.clause_subject(ss, before)
+            if np_ is not None:
+                return np_
+        k0, k1 = self.tok_index(ss), self.tok_index(before)
+        for u in range(k0, k1):
+            if self.is_mark_tok(u):
+                return None
+            if self.t_pos[u] in _FINITE or self.t_pos[u] == "MD":
+                np_ = self.subject_back(u, ss)
+                if np_ is not None and self.names_actor(np_):
+                    return np_
+                return None
+        return None
+
+    def clause_subject(self, ss: int, at: int):
+        c = self.clauses
+        i = bisect.bisect_right(c["start"], at) - 1
+        best = None
+        while i >= 0 and c["start"][i] >= ss:
+            if c["end"][i] >= at and c["subject_start"][i] is not None and c["subject_start"][i] >= 0 \
+                    and c["verb_start"][i] < at:
+                best = i
+            i -= 1
+        if best is None:
+            return None
+        a, b = int(c["subject_start"][best]), int(c["subject_end"][best])
+        ka, kb = self.tok_index(a), self.tok_index(b) - 1
+        if kb < ka:
+            return None
+        return (ka, kb)
+
+    def embedded(self, o: int, c: int):
+        """A quotation inside the reporter's sentence: the subject of the main verb."""
+        si = self.sent_index(o)
+        ss = self.s_start[si]
+        np_ = self.main_subject(ss, o)
+        if np_ is None:
+            return None
+        return self.resolve(np_, "", "embedded")
 
     def is_cue(self, v: int) -> bool:
         """A speech verb; "states"/"says" mis-tagged as plural nouns count after a subject."""
@@ -281,7 +723,8 @@ class _Quoter:
             k = v - 1
             while k >= 0 and (self.t_lower[k].endswith("ly") or self.t_pos[k] in ("RB",)):
                 k -= 1
-            return k >= 0 and (self.t_lower[k] in _DOCUMENT_NOUNS or self.t_end[k] in self._m_end_set)
+            return k >= 0 and (self.t_lower[k] in _DOCUMENT_NOUNS or self.t_end[k] in self._m_end_set
+                               or (self.t_lower[v] == "says" and self.t_pos[k] in ("NNP", "PRP")))
         return False
 
     def previous_sentence(self, o: int):
@@ -290,13 +733,12 @@ class _Quoter:
         if si == 0:
             return None
         if self.first_cue(si) < self.tok_index(o):
-            return None   # a speech verb earlier in the quote's own sentence
+            return None
         if si not in self._prev_sentence:
             self._prev_sentence[si] = (self._speaker_of_previous_sentence(si),)
         return self._prev_sentence[si][0]
 
     def first_cue(self, si: int) -> int:
-        """Index of the first speech verb in sentence ``si`` (the sentence's end index if none); cached."""
         if si not in self._first_cue:
             k, k_end = self.tok_index(self.s_start[si]), self.tok_index(self.s_end[si])
             while k < k_end and not self.is_cue(k):
@@ -313,14 +755,16 @@ class _Quoter:
         a, b = self.tok_index(self.s_start[prev]), self.tok_index(self.s_end[prev])
         for v in range(a, b):
             if self.is_cue(v):
-                return self.subject(v, self.s_start[prev])
+                sp = self.subject(v, self.s_start[prev], self.s_start[prev])
+                if sp is None:
+                    return None
+                return _speaker(*sp[:6], "pronoun" if sp[6] == "pronoun" else "sentence_before")
         return None
 
     def kind(self, o: int, s: int, e: int) -> str:
         body = self.text[s:e]
         first = next((ch for ch in body if ch.isalpha()), "")
         ss = self.s_start[self.sent_index(o)]
-        # the last character of text[ss:o].strip(), found without copying the sentence
         before_end = end_of_text_before(self.text, o, ss) if o >= ss else ss
         last = self.text[before_end - 1] if before_end > ss else ""
         if first.isupper() and (not last or last in ":,—–-.!?"):
@@ -332,4 +776,51 @@ class _Quoter:
         return "partial"
 
 
-__all__ = ["KINDS", "QUOTE_COLUMNS", "quotes"]
+# -- the "who said what" view ---------------------------------------------------------------
+def who_said_what(doc) -> pd.DataFrame:
+    """Each quotation with its speaker, the words that name the speaker and the rule that chose
+    them: ``para_id, speaker, speaker_text, how, cue, kind, text``."""
+    q = doc.quotes
+    return q[["para_id", "speaker", "speaker_id", "speaker_text", "speaker_type", "how", "cue", "kind",
+              "text"]].reset_index(drop=True)
+
+
+def render_quotes(doc, *, para_ids=None) -> "str":
+    """HTML of the paragraphs that hold quotations: each quotation highlighted, the speaker's
+    words underlined, and after each quotation the speaker and the rule that chose them.
+    Returns a str that Jupyter shows rendered."""
+    import html
+
+    from .actors import HighlightedText
+
+    q = doc.quotes
+    text = doc.text
+    out = ['<div style="line-height:1.6">']
+    for para_id, group in q.groupby("para_id", sort=True):
+        if para_ids is not None and para_id not in para_ids:
+            continue
+        ps, pe = int(doc.paragraphs.set_index("para_id").loc[para_id, "start"]), \
+            int(doc.paragraphs.set_index("para_id").loc[para_id, "end"])
+        marks = []   # (offset, order, html)
+        for r in group.itertuples():
+            label = html.escape(f"{r.speaker or '?'} · {r.how or 'no rule'}")
+            marks.append((r.start, 1, '<span style="background:#fde68a">'))
+            marks.append((r.end, 0, f'</span><sup style="color:#92400e">[{label}]</sup>'))
+            if r.speaker_start >= ps and r.speaker_end <= pe and r.speaker_start >= 0:
+                marks.append((r.speaker_start, 1, '<u style="text-decoration-color:#b45309;text-decoration-thickness:2px">'))
+                marks.append((r.speaker_end, 0, "</u>"))
+        marks.sort(key=lambda m: (m[0], m[1]))
+        pos, parts = ps, [f"<p><b>¶{para_id}</b> "]
+        for off, _, tag in marks:
+            off = min(max(off, pos), pe)
+            parts.append(html.escape(text[pos:off]))
+            parts.append(tag)
+            pos = off
+        parts.append(html.escape(text[pos:pe]) + "</p>")
+        out.append("".join(parts))
+    out.append("</div>")
+    return HighlightedText("".join(out))
+
+
+__all__ = ["HOW", "KINDS", "QUOTE_COLUMNS", "add_speech_verbs", "load_speech_verbs", "quotes", "render_quotes",
+           "speech_verbs", "who_said_what"]
