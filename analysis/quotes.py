@@ -207,7 +207,14 @@ class _Quoter:
         self._first_cue: dict[int, int] = {}
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
-        self.clauses = self._clauses()
+        self._clause_lists = None
+
+    @property
+    def clauses(self):
+        """``doc.clauses`` as lists, read the first time a rule needs a subject from it."""
+        if self._clause_lists is None:
+            self._clause_lists = (self._clauses(),)
+        return self._clause_lists[0]
 
     def _clauses(self):
         """``doc.clauses`` as lists when that layer exists (subjects of verbs), else None."""
@@ -217,11 +224,15 @@ class _Quoter:
             return None
         try:
             c = self.doc.layer("clauses")
-            need = ("start", "end", "subject_start", "subject_end", "verb_start")
+            need = ("start", "end", "subject_start", "subject_end", "verb_start", "relation")
             if c is None or len(c) == 0 or any(col not in c.columns for col in need):
                 return None
             order = c.sort_values(["start", "end"])
-            return {col: order[col].tolist() for col in need}
+            out = {col: pd.to_numeric(order[col], errors="coerce").fillna(-1).astype("int64").tolist()
+                   for col in need[:5]}
+            out["relation"] = order["relation"].astype(str).tolist()
+            out["by_verb"] = {v: k for k, v in enumerate(out["verb_start"])}
+            return out
         except Exception:   # a clause layer that fails must not take the quotes with it
             return None
 
@@ -657,6 +668,11 @@ class _Quoter:
         while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k] in _AUX or
                           (self.t_lower[k].endswith("ly") and self.t_pos[k].startswith("RB"))):
             k -= 1
+        # the clause layer's subject of the speech verb itself (appositions, relatives,
+        # coordination and participles are resolved there)
+        np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
+        if np_ is not None:
+            return self.resolve(np_, cue, "tag_before")
         # "X is slamming …, saying “…”": a participle shares the subject of the main verb
         if self.t_pos[v] == "VBG" or (k >= 0 and self.t_lower[k] in ("and", "but")) or \
                 (k >= 0 and self.t_lower[k] == "," and self.t_pos[v] == "VBG"):
@@ -677,23 +693,52 @@ class _Quoter:
             if np_ is not None:
                 return np_
         k0, k1 = self.tok_index(ss), self.tok_index(before)
+        inside = False
         for u in range(k0, k1):
             if self.is_mark_tok(u):
-                return None
+                inside = not inside       # skip the words of an earlier quotation
+                continue
+            if inside:
+                continue
             if self.t_pos[u] in _FINITE or self.t_pos[u] == "MD":
                 np_ = self.subject_back(u, ss)
                 if np_ is not None and self.names_actor(np_):
                     return np_
                 return None
+        # no finite verb (a tagger's miss: "Trump shot/NN back"): a name opening the sentence
+        np_ = self.np_forward(k0, before)
+        if np_ is not None and self.t_pos[np_[1]] in ("NNP", "NNPS") and \
+                self.mention_in(self.t_start[np_[0]], self.t_end[np_[1]]) is not None:
+            return np_
         return None
+
+    def verb_subject(self, v: int, lo: int):
+        """The subject ``doc.clauses`` gives the verb at token ``v`` (as a token span), if any."""
+        c = self.clauses
+        if c is None:
+            return None
+        k = c["by_verb"].get(self.t_start[v])
+        if k is None:
+            # the verb group may start with an auxiliary ("has said")
+            j = bisect.bisect_right(c["start"], self.t_start[v]) - 1
+            while j >= 0 and c["end"][j] > self.t_start[v] and k is None:
+                if c["verb_start"][j] <= self.t_start[v] < c["end"][j] and c["verb_start"][j] >= self.t_start[v] - 40:
+                    k = j
+                j -= 1
+        if k is None or c["subject_start"][k] < lo or c["subject_start"][k] < 0:
+            return None
+        ka, kb = self.tok_index(c["subject_start"][k]), self.tok_index(c["subject_end"][k]) - 1
+        if kb < ka:
+            return None
+        return (ka, kb)
 
     def clause_subject(self, ss: int, at: int):
         c = self.clauses
         i = bisect.bisect_right(c["start"], at) - 1
         best = None
         while i >= 0 and c["start"][i] >= ss:
-            if c["end"][i] >= at and c["subject_start"][i] is not None and c["subject_start"][i] >= 0 \
-                    and c["verb_start"][i] < at:
+            if c["end"][i] >= at and c["subject_start"][i] >= 0 and c["verb_start"][i] < at \
+                    and c["relation"][i] != "reported":
                 best = i
             i -= 1
         if best is None:
