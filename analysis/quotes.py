@@ -68,6 +68,7 @@ _MARKS = "“”\"«»„‟"
 _CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
@@ -335,8 +336,8 @@ class _Quoter:
                              sp[3], sp[4], self.text[sp[3]:sp[4]] if sp[3] >= 0 else "", sp[5], sp[6]))
                 if sp[0]:
                     prev = (sp, c, int(para_id), self.after_tag_end(c))
-                else:
-                    prev = None
+                elif not short:
+                    prev = None    # a scare quote does not break a speaker's run of quotations
         cols = QUOTE_COLUMNS[1:]
         data = {col: [r[k] for r in rows] for k, col in enumerate(cols)}
         data = {"quote_id": np.arange(1, len(rows) + 1, dtype="int64"), **data}
@@ -370,6 +371,8 @@ class _Quoter:
     def attribute(self, o: int, c: int, closed: bool, e: int):
         found = self.after(c, e) if closed else None
         if found is None:
+            found = self.according(o)
+        if found is None:
             found = self.colon(o)
         if found is None:
             found = self.before(o)
@@ -394,6 +397,8 @@ class _Quoter:
             if self.t_lower[q] == "(":
                 k = q - 1
         head = k
+        if head >= 0 and self.t_pos[head] == "PRP$":
+            return None
         if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS:
             if not (head >= 0 and self.t_start[head] >= lo and self.t_end[head] in self._m_end_set):
                 return None
@@ -571,16 +576,23 @@ class _Quoter:
             k += 1
         if k >= n:
             return None
+        tag_sentence = False
         if self.t_start[k] >= s_end:
-            # "…?” he asked: the tag opens the next sentence after a ? or !
-            if not (ends_q and self.t_start[k] - c < 4 and self.text[self.t_start[k]].islower()):
+            # "…?” he asked: the tag opens the next sentence after a ? or !; "…” Trump said.:
+            # a next sentence that is nothing but a tag
+            if self.t_start[k] - c >= 4 or "\n" in self.text[c:self.t_start[k]]:
                 return None
-            s_end = self.s_end[self.sent_index(self.t_start[k])]
+            nsi = self.sent_index(self.t_start[k])
+            s_end = self.s_end[nsi]
+            if not (ends_q and self.text[self.t_start[k]].islower()):
+                if self.tok_index(s_end) - k > 14:
+                    return None
+                tag_sentence = True
         if self.t_lower[k] in ("and", "but", "or"):
             return None
         limit = min(n, k + 30)
         # inverted: said X
-        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP"):
+        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence):
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
             if np_ is not None:
                 return self.resolve(np_, self.t_lower[k], "tag_after")
@@ -593,7 +605,7 @@ class _Quoter:
             if self.t_lower[v] in (".", ";", "?", "!"):
                 return None
             if pos in _FINITE or self.is_cue(v):
-                if not (self.is_cue(v) or v - k <= 4):
+                if not (self.is_cue(v) or v - k <= 4) or (tag_sentence and not self.is_cue(v)):
                     return None
                 if pos not in _FINITE and not self.is_cue(v):
                     return None
@@ -621,11 +633,13 @@ class _Quoter:
         return q if q < self.n_tok and self.t_pos[q] not in ("IN",) else k
 
     def colon(self, o: int):
-        """``Gerald Seib, the columnist: “…”``: a name before a colon, with no verb."""
-        end = end_of_text_before(self.text, o, max(0, o - 200))
+        """``Gerald Seib, the columnist: “…”`` (a name before a colon, no verb) or ``Cruz called
+        them on it: “…”`` (the subject of the verb before the colon, listed or not), also when
+        the quotation opens the next paragraph."""
+        end = end_of_text_before(self.text, o, max(0, o - 400))
         if end == 0 or self.text[end - 1] != ":":
             return None
-        si = self.sent_index(o)
+        si = self.sent_index(end - 1)
         ss = self.s_start[si]
         line = self.text.rfind("\n", 0, end) + 1
         lo = max(ss, line)
@@ -633,57 +647,85 @@ class _Quoter:
         if prev_mark is not None:
             lo = prev_mark + 1
         k0, k1 = self.tok_index(lo), self.tok_index(end - 1)
-        if k1 - k0 > 25 or k1 <= k0:
+        if k1 <= k0:
             return None
+        cues = [q for q in range(k0, k1) if self.is_cue(q)]
+        if cues:
+            if end_of_text_before(self.text, o, line) == line and line > ss:
+                return None
+            # the quotation opens a paragraph after "X said:" — the speech verb's subject
+            v = cues[-1]
+            return self.subject(v, ss, lo, how="colon")
         if any(self.t_pos[q] in _VERB_POS for q in range(k0, k1)):
+            np_ = self.main_subject(lo, end - 1)
+            return self.resolve(np_, ":", "colon") if np_ is not None else None
+        if k1 - k0 > 25:
             return None
         np_ = self.np_forward(k0, end)
         if np_ is None or not self.names_actor(np_):
             return None
         return self.resolve(np_, ":", "colon")
 
-    def before(self, o: int):
-        """``according to X, …: “…”`` or ``X recalled that “…”`` in the same sentence."""
+    def according(self, o: int):
+        """``according to X, …: “…”`` in the same sentence."""
         si = self.sent_index(o)
         ss = self.s_start[si]
         prev_mark = self.last_mark_before(ss, o)
         last_mark = ss if prev_mark is None else prev_mark + 1
         m = None
-        for m in re.finditer(r"\b[Aa]ccording to\s+", self.text[last_mark:o]):
+        for m in _ACCORDING.finditer(self.text, last_mark, o):
             pass
         if m is not None:
-            k = self.tok_index(last_mark + m.end())
+            k = self.tok_index(m.end())
             np_ = self.np_forward(k, o)
             if np_ is not None:
                 return self.resolve(np_, "according to", "according_to")
+        return None
+
+    def before(self, o: int):
+        """``X recalled that “…”``: a speech verb earlier in the same sentence."""
+        si = self.sent_index(o)
+        ss = self.s_start[si]
+        prev_mark = self.last_mark_before(ss, o)
+        last_mark = ss if prev_mark is None else prev_mark + 1
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
                 return self.subject(v, ss, last_mark)
         return None
 
-    def subject(self, v: int, ss: int, lower_bound: int):
+    def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before"):
         cue = self.t_lower[v]
         k = v - 1
         while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k] in _AUX or
                           (self.t_lower[k].endswith("ly") and self.t_pos[k].startswith("RB"))):
             k -= 1
+        if k < 0 or self.t_start[k] < lower_bound:
+            # "Continued Stone: “…”": the verb opens the sentence, its subject follows it
+            np_ = self.np_forward(v + 1, self.s_end[self.sent_index(self.t_start[v])])
+            if np_ is not None and self.names_actor(np_):
+                return self.resolve(np_, cue, how)
+            return None
+        if self.t_pos[v] == "VBG" and self.t_lower[k] not in (",", "and", "but") and self.t_pos[k] in _NOUN_POS:
+            np_ = self.subject_back(v, lower_bound)     # "with Trump reportedly yelling: “…”"
+            if np_ is not None and self.names_actor(np_):
+                return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
         if np_ is not None:
-            return self.resolve(np_, cue, "tag_before")
+            return self.resolve(np_, cue, how)
         # "X is slamming …, saying “…”": a participle shares the subject of the main verb
         if self.t_pos[v] == "VBG" or (k >= 0 and self.t_lower[k] in ("and", "but")) or \
                 (k >= 0 and self.t_lower[k] == "," and self.t_pos[v] == "VBG"):
             np_ = self.main_subject(ss, self.t_start[v])
             if np_ is not None:
-                return self.resolve(np_, cue, "tag_before")
+                return self.resolve(np_, cue, how)
             if self.t_pos[v] == "VBG":
                 return None
         np_ = self.subject_back(v, lower_bound)
         if np_ is not None:
-            return self.resolve(np_, cue, "tag_before")
+            return self.resolve(np_, cue, how)
         return None
 
     def main_subject(self, ss: int, before: int):
@@ -794,7 +836,11 @@ class _Quoter:
     def _speaker_of_previous_sentence(self, si: int):
         prev = si - 1
         if self.s_para[prev] != self.s_para[si]:
-            return None
+            # a quotation paragraph after a paragraph of narration that reports speech
+            if self.s_para[prev] != self.s_para[si] - 1 or \
+                    self.s_start[si] != self.p_start.get(self.s_para[si]) or \
+                    self.text[self.s_start[si]] not in _MARKS:
+                return None
         if self.last_mark_before(self.s_start[prev], self.s_end[prev]) is not None:
             return None
         a, b = self.tok_index(self.s_start[prev]), self.tok_index(self.s_end[prev])
