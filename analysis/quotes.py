@@ -209,6 +209,7 @@ class _Quoter:
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
+        self.spans: list[tuple[int, int]] = []   # (open, close) of the quotations read so far
 
     @property
     def clauses(self):
@@ -320,13 +321,17 @@ class _Quoter:
                 kind = self.kind(o, s, e)
                 short = kind == "partial" and len(body.split()) <= 3
                 found = self.attribute(o, c, closed, e)
-                if found is None and not short and prev is not None and self.continues(prev, o, int(para_id)):
+                same_sentence = prev is not None and self.sent_index(prev[1]) == self.sent_index(o)
+                if found is None and prev is not None and (same_sentence or not short) and \
+                        self.continues(prev, o, int(para_id)):
                     p = prev[0]
                     found = _speaker(p[0], p[1], p[2], p[3], p[4], p[5], "continuation")
-                if found is None and not short and kind != "direct":
-                    found = self.embedded(o, c)
-                if found is not None and short and found[6] not in TAG_RULES:
+                if found is None and kind != "direct":
+                    found = self.embedded(o, c, short)
+                if found is not None and short and found[6] not in TAG_RULES and \
+                        not (found[6] == "continuation" and same_sentence) and found[6] != "embedded":
                     found = None
+                self.spans.append((o, c))
                 if found is not None:
                     found = self.final(found, o)
                 if found is None:
@@ -692,6 +697,18 @@ class _Quoter:
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
                 return self.subject(v, ss, last_mark)
+        if prev_mark is None:
+            return None
+        # "X said the plan was “A” and “B”": the speech verb before the earlier quotations
+        j = len(self.spans) - 1
+        hi = self.tok_index(last_mark)
+        while j >= 0 and self.spans[j][1] >= ss:
+            qo, qc = self.spans[j]
+            lo_ = max(ss, self.spans[j - 1][1] + 1) if j > 0 else ss
+            for v in range(self.tok_index(qo) - 1, self.tok_index(lo_) - 1, -1):
+                if self.is_cue(v):
+                    return self.subject(v, ss, lo_)
+            j -= 1
         return None
 
     def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before"):
@@ -791,12 +808,13 @@ class _Quoter:
             return None
         return (ka, kb)
 
-    def embedded(self, o: int, c: int):
-        """A quotation inside the reporter's sentence: the subject of the main verb."""
+    def embedded(self, o: int, c: int, short: bool = False):
+        """A quotation inside the reporter's sentence: the subject of the main verb (for a
+        one-to-three-word quotation only when that subject names an actor)."""
         si = self.sent_index(o)
         ss = self.s_start[si]
         np_ = self.main_subject(ss, o)
-        if np_ is None:
+        if np_ is None or (short and not self.names_actor(np_)):
             return None
         return self.resolve(np_, "", "embedded")
 
