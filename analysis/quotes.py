@@ -68,6 +68,7 @@ _MARKS = "“”\"«»„‟"
 _CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
@@ -205,6 +206,17 @@ class _Quoter:
         self.p_start = dict(zip(self.p_ids, p["start"].tolist()))
         self.p_end = dict(zip(self.p_ids, p["end"].tolist()))
         self.marks = [m.start() for m in _MARK_RE.finditer(self.text)]
+        if "<" in self.text:
+            # the attribute values of markup left in the text (<tweet author="…">) are not quotations
+            tags = [(m.start(), m.end()) for m in _TAG.finditer(self.text)]
+            if tags:
+                starts = [a for a, _ in tags]
+                keep = []
+                for m in self.marks:
+                    j = bisect.bisect_right(starts, m) - 1
+                    if j < 0 or m >= tags[j][1]:
+                        keep.append(m)
+                self.marks = keep
         self._first_cue: dict[int, int] = {}
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses

@@ -78,12 +78,25 @@ def read_ann(path: Path) -> list[dict]:
 
 def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` between quotation marks (marks excluded)."""
+    # annotators often leave the marks themselves out of the Content: look one or two
+    # characters (a mark, a space) beyond each end
+    lo, hi = start, end
+    while lo > start - 2 and lo > 0 and (text[lo - 1] in _MARKS or text[lo - 1] == " "):
+        lo -= 1
+        if text[lo] in _MARKS:
+            start = lo
+            break
+    while hi < end + 3 and hi < len(text) and (text[hi] in _MARKS or text[hi] in " ,.?!"):
+        if text[hi] in _MARKS:
+            end = hi + 1
+            break
+        hi += 1
     marks = [i for i in range(start, end) if text[i] in _MARKS]
     out, open_at = [], None
     for k, i in enumerate(marks):
         ch = text[i]
         if open_at is None:
-            if ch in _CLOSE and k == 0:
+            if ch in _CLOSE and k == 0 and any(c.isalpha() for c in text[start:i]):
                 out.append((start, i))        # the Content opens inside a running quotation
             elif ch not in _CLOSE:
                 open_at = i
