@@ -68,10 +68,15 @@ _MARKS = "“”\"«»„‟"
 _CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
+_DASH_TAG = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
+#: nouns of speech whose possessor is the speaker ("Trump's claim that “…”", "her statement: “…”")
+_SPEECH_NOUNS = {"claim", "statement", "remark", "comment", "word", "tweet", "warning", "promise", "pledge",
+                 "accusation", "assertion", "argument", "suggestion", "message", "vow", "speech", "post", "quote",
+                 "description", "prediction", "insistence", "boast", "complaint", "answer", "response", "reply"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
 _AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is", "would",
         "will", "had", "did", "does", "do", "has", "recently", "previously", "earlier", "often", "repeatedly"}
@@ -478,12 +483,14 @@ class _Quoter:
         if self.t_lower[k] != ",":
             np_ = self.np_back(k, lo)
             if np_ and self.t_lower[np_[0]] in ("who", "which", "that") and np_[0] == np_[1]:
-                # X, who said: the antecedent before the comma
+                # X, who said / the department which reported: the pronoun names its antecedent
                 q = np_[0] - 1
-                if q >= 0 and self.t_lower[q] == "," and self.t_start[q] >= lo:
-                    ant = self.np_back(q - 1, lo)
-                    if ant:
-                        return ant
+                if q >= 0 and self.t_lower[q] == ",":
+                    q -= 1
+                ant = self.np_back(q, 0) if q >= 0 else None
+                if ant:
+                    return (np_[0], np_[1], ant[0], ant[1])
+                return None
             return np_
         # an apposition: the first comma-separated part of the span that is a noun phrase
         commas = []
@@ -531,7 +538,12 @@ class _Quoter:
         return best
 
     def resolve(self, np_, cue: str, how: str):
-        """The speaker named by the noun phrase (token span)."""
+        """The speaker named by the noun phrase (token span; a relative pronoun carries its
+        antecedent's span too)."""
+        if len(np_) == 4:
+            sp = self.resolve(np_[2:], cue, how)
+            a, b = self.t_start[np_[0]], self.t_end[np_[1]]
+            return _speaker(sp[0], sp[1], cue, a, b, sp[5], "pronoun")
         a, b = self.t_start[np_[0]], self.t_end[np_[1]]
         words = self.text[a:b]
         low = words.lower()
@@ -581,7 +593,62 @@ class _Quoter:
 
     # -- rules -------------------------------------------------------------------------------
     def after(self, c: int, e: int):
-        """``“…,” X said`` / ``“…,” said X`` / ``“…,” X, a description, said`` / ``“…?” he asked``."""
+        """``“…,” X said`` / ``“…,” said X`` / ``“…,” X, a description, said`` / ``“…?” he asked``
+        / ``“…” ― Karen Diaz`` / ``“…” for criminal behaviour, she said.``"""
+        found = self._after(c, e)
+        if found is None:
+            found = self.dash(c)
+        if found is None:
+            found = self.tag_end(c)
+        return found
+
+    def dash(self, c: int):
+        """``“…” ― Karen Diaz``: a name after a dash right after the quotation."""
+        m = _DASH_TAG.match(self.text, c + 1)
+        if m is None:
+            return None
+        k = self.tok_index(m.end())
+        line_end = self.text.find("\n", m.end())
+        np_ = self.np_forward(k, len(self.text) if line_end < 0 else line_end)
+        if np_ is None or self.t_pos[np_[1]] not in ("NNP", "NNPS"):
+            return None
+        return self.resolve(np_, "―", "tag_after")
+
+    def tag_end(self, c: int):
+        """``“…” for criminal behaviour, she said.``: a tag closing the quotation's sentence."""
+        si = self.sent_index(c)
+        ss, se = self.s_start[si], self.s_end[si]
+        k_end = self.tok_index(se)
+        k_close = self.tok_index(c + 1)
+        if k_end - k_close > 40 or k_end - k_close < 3:
+            return None
+        j = k_end - 1
+        while j > k_close and self.t_pos[j] in (".", "''", '"', "``") or (j > k_close and self.is_mark_tok(j)):
+            j -= 1
+        # the last comma of the sentence, with nothing but "NP verb [adjuncts]" after it
+        q = j
+        while q > k_close and self.t_lower[q] != "," and j - q < 10:
+            if self.is_mark_tok(q):
+                return None
+            q -= 1
+        if q <= k_close or self.t_lower[q] != ",":
+            return None
+        for v in range(q + 1, j + 1):
+            if self.is_cue(v) and self.t_pos[v] in ("VBD", "VBZ", "VBP"):
+                if j - v > 4:
+                    return None
+                if v == q + 1:
+                    np_ = self.np_forward(v + 1, se)     # …, said Warren.
+                else:
+                    np_ = self.subject_back(v, self.t_start[q + 1])
+                    if np_ is not None and np_[0] != q + 1:
+                        return None
+                if np_ is None:
+                    return None
+                return self.resolve(np_, self.t_lower[v], "tag_after")
+        return None
+
+    def _after(self, c: int, e: int):
         k = self.tok_index(c + 1)
         n = self.n_tok
         si = self.sent_index(c)
@@ -611,15 +678,20 @@ class _Quoter:
         # inverted: said X
         if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence):
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
-            if np_ is not None:
+            if np_ is not None and (not tag_sentence or self.bare_tag_rest(np_[1] + 1, s_end)):
                 return self.resolve(np_, self.t_lower[k], "tag_after")
             return None
         # X said / X, description, said
+        depth = 0
         for v in range(k, limit):
             if self.t_start[v] >= s_end or self.is_mark_tok(v):
                 return None
             pos = self.t_pos[v]
-            if self.t_lower[v] in (".", ";", "?", "!"):
+            w = self.t_lower[v]
+            depth += (w == "(") - (w == ")")
+            if depth > 0:
+                continue      # Rep. John Mica (R-Fla.) said
+            if w in (".", ";", "?", "!"):
                 return None
             if pos in _FINITE or self.is_cue(v):
                 if not (self.is_cue(v) or v - k <= 4) or (tag_sentence and not self.is_cue(v)):
@@ -631,8 +703,22 @@ class _Quoter:
                 np_ = self.subject_back(v, self.t_start[k])
                 if np_ is None or not self.opens_tag(k, np_[0]):
                     return None    # the tag's subject opens the tag ("…,” the minister said)
+                if tag_sentence and not self.bare_tag_rest(v + 1, s_end):
+                    return None    # “…” Russia insisted that …: a new sentence, not a tag
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
+
+    def bare_tag_rest(self, k: int, s_end: int) -> bool:
+        """Is what follows a tag's verb up to the sentence end a few words of circumstance
+        ("on Tuesday", "in a statement"), not a clause of its own?"""
+        n = 0
+        while k < self.n_tok and self.t_start[k] < s_end:
+            if self.is_mark_tok(k) or self.t_pos[k] in _VERB_POS or self.t_lower[k] in ("that", "which", "who"):
+                return False
+            if self.t_pos[k] not in (".", ","):
+                n += 1
+            k += 1
+        return n <= 6
 
     def opens_tag(self, k: int, first: int) -> bool:
         """Is everything from token ``k`` to the subject's first token a noun phrase or an
@@ -709,6 +795,10 @@ class _Quoter:
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
                 return self.subject(v, ss, last_mark)
+            if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS"):
+                found = self.possessor(v, last_mark)
+                if found is not None:
+                    return found
         if prev_mark is None:
             return None
         # "X said the plan was “A” and “B”": the speech verb before the earlier quotations
@@ -721,6 +811,32 @@ class _Quoter:
                 if self.is_cue(v):
                     return self.subject(v, ss, lo_)
             j -= 1
+        return None
+
+    def possessor(self, v: int, lo: int):
+        """``Trump's claim that “…”`` / ``her statement: “…”`` / ``a statement by X``."""
+        k = v - 1
+        while k >= 0 and self.t_start[k] >= lo and self.t_pos[k] in ("JJ", "JJS", "JJR", "RB", "VBN"):
+            k -= 1
+        if k < 0 or self.t_start[k] < lo:
+            return None
+        cue = self.t_lower[v]
+        if self.t_pos[k] == "POS":
+            np_ = self.np_back(k - 1, lo)
+            if np_ is not None and self.names_actor(np_):
+                return self.resolve(np_, cue, "tag_before")
+            return None
+        if self.t_pos[k] == "PRP$" and self.t_lower[k] in ("his", "her"):
+            a, b = self.t_start[k], self.t_end[k]
+            j = bisect.bisect_left(self._person_starts, a) - 1
+            if j >= 0:
+                p = self._persons[j]
+                return _speaker(self.m_id[p], self.m_name[p], cue, a, b, "person", "pronoun")
+            return None
+        if v + 2 < self.n_tok and self.t_lower[v + 1] in ("by", "from"):
+            np_ = self.np_forward(v + 2, self.s_end[self.sent_index(self.t_start[v])])
+            if np_ is not None and self.names_actor(np_):
+                return self.resolve(np_, cue, "tag_before")
         return None
 
     def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before"):
@@ -798,26 +914,37 @@ class _Quoter:
                 j -= 1
         if k is None or c["subject_start"][k] < lo or c["subject_start"][k] < 0:
             return None
-        ka, kb = self.tok_index(c["subject_start"][k]), self.tok_index(c["subject_end"][k]) - 1
-        if kb < ka:
-            return None
-        return (ka, kb)
+        return self.token_span(c["subject_start"][k], c["subject_end"][k])
 
     def clause_subject(self, ss: int, at: int):
+        """The subject of the main clause of the sentence starting at ``ss`` whose verb comes
+        before offset ``at`` (``doc.clauses``): the clause holding ``at``, else the last main or
+        coordinated clause before it."""
         c = self.clauses
         i = bisect.bisect_right(c["start"], at) - 1
-        best = None
+        holding = last = None
         while i >= 0 and c["start"][i] >= ss:
-            if c["end"][i] >= at and c["subject_start"][i] >= 0 and c["verb_start"][i] < at \
-                    and c["relation"][i] != "reported":
-                best = i
+            if c["subject_start"][i] >= ss and c["verb_start"][i] < at and c["relation"][i] in ("main", "coordinated"):
+                if holding is None and c["end"][i] >= at:
+                    holding = i
+                if last is None or c["verb_start"][i] > c["verb_start"][last]:
+                    last = i
             i -= 1
+        best = holding if holding is not None else last
         if best is None:
             return None
-        a, b = int(c["subject_start"][best]), int(c["subject_end"][best])
+        return self.token_span(c["subject_start"][best], c["subject_end"][best])
+
+    def token_span(self, a: int, b: int):
+        """The tokens of ``[a, b)``, trimmed to what follows a relative word inside it
+        ("the courage through what she" → "she")."""
         ka, kb = self.tok_index(a), self.tok_index(b) - 1
         if kb < ka:
             return None
+        for q in range(kb, ka - 1, -1):
+            if self.t_pos[q] in ("WP", "WDT") and q < kb:
+                ka = q + 1
+                break
         return (ka, kb)
 
     def embedded(self, o: int, c: int, short: bool = False):
