@@ -77,6 +77,7 @@ _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "commun
 _SPEECH_NOUNS = {"claim", "statement", "remark", "comment", "word", "tweet", "warning", "promise", "pledge",
                  "accusation", "assertion", "argument", "suggestion", "message", "vow", "speech", "post", "quote",
                  "description", "prediction", "insistence", "boast", "complaint", "answer", "response", "reply"}
+_COLON_ONLY = {"continue", "go"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
 _AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is", "would",
         "will", "had", "did", "does", "do", "has", "recently", "previously", "earlier", "often", "repeatedly"}
@@ -813,6 +814,16 @@ class _Quoter:
             j -= 1
         return None
 
+    def relative(self, np_, v: int):
+        """``Beck, who has … described``: the relative pronoun between a subject and its verb
+        is the speaker's words (carrying the subject as its antecedent)."""
+        if len(np_) != 2:
+            return np_
+        for q in range(np_[1] + 1, min(v, np_[1] + 3)):
+            if self.t_lower[q] in ("who", "which") and self.t_pos[q] in ("WP", "WDT"):
+                return (q, q, np_[0], np_[1])
+        return np_
+
     def possessor(self, v: int, lo: int):
         """``Trump's claim that “…”`` / ``her statement: “…”`` / ``a statement by X``."""
         k = v - 1
@@ -859,7 +870,7 @@ class _Quoter:
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
         if np_ is not None:
-            return self.resolve(np_, cue, how)
+            return self.resolve(self.relative(np_, v), cue, how)
         # "X is slamming …, saying “…”": a participle shares the subject of the main verb
         if self.t_pos[v] == "VBG" or (k >= 0 and self.t_lower[k] in ("and", "but")) or \
                 (k >= 0 and self.t_lower[k] == "," and self.t_pos[v] == "VBG"):
@@ -961,6 +972,9 @@ class _Quoter:
         """A speech verb; "states"/"says" mis-tagged as plural nouns count after a subject."""
         if self.t_lemma[v] not in self.verbs and self.t_lower[v] not in ("states", "says", "notes", "reports"):
             return False
+        if self.t_lemma[v] in _COLON_ONLY and not (v + 1 < self.n_tok and (self.t_lower[v + 1] in (":", ",")
+                                                                        or self.is_mark_tok(v + 1))):
+            return False    # "will continue to be": a speech verb only as "X continued: …"
         if self.t_pos[v].startswith("VB"):
             return True
         if self.t_pos[v] == "NNS":
