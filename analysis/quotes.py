@@ -793,6 +793,16 @@ class _Quoter:
         prev_mark = self.last_mark_before(ss, o)
         last_mark = ss if prev_mark is None else prev_mark + 1
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
+        # the outermost speech verb: "Obama said he expected that Americans will say “no”" is
+        # Obama's; a later verb counts when the first has no subject that names someone
+        cues = [v for v in range(k0, k1) if self.is_cue(v)]
+        if len(cues) > 1:
+            nearest = self.subject(cues[-1], ss, last_mark)
+            for v in cues[:-1]:
+                found = self.subject(v, ss, last_mark)
+                if found is not None and found[0] and found[5] != "description":
+                    # the same speaker ("X welcomed … but said …"): the verb nearest the quotation
+                    return nearest if nearest is not None and nearest[0] == found[0] else found
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
                 return self.subject(v, ss, last_mark)
