@@ -70,6 +70,7 @@ _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
 _DASH_TAG = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
+_ACCORDING_AFTER = re.compile(r"[,.]?\s{0,3}[Aa]ccording to\s+")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
@@ -598,10 +599,29 @@ class _Quoter:
         / ``“…” ― Karen Diaz`` / ``“…” for criminal behaviour, she said.``"""
         found = self._after(c, e)
         if found is None:
+            found = self.according_after(c)
+        if found is None:
             found = self.dash(c)
         if found is None:
             found = self.tag_end(c)
         return found
+
+    def according_after(self, c: int):
+        """``“…,” according to a document filed by X.``: "according to" right after the quotation."""
+        m = _ACCORDING_AFTER.match(self.text, c + 1)
+        if m is None:
+            return None
+        k = self.tok_index(m.end())
+        np_ = self.np_forward(k, self.s_end[self.sent_index(m.end())])
+        if np_ is None:
+            return None
+        # "a court document filed by X": the one who filed it
+        q = np_[1] + 1
+        if q + 1 < self.n_tok and self.t_pos[q] == "VBN" and self.t_lower[q + 1] == "by":
+            np2 = self.np_forward(q + 2, self.s_end[self.sent_index(m.end())])
+            if np2 is not None and self.names_actor(np2):
+                np_ = np2
+        return self.resolve(np_, "according to", "according_to")
 
     def dash(self, c: int):
         """``“…” ― Karen Diaz``: a name after a dash right after the quotation."""
@@ -695,8 +715,10 @@ class _Quoter:
             if w in (".", ";", "?", "!"):
                 return None
             if pos in _FINITE or self.is_cue(v):
-                if not (self.is_cue(v) or v - k <= 4) or (tag_sentence and not self.is_cue(v)):
+                if not (self.is_cue(v) or v - k <= 4):
                     return None
+                if tag_sentence and not self.is_cue(v) and not (ends_q and v - k <= 3):
+                    return None    # “…?” Trump went on: any verb right after a question
                 if pos not in _FINITE and not self.is_cue(v):
                     return None
                 if self.t_lemma[v] in ("be", "have", "do") and not self.is_cue(v):
