@@ -636,37 +636,30 @@ class _Quoter:
         return self.resolve(np_, "―", "tag_after")
 
     def tag_end(self, c: int):
-        """``“…” for criminal behaviour, she said.``: a tag closing the quotation's sentence."""
+        """``“…” for criminal behaviour, she said.`` / ``…, said Brad Bannon, a pollster.``: a tag
+        closing the quotation's sentence."""
         si = self.sent_index(c)
-        ss, se = self.s_start[si], self.s_end[si]
+        se = self.s_end[si]
         k_end = self.tok_index(se)
         k_close = self.tok_index(c + 1)
-        if k_end - k_close > 40 or k_end - k_close < 3:
+        if k_end - k_close < 3:
             return None
-        j = k_end - 1
-        while j > k_close and self.t_pos[j] in (".", "''", '"', "``") or (j > k_close and self.is_mark_tok(j)):
-            j -= 1
-        # the last comma of the sentence, with nothing but "NP verb [adjuncts]" after it
-        q = j
-        while q > k_close and self.t_lower[q] != "," and j - q < 10:
-            if self.is_mark_tok(q):
+        for v in range(k_end - 1, max(k_close, k_end - 25) - 1, -1):
+            if self.is_mark_tok(v):
                 return None
-            q -= 1
-        if q <= k_close or self.t_lower[q] != ",":
-            return None
-        for v in range(q + 1, j + 1):
-            if self.is_cue(v) and self.t_pos[v] in ("VBD", "VBZ", "VBP"):
-                if j - v > 4:
+            if not (self.is_cue(v) and self.t_pos[v] in ("VBD", "VBZ", "VBP")):
+                continue
+            if self.t_lower[v - 1] == ",":          # …, said Warren.
+                np_ = self.np_forward(self.skip_time(v + 1, se), se)
+                rest = np_[1] + 1 if np_ is not None else None
+            else:
+                np_ = self.subject_back(v, self.t_start[k_close])
+                if np_ is None or np_[0] < 1 or self.t_lower[np_[0] - 1] != ",":
                     return None
-                if v == q + 1:
-                    np_ = self.np_forward(v + 1, se)     # …, said Warren.
-                else:
-                    np_ = self.subject_back(v, self.t_start[q + 1])
-                    if np_ is not None and np_[0] != q + 1:
-                        return None
-                if np_ is None:
-                    return None
-                return self.resolve(np_, self.t_lower[v], "tag_after")
+                rest = v + 1
+            if np_ is None or not self.bare_tag_rest(rest, se, appositive=True):
+                return None
+            return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
 
     def _after(self, c: int, e: int):
@@ -714,6 +707,9 @@ class _Quoter:
                 continue      # Rep. John Mica (R-Fla.) said
             if w in (".", ";", "?", "!"):
                 return None
+            if (pos in _FINITE or pos == "MD") and self.t_lemma[v] in ("have", "be", "do", "will", "would", "can", "could", "may", "might") \
+                    and v + 1 < n and (self.t_pos[v + 1].startswith("VB") or self.t_pos[v + 1] in ("RB",)):
+                continue      # an auxiliary: "…,” Bill Clinton has said
             if pos in _FINITE or self.is_cue(v):
                 if not (self.is_cue(v) or v - k <= 4):
                     return None
@@ -731,17 +727,20 @@ class _Quoter:
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
 
-    def bare_tag_rest(self, k: int, s_end: int) -> bool:
+    def bare_tag_rest(self, k: int, s_end: int, appositive: bool = False) -> bool:
         """Is what follows a tag's verb up to the sentence end a few words of circumstance
-        ("on Tuesday", "in a statement"), not a clause of its own?"""
+        ("on Tuesday", "in a statement") or, with ``appositive``, a description of the speaker
+        (", a Democratic pollster"), not a clause of its own?"""
         n = 0
         while k < self.n_tok and self.t_start[k] < s_end:
-            if self.is_mark_tok(k) or self.t_pos[k] in _VERB_POS or self.t_lower[k] in ("that", "which", "who"):
+            if self.is_mark_tok(k) or self.t_lower[k] in ("that", "which", "who"):
+                return False
+            if self.t_pos[k] in _VERB_POS and not (appositive and self.t_pos[k] in ("VBN", "VBG")):
                 return False
             if self.t_pos[k] not in (".", ","):
                 n += 1
             k += 1
-        return n <= 6
+        return n <= (14 if appositive else 6)
 
     def opens_tag(self, k: int, first: int) -> bool:
         """Is everything from token ``k`` to the subject's first token a noun phrase or an
