@@ -288,21 +288,38 @@ class _Quoter:
             nl = self.text.find("\n", line_start, pe)
             line_end = pe if nl < 0 else nl
             marks = [m for m in self.marks_in(line_start, line_end) if not self._is_inch(m)]
-            k, n = 0, len(marks)
-            while k < n:
-                o = marks[k]
-                family = '"' if self.text[o] == '"' else "curly"
-                j = k + 1
-                while j < n and (('"' if self.text[marks[j]] == '"' else "curly") != family):
-                    j += 1   # a quotation inside the quotation, in the other family of marks
-                if j < n:
-                    out.append((o, marks[j], True))
-                    k = j + 1
+            outer = nested = None
+            for m in marks:
+                fam = '"' if self.text[m] == '"' else "curly"
+                if outer is None:
+                    outer = (m, fam)
+                elif nested is not None:
+                    if fam == nested[1]:
+                        nested = None                    # the quotation inside closes
+                    else:
+                        out.append((outer[0], m, True))  # the outer closes; the inner never did
+                        outer = nested = None
+                elif fam == outer[1] or not self._opens(m):
+                    out.append((outer[0], m, True))      # same family, or a closing mark of the other
+                    outer = None
                 else:
-                    out.append((o, self._open_end(o, line_start, line_end, pe, next_opens), False))
-                    break
+                    nested = (m, fam)                    # a quotation inside the quotation
+            if outer is not None:
+                out.append((outer[0], self._open_end(outer[0], line_start, line_end, pe, next_opens), False))
             line_start = line_end + 1
         return out
+
+    def _opens(self, i: int) -> bool:
+        """Is the mark at ``i`` an opening one, by its shape (“ « „) or, for a straight mark,
+        by its place (after a space or a bracket, before a word)?"""
+        ch = self.text[i]
+        if ch in _CURLY_OPEN:
+            return True
+        if ch in _CURLY_CLOSE:
+            return False
+        before = self.text[i - 1] if i > 0 else " "
+        after = self.text[i + 1] if i + 1 < len(self.text) else " "
+        return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
     def _open_end(self, o: int, line_start: int, line_end: int, pe: int, next_opens: bool) -> int:
         """Where a quotation whose mark is never closed ends: the end of its line, or, for a mark
