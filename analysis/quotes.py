@@ -248,10 +248,18 @@ class _Quoter:
             need = ("start", "end", "subject_start", "subject_end", "verb_start", "relation")
             if c is None or len(c) == 0 or any(col not in c.columns for col in need):
                 return None
-            order = c.sort_values(["start", "end"])
-            out = {col: pd.to_numeric(order[col], errors="coerce").fillna(-1).astype("int64").tolist()
-                   for col in need[:5]}
-            out["relation"] = order["relation"].astype(str).tolist()
+            out = {}
+            for col in need[:5]:
+                values = c[col]
+                try:
+                    out[col] = values.to_numpy(dtype="int64", na_value=-1).tolist()
+                except (TypeError, ValueError):
+                    out[col] = pd.to_numeric(values, errors="coerce").fillna(-1).astype("int64").tolist()
+            out["relation"] = [str(r) for r in c["relation"].tolist()]
+            keys = list(zip(out["start"], out["end"]))
+            if any(keys[i] > keys[i + 1] for i in range(len(keys) - 1)):
+                order = sorted(range(len(keys)), key=keys.__getitem__)
+                out = {col: [vals[i] for i in order] for col, vals in out.items()}
             out["by_verb"] = {v: k for k, v in enumerate(out["verb_start"])}
             return out
         except Exception:   # a clause layer that fails must not take the quotes with it
