@@ -934,6 +934,12 @@ class _Quoter:
             np_ = self.subject_back(v, lower_bound)     # "with Trump reportedly yelling: “…”"
             if np_ is not None and self.names_actor(np_):
                 return self.resolve(np_, cue, how)
+        if self.t_pos[v] != "VBG" and self.t_lower[k] not in ("and", "but"):
+            # "X said", "the minister recalled": the noun phrase right before the verb
+            np_ = self.subject_back(v, lower_bound)
+            if np_ is not None and self.t_lower[np_[0]] not in ("who", "which", "that") and \
+                    (self.names_actor(np_) or self.t_lower[k] not in (",", ")")):
+                return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
