@@ -468,6 +468,11 @@ class _Quoter:
                 continue
             if w in _DETS or pos in ("DT", "PRP$"):
                 first = q
+                # "a spokesman for | the ministry": the phrase goes on before the determiner
+                if q >= 2 and self.t_lower[q - 1] in ("of", "for", "at", "from") and \
+                        self.t_pos[q - 2] in ("NN", "NNS") and self.t_start[q - 2] >= lo:
+                    first = q - 2
+                    continue
                 break
             if w in _NP_LINKS and q > 0 and self.t_pos[q - 1] in _NOUN_POS and self.t_start[q - 1] >= lo:
                 first = q - 1
@@ -582,14 +587,18 @@ class _Quoter:
         low = words.lower()
         i = self.mention_in(a, b)
         head = np_[1]
+        for q in range(np_[0] + 1, np_[1]):
+            if self.t_lower[q] in ("of", "for", "at", "from") and self.t_pos[q - 1] in ("NN", "NNS"):
+                head = q - 1      # "a spokesman for the ministry": the spokesman speaks
+                break
         if low in _PRONOUNS:
             if i is not None:
                 return _speaker(self.m_id[i], self.m_name[i], cue, a, b, self.m_type[i], "pronoun")
             return _speaker("", "", cue, a, b, "", how)
         head_pos = self.t_pos[head]
         if i is not None:
-            covers_head = self.m_end[i] >= b or self.m_end[i] >= self.t_end[head]
-            if covers_head or head_pos in ("NNP", "NNPS"):
+            covers_head = self.m_start[i] <= self.t_start[head] and self.m_end[i] >= self.t_end[head]
+            if covers_head or (head_pos in ("NNP", "NNPS") and head == np_[1]):
                 return _speaker(self.m_id[i], self.m_name[i], cue, a, b, self.m_type[i],
                                 "pronoun" if self.m_how[i] == "pronoun" else how)
         if self.t_lemma[head] in _DOCUMENT_NOUNS and i is None:
@@ -813,8 +822,9 @@ class _Quoter:
             return None
         cues = [q for q in range(k0, k1) if self.is_cue(q)]
         if cues:
-            if end_of_text_before(self.text, o, line) == line and line > ss:
-                return None
+            o_line = self.text.rfind("\n", 0, o) + 1
+            if end_of_text_before(self.text, o, o_line) != o_line or o_line <= end:
+                return None   # "X said: “…”" in one sentence is the tag before the quotation
             # the quotation opens a paragraph after "X said:" — the speech verb's subject
             v = cues[-1]
             return self.subject(v, ss, lo, how="colon")
@@ -1064,6 +1074,9 @@ class _Quoter:
         si = self.sent_index(o)
         if si == 0:
             return None
+        if self.spans and self.spans[-1][1] >= self.s_start[max(0, si - 2)] and \
+                self.s_para[self.sent_index(self.spans[-1][1])] == self.s_para[si]:
+            return None   # right after a quotation of the paragraph: a continuation of it
         if self.first_cue(si) < self.tok_index(o):
             return None
         if si not in self._prev_sentence:
