@@ -1125,6 +1125,13 @@ class _Quoter:
         return "partial"
 
 
+class _HTML(str):
+    """HTML that Jupyter shows rendered (``_repr_html_``) and that is still a str."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
 # -- the "who said what" view ---------------------------------------------------------------
 def who_said_what(doc) -> pd.DataFrame:
     """Each quotation with its speaker, the words that name the speaker and the rule that chose
@@ -1139,8 +1146,6 @@ def render_quotes(doc, *, para_ids=None) -> "str":
     words underlined, and after each quotation the speaker and the rule that chose them.
     Returns a str that Jupyter shows rendered."""
     import html
-
-    from .actors import HighlightedText
 
     q = doc.quotes
     text = doc.text
@@ -1168,7 +1173,7 @@ def render_quotes(doc, *, para_ids=None) -> "str":
         parts.append(html.escape(text[pos:pe]) + "</p>")
         out.append("".join(parts))
     out.append("</div>")
-    return HighlightedText("".join(out))
+    return _HTML("".join(out))
 
 
 __all__ = ["HOW", "KINDS", "QUOTE_COLUMNS", "add_speech_verbs", "load_speech_verbs", "quotes", "render_quotes",
