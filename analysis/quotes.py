@@ -228,6 +228,7 @@ class _Quoter:
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
+        self._last_named = None   # (id, name) of the last speaker the mentions layer does not know
         self.spans: list[tuple[int, int]] = []   # (open, close) of the quotations read so far
 
     @property
@@ -383,6 +384,8 @@ class _Quoter:
                 sp = found
                 rows.append((int(para_id), self.s_id[self.sent_index(s)], s, e, body, sp[0], sp[1], sp[2], kind,
                              sp[3], sp[4], self.text[sp[3]:sp[4]] if sp[3] >= 0 else "", sp[5], sp[6]))
+                if sp[0] and sp[5] == "name":
+                    self._last_named = (sp[0], sp[1])
                 if sp[0]:
                     prev = (sp, c, int(para_id), self.after_tag_end(c))
                 elif not short:
@@ -410,6 +413,16 @@ class _Quoter:
             if j >= 0 and words in _PERSON_PRONOUNS:
                 i = self._persons[j]
                 return _speaker(self.m_id[i], self.m_name[i], sp[2], sp[3], sp[4], "person", "pronoun")
+            if words in _PERSON_PRONOUNS and self._last_named is not None:
+                # a person the mentions layer does not know, named by an earlier tag
+                sid, name = self._last_named
+                return _speaker(sid, name, sp[2], sp[3], sp[4], "name", "pronoun")
+            if words == "it":
+                # "…,” it stated: the organisation (or document's owner) mentioned last
+                j = bisect.bisect_left(self.m_start, sp[3]) - 1
+                for q in range(j, max(-1, j - 30), -1):
+                    if self.m_type[q] in ("org", "igo", "media", "armed_group"):
+                        return _speaker(self.m_id[q], self.m_name[q], sp[2], sp[3], sp[4], self.m_type[q], "pronoun")
             return _speaker("", "", sp[2], sp[3], sp[4], "", sp[6])
         return sp
 
@@ -729,8 +742,15 @@ class _Quoter:
         if self.t_lower[k] in ("and", "but", "or"):
             return None
         limit = min(n, k + 30)
+        # a sentence end inside brackets ("Rep. Ann Lee (R-Fla.) said") is not the tag's end
+        while s_end < len(self.text) and self.text.count("(", c, s_end) > self.text.count(")", c, s_end):
+            nxt = self.sent_index(s_end)
+            if self.s_end[nxt] <= s_end:
+                break
+            s_end = self.s_end[nxt]
         # inverted: said X
-        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence):
+        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
+                (self.t_pos[k] == "VBN" and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")):
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
             if np_ is not None and (not tag_sentence or self.bare_tag_rest(np_[1] + 1, s_end)):
                 return self.resolve(np_, self.t_lower[k], "tag_after")
@@ -756,7 +776,9 @@ class _Quoter:
                 pos = "VBP"   # "…,” the Saudis state/NN in the paper: a tagger's miss
             if pos in _FINITE or self.is_cue(v):
                 if not (self.is_cue(v) or v - k <= 4):
-                    return None
+                    np_ = self.subject_back(v, self.t_start[k])
+                    if np_ is None or np_[0] != k or len(np_) != 2:
+                        return None   # “…,” the vice-presidential nominee riffed: a noun phrase, then the verb
                 if tag_sentence and not self.is_cue(v) and pos != "VBP" and not (ends_q and v - k <= 3):
                     return None    # “…?” Trump went on: any verb right after a question
                 if pos not in _FINITE and not self.is_cue(v):
@@ -766,7 +788,7 @@ class _Quoter:
                 np_ = self.subject_back(v, self.t_start[k])
                 if np_ is None or not self.opens_tag(k, np_[0]):
                     return None    # the tag's subject opens the tag ("…,” the minister said)
-                if tag_sentence and not self.bare_tag_rest(v + 1, s_end):
+                if tag_sentence and not self.bare_tag_rest(v + 1, s_end, appositive=ends_q):
                     return None    # “…” Russia insisted that …: a new sentence, not a tag
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
