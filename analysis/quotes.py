@@ -78,6 +78,7 @@ _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "commun
 _SPEECH_NOUNS = {"claim", "statement", "remark", "comment", "word", "tweet", "warning", "promise", "pledge",
                  "accusation", "assertion", "argument", "suggestion", "message", "vow", "speech", "post", "quote",
                  "description", "prediction", "insistence", "boast", "complaint", "answer", "response", "reply"}
+_THINK = {"think", "believe", "agree", "hope", "fear", "know", "feel", "expect", "want"}
 _COLON_ONLY = {"continue", "go"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
 _AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is", "would",
@@ -889,6 +890,8 @@ class _Quoter:
         if len(cues) > 1:
             nearest = self.subject(cues[-1], ss, last_mark)
             for v in cues[:-1]:
+                if self.t_pos[v] not in _FINITE or self.t_lemma[v] in _THINK:
+                    continue    # "Asked if he thought …, X responded": the finite speech verb speaks
                 found = self.subject(v, ss, last_mark)
                 if found is not None and found[0] and found[5] != "description":
                     # the same speaker ("X welcomed … but said …"): the verb nearest the quotation
@@ -921,7 +924,12 @@ class _Quoter:
             return np_
         for q in range(np_[1] + 1, min(v, np_[1] + 3)):
             if self.t_lower[q] in ("who", "which") and self.t_pos[q] in ("WP", "WDT"):
-                return (q, q, np_[0], np_[1])
+                # only when "who" is the verb's own subject ("X, who has long said"), not the
+                # subject of an apposition ("X, who is reviled by many, said")
+                if all(self.t_pos[r] in _SKIP_POS or self.t_lower[r] in _AUX or self.t_pos[r] in ("RB", "IN", "DT", "NN", "JJ")
+                       and self.t_lower[r] not in (",",) for r in range(q + 1, v)):
+                    return (q, q, np_[0], np_[1])
+                return np_
         return np_
 
     def possessor(self, v: int, lo: int):
