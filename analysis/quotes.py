@@ -71,6 +71,8 @@ _WORD = re.compile(r"\S+")
 _DASH_TAG = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
 _ACCORDING_AFTER = re.compile(r"[,.]?\s{0,3}[Aa]ccording to\s+")
+_ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
+_LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
@@ -599,9 +601,19 @@ class _Quoter:
         a, b = self.t_start[np_[0]], self.t_end[np_[1]]
         words = self.text[a:b]
         low = words.lower()
-        i = self.mention_in(a, b)
         head = np_[1]
-        for q in range(np_[0] + 1, np_[1]):
+        if self.t_lower[head] == ")":
+            # "Rep. Ann Lee (D-Ore.)": the name before the bracket
+            q = head
+            while q > np_[0] and self.t_lower[q] != "(":
+                q -= 1
+            if q > np_[0]:
+                head = q - 1
+                b = self.t_end[head]
+                words = self.text[a:b]
+                low = words.lower()
+        i = self.mention_in(a, b)
+        for q in range(np_[0] + 1, head):
             if self.t_lower[q] in ("of", "for", "at", "from") and self.t_pos[q - 1] in ("NN", "NNS"):
                 head = q - 1      # "a spokesman for the ministry": the spokesman speaks
                 break
@@ -743,9 +755,14 @@ class _Quoter:
         if self.t_lower[k] in ("and", "but", "or"):
             return None
         limit = min(n, k + 30)
-        # a sentence end inside brackets ("Rep. Ann Lee (R-Fla.) said") is not the tag's end
-        while s_end < len(self.text) and self.text.count("(", c, s_end) > self.text.count(")", c, s_end):
-            nxt = self.sent_index(s_end)
+        # a sentence end inside brackets ("Rep. Ann Lee (R-Fla.) said") or after a title
+        # ("Rep. | Ann Lee said") is not the tag's end
+        while s_end < len(self.text) and (self.text.count("(", c, s_end) > self.text.count(")", c, s_end)
+                                          or _ABBREV_END.search(self.text, max(c, s_end - 8), s_end)
+                                          or _LOWER_NEXT.match(self.text, s_end)):
+            nxt = self.sent_index(s_end + 1)
+            if "\n" in self.text[s_end:self.s_start[nxt]]:
+                break
             if self.s_end[nxt] <= s_end:
                 break
             s_end = self.s_end[nxt]

@@ -319,12 +319,16 @@ def test_linear_in_the_number_of_marks():
     import time
     para = "“We are ready,” the minister said. “We will sign.” "
     times = []
-    for n in (50, 200):
+    for n in (50, 400):
         text = "T\n\nForeign Minister Reza Karimi spoke. " + para * n
-        doc = analysis.annotate(analysis.from_text(text))
-        doc.mentions
-        t0 = time.perf_counter()
-        q = doc.quotes
-        times.append(time.perf_counter() - t0)
+        best = None
+        for _ in range(3):
+            doc = analysis.annotate(analysis.from_text(text))
+            doc.mentions
+            t0 = time.perf_counter()
+            q = doc.quotes
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+        times.append(best)
         assert len(q) == 2 * n
-    assert times[1] < times[0] * 4 * 2.5
+    assert times[1] < times[0] * 8 * 3     # 8 times the marks: linear, not quadratic (64 times)
