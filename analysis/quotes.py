@@ -482,6 +482,8 @@ class _Quoter:
             if pos in _NP_POS or (pos in ("NNP", "NNPS")) or (w == "." and q > 0 and self.t_pos[q - 1] == "NNP"):
                 first = q
                 continue
+            if w in ("that", "this") and self.t_pos[q + 1] in ("NNP", "NNPS"):
+                break       # "said that Trump's …": a conjunction, not a determiner
             if w in _DETS or pos in ("DT", "PRP$"):
                 first = q
                 # "a spokesman for | the ministry": the phrase goes on before the determiner
@@ -904,6 +906,11 @@ class _Quoter:
         # the outermost speech verb: "Obama said he expected that Americans will say “no”" is
         # Obama's; a later verb counts when the first has no subject that names someone
         cues = [v for v in range(k0, k1) if self.is_cue(v)]
+        if len(cues) > 1 and self.t_pos[k0] == "IN" and self.t_lower[k0] != "according":
+            # "While not everything X says is true, Y said …": the subordinate clause's verb is not the tag
+            comma = next((q for q in range(k0, cues[-1]) if self.t_lower[q] == ","), None)
+            if comma is not None:
+                cues = [v for v in cues if v > comma]
         if len(cues) > 1:
             nearest = self.subject(cues[-1], ss, last_mark)
             for v in cues[:-1]:
@@ -916,7 +923,7 @@ class _Quoter:
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
                 return self.subject(v, ss, last_mark)
-            if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS"):
+            if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS") and not cues:
                 found = self.possessor(v, last_mark)
                 if found is not None:
                     return found
