@@ -232,7 +232,8 @@ class _Quoter:
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
         self._last_named = None   # (id, name) of the last speaker the mentions layer does not know
-        self.spans: list[tuple[int, int]] = []   # (open, close) of the quotations read so far
+        self.spans: list[tuple[int, int]] = []
+        self.title_close: dict[int, int] = {}   # close -> open mark of the 1–3-word quotations (titles)   # (open, close) of the quotations read so far
 
     @property
     def clauses(self):
@@ -380,6 +381,8 @@ class _Quoter:
                         not (found[6] == "continuation" and same_sentence) and found[6] != "embedded":
                     found = None
                 self.spans.append((o, c))
+                if short:
+                    self.title_close[c] = o
                 if found is not None:
                     found = self.final(found, o)
                 if found is None:
@@ -556,6 +559,9 @@ class _Quoter:
                 commas.append(q)
             elif self.t_pos[q] in _FINITE and q != v:
                 break
+            elif self.is_mark_tok(q) and self.t_start[q] in self.title_close:
+                # a title inside the apposition ("X, the author of “Going Viral,” said")
+                q = self.tok_index(self.title_close[self.t_start[q]])
             elif self.is_mark_tok(q) or self.t_lower[q] in (".", ";", ":"):
                 break
             q -= 1
@@ -901,6 +907,10 @@ class _Quoter:
         si = self.sent_index(o)
         ss = self.s_start[si]
         prev_mark = self.last_mark_before(ss, o)
+        if prev_mark is not None and prev_mark in self.title_close and \
+                not any(self.is_cue(v) for v in range(self.tok_index(prev_mark + 1), self.tok_index(o))):
+            while prev_mark is not None and prev_mark in self.title_close:
+                prev_mark = self.last_mark_before(ss, self.title_close[prev_mark])   # past a title
         last_mark = ss if prev_mark is None else prev_mark + 1
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
         # the outermost speech verb: "Obama said he expected that Americans will say “no”" is
