@@ -90,13 +90,13 @@ class Clause:
     """One clause of a sentence, in token positions of that sentence (``-1``: none)."""
 
     __slots__ = ("vs", "ve", "main", "kind", "voice", "negated", "modal", "hedged", "tense", "subj", "obj", "agent",
-                 "relation", "gov", "start", "end", "own_subject", "subj_after")
+                 "relation", "gov", "start", "end", "own_subject", "subj_after", "guess")
 
     def __init__(self, vs, ve, main, kind):
         self.vs, self.ve, self.main, self.kind = vs, ve, main, kind
         self.voice, self.negated, self.modal, self.hedged, self.tense = "active", False, None, False, None
         self.subj = self.obj = self.agent = None  # (a, b) inclusive token spans
-        self.relation, self.gov, self.own_subject, self.subj_after = "main", None, False, False
+        self.relation, self.gov, self.own_subject, self.subj_after, self.guess = "main", None, False, False, False
         self.start = self.end = vs
 
     def __repr__(self):  # pragma: no cover - for debugging
@@ -208,16 +208,19 @@ def _groups(s: Sentence) -> list[Clause]:
             prev = first - 1
             while prev >= 0 and pos[prev] in _ADV:
                 prev -= 1
+            if prev >= 0 and low[prev] in (")", "]"):
+                o = next((x for x in range(prev - 1, -1, -1) if low[x] == _BRACKET[low[prev]]), None)
+                if o is not None and o > 0:
+                    prev = o - 1
             nxt = first + 1 if end == first else end + 1
             subject_left = prev >= 0 and (pos[prev] in _NOUN or pos[prev] in ("PRP", "CD") or low[prev] in ("who", "which", "that"))
-            object_right = nxt < n and (pos[nxt] in ("DT", "PDT", "PRP$", "PRP", "CD", "NNP", "NNPS", "JJ") or low[nxt] in ("that", "to")
-                                        and low[nxt] != "by")
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
             elif prev >= 0 and low[prev] in _CC and any(o.kind == "fin" for o in out):
                 c.kind = "fin"  # "backed the plan and called for talks"
-            elif subject_left and (object_right or low[prev] in ("who", "which", "that") or pos[prev] == "PRP"):
-                c.kind = "fin"
+            elif subject_left and not (nxt < n and low[nxt] == "by"):
+                c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
+                c.guess = True
             else:
                 c.kind = "part"
         _features(s, c)
@@ -354,7 +357,8 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     if j < lo:
         return None, "none"
     w = low[j]
-    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and pos[j - 1] in _NOUN | {"PRP", "CD"})):
+    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN | {"PRP", "CD"}
+                                                                                   or low[j - 1] == "," and j > 1 and pos[j - 2] in _NOUN))):
         k = j - 1
         if k >= 0 and low[k] == ",":
             k -= 1
@@ -382,7 +386,21 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     while k >= lo and end - k < _MAX_SUBJECT:
         w, p = low[k], pos[k]
         if s.group_of[k] >= 0 and _group_is_finite(s, k):
+            rc = s.clauses[s.group_of[k]]
+            if rc.relation == "relative" and rc.subj is not None:
+                # "the group that wins the game will make": the antecedent and its relative clause
+                r = rc.vs - 1
+                while r >= lo and (pos[r] in _ADV or low[r] in _NEG):
+                    r -= 1
+                if r - 1 >= lo and low[r] in _REL and low[r - 1] != ",":
+                    k = r - 1
+                    continue
             break
+        if w in (")", "]"):
+            o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
+            if o is not None and o > lo:
+                k = o - 1
+                continue
         if w in _PUNCT_STOP:
             if w == "," and k > lo:
                 # "Britain, France and Germany said": a list of names
@@ -402,22 +420,15 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     # strip leading conjunctions, adverbs and a fronted prepositional phrase ("In 2004 the EU")
     while a <= end and (pos[a] in ("CC",) or pos[a] in _ADV or low[a] in ("so",)):
         a += 1
-    while a <= end and pos[a] == "IN" and low[a] not in ("that",):
-        b = a + 1
-        while b <= end and pos[b] in ("DT", "CD", "JJ", "NNP", "NN", "NNS", "PRP$") and not (b > a + 1 and pos[b] == "DT"):
-            if pos[b] in ("NN", "NNS", "NNP", "CD") and b + 1 <= end and pos[b + 1] in ("DT", "PRP", "NNP") and pos[b] != "NNP":
-                b += 1
-                break
-            if pos[b] == "CD" and b + 1 <= end and pos[b + 1] in ("DT", "PRP", "NNP", "NNS", "NN"):
-                b += 1
-                break
-            b += 1
-        if b <= end and b > a + 1 and pos[b] in _NP_START:
-            a = b
-            while a <= end and low[a] == ",":
-                a += 1
-        else:
-            break
+    if a <= end and pos[a] == "IN" and low[a] not in ("that",):
+        # a fronted phrase: "In this study we", "At the end of 1990 two radiometers"
+        split = None
+        for b in range(a + 2, end + 1):
+            if pos[b] in ("PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX") and pos[b - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP") \
+                    and not (pos[b - 1] in ("NNP", "NNPS") and pos[b] in ("NNP", "NNPS")) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
+                split = b
+        if split is not None:
+            a = split
     while a <= end and low[a] in _TIME_NOUNS and a < end:
         a += 1
     if a > end:
@@ -492,6 +503,13 @@ def parse(s: Sentence) -> list[Clause]:
                 if pos[span[0]] == "EX":  # "there is little prospect of ...": the noun after the verb
                     c.subj = np_right(s, c.ve + 1, n)
                     c.own_subject, c.subj_after = False, c.subj is not None
+            if c.subj is None and how == "none" and not c.guess:
+                # "the ban imposed in 1989 remains": the participle read as a past tense was not one
+                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" and not any(
+                        low[k] in _CC or low[k] in (";", ":") for k in range(prev.ve + 1, c.vs)):
+                    prev.kind, prev.voice, prev.relation, prev.tense, prev.guess = "part", "passive", "relative", None, False
+                    c.subj, c.own_subject = prev.subj, True
             if c.subj is None and how == "none" and lem[c.main] in _SPEECH:
                 # '"...," said Mr Berg' / "..., says the report"
                 j = c.vs - 1
