@@ -114,12 +114,65 @@ class Sentence:
         self.sent_id, self.para_id, self.start, self.end = sent_id, para_id, start, end
         self.in_quote = in_quote or [False] * len(low)
         self.clauses: list[Clause] = []
-        for k in range(1, len(low)):
-            if pos[k] == "PRP" and low[k] == "us" and low[k - 1] == "the":  # "the US" tagged as a pronoun
-                if pos is not None and not isinstance(pos, list):
-                    pos = self.pos = list(pos)
-                pos[k] = "NNP"
+        _retag(self)
         self.group_of: list[int] = [-1] * len(low)
+
+
+_NOMINATIVE = frozenset({"we", "they", "i", "you", "he", "she"})
+_SEGMENT_EDGE = frozenset({",", ";", ":", "that", "which", "who", "whom", "(", ")", '"', "“", "”", "–", "—"})
+
+
+def _can_be_verb(word: str):
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(word, "VERB").get("VERB")
+    return found[0] if found else None
+
+
+def _retag(s: "Sentence") -> None:
+    """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
+    tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
+    it stands right after a subject pronoun ("we present", "they report") or after a noun in a
+    stretch with no other finite verb ("Inclusive institutions guarantee the right")."""
+    low, pos = s.low, s.pos
+    n = len(low)
+    changed = False
+    for k in range(1, n):
+        p = pos[k]
+        if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
+            pos[k] = "NNP"
+            changed = True
+            continue
+        if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
+            continue
+        j = k - 1
+        while j >= 0 and pos[j] in _ADV:
+            j -= 1
+        if j < 0:
+            continue
+        after = pos[k + 1] if k + 1 < n else "."
+        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in ("NN", "NNS"):
+            lemma = _can_be_verb(low[k])
+            if lemma:
+                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in ("he", "she") else "VBP"
+                s.lem[k] = lemma
+                changed = True
+        elif p in ("NN", "NNS") and pos[j] in ("NN", "NNS", "NNP", "NNPS") and after in ("DT", "PRP$", "PDT", "TO", "CD") \
+                and not (p == "NN" and pos[j] in ("NNS", "NNPS")) and not (p == "NNS" and pos[j] == "NNS"):
+            lo = j
+            while lo > 0 and low[lo - 1] not in _SEGMENT_EDGE:
+                lo -= 1
+            hi = k + 1
+            while hi < n and low[hi] not in _SEGMENT_EDGE:
+                hi += 1
+            if any(pos[x] in _FIN for x in range(lo, hi)):
+                continue
+            lemma = _can_be_verb(low[k])
+            if lemma:
+                pos[k] = "VBZ" if p == "NNS" else "VBP"
+                s.lem[k] = lemma
+                changed = True
+    return changed
 
 
 # --------------------------------------------------------------------------------------------
