@@ -318,6 +318,9 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
     """The noun phrase starting at token i (with its "of"/"on"/... attachments), or None."""
     pos, low = s.pos, s.low
     n = min(limit, len(low))
+    if i < n and (low[i] in ("both", "either", "neither") or pos[i] in _ADV and i + 1 < n and pos[i + 1] in ("CD", "JJ", "JJR", "DT")):
+        rest = np_right(s, i + 1, limit, attach=attach)
+        return (i, rest[1]) if rest else None
     if i >= n or pos[i] not in _OBJ_START and not (pos[i] in ("VBG", "VBN") and i + 1 < n and pos[i + 1] in _NOUN):
         return None
     if pos[i] == "PRP":
@@ -327,7 +330,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD")) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
@@ -341,7 +344,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
             j += 1
             continue
         break
-    while j > i and (pos[j - 1] in ("CC", "POS", "DT") and low[j - 1] not in ("'s",) or low[j - 1] in ("-", "&")):
+    while j > i + 1 and (pos[j - 1] in ("CC", "POS", "DT") and low[j - 1] not in ("'s",) or low[j - 1] in ("-", "&")):
         j -= 1
     return (i, j - 1) if j > i else None
 
@@ -630,11 +633,17 @@ def parse(s: Sentence) -> list[Clause]:
             pass
         elif c.voice == "passive":
             j = i
-            while j < n and j < i + 8 and low[j] not in _PUNCT_STOP and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
-                if low[j] == "by" and j + 1 < n and pos[j + 1] != "CD" and low[j + 1] not in _TIME_NOUNS:
+            while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
+                    and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
+                if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
+                        and low[j + 1] not in _TIME_NOUNS:
                     if s.group_of[j + 1] >= 0 and pos[j + 1] == "VBG":
+                        g2 = s.clauses[s.group_of[j + 1]]
+                        c.agent = (j + 1, max(g2.ve, g2.obj[1] if g2.obj else -1))  # "by averaging"
                         break
                     c.agent = np_right(s, j + 1, n)
+                    break
+                if low[j] == "," and j + 1 < n and s.group_of[j + 1] >= 0:
                     break
                 if low[j] in _SUBORD and pos[j] != "IN" or low[j] in _REL and pos[j] in ("WDT", "WP"):
                     break
