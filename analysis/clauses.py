@@ -143,6 +143,14 @@ def _retag(s: "Sentence") -> None:
             pos[k] = "NNP"
             changed = True
             continue
+        if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
+                and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
+                and low[k].isalpha():
+            lemma = _can_be_verb(low[k])  # "to back the plan": the tagger's adverb
+            if lemma:
+                pos[k], s.lem[k] = "VB", lemma
+                changed = True
+            continue
         if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
             continue
         j = k - 1
