@@ -195,6 +195,8 @@ def _is_verb(s: Sentence, i: int) -> bool:
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
         if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
             return False
+        if p == "VBN" and s.pos[i - 1] in ("IN", "RB") and s.low[i - 1] != "by" and s.pos[i + 1] in _NOUN:
+            return False  # "from armed confrontation", "sharply aggravated situation"
     if p == "VBG" and i + 1 < len(s.pos) and s.pos[i + 1] in _NOUN and (i == 0 or s.pos[i - 1] in ("IN", "TO", ",", "CC")) \
             and s.low[i] in ("leading", "ruling", "developing", "growing", "remaining", "following", "existing", "rising", "working"):
         return False
@@ -275,6 +277,12 @@ def _groups(s: Sentence) -> list[Clause]:
                     prev = o - 1
             nxt = first + 1 if end == first else end + 1
             subject_left = prev >= 0 and (pos[prev] in _NOUN or pos[prev] in ("PRP", "CD") or low[prev] in ("who", "which", "that"))
+            if prev > 0 and low[prev] == ",":
+                # "Spain, which is opposed to the levy, called for talks": after a relative aside
+                k = next((x for x in range(prev - 1, -1, -1) if low[x] == ","), None)
+                if k is not None and k + 1 < prev and low[k + 1] in ("which", "who") and k > 0 and pos[k - 1] in _NOUN | {"PRP"}:
+                    subject_left = True
+                    prev = k - 1
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
             elif prev >= 0 and low[prev] in _CC and any(o.kind == "fin" for o in out):
@@ -338,7 +346,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD")) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:

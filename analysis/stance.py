@@ -541,6 +541,8 @@ def stance(doc) -> pd.DataFrame:
         cs = parsed.get(sid)
         s = _Sent(([low[k] for k in ks], [lem[k] for k in ks], [pos[k] for k in ks], [st[k] for k in ks], [en[k] for k in ks]),
                   int(sid), int(pid), int(s_start), int(s_end))
+        if cs is not None and len(cs.low) == len(ks):
+            s.pos, s.lem = cs.pos, cs.lem  # the clause reader's mended tags ("we welcome" as a verb)
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
@@ -621,6 +623,9 @@ def stance(doc) -> pd.DataFrame:
                         continue
                     holder_span, holder_from_clause = c.agent, "agent"
                     target_span = c.subj
+                    after = c.agent[1] + 1 if c.agent[0] == j + 1 else j
+                    if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
+                        target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
                 else:
                     if c.kind in ("inf", "ger") and c.gov is not None and (c.gov.voice == "passive" or (
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
