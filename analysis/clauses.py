@@ -151,6 +151,12 @@ def _retag(s: "Sentence") -> None:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
             continue
+        if p in ("NN", "JJ", "RB") and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in ("NN", "NNS"):
+            lemma = _can_be_verb(low[k])  # "will form the government": a verb after a modal
+            if lemma:
+                pos[k], s.lem[k] = "VB", lemma
+                changed = True
+            continue
         if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
             continue
         j = k - 1
@@ -285,7 +291,7 @@ def _groups(s: Sentence) -> list[Clause]:
                     prev = k - 1
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
-            elif prev >= 0 and low[prev] in _CC and any(o.kind == "fin" for o in out):
+            elif prev >= 0 and low[prev] in _CC and (prev == 0 or any(o.kind == "fin" for o in out)):
                 c.kind = "fin"  # "backed the plan and called for talks"
             elif subject_left and not (nxt < n and low[nxt] == "by"):
                 c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"

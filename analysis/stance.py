@@ -361,6 +361,10 @@ def _clean(value):
 _OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "encourage", "invite", "request", "tell", "order",
                              "force", "persuade", "pressure", "lobby", "want", "expect", "allow", "advise", "warn",
                              "implore", "appeal", "require", "challenge"})
+#: participles that say how their subject stands ("is opposed to", "was concerned about")
+_STATIVE = frozenset({"oppose", "concern", "interest", "commit", "worry", "alarm", "disappoint", "satisfy", "please",
+                      "delight", "dismay", "devote", "determine", "trouble", "disturb", "frustrate", "encourage",
+                      "opposed", "concerned", "interested", "committed", "worried"})
 #: governors that deny what their complement says ("refused to back", "failed to condemn")
 _NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon"})
 #: governors that leave it open ("is expected to back", "seemed to oppose")
@@ -615,7 +619,7 @@ def stance(doc) -> pd.DataFrame:
             holder_from_clause = None
             if c is not None and kind == "verb":
                 in_group = c.vs <= i <= c.ve
-                stative = words[0] == "be" or (c.agent is None and j < n and (
+                stative = words[0] == "be" or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
                     (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
                 if in_group and c.voice == "passive" and not stative:
                     if c.agent is None:
