@@ -41,7 +41,9 @@ from bisect import bisect_left
 
 import pandas as pd
 
-from ._frames import frame_from_columns
+import numpy as np
+
+from ._frames import frame_from_columns, string_array
 
 COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_start", "verb_end", "verb", "lemma",
            "voice", "negated", "modal", "hedged", "tense", "subject_start", "subject_end", "subject",
@@ -129,6 +131,9 @@ def _can_be_verb(word: str):
     return found[0] if found else None
 
 
+_RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+
+
 def _retag(s: "Sentence") -> None:
     """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
     tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
@@ -139,6 +144,8 @@ def _retag(s: "Sentence") -> None:
     changed = False
     for k in range(1, n):
         p = pos[k]
+        if p not in _RETAG_POS:
+            continue
         if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
             pos[k] = "NNP"
             changed = True
@@ -306,30 +313,47 @@ def _groups(s: Sentence) -> list[Clause]:
 
 def _features(s: Sentence, c: Clause) -> None:
     low, lem, pos = s.low, s.lem, s.pos
-    span = range(c.vs, c.main + 1)
-    c.negated = any(low[k] in _NEG for k in span) or any(
-        low[k] == "no" and k + 1 <= c.main and low[k + 1] == "longer" for k in span)
-    modals = [low[k] for k in span if pos[k] == "MD"]
-    c.modal = modals[0] if modals else None
-    c.hedged = any(low[k] in _HEDGE_MODAL and pos[k] == "MD" for k in span) or any(low[k] in _HEDGE_ADV for k in span) \
-        or lem[c.main] in _HEDGE_VERB
     m = c.main
+    if m == c.vs:  # one word: nothing to look through
+        w = low[m]
+        if c.kind == "part" and pos[m] == "VBN":
+            c.voice = "passive"
+        c.hedged = lem[m] in _HEDGE_VERB
+        if c.kind == "fin":
+            c.tense = "future" if w == "'ll" else ("past" if pos[m] in ("VBD", "VBN") else "present")
+        return
+    negated = hedged = False
+    modal = None
+    first = -1
+    for k in range(c.vs, m + 1):
+        w, p = low[k], pos[k]
+        if w in _NEG or (w == "no" and k < m and low[k + 1] == "longer"):
+            negated = True
+        if p == "MD":
+            if modal is None:
+                modal = w
+            if w in _HEDGE_MODAL:
+                hedged = True
+        elif w in _HEDGE_ADV:
+            hedged = True
+        if first < 0 and p in _VERB:
+            first = k
+    c.negated, c.modal = negated, modal
+    c.hedged = hedged or lem[m] in _HEDGE_VERB
     prev = m - 1
     while prev >= c.vs and (pos[prev] in _ADV or low[prev] in _NEG):
         prev -= 1
-    if pos[m] in ("VBN", "VBD") and prev >= c.vs and lem[prev] in ("be", "get") and low[prev] not in ("'s",) or (
-            pos[m] in ("VBN", "VBD") and prev >= c.vs and low[prev] == "'s" and pos[m] == "VBN"):
+    pm = pos[m]
+    if pm in ("VBN", "VBD") and prev >= c.vs and (lem[prev] in ("be", "get") and low[prev] != "'s" or (low[prev] == "'s" and pm == "VBN")):
         c.voice = "passive"
-    elif c.kind == "part" and pos[m] == "VBN":
+    elif c.kind == "part" and pm == "VBN":
         c.voice = "passive"
     if c.kind == "fin":
-        if c.modal in _MODAL_FUTURE or (c.modal is None and low[c.vs] in ("'ll",)):
+        if modal in _MODAL_FUTURE or (modal is None and low[c.vs] == "'ll"):
             c.tense = "future"
         else:
-            first = next((k for k in span if pos[k] in _VERB), c.vs)
-            c.tense = "past" if pos[first] in ("VBD", "VBN") or low[first] in ("would", "could", "might", "should") and False else "present"
-            if pos[first] == "MD":
-                c.tense = "present"
+            f = first if first >= 0 else c.vs
+            c.tense = "past" if pos[f] in ("VBD", "VBN") else "present"
 
 
 # --------------------------------------------------------------------------------------------
@@ -884,13 +908,15 @@ def clauses(doc) -> pd.DataFrame:
     for name in COLUMNS:
         values = cols[name]
         if name.startswith(("subject_", "object_", "agent_")) and name.endswith(("_start", "_end")):
-            out.append(pd.array(values, dtype="Int64"))
+            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+            data = np.fromiter((-1 if v is None else v for v in values), dtype="int64", count=len(values))
+            out.append(pd.arrays.IntegerArray(data, mask))
         elif name in ("start", "end", "clause_id", "para_id", "sent_id", "verb_start", "verb_end"):
-            out.append(pd.array(values, dtype="int64") if values else pd.array([], dtype="int64"))
+            out.append(np.array(values, dtype="int64"))
         elif name in ("negated", "hedged"):
-            out.append(pd.array(values, dtype="bool") if values else pd.array([], dtype="bool"))
+            out.append(np.array(values, dtype=bool))
         else:
-            out.append(pd.array(values, dtype="str") if values else pd.array([], dtype="str"))
+            out.append(string_array(values))
     return frame_from_columns(COLUMNS, out)
 
 

@@ -32,7 +32,9 @@ from importlib import resources
 
 import pandas as pd
 
-from ._frames import frame_from_columns
+import numpy as np
+
+from ._frames import frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
@@ -294,9 +296,12 @@ class _Actors:
             q = doc.quotes
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
-        self.m = list(zip(m["start"], m["end"], m["actor_id"], m["actor"],
-                          m["actor_type"] if "actor_type" in m else [None] * len(m))) if len(m) else []
-        self.q = list(zip(q["start"], q["end"], q["speaker_id"], q["speaker"])) if len(q) else []
+        def values(frame, name):
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[name].tolist()]
+
+        self.m = list(zip(m["start"].tolist(), m["end"].tolist(), values(m, "actor_id"), values(m, "actor"),
+                          values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(q["start"].tolist(), q["end"].tolist(), values(q, "speaker_id"), values(q, "speaker"))) if len(q) else []
         # mentions with an actor name, sorted by (start, table order); "first in table order" is the
         # first found in this order when the table itself is in start order (the actors layer's order)
         named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
@@ -480,11 +485,6 @@ def stance(doc) -> pd.DataFrame:
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
-    by_sent: dict[int, list[int]] = {}
-    col = doc.token_list  # shared with the other layers, made once per document
-    for k, sid in enumerate(col("sent_id")):
-        by_sent.setdefault(sid, []).append(k)
-    low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
     rows = []
     antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
 
@@ -540,13 +540,8 @@ def stance(doc) -> pd.DataFrame:
     for cs in parsed.values():
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
-    for sid, pid, s_start, s_end, s_text in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"], sents["text"]):
-        ks = by_sent.get(sid, [])
-        cs = parsed.get(sid)
-        s = _Sent(([low[k] for k in ks], [lem[k] for k in ks], [pos[k] for k in ks], [st[k] for k in ks], [en[k] for k in ks]),
-                  int(sid), int(pid), int(s_start), int(s_end))
-        if cs is not None and len(cs.low) == len(ks):
-            s.pos, s.lem = cs.pos, cs.lem  # the clause reader's mended tags ("we welcome" as a verb)
+    for s_text, cs in zip(sents["text"].tolist(), parsed.values()):
+        s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
@@ -565,7 +560,15 @@ def stance(doc) -> pd.DataFrame:
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            for words, cue in index.get(s.low[i], []) + (index.get(s.lem[i], []) if s.lem[i] != s.low[i] else []):
+            cands = index.get(s.low[i])
+            if s.lem[i] != s.low[i]:
+                more = index.get(s.lem[i])
+                if more:
+                    cands = cands + more if cands else more
+            if not cands:
+                i += 1
+                continue
+            for words, cue in cands:
                 j = _match(s, i, words)
                 if j is None:
                     continue
@@ -723,9 +726,16 @@ def stance(doc) -> pd.DataFrame:
         return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
     data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
     data["stance_id"] = list(range(1, len(rows) + 1))
-    data["target_start"] = pd.array(data["target_start"], dtype="Int64")
-    data["target_end"] = pd.array(data["target_end"], dtype="Int64")
-    data["clause_id"] = pd.array(data["clause_id"], dtype="Int64")
+    for name in ("target_start", "target_end", "clause_id"):
+        values = data[name]
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        data[name] = pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
+                                                        count=len(values)), mask)
+    for name, values in data.items():
+        # strings with gaps: typed here as pandas would (str), without its slower inference
+        if isinstance(values, list) and values and all(v is None or type(v) is str for v in values) \
+                and any(v is not None for v in values):
+            data[name] = string_array(values)
     return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
 
 
