@@ -144,6 +144,9 @@ def _retag(s: "Sentence") -> None:
     changed = False
     for k in range(1, n):
         p = pos[k]
+        if p == "VBZ" and low[k] in ("’s", "'s") and k + 1 < n and pos[k + 1] in ("VBG", "VBN"):
+            s.lem[k] = "be"  # "he's claiming", "it's been said"
+            continue
         if p not in _RETAG_POS:
             continue
         if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
@@ -204,6 +207,8 @@ def _is_verb(s: Sentence, i: int) -> bool:
     p = s.pos[i]
     if p not in _VERB:
         return False
+    if p == "VBG" and s.low[i] == "according" and i + 1 < len(s.pos) and s.low[i + 1] == "to":
+        return False  # "according to X": a preposition
     if p in ("VBG", "VBN") and i > 0 and i + 1 < len(s.pos):
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
         if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
@@ -637,6 +642,8 @@ def parse(s: Sentence) -> list[Clause]:
                 c.relation = "complement"
         elif c.kind == "ger":
             j = c.vs - 1
+            while j > 0 and pos[j] in _ADV:
+                j -= 1  # ", even suggesting"
             c.relation = "complement"
             if j >= 1 and pos[j] in _NP_IN | {"PRP"} and s.group_of[j] < 0:
                 np_ = _np_before(s, j, of_chain=False)
