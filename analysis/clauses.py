@@ -38,6 +38,7 @@ filled with a neighbouring word. Every non-empty span satisfies ``text == doc.te
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import pandas as pd
 
@@ -95,10 +96,14 @@ class Clause:
                  "relation", "gov", "start", "end", "own_subject", "subj_after", "guess")
 
     def __init__(self, vs, ve, main, kind):
-        self.vs, self.ve, self.main, self.kind = vs, ve, main, kind
-        self.voice, self.negated, self.modal, self.hedged, self.tense = "active", False, None, False, None
-        self.subj = self.obj = self.agent = None  # (a, b) inclusive token spans
-        self.relation, self.gov, self.own_subject, self.subj_after, self.guess = "main", None, False, False, False
+        self.vs = vs
+        self.ve = ve
+        self.main = main
+        self.kind = kind
+        self.voice = "active"
+        self.negated = self.hedged = self.own_subject = self.subj_after = self.guess = False
+        self.modal = self.tense = self.subj = self.obj = self.agent = self.gov = None  # spans: (a, b) inclusive
+        self.relation = "main"
         self.start = self.end = vs
 
     def __repr__(self):  # pragma: no cover - for debugging
@@ -124,6 +129,7 @@ _NOMINATIVE = frozenset({"we", "they", "i", "you", "he", "she"})
 _SEGMENT_EDGE = frozenset({",", ";", ":", "that", "which", "who", "whom", "(", ")", '"', "“", "”", "–", "—"})
 
 
+@lru_cache(maxsize=4096)
 def _can_be_verb(word: str):
     from lemminflect import getAllLemmas
 
@@ -244,7 +250,7 @@ def _groups(s: Sentence) -> list[Clause]:
             else:
                 i += 1
                 continue
-        elif not _is_verb(s, i):
+        elif pos[i] not in _VERB or not _is_verb(s, i):
             i += 1
             continue
         # walk the auxiliaries: MD, be/have/do/get followed by another verb
@@ -767,6 +773,9 @@ def _complement_end(s: Sentence, i: int, n: int) -> int | None:
 # the layer
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
+
+
 def _quote_flags(low: list[str]) -> list[bool]:
     """Inside double quotation marks, per token of a paragraph (straight quotes toggle)."""
     out, inside = [], False
@@ -799,17 +808,22 @@ def sentences_of(doc) -> list[Sentence]:
             spans[sid] = [k, k + 1]
         else:
             r[1] = k + 1
-    # quotation flags per paragraph
+    # inside double quotation marks, per token (a paragraph starts outside)
     flags: list[bool] = []
-    k = 0
-    n = len(low)
-    while k < n:
-        p = paras[k]
-        e = k
-        while e < n and paras[e] == p:
-            e += 1
-        flags.extend(_quote_flags(low[k:e]))
-        k = e
+    inside, para = False, None
+    for w, p in zip(low, paras):
+        if p != para:
+            inside, para = False, p
+        if w in _QUOTE_MARKS:
+            if w == '"':
+                inside = not inside
+            elif w in ("“", "``"):
+                inside = True
+            else:
+                flags.append(inside)
+                inside = False
+                continue
+        flags.append(inside)
     out = []
     for sid, pid, s_start, s_end in zip(sents["sent_id"].tolist(), sents["para_id"].tolist(), sents["start"].tolist(),
                                         sents["end"].tolist()):
@@ -876,41 +890,31 @@ def clauses(doc) -> pd.DataFrame:
     sents = sentences_of(doc)
     text = doc.text
     mentions = _Mentions(doc)
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    rows = []
+    actor = mentions.actor
     cid = 0
     for s in sents:
+        st, en = s.st, s.en
         for c in s.clauses:
             cid += 1
-            a, b = s.st[c.start], s.en[c.end]
-            cols["clause_id"].append(cid)
-            cols["para_id"].append(s.para_id)
-            cols["sent_id"].append(s.sent_id)
-            cols["start"].append(a)
-            cols["end"].append(b)
-            cols["text"].append(text[a:b])
-            vs, ve = s.st[c.vs], s.en[c.ve]
-            cols["verb_start"].append(vs)
-            cols["verb_end"].append(ve)
-            cols["verb"].append(text[vs:ve])
-            cols["lemma"].append(s.lem[c.main])
-            cols["voice"].append(c.voice)
-            cols["negated"].append(bool(c.negated))
-            cols["modal"].append(c.modal)
-            cols["hedged"].append(bool(c.hedged))
-            cols["tense"].append(c.tense)
-            for name, span in (("subject", c.subj), ("object", c.obj), ("agent", c.agent)):
+            a, b = st[c.start], en[c.end]
+            vs, ve = st[c.vs], en[c.ve]
+            row = [cid, s.para_id, s.sent_id, a, b, text[a:b], vs, ve, text[vs:ve], s.lem[c.main], c.voice,
+                   bool(c.negated), c.modal, bool(c.hedged), c.tense]
+            ids = []
+            for span in (c.subj, c.obj, c.agent):
                 if span is None:
-                    cols[f"{name}_start"].append(None)
-                    cols[f"{name}_end"].append(None)
-                    cols[name].append(None)
-                    cols[f"{name}_actor_id"].append(None)
+                    row += (None, None, None)
+                    ids.append(None)
                 else:
-                    p, q = s.st[span[0]], s.en[span[1]]
-                    cols[f"{name}_start"].append(p)
-                    cols[f"{name}_end"].append(q)
-                    cols[name].append(text[p:q])
-                    cols[f"{name}_actor_id"].append(mentions.actor(p, q, _head_end(s, span)))
-            cols["relation"].append(c.relation)
+                    p, q = st[span[0]], en[span[1]]
+                    row += (p, q, text[p:q])
+                    ids.append(actor(p, q, _head_end(s, span)) if mentions.rows else None)
+            row += ids
+            row.append(c.relation)
+            rows.append(row)
+    columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in COLUMNS]
+    cols = dict(zip(COLUMNS, columns))
     out = []
     for name in COLUMNS:
         values = cols[name]
