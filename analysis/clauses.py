@@ -138,6 +138,7 @@ def _can_be_verb(word: str):
 
 
 _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+_CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 
 
 def _retag(s: "Sentence") -> None:
@@ -150,8 +151,16 @@ def _retag(s: "Sentence") -> None:
     changed = False
     for k in range(1, n):
         p = pos[k]
-        if p == "VBZ" and low[k] in ("’s", "'s") and k + 1 < n and pos[k + 1] in ("VBG", "VBN"):
-            s.lem[k] = "be"  # "he's claiming", "it's been said"
+        w = low[k]
+        if w[:1] in ("'", "’") and p in ("VBZ", "VBP", "VBD", "MD", "VB", "POS", "PRP"):
+            # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
+            base = w[1:]
+            if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
+                s.lem[k], pos[k] = ("have" if low[k + 1] == "been" else "be"), "VBZ"
+            elif base in _CONTRACTIONS:
+                s.lem[k] = _CONTRACTIONS[base]
+                if base in ("ll", "d"):
+                    pos[k] = "MD"
             continue
         if p not in _RETAG_POS:
             continue
@@ -537,7 +546,8 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
         # a fronted phrase: "In this study we", "At the end of 1990 two radiometers"
         split = None
         for b in range(a + 2, end + 1):
-            if pos[b] in ("PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX") and pos[b - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP") \
+            if pos[b] in ("PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX") and (pos[b - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+                                                                               or pos[b - 1] == "DT" and pos[b] == "PRP") \
                     and not (pos[b - 1] in ("NNP", "NNPS") and pos[b] in ("NNP", "NNPS")) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
                 split = b
         if split is not None:
@@ -551,6 +561,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     if pos[a] in ("``", "''"):
         return None, "none"
     if pos[a] == "VBG" and s.group_of[a] < 0:
+        return None, "none"
+    if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN | {"JJ"}:
+        pass  # "Infected ants chose", "Rising prices hurt"
+    elif pos[a] in ("VBN",):
         return None, "none"
     while end > a and (pos[end] in _ADV or low[end] in ("-", "&")):
         end -= 1
