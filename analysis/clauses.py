@@ -62,7 +62,7 @@ _NP_IN = frozenset({"DT", "PDT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR"
 _OBJ_START = frozenset({"DT", "PDT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "FW"})
 _ATTACH = frozenset({"of", "on", "in", "for", "to", "from", "with", "at", "about", "against", "between", "over",
                      "into", "among", "towards", "toward", "under", "within", "across", "without", "by"})
-_PUNCT_STOP = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "''", "``", "“", "”", "–", "—", "--", ".", "!", "?"})
+_PUNCT_STOP = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "''", "``", "“", "”", "–", "—", "--", ".", "!", "?", "...", "…"})
 _BRACKET = {")": "(", "]": "["}
 _DASHES = frozenset({"–", "—", "--"})
 _SUBORD = frozenset({"that", "because", "if", "although", "though", "while", "whereas", "whether", "unless", "when",
@@ -474,7 +474,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     """``(span, how)``: how is own | relative | coordinated | none."""
     pos, low = s.pos, s.low
     j = c.vs - 1
-    while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG):
+    while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG or pos[j] == "UH"):
         j -= 1
     if j < lo:
         return None, "none"
@@ -540,7 +540,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
         k -= 1
     a = k + 1
     # strip leading conjunctions, adverbs and a fronted prepositional phrase ("In 2004 the EU")
-    while a <= end and (pos[a] in ("CC",) or pos[a] in _ADV or low[a] in ("so",)):
+    while a <= end and (pos[a] in ("CC", "UH") or pos[a] in _ADV or low[a] in ("so", "well", "uh", "um")):
         a += 1
     if a <= end and pos[a] == "IN" and low[a] not in ("that",):
         # a fronted phrase: "In this study we", "At the end of 1990 two radiometers"
@@ -627,6 +627,8 @@ def parse(s: Sentence) -> list[Clause]:
                 c.subj, c.relation = span, "relative"
             elif how == "own":
                 c.subj, c.own_subject = span, True
+                if pos[span[1]] == "EX":
+                    span = c.subj = (span[1], span[1])
                 if pos[span[0]] == "EX":  # "there is little prospect of ...": the noun after the verb
                     c.subj = np_right(s, c.ve + 1, n)
                     c.own_subject, c.subj_after = False, c.subj is not None
