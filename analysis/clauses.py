@@ -70,6 +70,9 @@ _SUBORD = frozenset({"that", "because", "if", "although", "though", "while", "wh
 _REL = frozenset({"which", "who", "whom", "whose", "that"})
 _CC = frozenset({"and", "or", "but", "nor"})
 _AUX_LEMMA = frozenset({"be", "have", "do", "get"})
+#: participles that look like the bare verb ("had become", "has put")
+_BARE_PARTICIPLES = frozenset({"become", "come", "overcome", "run", "put", "set", "cut", "hit", "let", "shut", "spread",
+                               "cost", "hurt", "quit", "read", "bet", "burst", "cast", "split", "upset", "beat", "welcome"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HEDGE_MODAL = frozenset({"may", "might", "could"})
 _HEDGE_ADV = frozenset({"probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
@@ -270,7 +273,7 @@ def _groups(s: Sentence) -> list[Clause]:
             nxt = _next_verb(s, k + 1, n)
             if nxt < n and pos[nxt] in _VERB and pos[nxt] != "MD" and (
                     p == "MD" or (lm == "be" and pos[nxt] in ("VBG", "VBN", "VBD"))
-                    or (lm == "have" and pos[nxt] in ("VBN", "VBD") and not (nxt == k + 1 and False))
+                    or (lm == "have" and (pos[nxt] in ("VBN", "VBD") or pos[nxt] == "VB" and low[nxt] in _BARE_PARTICIPLES))
                     or (lm == "do" and pos[nxt] in ("VB", "VBP") and pos[k] in ("VBD", "VBZ", "VBP"))
                     or (lm == "get" and pos[nxt] == "VBN")):
                 k = nxt
@@ -313,7 +316,8 @@ def _groups(s: Sentence) -> list[Clause]:
             if prev > 0 and low[prev] == ",":
                 # "Spain, which is opposed to the levy, called for talks": after a relative aside
                 k = next((x for x in range(prev - 1, -1, -1) if low[x] == ","), None)
-                if k is not None and k + 1 < prev and low[k + 1] in ("which", "who") and k > 0 and pos[k - 1] in _NOUN | {"PRP"}:
+                if k is not None and k + 1 < prev and k > 0 and pos[k - 1] in _NOUN | {"PRP"} and (
+                        low[k + 1] in ("which", "who") or not any(pos[x] in _FIN for x in range(k + 1, prev))):
                     subject_left = True
                     prev = k - 1
             if prev >= 0 and lem[prev] == "have":
@@ -550,6 +554,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                                                                                or pos[b - 1] == "DT" and pos[b] == "PRP") \
                     and not (pos[b - 1] in ("NNP", "NNPS") and pos[b] in ("NNP", "NNPS")) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
                 split = b
+        if split is None:
+            commas = [x for x in range(a, end) if low[x] == ","]
+            if commas:
+                split = commas[-1] + 1  # "At the invitation of X, Chao and his wife returned"
         if split is not None:
             a = split
     while a <= end and low[a] in _TIME_NOUNS and a < end:
