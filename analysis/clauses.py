@@ -38,10 +38,13 @@ filled with a neighbouring word. Every non-empty span satisfies ``text == doc.te
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import pandas as pd
 
-from ._frames import frame_from_columns
+import numpy as np
+
+from ._frames import frame_from_columns, string_array
 
 COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_start", "verb_end", "verb", "lemma",
            "voice", "negated", "modal", "hedged", "tense", "subject_start", "subject_end", "subject",
@@ -59,7 +62,7 @@ _NP_IN = frozenset({"DT", "PDT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR"
 _OBJ_START = frozenset({"DT", "PDT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "FW"})
 _ATTACH = frozenset({"of", "on", "in", "for", "to", "from", "with", "at", "about", "against", "between", "over",
                      "into", "among", "towards", "toward", "under", "within", "across", "without", "by"})
-_PUNCT_STOP = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "''", "``", "“", "”", "–", "—", "--", ".", "!", "?"})
+_PUNCT_STOP = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "''", "``", "“", "”", "–", "—", "--", ".", "!", "?", "...", "…"})
 _BRACKET = {")": "(", "]": "["}
 _DASHES = frozenset({"–", "—", "--"})
 _SUBORD = frozenset({"that", "because", "if", "although", "though", "while", "whereas", "whether", "unless", "when",
@@ -67,6 +70,9 @@ _SUBORD = frozenset({"that", "because", "if", "although", "though", "while", "wh
 _REL = frozenset({"which", "who", "whom", "whose", "that"})
 _CC = frozenset({"and", "or", "but", "nor"})
 _AUX_LEMMA = frozenset({"be", "have", "do", "get"})
+#: participles that look like the bare verb ("had become", "has put")
+_BARE_PARTICIPLES = frozenset({"become", "come", "overcome", "run", "put", "set", "cut", "hit", "let", "shut", "spread",
+                               "cost", "hurt", "quit", "read", "bet", "burst", "cast", "split", "upset", "beat", "welcome"})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _HEDGE_MODAL = frozenset({"may", "might", "could"})
 _HEDGE_ADV = frozenset({"probably", "possibly", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
@@ -90,13 +96,17 @@ class Clause:
     """One clause of a sentence, in token positions of that sentence (``-1``: none)."""
 
     __slots__ = ("vs", "ve", "main", "kind", "voice", "negated", "modal", "hedged", "tense", "subj", "obj", "agent",
-                 "relation", "gov", "start", "end", "own_subject", "subj_after")
+                 "relation", "gov", "start", "end", "own_subject", "subj_after", "guess")
 
     def __init__(self, vs, ve, main, kind):
-        self.vs, self.ve, self.main, self.kind = vs, ve, main, kind
-        self.voice, self.negated, self.modal, self.hedged, self.tense = "active", False, None, False, None
-        self.subj = self.obj = self.agent = None  # (a, b) inclusive token spans
-        self.relation, self.gov, self.own_subject, self.subj_after = "main", None, False, False
+        self.vs = vs
+        self.ve = ve
+        self.main = main
+        self.kind = kind
+        self.voice = "active"
+        self.negated = self.hedged = self.own_subject = self.subj_after = self.guess = False
+        self.modal = self.tense = self.subj = self.obj = self.agent = self.gov = None  # spans: (a, b) inclusive
+        self.relation = "main"
         self.start = self.end = vs
 
     def __repr__(self):  # pragma: no cover - for debugging
@@ -114,12 +124,97 @@ class Sentence:
         self.sent_id, self.para_id, self.start, self.end = sent_id, para_id, start, end
         self.in_quote = in_quote or [False] * len(low)
         self.clauses: list[Clause] = []
-        for k in range(1, len(low)):
-            if pos[k] == "PRP" and low[k] == "us" and low[k - 1] == "the":  # "the US" tagged as a pronoun
-                if pos is not None and not isinstance(pos, list):
-                    pos = self.pos = list(pos)
-                pos[k] = "NNP"
+        _retag(self)
         self.group_of: list[int] = [-1] * len(low)
+
+
+_NOMINATIVE = frozenset({"we", "they", "i", "you", "he", "she"})
+_SEGMENT_EDGE = frozenset({",", ";", ":", "that", "which", "who", "whom", "(", ")", '"', "“", "”", "–", "—"})
+
+
+@lru_cache(maxsize=4096)
+def _can_be_verb(word: str):
+    from lemminflect import getAllLemmas
+
+    found = getAllLemmas(word, "VERB").get("VERB")
+    return found[0] if found else None
+
+
+_RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+_CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
+
+
+def _retag(s: "Sentence") -> None:
+    """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
+    tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
+    it stands right after a subject pronoun ("we present", "they report") or after a noun in a
+    stretch with no other finite verb ("Inclusive institutions guarantee the right")."""
+    low, pos = s.low, s.pos
+    n = len(low)
+    changed = False
+    for k in range(1, n):
+        p = pos[k]
+        w = low[k]
+        if w[:1] in ("'", "’") and p in ("VBZ", "VBP", "VBD", "MD", "VB", "POS", "PRP"):
+            # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
+            base = w[1:]
+            if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
+                s.lem[k], pos[k] = ("have" if low[k + 1] == "been" else "be"), "VBZ"
+            elif base in _CONTRACTIONS:
+                s.lem[k] = _CONTRACTIONS[base]
+                if base in ("ll", "d"):
+                    pos[k] = "MD"
+            continue
+        if p not in _RETAG_POS:
+            continue
+        if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
+            pos[k] = "NNP"
+            changed = True
+            continue
+        if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
+                and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
+                and low[k].isalpha():
+            lemma = _can_be_verb(low[k])  # "to back the plan": the tagger's adverb
+            if lemma:
+                pos[k], s.lem[k] = "VB", lemma
+                changed = True
+            continue
+        if p in ("NN", "JJ", "RB") and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in ("NN", "NNS"):
+            lemma = _can_be_verb(low[k])  # "will form the government": a verb after a modal
+            if lemma:
+                pos[k], s.lem[k] = "VB", lemma
+                changed = True
+            continue
+        if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
+            continue
+        j = k - 1
+        while j >= 0 and pos[j] in _ADV:
+            j -= 1
+        if j < 0:
+            continue
+        after = pos[k + 1] if k + 1 < n else "."
+        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in ("NN", "NNS"):
+            lemma = _can_be_verb(low[k])
+            if lemma:
+                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in ("he", "she") else "VBP"
+                s.lem[k] = lemma
+                changed = True
+        elif p in ("NN", "NNS") and pos[j] in ("NN", "NNS", "NNP", "NNPS") and after in ("DT", "PRP$", "PDT", "TO", "CD") \
+                and not (p == "NN" and pos[j] in ("NNS", "NNPS")) and not (p == "NNS" and pos[j] == "NNS"):
+            lo = j
+            while lo > 0 and low[lo - 1] not in _SEGMENT_EDGE:
+                lo -= 1
+            hi = k + 1
+            while hi < n and low[hi] not in _SEGMENT_EDGE:
+                hi += 1
+            if any(pos[x] in _FIN for x in range(lo, hi)):
+                continue
+            lemma = _can_be_verb(low[k])
+            if lemma:
+                pos[k] = "VBZ" if p == "NNS" else "VBP"
+                s.lem[k] = lemma
+                changed = True
+    return changed
 
 
 # --------------------------------------------------------------------------------------------
@@ -130,10 +225,14 @@ def _is_verb(s: Sentence, i: int) -> bool:
     p = s.pos[i]
     if p not in _VERB:
         return False
+    if p == "VBG" and s.low[i] == "according" and i + 1 < len(s.pos) and s.low[i + 1] == "to":
+        return False  # "according to X": a preposition
     if p in ("VBG", "VBN") and i > 0 and i + 1 < len(s.pos):
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
         if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
             return False
+        if p == "VBN" and s.pos[i - 1] in ("IN", "RB") and s.low[i - 1] != "by" and s.pos[i + 1] in _NOUN:
+            return False  # "from armed confrontation", "sharply aggravated situation"
     if p == "VBG" and i + 1 < len(s.pos) and s.pos[i + 1] in _NOUN and (i == 0 or s.pos[i - 1] in ("IN", "TO", ",", "CC")) \
             and s.low[i] in ("leading", "ruling", "developing", "growing", "remaining", "following", "existing", "rising", "working"):
         return False
@@ -163,7 +262,7 @@ def _groups(s: Sentence) -> list[Clause]:
             else:
                 i += 1
                 continue
-        elif not _is_verb(s, i):
+        elif pos[i] not in _VERB or not _is_verb(s, i):
             i += 1
             continue
         # walk the auxiliaries: MD, be/have/do/get followed by another verb
@@ -174,7 +273,7 @@ def _groups(s: Sentence) -> list[Clause]:
             nxt = _next_verb(s, k + 1, n)
             if nxt < n and pos[nxt] in _VERB and pos[nxt] != "MD" and (
                     p == "MD" or (lm == "be" and pos[nxt] in ("VBG", "VBN", "VBD"))
-                    or (lm == "have" and pos[nxt] in ("VBN", "VBD") and not (nxt == k + 1 and False))
+                    or (lm == "have" and (pos[nxt] in ("VBN", "VBD") or pos[nxt] == "VB" and low[nxt] in _BARE_PARTICIPLES))
                     or (lm == "do" and pos[nxt] in ("VB", "VBP") and pos[k] in ("VBD", "VBZ", "VBP"))
                     or (lm == "get" and pos[nxt] == "VBN")):
                 k = nxt
@@ -208,16 +307,26 @@ def _groups(s: Sentence) -> list[Clause]:
             prev = first - 1
             while prev >= 0 and pos[prev] in _ADV:
                 prev -= 1
+            if prev >= 0 and low[prev] in (")", "]"):
+                o = next((x for x in range(prev - 1, -1, -1) if low[x] == _BRACKET[low[prev]]), None)
+                if o is not None and o > 0:
+                    prev = o - 1
             nxt = first + 1 if end == first else end + 1
             subject_left = prev >= 0 and (pos[prev] in _NOUN or pos[prev] in ("PRP", "CD") or low[prev] in ("who", "which", "that"))
-            object_right = nxt < n and (pos[nxt] in ("DT", "PDT", "PRP$", "PRP", "CD", "NNP", "NNPS", "JJ") or low[nxt] in ("that", "to")
-                                        and low[nxt] != "by")
+            if prev > 0 and low[prev] == ",":
+                # "Spain, which is opposed to the levy, called for talks": after a relative aside
+                k = next((x for x in range(prev - 1, -1, -1) if low[x] == ","), None)
+                if k is not None and k + 1 < prev and k > 0 and pos[k - 1] in _NOUN | {"PRP"} and (
+                        low[k + 1] in ("which", "who") or not any(pos[x] in _FIN for x in range(k + 1, prev))):
+                    subject_left = True
+                    prev = k - 1
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
-            elif prev >= 0 and low[prev] in _CC and any(o.kind == "fin" for o in out):
+            elif prev >= 0 and low[prev] in _CC and (prev == 0 or any(o.kind == "fin" for o in out)):
                 c.kind = "fin"  # "backed the plan and called for talks"
-            elif subject_left and (object_right or low[prev] in ("who", "which", "that") or pos[prev] == "PRP"):
-                c.kind = "fin"
+            elif subject_left and not (nxt < n and low[nxt] == "by"):
+                c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
+                c.guess = True
             else:
                 c.kind = "part"
         _features(s, c)
@@ -228,30 +337,47 @@ def _groups(s: Sentence) -> list[Clause]:
 
 def _features(s: Sentence, c: Clause) -> None:
     low, lem, pos = s.low, s.lem, s.pos
-    span = range(c.vs, c.main + 1)
-    c.negated = any(low[k] in _NEG for k in span) or any(
-        low[k] == "no" and k + 1 <= c.main and low[k + 1] == "longer" for k in span)
-    modals = [low[k] for k in span if pos[k] == "MD"]
-    c.modal = modals[0] if modals else None
-    c.hedged = any(low[k] in _HEDGE_MODAL and pos[k] == "MD" for k in span) or any(low[k] in _HEDGE_ADV for k in span) \
-        or lem[c.main] in _HEDGE_VERB
     m = c.main
+    if m == c.vs:  # one word: nothing to look through
+        w = low[m]
+        if c.kind == "part" and pos[m] == "VBN":
+            c.voice = "passive"
+        c.hedged = lem[m] in _HEDGE_VERB
+        if c.kind == "fin":
+            c.tense = "future" if w == "'ll" else ("past" if pos[m] in ("VBD", "VBN") else "present")
+        return
+    negated = hedged = False
+    modal = None
+    first = -1
+    for k in range(c.vs, m + 1):
+        w, p = low[k], pos[k]
+        if w in _NEG or (w == "no" and k < m and low[k + 1] == "longer"):
+            negated = True
+        if p == "MD":
+            if modal is None:
+                modal = w
+            if w in _HEDGE_MODAL:
+                hedged = True
+        elif w in _HEDGE_ADV:
+            hedged = True
+        if first < 0 and p in _VERB:
+            first = k
+    c.negated, c.modal = negated, modal
+    c.hedged = hedged or lem[m] in _HEDGE_VERB
     prev = m - 1
     while prev >= c.vs and (pos[prev] in _ADV or low[prev] in _NEG):
         prev -= 1
-    if pos[m] in ("VBN", "VBD") and prev >= c.vs and lem[prev] in ("be", "get") and low[prev] not in ("'s",) or (
-            pos[m] in ("VBN", "VBD") and prev >= c.vs and low[prev] == "'s" and pos[m] == "VBN"):
+    pm = pos[m]
+    if pm in ("VBN", "VBD") and prev >= c.vs and (lem[prev] in ("be", "get") and low[prev] != "'s" or (low[prev] == "'s" and pm == "VBN")):
         c.voice = "passive"
-    elif c.kind == "part" and pos[m] == "VBN":
+    elif c.kind == "part" and pm == "VBN":
         c.voice = "passive"
     if c.kind == "fin":
-        if c.modal in _MODAL_FUTURE or (c.modal is None and low[c.vs] in ("'ll",)):
+        if modal in _MODAL_FUTURE or (modal is None and low[c.vs] == "'ll"):
             c.tense = "future"
         else:
-            first = next((k for k in span if pos[k] in _VERB), c.vs)
-            c.tense = "past" if pos[first] in ("VBD", "VBN") or low[first] in ("would", "could", "might", "should") and False else "present"
-            if pos[first] == "MD":
-                c.tense = "present"
+            f = first if first >= 0 else c.vs
+            c.tense = "past" if pos[f] in ("VBD", "VBN") else "present"
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,6 +388,9 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
     """The noun phrase starting at token i (with its "of"/"on"/... attachments), or None."""
     pos, low = s.pos, s.low
     n = min(limit, len(low))
+    if i < n and (low[i] in ("both", "either", "neither") or pos[i] in _ADV and i + 1 < n and pos[i + 1] in ("CD", "JJ", "JJR", "DT")):
+        rest = np_right(s, i + 1, limit, attach=attach)
+        return (i, rest[1]) if rest else None
     if i >= n or pos[i] not in _OBJ_START and not (pos[i] in ("VBG", "VBN") and i + 1 < n and pos[i + 1] in _NOUN):
         return None
     if pos[i] == "PRP":
@@ -271,7 +400,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
@@ -285,7 +414,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
             j += 1
             continue
         break
-    while j > i and (pos[j - 1] in ("CC", "POS", "DT") and low[j - 1] not in ("'s",) or low[j - 1] in ("-", "&")):
+    while j > i + 1 and (pos[j - 1] in ("CC", "POS", "DT") and low[j - 1] not in ("'s",) or low[j - 1] in ("-", "&")):
         j -= 1
     return (i, j - 1) if j > i else None
 
@@ -349,12 +478,13 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     """``(span, how)``: how is own | relative | coordinated | none."""
     pos, low = s.pos, s.low
     j = c.vs - 1
-    while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG):
+    while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG or pos[j] == "UH"):
         j -= 1
     if j < lo:
         return None, "none"
     w = low[j]
-    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and pos[j - 1] in _NOUN | {"PRP", "CD"})):
+    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN | {"PRP", "CD"}
+                                                                                   or low[j - 1] == "," and j > 1 and pos[j - 2] in _NOUN))):
         k = j - 1
         if k >= 0 and low[k] == ",":
             k -= 1
@@ -382,7 +512,21 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     while k >= lo and end - k < _MAX_SUBJECT:
         w, p = low[k], pos[k]
         if s.group_of[k] >= 0 and _group_is_finite(s, k):
+            rc = s.clauses[s.group_of[k]]
+            if rc.relation == "relative" and rc.subj is not None:
+                # "the group that wins the game will make": the antecedent and its relative clause
+                r = rc.vs - 1
+                while r >= lo and (pos[r] in _ADV or low[r] in _NEG):
+                    r -= 1
+                if r - 1 >= lo and low[r] in _REL and low[r - 1] != ",":
+                    k = r - 1
+                    continue
             break
+        if w in (")", "]"):
+            o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
+            if o is not None and o > lo:
+                k = o - 1
+                continue
         if w in _PUNCT_STOP:
             if w == "," and k > lo:
                 # "Britain, France and Germany said": a list of names
@@ -400,24 +544,22 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
         k -= 1
     a = k + 1
     # strip leading conjunctions, adverbs and a fronted prepositional phrase ("In 2004 the EU")
-    while a <= end and (pos[a] in ("CC",) or pos[a] in _ADV or low[a] in ("so",)):
+    while a <= end and (pos[a] in ("CC", "UH") or pos[a] in _ADV or low[a] in ("so", "well", "uh", "um")):
         a += 1
-    while a <= end and pos[a] == "IN" and low[a] not in ("that",):
-        b = a + 1
-        while b <= end and pos[b] in ("DT", "CD", "JJ", "NNP", "NN", "NNS", "PRP$") and not (b > a + 1 and pos[b] == "DT"):
-            if pos[b] in ("NN", "NNS", "NNP", "CD") and b + 1 <= end and pos[b + 1] in ("DT", "PRP", "NNP") and pos[b] != "NNP":
-                b += 1
-                break
-            if pos[b] == "CD" and b + 1 <= end and pos[b + 1] in ("DT", "PRP", "NNP", "NNS", "NN"):
-                b += 1
-                break
-            b += 1
-        if b <= end and b > a + 1 and pos[b] in _NP_START:
-            a = b
-            while a <= end and low[a] == ",":
-                a += 1
-        else:
-            break
+    if a <= end and pos[a] == "IN" and low[a] not in ("that",):
+        # a fronted phrase: "In this study we", "At the end of 1990 two radiometers"
+        split = None
+        for b in range(a + 2, end + 1):
+            if pos[b] in ("PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX") and (pos[b - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+                                                                               or pos[b - 1] == "DT" and pos[b] == "PRP") \
+                    and not (pos[b - 1] in ("NNP", "NNPS") and pos[b] in ("NNP", "NNPS")) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
+                split = b
+        if split is None:
+            commas = [x for x in range(a, end) if low[x] == ","]
+            if commas:
+                split = commas[-1] + 1  # "At the invitation of X, Chao and his wife returned"
+        if split is not None:
+            a = split
     while a <= end and low[a] in _TIME_NOUNS and a < end:
         a += 1
     if a > end:
@@ -427,6 +569,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     if pos[a] in ("``", "''"):
         return None, "none"
     if pos[a] == "VBG" and s.group_of[a] < 0:
+        return None, "none"
+    if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN | {"JJ"}:
+        pass  # "Infected ants chose", "Rising prices hurt"
+    elif pos[a] in ("VBN",):
         return None, "none"
     while end > a and (pos[end] in _ADV or low[end] in ("-", "&")):
         end -= 1
@@ -489,9 +635,18 @@ def parse(s: Sentence) -> list[Clause]:
                 c.subj, c.relation = span, "relative"
             elif how == "own":
                 c.subj, c.own_subject = span, True
+                if pos[span[1]] == "EX":
+                    span = c.subj = (span[1], span[1])
                 if pos[span[0]] == "EX":  # "there is little prospect of ...": the noun after the verb
                     c.subj = np_right(s, c.ve + 1, n)
                     c.own_subject, c.subj_after = False, c.subj is not None
+            if c.subj is None and how == "none" and not c.guess:
+                # "the ban imposed in 1989 remains": the participle read as a past tense was not one
+                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" and not any(
+                        low[k] in _CC or low[k] in (";", ":") for k in range(prev.ve + 1, c.vs)):
+                    prev.kind, prev.voice, prev.relation, prev.tense, prev.guess = "part", "passive", "relative", None, False
+                    c.subj, c.own_subject = prev.subj, True
             if c.subj is None and how == "none" and lem[c.main] in _SPEECH:
                 # '"...," said Mr Berg' / "..., says the report"
                 j = c.vs - 1
@@ -517,6 +672,8 @@ def parse(s: Sentence) -> list[Clause]:
                 c.relation = "complement"
         elif c.kind == "ger":
             j = c.vs - 1
+            while j > 0 and pos[j] in _ADV:
+                j -= 1  # ", even suggesting"
             c.relation = "complement"
             if j >= 1 and pos[j] in _NP_IN | {"PRP"} and s.group_of[j] < 0:
                 np_ = _np_before(s, j, of_chain=False)
@@ -559,11 +716,17 @@ def parse(s: Sentence) -> list[Clause]:
             pass
         elif c.voice == "passive":
             j = i
-            while j < n and j < i + 8 and low[j] not in _PUNCT_STOP and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
-                if low[j] == "by" and j + 1 < n and pos[j + 1] != "CD" and low[j + 1] not in _TIME_NOUNS:
+            while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
+                    and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
+                if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
+                        and low[j + 1] not in _TIME_NOUNS:
                     if s.group_of[j + 1] >= 0 and pos[j + 1] == "VBG":
+                        g2 = s.clauses[s.group_of[j + 1]]
+                        c.agent = (j + 1, max(g2.ve, g2.obj[1] if g2.obj else -1))  # "by averaging"
                         break
                     c.agent = np_right(s, j + 1, n)
+                    break
+                if low[j] == "," and j + 1 < n and s.group_of[j + 1] >= 0:
                     break
                 if low[j] in _SUBORD and pos[j] != "IN" or low[j] in _REL and pos[j] in ("WDT", "WP"):
                     break
@@ -634,6 +797,9 @@ def _complement_end(s: Sentence, i: int, n: int) -> int | None:
 # the layer
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
+
+
 def _quote_flags(low: list[str]) -> list[bool]:
     """Inside double quotation marks, per token of a paragraph (straight quotes toggle)."""
     out, inside = [], False
@@ -666,17 +832,22 @@ def sentences_of(doc) -> list[Sentence]:
             spans[sid] = [k, k + 1]
         else:
             r[1] = k + 1
-    # quotation flags per paragraph
+    # inside double quotation marks, per token (a paragraph starts outside)
     flags: list[bool] = []
-    k = 0
-    n = len(low)
-    while k < n:
-        p = paras[k]
-        e = k
-        while e < n and paras[e] == p:
-            e += 1
-        flags.extend(_quote_flags(low[k:e]))
-        k = e
+    inside, para = False, None
+    for w, p in zip(low, paras):
+        if p != para:
+            inside, para = False, p
+        if w in _QUOTE_MARKS:
+            if w == '"':
+                inside = not inside
+            elif w in ("“", "``"):
+                inside = True
+            else:
+                flags.append(inside)
+                inside = False
+                continue
+        flags.append(inside)
     out = []
     for sid, pid, s_start, s_end in zip(sents["sent_id"].tolist(), sents["para_id"].tolist(), sents["start"].tolist(),
                                         sents["end"].tolist()):
@@ -743,52 +914,44 @@ def clauses(doc) -> pd.DataFrame:
     sents = sentences_of(doc)
     text = doc.text
     mentions = _Mentions(doc)
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
+    rows = []
+    actor = mentions.actor
     cid = 0
     for s in sents:
+        st, en = s.st, s.en
         for c in s.clauses:
             cid += 1
-            a, b = s.st[c.start], s.en[c.end]
-            cols["clause_id"].append(cid)
-            cols["para_id"].append(s.para_id)
-            cols["sent_id"].append(s.sent_id)
-            cols["start"].append(a)
-            cols["end"].append(b)
-            cols["text"].append(text[a:b])
-            vs, ve = s.st[c.vs], s.en[c.ve]
-            cols["verb_start"].append(vs)
-            cols["verb_end"].append(ve)
-            cols["verb"].append(text[vs:ve])
-            cols["lemma"].append(s.lem[c.main])
-            cols["voice"].append(c.voice)
-            cols["negated"].append(bool(c.negated))
-            cols["modal"].append(c.modal)
-            cols["hedged"].append(bool(c.hedged))
-            cols["tense"].append(c.tense)
-            for name, span in (("subject", c.subj), ("object", c.obj), ("agent", c.agent)):
+            a, b = st[c.start], en[c.end]
+            vs, ve = st[c.vs], en[c.ve]
+            row = [cid, s.para_id, s.sent_id, a, b, text[a:b], vs, ve, text[vs:ve], s.lem[c.main], c.voice,
+                   bool(c.negated), c.modal, bool(c.hedged), c.tense]
+            ids = []
+            for span in (c.subj, c.obj, c.agent):
                 if span is None:
-                    cols[f"{name}_start"].append(None)
-                    cols[f"{name}_end"].append(None)
-                    cols[name].append(None)
-                    cols[f"{name}_actor_id"].append(None)
+                    row += (None, None, None)
+                    ids.append(None)
                 else:
-                    p, q = s.st[span[0]], s.en[span[1]]
-                    cols[f"{name}_start"].append(p)
-                    cols[f"{name}_end"].append(q)
-                    cols[name].append(text[p:q])
-                    cols[f"{name}_actor_id"].append(mentions.actor(p, q, _head_end(s, span)))
-            cols["relation"].append(c.relation)
+                    p, q = st[span[0]], en[span[1]]
+                    row += (p, q, text[p:q])
+                    ids.append(actor(p, q, _head_end(s, span)) if mentions.rows else None)
+            row += ids
+            row.append(c.relation)
+            rows.append(row)
+    columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in COLUMNS]
+    cols = dict(zip(COLUMNS, columns))
     out = []
     for name in COLUMNS:
         values = cols[name]
         if name.startswith(("subject_", "object_", "agent_")) and name.endswith(("_start", "_end")):
-            out.append(pd.array(values, dtype="Int64"))
+            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+            data = np.fromiter((-1 if v is None else v for v in values), dtype="int64", count=len(values))
+            out.append(pd.arrays.IntegerArray(data, mask))
         elif name in ("start", "end", "clause_id", "para_id", "sent_id", "verb_start", "verb_end"):
-            out.append(pd.array(values, dtype="int64") if values else pd.array([], dtype="int64"))
+            out.append(np.array(values, dtype="int64"))
         elif name in ("negated", "hedged"):
-            out.append(pd.array(values, dtype="bool") if values else pd.array([], dtype="bool"))
+            out.append(np.array(values, dtype=bool))
         else:
-            out.append(pd.array(values, dtype="str") if values else pd.array([], dtype="str"))
+            out.append(string_array(values))
     return frame_from_columns(COLUMNS, out)
 
 

@@ -21,6 +21,11 @@ give the subject over every gold verb. The data folder is ``$ANALYSIS_GUM``,
 ``<repo>/../shared/data/gum`` or ``/work/shared/data/gum``; it is read, never copied.
 
 Run: ``python benchmarks/clauses_eval.py [FOLDER] [--misses N] [--genre G]``.
+
+``--polnear [dev|train]`` scores reporting clauses in real news instead: for every PolNeAR
+attribution with a cue and a source, is the cue inside a clause's verb group, and does that
+clause's subject (for a passive, its agent) overlap the annotated source? (``$ANALYSIS_POLNEAR``
+or ``<repo>/../shared/data/polnear``.)
 """
 
 from __future__ import annotations
@@ -212,7 +217,18 @@ def main(argv=None) -> int:
     ap.add_argument("folder", nargs="?")
     ap.add_argument("--misses", type=int, default=0, help="print N misses of each kind")
     ap.add_argument("--genre", help="only files of this genre")
+    ap.add_argument("--polnear", nargs="?", const="dev", help="score reporting clauses on PolNeAR (dev or train) instead")
     args = ap.parse_args(argv)
+    if args.polnear:
+        if polnear_folder() is None:
+            print("error: no PolNeAR folder (set ANALYSIS_POLNEAR or put the data in ../shared/data/polnear)")
+            return 2
+        t0 = time.perf_counter()
+        result = score_polnear(args.polnear, args.misses)
+        print(f"PolNeAR {args.polnear}, {time.perf_counter() - t0:.1f} s")
+        for k, v in result.items():
+            print(f"  {k:28s} {v:.3f}" if isinstance(v, float) else f"  {k:28s} {v}")
+        return 0
     folder = Path(args.folder) if args.folder else gum_folder()
     if folder is None or not folder.is_dir():
         print("error: no GUM folder (set ANALYSIS_GUM or put the data in ../shared/data/gum)")
@@ -246,6 +262,78 @@ def main(argv=None) -> int:
             for m in ms[: args.misses]:
                 print({k: v for k, v in m.items() if k != "what"})
     return 0
+
+
+
+# --------------------------------------------------------------------------------------------
+# reporting clauses in real news: PolNeAR attributions (Source, Cue)
+
+
+def polnear_folder() -> Path | None:
+    env = os.environ.get("ANALYSIS_POLNEAR")
+    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data" / "polnear", Path("/work/shared/data/polnear")]:
+        if (cand / "dev" / "text").is_dir():
+            return cand
+    return None
+
+
+def read_ann(path) -> list[dict]:
+    spans, out = {}, []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, *offs = parts[1].split(" ")
+            try:
+                spans[parts[0]] = (kind, int(offs[0]), int(offs[-1]))
+            except (ValueError, IndexError):
+                continue
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(r.split(":") for r in parts[1].split() if ":" in r)
+            if "Cue" in roles and "Source" in roles and roles["Cue"] in spans and roles["Source"] in spans:
+                out.append({"cue": spans[roles["Cue"]][1:], "source": spans[roles["Source"]][1:]})
+    return out
+
+
+def score_polnear(split: str = "dev", misses: int = 0) -> dict:
+    """For each attribution with a cue and a source: is the cue inside a clause's verb group
+    (a verbal cue such as "said", "has learned"), and does that clause's subject (or, for a
+    passive, its agent) overlap the annotated source?"""
+    folder = polnear_folder()
+    counts = defaultdict(int)
+    shown = 0
+    for txt in sorted((folder / split / "text").glob("*.txt")):
+        anns = sorted((folder / split / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        doc = analysis.annotate(analysis.from_text(text))
+        if doc.text != text:
+            counts["skipped (text changed)"] += 1
+            continue
+        table = clauses(doc)
+        rows = table.to_dict("records")
+        for a in read_ann(anns[0]):
+            counts["attributions"] += 1
+            cs, ce = a["cue"]
+            hit = next((r for r in rows if r["verb_start"] < ce and cs < r["verb_end"]), None)
+            if hit is None:
+                continue
+            counts["verbal cue"] += 1
+            ss, se = a["source"]
+            spans = [(hit["subject_start"], hit["subject_end"])]
+            if hit["voice"] == "passive":
+                spans.append((hit["agent_start"], hit["agent_end"]))
+            ok = any(not pd.isna(p) and p < se and ss < q for p, q in spans)
+            if not ok and text[ss:se].lower() in ("who", "which", "that") and not pd.isna(spans[0][0]):
+                ok = 0 <= ss - spans[0][1] <= 3  # a relative pronoun: the layer gives its antecedent
+            counts["speaker"] += ok
+            if not ok and shown < misses:
+                shown += 1
+                print({"cue": text[cs:ce], "source": text[ss:se], "subject": hit["subject"], "verb": hit["verb"]})
+    c = counts
+    return {"articles": len(list((folder / split / "text").glob("*.txt"))), "attributions": c["attributions"],
+            "verbal cues in a clause": c["verbal cue"] / c["attributions"] if c["attributions"] else float("nan"),
+            "speaker = subject/agent": c["speaker"] / c["verbal cue"] if c["verbal cue"] else float("nan")}
 
 
 if __name__ == "__main__":
