@@ -54,7 +54,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_columns
+from ._frames import column_values, frame_from_columns
 from .actors import end_of_text_before
 
 QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind",
@@ -170,7 +170,14 @@ def quotes(doc) -> pd.DataFrame:
     >>> quotes(d)[["text", "kind", "speaker_text", "how"]].values.tolist()
     [['a dead end', 'partial', 'The ministry', 'tag_before']]
     """
+    if not _MARK_RE.search(doc.text):
+        return _empty()
     return _Quoter(doc).run()
+
+
+def _empty() -> pd.DataFrame:
+    ints = ("quote_id", "para_id", "sent_id", "start", "end", "speaker_start", "speaker_end")
+    return frame_from_columns(QUOTE_COLUMNS, [np.zeros(0, dtype="int64") if c in ints else [] for c in QUOTE_COLUMNS])
 
 
 class _Speaker(tuple):
@@ -191,30 +198,35 @@ class _Quoter:
         t = token_lists(doc)
         self.t_start, self.t_end, self.t_lower, self.t_lemma, self.t_pos = t.start, t.end, t.lower, t.lemma, t.pos
         self.n_tok = len(self.t_start)
+        def col(frame, name):
+            return column_values(frame, name).tolist()
+
         s = doc.sentences
-        self.s_start = s["start"].tolist()
-        self.s_end = s["end"].tolist()
-        self.s_id = s["sent_id"].tolist()
-        self.s_para = s["para_id"].tolist()
+        self.s_start = col(s, "start")
+        self.s_end = col(s, "end")
+        self.s_id = col(s, "sent_id")
+        self.s_para = col(s, "para_id")
         m = doc.mentions
-        self.m_start = m["start"].tolist()
-        self.m_end = m["end"].tolist()
-        self.m_id = m["actor_id"].tolist()
-        self.m_name = m["actor"].tolist()
-        self.m_type = m["actor_type"].tolist()
-        self.m_how = m["how"].tolist() if "how" in m.columns else [""] * len(self.m_start)
+        self.m_start = col(m, "start")
+        self.m_end = col(m, "end")
+        self.m_id = col(m, "actor_id")
+        self.m_name = col(m, "actor")
+        self.m_type = col(m, "actor_type")
+        self.m_how = col(m, "how") if "how" in m.columns else [""] * len(self.m_start)
         self._m_end_set = set(self.m_end)
         # mentions in start order for the overlap searches (the layer is in start order already)
-        self._m_order = sorted(range(len(self.m_start)), key=lambda i: (self.m_start[i], self.m_end[i]))
+        keys = list(zip(self.m_start, self.m_end))
+        self._m_order = list(range(len(keys))) if all(keys[i] <= keys[i + 1] for i in range(len(keys) - 1)) \
+            else sorted(range(len(keys)), key=keys.__getitem__)
         self._m_starts_sorted = [self.m_start[i] for i in self._m_order]
         self._max_mention = max((e - s for s, e in zip(self.m_start, self.m_end)), default=0)
         # person mentions in order, for pronouns the mentions layer left alone
         self._persons = [i for i in self._m_order if self.m_type[i] == "person"]
         self._person_starts = [self.m_start[i] for i in self._persons]
         p = doc.paragraphs
-        self.p_ids = p["para_id"].tolist()
-        self.p_start = dict(zip(self.p_ids, p["start"].tolist()))
-        self.p_end = dict(zip(self.p_ids, p["end"].tolist()))
+        self.p_ids = col(p, "para_id")
+        self.p_start = dict(zip(self.p_ids, col(p, "start")))
+        self.p_end = dict(zip(self.p_ids, col(p, "end")))
         self.marks = [m.start() for m in _MARK_RE.finditer(self.text)]
         if "<" in self.text:
             # the attribute values of markup left in the text (<tweet author="…">) are not quotations
