@@ -98,8 +98,8 @@ def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if open_at is None:
             if ch in _CLOSE and k == 0 and any(c.isalpha() for c in text[start:i]):
                 out.append((start, i))        # the Content opens inside a running quotation
-            elif ch not in _CLOSE:
-                open_at = i
+            elif ch not in _CLOSE or k == 0:
+                open_at = i                   # (a closing mark typed as the opening one: ”Mr. …)
         elif ch not in _OPEN or ch == '"':
             out.append((open_at + 1, i))
             open_at = None
