@@ -68,11 +68,11 @@ _MARKS = "“”\"«»„‟"
 _CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
-_DASH_TAG = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
+_DASH_TAG = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+[―—–][ \t\u00a0]*+")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
-_ACCORDING_AFTER = re.compile(r"[,.]?\s{0,3}[Aa]ccording to\s+")
+_ACCORDING_AFTER = re.compile(r"[,.]?\s{0,3}[Aa]ccording to\s++")
 _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
-_LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
+_LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
@@ -160,8 +160,8 @@ def quotes(doc) -> pd.DataFrame:
     is *direct* (an utterance that starts with a capital letter), *partial* (a fragment woven
     into the reporter's sentence) or *mixed* (a complete clause reported after "that" or
     similar, starting in lower case). ``speaker_text`` is the words of the text that name the
-    speaker (``speaker_start:speaker_end``; -1 and "" when there are none, e.g. for a
-    continuation of an earlier quote they are that quote's words); ``speaker_id`` / ``speaker``
+    speaker (``speaker_start:speaker_end``, nullable integers: ``<NA>`` and "" when there are
+    none; a continuation repeats the words of the quote it continues); ``speaker_id`` / ``speaker``
     the actor they resolve to; ``speaker_type`` the actor's type or ``description``; ``how`` the
     rule that chose the speaker. ``speaker_id`` is empty when no speaker is found.
 
@@ -176,8 +176,10 @@ def quotes(doc) -> pd.DataFrame:
 
 
 def _empty() -> pd.DataFrame:
-    ints = ("quote_id", "para_id", "sent_id", "start", "end", "speaker_start", "speaker_end")
-    return frame_from_columns(QUOTE_COLUMNS, [np.zeros(0, dtype="int64") if c in ints else [] for c in QUOTE_COLUMNS])
+    ints = ("quote_id", "para_id", "sent_id", "start", "end")
+    empty = {c: np.zeros(0, dtype="int64") for c in ints}
+    empty.update({c: pd.array([], dtype="Int64") for c in ("speaker_start", "speaker_end")})
+    return frame_from_columns(QUOTE_COLUMNS, [empty.get(c, []) for c in QUOTE_COLUMNS])
 
 
 class _Speaker(tuple):
@@ -240,6 +242,7 @@ class _Quoter:
                         keep.append(m)
                 self.marks = keep
         self._first_cue: dict[int, int] = {}
+        self._finite: dict[int, object] = {}
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
@@ -417,8 +420,12 @@ class _Quoter:
         cols = QUOTE_COLUMNS[1:]
         data = {col: [r[k] for r in rows] for k, col in enumerate(cols)}
         data = {"quote_id": np.arange(1, len(rows) + 1, dtype="int64"), **data}
-        for col in ("para_id", "sent_id", "start", "end", "speaker_start", "speaker_end"):
+        for col in ("para_id", "sent_id", "start", "end"):
             data[col] = np.asarray(data[col], dtype="int64")
+        for col in ("speaker_start", "speaker_end"):
+            # no words in the text name the speaker: <NA>, like every empty span of the package
+            values = np.asarray(data[col], dtype="int64")
+            data[col] = pd.arrays.IntegerArray(values, values < 0)
         return frame_from_columns(QUOTE_COLUMNS, [data[c] for c in QUOTE_COLUMNS])
 
     def final(self, sp, o: int):
@@ -491,7 +498,7 @@ class _Quoter:
         first = head
         while True:
             q = first - 1
-            if q < 0 or self.t_start[q] < lo:
+            if q < 0 or self.t_start[q] < lo or head - q > 14:
                 break
             pos, w = self.t_pos[q], self.t_lower[q]
             if pos in _NP_POS or (pos in ("NNP", "NNPS")) or (w == "." and q > 0 and self.t_pos[q - 1] == "NNP"):
@@ -525,7 +532,7 @@ class _Quoter:
         if self.t_lower[q] in _DETS or self.t_pos[q] in ("DT", "PRP$"):
             q += 1
         last = None
-        while q < self.n_tok and self.t_start[q] < hi:
+        while q < self.n_tok and self.t_start[q] < hi and q - k < 16:
             pos, w = self.t_pos[q], self.t_lower[q]
             if pos in _NP_POS or w == "." and last is not None and self.t_end[q - 1] == self.t_start[q]:
                 if pos in _NOUN_POS or pos == "POS":
@@ -715,8 +722,8 @@ class _Quoter:
         if m is None:
             return None
         k = self.tok_index(m.end())
-        line_end = self.text.find("\n", m.end())
-        np_ = self.np_forward(k, len(self.text) if line_end < 0 else line_end)
+        line_end = self.text.find("\n", m.end(), m.end() + 300)
+        np_ = self.np_forward(k, m.end() + 300 if line_end < 0 else line_end)
         if np_ is None or self.t_pos[np_[1]] not in ("NNP", "NNPS"):
             return None
         return self.resolve(np_, "―", "tag_after")
@@ -777,7 +784,7 @@ class _Quoter:
         limit = min(n, k + 30)
         # a sentence end inside brackets ("Rep. Ann Lee (R-Fla.) said") or after a title
         # ("Rep. | Ann Lee said") is not the tag's end
-        while s_end < len(self.text) and (self.text.count("(", c, s_end) > self.text.count(")", c, s_end)
+        while s_end < len(self.text) and s_end - c < 300 and (self.text.count("(", c, s_end) > self.text.count(")", c, s_end)
                                           or _ABBREV_END.search(self.text, max(c, s_end - 8), s_end)
                                           or _LOWER_NEXT.match(self.text, s_end)):
             nxt = self.sent_index(s_end + 1)
@@ -872,7 +879,7 @@ class _Quoter:
             return None
         si = self.sent_index(end - 1)
         ss = self.s_start[si]
-        line = self.text.rfind("\n", 0, end) + 1
+        line = self.text.rfind("\n", max(0, end - 2000), end) + 1
         lo = max(ss, line)
         prev_mark = self.last_mark_before(lo, end)
         if prev_mark is not None:
@@ -882,7 +889,7 @@ class _Quoter:
             return None
         cues = [q for q in range(k0, k1) if self.is_cue(q)]
         if cues:
-            o_line = self.text.rfind("\n", 0, o) + 1
+            o_line = self.text.rfind("\n", max(0, o - 2000), o) + 1
             if end_of_text_before(self.text, o, o_line) != o_line or o_line <= end:
                 return None   # "X said: “…”" in one sentence is the tag before the quotation
             # the quotation opens a paragraph after "X said:" — the speech verb's subject
@@ -921,8 +928,10 @@ class _Quoter:
         prev_mark = self.last_mark_before(ss, o)
         if prev_mark is not None and prev_mark in self.title_close and \
                 not any(self.is_cue(v) for v in range(self.tok_index(prev_mark + 1), self.tok_index(o))):
-            while prev_mark is not None and prev_mark in self.title_close:
-                prev_mark = self.last_mark_before(ss, self.title_close[prev_mark])   # past a title
+            for _ in range(3):   # past up to three titles
+                if prev_mark is None or prev_mark not in self.title_close:
+                    break
+                prev_mark = self.last_mark_before(ss, self.title_close[prev_mark])
         last_mark = ss if prev_mark is None else prev_mark + 1
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
         # the outermost speech verb: "Obama said he expected that Americans will say “no”" is
@@ -953,8 +962,8 @@ class _Quoter:
             return None
         # "X said the plan was “A” and “B”": the speech verb before the earlier quotations
         j = len(self.spans) - 1
-        hi = self.tok_index(last_mark)
-        while j >= 0 and self.spans[j][1] >= ss:
+        stop = max(-1, j - 3)            # the three quotations before, no further
+        while j > stop and self.spans[j][1] >= ss:
             qo, qc = self.spans[j]
             lo_ = max(ss, self.spans[j - 1][1] + 1) if j > 0 else ss
             for v in range(self.tok_index(qo) - 1, self.tok_index(lo_) - 1, -1):
@@ -1051,18 +1060,12 @@ class _Quoter:
             if np_ is not None:
                 return np_
         k0, k1 = self.tok_index(ss), self.tok_index(before)
-        inside = False
-        for u in range(k0, k1):
-            if self.is_mark_tok(u):
-                inside = not inside       # skip the words of an earlier quotation
-                continue
-            if inside:
-                continue
-            if self.t_pos[u] in _FINITE or self.t_pos[u] == "MD":
-                np_ = self.subject_back(u, ss)
-                if np_ is not None and self.names_actor(np_):
-                    return np_
-                return None
+        u = self.first_finite(ss)
+        if u is not None and u < k1:
+            np_ = self.subject_back(u, ss)
+            if np_ is not None and self.names_actor(np_):
+                return np_
+            return None
         # no finite verb (a tagger's miss: "Trump shot/NN back"): a name opening the sentence
         np_ = self.np_forward(k0, before)
         if np_ is not None and self.t_pos[np_[1]] in ("NNP", "NNPS") and \
@@ -1087,6 +1090,22 @@ class _Quoter:
             return None
         return self.token_span(c["subject_start"][k], c["subject_end"][k])
 
+    def first_finite(self, ss: int):
+        """Index of the first finite verb of the sentence starting at ``ss`` outside quotation
+        marks (within its first 80 tokens), or None; computed once per sentence."""
+        if ss not in self._finite:
+            k0 = self.tok_index(ss)
+            k_end = min(self.tok_index(self.s_end[self.sent_index(ss)]), k0 + 80)
+            inside, found = False, None
+            for u in range(k0, k_end):
+                if self.is_mark_tok(u):
+                    inside = not inside       # skip the words of an earlier quotation
+                elif not inside and (self.t_pos[u] in _FINITE or self.t_pos[u] == "MD"):
+                    found = u
+                    break
+            self._finite[ss] = found
+        return self._finite[ss]
+
     def clause_subject(self, ss: int, at: int):
         """The subject of the main clause of the sentence starting at ``ss`` whose verb comes
         before offset ``at`` (``doc.clauses``): the clause holding ``at``, else the last main or
@@ -1094,7 +1113,8 @@ class _Quoter:
         c = self.clauses
         i = bisect.bisect_right(c["start"], at) - 1
         holding = last = None
-        while i >= 0 and c["start"][i] >= ss:
+        stop = max(-1, i - 40)
+        while i > stop and c["start"][i] >= ss:
             if c["subject_start"][i] >= ss and c["verb_start"][i] < at and c["relation"][i] in ("main", "coordinated"):
                 if holding is None and c["end"][i] >= at:
                     holding = i
@@ -1236,7 +1256,7 @@ def render_quotes(doc, *, para_ids=None) -> "str":
             label = html.escape(f"{r.speaker or '?'} · {r.how or 'no rule'}")
             marks.append((r.start, 1, '<span style="background:#fde68a">'))
             marks.append((r.end, 0, f'</span><sup style="color:#92400e">[{label}]</sup>'))
-            if r.speaker_start >= ps and r.speaker_end <= pe and r.speaker_start >= 0:
+            if not pd.isna(r.speaker_start) and r.speaker_start >= ps and r.speaker_end <= pe:
                 marks.append((r.speaker_start, 1, '<u style="text-decoration-color:#b45309;text-decoration-thickness:2px">'))
                 marks.append((r.speaker_end, 0, "</u>"))
         marks.sort(key=lambda m: (m[0], m[1]))

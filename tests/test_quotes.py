@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -119,7 +120,8 @@ def _q(text):
     doc = analysis.annotate(analysis.from_text("Headline\n\n" + text))
     q = doc.quotes
     assert list(q.columns) == QUOTE_COLUMNS
-    assert all(doc.text[s:e] == t for s, e, t in zip(q.speaker_start, q.speaker_end, q.speaker_text) if s >= 0)
+    assert all(doc.text[s:e] == t for s, e, t in zip(q.speaker_start, q.speaker_end, q.speaker_text) if not pd.isna(s))
+    assert all(t == "" for s, t in zip(q.speaker_start, q.speaker_text) if pd.isna(s))
     return doc, q
 
 
