@@ -793,8 +793,12 @@ class _Quoter:
             if self.s_end[nxt] <= s_end:
                 break
             s_end = self.s_end[nxt]
+        # a tag ends the quotation: a comma, ? or ! at the mark ("…,” she shrugged); after a
+        # phrase woven into the sentence ("the “90 percent” figure came from") only a speech verb is a tag
+        bounded = self.text[c - 1:c] in (",", "?", "!", "—", "…") or self.text[c + 1:c + 2] in (",", "—")
         # inverted: said X
-        if self.is_cue(k) or (self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
+        if (self.is_cue(k) and self.t_pos[k] != "VBG") or \
+                (bounded and self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
                 (self.t_pos[k] == "VBN" and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")):
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
             if np_ is not None and (not tag_sentence or self.bare_tag_rest(np_[1] + 1, s_end)):
@@ -820,6 +824,8 @@ class _Quoter:
                     (v + 1 >= n or self.t_pos[v + 1] in (",", ".", "IN", "RB", "NNP")):
                 pos = "VBP"   # "…,” the Saudis state/NN in the paper: a tagger's miss
             if pos in _FINITE or self.is_cue(v):
+                if not self.is_cue(v) and not bounded:
+                    return None
                 if not (self.is_cue(v) or v - k <= 4):
                     np_ = self.subject_back(v, self.t_start[k])
                     if np_ is None or np_[0] != k or len(np_) != 2:

@@ -334,3 +334,11 @@ def test_linear_in_the_number_of_marks():
         times.append(best)
         assert len(q) == 2 * n
     assert times[1] < times[0] * 8 * 3     # 8 times the marks: linear, not quadratic (64 times)
+
+
+def test_a_verb_after_a_woven_phrase_is_not_a_tag():
+    # the "any verb" tag needs the quotation to end at a comma, ? or ! ("…,” she shrugged)
+    _, q = _q("Senator Paula Quint spoke. The “ninety percent” figure came from her office.")
+    assert q.how.tolist() != ["tag_after"]
+    _, q = _q("Senator Paula Quint called the vote “fantastic,” telling reporters that it was historic.")
+    assert q.speaker_id.tolist() == ["paula-quint"]
