@@ -243,6 +243,7 @@ class _Quoter:
                 self.marks = keep
         self._first_cue: dict[int, int] = {}
         self._finite: dict[int, object] = {}
+        self._last_words: dict[str, list] = {}
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
@@ -673,10 +674,29 @@ class _Quoter:
             if key in self._names:
                 sid, name = self._names[key]
             else:
+                known = self.named_before(key, a)
+                if known is not None:     # "the Post" after "The Washington Post"
+                    return _speaker(self.m_id[known], self.m_name[known], cue, a, b, self.m_type[known], how)
                 sid, name = _slug(words), words
                 self._names[key] = (sid, name)
             return _speaker(sid, name, cue, a, b, "name", how)
         return _speaker(_slug(words), words, cue, a, b, "description", how)
+
+    def named_before(self, word: str, a: int):
+        """The last mention before ``a`` of an actor whose name ends with ``word`` (a surname, the
+        last word of an outlet's name), or None."""
+        if not self._last_words:
+            for i in self._m_order:
+                parts = str(self.m_name[i]).split()
+                if parts and self.m_type[i] != "place":
+                    self._last_words.setdefault(parts[-1], []).append(i)
+        best = None
+        for i in self._last_words.get(word, ()):
+            if self.m_start[i] < a:
+                best = i
+            else:
+                break
+        return best
 
     def document_owner(self, a: int):
         last = bisect.bisect_right(self.m_end, a) - 1
