@@ -17,7 +17,8 @@ The data folder is ``$ANALYSIS_POLNEAR``, ``<repo>/../shared/data/polnear`` or
 ``/work/shared/data/polnear``; it is read, never copied. One annotator's file per article (the
 first in name order).
 
-Run: ``python benchmarks/quotes_eval.py [dev|train|FOLDER] [--errors N] [--rule RULE] [--limit N]``.
+Run: ``python benchmarks/quotes_eval.py [dev|train|FOLDER] [--errors N] [--rule RULE] [--limit N]``;
+``--seed-speed`` times ``quotes`` against a warm ``annotate`` on the seed (no shared data needed).
 """
 
 from __future__ import annotations
@@ -241,13 +242,44 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
     return res
 
 
+def seed_speed(out=sys.stdout) -> float:
+    """Warm ``annotate`` of the seed next to ``quotes`` on it (mentions computed first); the ratio."""
+    from analysis.quotes import quotes
+
+    art = analysis.load_article(analysis.SEED)
+
+    def prepared():
+        d = analysis.annotate(art)
+        d.mentions
+        return d
+
+    for _ in range(3):
+        quotes(prepared())
+    t_annotate = t_quotes = float("inf")
+    for _ in range(15):
+        t0 = time.perf_counter()
+        analysis.annotate(art)
+        t_annotate = min(t_annotate, time.perf_counter() - t0)
+        d = prepared()
+        t0 = time.perf_counter()
+        quotes(d)
+        t_quotes = min(t_quotes, time.perf_counter() - t0)
+    ratio = t_quotes / t_annotate
+    print(f"seed: annotate {t_annotate * 1e3:.2f} ms, quotes {t_quotes * 1e3:.2f} ms ({ratio:.0%} of annotate)", file=out)
+    return ratio
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("split", nargs="?", default="dev", help="dev, train or a folder with text/ and attributions/")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong speakers")
     ap.add_argument("--rule", default=None, help="only errors of this rule")
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--seed-speed", action="store_true", help="time quotes against annotate on the seed and stop")
     args = ap.parse_args(argv)
+    if args.seed_speed:
+        seed_speed()
+        return 0
     if args.split in ("dev", "train"):
         base = polnear_folder()
         if base is None:
