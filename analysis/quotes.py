@@ -204,10 +204,20 @@ class _Quoter:
             return column_values(frame, name).tolist()
 
         s = doc.sentences
-        self.s_start = col(s, "start")
-        self.s_end = col(s, "end")
-        self.s_id = col(s, "sent_id")
-        self.s_para = col(s, "para_id")
+        self.out_start = col(s, "start")       # the sentences as segmented, for ``sent_id``
+        self.out_id = col(s, "sent_id")
+        # the rules read sentences with a split before a lower-case word undone
+        # ("Harry Reid (D-Nev.) | told reporters"): a tag never starts in lower case
+        starts, ends, ids, paras = [], [], [], []
+        for a, b, i, p in zip(self.out_start, col(s, "end"), self.out_id, col(s, "para_id")):
+            if starts and paras[-1] == p and self.text[a:a + 1].islower() and a - ends[-1] < 3:
+                ends[-1] = b
+                continue
+            starts.append(a)
+            ends.append(b)
+            ids.append(i)
+            paras.append(p)
+        self.s_start, self.s_end, self.s_id, self.s_para = starts, ends, ids, paras
         m = doc.mentions
         self.m_start = col(m, "start")
         self.m_end = col(m, "end")
@@ -404,7 +414,7 @@ class _Quoter:
                 if found is None:
                     found = _speaker("", "", "", -1, -1, "", "")
                 sp = found
-                rows.append((int(para_id), self.s_id[self.sent_index(s)], s, e, body, sp[0], sp[1], sp[2], kind,
+                rows.append((int(para_id), self.out_id[max(0, bisect.bisect_right(self.out_start, s) - 1)], s, e, body, sp[0], sp[1], sp[2], kind,
                              sp[3], sp[4], self.text[sp[3]:sp[4]] if sp[3] >= 0 else "", sp[5], sp[6]))
                 if sp[0] and sp[5] == "name":
                     self._last_named = (sp[0], sp[1])
