@@ -811,6 +811,8 @@ class _Quoter:
                 tag_sentence = True
         if self.t_lower[k] in ("and", "but", "or"):
             return None
+        if self.t_lower[k] == "as" and k + 1 < n and self.t_pos[k + 1] in ("NNP", "PRP", "DT", "NN"):
+            k += 1          # “…,” as Cruz said on the radio
         limit = min(n, k + 30)
         # a sentence end inside brackets ("Rep. Ann Lee (R-Fla.) said") or after a title
         # ("Rep. | Ann Lee said") is not the tag's end
@@ -970,6 +972,15 @@ class _Quoter:
                 prev_mark = self.last_mark_before(ss, self.title_close[prev_mark])
         last_mark = ss if prev_mark is None else prev_mark + 1
         k0, k1 = self.tok_index(last_mark), self.tok_index(o)
+        # "Another sign advised, “…”": any finite verb right before the comma or colon that
+        # introduces the quotation governs it
+        j = k1 - 1
+        if j > k0 and self.t_lower[j] in (",", ":") and (self.t_pos[j - 1] in ("VBD", "VBZ", "VBP") or (
+                self.t_pos[j - 1] == "VBN" and j - 2 >= k0 and self.t_pos[j - 2] in ("NN", "NNP", "NNS", "PRP"))) and \
+                not self.is_cue(j - 1) and self.t_lemma[j - 1] not in ("be", "have", "do"):
+            found = self.subject(j - 1, ss, last_mark)
+            if found is not None and found[0]:
+                return found
         # the outermost speech verb: "Obama said he expected that Americans will say “no”" is
         # Obama's; a later verb counts when the first has no subject that names someone
         cues = [v for v in range(k0, k1) if self.is_cue(v)]

@@ -342,3 +342,20 @@ def test_a_verb_after_a_woven_phrase_is_not_a_tag():
     assert q.how.tolist() != ["tag_after"]
     _, q = _q("Senator Paula Quint called the vote “fantastic,” telling reporters that it was historic.")
     assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_tag_across_a_split_after_a_bracketed_affiliation():
+    _, q = _q("Senate leader Omar Reyes (D-Nev.) told reporters that “the pause will hold.”")
+    assert q.speaker_id.tolist() == ["omar-reyes"]
+    _, q = _q("“The pause will hold,” Rep. Omar Reyes (D-Nev.) said.")
+    assert q.speaker_text.tolist() == ["Rep. Omar Reyes"] and q.how.tolist() == ["tag_after"]
+
+
+def test_any_verb_before_the_comma_that_opens_a_quotation():
+    _, q = _q("Governor Lena Park opened the road. Park advised, “Drive slowly in the rain.”")
+    assert q.speaker_id.tolist() == ["lena-park"]
+
+
+def test_as_x_said_after_the_quotation():
+    _, q = _q("Senator Paula Quint is ahead. The race is “a dead heat right now,” as Quint said on the radio.")
+    assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["tag_after"]
