@@ -44,7 +44,7 @@ import pandas as pd
 
 import numpy as np
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 
 COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_start", "verb_end", "verb", "lemma",
            "voice", "negated", "modal", "hedged", "tense", "subject_start", "subject_end", "subject",
@@ -822,20 +822,23 @@ def sentences_of(doc) -> list[Sentence]:
     if cached is not None and cached[0] is doc.tokens:
         return cached[1]
     col = doc.token_list
-    low, lem, pos, st, en, sids = col("lower"), col("lemma"), col("pos"), col("start"), col("end"), col("sent_id")
+    low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
     paras = col("para_id")
     sents = doc.sentences
-    spans: dict[int, list[int]] = {}
-    for k, sid in enumerate(sids):
-        r = spans.get(sid)
-        if r is None:
-            spans[sid] = [k, k + 1]
-        else:
-            r[1] = k + 1
+    sid_array = np.asarray(column_values(doc.tokens, "sent_id"))
+    sent_ids = column_values(sents, "sent_id")
+    lefts = np.searchsorted(sid_array, sent_ids, side="left").tolist() if len(sid_array) else [0] * len(sents)
+    rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
+    spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
     # inside double quotation marks, per token (a paragraph starts outside)
     flags: list[bool] = []
     inside, para = False, None
-    for w, p in zip(low, paras):
+    if _QUOTE_MARKS.isdisjoint(low):
+        flags = [False] * len(low)
+        low_iter = ()
+    else:
+        low_iter = zip(low, paras)
+    for w, p in low_iter:
         if p != para:
             inside, para = False, p
         if w in _QUOTE_MARKS:
@@ -849,8 +852,7 @@ def sentences_of(doc) -> list[Sentence]:
                 continue
         flags.append(inside)
     out = []
-    for sid, pid, s_start, s_end in zip(sents["sent_id"].tolist(), sents["para_id"].tolist(), sents["start"].tolist(),
-                                        sents["end"].tolist()):
+    for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
         s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b])
         parse(s)
@@ -868,7 +870,8 @@ class _Mentions:
         if m is None or not len(m):
             self.starts, self.rows = [], []
             return
-        rows = sorted(zip(m["start"].tolist(), m["end"].tolist(), m["actor_id"].tolist()))
+        rows = sorted(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(),
+                          column_values(m, "actor_id").tolist()))
         self.rows = [r for r in rows if isinstance(r[2], str) and r[2]]
         self.starts = [r[0] for r in self.rows]
 

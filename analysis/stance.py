@@ -34,7 +34,7 @@ import pandas as pd
 
 import numpy as np
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
@@ -297,11 +297,13 @@ class _Actors:
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
         def values(frame, name):
-            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[name].tolist()]
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v
+                    for v in column_values(frame, name).tolist()]
 
-        self.m = list(zip(m["start"].tolist(), m["end"].tolist(), values(m, "actor_id"), values(m, "actor"),
-                          values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
-        self.q = list(zip(q["start"].tolist(), q["end"].tolist(), values(q, "speaker_id"), values(q, "speaker"))) if len(q) else []
+        self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
+                          values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(column_values(q, "start").tolist(), column_values(q, "end").tolist(), values(q, "speaker_id"),
+                          values(q, "speaker"))) if len(q) else []
         # mentions with an actor name, sorted by (start, table order); "first in table order" is the
         # first found in this order when the table itself is in start order (the actors layer's order)
         named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
@@ -540,19 +542,16 @@ def stance(doc) -> pd.DataFrame:
     for cs in parsed.values():
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
-    for s_text, cs in zip(sents["text"].tolist(), parsed.values()):
+    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
-        for k in range(n):
-            if s.pos[k] in ("VBD", "VBZ", "VBP", "MD"):
-                vg = _verb_group_start(s, k, negs)
-                np_ = _np_left(s, vg - 1)
-                if np_:
-                    hid, holder, _, _ = resolve(s, np_, "subject")
-                    remember(s, np_, hid, holder)
-                    break
+        for c in s.clauses:
+            if c.kind == "fin" and c.subj is not None and c.own_subject:
+                hid, holder, _, _ = resolve(s, c.subj, "subject")
+                remember(s, c.subj, hid, holder)
+                break
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         while i < n:
