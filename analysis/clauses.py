@@ -141,6 +141,7 @@ def _can_be_verb(word: str):
 
 
 _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+_RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS", "DT"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 
 
@@ -165,7 +166,7 @@ def _retag(s: "Sentence") -> None:
                 if base in ("ll", "d"):
                     pos[k] = "MD"
             continue
-        if p not in _RETAG_POS:
+        if p not in _RETAG_POS or pos[k - 1] not in _RETAG_PREV:
             continue
         if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
             pos[k] = "NNP"
