@@ -141,6 +141,8 @@ def _can_be_verb(word: str):
 
 
 _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+_CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
+_RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
 _RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS", "DT"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 
@@ -153,10 +155,10 @@ def _retag(s: "Sentence") -> None:
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    for k in range(1, n):
+    for k in [k for k in range(1, n) if pos[k] in _RETAG_ALL]:
         p = pos[k]
         w = low[k]
-        if w[:1] in ("'", "’") and p in ("VBZ", "VBP", "VBD", "MD", "VB", "POS", "PRP"):
+        if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
             base = w[1:]
             if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
