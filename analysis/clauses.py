@@ -253,6 +253,7 @@ def _groups(s: Sentence) -> list[Clause]:
     n = len(s.low)
     pos, low, lem = s.pos, s.low, s.lem
     out = []
+    seen_finite = False
     i = 0
     while i < n:
         start = i
@@ -325,7 +326,7 @@ def _groups(s: Sentence) -> list[Clause]:
                     prev = k - 1
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
-            elif prev >= 0 and low[prev] in _CC and (prev == 0 or any(o.kind == "fin" for o in out)):
+            elif prev >= 0 and low[prev] in _CC and (prev == 0 or seen_finite):
                 c.kind = "fin"  # "backed the plan and called for talks"
             elif subject_left and not (nxt < n and low[nxt] == "by"):
                 c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
@@ -334,6 +335,7 @@ def _groups(s: Sentence) -> list[Clause]:
                 c.kind = "part"
         _features(s, c)
         out.append(c)
+        seen_finite = seen_finite or c.kind == "fin"
         i = end + 1
     return out
 
@@ -627,7 +629,7 @@ def parse(s: Sentence) -> list[Clause]:
         if c.kind == "fin":
             span, how = _subject_left(s, c, lo)
             if how == "coordinated":
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin" and p.subj is not None), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin" and p.subj is not None)
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev
                     c.relation = "coordinated"
@@ -645,7 +647,7 @@ def parse(s: Sentence) -> list[Clause]:
                     c.own_subject, c.subj_after = False, c.subj is not None
             if c.subj is None and how == "none" and not c.guess:
                 # "the ban imposed in 1989 remains": the participle read as a past tense was not one
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" and not any(
                         low[k] in _CC or low[k] in (";", ":") for k in range(prev.ve + 1, c.vs)):
                     prev.kind, prev.voice, prev.relation, prev.tense, prev.guess = "part", "passive", "relative", None, False
@@ -684,11 +686,11 @@ def parse(s: Sentence) -> list[Clause]:
                     c.subj = np_  # "little prospect of America agreeing"
                     c.own_subject = True
             elif j >= 0 and low[j] == "," and g > 0:
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None and prev.subj is not None:
                     c.subj, c.gov, c.relation = prev.subj, prev, "coordinated"  # ", saying that"
             elif j >= 0 and pos[j] in ("IN", "TO") and g > 0:
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev  # "responded by rejecting the plan"
         else:  # participle: "the ban imposed in 1989", ", backed by the EU,"
@@ -709,7 +711,7 @@ def parse(s: Sentence) -> list[Clause]:
                 if b - 1 >= 0 and s.group_of[b - 1] >= 0:
                     c.gov = groups[s.group_of[b - 1]]
                 elif b - 1 >= 0:
-                    c.gov = next((p for p in reversed(groups[:g]) if p.ve < b), None) if low[b] == "that" else None
+                    c.gov = _before(groups, g, lambda p: p.ve < b) if low[b] == "that" else None
             elif b >= 0 and s.group_of[b] >= 0 and lem[groups[s.group_of[b]].main] in REPORTING:
                 c.relation, c.gov = "complement", groups[s.group_of[b]]
     # objects, agents and the clause's extent
@@ -768,10 +770,13 @@ def parse(s: Sentence) -> list[Clause]:
             if r >= 0 and low[r] in _REL:
                 c.start = r
     # "X would not agree, the spokesman said": the clauses before a final reporting clause
+    tail = n
+    while tail > 0 and low[tail - 1] in _PUNCT_STOP:
+        tail -= 1
     for g, c in enumerate(groups):
         if c.kind == "fin" and lem[c.main] in _SPEECH and c.obj is None and c.relation == "main" and c.subj is not None:
             a = min(c.subj[0], c.vs)
-            if a > 0 and low[a - 1] in (",", '"', "''", "”") and all(low[k] in _PUNCT_STOP for k in range(c.end + 1, n)):
+            if a > 0 and low[a - 1] in (",", '"', "''", "”") and c.end + 1 >= tail:
                 for o in groups[:g]:
                     if o.relation == "main" and o.gov is None:
                         o.relation, o.gov = "complement", c
@@ -789,10 +794,23 @@ def parse(s: Sentence) -> list[Clause]:
 
 
 def _complement_end(s: Sentence, i: int, n: int) -> int | None:
-    """Last token of the clause that starts at i (a that-clause)."""
-    for c in s.clauses:
-        if c.vs >= i and c.kind == "fin":
-            return max(c.end, c.ve)
+    """Last token of the clause that starts at i (a that-clause): its first finite verb group."""
+    for k in range(i, n):
+        g = s.group_of[k]
+        if g >= 0:
+            for x in range(g, len(s.clauses)):
+                c = s.clauses[x]
+                if c.kind == "fin":
+                    return max(c.end, c.ve)
+            return None
+    return None
+
+
+def _before(groups: list[Clause], g: int, test) -> Clause | None:
+    """The nearest clause before groups[g] that passes ``test``."""
+    for k in range(g - 1, -1, -1):
+        if test(groups[k]):
+            return groups[k]
     return None
 
 

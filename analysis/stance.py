@@ -394,11 +394,17 @@ def _clause_at(cs, i: int, j: int):
         g = cs.group_of[k] if k < len(cs.group_of) else -1
         if g >= 0:
             return cs.clauses[g]
-    best = None
-    for c in cs.clauses:
-        if c.vs <= i and c.start <= i <= c.end:
-            best = c
-    return best
+    for k in range(min(i, len(cs.group_of) - 1), -1, -1):  # the nearest verb group before the cue
+        g = cs.group_of[k]
+        if g >= 0:
+            for x in range(g, -1, -1):
+                c = cs.clauses[x]
+                if c.start <= i <= c.end:
+                    return c
+                if c.end < k - 40:
+                    break
+            return None
+    return None
 
 
 def _governing_negation(cs, c) -> tuple[bool, bool]:
