@@ -295,6 +295,12 @@ def _groups(s: Sentence) -> list[Clause]:
         fp = pos[first]
         if infinitive:
             c.kind = "inf"
+        elif fp == "VBD" and end == first and first > 0 and (low[first - 1] in _DASHES or low[first - 1] == "(") \
+                and first + 1 < n and pos[first + 1] in ("IN", "TO"):
+            c.kind = "part"  # "The deal – signed in May – was welcomed"
+        elif fp == "VBD" and end == first and (first == 0 or low[first - 1] in _CC and first == 1) \
+                and first + 1 < n and low[first + 1] == "by":
+            c.kind = "part"  # "Rejected by the voters, the plan died"
         elif fp in _FIN or (first > 0 and low[first - 1] == "not" and fp == "VB"):
             c.kind = "fin"
         elif fp in ("VB", "VBP"):
@@ -345,7 +351,7 @@ def _features(s: Sentence, c: Clause) -> None:
     m = c.main
     if m == c.vs:  # one word: nothing to look through
         w = low[m]
-        if c.kind == "part" and pos[m] == "VBN":
+        if c.kind == "part" and pos[m] in ("VBN", "VBD"):
             c.voice = "passive"
         c.hedged = lem[m] in _HEDGE_VERB
         if c.kind == "fin":
@@ -375,7 +381,7 @@ def _features(s: Sentence, c: Clause) -> None:
     pm = pos[m]
     if pm in ("VBN", "VBD") and prev >= c.vs and (lem[prev] in ("be", "get") and low[prev] != "'s" or (low[prev] == "'s" and pm == "VBN")):
         c.voice = "passive"
-    elif c.kind == "part" and pm == "VBN":
+    elif c.kind == "part" and pm in ("VBN", "VBD"):
         c.voice = "passive"
     if c.kind == "fin":
         if modal in _MODAL_FUTURE or (modal is None and low[c.vs] == "'ll"):
@@ -471,7 +477,8 @@ def _skip_parenthetical(s: Sentence, j: int, lo: int) -> int | None:
                 return k - 1
             first = s.low[k + 1]
             has_fin = any(s.pos[x] in _FIN for x in inner)
-            if first in ("which", "who", "whose", "whom") or s.pos[k + 1] in ("IN", "VBN", "VBG", "RB") or not has_fin:
+            if first in ("which", "who", "whose", "whom") or s.pos[k + 1] in ("IN", "VBN", "VBG", "RB") or not has_fin \
+                    or (w in _DASHES and s.pos[k + 1] == "VBD"):
                 return k - 1 if k - 1 >= lo and s.pos[k - 1] not in (",",) else None
             return None
         if wk in (";", ":") or (not opener and wk in _PUNCT_STOP and wk not in (",",) and w == ","):
@@ -714,6 +721,13 @@ def parse(s: Sentence) -> list[Clause]:
                     c.gov = _before(groups, g, lambda p: p.ve < b) if low[b] == "that" else None
             elif b >= 0 and s.group_of[b] >= 0 and lem[groups[s.group_of[b]].main] in REPORTING:
                 c.relation, c.gov = "complement", groups[s.group_of[b]]
+    # "Rejected by the voters, the plan died": an opening participle's subject is the main clause's
+    for g, c in enumerate(groups):
+        if c.kind in ("part", "ger") and c.subj is None and c.vs <= 1 and (c.vs == 0 or low[0] in _CC):
+            nxt = next((o for o in groups[g + 1:g + 4] if o.kind == "fin" and o.own_subject and o.subj is not None
+                        and o.subj[0] > 0 and low[o.subj[0] - 1] == ","), None)
+            if nxt is not None:
+                c.subj, c.gov = nxt.subj, nxt
     # objects, agents and the clause's extent
     for c in reversed(groups):
         i = c.ve + 1

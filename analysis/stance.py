@@ -627,13 +627,14 @@ def stance(doc) -> pd.DataFrame:
             holder_from_clause = None
             if c is not None and kind == "verb":
                 in_group = c.vs <= i <= c.ve
-                stative = words[0] == "be" or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
+                stative = (words[0] == "be" and c.agent is None) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
                     (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
                 if in_group and c.voice == "passive" and not stative:
                     if c.agent is None:
                         i = j  # a passive with no agent: nobody to hold the stance
                         continue
                     holder_span, holder_from_clause = c.agent, "agent"
+                    subj = c.agent
                     target_span = c.subj
                     after = c.agent[1] + 1 if c.agent[0] == j + 1 else j
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
