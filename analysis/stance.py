@@ -6,17 +6,25 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 1. **Cues** from ``data/stance_cues.yml`` ("opposed", "unacceptable", "in favor of", "would not
    agree with", "voiced concern over" ...) are found on word forms or lemmas, with adverbs allowed
    between their words ("is categorically against").
-2. **Holder**: the grammatical subject of the cue's clause (the noun phrase left of the verb
-   group, skipping a ", which ..." relative clause); a pronoun is resolved to the latest earlier
-   subject; inside a quotation, *I*/*we* (or no subject) is the quote's speaker; for "it is
+2. **The cue's clause** (``doc.clauses``, :mod:`analysis.clauses`) says who is who: the
+   **holder** is the subject of an active cue (the antecedent in "the US, which is opposed to",
+   the shared subject of "backed the plan and called for"), the **agent** of a passive cue ("was
+   condemned by X": X; a passive with no agent gives no row), and in reported speech the speaker
+   ("We reject it, the minister said"). A cue in the infinitive of a control verb ("X urged Y to
+   back Z", "Y was urged to back Z") is not Y's stance and gives no row. A pronoun is resolved to
+   the latest earlier subject; inside a quotation, *I*/*we* is the quote's speaker; for "it is
    unacceptable to ..." the holder is the body named after "on behalf of", or the subject of the
-   reporting verb ("X states that it is ..."); a document ("the statement says") stands for the
-   latest actor before it. Holders are linked to the actors layer (``doc.mentions``) when present.
-3. **Target**: the words after the cue up to the next comma, semicolon, colon, dash or bracket
-   (at most 20 tokens); for "Y worries X" the subject Y. ``target_id`` is the first actor in it.
-4. **Negation** ("not", "n't", "never", "no longer" between holder and cue) turns favor into
-   against and against into neutral (not opposing is not supporting); **hedges** ("probably",
-   "may", "reportedly" ...) set ``hedged``. Both are shown, with the cue as written.
+   reporting verb; a document ("the statement says") stands for the latest actor before it.
+   Holders are linked to the actors layer (``doc.mentions``); a time ("this week") or a mark is
+   no holder.
+3. **Target**: the object or complement as a whole phrase (a noun phrase with its attachments,
+   an infinitive or that-clause to its end; for a passive, the subject); for "Y worries X" the
+   subject Y. ``target_id`` is the first actor in it. A cue with no target gives no row.
+4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
+   "refused to", "failed to", "little prospect of") turns favor into against and against into
+   neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
+   to", "little prospect of" ...) set ``hedged``. Both are shown, with the cue as written;
+   ``clause_id`` names the clause the row was read from.
 
 >>> import analysis
 >>> doc = analysis.annotate(analysis.from_text("T\\n\\nThe ministers firmly rejected the plan."))
@@ -710,6 +718,9 @@ def stance(doc) -> pd.DataFrame:
             hedge_to = target_span[1] + 1 if target_span else j
             hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
                          zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
+            if not target_span:
+                i = j  # a stance toward nothing that can be named: no row
+                continue
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
