@@ -489,10 +489,11 @@ def stance(doc) -> pd.DataFrame:
         doc: an annotated :class:`~analysis.document.Document`.
 
     Returns:
-        DataFrame ``stance_id, para_id, sent_id, holder_id`` (actor id, when the holder is a
+        DataFrame ``stance_id, para_id, sent_id, clause_id`` (the row of ``doc.clauses`` the cue
+        was read from, ``<NA>`` if none), ``holder_id`` (actor id, when the holder is a
         known actor), ``holder`` (actor name, else the phrase), ``holder_text`` (the words in
-        the article), ``holder_from`` (subject | pronoun | quote | on_behalf_of | reporting |
-        document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
+        the article), ``holder_from`` (subject | agent | pronoun | quote | reported |
+        on_behalf_of | reporting | document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
         against | neutral), ``cue`` (as written, with its negation and adverbs), ``pattern``
         (the lexicon entry), ``negated``, ``hedged``, ``start, end, text`` (the cue),
         ``target_start, target_end`` and ``evidence`` (the sentence).
