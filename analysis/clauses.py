@@ -539,6 +539,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                     k = r - 1
                     continue
             break
+        if s.group_of[k] >= 0:
+            og = s.clauses[s.group_of[k]]
+            if og.vs - 1 >= lo and (low[og.vs - 1] in (",", ";", ":") or low[og.vs - 1] in _CC or s.group_of[og.vs - 1] >= 0):
+                break  # ", saying the agency had failed": a verb outside the noun phrase
         if w in (")", "]"):
             o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
             if o is not None and o > lo:
@@ -669,7 +673,7 @@ def parse(s: Sentence) -> list[Clause]:
                 j = c.vs - 1
                 if j >= 0 and low[j] in (",", '"', "''", "``", "”") or j < 0 or s.in_quote[max(j, 0)]:
                     span = np_right(s, c.ve + 1, n)
-                    if span:
+                    if span and not (span[0] == span[1] and low[span[0]] in _TIME_NOUNS):
                         c.subj, c.subj_after = span, True
         elif c.kind == "inf":
             j = c.vs - 1
