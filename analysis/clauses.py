@@ -426,7 +426,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
             break
         # prepositional attachments: "the ban on arms exports to China"
         if j < n and j > i and low[j] in _ATTACH and pos[j] in ("IN", "TO") and j + 1 < n and pos[j + 1] in _OBJ_START \
-                and pos[j - 1] in _NOUN | {"CD", "PRP"} and not (low[j] == "by" and False):
+                and pos[j - 1] in _NOUN | {"CD", "PRP"}:
             j += 1
             continue
         break
@@ -556,11 +556,11 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                     k -= 1
                     continue
             break
-        if w in _SUBORD and p in ("IN", "WDT", "WRB", "RB") and not (w in ("as",) and False):
+        if w in _SUBORD and p in ("IN", "WDT", "WRB", "RB"):
             break
         if w in _REL and p in ("WDT", "WP", "WP$"):
             break
-        if w in _CC and k - 1 >= lo and (s.group_of[k - 1] >= 0 or low[k - 1] in (",",) and False):
+        if w in _CC and k - 1 >= lo and s.group_of[k - 1] >= 0:
             break
         k -= 1
     a = k + 1
@@ -859,21 +859,6 @@ def _before(groups: list[Clause], g: int, test) -> Clause | None:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
-
-
-def _quote_flags(low: list[str]) -> list[bool]:
-    """Inside double quotation marks, per token of a paragraph (straight quotes toggle)."""
-    out, inside = [], False
-    for w in low:
-        if w in ('"', "“", "``"):
-            inside = not inside if w == '"' else True
-            out.append(inside)
-        elif w in ("”", "''"):
-            out.append(inside)
-            inside = False
-        else:
-            out.append(inside)
-    return out
 
 
 def sentences_of(doc) -> list[Sentence]:

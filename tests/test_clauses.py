@@ -4,7 +4,6 @@ written for these tests (each reproduces a pattern seen in news text)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
