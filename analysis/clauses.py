@@ -145,7 +145,7 @@ def _can_be_verb(word: str):
 _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
 _CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
 _RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
-_RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS", "DT"})
+_RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 
 
@@ -157,7 +157,9 @@ def _retag(s: "Sentence") -> None:
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    for k in [k for k in range(1, n) if pos[k] in _RETAG_ALL]:
+    marks = ("'", "’")
+    for k in [k for k in range(1, n) if (pos[k] in _RETAG_POS and (pos[k - 1] in _RETAG_PREV or pos[k] == "PRP"))
+              or low[k][:1] in marks]:
         p = pos[k]
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
@@ -170,11 +172,12 @@ def _retag(s: "Sentence") -> None:
                 if base in ("ll", "d"):
                     pos[k] = "MD"
             continue
-        if p not in _RETAG_POS or pos[k - 1] not in _RETAG_PREV:
+        if p == "PRP":
+            if w == "us" and low[k - 1] == "the":
+                pos[k] = "NNP"  # "the US"
+                changed = True
             continue
-        if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
-            pos[k] = "NNP"
-            changed = True
+        if pos[k - 1] not in _RETAG_PREV:
             continue
         if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
                 and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
