@@ -44,7 +44,7 @@ import pandas as pd
 
 import numpy as np
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 
 COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_start", "verb_end", "verb", "lemma",
            "voice", "negated", "modal", "hedged", "tense", "subject_start", "subject_end", "subject",
@@ -87,6 +87,8 @@ _SPEECH = frozenset({"say", "state", "declare", "note", "stress", "announce", "a
                      "tell", "recall", "emphasize", "emphasise", "underline", "affirm", "assert", "conclude", "explain",
                      "admit", "deny", "confirm", "acknowledge", "allege", "maintain", "reply", "respond", "ask",
                      "complain", "write", "report", "suggest", "predict", "told"})
+_PARTICLES = frozenset({"up", "out", "off", "down", "away", "back"})
+_WH = frozenset({"how", "what", "whether", "why", "where", "which", "who", "when", "if"})
 _TIME_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "now", "then"})
 _MAX_SUBJECT = 40
@@ -141,6 +143,9 @@ def _can_be_verb(word: str):
 
 
 _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
+_CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
+_RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
+_RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 
 
@@ -152,10 +157,12 @@ def _retag(s: "Sentence") -> None:
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    for k in range(1, n):
+    marks = ("'", "’")
+    for k in [k for k in range(1, n) if (pos[k] in _RETAG_POS and (pos[k - 1] in _RETAG_PREV or pos[k] == "PRP"))
+              or low[k][:1] in marks]:
         p = pos[k]
         w = low[k]
-        if w[:1] in ("'", "’") and p in ("VBZ", "VBP", "VBD", "MD", "VB", "POS", "PRP"):
+        if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
             base = w[1:]
             if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
@@ -165,11 +172,12 @@ def _retag(s: "Sentence") -> None:
                 if base in ("ll", "d"):
                     pos[k] = "MD"
             continue
-        if p not in _RETAG_POS:
+        if p == "PRP":
+            if w == "us" and low[k - 1] == "the":
+                pos[k] = "NNP"  # "the US"
+                changed = True
             continue
-        if p == "PRP" and low[k] == "us" and low[k - 1] == "the":
-            pos[k] = "NNP"
-            changed = True
+        if pos[k - 1] not in _RETAG_PREV:
             continue
         if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
                 and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
@@ -231,6 +239,8 @@ def _is_verb(s: Sentence, i: int) -> bool:
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
         if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
             return False
+        if p == "VBN" and s.pos[i + 1] in _NOUN and (s.pos[i - 1] in ("VB", "VBP", "VBZ", "VBG") and s.lem[i - 1] not in _AUX_LEMMA):
+            return False  # "oppose increased pluralism"
         if p == "VBN" and s.pos[i - 1] in ("IN", "RB") and s.low[i - 1] != "by" and s.pos[i + 1] in _NOUN:
             return False  # "from armed confrontation", "sharply aggravated situation"
     if p == "VBG" and i + 1 < len(s.pos) and s.pos[i + 1] in _NOUN and (i == 0 or s.pos[i - 1] in ("IN", "TO", ",", "CC")) \
@@ -250,6 +260,7 @@ def _groups(s: Sentence) -> list[Clause]:
     n = len(s.low)
     pos, low, lem = s.pos, s.low, s.lem
     out = []
+    seen_finite = False
     i = 0
     while i < n:
         start = i
@@ -291,6 +302,12 @@ def _groups(s: Sentence) -> list[Clause]:
         fp = pos[first]
         if infinitive:
             c.kind = "inf"
+        elif fp == "VBD" and end == first and first > 0 and (low[first - 1] in _DASHES or low[first - 1] == "(") \
+                and first + 1 < n and pos[first + 1] in ("IN", "TO"):
+            c.kind = "part"  # "The deal – signed in May – was welcomed"
+        elif fp == "VBD" and end == first and (first == 0 or low[first - 1] in _CC and first == 1) \
+                and first + 1 < n and low[first + 1] == "by":
+            c.kind = "part"  # "Rejected by the voters, the plan died"
         elif fp in _FIN or (first > 0 and low[first - 1] == "not" and fp == "VB"):
             c.kind = "fin"
         elif fp in ("VB", "VBP"):
@@ -322,7 +339,7 @@ def _groups(s: Sentence) -> list[Clause]:
                     prev = k - 1
             if prev >= 0 and lem[prev] == "have":
                 c.kind = "fin"
-            elif prev >= 0 and low[prev] in _CC and (prev == 0 or any(o.kind == "fin" for o in out)):
+            elif prev >= 0 and low[prev] in _CC and (prev == 0 or seen_finite):
                 c.kind = "fin"  # "backed the plan and called for talks"
             elif subject_left and not (nxt < n and low[nxt] == "by"):
                 c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
@@ -331,6 +348,7 @@ def _groups(s: Sentence) -> list[Clause]:
                 c.kind = "part"
         _features(s, c)
         out.append(c)
+        seen_finite = seen_finite or c.kind == "fin"
         i = end + 1
     return out
 
@@ -340,7 +358,7 @@ def _features(s: Sentence, c: Clause) -> None:
     m = c.main
     if m == c.vs:  # one word: nothing to look through
         w = low[m]
-        if c.kind == "part" and pos[m] == "VBN":
+        if c.kind == "part" and pos[m] in ("VBN", "VBD"):
             c.voice = "passive"
         c.hedged = lem[m] in _HEDGE_VERB
         if c.kind == "fin":
@@ -370,7 +388,7 @@ def _features(s: Sentence, c: Clause) -> None:
     pm = pos[m]
     if pm in ("VBN", "VBD") and prev >= c.vs and (lem[prev] in ("be", "get") and low[prev] != "'s" or (low[prev] == "'s" and pm == "VBN")):
         c.voice = "passive"
-    elif c.kind == "part" and pm == "VBN":
+    elif c.kind == "part" and pm in ("VBN", "VBD"):
         c.voice = "passive"
     if c.kind == "fin":
         if modal in _MODAL_FUTURE or (modal is None and low[c.vs] == "'ll"):
@@ -400,7 +418,8 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (low[j] == "than" and j > i and pos[j - 1] == "JJR") or
+                         (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
@@ -410,7 +429,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
             break
         # prepositional attachments: "the ban on arms exports to China"
         if j < n and j > i and low[j] in _ATTACH and pos[j] in ("IN", "TO") and j + 1 < n and pos[j + 1] in _OBJ_START \
-                and pos[j - 1] in _NOUN | {"CD", "PRP"} and not (low[j] == "by" and False):
+                and pos[j - 1] in _NOUN | {"CD", "PRP"}:
             j += 1
             continue
         break
@@ -466,7 +485,8 @@ def _skip_parenthetical(s: Sentence, j: int, lo: int) -> int | None:
                 return k - 1
             first = s.low[k + 1]
             has_fin = any(s.pos[x] in _FIN for x in inner)
-            if first in ("which", "who", "whose", "whom") or s.pos[k + 1] in ("IN", "VBN", "VBG", "RB") or not has_fin:
+            if first in ("which", "who", "whose", "whom") or s.pos[k + 1] in ("IN", "VBN", "VBG", "RB") or not has_fin \
+                    or (w in _DASHES and s.pos[k + 1] == "VBD"):
                 return k - 1 if k - 1 >= lo and s.pos[k - 1] not in (",",) else None
             return None
         if wk in (";", ":") or (not opener and wk in _PUNCT_STOP and wk not in (",",) and w == ","):
@@ -522,6 +542,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                     k = r - 1
                     continue
             break
+        if s.group_of[k] >= 0:
+            og = s.clauses[s.group_of[k]]
+            if og.vs - 1 >= lo and (low[og.vs - 1] in (",", ";", ":") or low[og.vs - 1] in _CC or s.group_of[og.vs - 1] >= 0):
+                break  # ", saying the agency had failed": a verb outside the noun phrase
         if w in (")", "]"):
             o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
             if o is not None and o > lo:
@@ -535,11 +559,11 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                     k -= 1
                     continue
             break
-        if w in _SUBORD and p in ("IN", "WDT", "WRB", "RB") and not (w in ("as",) and False):
+        if w in _SUBORD and p in ("IN", "WDT", "WRB", "RB"):
             break
         if w in _REL and p in ("WDT", "WP", "WP$"):
             break
-        if w in _CC and k - 1 >= lo and (s.group_of[k - 1] >= 0 or low[k - 1] in (",",) and False):
+        if w in _CC and k - 1 >= lo and s.group_of[k - 1] >= 0:
             break
         k -= 1
     a = k + 1
@@ -624,7 +648,7 @@ def parse(s: Sentence) -> list[Clause]:
         if c.kind == "fin":
             span, how = _subject_left(s, c, lo)
             if how == "coordinated":
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin" and p.subj is not None), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin" and p.subj is not None)
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev
                     c.relation = "coordinated"
@@ -642,7 +666,7 @@ def parse(s: Sentence) -> list[Clause]:
                     c.own_subject, c.subj_after = False, c.subj is not None
             if c.subj is None and how == "none" and not c.guess:
                 # "the ban imposed in 1989 remains": the participle read as a past tense was not one
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" and not any(
                         low[k] in _CC or low[k] in (";", ":") for k in range(prev.ve + 1, c.vs)):
                     prev.kind, prev.voice, prev.relation, prev.tense, prev.guess = "part", "passive", "relative", None, False
@@ -652,7 +676,7 @@ def parse(s: Sentence) -> list[Clause]:
                 j = c.vs - 1
                 if j >= 0 and low[j] in (",", '"', "''", "``", "”") or j < 0 or s.in_quote[max(j, 0)]:
                     span = np_right(s, c.ve + 1, n)
-                    if span:
+                    if span and not (span[0] == span[1] and low[span[0]] in _TIME_NOUNS):
                         c.subj, c.subj_after = span, True
         elif c.kind == "inf":
             j = c.vs - 1
@@ -681,11 +705,11 @@ def parse(s: Sentence) -> list[Clause]:
                     c.subj = np_  # "little prospect of America agreeing"
                     c.own_subject = True
             elif j >= 0 and low[j] == "," and g > 0:
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None and prev.subj is not None:
                     c.subj, c.gov, c.relation = prev.subj, prev, "coordinated"  # ", saying that"
             elif j >= 0 and pos[j] in ("IN", "TO") and g > 0:
-                prev = next((p for p in reversed(groups[:g]) if p.kind == "fin"), None)
+                prev = _before(groups, g, lambda p: p.kind == "fin")
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev  # "responded by rejecting the plan"
         else:  # participle: "the ban imposed in 1989", ", backed by the EU,"
@@ -706,9 +730,16 @@ def parse(s: Sentence) -> list[Clause]:
                 if b - 1 >= 0 and s.group_of[b - 1] >= 0:
                     c.gov = groups[s.group_of[b - 1]]
                 elif b - 1 >= 0:
-                    c.gov = next((p for p in reversed(groups[:g]) if p.ve < b), None) if low[b] == "that" else None
+                    c.gov = _before(groups, g, lambda p: p.ve < b) if low[b] == "that" else None
             elif b >= 0 and s.group_of[b] >= 0 and lem[groups[s.group_of[b]].main] in REPORTING:
                 c.relation, c.gov = "complement", groups[s.group_of[b]]
+    # "Rejected by the voters, the plan died": an opening participle's subject is the main clause's
+    for g, c in enumerate(groups):
+        if c.kind in ("part", "ger") and c.subj is None and c.vs <= 1 and (c.vs == 0 or low[0] in _CC):
+            nxt = next((o for o in groups[g + 1:g + 4] if o.kind == "fin" and o.own_subject and o.subj is not None
+                        and o.subj[0] > 0 and low[o.subj[0] - 1] == ","), None)
+            if nxt is not None:
+                c.subj, c.gov = nxt.subj, nxt
     # objects, agents and the clause's extent
     for c in reversed(groups):
         i = c.ve + 1
@@ -716,6 +747,13 @@ def parse(s: Sentence) -> list[Clause]:
             pass
         elif c.voice == "passive":
             j = i
+            if j < n and pos[j] in ("DT", "PRP$", "PDT") and s.group_of[j] < 0:
+                c.obj = np_right(s, j, n)  # "were asked a question", "was given the job"
+                if c.obj is not None:
+                    by = next((k for k in range(c.obj[0] + 1, c.obj[1] + 1) if low[k] == "by"), None)
+                    if by is not None:
+                        c.obj = (c.obj[0], by - 1)  # the agent is not part of it
+                    j = c.obj[1] + 1
             while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
                     and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
                 if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
@@ -735,8 +773,14 @@ def parse(s: Sentence) -> list[Clause]:
             j = i
             while j < n and pos[j] in _ADV and s.group_of[j] < 0:
                 j += 1
+            if j + 1 < n and low[j] in _PARTICLES and pos[j] in ("IN", "RP", "RB") and pos[j + 1] in ("DT", "PRP$", "JJ", "NNP", "NNS", "CD"):
+                j += 1  # "set up the college"
             if j < n:
-                if low[j] == "that" and pos[j] in ("IN", "WDT", "DT") and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
+                if low[j] in _WH and pos[j] in ("WRB", "WP", "WDT", "IN") and c.kind != "part" and j + 1 < n:
+                    end = _complement_end(s, j + 1, n)  # "investigated how participants explore"
+                    if end is not None:
+                        c.obj = (j, end)
+                elif low[j] == "that" and pos[j] in ("IN", "WDT", "DT") and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
                     end = _complement_end(s, j + 1, n)
                     if end is not None:
                         c.obj = (j, end)
@@ -753,6 +797,10 @@ def parse(s: Sentence) -> list[Clause]:
                             c.obj = (j, nxt.end)  # "said the EU would lift the ban": the complement clause
                             if lem[c.main] in REPORTING:
                                 nxt.relation, nxt.gov = "complement", c
+                        elif pos[np_[0]] == "PRP" and np_[1] == np_[0] and k < n and pos[k] in ("DT", "PRP$", "JJ", "NN", "NNS", "CD") \
+                                and s.group_of[k] < 0:
+                            second = np_right(s, k, n)  # "gives us a natural control", "teach him mathematics"
+                            c.obj = (np_[0], second[1]) if second else np_
                         else:
                             c.obj = np_
         last = max(c.ve, c.obj[1] if c.obj else -1, c.agent[1] if c.agent else -1)
@@ -765,10 +813,13 @@ def parse(s: Sentence) -> list[Clause]:
             if r >= 0 and low[r] in _REL:
                 c.start = r
     # "X would not agree, the spokesman said": the clauses before a final reporting clause
+    tail = n
+    while tail > 0 and low[tail - 1] in _PUNCT_STOP:
+        tail -= 1
     for g, c in enumerate(groups):
         if c.kind == "fin" and lem[c.main] in _SPEECH and c.obj is None and c.relation == "main" and c.subj is not None:
             a = min(c.subj[0], c.vs)
-            if a > 0 and low[a - 1] in (",", '"', "''", "”") and all(low[k] in _PUNCT_STOP for k in range(c.end + 1, n)):
+            if a > 0 and low[a - 1] in (",", '"', "''", "”") and c.end + 1 >= tail:
                 for o in groups[:g]:
                     if o.relation == "main" and o.gov is None:
                         o.relation, o.gov = "complement", c
@@ -786,10 +837,23 @@ def parse(s: Sentence) -> list[Clause]:
 
 
 def _complement_end(s: Sentence, i: int, n: int) -> int | None:
-    """Last token of the clause that starts at i (a that-clause)."""
-    for c in s.clauses:
-        if c.vs >= i and c.kind == "fin":
-            return max(c.end, c.ve)
+    """Last token of the clause that starts at i (a that-clause): its first finite verb group."""
+    for k in range(i, n):
+        g = s.group_of[k]
+        if g >= 0:
+            for x in range(g, len(s.clauses)):
+                c = s.clauses[x]
+                if c.kind == "fin":
+                    return max(c.end, c.ve)
+            return None
+    return None
+
+
+def _before(groups: list[Clause], g: int, test) -> Clause | None:
+    """The nearest clause before groups[g] that passes ``test``."""
+    for k in range(g - 1, -1, -1):
+        if test(groups[k]):
+            return groups[k]
     return None
 
 
@@ -800,21 +864,6 @@ def _complement_end(s: Sentence, i: int, n: int) -> int | None:
 _QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
 
 
-def _quote_flags(low: list[str]) -> list[bool]:
-    """Inside double quotation marks, per token of a paragraph (straight quotes toggle)."""
-    out, inside = [], False
-    for w in low:
-        if w in ('"', "“", "``"):
-            inside = not inside if w == '"' else True
-            out.append(inside)
-        elif w in ("”", "''"):
-            out.append(inside)
-            inside = False
-        else:
-            out.append(inside)
-    return out
-
-
 def sentences_of(doc) -> list[Sentence]:
     """Every sentence of ``doc`` parsed into clauses (made once per document, then shared by the
     stance and other layers that read clauses by token position)."""
@@ -822,20 +871,23 @@ def sentences_of(doc) -> list[Sentence]:
     if cached is not None and cached[0] is doc.tokens:
         return cached[1]
     col = doc.token_list
-    low, lem, pos, st, en, sids = col("lower"), col("lemma"), col("pos"), col("start"), col("end"), col("sent_id")
+    low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
     paras = col("para_id")
     sents = doc.sentences
-    spans: dict[int, list[int]] = {}
-    for k, sid in enumerate(sids):
-        r = spans.get(sid)
-        if r is None:
-            spans[sid] = [k, k + 1]
-        else:
-            r[1] = k + 1
+    sid_array = np.asarray(column_values(doc.tokens, "sent_id"))
+    sent_ids = column_values(sents, "sent_id")
+    lefts = np.searchsorted(sid_array, sent_ids, side="left").tolist() if len(sid_array) else [0] * len(sents)
+    rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
+    spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
     # inside double quotation marks, per token (a paragraph starts outside)
     flags: list[bool] = []
     inside, para = False, None
-    for w, p in zip(low, paras):
+    if _QUOTE_MARKS.isdisjoint(low):
+        flags = [False] * len(low)
+        low_iter = ()
+    else:
+        low_iter = zip(low, paras)
+    for w, p in low_iter:
         if p != para:
             inside, para = False, p
         if w in _QUOTE_MARKS:
@@ -849,8 +901,7 @@ def sentences_of(doc) -> list[Sentence]:
                 continue
         flags.append(inside)
     out = []
-    for sid, pid, s_start, s_end in zip(sents["sent_id"].tolist(), sents["para_id"].tolist(), sents["start"].tolist(),
-                                        sents["end"].tolist()):
+    for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
         s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b])
         parse(s)
@@ -868,7 +919,8 @@ class _Mentions:
         if m is None or not len(m):
             self.starts, self.rows = [], []
             return
-        rows = sorted(zip(m["start"].tolist(), m["end"].tolist(), m["actor_id"].tolist()))
+        rows = sorted(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(),
+                          column_values(m, "actor_id").tolist()))
         self.rows = [r for r in rows if isinstance(r[2], str) and r[2]]
         self.starts = [r[0] for r in self.rows]
 

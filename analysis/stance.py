@@ -6,17 +6,25 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 1. **Cues** from ``data/stance_cues.yml`` ("opposed", "unacceptable", "in favor of", "would not
    agree with", "voiced concern over" ...) are found on word forms or lemmas, with adverbs allowed
    between their words ("is categorically against").
-2. **Holder**: the grammatical subject of the cue's clause (the noun phrase left of the verb
-   group, skipping a ", which ..." relative clause); a pronoun is resolved to the latest earlier
-   subject; inside a quotation, *I*/*we* (or no subject) is the quote's speaker; for "it is
+2. **The cue's clause** (``doc.clauses``, :mod:`analysis.clauses`) says who is who: the
+   **holder** is the subject of an active cue (the antecedent in "the US, which is opposed to",
+   the shared subject of "backed the plan and called for"), the **agent** of a passive cue ("was
+   condemned by X": X; a passive with no agent gives no row), and in reported speech the speaker
+   ("We reject it, the minister said"). A cue in the infinitive of a control verb ("X urged Y to
+   back Z", "Y was urged to back Z") is not Y's stance and gives no row. A pronoun is resolved to
+   the latest earlier subject; inside a quotation, *I*/*we* is the quote's speaker; for "it is
    unacceptable to ..." the holder is the body named after "on behalf of", or the subject of the
-   reporting verb ("X states that it is ..."); a document ("the statement says") stands for the
-   latest actor before it. Holders are linked to the actors layer (``doc.mentions``) when present.
-3. **Target**: the words after the cue up to the next comma, semicolon, colon, dash or bracket
-   (at most 20 tokens); for "Y worries X" the subject Y. ``target_id`` is the first actor in it.
-4. **Negation** ("not", "n't", "never", "no longer" between holder and cue) turns favor into
-   against and against into neutral (not opposing is not supporting); **hedges** ("probably",
-   "may", "reportedly" ...) set ``hedged``. Both are shown, with the cue as written.
+   reporting verb; a document ("the statement says") stands for the latest actor before it.
+   Holders are linked to the actors layer (``doc.mentions``); a time ("this week") or a mark is
+   no holder.
+3. **Target**: the object or complement as a whole phrase (a noun phrase with its attachments,
+   an infinitive or that-clause to its end; for a passive, the subject); for "Y worries X" the
+   subject Y. ``target_id`` is the first actor in it. A cue with no target gives no row.
+4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
+   "refused to", "failed to", "little prospect of") turns favor into against and against into
+   neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
+   to", "little prospect of" ...) set ``hedged``. Both are shown, with the cue as written;
+   ``clause_id`` names the clause the row was read from.
 
 >>> import analysis
 >>> doc = analysis.annotate(analysis.from_text("T\\n\\nThe ministers firmly rejected the plan."))
@@ -34,7 +42,7 @@ import pandas as pd
 
 import numpy as np
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
@@ -297,11 +305,13 @@ class _Actors:
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
         def values(frame, name):
-            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in frame[name].tolist()]
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v
+                    for v in column_values(frame, name).tolist()]
 
-        self.m = list(zip(m["start"].tolist(), m["end"].tolist(), values(m, "actor_id"), values(m, "actor"),
-                          values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
-        self.q = list(zip(q["start"].tolist(), q["end"].tolist(), values(q, "speaker_id"), values(q, "speaker"))) if len(q) else []
+        self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
+                          values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(column_values(q, "start").tolist(), column_values(q, "end").tolist(), values(q, "speaker_id"),
+                          values(q, "speaker"))) if len(q) else []
         # mentions with an actor name, sorted by (start, table order); "first in table order" is the
         # first found in this order when the table itself is in start order (the actors layer's order)
         named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
@@ -392,11 +402,17 @@ def _clause_at(cs, i: int, j: int):
         g = cs.group_of[k] if k < len(cs.group_of) else -1
         if g >= 0:
             return cs.clauses[g]
-    best = None
-    for c in cs.clauses:
-        if c.vs <= i and c.start <= i <= c.end:
-            best = c
-    return best
+    for k in range(min(i, len(cs.group_of) - 1), -1, -1):  # the nearest verb group before the cue
+        g = cs.group_of[k]
+        if g >= 0:
+            for x in range(g, -1, -1):
+                c = cs.clauses[x]
+                if c.start <= i <= c.end:
+                    return c
+                if c.end < k - 40:
+                    break
+            return None
+    return None
 
 
 def _governing_negation(cs, c) -> tuple[bool, bool]:
@@ -473,10 +489,11 @@ def stance(doc) -> pd.DataFrame:
         doc: an annotated :class:`~analysis.document.Document`.
 
     Returns:
-        DataFrame ``stance_id, para_id, sent_id, holder_id`` (actor id, when the holder is a
+        DataFrame ``stance_id, para_id, sent_id, clause_id`` (the row of ``doc.clauses`` the cue
+        was read from, ``<NA>`` if none), ``holder_id`` (actor id, when the holder is a
         known actor), ``holder`` (actor name, else the phrase), ``holder_text`` (the words in
-        the article), ``holder_from`` (subject | pronoun | quote | on_behalf_of | reporting |
-        document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
+        the article), ``holder_from`` (subject | agent | pronoun | quote | reported |
+        on_behalf_of | reporting | document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
         against | neutral), ``cue`` (as written, with its negation and adverbs), ``pattern``
         (the lexicon entry), ``negated``, ``hedged``, ``start, end, text`` (the cue),
         ``target_start, target_end`` and ``evidence`` (the sentence).
@@ -540,19 +557,16 @@ def stance(doc) -> pd.DataFrame:
     for cs in parsed.values():
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
-    for s_text, cs in zip(sents["text"].tolist(), parsed.values()):
+    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
-        for k in range(n):
-            if s.pos[k] in ("VBD", "VBZ", "VBP", "MD"):
-                vg = _verb_group_start(s, k, negs)
-                np_ = _np_left(s, vg - 1)
-                if np_:
-                    hid, holder, _, _ = resolve(s, np_, "subject")
-                    remember(s, np_, hid, holder)
-                    break
+        for c in s.clauses:
+            if c.kind == "fin" and c.subj is not None and c.own_subject:
+                hid, holder, _, _ = resolve(s, c.subj, "subject")
+                remember(s, c.subj, hid, holder)
+                break
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         while i < n:
@@ -622,13 +636,14 @@ def stance(doc) -> pd.DataFrame:
             holder_from_clause = None
             if c is not None and kind == "verb":
                 in_group = c.vs <= i <= c.ve
-                stative = words[0] == "be" or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
+                stative = (words[0] == "be" and c.agent is None) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
                     (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
                 if in_group and c.voice == "passive" and not stative:
                     if c.agent is None:
                         i = j  # a passive with no agent: nobody to hold the stance
                         continue
                     holder_span, holder_from_clause = c.agent, "agent"
+                    subj = c.agent
                     target_span = c.subj
                     after = c.agent[1] + 1 if c.agent[0] == j + 1 else j
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
@@ -704,6 +719,9 @@ def stance(doc) -> pd.DataFrame:
             hedge_to = target_span[1] + 1 if target_span else j
             hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
                          zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
+            if not target_span:
+                i = j  # a stance toward nothing that can be named: no row
+                continue
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]

@@ -4,7 +4,6 @@ written for these tests (each reproduces a pattern seen in news text)."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -185,3 +184,16 @@ def test_gum_news_like_genres():
             total[k] = total.get(k, 0) + v
     s = clauses_eval.summary(total)
     assert s["clause found"] >= 0.85 and s["subject"] >= 0.8 and s["passive R"] >= 0.85, s
+
+
+def test_participle_after_a_comma_shares_the_subject_and_reports():
+    t = _table("The committee released a report on Monday, saying the agency had failed.")
+    say, fail = t[t["lemma"] == "say"].iloc[0], t[t["lemma"] == "fail"].iloc[0]
+    assert (say.subject, say.relation) == ("The committee", "coordinated")
+    assert say.object == "the agency had failed"
+    assert (fail.subject, fail.relation) == ("the agency", "reported")
+
+
+def test_an_inverted_reporting_verb_takes_no_day_for_its_subject():
+    r = _clause('"We will not back down," said Friday.', "say")
+    assert pd.isna(r.subject)

@@ -267,3 +267,20 @@ def test_own_gold_of_clause_patterns():
     gold = pd.read_csv(HERE / "gold" / "stance_clauses.csv")
     precision, recall, missed = precision_recall(doc.stance, gold)
     assert precision >= 0.85 and recall >= 0.85, (precision, recall, gold.loc[missed, "note"].tolist())
+
+
+def test_participles_and_asides_with_agents():
+    row = _one("Peace talks backed by the UN resumed in Geneva.").iloc[0]
+    assert row.holder in ("United Nations", "the UN", "UN") and (row.holder_from, row.target) == ("agent", "Peace talks")
+    row = _one("The deal – signed in May – was welcomed by Kenya.").iloc[0]
+    assert (row.holder, row.target) == ("Kenya", "The deal")
+    row = _one("Rejected by the voters, the plan died.").iloc[0]
+    assert (row.holder, row.stance, row.target) == ("the voters", "against", "the plan")
+    row = _one("Critics say the reform, which is opposed by the unions, will fail.").iloc[0]
+    assert (row.holder, row.target) == ("the unions", "the reform")
+
+
+def test_holders_are_phrases_with_words(seed_doc):
+    for table in (seed_doc.stance, _one("Talks – and more talks – were backed. Why? This week the plan was rejected.")):
+        for holder in table["holder"].dropna():
+            assert any(ch.isalpha() for ch in holder) and holder.lower() not in ("this week", "today")
