@@ -2,24 +2,30 @@
 
 **Marks.** Quotation marks are paired in reading order within each line of a paragraph, whatever
 their shape (“ ” " « » „), so a closing mark typed as an opening one (``purposes “.``) or glued
-to the next word (``recognition, ”he stressed.“ We``) still closes its quote; a straight mark
-inside a curly quotation (or the reverse) is a quotation inside the quotation and does not close
-it. A mark left open is closed at the end of its line or paragraph (the news convention for a
+to the next word (``recognition, ”he stressed.“ We``) still closes its quote; inside a quotation
+an opening mark of the other family (straight in curly, or the reverse) starts a quotation inside
+the quotation, and a closing one (by its shape, or by its place for a straight mark) closes it
+(``"We are ready,” he said``). A mark left open is closed at the end of its line or paragraph (the news convention for a
 quotation running over paragraphs, whose next paragraph opens with a mark again); but when the
 mark stands inside a sentence and the next paragraph does not open with a mark, it is an
 unbalanced mark: the quotation ends with its sentence, and the narration after it is never
-quoted. ``6'3"`` (inches) is not a mark.
+quoted. ``6'3"`` (inches) and the attribute values of markup left in a text (``<tweet
+author="…">``) are not quotation marks.
 
 **Speakers.** Each quotation's speaker is found by the first of these rules that applies, and the
 rule is recorded in the ``how`` column:
 
 1. ``tag_after`` — a speech tag right after the quotation: ``“…,” X said`` / ``“…,” said X`` /
    ``“…,” X, a long description, said`` / ``“…?” he asked`` (a tag that opens the next sentence
-   after a ``?`` or ``!``). Any verb there counts, listed or not (``“…,” she quipped``).
-2. ``colon`` — a name and a colon before the quotation, no verb: ``Jan Novak, the senator: “…”``.
-3. ``tag_before`` — a speech verb earlier in the sentence: ``X said: “…”``, ``X said that “…”``,
-   ``X, who …, said “…”``, ``X welcomed … but said …``, ``X is …, saying “…”``.
-4. ``according_to`` — ``according to X``.
+   after a ``?`` or ``!``, or is a sentence of its own) / ``“…” ― Karen Diaz`` / ``“…” for all of
+   them, she said.`` After a quotation ending at a comma, ``?`` or ``!`` any verb counts, listed
+   or not (``“…,” she quipped``).
+2. ``according_to`` — ``according to X`` before the quotation or right after it.
+3. ``colon`` — a name and a colon before the quotation, no verb: ``Jan Novak, the senator: “…”``;
+   a paragraph ending in ``X said:`` before a paragraph that is a quotation.
+4. ``tag_before`` — a speech verb earlier in the sentence: ``X said: “…”``, ``X said that “…”``,
+   ``X, who …, said “…”``, ``X welcomed … but said …``, ``X is …, saying “…”``, ``X's claim that
+   “…”``; the outermost finite speech verb speaks (``X said he expected voters will say “no”``).
 5. ``sentence_before`` — a quotation alone in its sentence after a sentence that reports speech.
 6. ``continuation`` — a follow-on quotation with no tag of its own, in the same paragraph or
    opening the next one: the last speaker.
@@ -34,7 +40,8 @@ document" or "the statement" speaks for the organisation mentioned last (``how``
 any other noun phrase ("a spokesman for the ministry", "officials", "the report", "his office")
 is a ``description`` speaker, linked to the actor it names ("the ministry", "his" → the person)
 when there is one. Scare quotes and titles of one to three words (``partial``) get a speaker
-only from a tag (rules 1–5).
+only from a tag (rules 1–5), a tag shared with a later quotation of the same sentence, or the
+actor whose verb governs them (``embedded``, when its subject names an actor).
 
 Speech verbs come from ``analysis/data/speech_verbs.txt`` (extend with :func:`add_speech_verbs`).
 
@@ -60,10 +67,10 @@ from .actors import end_of_text_before
 QUOTE_COLUMNS = ["quote_id", "para_id", "sent_id", "start", "end", "text", "speaker_id", "speaker", "cue", "kind",
                  "speaker_start", "speaker_end", "speaker_text", "speaker_type", "how"]
 KINDS = ("direct", "partial", "mixed")
-HOW = ("tag_after", "colon", "tag_before", "according_to", "sentence_before", "continuation", "embedded",
+HOW = ("tag_after", "according_to", "colon", "tag_before", "sentence_before", "continuation", "embedded",
        "pronoun", "document")
 #: the rules that count as a tag naming the speaker (the only ones a 1–3-word partial quote takes)
-TAG_RULES = ("tag_after", "colon", "tag_before", "according_to", "sentence_before", "pronoun", "document")
+TAG_RULES = ("tag_after", "according_to", "colon", "tag_before", "sentence_before", "pronoun", "document")
 _MARKS = "“”\"«»„‟"
 _CURLY_OPEN, _CURLY_CLOSE = "“«„‟", "”»"
 _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
