@@ -265,6 +265,7 @@ class _Quoter:
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
         self._last_named = None   # (id, name) of the last speaker the mentions layer does not know
+        self._last_described = None   # (id, name) of the last speaker named by a description
         self.spans: list[tuple[int, int]] = []
         self.title_close: dict[int, int] = {}   # close -> open mark of the 1–3-word quotations (titles)   # (open, close) of the quotations read so far
 
@@ -425,6 +426,8 @@ class _Quoter:
                              sp[3], sp[4], self.text[sp[3]:sp[4]] if sp[3] >= 0 else "", sp[5], sp[6]))
                 if sp[0] and sp[5] == "name":
                     self._last_named = (sp[0], sp[1])
+                if sp[0] and sp[5] == "description":
+                    self._last_described = (sp[0], sp[1])
                 if sp[0]:
                     prev = (sp, c, int(para_id), self.after_tag_end(c))
                 elif not short:
@@ -460,12 +463,17 @@ class _Quoter:
                 # a person the mentions layer does not know, named by an earlier tag
                 sid, name = self._last_named
                 return _speaker(sid, name, sp[2], sp[3], sp[4], "name", "pronoun")
-            if words == "it":
-                # "…,” it stated: the organisation (or document's owner) mentioned last
+            if words in ("it", "they"):
+                # "…,” it stated: the organisation (or document's owner) mentioned last;
+                # "they": the group mentioned last, else the last speaker named by a description
                 j = bisect.bisect_left(self.m_start, sp[3]) - 1
                 for q in range(j, max(-1, j - 30), -1):
-                    if self.m_type[q] in ("org", "igo", "media", "armed_group"):
+                    if self.m_type[q] in ("org", "igo", "media", "armed_group") or \
+                            (words == "they" and self.m_type[q] == "state" and self.m_start[q] > sp[3] - 400):
                         return _speaker(self.m_id[q], self.m_name[q], sp[2], sp[3], sp[4], self.m_type[q], "pronoun")
+                if words == "they" and self._last_described is not None:
+                    sid, name = self._last_described
+                    return _speaker(sid, name, sp[2], sp[3], sp[4], "description", "pronoun")
             return _speaker("", "", sp[2], sp[3], sp[4], "", sp[6])
         return sp
 

@@ -359,3 +359,10 @@ def test_any_verb_before_the_comma_that_opens_a_quotation():
 def test_as_x_said_after_the_quotation():
     _, q = _q("Senator Paula Quint is ahead. The race is “a dead heat right now,” as Quint said on the radio.")
     assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["tag_after"]
+
+
+def test_they_and_it_take_the_group_mentioned_last():
+    _, q = _q("The World Health Organization published its report. “The outbreak is under control,” it said.")
+    assert q.speaker_text.tolist() == ["it"] and q.speaker_id.tolist() == ["WHO"]
+    _, q = _q("Peru and Chile signed the border deal on Monday. “It is a good day,” they said.")
+    assert q.speaker_id.iloc[0] in ("PER", "CHL") and q.how.tolist() == ["pronoun"]
