@@ -77,7 +77,7 @@ _MARK_RE = re.compile("[%s]" % re.escape(_MARKS))
 _WORD = re.compile(r"\S+")
 _DASH_TAG = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]*+[―—–][ \t\u00a0]*+")
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
-_ACCORDING_AFTER = re.compile(r"[,.]?\s{0,3}[Aa]ccording to\s++")
+_ACCORDING_AFTER = re.compile(r"(?:,\s{0,3}+|\s{1,3}+)according to\s++")
 _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
 _LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -568,6 +568,8 @@ class _Quoter:
             if w in _NP_LINKS and last is not None and q + 1 < self.n_tok and \
                     (self.t_lower[q + 1] in _DETS or self.t_pos[q + 1] in ("NNP", "NNPS", "NN", "NNS", "DT", "JJ")):
                 q += 1
+                if self.t_lower[q] in _DETS or self.t_pos[q] in ("DT", "PRP$"):
+                    q += 1      # "the head of | the Russian Foreign Ministry"
                 continue
             break
         if last is None:

@@ -366,3 +366,11 @@ def test_they_and_it_take_the_group_mentioned_last():
     assert q.speaker_text.tolist() == ["it"] and q.speaker_id.tolist() == ["WHO"]
     _, q = _q("Peru and Chile signed the border deal on Monday. “It is a good day,” they said.")
     assert q.speaker_id.iloc[0] in ("PER", "CHL") and q.how.tolist() == ["pronoun"]
+
+
+def test_seed_rules_and_speaker_words(seed_doc):
+    q = seed_doc.quotes
+    p11 = q[q.para_id == 11]
+    assert p11.how.tolist() == ["pronoun", "continuation", "according_to"]
+    assert p11.speaker_text.tolist() == ["he", "he", "the head of the Russian Foreign Ministry"]
+    assert q[q.para_id == 6].speaker_text.tolist() == ["the minister"]
