@@ -80,6 +80,7 @@ _TAG = re.compile(r"<[A-Za-z/][^<>\n]{0,2000}>")
 _ACCORDING_AFTER = re.compile(r"(?:,\s{0,3}+|\s{1,3}+)according to\s++")
 _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
 _LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
+_LABEL = re.compile(r"\s*+([A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++){0,2}):[ \t]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _DOCUMENT_NOUNS = {"document", "statement", "declaration", "communique", "communiqué", "resolution",
                    "text", "letter", "memorandum", "agreement", "treaty", "charter", "decree", "note"}
@@ -487,7 +488,23 @@ class _Quoter:
     def after_tag_end(self, c: int) -> int:
         return c
 
+    def label(self, s: int, e: int):
+        """``"PENCE: Well, look …``: a transcript's speaker label in capitals opening the quotation."""
+        m = _LABEL.match(self.text, s, e)
+        if m is None:
+            return None
+        a, b = m.span(1)
+        key = self.text[a:b].split()[-1].title()
+        known = self.named_before(key, a)
+        if known is not None:
+            return _speaker(self.m_id[known], self.m_name[known], ":", a, b, self.m_type[known], "colon")
+        words = self.text[a:b]
+        return _speaker(_slug(words), words.title(), ":", a, b, "name", "colon")
+
     def attribute(self, o: int, c: int, closed: bool, e: int):
+        found = self.label(o + 1, e)
+        if found is not None:
+            return found
         found = self.after(c, e) if closed else None
         if found is None:
             found = self.according(o)

@@ -78,6 +78,17 @@ def read_ann(path: Path) -> list[dict]:
     return out
 
 
+def _opening(text: str, i: int) -> bool:
+    """Is the mark at ``i`` an opening one (by shape, or for a straight mark by its place)?"""
+    if text[i] in _OPEN:
+        return True
+    if text[i] in _CLOSE:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
 def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` between quotation marks (marks excluded)."""
     # annotators often leave the marks themselves out of the Content: look one or two
@@ -95,6 +106,12 @@ def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         hi += 1
     marks = [i for i in range(start, end) if text[i] in _MARKS]
     out, open_at = [], None
+    # a Content that starts inside a quotation opened earlier on its line ("PENCE: …" after an
+    # opening mark) is quoted from its start
+    line = text.rfind("\n", 0, start) + 1
+    before = [i for i in range(line, start) if text[i] in _MARKS]
+    if len(before) % 2 == 1 and text[before[-1]] not in _CLOSE and (not marks or not _opening(text, marks[0])):
+        open_at = start - 1
     for k, i in enumerate(marks):
         ch = text[i]
         if open_at is None:

@@ -374,3 +374,8 @@ def test_seed_rules_and_speaker_words(seed_doc):
     assert p11.how.tolist() == ["pronoun", "continuation", "according_to"]
     assert p11.speaker_text.tolist() == ["he", "he", "the head of the Russian Foreign Ministry"]
     assert q[q.para_id == 6].speaker_text.tolist() == ["the minister"]
+
+
+def test_transcript_labels_name_the_speaker():
+    _, q = _q("Transcript as follows:\n\n\"HOST: Will the senator attend?\n\n\"QUINT: I will be there on Monday.\"")
+    assert q.speaker_text.tolist() == ["HOST", "QUINT"] and q.how.tolist() == ["colon", "colon"]
