@@ -180,7 +180,7 @@ def speaker_right(doc, q, source) -> bool:
     if not sid:
         return False
     s0, s1 = source
-    ss, se = q.speaker_start, q.speaker_end
+    ss, se = getattr(q, "speaker_start", None), getattr(q, "speaker_end", None)   # (older layers lack them)
     if not (ss is None or ss is pd_NA or ss != ss) and _overlap(int(ss), int(se), s0, s1):
         return True
     m = doc.mentions
@@ -221,17 +221,17 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
         matched_p = {i for i, _ in pairs}
         for i, r in enumerate(rows):
             if i not in matched_p:
-                by_rule[r.how or "(none)"]["not a gold quotation"] += 1
+                by_rule[getattr(r, "how", "") or "(none)"]["not a gold quotation"] += 1
         for i, j in pairs:
             r, g = rows[i], gold[j]
             ok = speaker_right(doc, r, g["source"])
             n_right += ok
-            key = r.how or "(none)"
+            key = getattr(r, "how", "") or "(none)"
             by_rule[key]["matched"] += 1
             by_rule[key]["right" if ok else "wrong"] += 1
             if not ok and (rule is None or rule == key):
                 src = text[g["source"][0]:g["source"][1]] if g["source"] else "(no source)"
-                errors.append((path.stem, key, r.text[:70], r.speaker_text or r.speaker or "-", r.speaker_id, src))
+                errors.append((path.stem, key, r.text[:70], getattr(r, "speaker_text", "") or r.speaker or "-", r.speaker_id, src))
     p = n_match / n_pred if n_pred else 0.0
     r_ = n_match / n_gold if n_gold else 0.0
     f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
