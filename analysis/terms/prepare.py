@@ -1,0 +1,276 @@
+"""The per-document preparation every term table starts from (cached weakly on the document)."""
+
+from __future__ import annotations
+
+import weakref
+
+import numpy as np
+import pandas as pd
+
+from .._frames import column_values
+from ._common import _distinct, _freqdist, _sort_order
+
+# --------------------------------------------------------------------------------------------
+# shared preparation (cached per document; independent of the stopword list)
+#
+# Every table starts from the same per-document preparation, made once and kept on the side
+# (``_CACHE``, keyed weakly by the document): the token columns as numpy arrays (and as Python
+# lists, made on first use, for the loops that look at a few tokens: KWIC, phrase matching),
+# and for each kind of key (lemma, lower, text) the tokens and the words coded as integers in
+# order of first occurrence (arrow's dictionary encoding of the column). Counting is then a
+# few numpy operations on those codes. Intermediate results (per key and stopword list) are
+# cached in ``_Prep.cache``; the DataFrames the functions return are always built fresh,
+# since callers may change them.
+
+
+class _Terms:
+    """Per-term figures for one key and stopword list; terms are numbered in order of first
+    occurrence (the order of ``vocab``).
+
+    Attributes:
+        vocab: the terms (list of str).
+        codes: the term of each word (numpy int array, one entry per word).
+        count, n_paras, first_para: per term (numpy int arrays).
+        stop: per term, flagged as a stopword (numpy bool array).
+        flags: per word, flagged as a stopword (numpy bool array).
+    """
+
+    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags")
+
+    def counts(self) -> dict[str, int]:
+        return dict(zip(self.vocab, self.count.tolist()))
+
+
+def _factorize(values) -> tuple[np.ndarray, list[str]]:
+    """``(codes, uniques)`` of a string column, numbered in order of first occurrence: arrow's
+    dictionary encoding when the column is stored in arrow (several times faster), else
+    ``pd.factorize``."""
+    pa_array = getattr(values, "_pa_array", None)
+    if pa_array is not None and pa_array.null_count == 0:
+        if hasattr(pa_array, "num_chunks"):  # a ChunkedArray: one array, so one dictionary
+            pa_array = pa_array.chunk(0) if pa_array.num_chunks == 1 else pa_array.combine_chunks()
+        encoded = pa_array.dictionary_encode()
+        return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+    return codes.astype(np.int64), uniques.tolist()
+
+
+class _Prep:
+    """The token columns prepared once per document: numpy arrays for counting, and Python
+    lists (made on first use) for the loops that look at a few tokens (KWIC, matching)."""
+
+    __slots__ = ("cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
+                 "para_arr", "sent_arr", "start_arr", "end_arr", "token_id_arr", "word_pos_arr", "para_w",
+                 "sent_w", "_tokens", "_paragraphs", "__weakref__")
+
+    def __init__(self, doc):
+        tk = doc.tokens
+        self._tokens = tk
+        self.para_arr = para = np.asarray(column_values(tk, "para_id"))
+        self.sent_arr = sent = np.asarray(column_values(tk, "sent_id"))
+        self.start_arr = np.asarray(column_values(tk, "start"))
+        self.end_arr = np.asarray(column_values(tk, "end"))
+        self.token_id_arr = np.asarray(column_values(tk, "token_id"))
+        self.is_word = is_word = ~np.asarray(column_values(tk, "is_punct"), dtype=bool)
+        self.n_tokens = len(is_word)
+        self.word_arr = np.flatnonzero(is_word)  # token index of each word
+        self.n_words = len(self.word_arr)
+        # position of each token among the words (punctuation gets the next word's position)
+        self.word_pos_arr = np.cumsum(is_word) - is_word
+        self.para_w = para[is_word]  # paragraph of each word (in reading order)
+        self.sent_w = sent[is_word]
+        self.n_docs = int(np.count_nonzero(np.diff(self.para_w))) + 1 if self.n_words else 0  # paragraphs with words
+        self.folded = None
+        self.cache: dict = {}
+        self._paragraphs = doc.paragraphs
+
+    def _list(self, name: str, array) -> list:
+        hit = self.cache.get(name)
+        if hit is None:
+            hit = self.cache[name] = array.tolist()
+        return hit
+
+    # the columns as Python lists
+    para = property(lambda self: self._list("para", self.para_arr))
+    sent = property(lambda self: self._list("sent", self.sent_arr))
+    start = property(lambda self: self._list("start", self.start_arr))
+    end = property(lambda self: self._list("end", self.end_arr))
+    token_id = property(lambda self: self._list("token_id", self.token_id_arr))
+    punct = property(lambda self: self._list("punct", ~self.is_word))
+    word_idx = property(lambda self: self._list("word_idx", self.word_arr))
+    word_pos = property(lambda self: self._list("word_pos", self.word_pos_arr))
+
+    @property
+    def para_spans(self) -> list[tuple[int, int, int]]:
+        """``(para_id, start, end)`` of every paragraph."""
+        hit = self.cache.get("para_spans")
+        if hit is None:
+            ps = self._paragraphs
+            hit = self.cache["para_spans"] = list(zip(*(np.asarray(column_values(ps, c)).tolist()
+                                                        for c in ("para_id", "start", "end"))))
+        return hit
+
+    def keys(self, by: str) -> list[str]:
+        """The key of every token as a list (made on first use)."""
+        key = ("keys", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = column_values(self._tokens, by).tolist()
+        return hit
+
+    @property
+    def lower(self) -> list[str]:
+        return self.keys("lower")
+
+    @property
+    def lemma(self) -> list[str]:
+        return self.keys("lemma")
+
+    def encoded(self, by: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)`` of every token's key (punctuation included), by first occurrence."""
+        key = ("encoded", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = _factorize(column_values(self._tokens, by))
+        return hit
+
+    def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)``: each word's key as an integer, numbered in order of first occurrence."""
+        key = ("codes", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            token_codes, token_vocab = self.encoded(by)
+            codes, first = pd.factorize(token_codes[self.word_arr])  # first: the key numbers, in term order
+            hit = self.cache[key] = (codes.astype(np.int64), [token_vocab[i] for i in first.tolist()])
+            term_of_key = np.full(len(token_vocab), -1, dtype=np.int64)
+            term_of_key[first] = np.arange(len(first))
+            self.cache[("term_of_key", by)] = term_of_key.tolist()
+        return hit
+
+    def key_numbers(self, by: str) -> dict[str, int]:
+        """Key -> its number in ``encoded(by)`` (the keys of all tokens, punctuation included)."""
+        key = ("key_numbers", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = {k: i for i, k in enumerate(self.encoded(by)[1])}
+        return hit
+
+    def term_of_key(self, by: str) -> list[int]:
+        """For each key number of ``encoded(by)``: its term number in ``codes(by)``, -1 for a
+        key only punctuation has."""
+        self.codes(by)
+        return self.cache[("term_of_key", by)]
+
+    def stats(self, by: str, stops: frozenset) -> _Terms:
+        """The per-term figures of :class:`_Terms` for a key and a stopword list."""
+        key = ("stats", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = self._stats(by, stops)
+        return hit
+
+    def _stats(self, by: str, stops: frozenset) -> _Terms:
+        out = _Terms()
+        codes, vocab = self.codes(by)
+        n_terms = len(vocab)
+        out.vocab, out.codes = vocab, codes
+        out.count = np.bincount(codes, minlength=n_terms)
+        # first occurrence of each term: codes are numbered in reading order
+        first_word = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+        out.first_para = self.para_w[first_word] if len(codes) else np.zeros(0, dtype=np.int64)
+        # paragraphs per term: distinct (term, paragraph) pairs
+        n_para_ids = int(self.para_w.max()) + 1 if len(codes) else 1
+        pairs = _distinct(codes * n_para_ids + self.para_w)
+        out.n_paras = np.bincount(pairs // n_para_ids, minlength=n_terms)
+        out.flags = self.word_flags(by, stops)
+        out.stop = np.bincount(codes, weights=out.flags, minlength=n_terms) > 0
+        return out
+
+    def word_flags(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per word: a stopword, i.e. its lower-case form or its key (lemma, ...) is on the list."""
+        key = ("word_flags", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            if by == "lower":
+                lower_codes, lower_vocab = self.codes("lower")
+                hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+            else:
+                codes, vocab = self.codes(by)
+                hit = self.word_flags("lower", stops) | np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
+            self.cache[key] = hit
+        return hit
+
+    def alphabetical_rank(self, by: str) -> np.ndarray:
+        """Each term's place in alphabetical order (of ``codes(by)[1]``)."""
+        key = ("rank", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            vocab = self.codes(by)[1]
+            hit = np.empty(len(vocab), dtype=np.int64)
+            hit[_sort_order(vocab)] = np.arange(len(vocab))
+            self.cache[key] = hit
+        return hit
+
+    def word_freqdist(self, by: str):
+        """An NLTK ``FreqDist`` of the words (the collocation finders read it, never change it)."""
+        key = ("word_freqdist", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            codes, vocab = self.codes(by)
+            hit = self.cache[key] = _freqdist(dict(zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist())))
+        return hit
+
+    def stopword_terms(self, by: str, stops: frozenset) -> np.ndarray:
+        """Per term of ``codes(by)``: the term or its lower-case form is on the stopword list."""
+        key = ("stopword_terms", by, stops)
+        hit = self.cache.get(key)
+        if hit is None:
+            vocab = self.codes(by)[1]
+            hit = self.cache[key] = np.array([w in stops or w.lower() in stops for w in vocab], dtype=bool)
+        return hit
+
+    def token_codes(self, by: str) -> np.ndarray:
+        """The term code (of ``codes(by)``) of every token; -1 for punctuation."""
+        key = ("token_codes", by)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = self.cache[key] = np.full(self.n_tokens, -1, dtype=np.int64)
+            hit[self.word_arr] = self.codes(by)[0]
+        return hit
+
+    def _grouped(self, by: str) -> tuple[np.ndarray, list[int], dict[str, int]]:
+        """The tokens grouped by key: those of key number c (``number[key]``) are
+        ``order[bounds[c]:bounds[c + 1]]``, in reading order."""
+        hit = self.cache.get(("grouped", by))
+        if hit is None:
+            codes, vocab = self.encoded(by)
+            order = np.argsort(codes, kind="stable")
+            bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(vocab)))]).tolist()
+            hit = self.cache[("grouped", by)] = (order, bounds, self.key_numbers(by))
+        return hit
+
+    def positions(self, by: str, key: str) -> list[int]:
+        """The tokens (punctuation included) whose ``by`` form is ``key``, in reading order."""
+        order, bounds, number = self._grouped(by)
+        c = number.get(key)
+        return [] if c is None else order[bounds[c]:bounds[c + 1]].tolist()
+
+    def has(self, by: str, key: str) -> bool:
+        """Whether some token's ``by`` form is ``key``."""
+        return key in self._grouped(by)[2]
+
+
+_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _prep(doc) -> _Prep:
+    tokens = doc.tokens
+    hit = _CACHE.get(doc)
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    prep = _Prep(doc)
+    try:
+        _CACHE[doc] = (tokens, prep)
+    except TypeError:  # pragma: no cover - an object that cannot be weakly referenced
+        pass
+    return prep
