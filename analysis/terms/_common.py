@@ -17,7 +17,7 @@ KWIC_SORT = ("position", "left", "right")
 MEASURES = ("pmi", "likelihood_ratio")
 MAX_NGRAM = 5
 
-TERM_COLUMNS = ["term", "count", "rel_freq", "n_paragraphs", "first_para", "is_stop"]
+TERM_COLUMNS = ["term", "count", "rel_freq", "n_paragraphs", "first_para", "is_stop", "stop_list"]
 NGRAM_COLUMNS = ["ngram", "n", "count", "n_paragraphs", "first_para", "stopword_only", "start", "end", "text"]
 TFIDF_COLUMNS = ["para_id", "rank", "term", "tf", "df", "idf", "tfidf"]
 KEYNESS_COLUMNS = ["term", "count", "ref_count", "rel_freq", "ref_rel_freq", "g2", "p_value", "log_ratio", "use"]
@@ -61,20 +61,6 @@ def _check_int(name: str, value, lo: int, hi: int | None = None) -> int:
     return value
 
 
-def _stopset(extra_stopwords) -> frozenset[str]:
-    from ..segment import _stop_cache
-
-    base = _stop_cache()  # analysis.stopwords(), kept as one object until the list changes
-    if extra_stopwords is None:
-        return base
-    if isinstance(extra_stopwords, str):
-        extra_stopwords = [extra_stopwords]
-    words = []
-    for word in extra_stopwords:
-        if not isinstance(word, str) or not word.strip():
-            raise ValueError(f"extra_stopwords must be non-empty strings, not {word!r}")
-        words.append(fold(word.strip().lower()))
-    return base | frozenset(words)
 
 
 def _frame(rows: list[tuple], columns: list[str], kinds: str | None = None) -> pd.DataFrame:

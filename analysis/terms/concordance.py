@@ -13,7 +13,7 @@ from ..segment import fold, split_tokens
 from ._common import (DISPERSION_COLUMNS, KWIC_BY, KWIC_COLUMNS, KWIC_SORT, _check_by, _check_int, _frame,
                       _frame_from_columns, _round)
 from .frequencies import _default_terms
-from .prepare import _Prep, _prep
+from .prepare import LEMMA_LOWER, _Prep, _prep
 
 # --------------------------------------------------------------------------------------------
 # KWIC and dispersion
@@ -55,18 +55,25 @@ def _matches(doc, prep: _Prep, query: str, by: str, case_sensitive: bool) -> lis
                     out.append((a, b))
         return out
     words = _query_words(query)
+    k = len(words)
+    para = prep.para
     if by == "lemma":
         from ..segment import lemmatize
 
-        # accept the lemma itself or a form of it: "states" looks for the lemma "state"
-        words = [w if prep.has("lemma", w) else next((m for m in (lemmatize(w, t) for t in ("NNS", "VBD", "VBG", "JJR"))
-                                                      if prep.has("lemma", m)), w) for w in words]
-    k = len(words)
-    para = prep.para
-    hits = prep.positions(by if by == "lemma" else "lower", words[0])
+        # a query word finds the tokens whose lemma (in lower case) is the word or a lemma of it:
+        # "states" finds "state" and "states" ("United States" keeps "States"), "state" only "state"
+        allowed = [{w} | {m for m in (lemmatize(w, t) for t in ("NNS", "VBD", "VBG", "JJR")) if prep.has(LEMMA_LOWER, m)}
+                   for w in words]
+        hits = sorted(i for key in allowed[0] for i in prep.positions(LEMMA_LOWER, key))
+        if k == 1:
+            return [(i, i) for i in hits]
+        keys, n = prep.keys(LEMMA_LOWER), prep.n_tokens
+        return [(i, i + k - 1) for i in hits if i + k - 1 < n and para[i + k - 1] == para[i]
+                and all(keys[i + j] in allowed[j] for j in range(1, k))]
+    hits = prep.positions("lower", words[0])
     if k == 1:
         return [(i, i) for i in hits]
-    keys = prep.lemma if by == "lemma" else prep.lower
+    keys = prep.lower
     return [(i, i + k - 1) for i in hits if keys[i:i + k] == words and para[i + k - 1] == para[i]]
 
 

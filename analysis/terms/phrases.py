@@ -7,7 +7,8 @@ import pandas as pd
 
 from .._frames import frame_from_rows
 from ._common import (MAX_NGRAM, MEASURES, NGRAM_COLUMNS, _check_by, _check_int, _distinct, _frame,
-                      _frame_from_columns, _freqdist, _stopset)
+                      _frame_from_columns, _freqdist)
+from .lists import FLAG_LISTS, _flag_lists, _stopset
 from .prepare import _prep
 
 # --------------------------------------------------------------------------------------------
@@ -26,7 +27,7 @@ def _check_ns(n) -> list[int]:
 
 
 def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_stopword_only: bool = False,
-           extra_stopwords=None) -> pd.DataFrame:
+           extra_stopwords=None, flag_lists=FLAG_LISTS) -> pd.DataFrame:
     """Repeated phrases: n-grams of words that stay inside one sentence and one clause.
 
     An n-gram never crosses a sentence boundary or a punctuation mark ("Afghanistan, as
@@ -39,6 +40,8 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
         min_count: keep n-grams seen at least this often (2 = repeated phrases; 1 = all).
         drop_stopword_only: drop n-grams made only of stopwords ("of the", "as well as").
         extra_stopwords: words added to the stopword list.
+        flag_lists: word lists counted as stopwords besides them (default honorifics and
+            reporting verbs, see :mod:`analysis.terms.lists`; ``()`` for stopwords only).
 
     Returns:
         ``ngram, n, count, n_paragraphs, first_para, stopword_only, start, end, text`` where
@@ -54,7 +57,7 @@ def ngrams(doc, *, n=(2, 3, 4, 5), by: str = "lower", min_count: int = 2, drop_s
     _check_int("min_count", min_count, 1)
     prep = _prep(doc)
     codes, vocab = prep.codes(by)
-    flags = prep.word_flags(by, _stopset(extra_stopwords))
+    flags = prep.stats(by, _stopset(extra_stopwords), _flag_lists(flag_lists)).flags
     n_vocab, n_words = len(vocab), len(codes)
     # Windows of words, size by size. A window of ``size`` words at word i gets an integer id
     # combining the id of its first ``size - 1`` words with the code of its last word
@@ -140,7 +143,7 @@ def _count_of(keys: np.ndarray, wanted: list[int]) -> list[int]:
 
 def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_count: int = 2, window: int | None = None,
                  by: str = "lower", include_stopwords: bool = False, extra_stopwords=None,
-                 top: int | None = None) -> pd.DataFrame:
+                 top: int | None = None, flag_lists=FLAG_LISTS) -> pd.DataFrame:
     """Word pairs (or triples) that occur together more often than chance, ranked by NLTK.
 
     Uses NLTK's ``BigramCollocationFinder`` / ``TrigramCollocationFinder`` with the
@@ -158,8 +161,11 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
         window: bigrams only: count pairs up to ``window - 1`` words apart (2 = adjacent,
             the default; Church & Hanks used 5). Trigrams are always contiguous.
         by: ``"lower"`` (default), ``"lemma"`` or ``"text"``.
-        include_stopwords: ``False`` (default) drops pairs containing a stopword.
+        include_stopwords: ``False`` (default) drops pairs containing a stopword (or a word of
+            ``flag_lists``: "said the", "mr putin").
         extra_stopwords: words added to the stopword list.
+        flag_lists: word lists counted as stopwords besides them (default honorifics and
+            reporting verbs, see :mod:`analysis.terms.lists`; ``()`` for stopwords only).
         top: keep the ``top`` best (all by default).
 
     Returns:
@@ -194,7 +200,7 @@ def collocations(doc, *, n: int = 2, measure: str = "likelihood_ratio", min_coun
     # counts, so only the candidates, and the pairs their scores need, become FreqDists.
     vocab = prep.codes(by)[1]
     n_vocab = len(vocab)
-    dropped = None if include_stopwords else prep.stopword_terms(by, stops)
+    dropped = None if include_stopwords else prep.stopword_terms(by, stops, _flag_lists(flag_lists))
     code = prep.token_codes(by)  # -1 for punctuation
     sent = prep.sent_arr
     if n == 2:

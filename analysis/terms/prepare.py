@@ -10,6 +10,9 @@ import pandas as pd
 from .._frames import column_values
 from ._common import _distinct, _freqdist, _sort_order
 
+#: the key of :meth:`_Prep.encoded` for the lemma in lower case
+LEMMA_LOWER = "lemma_lower"
+
 # --------------------------------------------------------------------------------------------
 # shared preparation (cached per document; independent of the stopword list)
 #
@@ -24,21 +27,35 @@ from ._common import _distinct, _freqdist, _sort_order
 
 
 class _Terms:
-    """Per-term figures for one key and stopword list; terms are numbered in order of first
-    occurrence (the order of ``vocab``).
+    """Per-term figures for one key, stopword list, flag lists and treatment of names; terms are
+    numbered in order of first occurrence (the order of ``vocab``). The counted units are the
+    words, except that a multi-word name (see :mod:`analysis.terms.names`) is one unit.
 
     Attributes:
         vocab: the terms (list of str).
-        codes: the term of each word (numpy int array, one entry per word).
+        codes: the term of each unit (numpy int array, one entry per unit, in reading order).
+        para: the paragraph of each unit.
+        n_units: the number of units (the words, a name counting once).
         count, n_paras, first_para: per term (numpy int arrays).
-        stop: per term, flagged as a stopword (numpy bool array).
-        flags: per word, flagged as a stopword (numpy bool array).
+        stop: per term, flagged (a stopword or on one of the flag lists; numpy bool array).
+        stop_list: per term, the list that flags it (``"stopwords"``, ``"honorifics"``,
+            ``"reporting_verbs"``) or ``""`` (a numpy object array).
+        flags: per unit, flagged (a stopword, or a unit of a term a flag list flags).
     """
 
-    __slots__ = ("vocab", "codes", "count", "n_paras", "first_para", "stop", "flags")
+    __slots__ = ("vocab", "codes", "para", "n_units", "count", "n_paras", "first_para", "stop", "stop_list", "flags",
+                 "_rank")
 
     def counts(self) -> dict[str, int]:
         return dict(zip(self.vocab, self.count.tolist()))
+
+    @property
+    def rank(self) -> np.ndarray:
+        """Each term's place in alphabetical order."""
+        if getattr(self, "_rank", None) is None:
+            self._rank = np.empty(len(self.vocab), dtype=np.int64)
+            self._rank[_sort_order(self.vocab)] = np.arange(len(self.vocab))
+        return self._rank
 
 
 def _factorize(values) -> tuple[np.ndarray, list[str]]:
@@ -61,7 +78,7 @@ class _Prep:
 
     __slots__ = ("cache", "folded", "n_tokens", "n_words", "n_docs", "is_word", "word_arr",
                  "para_arr", "sent_arr", "start_arr", "end_arr", "token_id_arr", "word_pos_arr", "para_w",
-                 "sent_w", "_tokens", "_paragraphs", "__weakref__")
+                 "sent_w", "_tokens", "_paragraphs", "_doc", "__weakref__")
 
     def __init__(self, doc):
         tk = doc.tokens
@@ -83,6 +100,10 @@ class _Prep:
         self.folded = None
         self.cache: dict = {}
         self._paragraphs = doc.paragraphs
+        try:  # weakly: the preparation is cached under the document, which it must not keep alive
+            self._doc = weakref.ref(doc)
+        except TypeError:  # pragma: no cover - an object that cannot be weakly referenced
+            self._doc = lambda: doc
 
     def _list(self, name: str, array) -> list:
         hit = self.cache.get(name)
@@ -115,7 +136,12 @@ class _Prep:
         key = ("keys", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = column_values(self._tokens, by).tolist()
+            if by == LEMMA_LOWER:
+                codes, vocab = self.encoded(by)
+                hit = [vocab[c] for c in codes.tolist()]
+            else:
+                hit = column_values(self._tokens, by).tolist()
+            self.cache[key] = hit
         return hit
 
     @property
@@ -127,11 +153,19 @@ class _Prep:
         return self.keys("lemma")
 
     def encoded(self, by: str) -> tuple[np.ndarray, list[str]]:
-        """``(codes, vocab)`` of every token's key (punctuation included), by first occurrence."""
+        """``(codes, vocab)`` of every token's key (punctuation included), by first occurrence.
+        ``by`` is a token column, or :data:`LEMMA_LOWER` for the lemma in lower case (what
+        queries match: the lemma of "Afghanistan" is "Afghanistan", the query "afghanistan")."""
         key = ("encoded", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = _factorize(column_values(self._tokens, by))
+            if by == LEMMA_LOWER:
+                codes, vocab = self.encoded("lemma")
+                folded, uniques = pd.factorize(np.array([v.lower() for v in vocab], dtype=object))
+                hit = (folded.astype(np.int64)[codes] if len(codes) else codes, uniques.tolist())
+            else:
+                hit = _factorize(column_values(self._tokens, by))
+            self.cache[key] = hit
         return hit
 
     def codes(self, by: str) -> tuple[np.ndarray, list[str]]:
@@ -142,72 +176,130 @@ class _Prep:
             token_codes, token_vocab = self.encoded(by)
             codes, first = pd.factorize(token_codes[self.word_arr])  # first: the key numbers, in term order
             hit = self.cache[key] = (codes.astype(np.int64), [token_vocab[i] for i in first.tolist()])
-            term_of_key = np.full(len(token_vocab), -1, dtype=np.int64)
-            term_of_key[first] = np.arange(len(first))
-            self.cache[("term_of_key", by)] = term_of_key.tolist()
         return hit
 
-    def key_numbers(self, by: str) -> dict[str, int]:
-        """Key -> its number in ``encoded(by)`` (the keys of all tokens, punctuation included)."""
-        key = ("key_numbers", by)
+    # ---- names: a multi-word name is one unit of the term tables
+
+    def units(self, names: bool):
+        """The :class:`~analysis.terms.names._Units` of the document when ``names`` (``None``
+        when names are not asked for or the document has no multi-word name)."""
+        if not names:
+            return None
+        if "units" not in self.cache:
+            from .names import units
+
+            self.cache["units"] = units(self._doc(), self)
+        return self.cache["units"]
+
+    def unit_codes(self, by: str, names: bool) -> tuple[np.ndarray, list[str]]:
+        """``(codes, vocab)`` of the units: :meth:`codes` with each multi-word name one unit."""
+        u = self.units(names)
+        if u is None:
+            return self.codes(by)
+        key = ("unit_codes", by)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = {k: i for i, k in enumerate(self.encoded(by)[1])}
+            codes, vocab = self.codes(by)
+            keys = codes[u.unit_word]
+            name_keys = u.keys(by)
+            name_vocab = list(dict.fromkeys(name_keys))
+            number = {k: len(vocab) + i for i, k in enumerate(name_vocab)}
+            keys[u.name_units] = [number[k] for k in name_keys]
+            ucodes, first = pd.factorize(keys)
+            every = vocab + name_vocab
+            hit = self.cache[key] = (ucodes.astype(np.int64), [every[i] for i in first.tolist()])
         return hit
 
-    def term_of_key(self, by: str) -> list[int]:
-        """For each key number of ``encoded(by)``: its term number in ``codes(by)``, -1 for a
-        key only punctuation has."""
-        self.codes(by)
-        return self.cache[("term_of_key", by)]
+    # ---- flags
 
-    def stats(self, by: str, stops: frozenset) -> _Terms:
-        """The per-term figures of :class:`_Terms` for a key and a stopword list."""
-        key = ("stats", by, stops)
+    def stats(self, by: str, stops: frozenset, lists: tuple = (), names: bool = False) -> _Terms:
+        """The per-term figures of :class:`_Terms` for a key, a stopword list, flag lists and
+        names (``True``: a multi-word name is one term)."""
+        names = self.units(names) is not None
+        key = ("stats", by, stops, lists, names)
         hit = self.cache.get(key)
         if hit is None:
-            hit = self.cache[key] = self._stats(by, stops)
+            hit = self.cache[key] = self._stats(by, stops, lists, names)
         return hit
 
-    def _stats(self, by: str, stops: frozenset) -> _Terms:
+    def _stats(self, by: str, stops: frozenset, lists: tuple, names: bool) -> _Terms:
         out = _Terms()
-        codes, vocab = self.codes(by)
+        codes, vocab = self.unit_codes(by, names)
+        u = self.units(names)
+        stop_u = self.word_flags(by, stops)
+        listed_u = [self.list_flags(name) for name in lists]
+        para = self.para_w
+        if u is not None:
+            para = para[u.unit_word]
+            stop_u = stop_u[u.unit_word] & ~u.is_name
+            listed_u = [f[u.unit_word] & ~u.is_name for f in listed_u]
         n_terms = len(vocab)
-        out.vocab, out.codes = vocab, codes
-        out.count = np.bincount(codes, minlength=n_terms)
+        out.vocab, out.codes, out.para, out.n_units = vocab, codes, para, len(codes)
+        out.count = count = np.bincount(codes, minlength=n_terms)
         # first occurrence of each term: codes are numbered in reading order
-        first_word = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
-        out.first_para = self.para_w[first_word] if len(codes) else np.zeros(0, dtype=np.int64)
+        first_unit = np.flatnonzero(np.diff(np.maximum.accumulate(codes), prepend=-1) > 0)
+        out.first_para = para[first_unit] if len(codes) else np.zeros(0, dtype=np.int64)
         # paragraphs per term: distinct (term, paragraph) pairs
         n_para_ids = int(self.para_w.max()) + 1 if len(codes) else 1
-        pairs = _distinct(codes * n_para_ids + self.para_w)
+        pairs = _distinct(codes * n_para_ids + para)
         out.n_paras = np.bincount(pairs // n_para_ids, minlength=n_terms)
-        out.flags = self.word_flags(by, stops)
-        out.stop = np.bincount(codes, weights=out.flags, minlength=n_terms) > 0
+        # a term is a stopword when one of its units is; it is on a flag list when at least half
+        # of its units are ("state" is a noun more often than the verb of "he stated")
+        stop = np.bincount(codes, weights=stop_u, minlength=n_terms) > 0
+        stop_list = np.full(n_terms, "", dtype=object)
+        listed = np.zeros(n_terms, dtype=bool)
+        for name, flags in reversed(list(zip(lists, listed_u))):  # the first list named wins
+            on = (count > 0) & (2 * np.bincount(codes, weights=flags, minlength=n_terms) >= count)
+            stop_list[on] = name
+            listed |= on
+        stop_list[stop] = "stopwords"
+        out.stop, out.stop_list = stop | listed, stop_list
+        out.flags = stop_u | listed[codes]
         return out
 
+    def acronyms(self) -> np.ndarray:
+        """Per word: its lemma is an acronym (``US``, ``CSTO``), never a stopword."""
+        hit = self.cache.get("acronyms")
+        if hit is None:
+            from ..segment import is_acronym
+
+            codes, vocab = self.codes("lemma")
+            hit = self.cache["acronyms"] = np.array([is_acronym(v) for v in vocab], dtype=bool)[codes]
+        return hit
+
     def word_flags(self, by: str, stops: frozenset) -> np.ndarray:
-        """Per word: a stopword, i.e. its lower-case form or its key (lemma, ...) is on the list."""
+        """Per word: a stopword, i.e. its lower-case form or its key (lemma, ...) is on the list,
+        and it is not an acronym (``US`` is not the pronoun *us*)."""
         key = ("word_flags", by, stops)
         hit = self.cache.get(key)
         if hit is None:
             if by == "lower":
                 lower_codes, lower_vocab = self.codes("lower")
-                hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes]
+                hit = np.array([w in stops for w in lower_vocab], dtype=bool)[lower_codes] & ~self.acronyms()
             else:
                 codes, vocab = self.codes(by)
-                hit = self.word_flags("lower", stops) | np.array([k.lower() in stops for k in vocab], dtype=bool)[codes]
+                hit = self.word_flags("lower", stops) | (
+                    np.array([k.lower() in stops for k in vocab], dtype=bool)[codes] & ~self.acronyms())
             self.cache[key] = hit
         return hit
 
-    def alphabetical_rank(self, by: str) -> np.ndarray:
-        """Each term's place in alphabetical order (of ``codes(by)[1]``)."""
-        key = ("rank", by)
+    def list_flags(self, name: str) -> np.ndarray:
+        """Per word: on the flag list ``name`` — an honorific written with a capital (Mr, Dr.),
+        or a reporting verb (its lemma listed, tagged as a verb)."""
+        key = ("list_flags", name)
         hit = self.cache.get(key)
         if hit is None:
-            vocab = self.codes(by)[1]
-            hit = np.empty(len(vocab), dtype=np.int64)
-            hit[_sort_order(vocab)] = np.arange(len(vocab))
+            from .lists import flag_words
+
+            words = flag_words(name)
+            if name == "honorifics":
+                codes, vocab = self.codes("text")
+                hit = np.array([t[:1].isupper() and t.lower().rstrip(".") in words for t in vocab], dtype=bool)[codes]
+            else:
+                codes, vocab = self.codes("lemma")
+                listed = np.array([v in words for v in vocab], dtype=bool)[codes]
+                pos_codes, pos_vocab = self.codes("pos")
+                hit = listed & np.array([p.startswith("VB") for p in pos_vocab], dtype=bool)[pos_codes]
             self.cache[key] = hit
         return hit
 
@@ -220,13 +312,20 @@ class _Prep:
             hit = self.cache[key] = _freqdist(dict(zip(vocab, np.bincount(codes, minlength=len(vocab)).tolist())))
         return hit
 
-    def stopword_terms(self, by: str, stops: frozenset) -> np.ndarray:
-        """Per term of ``codes(by)``: the term or its lower-case form is on the stopword list."""
-        key = ("stopword_terms", by, stops)
+    def stopword_terms(self, by: str, stops: frozenset, lists: tuple = ()) -> np.ndarray:
+        """Per term of ``codes(by)``: the term or its lower-case form is on the stopword list (an
+        acronym never is), or a flag list flags the term (see :meth:`stats`)."""
+        key = ("stopword_terms", by, stops, lists)
         hit = self.cache.get(key)
         if hit is None:
+            from ..segment import is_acronym
+
             vocab = self.codes(by)[1]
-            hit = self.cache[key] = np.array([w in stops or w.lower() in stops for w in vocab], dtype=bool)
+            hit = np.array([w in stops or (w.lower() in stops and not is_acronym(w)) for w in vocab], dtype=bool)
+            if lists:
+                st = self.stats(by, stops, lists, False)
+                hit |= st.stop & (st.stop_list != "stopwords")
+            self.cache[key] = hit
         return hit
 
     def token_codes(self, by: str) -> np.ndarray:
@@ -246,7 +345,7 @@ class _Prep:
             codes, vocab = self.encoded(by)
             order = np.argsort(codes, kind="stable")
             bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(vocab)))]).tolist()
-            hit = self.cache[("grouped", by)] = (order, bounds, self.key_numbers(by))
+            hit = self.cache[("grouped", by)] = (order, bounds, {k: i for i, k in enumerate(vocab)})
         return hit
 
     def positions(self, by: str, key: str) -> list[int]:

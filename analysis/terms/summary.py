@@ -5,19 +5,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._common import _check_int, _frame, _log_idf, _stopset
+from ._common import _check_int, _frame, _log_idf
 from .distinctive import keyness
 from .frequencies import _content, _content_terms
+from .lists import FLAG_LISTS, _flag_lists, _stopset
 from .prepare import _prep
 from .readability import readability
 
-def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> pd.DataFrame:
+def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None, flag_lists=FLAG_LISTS) -> pd.DataFrame:
     """The article at a glance, as a two-column table ``measure, value``.
 
     Rows: title, paragraphs, sentences, tokens (punctuation included), words, word types
     (distinct case-folded words), vocabulary density (types / words), lemma types, mean words
     per sentence, Flesch reading ease, Flesch–Kincaid grade (see :func:`readability`), the
-    ``top`` most frequent content lemmas (stopwords excluded, with counts) and the ``top``
+    ``top`` most frequent content lemmas (stopwords, honorifics and reporting verbs excluded,
+    a multi-word name counting as one, with counts) and the ``top``
     most distinctive lemmas: by :func:`keyness` when a ``reference`` (a Document or a
     frequency table) is given, otherwise by the article's total TF-IDF with paragraphs as
     documents, ``count × ln(N / n_paragraphs)`` (frequent words concentrated in a few
@@ -28,6 +30,7 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
         top: how many frequent and distinctive words to list.
         reference: optional reference for the distinctive words (see :func:`keyness`).
         extra_stopwords: words added to the stopword list.
+        flag_lists: word lists left out like stopwords (see :func:`term_frequencies`).
 
     >>> card = summary_card(analysis.annotate(analysis.SEED))
     >>> card.set_index("measure").loc["paragraphs", "value"]     # doctest: +SKIP
@@ -39,15 +42,15 @@ def summary_card(doc, *, top: int = 5, reference=None, extra_stopwords=None) -> 
     types = len(prep.codes("lower")[1])
     lemmas = len(prep.codes("lemma")[1])
     read = readability(doc)
-    frequent = ", ".join(f"{t} ({c})" for t, c in _content_terms(prep, "lemma", extra_stopwords, top))
+    frequent = ", ".join(f"{t} ({c})" for t, c in _content_terms(prep, "lemma", extra_stopwords, top, flag_lists))
     if reference is not None:
-        key = keyness(doc, reference, extra_stopwords=extra_stopwords)
-        key = key[(key["use"] == "over") & (key["g2"] >= 3.84)]
+        key = keyness(doc, reference, extra_stopwords=extra_stopwords, flag_lists=flag_lists, max_p=0.05)
+        key = key[key["use"] == "over"]
         distinctive = ", ".join(f"{t} (G² {g:.1f})" for t, g in zip(key["term"].head(top), key["g2"].head(top)))
         how = "keyness against the reference"
     else:
-        st = prep.stats("lemma", _stopset(extra_stopwords))
-        content = _content(prep, "lemma", extra_stopwords)
+        st = prep.stats("lemma", _stopset(extra_stopwords), _flag_lists(flag_lists), True)
+        content = _content(prep, "lemma", extra_stopwords, flag_lists)
         n_paras = st.n_paras[content]
         score = st.count[content] * _log_idf(prep.n_docs)[n_paras]
         best = np.argsort(-score, kind="stable")[:top].tolist()  # stable: ties stay in order of frequency
