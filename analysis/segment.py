@@ -322,6 +322,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
     tags = [t for t, _ in tagged]
     lemmas = [lemma for _, lemma in tagged]
+    _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
     tokens = frame_from_columns(TOKEN_COLUMNS, [
@@ -343,6 +344,19 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     ])
     sentences = frame_from_columns(SENTENCE_COLUMNS, [list(col) for col in zip(*s_rows)] if s_rows else [[] for _ in SENTENCE_COLUMNS])
     return sentences, tokens
+
+
+def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:
+    """A capitalised word that opens a sentence and kept its form as lemma ("Union leaders
+    rejected ...", tagged NNP) gets the lemma of its lower case when the article also writes it
+    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place."""
+    opening = [k for k, first in enumerate(initial) if first and lemmas[k] == words[k] and words[k][:1].isupper()]
+    if not opening:
+        return
+    lower_case = {w for w, first in zip(words, initial) if not first and w[:1].islower()}
+    for k in opening:
+        if lowers[k] in lower_case and not is_acronym(words[k]):
+            lemmas[k] = lemmatize(lowers[k], tags[k])
 
 
 @lru_cache(maxsize=200_000)
