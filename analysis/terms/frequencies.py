@@ -43,9 +43,9 @@ def term_frequencies(doc, *, by: str = "lemma", extra_stopwords=None, min_count:
     >>> doc = analysis.annotate(analysis.from_text("T\\n\\nShips sailed.\\n\\nA ship sank."))
     >>> term_frequencies(doc).head(1)[["term", "count", "n_paragraphs"]].values.tolist()
     [['ship', 2, 2]]
-    >>> doc = analysis.annotate(analysis.from_text("T\\n\\nMr Li said the United States would help."))
+    >>> doc = analysis.annotate(analysis.from_text("T\\n\\nMr Li told the United States it would help."))
     >>> term_frequencies(doc)[["term", "is_stop", "stop_list"]].values.tolist()[:4]
-    [['Mr', True, 'honorifics'], ['Li', False, ''], ['say', True, 'reporting_verbs'], ['the', True, 'stopwords']]
+    [['Mr', True, 'honorifics'], ['Li', False, ''], ['tell', True, 'reporting_verbs'], ['the', True, 'stopwords']]
     >>> term_frequencies(doc, include_stopwords=False)["term"].tolist()
     ['Li', 'United States', 'help']
     """
