@@ -57,17 +57,20 @@ class _Units:
         return hit
 
 
-def _mention_spans(doc) -> list[tuple[int, int]]:
-    """``(start, end)`` of the mentions of the actors layer, or none when it is not installed."""
+def _mention_spans(doc) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, ends)`` of the mentions of the actors layer, by start (the longest first), or
+    empty arrays when the layer is not installed."""
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     try:
         mentions = doc.mentions
     except AttributeError:  # the actors layer is not installed
-        return []
+        return none
     if mentions is None or not len(mentions) or not {"start", "end"} <= set(mentions.columns):
-        return []
-    starts = np.asarray(column_values(mentions, "start"), dtype=np.int64).tolist()
-    ends = np.asarray(column_values(mentions, "end"), dtype=np.int64).tolist()
-    return sorted(zip(starts, ends), key=lambda se: (se[0], -se[1]))
+        return none
+    starts = np.asarray(column_values(mentions, "start"), dtype=np.int64)
+    ends = np.asarray(column_values(mentions, "end"), dtype=np.int64)
+    order = np.lexsort((-ends, starts))
+    return starts[order], ends[order]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -78,20 +81,24 @@ def name_spans(doc, prep) -> list[tuple[int, int]]:
     """``(first, last)`` token indices of the multi-word names of ``doc`` (see the module)."""
     from .lists import flag_words
 
-    mentions = _mention_spans(doc)
-    if not mentions:
+    starts, ends = _mention_spans(doc)
+    if not len(starts) or not prep.n_tokens:
         return []
     honorifics = flag_words("honorifics")
-    tok_start, tok_end = prep.start_arr, prep.end_arr
-    text, lower, punct, sent = prep.keys("text"), prep.lower, prep.punct, prep.sent
+    # the token each mention starts and ends on (when it lies on token boundaries)
+    first = np.searchsorted(prep.start_arr, starts)
+    last = np.searchsorted(prep.end_arr, ends)
     n = prep.n_tokens
+    aligned = (first < n) & (last < n) & (last > first)  # on token boundaries, two tokens or more
+    aligned[aligned] &= (prep.start_arr[first[aligned]] == starts[aligned]) & (prep.end_arr[last[aligned]] == ends[aligned])
+    # the token columns as lists, shared with the actors layer (which has made them already)
+    text, lower = doc.token_list("text"), doc.token_list("lower")
+    punct, sent = prep.punct, doc.token_list("sent_id")
     out: list[tuple[int, int]] = []
-    last = -1
-    for s, e in mentions:
-        a = int(np.searchsorted(tok_start, s))
-        b = int(np.searchsorted(tok_end, e))
-        if a >= n or b >= n or tok_start[a] != s or tok_end[b] != e or a <= last or b < a:
-            continue  # not on token boundaries, or inside a name already kept
+    kept = -1
+    for a, b in zip(first[aligned].tolist(), last[aligned].tolist()):
+        if a <= kept:
+            continue  # inside a name already kept
         while a <= b and (lower[a] in _LEADING or (text[a][:1].isupper() and lower[a].rstrip(".") in honorifics)):
             a += 1
         while a <= b and lower[b] in _TRAILING:
@@ -105,7 +112,7 @@ def name_spans(doc, prep) -> list[tuple[int, int]]:
             continue
         if all(_is_capitalised(text[i]) or lower[i] in CONNECTORS for i in words):
             out.append((a, b))
-            last = b
+            kept = b
     return out
 
 
@@ -128,7 +135,7 @@ def units(doc, prep) -> _Units | None:
     u.is_name = np.zeros(len(u.unit_word), dtype=bool)
     u.is_name[u.name_units] = True
     source = doc.text
-    start, end = prep.start, prep.end
+    start, end = doc.token_list("start"), doc.token_list("end")
     u._text = [" ".join(fold(source[start[a]:end[b]]).split()) for a, b in spans]
     u._keys = {}
     return u

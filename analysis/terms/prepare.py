@@ -264,7 +264,7 @@ class _Prep:
             from ..segment import is_acronym
 
             codes, vocab = self.codes("lemma")
-            hit = self.cache["acronyms"] = np.array([is_acronym(v) for v in vocab], dtype=bool)[codes]
+            hit = self.cache["acronyms"] = np.array([v.isupper() and is_acronym(v) for v in vocab], dtype=bool)[codes]
         return hit
 
     def word_flags(self, by: str, stops: frozenset) -> np.ndarray:
@@ -292,14 +292,16 @@ class _Prep:
             from .lists import flag_words
 
             words = flag_words(name)
-            if name == "honorifics":
-                codes, vocab = self.codes("text")
-                hit = np.array([t[:1].isupper() and t.lower().rstrip(".") in words for t in vocab], dtype=bool)[codes]
-            else:
-                codes, vocab = self.codes("lemma")
-                listed = np.array([v in words for v in vocab], dtype=bool)[codes]
-                pos_codes, pos_vocab = self.codes("pos")
-                hit = listed & np.array([p.startswith("VB") for p in pos_vocab], dtype=bool)[pos_codes]
+            by, check = ("lower", "text") if name == "honorifics" else ("lemma", "pos")
+            codes, vocab = self.codes(by)
+            hit = np.array([v.rstrip(".") in words for v in vocab], dtype=bool)[codes]
+            candidates = np.flatnonzero(hit)  # a few words: look at their spelling or tag one by one
+            if len(candidates):
+                doc = self._doc()
+                values = doc.token_list(check) if hasattr(doc, "token_list") else column_values(self._tokens, check)
+                for w, t in zip(candidates.tolist(), self.word_arr[candidates].tolist()):
+                    value = values[t]
+                    hit[w] = value[:1].isupper() if name == "honorifics" else value.startswith("VB")
             self.cache[key] = hit
         return hit
 
