@@ -144,8 +144,8 @@ def reset_stopwords() -> None:
 def lemmatize(lower: str, pos: str) -> str:
     """The lemma of a (case-folded, apostrophe-folded) word given its Penn tag.
 
-    >>> lemmatize("ministers", "NNS"), lemmatize("was", "VBD"), lemmatize("'s", "POS")
-    ('minister', 'be', "'s")
+    >>> lemmatize("ministers", "NNS"), lemmatize("was", "VBD"), lemmatize("'s", "POS"), lemmatize("other", "JJ")
+    ('minister', 'be', "'s", 'other')
     """
     upos = _PENN_TO_UPOS.get(pos)
     if upos is None or not lower[:1].isalpha():
@@ -156,7 +156,9 @@ def lemmatize(lower: str, pos: str) -> str:
             return lower
     from lemminflect import getLemma
 
-    lemmas = getLemma(lower, upos=upos)
+    # adjectives: the dictionary only; its rules for unknown adjectives cut real words
+    # ("other" -> "oth", "israeli" -> "israe"), and an adjective is mostly its own lemma
+    lemmas = getLemma(lower, upos=upos, lemmatize_oov=upos != "ADJ")
     return lemmas[0].lower() if lemmas else lower
 
 
