@@ -119,6 +119,8 @@ def main() -> dict:
                 kinds["reporting verb"] += 1
             elif " " not in term and total[low] and 2 * inside[low] >= total[low]:
                 kinds["name fragment"] += 1
+                if "--errors" in sys.argv:
+                    print("  fragment:", path.stem, term)
             else:
                 kinds["other"] += 1
         text_us = sum(doc.text.count(x) for x in ("United States", " US ", " U.S.", " US,", " US."))
