@@ -92,3 +92,17 @@ def test_distribution_name_and_its_extras():
         for dep in deps:
             if dep.split("[")[0] in ("analysis", name):
                 assert dep.startswith(f"{name}["), f"extra {extra!r} refers to {dep!r}"
+
+
+def test_make_report_takes_paths_with_spaces():
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    out = subprocess.run(["make", "-n", "-s", "report", "ARTICLE=My Articles/teacher's article.txt", "OUT=reports/my report"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    line = next(l for l in out.splitlines() if "-m analysis report" in l)
+    args = shlex.split(line)
+    assert "My Articles/teacher's article.txt" in args and "reports/my report" in args
