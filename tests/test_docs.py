@@ -17,7 +17,7 @@ PAGES_WRITTEN_WITH_THEIR_LAYERS = {"web-pages.md", "clauses-and-stance.md", "not
 _LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 _FENCE = re.compile(r"^```.*?^```", re.M | re.S)
 # phrases of a work log, not of a product description
-_PROJECT_TALK = re.compile(r"\bthe issue\b|\bissue \d+|\bnot met\b|\bthis session\b|\bhelpers?\b|\bTODO\b"
+_PROJECT_TALK = re.compile(r"\bthe issue\b|\bissue \d+|\bnot met\b|\bthis session\b|\bTODO\b"
                            r"|\b(?:target|budget)s? (?:is|are|of|≤|≥)|\(target", re.I)
 
 
