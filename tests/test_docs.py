@@ -18,7 +18,7 @@ _LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
 _FENCE = re.compile(r"^```.*?^```", re.M | re.S)
 # phrases of a work log, not of a product description
 _PROJECT_TALK = re.compile(r"\bthe issue\b|\bissue \d+|\bnot met\b|\bthis session\b|\bTODO\b"
-                           r"|\b(?:target|budget)s? (?:is|are|of|≤|≥)|\(target", re.I)
+                           r"|\b(?:target|budget)s? ?(?:≤|≥|<=|>=)|\((?:target|budget)\b|\b(?:target|budget)s? (?:is|are|was|were) (?:not )?met\b", re.I)
 
 
 def _anchors(path: Path) -> set[str]:
