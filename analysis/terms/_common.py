@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from .._frames import column_array, frame_from_columns, frame_from_rows, string_array
-from ..segment import fold
 
 BY = ("lemma", "lower", "text")
 KWIC_BY = ("word", "lemma", "regex")
