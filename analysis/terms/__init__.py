@@ -13,7 +13,9 @@ keyword-only options after it, and returns a new pandas DataFrame (the input is 
 * :func:`keyness` — log-likelihood G² and log ratio against a reference;
 * :func:`kwic` — a keyword-in-context concordance (word, lemma, phrase or regex);
 * :func:`dispersion`, :func:`term_paragraph_counts`, :func:`paragraph_profile` — where
-  terms and words fall across the article.
+  terms and words fall across the article;
+* :func:`name_terms` — the multi-word names counted as one term; :func:`flag_words` — the
+  honorifics and reporting verbs flagged like stopwords.
 
 Words are the tokens that are not punctuation; terms are lemmas by default, in lower case
 except names, acronyms and demonyms, which keep their spelling ("Afghanistan", "US", "Israeli")
