@@ -510,7 +510,8 @@ def layers_in(out) -> list[str]:
 # cross-article views
 
 
-def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool = False) -> pd.DataFrame:
+def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool = False,
+            max_p: float | None = 0.05) -> pd.DataFrame:
     """Each article's key terms against the rest of the corpus (Dunning's log-likelihood G²).
 
     Uses the ``terms`` layer when the corpus has it (its ``term``, ``count``, ``is_stop``),
@@ -518,7 +519,9 @@ def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool =
     ``a`` = count in the article, ``b`` = count in the rest, ``c``/``d`` = their sizes:
     ``G² = 2 (a ln(a/E1) + b ln(b/E2))`` with ``E1 = c (a+b)/(c+d)``, ``E2 = d (a+b)/(c+d)``;
     ``log_ratio = log2((a/c) / (b/d))`` (Hardie's effect size, 0.5 added to zero counts).
-    Only over-used terms (``a/c > b/d``) with ``a >= min_count`` are kept.
+    Only over-used terms (``a/c > b/d``) with ``a >= min_count`` are kept, and by default only the
+    significant ones: chi-square p-value (1 degree of freedom) at most ``max_p`` = 0.05, i.e.
+    G² ≥ 3.84; ``max_p=None`` keeps them all.
 
     Returns:
         DataFrame ``article_id, rank, term, count, count_rest, per_1000, per_1000_rest, g2,
@@ -547,6 +550,8 @@ def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool =
     df["per_1000"] = 1000 * a / c
     df["per_1000_rest"] = (1000 * b / d.where(d > 0, np.nan)).fillna(0.0)
     df = df[(df["count"] >= min_count) & (df["per_1000"] > df["per_1000_rest"])]
+    if max_p is not None:  # p = erfc(sqrt(G²/2)), the chi-square tail with 1 degree of freedom
+        df = df.loc[np.array([math.erfc(math.sqrt(max(g, 0.0) / 2)) <= max_p for g in df["g2"].tolist()], dtype=bool)]
     df = df.sort_values(["article_id", "g2", "term"], ascending=[True, False, True])
     df = df.groupby("article_id", sort=True).head(top).copy()
     df["rank"] = df.groupby("article_id").cumcount() + 1

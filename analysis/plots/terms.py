@@ -37,7 +37,7 @@ def top_terms(doc, *, n: int = 15, by: str = "lemma", extra_stopwords=None, incl
     ax.bar_label(bars, padding=3, fontsize=10)
     what = "lemmas" if by == "lemma" else "words"
     ax.set_xlabel(f"occurrences (of {int(tf['count'].sum()) if len(tf) else 0} shown; stopwords "
-                  f"{'included' if include_stopwords else 'excluded'})")
+                  f"{'included' if include_stopwords else 'excluded, with honorifics and reporting verbs'})")
     ax.set_title(title_for(doc, f"Most frequent {what}"))
     ax.margins(x=0.08)
     return fig
