@@ -369,12 +369,14 @@ def summary_facts(doc) -> dict:
     >>> facts["size"]["tokens"] > 0                                 # doctest: +SKIP
     True
     """
+    from .plots.style import kind_name
+
     tok = doc.tokens
     words = tok[~tok.is_punct]
     facts: dict = {"size": {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences),
                             "words": int(len(words)), "word types": int(words.lower.nunique())}}
     terms = _layer(doc, "terms")
-    if _has(terms, "term", "count"):
+    if terms is not None and {"term", "count"} <= set(terms.columns):
         t = terms[~terms["is_stop"].astype(bool)] if "is_stop" in terms.columns else terms
         facts["terms"] = [(str(r.term), int(r.count)) for r in t.sort_values("count", ascending=False, kind="stable").head(10).itertuples()]
         facts["terms_from"] = "terms layer (lemmas, stopwords left out)"
@@ -391,7 +393,7 @@ def summary_facts(doc) -> dict:
         m = m[m["actor"].notna()]
         kind = m.groupby("actor")["actor_type"].first() if "actor_type" in m.columns else None
         counts = m["actor"].value_counts().head(10)
-        facts["actors"] = [(str(a), int(n), str(kind[a]) if kind is not None else "") for a, n in counts.items()]
+        facts["actors"] = [(str(a), int(n), kind_name(kind[a]) if kind is not None else "") for a, n in counts.items()]
     stance = _layer(doc, "stance")
     if _has(stance, "stance"):
         s = stance[stance["stance"].isin(["favor", "against"])]
@@ -405,21 +407,24 @@ def summary_facts(doc) -> dict:
 
 
 def _timeline_items(doc) -> list[dict] | None:
+    """The dated points of the index page's strip: value, first and last day, label, actors."""
     events = _layer(doc, "events")
-    if _has(events, "value"):
+    if events is not None and "value" in events.columns:
         items = []
         for r in events.to_dict("records"):
             label = r.get("summary") or r.get("trigger") or ""
-            items.append({"value": str(r.get("value")), "date": _as_date(r.get("date")), "label": str(label),
+            first, last = _value_days(str(r.get("value")), _as_date(r.get("date")))
+            items.append({"value": str(r.get("value")), "date": first, "last": last, "label": str(label),
                           "actors": str(r.get("actors") or "") if str(r.get("actors")) != "nan" else ""})
         return items
     timexes = _layer(doc, "timexes")
-    if _has(timexes, "value", "text"):
+    if timexes is not None and {"value", "text"} <= set(timexes.columns):
         items = []
         for r in timexes.to_dict("records"):
             if str(r.get("type", "DATE")) not in ("DATE", "TIME"):
                 continue
-            items.append({"value": str(r["value"]), "date": _value_date(str(r["value"])), "label": str(r["text"]), "actors": ""})
+            first, last = _value_days(str(r["value"]), None)
+            items.append({"value": str(r["value"]), "date": first, "last": last, "label": str(r["text"]), "actors": ""})
         return items
     return None
 
@@ -433,41 +438,96 @@ def _as_date(value):
         return None
 
 
-def _value_date(value: str):
-    """The first day of a TIMEX3 value with a known year ("2021-04" -> 2021-04-01), else None."""
-    import re
+def _value_days(value: str, date):
+    """(first day, last day) a TIMEX3 value covers ("2021-04" -> 1 and 30 April); ``date`` when no range."""
+    try:
+        from .timeline import value_range
+    except ImportError:  # pragma: no cover - the timeline layer is part of the package
+        value_range = None
+    rng = value_range(value) if value_range is not None else None
+    if rng is not None:
+        if date is not None and rng[0] != date and rng[0] == rng[1]:
+            return date, date
+        return rng
+    return (date, date) if date is not None else (None, None)
 
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    return _dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+def _text_width(text: str, size: int = 12) -> float:
+    """A generous estimate of the width of ``text`` in pixels in a sans-serif font of ``size`` px."""
+    return 0.62 * size * len(text) + 4
+
+
+def _place_labels(labels: list[tuple[float, str]], width: float, margin: float = 4) -> list[tuple[float, int]]:
+    """Place each (x, text) label on the first lane where it overlaps no other; keep it inside the width.
+
+    Returns (left edge, lane) per label, in the order given. Labels are centred on x unless that
+    would leave the picture, then moved inside it.
+    """
+    ends: list[float] = []  # right edge of the last label on each lane
+    placed = []
+    for x, text in labels:
+        w = _text_width(text)
+        left = min(max(x - w / 2, margin), width - margin - w)
+        for lane, end in enumerate(ends):
+            if left >= end + 6:
+                ends[lane] = left + w
+                break
+        else:
+            lane = len(ends)
+            ends.append(left + w)
+        placed.append((left, lane))
+    return placed
 
 
 def _timeline_svg(items: list[dict], published) -> str:
-    dated = [it for it in items if it["date"] is not None]
+    """An SVG strip: a dot per day, a bar per longer period (a month, a year), labels that never overlap."""
+    dated = sorted((it for it in items if it["date"] is not None), key=lambda i: (i["date"], i["last"] or i["date"]))
     if not dated:
         return ""
-    dates = [it["date"] for it in dated] + ([published] if published else [])
+    dates = [it["date"] for it in dated] + [it["last"] or it["date"] for it in dated] + ([published] if published else [])
     lo, hi = min(dates), max(dates)
     span = max((hi - lo).days, 1)
-    width, left, right = 900, 30, 30
+    width, left, right = 900, 40, 40
 
     def x(d):
         return left + (width - left - right) * (d - lo).days / span
 
-    parts = [f'<svg class="strip" viewBox="0 0 {width} 110" role="img" aria-label="timeline of the dated events">',
-             f'<line x1="{left}" y1="60" x2="{width - right}" y2="60" stroke="#555" stroke-width="2"/>']
-    for k, it in enumerate(sorted(dated, key=lambda i: i["date"])):
-        xx = x(it["date"])
-        y = 40 if k % 2 == 0 else 88
-        parts.append(f'<circle cx="{xx:.1f}" cy="60" r="6" fill="#0072B2"><title>{html.escape(it["value"] + " " + it["label"])}</title></circle>')
-        parts.append(f'<text x="{xx:.1f}" y="{y}" text-anchor="middle" font-size="12">{html.escape(it["value"])}</text>')
+    labels = [((x(it["date"]) + x(it["last"] or it["date"])) / 2, it["value"]) for it in dated]
+    placed = _place_labels(labels, width)
+    lanes = 1 + max(lane for _, lane in placed)
+    pub_text = f"published {published.isoformat()}" if published else ""
+    top = 24 if published else 6           # the publication label's row
+    axis_y = top + 16 + 18 * lanes          # labels sit above the axis, one row per lane
+    height = axis_y + 22
+    parts = [f'<svg class="strip" viewBox="0 0 {width} {height}" role="img" aria-label="timeline of the dated events">',
+             f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555" stroke-width="2"/>']
+    for it, (lx, lane), (cx, text) in zip(dated, placed, labels):
+        tip = html.escape(it["value"] + " " + it["label"])
+        a, b = x(it["date"]), x(it["last"] or it["date"])
+        if b - a >= 2:  # a period: a bar over the days it covers
+            parts.append(f'<rect x="{a:.1f}" y="{axis_y - 6}" width="{max(b - a, 3):.1f}" height="12" rx="3" fill="#0072B2" '
+                         f'fill-opacity="0.45"><title>{tip}</title></rect>')
+        else:
+            parts.append(f'<circle cx="{a:.1f}" cy="{axis_y}" r="6" fill="#0072B2"><title>{tip}</title></circle>')
+        ly = axis_y - 14 - 18 * lane
+        parts.append(f'<line x1="{cx:.1f}" y1="{ly + 3}" x2="{cx:.1f}" y2="{axis_y - 7}" stroke="#bbb" stroke-width="1"/>')
+        parts.append(f'<text x="{lx:.1f}" y="{ly}" font-size="12">{html.escape(text)}</text>')
     if published:
         xp = x(published)
-        parts.append(f'<line x1="{xp:.1f}" y1="20" x2="{xp:.1f}" y2="100" stroke="#D55E00" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{min(xp, width - 90):.1f}" y="14" font-size="12" fill="#D55E00">published {published.isoformat()}</text>')
+        parts.append(f'<line x1="{xp:.1f}" y1="{top + 4}" x2="{xp:.1f}" y2="{axis_y + 12}" stroke="#D55E00" stroke-dasharray="4 3"/>')
+        lx = min(max(xp - _text_width(pub_text) / 2, 4), width - 4 - _text_width(pub_text))
+        parts.append(f'<text x="{lx:.1f}" y="{top}" font-size="12" fill="#D55E00">{html.escape(pub_text)}</text>')
+    parts.append(f'<text x="{left}" y="{height - 2}" font-size="11" fill="#555">{html.escape(lo.isoformat())}</text>')
+    parts.append(f'<text x="{width - right}" y="{height - 2}" font-size="11" fill="#555" text-anchor="end">{html.escape(hi.isoformat())}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _shorten(text, width: int) -> str:
+    """``text`` cut at a word boundary with an ellipsis, never mid-word."""
+    import textwrap
+
+    return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder=" …")
 
 
 _CSS = """
@@ -476,10 +536,10 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin:1.4rem 0 .4
 .meta{color:#444}.meta b{color:#222} .note{background:#fff4e5;border-left:4px solid #E69F00;padding:.4rem .7rem;margin:.6rem 0}
 .fail{background:#fdecea;border-left:4px solid #D55E00;padding:.4rem .7rem;margin:.6rem 0}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:.8rem}
-.card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem} .card h3{font-size:1rem;margin:.1rem 0 .4rem}
+.card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem;min-width:0;overflow-wrap:anywhere} .card h3{font-size:1rem;margin:.1rem 0 .4rem}
 .card ol,.card ul{margin:0;padding-left:1.2rem} .num{font-variant-numeric:tabular-nums;color:#555}
 .favor{color:#0072B2;font-weight:600}.against{color:#D55E00;font-weight:600}
-.strip{width:100%;height:auto} table{border-collapse:collapse} td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #eee}
+.strip{width:100%;height:auto} table{border-collapse:collapse} td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #eee;overflow-wrap:anywhere}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.8rem}
 .charts figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.3rem;text-align:center}
 .charts img{max-width:100%;height:150px;object-fit:contain} figcaption{font-size:.85rem}
@@ -514,6 +574,13 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
                      "the timeline strip.</p>")
     elif meta.get("published_note"):
         lines.append(f"<p class='meta'><small>{esc(' '.join(str(meta['published_note']).split()))}</small></p>")
+    if len(doc.paragraphs) == 0:
+        lines.append("<p class='note' id='no-body'><b>No body text.</b> Only a title was found, so the tables are empty "
+                     "and the charts say so. Check the file: paragraphs are separated by blank lines, the title "
+                     "comes first.</p>")
+    elif len(doc.sentences) < 3:
+        lines.append(f"<p class='note' id='short'><b>A very short article</b> ({len(doc.sentences)} sentence"
+                     f"{'' if len(doc.sentences) == 1 else 's'}): counts and charts say little about it.</p>")
     if failure is not None:
         lines.append(f"<p class='fail' id='failed'><b>The report stopped.</b> {esc(str(failure))}</p>")
     for note in report.notes:
@@ -523,8 +590,9 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     size = facts["size"]
     lines.append("<div class='card'><h3>Size</h3><table>" + "".join(
         f"<tr><td>{esc(k)}</td><td class='num'>{v:,}</td></tr>" for k, v in size.items()) + "</table></div>")
-    lines.append("<div class='card'><h3>Top terms</h3><ol>" + "".join(
-        f"<li>{esc(t)} <span class='num'>{n}</span></li>" for t, n in facts["terms"]) +
+    lines.append("<div class='card'><h3>Top terms</h3><ol>" + ("".join(
+        f"<li>{esc(t)} <span class='num'>{n}</span></li>" for t, n in facts["terms"])
+        or "</ol><p class='num'>No content word: the article has no body text.</p><ol>") +
         f"</ol><small class='num'>{esc(facts['terms_from'])}</small></div>")
     if facts.get("actors"):
         lines.append("<div class='card'><h3>Top actors</h3><ol>" + "".join(
@@ -532,7 +600,7 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     if facts.get("stance") is not None:
         items = "".join(
             f"<li>{esc(r['holder'] or '?')} <span class='{esc(r['stance'])}'>{esc(r['stance'])}</span> "
-            f"{esc(r['target'][:80])} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
+            f"{esc(_shorten(r['target'], 80))} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
             for r in facts["stance"]) or "<li>no favour or against stance found</li>"
         lines.append(f"<div class='card'><h3>Stance highlights</h3><ul>{items}</ul></div>")
     lines.append("</div>")
@@ -543,7 +611,7 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
         undated = [it for it in facts["timeline"] if it["date"] is None]
         if undated:
             lines.append("<p class='num'>Without a known date: " + "; ".join(
-                f"{esc(it['value'])} ({esc(it['label'][:50])})" for it in undated[:8]) + "</p>")
+                f"{esc(it['value'])} ({esc(_shorten(it['label'], 50))})" for it in undated[:8]) + "</p>")
 
     lines.append("<h2>Notebooks</h2><table><tr><th>notebook</th><th>web page</th><th>executed notebook</th><th>status</th><th>time</th></tr>")
     for r in report.runs:

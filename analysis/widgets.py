@@ -86,6 +86,29 @@ def _table(rows: list[dict], cols: list[str]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def thin_note(doc) -> str:
+    """One line saying that the article is too thin for some tables ("" when it is not).
+
+    >>> thin_note(analysis.annotate(analysis.from_text("Only a title")))     # doctest: +SKIP
+    'note: this article has no body text (only a title was found) ...'
+    """
+    n_sent = len(doc.sentences)
+    if len(doc.paragraphs) == 0:
+        return ("note: this article has no body text (only a title was found), so its tables are empty and its "
+                "charts say so; check the file: a blank line between paragraphs, the title first")
+    if n_sent < 3:
+        return (f"note: this article has {n_sent} sentence{'' if n_sent == 1 else 's'} and {len(doc.paragraphs)} "
+                f"paragraph{'' if len(doc.paragraphs) == 1 else 's'}: counts and comparisons say little about it")
+    return ""
+
+
+def say_if_thin(doc) -> None:
+    """Print :func:`thin_note` when the article is too thin for some tables; print nothing otherwise."""
+    note = thin_note(doc)
+    if note:
+        print(note)
+
+
 # --------------------------------------------------------------------------------------------
 # KWIC
 
@@ -343,4 +366,4 @@ def paragraph_slider(doc, *, para_id: int = 1) -> View:
     return View(static, w.VBox([slider, out]), title="paragraph slider")
 
 
-__all__ = ["View", "actor_picker", "kwic_lines", "kwic_search", "live", "paragraph_slider"]
+__all__ = ["View", "actor_picker", "kwic_lines", "kwic_search", "live", "paragraph_slider", "say_if_thin", "thin_note"]
