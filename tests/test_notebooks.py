@@ -48,26 +48,71 @@ def chart_problems(nb, *, every_chart_drawn: bool) -> list[str]:
     return problems
 
 
-def _with_article(nb, article: Path | None):
-    """Set ARTICLE after the parameters cell, as papermill does."""
-    if article is None:
+def _with_parameters(nb, **values):
+    """Set parameters after the parameters cell, as papermill does."""
+    values = {k: str(v) for k, v in values.items() if v is not None}
+    if not values:
         return nb
     at = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    nb.cells.insert(at + 1, nbformat.v4.new_code_cell(f"ARTICLE = {str(article)!r}"))
+    nb.cells.insert(at + 1, nbformat.v4.new_code_cell("\n".join(f"{k} = {v!r}" for k, v in values.items())))
     return nb
+
+
+def _execute(nb, tmp_path):
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors, f"{errors[0].ename}: {errors[0].evalue}" if errors else ""
+    return nb
+
+
+def _printed(nb) -> str:
+    return " ".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                    if o.output_type == "stream")
+
+
+@pytest.fixture
+def kernel_env(monkeypatch):
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
+    monkeypatch.delenv("ANALYSIS_WIDGETS", raising=False)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("run", list(RUNS))
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes_and_shows_each_chart_once(path, run, tmp_path, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
-    nb = _with_article(nbformat.read(path, as_version=4), RUNS[run])
-    client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
-    assert not errors, f"{errors[0].ename}: {errors[0].evalue}" if errors else ""
-    assert not chart_problems(nb, every_chart_drawn=run == "seed")
+def test_notebook_executes_and_shows_each_chart_once(path, run, tmp_path, kernel_env):
+    nb = _execute(_with_parameters(nbformat.read(path, as_version=4), ARTICLE=RUNS[run]), tmp_path)
+    compares = path.stem.startswith("06")  # 06 draws only when given two or more articles
+    assert not chart_problems(nb, every_chart_drawn=run == "seed" and not compares)
+    if compares:
+        assert "Nothing to compare" in _printed(nb) and not sum(image_outputs(c) for c in nb.cells)
+
+
+COMPARE = next(p for p in NOTEBOOKS if p.stem.startswith("06"))
+
+
+@pytest.mark.slow
+def test_compare_notebook_on_the_demo_corpus_says_so_in_every_chart(tmp_path, kernel_env):
+    nb = _with_parameters(nbformat.read(COMPARE, as_version=4), CORPUS="demo", EXPORT_DIR=tmp_path / "out")
+    nb = _execute(nb, tmp_path)
+    assert not chart_problems(nb, every_chart_drawn=True)
+    svgs = sorted((tmp_path / "out" / "charts").glob("*.svg"))
+    assert len(svgs) == 4
+    for svg in svgs:  # the charts keep their text as text (svg.fonttype none): the title is readable
+        assert "demo corpus" in svg.read_text(encoding="utf-8"), svg.name
+
+
+@pytest.mark.slow
+def test_compare_notebook_compares_only_the_named_folder(tmp_path, kernel_env):
+    folder = tmp_path / "my articles"
+    folder.mkdir()
+    for name in ("corpus_port_strike", "corpus_water_summit"):
+        for suffix in (".txt", ".yml"):
+            (folder / f"{name}{suffix}").write_bytes((ARTICLES / f"{name}{suffix}").read_bytes())
+    nb = _execute(_with_parameters(nbformat.read(COMPARE, as_version=4), CORPUS=folder), tmp_path)
+    printed = _printed(nb)
+    assert "2 articles to compare" in printed and "corpus_port_strike" in printed
+    assert "csto" not in printed.lower() and "demo corpus" not in printed
+    assert not chart_problems(nb, every_chart_drawn=True)
 
 
 def test_chart_problems_sees_a_doubled_chart():
