@@ -88,6 +88,8 @@ class Report:
     tables: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: the notes already printed as ``warning:`` lines while the report ran (not repeated at the end)
+    warned: list[str] = field(default_factory=list)
 
     @property
     def index(self) -> Path:
@@ -155,14 +157,22 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
     target = nb_dir / f"{safe_name(src.stem)}.ipynb"
     params = parameters if _has_parameters_cell(nbformat.read(src, as_version=4)) else {}
     failure = None
-    try:
-        pm.execute_notebook(str(src), str(target), parameters=params, kernel_name=kernel_name,
-                            progress_bar=False, log_output=False, cwd=str(nb_dir),
-                            execution_timeout=timeout, request_save_on_cell_execute=False)
-    except PapermillExecutionError as exc:
-        failure = NotebookFailed(src.name, exc.cell_index, exc.exec_count, exc.ename, exc.evalue, exc.source)
-    except Exception as exc:  # kernel died, timeout, unreadable notebook ...
-        failure = NotebookFailed(src.name, None, None, type(exc).__name__, str(exc))
+    for attempt in range(1 + KERNEL_RETRIES):
+        failure = None
+        try:
+            pm.execute_notebook(str(src), str(target), parameters=params, kernel_name=kernel_name,
+                                progress_bar=False, log_output=False, cwd=str(nb_dir),
+                                execution_timeout=timeout, request_save_on_cell_execute=False)
+        except PapermillExecutionError as exc:
+            failure = NotebookFailed(src.name, exc.cell_index, exc.exec_count, exc.ename, exc.evalue, exc.source)
+        except Exception as exc:  # kernel died, timeout, unreadable notebook ...
+            failure = NotebookFailed(src.name, None, None, type(exc).__name__, str(exc))
+            if _kernel_trouble(exc) and attempt < KERNEL_RETRIES:
+                # two kernels started at once can pick the same port ("Address already in use");
+                # the notebook is not at fault: start it again on fresh ports
+                time.sleep(0.5 + attempt)
+                continue
+        break
     run.ipynb = target if target.exists() else None
     if run.ipynb is not None:  # the failed notebook is exported too: it shows the error in place
         run.html = _write_html(nbformat.read(target, as_version=4), src.stem, html_dir)
@@ -175,6 +185,58 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
             stop.set()
         raise failure
     return run
+
+
+#: how many times a notebook whose kernel failed to start (or died) is started again
+KERNEL_RETRIES = 2
+#: the file in the report folder that receives what the kernels print on stderr
+LOG_NAME = "report.log"
+
+
+def _kernel_trouble(exc: BaseException) -> bool:
+    """True for a kernel that did not start or died (a port clash ...), not for a cell's error or timeout."""
+    if isinstance(exc, TimeoutError) and type(exc).__name__ == "CellTimeoutError":
+        return False
+    text = f"{type(exc).__name__}: {exc}"
+    return any(k in text for k in ("DeadKernel", "Kernel died", "Address already in use", "ZMQError",
+                                   "kernel_info", "Kernel didn't respond", "RuntimeError: Kernel"))
+
+
+class _StderrToLog:
+    """Send what the kernels (and the libraries that start them) print on stderr to a log file.
+
+    The kernels are child processes: they inherit file descriptor 2, so it is pointed at
+    ``OUT/report.log`` while they run. ``terminal`` is the original stderr, for the progress bar.
+    Nothing is redirected when stderr has no file descriptor (some embedded interpreters).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.terminal = sys.stderr
+        self.saved = None
+
+    def __enter__(self):
+        try:
+            sys.stderr.flush()
+            fd = sys.stderr.fileno()
+            self.log = open(self.path, "a", encoding="utf-8", buffering=1)
+            self.saved = os.dup(fd)
+            self.terminal = os.fdopen(os.dup(self.saved), "w", buffering=1, encoding=getattr(sys.stderr, "encoding", None) or "utf-8")
+            os.dup2(self.log.fileno(), fd)
+            self.fd = fd
+        except (AttributeError, OSError, ValueError):  # no real file descriptor: leave stderr alone
+            self.saved = None
+            self.terminal = sys.stderr
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            sys.stderr.flush()
+            os.dup2(self.saved, self.fd)
+            os.close(self.saved)
+            self.terminal.close()
+            self.log.close()
+        return False
 
 
 class _KernelEnvironment:
@@ -211,18 +273,23 @@ class _KernelEnvironment:
 
 
 def run_report(path=None, *, published=None, out=None, notebooks=None, workers: int | None = None,
-               timeout: int = 600, kernel_name: str = "python3", progress: bool = True) -> Report:
+               timeout: int = 600, kernel_name: str = "python3", progress: bool = True, corpus=None) -> Report:
     """Run every numbered notebook on one article and write the report folder.
 
     Args:
-        path: the article file (``.txt``, ``.md`` or ``.html``); default: the seed article.
+        path: the article file (``.txt``, ``.md`` or ``.html``); default: the seed article. A
+            folder of articles means: compare them (``corpus``), and read its first article
+            (in name order) in the one-article notebooks.
         published: the publication date ``YYYY-MM-DD`` (overrides the sidecar ``.yml``).
         out: the report folder; default ``reports/<article slug>/``.
         notebooks: the notebook files to run; default every ``notebooks/NN-*.ipynb``.
         workers: notebooks run at the same time (default: 2, or 1 on a one-core machine).
         timeout: seconds allowed for one cell.
         kernel_name: the Jupyter kernel to run the notebooks with.
-        progress: show a progress bar with each notebook's time on stderr.
+        progress: show a progress bar on stderr (only when stderr is a terminal). What the
+            kernels print goes to ``OUT/report.log``.
+        corpus: a folder of articles for the comparison notebook (06), or ``"demo"`` for the demo
+            corpus; default: none (06 then says how to compare several articles).
 
     Returns:
         A :class:`Report`; ``report.index`` is the index page.
@@ -240,7 +307,20 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
 
     started = time.perf_counter()
     article_path = Path(path) if path is not None else Path(SEED)
+    if article_path.is_dir():
+        from .corpus import find_articles
+
+        found = find_articles(article_path)  # InputError when the folder holds no article
+        if corpus is None:
+            corpus = article_path
+        article_path = found[0][1]
+    if corpus is not None and str(corpus).strip().lower() != "demo" and not Path(corpus).is_dir():
+        raise InputError(f"--corpus {corpus}: {'not a folder' if Path(corpus).exists() else 'no such folder'}; "
+                         "give a folder of articles, or 'demo' for the demo corpus")
     article = load_article(article_path, published=published)
+    from .cli import warn_if_implausible
+
+    date_note = warn_if_implausible(article.published)
     out = Path(out) if out is not None else default_out(article)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder for the report")
@@ -256,17 +336,22 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
         "ARTICLE": str(article_path.resolve()),
         "PUBLISHED": article.published.isoformat() if published is not None and article.published else None,
         "EXPORT_DIR": str(out_abs),
+        "CORPUS": None if corpus is None else ("demo" if str(corpus).strip().lower() == "demo" else str(Path(corpus).resolve())),
     }
     report = Report(out=out)
+    if date_note:
+        report.notes.append(date_note)
+        report.warned.append(date_note)
     report.runs = [NotebookRun(name=p.stem) for p in sources]
     if workers is None:
         workers = max(1, min(2, os.cpu_count() or 1))
 
     doc = annotate(article)
     failure: NotebookFailed | None = None
-    bar = _progress(len(sources), enabled=progress)
     stop = threading.Event()
-    with _KernelEnvironment(), ThreadPoolExecutor(max_workers=workers) as pool:
+    quiet = _StderrToLog(out / LOG_NAME)
+    with quiet, _KernelEnvironment(), ThreadPoolExecutor(max_workers=workers) as pool:
+        bar = _progress(len(sources), enabled=progress, file=quiet.terminal)
         futures = {pool.submit(_run_one, src, out_abs, parameters, timeout=timeout, kernel_name=kernel_name, stop=stop): i
                    for i, src in enumerate(sources)}
         # the tables are written by this process while the kernels run
@@ -282,8 +367,8 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
                 except NotebookFailed as exc:
                     report.runs[i] = getattr(exc, "run", NotebookRun(sources[i].stem, "failed", error=str(exc)))
                     failure = failure or exc
+                bar.set_postfix_str(f"{report.runs[i].name} {report.runs[i].status}", refresh=False)
                 bar.update(1)
-                bar.write(f"  {report.runs[i].name:<32} {report.runs[i].status:<6} {report.runs[i].seconds:6.1f} s")
             if failure:
                 for fut in pending:
                     fut.cancel()
@@ -296,7 +381,7 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
                         except NotebookFailed as exc:
                             report.runs[i] = getattr(exc, "run", report.runs[i])
                 pending = set()
-    bar.close()
+        bar.close()
     report.seconds = time.perf_counter() - started
     write_index(doc, report, failure=failure)
     (out / "report.json").write_text(json.dumps(_report_json(doc, report, failure), indent=2) + "\n", encoding="utf-8")
@@ -306,10 +391,13 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     return report
 
 
-def _progress(total: int, *, enabled: bool):
+def _progress(total: int, *, enabled: bool, file=None):
+    """One progress bar on ``file`` (stderr), drawn only on a terminal: a log or a pipe gets none."""
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc="notebooks", unit="nb", disable=not enabled, file=sys.stderr, leave=False)
+    file = file or sys.stderr
+    tty = getattr(file, "isatty", lambda: False)()
+    return tqdm(total=total, desc="notebooks", unit="nb", disable=not (enabled and tty), file=file, leave=False)
 
 
 def write_tables(doc, folder) -> tuple[list[Path], list[str]]:
@@ -637,6 +725,8 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     if (out / "tables" / "article.json").exists():
         lines.append("<li><a href='tables/article.json'>article.json</a> <span class='num'>metadata</span></li>")
     lines.append("</ul>")
+    if (out / LOG_NAME).is_file():
+        lines.append(f"<p class='num'><small>What the notebook kernels printed while they ran: <a href='{LOG_NAME}'>{LOG_NAME}</a>.</small></p>")
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines.append(f"<p class='num'><small>Made by <code>python -m analysis report</code> on {stamp} in {report.seconds:.1f} s. "
                  "Every table row points back into the text with <code>start</code>/<code>end</code> offsets.</small></p>")
@@ -662,7 +752,7 @@ def _count_rows(path: Path) -> int:
 def main(args) -> int:
     """``python -m analysis report``: ``args`` has ``path``, ``published`` and ``out``."""
     try:
-        report = run_report(args.path, published=args.published, out=args.out)
+        report = run_report(args.path, published=args.published, out=args.out, corpus=getattr(args, "corpus", None))
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         out = getattr(exc, "out", None)
@@ -675,6 +765,7 @@ def main(args) -> int:
     for r in report.runs:
         print(f"  {r.name:<32} {r.seconds:6.1f} s")
     for note in report.notes:
-        print(f"note: {note}")
+        if note not in report.warned:
+            print(f"note: {note}")
     print(f"open {report.index}")
     return 0
