@@ -127,6 +127,12 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
         _list_unplaced(ax_off, doc, off, shown, width=label_width + 30)
     else:
         fig, ax = new_figure(11, top)
+    limits = None
+    if spans:
+        lo = min(s[1] for s in spans)
+        hi = max([s[2] for s in spans] + ([doc.published] if doc.published else []))
+        pad = max(7, (hi - lo).days // 10)
+        limits = (lo - _dt.timedelta(days=pad), hi + _dt.timedelta(days=pad))
     for k, (row, a, b, fa, fb) in enumerate(spans):
         y = n - 1 - k
         color = PALETTE[k % 6]
@@ -136,12 +142,20 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
             ax.barh(y, (fb - fa).days + 1, left=mdates.date2num(fa), height=0.35, color=color, alpha=0.9, linewidth=0)
         else:
             ax.plot(mdates.date2num(a), y, "o", ms=9, color=color, mfc="white" if hollow else color, mew=2)
-        ax.annotate(_label(row, width=label_width), (mdates.date2num(b), y), xytext=(8, 0),
-                    textcoords="offset points", va="center", fontsize=9)
+        # a label never leaves the axes: right of an event in the left half, left of it in the right half
+        right_half = limits is not None and (b - limits[0]).days > 0.5 * (limits[1] - limits[0]).days
+        if right_half:
+            ax.annotate(_label(row, width=label_width), (mdates.date2num(a), y), xytext=(-8, 0),
+                        textcoords="offset points", va="center", ha="right", fontsize=9)
+        else:
+            ax.annotate(_label(row, width=label_width), (mdates.date2num(b), y), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=9)
     if doc.published is not None:
         x = mdates.date2num(doc.published)
         ax.axvline(x, color="#444444", linestyle="--", linewidth=1)
-        ax.annotate("published", (x, n - 0.4), xytext=(3, 0), textcoords="offset points", fontsize=9, color="#444444")
+        late = limits is not None and (doc.published - limits[0]).days > 0.5 * (limits[1] - limits[0]).days
+        ax.annotate("published", (x, n - 0.4), xytext=(-3 if late else 3, 0), textcoords="offset points", fontsize=9,
+                    color="#444444", ha="right" if late else "left")
     if not spans:
         msg = ("no event can be placed on the calendar: the article has no publication date\n"
                "(give one: PUBLISHED in the notebook, --published YYYY-MM-DD, or a .yml sidecar)"
@@ -158,11 +172,8 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if spans:
-        lo = min(s[1] for s in spans)
-        hi = max([s[2] for s in spans] + ([doc.published] if doc.published else []))
-        pad = max(7, (hi - lo).days // 10)
-        ax.set_xlim(mdates.date2num(lo - _dt.timedelta(days=pad)), mdates.date2num(hi + _dt.timedelta(days=pad * 4)))
+    if limits is not None:
+        ax.set_xlim(mdates.date2num(limits[0]), mdates.date2num(limits[1]))
     ax.set_xlabel("date (bars: the period a month, week or season covers; dark: early / mid / late part)"
                   + ("\nno publication date: only the dates the text gives in full are placed" if doc.published is None and spans else ""))
     return fig
