@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from .style import PALETTE, STANCE_COLORS, new_figure
+from .style import PALETTE, STANCE_COLORS, integer_ticks, new_figure
 
 
 def _short(text, n: int = 28) -> str:
@@ -96,7 +96,7 @@ def corpus_actors(actors: pd.DataFrame, *, top: int = 15, title: str = "Who each
     for (r, c), v in pd.DataFrame(table.values).stack().items():
         if v:
             ax.text(c, r, int(v), ha="center", va="center", fontsize=9, color="white" if v > vmax / 2 else "black")
-    fig.colorbar(im, ax=ax, label="mentions", shrink=0.8)
+    integer_ticks(fig.colorbar(im, ax=ax, label="mentions", shrink=0.8).ax.yaxis)
     source = actors["source"].iloc[0] if "source" in actors.columns else ""
     ax.set_title(title + (f"\n(from {source})" if source and source != "mentions" else ""))
     return fig
@@ -169,6 +169,7 @@ def corpus_stance(stance: pd.DataFrame, *, top: int = 12, title: str = "Stance b
         ax.barh(labels, sub[s], left=left, color=STANCE_COLORS[s], label=s)
         left += sub[s]
     ax.set_xlabel("statements")
+    integer_ticks(ax.xaxis)
     ax.legend(loc="lower right")
     ax.set_title(title)
     return fig

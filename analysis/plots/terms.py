@@ -127,7 +127,9 @@ def term_heatmap(doc, terms=None, *, by: str = "lemma", top: int = 12, extra_sto
                 dark = grid.iat[r, c] > 0.6 * vmax
                 ax.text(c, r, str(n), ha="center", va="center", fontsize=9, color="white" if dark else "black")
     ax.set_xlabel("paragraph")
-    fig.colorbar(im, ax=ax, label="per 1,000 words of the paragraph" if relative else "occurrences", shrink=0.8)
+    bar = fig.colorbar(im, ax=ax, label="per 1,000 words of the paragraph" if relative else "occurrences", shrink=0.8)
+    if not relative:
+        integer_ticks(bar.ax.yaxis)
     ax.set_title(title_for(doc, "Terms by paragraph"))
     ax.spines[:].set_visible(False)
     return fig

@@ -134,7 +134,8 @@ def test_notebook_runs_in_jupyterlab_with_each_chart_once(lab, name):
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
-            page.goto(f"{lab['base']}/lab/tree/my-notebooks/{name}?token={lab['token']}")
+            # a workspace of its own, reset: Lab reopens no notebook of an earlier test
+            page.goto(f"{lab['base']}/lab/workspaces/nb{name[:2]}/tree/my-notebooks/{name}?reset&token={lab['token']}")
             page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
             # Lab may ask which kernel to start: accept the notebook's own (Python 3)
             try:
