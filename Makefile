@@ -56,8 +56,8 @@ test-browser: $(VENV)/.installed-browser
 	$(PY) -m pytest -m browser tests/browser -p no:cacheprovider
 
 # my-notebooks/ is made from notebooks/ when missing (git ignores it; notebooks/ is never changed);
-# kernels start in this folder; only this machine can connect (127.0.0.1), the token stays on;
-# Lab's news pop-up is off. The command line it runs: analysis/lab.py (lab_command).
+# kernels start in this folder. It runs `jupyter lab --ip=127.0.0.1 ...` (only this machine can
+# connect; the token stays on) with Lab's news pop-up off: see lab_command in analysis/lab.py.
 lab: $(VENV)/.installed-notebooks
 	$(PY) -m analysis lab
 
