@@ -112,6 +112,15 @@ def lab_command(project, *, python=None, port: int | None = None, open_browser: 
 
 def main(args) -> int:
     """``python -m analysis lab``: prepare ``my-notebooks/`` in the current folder and start Lab."""
+    import importlib.util
+
+    from .errors import InputError
+    from .report import NOTEBOOK_DIR
+
+    if importlib.util.find_spec("jupyterlab") is None:
+        raise InputError("JupyterLab is not installed here: run 'make lab', or pip install -e \".[notebooks]\" first")
+    if not any(NOTEBOOK_DIR.glob("*.ipynb")):
+        raise InputError(f"no notebooks in {NOTEBOOK_DIR}: 'lab' needs a source checkout of the project")
     project = Path.cwd()
     folder, copied = prepare_workspace(project)
     switch_off_news()

@@ -625,7 +625,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin:1.4rem 0 .4
 .fail{background:#fdecea;border-left:4px solid #D55E00;padding:.4rem .7rem;margin:.6rem 0}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:.8rem}
 .card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem;min-width:0;overflow-wrap:anywhere} .card h3{font-size:1rem;margin:.1rem 0 .4rem}
-.card ol,.card ul{margin:0;padding-left:1.2rem} .num{font-variant-numeric:tabular-nums;color:#555}
+.card ol,.card ul{margin:0;padding-left:1.2rem} .card.wide{grid-column:1/-1} .num{font-variant-numeric:tabular-nums;color:#555}
 .favor{color:#0072B2;font-weight:600}.against{color:#D55E00;font-weight:600}
 .strip{width:100%;height:auto} table{border-collapse:collapse} td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #eee;overflow-wrap:anywhere}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.8rem}
@@ -688,9 +688,9 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     if facts.get("stance") is not None:
         items = "".join(
             f"<li>{esc(r['holder'] or '?')} <span class='{esc(r['stance'])}'>{esc(r['stance'])}</span> "
-            f"{esc(_shorten(r['target'], 80))} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
+            f"{esc(_shorten(r['target'], 120))} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
             for r in facts["stance"]) or "<li>no favour or against stance found</li>"
-        lines.append(f"<div class='card'><h3>Stance highlights</h3><ul>{items}</ul></div>")
+        lines.append(f"<div class='card wide'><h3>Stance highlights</h3><ul>{items}</ul></div>")
     lines.append("</div>")
     if facts.get("timeline") is not None:
         lines.append("<h2>Timeline</h2>")
