@@ -463,3 +463,36 @@ def test_widgets_are_live_in_a_kernel_and_keep_the_static_view(seed_doc, monkeyp
     slider = widgets.paragraph_slider(seed_doc, para_id=1)
     slider.widget.children[0].value = 2
     assert "Following the meeting in Dushanbe" in slider.widget.children[1].value
+
+
+def test_paragraph_slider_shows_no_empty_cells_and_wraps(seed_doc, monkeypatch):
+    monkeypatch.setenv(widgets.ENV, "static")
+    for para in range(1, 13):
+        page = widgets.paragraph_slider(seed_doc, para_id=para).html
+        assert "<NA>" not in page and "NaN" not in page and "nan<" not in page
+    page = widgets.paragraph_slider(seed_doc, para_id=3).html
+    assert "Words that moved the scores" in page and "overflow-x:auto" in page and "overflow-wrap:anywhere" in page
+    head = page.split("Words that moved the scores", 1)[1].split("</thead>", 1)[0]
+    assert [c for c in ("level", "sent_id", "start", "subjectivity") if f">{c}<" in head] == []
+
+
+def test_actor_picker_opens_at_the_first_mention(seed_doc, monkeypatch):
+    monkeypatch.setenv(widgets.ENV, "static")
+    page = widgets.actor_picker(seed_doc, actor="Taliban").html
+    first = int(seed_doc.mentions[seed_doc.mentions.actor == "Taliban"].para_id.min())
+    assert f"First mention in ¶{first}." in page and f"¶1–¶{first - 1}: no mention (not shown)" in page
+    shown = page.split("no mention (not shown)", 1)[1]
+    assert f"¶{first}</small>" in shown and "¶1</small>" not in shown
+    assert "(armed group)" in page and "armed_group" not in page
+
+
+def test_views_on_a_title_only_article_say_so(monkeypatch):
+    monkeypatch.setenv(widgets.ENV, "static")
+    doc = analysis.annotate(analysis.load_article(ARTICLES / "thin_title_only.txt"))
+    assert widgets.thin_note(doc).startswith("note: this article has no body text")
+    assert "no body paragraph" in widgets.paragraph_slider(doc).html
+    if "mentions" in analysis.available_layers():
+        assert "No actor was found" in widgets.actor_picker(doc).html
+    one = analysis.annotate(analysis.load_article(ARTICLES / "thin_one_sentence.txt"))
+    assert widgets.thin_note(one).startswith("note: this article has 1 sentence and 1 paragraph:")
+    assert widgets.thin_note(analysis.annotate(analysis.SEED)) == ""
