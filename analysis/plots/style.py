@@ -112,8 +112,13 @@ NO_BODY = "no body text in this article (only a title?), so there is nothing to 
 
 
 def title_for(doc, what: str) -> str:
-    """A chart title that names the article: ``"<what> — <article title>"`` (shortened)."""
-    title = getattr(doc, "title", None) or "article"
+    """A chart title that names the article: ``"<what> — “<article title>”"``, on two lines when long.
+
+    The article title is shortened at a word boundary (with …) beyond 60 characters.
+    """
+    title = " ".join(str(getattr(doc, "title", None) or "article").split())
     if len(title) > 60:
-        title = title[:57].rstrip() + "…"
+        title = wrap_label(title, 58, 1)
+    if len(what) + len(title) > 58:  # two lines rather than a title wider than the chart
+        return f"{what}\n“{title}”"
     return f"{what} — “{title}”"

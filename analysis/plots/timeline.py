@@ -182,7 +182,8 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
 def narrative_order(doc, *, events=None):
     """The order the article tells its events in (paragraph) against the order they happened (date).
 
-    Each dated event is a point at (paragraph, start date); a line joins them in reading order,
+    Each dated event is a point at (paragraph, date; the middle of a longer period, which is also
+    drawn as a bar over the days it covers); a line joins them in reading order,
     so a zigzag shows the article moving back and forth in time. The publication date is a
     dashed horizontal line. Events that cannot be placed (date NaT) are counted in a note.
 
@@ -197,16 +198,23 @@ def narrative_order(doc, *, events=None):
 
     ev = doc.events if events is None else events
     spans = _spans(ev)
-    pts = sorted(((int(row.para_id), row.sent_id, fa + (fb - fa) / 2, row) for row, a, b, fa, fb in spans),
+    pts = sorted(((int(row.para_id), row.sent_id, fa + (fb - fa) / 2, row, a, b) for row, a, b, fa, fb in spans),
                  key=lambda t: (t[0], t[1]))
     fig, ax = new_figure(9, 5.5)
     if pts:
         xs = [p[0] for p in pts]
         ys = [mdates.date2num(p[2]) for p in pts]
         ax.plot(xs, ys, "-", color="#999999", linewidth=1, zorder=1)
+        for x, p in zip(xs, pts):  # a month, week or season: a bar over the days it covers
+            if p[5] > p[4]:
+                ax.bar(x, (p[5] - p[4]).days + 1, bottom=mdates.date2num(p[4]), width=0.25, color=PALETTE[0],
+                       alpha=0.3, linewidth=0, zorder=1)
         ax.scatter(xs, ys, s=60, color=PALETTE[0], zorder=2)
-        for x, y, p in zip(xs, ys, pts):
-            ax.annotate(p[3].value, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=9)
+        last = max(len(doc.paragraphs), 1)
+        for x, y, p in zip(xs, ys, pts):  # labels of the right half go to the left of their point
+            right = x > 0.6 * last
+            ax.annotate(p[3].value, (x, y), xytext=(-6 if right else 6, 4), textcoords="offset points", fontsize=9,
+                        ha="right" if right else "left")
     off = _unplaced(ev)
     if not pts:
         ax.text(0.5, 0.5, "no event can be placed on the calendar:\nthe article has no publication date"
