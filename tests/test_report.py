@@ -92,6 +92,16 @@ def test_seed_report_has_every_part(seed_report):
     assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     info = json.loads((out / "report.json").read_text())
     assert info["status"] == "ok" and len(info["notebooks"]) == len(expected)
+    # every chart once, in the executed notebooks and so in their web pages
+    for path in sorted((out / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                shown = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+                assert len(shown) <= 1, f"{path.name}: a chart shown {len(shown)} times"
+    # one article: the comparison notebook draws nothing and says how to compare several
+    compare = nbformat.read(out / "notebooks" / "06-compare-articles.ipynb", as_version=4)
+    assert "Nothing to compare" in " ".join(o.get("text", "") for c in compare.cells if c.cell_type == "code" for o in c.outputs)
+    assert not [p for p in (out / "charts").glob("06-*")]
 
 
 @pytest.mark.slow
