@@ -153,11 +153,13 @@ class Document:
         if dateline:
             info["dateline"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in dateline.items()}
         info["notes"] = list(self.article.meta.get("notes", []))
+        from .export import csv_ready
+
         written = [folder / "article.json"]
         written[0].write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         for name in layers or list(BASE_LAYERS) + available_layers():
             path = folder / f"{name}.csv"
-            self.layer(name).to_csv(path, index=False)
+            csv_ready(self.layer(name)).to_csv(path, index=False)  # dates at the precision of their value
             written.append(path)
         return written
 
