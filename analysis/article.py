@@ -56,12 +56,26 @@ _MAGIC = [
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")  # a run of whitespace holding 2+ newlines
 _NEWLINES = re.compile(r"\n\s*")
 _BYLINE = re.compile(r"^(?:written|posted|reported|story|words|text)?\s*by[:\s]\s*(?P<name>\S.{0,120})$", re.I)
-_BOILERPLATE = re.compile(
-    r"^(?:about the authors?|about us|related(?: articles| stories| posts| news)?|read more|read also|"
-    r"see also|share(?: this(?: article| story)?)?|copyright|©|\(c\) ?\d{4}|all rights reserved|"
-    r"subscribe|sign up|follow us|tags?:|topics?:|comments?|advertisement|leave a (?:reply|comment))\b",
+# Furniture of a page or a feed, recognised only on a short line of its own (never a sentence of
+# the story that happens to begin "Related talks ..."). Section openers start the trailing furniture
+# (everything after them is the site's, when it is short); interstitial lines are dropped alone.
+_BOILERPLATE_SECTION = re.compile(
+    r"^(?:about the authors?|about us|related(?: articles| stories| posts| news| content| coverage| topics)?|"
+    r"read more(?: about| on| from)?|read also|more (?:from|on|about|stories|news)|see also|you (?:might|may) also like|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|copyright|©|\(c\) ?\d{4}|"
+    r"all rights reserved|tags?:|topics?:|filed under|comments?|\d+ comments?|leave a (?:reply|comment)|"
+    r"join the conversation|more in\b)\b",
     re.I,
 )
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| page)?| on \w+)?|"
+    r"tweet|email|print|subscribe(?: now| today| to [\w ]{1,40})?|sign up(?: for [\w ]{1,40})?|follow us(?: on [\w ]{1,40})?|"
+    r"skip to (?:main )?content|skip advertisement|continue reading(?: the main story)?|story continues below(?: advertisement)?|"
+    r"scroll to continue|click here to [\w ]{1,40})\b",
+    re.I,
+)
+_BOILERPLATE = _BOILERPLATE_SECTION  # the section openers (kept under the old name for callers)
+
 _MONTHS = ("january february march april may june july august september october november december").split()
 _DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
@@ -78,23 +92,52 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|de|van|von|der|da|al|bin|el|la
 def parse_date(value, *, what: str = "date") -> _dt.date | None:
     """Return ``value`` as a ``datetime.date`` (``None`` stays ``None``).
 
-    Accepts a ``date``, a ``datetime`` or an ISO ``YYYY-MM-DD`` string; anything else is an
-    :class:`InputError` naming what was given and what is allowed.
+    Accepts a ``date``, a ``datetime`` or an ISO string: a date ``YYYY-MM-DD`` or a date and
+    time such as ``2019-11-20T11:19:29Z`` or ``2019-11-20 11:19+01:00`` (the date as written, in
+    its own time zone: :func:`parse_date_details` gives the time and zone too). Anything else is
+    an :class:`InputError` naming what was given and what is allowed.
+
+    >>> parse_date("2019-11-20T11:19:29Z")
+    datetime.date(2019, 11, 20)
+    """
+    return parse_date_details(value, what=what)[0]
+
+
+_ISO_DATETIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+                           r"[^\S\n]?(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?", re.I)
+
+
+def parse_date_details(value, *, what: str = "date") -> tuple[_dt.date | None, str | None]:
+    """``(date, note)``: the date of ``value`` (see :func:`parse_date`) and, when a time was
+    given, a note saying which time and time zone the date was read from.
+
+    >>> parse_date_details("2019-11-20T11:19:29Z")[1]
+    '2019-11-20T11:19:29Z: the date as written (11:19:29, time zone UTC)'
     """
     if value is None or value == "":
-        return None
+        return None, None
     if isinstance(value, _dt.datetime):
-        return value.date()
+        zone = value.tzname() if value.tzinfo is not None else "not given"
+        return value.date(), f"{value.isoformat()}: the date as written ({value.time().isoformat()}, time zone {zone})"
     if isinstance(value, _dt.date):
-        return value
+        return value, None
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    m = _ISO_DATETIME.fullmatch(text)
     if not m:
-        raise InputError(f"invalid {what} {text!r}: use the form YYYY-MM-DD, e.g. 2021-09-16")
+        raise InputError(f"invalid {what} {text!r}: use the form YYYY-MM-DD (e.g. 2021-09-16) "
+                         "or an ISO date and time (e.g. 2021-09-16T11:19:29Z)")
     try:
-        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m[4] is not None:
+            _dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
     except ValueError as exc:
         raise InputError(f"invalid {what} {text!r}: {exc}") from None
+    if m[4] is None:
+        return day, None
+    zone = m[7] or "not given"
+    zone = "UTC" if zone.upper() in ("Z", "UTC", "GMT", "+00:00", "+0000", "+00") else zone
+    clock = f"{m[4]}:{m[5]}" + (f":{m[6]}" if m[6] else "")
+    return day, f"{text}: the date as written ({clock}, time zone {zone})"
 
 
 def _date_in(text: str) -> _dt.date | None:
@@ -220,7 +263,8 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
         raise InputError(f"{name} is empty (or holds only whitespace): there is no article to analyse")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name} is not text: it looks like {what}")
+            hint = f"; {_SAVE_AS_TEXT}" if "document" in what or "docx" in what else ""
+            raise InputError(f"{name} is not text: it looks like {what}{hint}")
     if data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -287,53 +331,20 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 
 
 # --------------------------------------------------------------------------------------------
-# HTML -> text
+# HTML -> text (analysis.webpage does the work)
 
 
-def html_to_text(html: str) -> tuple[str, dict]:
-    """Turn an HTML page into plain text: the title, then one paragraph per ``<p>``.
-
-    Scripts, styles, navigation, headers, footers, forms and asides are dropped; the title
-    comes from the first ``<h1>`` or else ``<title>``. Returns ``(text, metadata)`` where
-    metadata may hold ``title``, ``author``, ``source`` and ``published`` from ``<meta>`` tags.
+def html_to_text(html: str, *, name: str = "the page", url: str | None = None) -> tuple[str, dict]:
+    """Turn an HTML page into plain text: the title, then one block per heading, paragraph,
+    block quote or list item of the article (see :mod:`analysis.webpage`). Returns
+    ``(text, metadata)``; metadata may hold ``title``, ``author``, ``source``,
+    ``published_text``, ``extractor``, ``metadata_from`` and ``warnings``.
     """
-    from bs4 import BeautifulSoup
+    from .webpage import read_html
 
-    soup = BeautifulSoup(html, "html.parser")
-    meta: dict = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("name") or tag.get("property") or "").lower()
-        content = (tag.get("content") or "").strip()
-        if not content:
-            continue
-        if key in ("author", "article:author", "byl"):
-            meta.setdefault("author", re.sub(r"^by\s+", "", content, flags=re.I))
-        elif key in ("og:site_name", "publisher"):
-            meta.setdefault("source", content)
-        elif key in ("article:published_time", "date", "pubdate", "publishdate", "dc.date"):
-            meta.setdefault("published_text", content[:10])
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe"]):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with(" ")
-    h1 = soup.find("h1")
-    title_tag = soup.find("title")
-    title = _squash(h1.get_text()) if h1 else (_squash(title_tag.get_text()) if title_tag else "")
-    if not h1 and title and meta.get("source"):
-        # "Headline | Site" / "Headline - Site": drop the site's name
-        site = re.escape(meta["source"])
-        title = re.sub(rf"\s+[|\-–—:·]\s+{site}$|^{site}\s+[|\-–—:·]\s+", "", title).strip() or title
-    paras = [_squash(p.get_text()) for p in soup.find_all(["p", "blockquote", "li"]) if p.find_parent(["p", "blockquote", "li"]) is None]
-    paras = [p for p in paras if p]
-    if not paras:
-        body = soup.body or soup
-        paras = [_squash(line) for line in body.get_text("\n").split("\n") if _squash(line)]
-        if title and paras and paras[0] == title:
-            paras = paras[1:]
-    if title:
-        meta["title"] = title
-    text = "\n\n".join(([title] if title else []) + paras)
-    return text, meta
+    text, info, notes = read_html(html, name=name, url=url)
+    info["warnings"] = notes
+    return text, info
 
 
 def _squash(text: str) -> str:
@@ -443,12 +454,18 @@ class Article:
         blocks: DataFrame ``block_id, kind, para_id, start, end, text``; ``kind`` is one of
             title, byline, author, dateline, body, boilerplate; ``para_id`` numbers body blocks 1..N.
         meta: title, author, source, published (``datetime.date`` or None), path, sha256,
-            encoding, slug, and notes (warnings about the input).
+            encoding, slug, notes (everything noticed about the input) and warnings (the notes
+            that need the reader's attention: a fallback reader, text that looks like a menu,
+            blocks dropped as boilerplate). A page read from the web adds url and fetched_at;
+            an HTML page adds extractor and metadata_from (where each field was found).
+        source_html: the page's bytes as fetched, when the article was read from a URL (written
+            next to the output as ``source.html``, so the analysis can be rebuilt offline).
     """
 
     text: str
     blocks: pd.DataFrame
     meta: dict = field(default_factory=dict)
+    source_html: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def title(self) -> str | None:
@@ -540,13 +557,42 @@ def _is_name(block: str) -> bool:
     return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not any(c.isdigit() for c in block)
 
 
-def classify_blocks(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], dict]:
-    """Give each block a kind; return ``(kinds, found)`` where found holds header metadata."""
+def furniture_kind(block: str) -> str | None:
+    """``"section"`` for a line that opens a site's trailing section ("About the author",
+    "Related stories", "Comments", "Tags: ..."), ``"line"`` for a furniture line dropped alone
+    ("Advertisement", "Share this article", "Subscribe"), else None (article text).
+
+    Only a short line of its own counts: a sentence that begins "Related talks will ..." is text.
+
+    >>> furniture_kind("Advertisement"), furniture_kind("Related talks will be held in May."), furniture_kind("About the author")
+    ('line', None, 'section')
+    """
+    line = block.strip()
+    first, _, rest = line.partition("\n")
+    if rest:  # a heading line with its section under it ("About the author\nJane Roe covers ...")
+        return "section" if furniture_kind(first) == "section" and len(line) <= 600 else None
+    if len(line) > 160:
+        return None
+    words = len(line.split())
+    strong = re.match(r"^(?:©|\(c\) ?\d{4}|copyright\b|all rights reserved)", line, re.I)
+    if not strong and (words > 8 or re.search(r"[.!?]['\"”’)]?$", line) and not line.endswith("...")):
+        return None
+    if _BOILERPLATE_LINE.match(line) and words <= 6:
+        return "line"
+    if _BOILERPLATE_SECTION.match(line):
+        return "section"
+    return None
+
+
+def classify_blocks(text: str, spans: list[tuple[int, int]], *, title_first: bool = False) -> tuple[list[str], dict]:
+    """Give each block a kind; return ``(kinds, found)`` where found holds header metadata.
+
+    ``title_first`` says the first block is the title (a web page's, put there by the reader)."""
     kinds = ["body"] * len(spans)
     found: dict = {}
     blocks = [text[s:e] for s, e in spans]
     i = 0
-    if blocks and (_is_heading(blocks[0]) or blocks[0].startswith("#")) and (len(blocks) > 1 or len(blocks[0]) <= 250):
+    if blocks and (title_first or (_is_heading(blocks[0]) or blocks[0].startswith("#")) and (len(blocks) > 1 or len(blocks[0]) <= 250)):
         kinds[0] = "title"
         found["title"] = blocks[0].lstrip("#").strip()
         i = 1
@@ -568,18 +614,30 @@ def classify_blocks(text: str, spans: list[tuple[int, int]]) -> tuple[list[str],
         else:
             break
         i += 1
-    # trailing boilerplate: from the first boilerplate heading to the end
+    # boilerplate only at the edges: furniture lines inside the body are dropped alone; a section
+    # opener ("About the author", "Related", "Comments") starts the trailing furniture when what
+    # follows it is short next to the body before it, else it too is dropped alone
+    body_words = 0
     for j in range(i, len(blocks)):
-        if _BOILERPLATE.match(blocks[j].strip()) and j > i:
-            for k in range(j, len(blocks)):
-                kinds[k] = "boilerplate"
-            break
+        if kinds[j] != "body":
+            continue
+        kind = furniture_kind(blocks[j])
+        if kind is None or j == i and kind == "section":
+            body_words += len(blocks[j].split())
+            continue
+        kinds[j] = "boilerplate"
+        if kind == "section":
+            rest = sum(len(b.split()) for b in blocks[j + 1:])
+            if rest <= max(60, body_words // 4) and body_words > 0:
+                for k in range(j + 1, len(blocks)):
+                    kinds[k] = "boilerplate"
+                break
     return kinds, found
 
 
 def _build(text: str, *, meta: dict, published=None, overrides: dict | None = None) -> Article:
     spans = split_blocks(text)
-    kinds, found = classify_blocks(text, spans)
+    kinds, found = classify_blocks(text, spans, title_first=meta.get("format") == "html" and bool(meta.get("title")))
     rows, para = [], 0
     for block_id, ((start, end), kind) in enumerate(zip(spans, kinds), 1):
         para_id = None
@@ -603,8 +661,10 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
         if value is not None:
             meta[key] = value
     if published is not None:
-        meta["published"] = parse_date(published, what="publication date")
+        meta["published"], detail = parse_date_details(published, what="publication date")
         meta["published_from"] = "argument"
+        if detail:
+            meta["published_detail"] = detail
     elif meta.get("published") is None and found.get("dateline"):
         meta["published"] = found["dateline"]
         meta["published_from"] = "dateline"
@@ -622,12 +682,45 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
         meta["notes"].append("no publication date: relative dates (today, in April) keep unknown parts")
     meta.setdefault("slug", slugify(meta.get("title") or "article"))
     meta["n_paragraphs"] = para
+    kinds_list = blocks["kind"].tolist()
+    body_ids = [k for k, kind in enumerate(kinds_list) if kind == "body"]
+    last_body = body_ids[-1] if body_ids else -1
+    dropped = [(bid, t, k > last_body) for k, (bid, kind, t) in
+               enumerate(zip(blocks["block_id"].tolist(), kinds_list, blocks["text"].tolist())) if kind == "boilerplate"]
+    inside = [(bid, t) for bid, t, trailing in dropped if not trailing]
+    trailing = [(bid, t) for bid, t, trailing in dropped if trailing]
+    if inside:  # a furniture line inside the story ("Advertisement"): dropped alone, and said so
+        meta.setdefault("warnings", []).append(
+            f"{len(inside)} line(s) inside the article read as furniture and not analysed (kind 'boilerplate' in "
+            f"article.blocks): {_listing(inside)}")
+    if trailing:  # the site's closing section ("About the author", "Related"): listed in the notes
+        meta["notes"].append(f"{len(trailing)} block(s) after the last paragraph read as the site's furniture and not "
+                             f"analysed (kind 'boilerplate' in article.blocks): {_listing(trailing)}")
+    meta.setdefault("warnings", [])
+    for note in meta["warnings"]:
+        if note not in meta["notes"]:
+            meta["notes"].append(note)
     return Article(text=text, blocks=blocks, meta=meta)
+
+
+def _listing(items: list[tuple[int, str]]) -> str:
+    return "; ".join(f"block {bid} {_short(t)!r}" for bid, t in items[:8]) + ("; ..." if len(items) > 8 else "")
+
+
+def _short(text: str, n: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _warn_all(article: Article, already: int = 0) -> Article:
+    for note in article.meta.get("warnings", [])[already:]:
+        warnings.warn(note, InputWarning, stacklevel=3)
+    return article
 
 
 def _new_meta(**kw) -> dict:
     base = {"title": None, "author": None, "source": None, "published": None, "path": None,
-            "sha256": None, "encoding": None, "notes": []}
+            "sha256": None, "encoding": None, "notes": [], "warnings": []}
     base.update(kw)
     return base
 
@@ -658,28 +751,43 @@ def from_text(text: str, *, published=None, title: str | None = None, author: st
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta = _new_meta(sha256=hashlib.sha256(data).hexdigest(), encoding="str")
     if _looks_like_html(text, ""):
-        text, html_meta = html_to_text(text)
+        text, html_meta = html_to_text(text, name="the HTML")
         _merge_html_meta(meta, html_meta)
-        if not text.strip():
-            raise InputError("the HTML holds no readable text")
     elif _looks_like_markdown(text, ""):
         text, md_meta = markdown_to_text(text)
         _merge_html_meta(meta, md_meta, fmt="markdown")
         if not text.strip():
             raise InputError("the Markdown holds no readable text")
-    return _build(text, meta=meta, published=published, overrides={"title": title, "author": author, "source": source})
+    art = _build(text, meta=meta, published=published, overrides={"title": title, "author": author, "source": source})
+    _check_html_body(art)
+    return _warn_all(art)
+
+
+def _check_html_body(art: Article) -> None:
+    if art.meta.get("format") == "html" and not art.meta["n_paragraphs"]:
+        where = art.meta.get("url") or (Path(art.meta["path"]).name if art.meta.get("path") else "the HTML")
+        raise InputError(f"{where}: no article text found in the page (only a title, menus or furniture); "
+                         "open it in a browser, copy the article's text and save it as a .txt file")
 
 
 def _merge_html_meta(meta: dict, html_meta: dict, *, fmt: str = "html") -> None:
     for key in ("title", "author", "source") if fmt == "markdown" else ("author", "source"):
         if html_meta.get(key):
             meta[key] = html_meta[key]
+    if fmt == "html" and html_meta.get("title"):
+        meta["title"] = html_meta["title"]
     if html_meta.get("published_text"):
         try:
-            meta["published"] = parse_date(html_meta["published_text"])
-            meta["published_from"] = "html"
+            meta["published"], detail = parse_date_details(html_meta["published_text"])
+            meta["published_from"] = "html" if fmt == "markdown" else "page metadata"
+            if detail:
+                meta["published_detail"] = detail
         except InputError:
             meta["notes"].append(f"ignored an unreadable date in the page: {html_meta['published_text']!r}")
+    for key in ("extractor", "metadata_from"):
+        if html_meta.get(key):
+            meta[key] = html_meta[key]
+    meta.setdefault("warnings", []).extend(html_meta.get("warnings", []))
     meta["format"] = fmt
 
 
@@ -704,28 +812,78 @@ def read_sidecar(path: Path) -> dict:
     return {}
 
 
+_SAVE_AS_TEXT = ("open it and save (or export) the article as plain text (.txt, UTF-8) or as a web page "
+                 "(.html), then give that file")
+_REFUSED_SUFFIXES = {
+    ".rtf": "a Rich Text (RTF) document", ".doc": "a Word document", ".docx": "a Word document",
+    ".docm": "a Word document", ".dot": "a Word template", ".dotx": "a Word template",
+    ".odt": "an OpenDocument text", ".ott": "an OpenDocument template", ".pdf": "a PDF document",
+    ".pages": "a Pages document", ".epub": "an e-book (EPUB)", ".mobi": "an e-book", ".wpd": "a WordPerfect document",
+    ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".ods": "a spreadsheet", ".ppt": "a presentation",
+    ".pptx": "a presentation", ".odp": "a presentation", ".key": "a presentation", ".eml": "an e-mail file",
+    ".msg": "an Outlook message",
+}
+
+
+def _refuse_format(path: Path, data: bytes) -> None:
+    """An :class:`InputError` for files whose markup the package would analyse as text."""
+    what = _REFUSED_SUFFIXES.get(path.suffix.lower())
+    if what is None and data.lstrip()[:5].lower() == b"{\\rtf":
+        what = "a Rich Text (RTF) document"
+    if what is not None:
+        raise InputError(f"{path.name} is {what}, which the package does not read: {_SAVE_AS_TEXT}")
+
+
+def is_url(value) -> bool:
+    """True for an ``http://`` or ``https://`` address (a page to fetch), False for a file path."""
+    return isinstance(value, str) and re.match(r"\s*https?://\S", value, re.I) is not None
+
+
 def load_article(path, *, published=None) -> Article:
-    """Read an article from a ``.txt``, ``.md`` or ``.html`` file.
+    """Read an article from a ``.txt``, ``.md`` or ``.html`` file, or from a web address.
 
     Args:
-        path: the file. A sidecar ``NAME.yml`` beside it may give title, author, source and
-            published (the publication date), which the text may lack.
-        published: the publication date (``YYYY-MM-DD`` or a date); overrides the sidecar.
+        path: the file, or a URL (``http://`` or ``https://``): the page is fetched (only then is
+            the network used), read like a saved ``.html`` file and kept in
+            ``Article.source_html``; ``meta`` records the url and the fetch time. A sidecar
+            ``NAME.yml`` beside a file may give title, author, source and published (the
+            publication date), which the text may lack.
+        published: the publication date (``YYYY-MM-DD``, an ISO date and time, or a date);
+            overrides the sidecar.
 
     Raises:
-        InputError: the file is missing, a folder, empty, binary, or the date is invalid.
+        InputError: the file is missing, a folder, empty, binary, a word-processor or PDF
+            document, a page without article text, a page that could not be fetched, or the
+            date is invalid.
 
     >>> art = load_article(SEED)           # doctest: +SKIP
     >>> art.author, art.published          # doctest: +SKIP
     ('Elena Chernenko', datetime.date(2021, 9, 16))
     """
+    if published is not None:
+        parse_date(published, what="publication date")
+    if is_url(path):
+        from .fetch import fetch
+
+        url = path.strip()
+        data, info = fetch(url, max_bytes=MAX_ARTICLE_BYTES)
+        text, encoding, notes = decode_bytes(data, name=url)
+        meta = _new_meta(path=None, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes),
+                         warnings=list(notes), url=url, fetched_at=info["fetched_at"])
+        if info.get("final_url") and info["final_url"] != url:
+            meta["final_url"] = info["final_url"]
+        text, html_meta = html_to_text(text, name=url, url=info.get("final_url") or url)
+        _merge_html_meta(meta, html_meta)
+        meta["slug"] = slugify(meta.get("title") or re.sub(r"^https?://(www\.)?", "", url))
+        art = _build(text, meta=meta, published=published)
+        art.source_html = data
+        _check_html_body(art)
+        return _warn_all(art)
     path = Path(path)
     if not path.exists():
         raise InputError(f"no such file: {path}")
     if path.is_dir():
         raise InputError(f"{path} is a folder; give the path of one article file")
-    if published is not None:
-        published = parse_date(published, what="publication date")
     try:
         size = path.stat().st_size
     except OSError:
@@ -736,14 +894,12 @@ def load_article(path, *, published=None) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    _refuse_format(path, data)
     text, encoding, notes = decode_bytes(data, name=path.name)
-    for note in notes:
-        warnings.warn(note, InputWarning, stacklevel=2)
-    meta = _new_meta(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes))
+    meta = _new_meta(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes),
+                     warnings=list(notes))
     if _looks_like_html(text, path.suffix.lower()):
-        text, html_meta = html_to_text(text)
-        if not text.strip():
-            raise InputError(f"{path.name}: the HTML page holds no readable text")
+        text, html_meta = html_to_text(text, name=path.name)
         _merge_html_meta(meta, html_meta)
     elif _looks_like_markdown(text, path.suffix.lower()):
         text, md_meta = markdown_to_text(text)
@@ -751,11 +907,15 @@ def load_article(path, *, published=None) -> Article:
             raise InputError(f"{path.name}: the Markdown holds no readable text")
         _merge_html_meta(meta, md_meta, fmt="markdown")
     side = read_sidecar(path)
-    for key in ("title", "author", "source", "original_source", "language", "published_note"):
+    for key in ("title", "author", "source", "original_source", "language", "published_note", "url", "fetched_at"):
         if side.get(key):
             meta[key] = str(side[key])
     if side.get("published") is not None:
-        meta["published"] = parse_date(side["published"], what=f"published date in {side['sidecar']}")
+        meta["published"], detail = parse_date_details(side["published"], what=f"published date in {side['sidecar']}")
         meta["published_from"] = "sidecar"
+        if detail:
+            meta["published_detail"] = detail
     meta["slug"] = slugify(path.stem)
-    return _build(text, meta=meta, published=published)
+    art = _build(text, meta=meta, published=published)
+    _check_html_body(art)
+    return _warn_all(art)
