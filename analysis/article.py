@@ -64,14 +64,17 @@ _BOILERPLATE_SECTION = re.compile(
     r"read more(?: about| on| from)?|read also|more (?:from|on|about|stories|news)|see also|you (?:might|may) also like|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed)|copyright|©|\(c\) ?\d{4}|"
     r"all rights reserved|tags?:|topics?:|filed under|comments?|\d+ comments?|leave a (?:reply|comment)|"
-    r"join the conversation|more in\b)\b",
+    r"join the conversation|more in\b|"
+    r"(?:other|recent|latest|top|more|trending|popular|editor'?s'? picks?|related)(?: [\w'’]+){0,2} "
+    r"(?:stories|news|posts|articles|columns|videos|slide ?shows|galleries|headlines|reads|links))(?!\w)",
     re.I,
 )
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| page)?| on \w+)?|"
     r"tweet|email|print|subscribe(?: now| today| to [\w ]{1,40})?|sign up(?: for [\w ]{1,40})?|follow us(?: on [\w ]{1,40})?|"
     r"skip to (?:main )?content|skip advertisement|continue reading(?: the main story)?|story continues below(?: advertisement)?|"
-    r"scroll to continue|click here to [\w ]{1,40})\b",
+    r"scroll to continue|click here to [\w ]{1,40}|next|previous|prev|show (?:more|less)|load more|"
+    r"view (?:gallery|slideshow|comments)|enlarge this image|close|expand|hide caption|toggle caption)(?!\w)",
     re.I,
 )
 _BOILERPLATE = _BOILERPLATE_SECTION  # the section openers (kept under the old name for callers)
@@ -579,8 +582,10 @@ def furniture_kind(block: str) -> str | None:
         return None
     if _BOILERPLATE_LINE.match(line) and words <= 6:
         return "line"
-    if _BOILERPLATE_SECTION.match(line):
-        return "section"
+    m = _BOILERPLATE_SECTION.match(line)
+    if m:
+        # "Related: <a headline>" or "Tags: a, b" is one line of links; a bare heading opens a section
+        return "line" if re.match(r"\s*:\s*\S", line[m.end():]) and not line[:m.end()].rstrip().endswith(":") else "section"
     return None
 
 
@@ -627,8 +632,8 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], *, title_first: boo
             continue
         kinds[j] = "boilerplate"
         if kind == "section":
-            rest = sum(len(b.split()) for b in blocks[j + 1:])
-            if rest <= max(60, body_words // 4) and body_words > 0:
+            rest = [len(b.split()) for b in blocks[j + 1:]]
+            if body_words > 0 and sum(rest) <= max(80, body_words // 4) and all(n <= 60 for n in rest):
                 for k in range(j + 1, len(blocks)):
                     kinds[k] = "boilerplate"
                 break

@@ -27,8 +27,8 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$", re.I)
 
-#: below this many words the extraction is compared with the package's own reader
-_SMALL = 120
+#: below this many characters of body the extraction is compared with the package's own reader
+_SMALL = 400
 
 # metadata fields, in the order they are trusted: the publisher's declared values first
 _META_DATE = ("article:published_time", "datepublished", "og:published_time", "published_time", "pubdate",
@@ -42,6 +42,10 @@ _LD_ARTICLE = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.
 
 def _squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _words(text: str) -> int:
@@ -319,29 +323,30 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
 
     notes: list[str] = []
     try:
-        import lxml.html
+        from trafilatura.utils import load_html  # trafilatura's own parser settings
 
-        tree = lxml.html.fromstring(html) if html.strip() else None
-    except (ValueError, TypeError, Exception):  # noqa: BLE001 - broken markup: trafilatura and bs4 still try
+        tree = load_html(html) if html.strip() else None
+    except Exception:  # noqa: BLE001 - broken markup: trafilatura and bs4 still try on the text
         tree = None
     page_words = _page_words(tree)
     candidates = _page_metadata(tree)
-    blocks, doc = _trafilatura(html, url)
+    # trafilatura cleans the tree it is given: it gets this parse, the candidates are read already
+    blocks, doc = _trafilatura(tree if tree is not None else html, url)
     import trafilatura
 
     info: dict = {"format": "html", "page_words": page_words,
                   "extractor": {"name": "trafilatura", "version": trafilatura.__version__}}
-    fb_blocks, fb_meta = fallback_reader(html)
-    fb_body = fb_blocks[1:] if fb_meta.get("title") else fb_blocks
-    fb_words = sum(_words(b) for b in fb_body)
-    t_words = sum(_words(b) for b in blocks or [])
     title = _squash(doc.title) if doc is not None and doc.title else None
-    if blocks and title and blocks[0].casefold() == title.casefold():
+    if blocks and title and _fold(blocks[0]) == _fold(title):  # the headline again, as the body's first line
         blocks = blocks[1:]
-        t_words = sum(_words(b) for b in blocks)
-    if not blocks or (t_words < _SMALL and fb_words >= 3 * max(t_words, 1) and fb_words >= 50):
-        why = "found no article text" if not blocks else f"kept only {t_words} words where the page's paragraphs hold {fb_words}"
-        if fb_body:
+    t_chars = sum(len(b) for b in blocks or [])
+    fb_meta: dict = {}
+    if t_chars < _SMALL:  # nothing, or too little: the package's own reader, when it finds far more
+        fb_blocks, fb_meta = fallback_reader(html)
+        fb_body = fb_blocks[1:] if fb_meta.get("title") else fb_blocks
+        fb_chars = sum(len(b) for b in fb_body)
+        if fb_body and (not blocks or fb_chars >= 4 * t_chars):
+            why = "found no article text" if not blocks else f"kept only {t_chars} characters where the page's paragraphs hold {fb_chars}"
             notes.append(f"{name}: the article extractor (trafilatura) {why}; the page was read with the package's "
                          "own reader instead (every paragraph outside menus): check the paragraphs")
             blocks = fb_body
