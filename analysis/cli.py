@@ -25,6 +25,7 @@ examples:
   python -m analysis annotate --out out/                 # the embedded seed article
   python -m analysis annotate my_article.txt --published 2024-03-01 --out out/
   python -m analysis report my_article.html --out reports/my-article
+  python -m analysis report https://example.org/news/story.html   # fetched; kept as source.html
   python -m analysis corpus articles/ --out corpus-out --workers 2
 """
 
@@ -57,8 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Annotate one article; write article.json and one CSV per layer "
                        "(paragraphs, sentences, tokens, and every analysis layer installed).",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html); default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html) or a web address (http://, https://); "
+                   "default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into")
     p.add_argument("--layers", metavar="L1,L2", help="only these layers (comma-separated)")
     _add_debug(p)
@@ -67,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run every numbered notebook on one article and collect the executed "
                        "notebooks (HTML), charts (PNG+SVG), tables (CSV) and an index page in one folder.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file; default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file or a web address (http://, https://); default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", metavar="DIR", help="output folder; default: reports/<article-slug>/")
     _add_debug(p)
 
@@ -124,10 +128,27 @@ def cmd_annotate(args) -> int:
 
             raise InputError(f"unknown layer(s) {', '.join(unknown)}; choose from {', '.join(list(BASE_LAYERS) + [n for n in LAYERS if n in known])}")
     written = doc.to_folder(args.out, layers=layers)
+    written += save_fetched_page(article, args.out)
     s = doc.summary()
     print(f"{s['title']!r}: {s['n_paragraphs']} paragraphs, {s['n_sentences']} sentences, {s['n_tokens']} tokens")
     print(f"wrote {len(written)} files to {Path(args.out)}/")
     return EXIT_OK
+
+
+def save_fetched_page(article, folder) -> list[Path]:
+    """For an article fetched from a URL: write ``source.html`` (the page as fetched) and
+    ``source.yml`` (its url and fetch time) into ``folder``, so the analysis can be rebuilt
+    offline with ``python -m analysis annotate FOLDER/source.html``. Returns the paths written."""
+    if getattr(article, "source_html", None) is None:
+        return []
+    import yaml
+
+    folder = Path(folder)
+    page, side = folder / "source.html", folder / "source.yml"
+    page.write_bytes(article.source_html)
+    keep = {k: article.meta[k] for k in ("url", "fetched_at", "final_url") if article.meta.get(k)}
+    side.write_text(yaml.safe_dump(keep, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return [page, side]
 
 
 def cmd_report(args) -> int:

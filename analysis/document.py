@@ -146,7 +146,9 @@ class Document:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         info = self.summary()
-        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note") if self.article.meta.get(k)})
+        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note",
+                                                            "published_detail", "url", "final_url", "fetched_at", "format",
+                                                            "extractor", "metadata_from", "warnings") if self.article.meta.get(k)})
         if self.article.meta.get("published_from"):
             info["published_from"] = self.article.meta["published_from"]  # sidecar, argument, dateline, ...
         dateline = self.article.meta.get("dateline")
