@@ -53,6 +53,8 @@ _MAGIC = [
     (b"\x7fELF", "an executable program"),
 ]
 
+# the control characters (Unicode category Cc) other than the whitespace ones \t \n \v \f \r
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")  # a run of whitespace holding 2+ newlines
 _NEWLINES = re.compile(r"\n\s*")
 _BYLINE = re.compile(r"^(?:written|posted|reported|story|words|text)?\s*by[:\s]\s*(?P<name>\S.{0,120})$", re.I)
@@ -292,7 +294,7 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
         )
     if encoding in ("utf-8", "utf-8-sig") and re.search("[ÃÐÑ][\u0080-\u00bf]", text):
         notes.append(f"{name} looks double-encoded (mojibake such as 'Ã©'); the text is analysed as it is.")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 20):
         raise InputError(f"{name} is not text: {controls} control characters after decoding as {encoding}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -792,6 +794,7 @@ def _merge_html_meta(meta: dict, html_meta: dict, *, fmt: str = "html") -> None:
     for key in ("extractor", "metadata_from"):
         if html_meta.get(key):
             meta[key] = html_meta[key]
+    meta["notes"].extend(html_meta.get("ignored", []))
     meta.setdefault("warnings", []).extend(html_meta.get("warnings", []))
     meta["format"] = fmt
 

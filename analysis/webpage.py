@@ -25,7 +25,10 @@ import re
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
-_URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$|^@\w+$", re.I)
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^[^\s@]{1,64}@[^\s@.]{1,100}(?:\.[^\s@.]{1,100}){1,5}$|^@\w+$", re.I)
+
+_NOT_AN_AUTHOR = re.compile(r"^(?:https?://\S*|www\.\S*|@\w+|\S+@\S+|(?:user ?name|log ?in|sign ?in|admin(?:istrator)?|"
+                            r"guest|anonymous|unknown|staff|editor|author|by|none|null|undefined)\W*)$", re.I)
 
 #: below this many characters of body the extraction is compared with the package's own reader
 _SMALL = 400
@@ -361,6 +364,10 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         notes.append(f"{name}: the text read from the page looks like navigation, not an article ({nav}); "
                      "check the paragraphs, or copy the article's text into a .txt file")
     author = _squash(doc.author) if doc is not None and doc.author else None
+    if author and _NOT_AN_AUTHOR.match(author):  # a login widget's "Username", a social-media link
+        notes_from = f"ignored the author {author!r} found in the page (a link or a placeholder, not a name)"
+        info.setdefault("ignored", []).append(notes_from)
+        author = None
     site = _squash(doc.sitename) if doc is not None and doc.sitename else fb_meta.get("source")
     date = doc.date if doc is not None and doc.date else None
     declared = next((_iso_date(v) for v, _w in candidates["date"] if _iso_date(v)), None)

@@ -87,8 +87,9 @@ def same_title(got, expected) -> bool:
 
 
 def same_author(got, expected) -> bool:
-    e = [w for w in _fold(re.sub(r"^\s*by\b", "", expected or "", flags=re.I)).split() if not w.isdigit()][:4]
-    g = set(_fold(got).split())
+    letters = re.compile(r"[^\W\d_]+")
+    e = [w.casefold() for w in letters.findall(re.sub(r"^\s*by\b", "", expected or "", flags=re.I))][:4]
+    g = {w.casefold() for w in letters.findall(got or "")}
     return bool(e and g) and sum(w in g for w in e) >= max(1, len(e) // 2 + len(e) % 2)
 
 
