@@ -18,8 +18,8 @@ Readability's extraction, ``expected-metadata.json``):
 
 The data folder is ``$ANALYSIS_HTML_PAGES``, ``$ANALYSIS_SHARED/data/html-pages``,
 ``<repo>/../shared/data/html-pages`` or ``/work/shared/data/html-pages``; it is read, never
-copied. Run: ``python benchmarks/html_eval.py [FOLDER] [--pages]`` (``--pages`` prints one line
-per page).
+copied. Run: ``python benchmarks/html_eval.py [FOLDER] [--pages] [--exclude PAGE]`` (``--pages``
+prints one line per page).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ import analysis  # noqa: E402
 from analysis.errors import InputError, InputWarning  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
+ALONE = False
 _DECLARED_DATE = re.compile(
     r"datePublished|article:published_time|og:published_time|"
     r"name=[\"']?(?:pubdate|publishdate|publish-date|date|dc\.date|dc\.date\.issued|sailthru\.date|parsely-pub-date)[\"'\s>]",
@@ -160,6 +161,14 @@ def score_page(folder: Path) -> dict:
     row["date_found"] = day is not None
     row["date_right"] = (day == gold_day) if gold_day else None
 
+    if ALONE:
+        import trafilatura
+
+        t0 = time.perf_counter()
+        alone = trafilatura.extract(raw.decode("utf-8", "replace"), include_comments=False) or ""
+        row["alone_seconds"] = time.perf_counter() - t0
+        row["alone_p"], row["alone_r"], row["alone_f1"] = overlap(alone, expected)
+
     t0 = time.perf_counter()
     old_body, old_meta = previous_reader(raw.decode("utf-8", "replace"))
     row["old_seconds"] = time.perf_counter() - t0
@@ -197,12 +206,19 @@ def main(argv=None) -> int:
     ap.add_argument("folder", nargs="?")
     ap.add_argument("--pages", action="store_true", help="one line per page")
     ap.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ap.add_argument("--alone", action="store_true",
+                    help="also score trafilatura.extract alone (default settings, plain-text output, title included)")
+    ap.add_argument("--exclude", action="append", default=[], metavar="PAGE",
+                    help="leave this page folder out (e.g. a section front that is no article); repeatable")
     args = ap.parse_args(argv)
+    global ALONE
+    ALONE = args.alone
     folder = pages_folder(args.folder)
     if folder is None:
         print("html-pages data not found (set ANALYSIS_HTML_PAGES); skipped")
         return 0
-    rows = [score_page(d) for d in sorted(p for p in folder.iterdir() if (p / "source.html").is_file())]
+    rows = [score_page(d) for d in sorted(p for p in folder.iterdir() if (p / "source.html").is_file())
+            if d.name not in args.exclude]
     if args.pages:
         print(f"{'page':<18} {'P':>5} {'R':>5} {'F1':>5} | {'oldP':>5} {'oldR':>5} {'oldF1':>5} | title author date       ms  extractor / warnings")
         for r in rows:
@@ -217,6 +233,11 @@ def main(argv=None) -> int:
         print(f"\n{'':<28} {'reader':>12} {'previous':>12}")
         for key in new:
             print(f"{key:<28} {str(new[key]):>12} {str(old[key]):>12}")
+    if ALONE:
+        p, r = (statistics.mean(x["alone_" + k] for x in rows) for k in "pr")
+        print(f"\ntrafilatura.extract alone: precision {p:.3f}, recall {r:.3f}, F1 of means {2 * p * r / (p + r):.3f}, "
+              f"mean page F1 {statistics.mean(x['alone_f1'] for x in rows):.3f}, "
+              f"{1000 * statistics.mean(x['alone_seconds'] for x in rows):.1f} ms per page")
     return 0
 
 
