@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article, from_text, load_article
+from .article import Article, from_text, is_url, load_article
 from ._frames import column_values
 from .segment import segment
 
@@ -173,7 +173,7 @@ def annotate(article, *, published=None) -> Document:
     """Annotate an article: paragraphs, sentences and tokens now, the other layers on demand.
 
     Args:
-        article: an :class:`Article`, a path to an article file, or the article's text.
+        article: an :class:`Article`, a path to an article file, a web address, or the article's text.
         published: publication date (``YYYY-MM-DD``) when ``article`` is a path or text.
     """
     if isinstance(article, Article):
@@ -181,7 +181,9 @@ def annotate(article, *, published=None) -> Document:
             from .article import parse_date
 
             meta = {**article.meta, "published": parse_date(published, what="publication date"), "published_from": "argument"}
-            article = Article(article.text, article.blocks, meta)
+            article = Article(article.text, article.blocks, meta, source_html=article.source_html)
+    elif is_url(article):  # a web address: fetched, never analysed as text
+        article = load_article(article, published=published)
     elif isinstance(article, Path) or (isinstance(article, str) and "\n" not in article and len(article) < 4096 and Path(article).suffix and Path(article).exists()):
         article = load_article(article, published=published)
     elif isinstance(article, str):

@@ -303,3 +303,34 @@ def test_documents_are_refused_with_how_to_save_them(tmp_path, name, content):
     res = subprocess.run([sys.executable, "-m", "analysis", "annotate", str(path), "--out", str(tmp_path / "o")],
                          capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and res.stderr.startswith("error:")
+
+
+# --------------------------------------------------------------------------------------------
+# the benchmark's measure, and the figures on the real pages when they are there
+
+
+def test_overlap_measure_on_our_own_sentences():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from html_eval import overlap, same_author, same_title
+
+    expected = "The council met on Thursday and voted to close the pier for repairs."
+    assert overlap(expected, expected) == (1.0, 1.0, 1.0)
+    p, r, f = overlap(expected + " Sign up for our newsletter and get the news every single morning.", expected)
+    assert r == 1.0 and p < 0.5 and 0 < f < 1
+    assert same_title("Harbour council closes the pier", "Harbour council closes the pier | Coast Gazette")
+    assert same_author("Ines Marlowe", "By Ines Marlowe22 May 2024") and not same_author("Username", "By Ines Marlowe")
+
+
+@pytest.mark.slow
+def test_real_pages_body_and_dates():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from html_eval import pages_folder, score_page, summarise
+
+    folder = pages_folder()
+    if folder is None:
+        pytest.skip("the shared html-pages data is not here")
+    rows = [score_page(d) for d in sorted(folder.iterdir()) if (d / "source.html").is_file()]
+    s = summarise(rows)
+    assert s["f1_of_means"] >= 0.93
+    found, declared = map(int, s["date_found_where_declared"].split("/"))
+    assert found >= 0.9 * declared

@@ -163,3 +163,8 @@ def test_report_on_a_url_runs_its_notebooks_on_the_saved_page(server, tmp_path):
     assert info["url"] == url and info["fetched_at"]
     page = (out / "index.html").read_text(encoding="utf-8")
     assert url in page and "source.html" in page
+
+
+def test_annotate_takes_a_url_too(server):
+    doc = analysis.annotate(server + "/news/library.html")
+    assert doc.paragraphs["text"].tolist() == PARAGRAPHS and doc.article.source_html is not None
