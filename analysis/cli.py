@@ -136,19 +136,9 @@ def cmd_annotate(args) -> int:
 
 
 def save_fetched_page(article, folder) -> list[Path]:
-    """For an article fetched from a URL: write ``source.html`` (the page as fetched) and
-    ``source.yml`` (its url and fetch time) into ``folder``, so the analysis can be rebuilt
-    offline with ``python -m analysis annotate FOLDER/source.html``. Returns the paths written."""
-    if getattr(article, "source_html", None) is None:
-        return []
-    import yaml
-
-    folder = Path(folder)
-    page, side = folder / "source.html", folder / "source.yml"
-    page.write_bytes(article.source_html)
-    keep = {k: article.meta[k] for k in ("url", "fetched_at", "final_url") if article.meta.get(k)}
-    side.write_text(yaml.safe_dump(keep, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return [page, side]
+    """``source.html`` and ``source.yml`` of an article fetched from a URL (see
+    :meth:`analysis.article.Article.save_source`); nothing for a file."""
+    return article.save_source(folder)
 
 
 def cmd_report(args) -> int:

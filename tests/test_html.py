@@ -128,7 +128,7 @@ def test_form_wrapped_page(tmp_path):
 
 
 def test_the_fallback_reader_keeps_a_form_that_holds_the_article():
-    from analysis.webpage import fallback_reader
+    from analysis.article.webpage import fallback_reader
 
     blocks, meta = fallback_reader(_page("<form id='aspnetForm'>" + _article() + "</form>"
                                          "<form class='search'><p>Search</p><input name='q'></form>"))
@@ -137,7 +137,7 @@ def test_the_fallback_reader_keeps_a_form_that_holds_the_article():
 
 
 def test_fallback_is_used_with_a_warning_when_the_extractor_finds_nothing(tmp_path, monkeypatch):
-    import analysis.webpage as webpage
+    import analysis.article.webpage as webpage
 
     monkeypatch.setattr(webpage, "_trafilatura", lambda html, url: (None, None))
     art, notes = _load(tmp_path, _page(_article()))

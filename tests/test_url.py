@@ -115,9 +115,9 @@ def test_a_file_path_never_touches_the_network(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("no fetch for a file")
 
-    import analysis.fetch
+    import analysis.article.fetch
 
-    monkeypatch.setattr(analysis.fetch, "fetch", refuse)
+    monkeypatch.setattr(analysis.article.fetch, "fetch", refuse)
     path = tmp_path / "library.html"
     path.write_text(PAGE, encoding="utf-8")
     with warnings.catch_warnings():

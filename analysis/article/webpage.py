@@ -322,7 +322,7 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
     Raises:
         InputError: the page holds no article text at all.
     """
-    from .errors import InputError
+    from ..errors import InputError
 
     notes: list[str] = []
     try:

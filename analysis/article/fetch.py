@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .errors import InputError
+from ..errors import InputError
 
 #: seconds allowed for the connection and for each read
 TIMEOUT = 20
