@@ -334,3 +334,25 @@ def test_real_pages_body_and_dates():
     assert s["f1_of_means"] >= 0.93
     found, declared = map(int, s["date_found_where_declared"].split("/"))
     assert found >= 0.9 * declared
+
+
+@pytest.mark.parametrize("charset,encoding,word", [("windows-1252", "cp1252", "Müller café"),
+                                                   ("windows-1251", "cp1251", "Мюллер кафе")])
+def test_a_page_in_the_encoding_it_declares_is_read_without_a_guess(tmp_path, charset, encoding, word):
+    paras = [p.replace("Ines Marlowe", word) for p in STORY]
+    html = _page(_article(paragraphs=paras)).replace("<meta charset='utf-8'>", f"<meta charset='{charset}'>")
+    path = tmp_path / "legacy.html"
+    path.write_bytes(html.encode(encoding))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        art = analysis.load_article(path)
+    assert art.paragraphs["text"].tolist() == paras
+    assert not any("UTF-8" in str(w.message) for w in caught)
+    assert art.meta["encoding"] == encoding
+
+
+def test_a_declared_date_beats_a_generic_meta_date(tmp_path):
+    head = ("<meta name='date' content='2024-06-30'>"
+            "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2024-05-16\"}</script>")
+    art, _ = _load(tmp_path, _page(_article(), head=head))
+    assert art.published == dt.date(2024, 5, 16)

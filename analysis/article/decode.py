@@ -37,12 +37,38 @@ _SAVE_AS_TEXT = ("open it and save (or export) the article as plain text (.txt, 
 
 
 
-def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[str]]:
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The encoding a web page declares: the HTTP ``Content-Type`` header's charset, else a
+    ``<meta charset>`` (or ``http-equiv``) in its first 4 kB; None when there is none or Python
+    does not know it."""
+    import codecs
+
+    found = None
+    if header:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", header, re.I)
+        found = m[1] if m else None
+    if found is None:
+        m = _META_CHARSET.search(data[:4096])
+        found = m[1].decode("ascii", "ignore") if m else None
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, *, name: str = "input", declared: str | None = None) -> tuple[str, str, list[str]]:
     """Decode ``data`` and normalise line endings; return ``(text, encoding, warnings)``.
 
     UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Bytes that are not
-    UTF-8 are decoded as cp1251 when they look Cyrillic, else cp1252 (latin-1 as the last
-    resort), always with a warning. Binary files are refused with an :class:`InputError`.
+    UTF-8 are decoded with the encoding a web page declares (``declared``, see
+    :func:`declared_charset`) when there is one, else as cp1251 when they look Cyrillic, else
+    cp1252 (latin-1 as the last resort), then with a warning. Binary files are refused with an
+    :class:`InputError`.
     """
     notes: list[str] = []
     if not data.strip():
@@ -68,6 +94,13 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
     except UnicodeDecodeError:
         if encoding != "utf-8":
             raise InputError(f"{name} could not be decoded as {encoding} although it starts with its byte-order mark") from None
+        if declared and declared not in ("utf-8", "utf-16"):
+            try:
+                text = data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                text = None
+            if text is not None:  # the page says how it is encoded: no guess, no warning
+                return _finish(text, declared, name, notes)
         text, encoding = _decode_legacy(data)
         notes.append(
             f"{name} is not valid UTF-8; decoded as {encoding}. Check accented or non-Latin letters, "
@@ -75,6 +108,10 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str, list[st
         )
     if encoding in ("utf-8", "utf-8-sig") and re.search("[ÃÐÑ][\u0080-\u00bf]", text):
         notes.append(f"{name} looks double-encoded (mojibake such as 'Ã©'); the text is analysed as it is.")
+    return _finish(text, encoding, name, notes)
+
+
+def _finish(text: str, encoding: str, name: str, notes: list[str]) -> tuple[str, str, list[str]]:
     controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 20):
         raise InputError(f"{name} is not text: {controls} control characters after decoding as {encoding}")

@@ -17,7 +17,7 @@ from .._frames import frame_from_columns
 from ..errors import InputError, InputWarning
 from .blocks import classify_blocks, slugify, split_blocks
 from .dates import inline_dateline, parse_date, parse_date_details
-from .decode import _SAVE_AS_TEXT, MAX_ARTICLE_BYTES, _too_large, decode_bytes
+from .decode import _SAVE_AS_TEXT, MAX_ARTICLE_BYTES, _too_large, declared_charset, decode_bytes
 from .markdown import _looks_like_markdown, markdown_to_text
 
 
@@ -379,7 +379,7 @@ def load_article(path, *, published=None) -> Article:
 
         url = path.strip()
         data, info = fetch(url, max_bytes=MAX_ARTICLE_BYTES)
-        text, encoding, notes = decode_bytes(data, name=url)
+        text, encoding, notes = decode_bytes(data, name=url, declared=declared_charset(data, info.get("content_type")))
         meta = _new_meta(path=None, sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes),
                          warnings=list(notes), url=url, fetched_at=info["fetched_at"])
         if info.get("final_url") and info["final_url"] != url:
@@ -407,7 +407,8 @@ def load_article(path, *, published=None) -> Article:
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     _refuse_format(path, data)
-    text, encoding, notes = decode_bytes(data, name=path.name)
+    html_like = path.suffix.lower() in (".html", ".htm", ".xhtml") or data.lstrip()[:1] == b"<"
+    text, encoding, notes = decode_bytes(data, name=path.name, declared=declared_charset(data) if html_like else None)
     meta = _new_meta(path=str(path), sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, notes=list(notes),
                      warnings=list(notes))
     if _looks_like_html(text, path.suffix.lower()):

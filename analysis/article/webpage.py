@@ -370,10 +370,15 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         author = None
     site = _squash(doc.sitename) if doc is not None and doc.sitename else fb_meta.get("source")
     date = doc.date if doc is not None and doc.date else None
-    declared = next((_iso_date(v) for v, _w in candidates["date"] if _iso_date(v)), None)
+    # the publisher's declared publication date beats a date guessed from the text; a generic
+    # <meta date> (which may be the last change) is used only when nothing else was found
+    declared = [(_iso_date(v), w) for v, w in candidates["date"] if _iso_date(v)]
+    strong = [d for d, w in declared if w.startswith("JSON-LD") or "published" in w or w.startswith("<time")]
+    if strong and strong[0] != date:
+        date = strong[0]
+    elif date is None and declared:
+        date = declared[0][0]
     where_from = {}
-    if declared and declared != date:
-        date = declared  # the publisher's declared publication date beats a date guessed from the text
     if title:
         info["title"] = title
         where_from["title"] = _where(title, candidates["title"])
