@@ -37,7 +37,7 @@ _SAVE_AS_TEXT = ("open it and save (or export) the article as plain text (.txt, 
 
 
 
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
+_META_CHARSET = re.compile(r"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I)
 
 
 def declared_charset(data: bytes, header: str | None = None) -> str | None:
@@ -51,8 +51,8 @@ def declared_charset(data: bytes, header: str | None = None) -> str | None:
         m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", header, re.I)
         found = m[1] if m else None
     if found is None:
-        m = _META_CHARSET.search(data[:4096])
-        found = m[1].decode("ascii", "ignore") if m else None
+        m = _META_CHARSET.search(data[:4096].decode("latin-1"))
+        found = m[1] if m else None
     if not found:
         return None
     try:
