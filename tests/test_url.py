@@ -88,7 +88,7 @@ def test_cli_annotate_url_keeps_the_page_and_rebuilds_offline(server, tmp_path):
     assert (out / "source.html").read_bytes() == PAGE.encode("utf-8")
     again = analysis.load_article(out / "source.html")  # offline, from the saved page and its sidecar
     assert again.paragraphs["text"].tolist() == PARAGRAPHS
-    assert again.meta["url"] == url
+    assert again.meta["url"] == url and again.slug == analysis.load_article(url).slug == "library-reopens-after-a-year"
 
 
 @pytest.mark.parametrize("path,needle", [("/news/missing.html", "404"), ("/photo.png", "not")])

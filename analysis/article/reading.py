@@ -428,7 +428,8 @@ def load_article(path, *, published=None) -> Article:
         meta["published_from"] = "sidecar"
         if detail:
             meta["published_detail"] = detail
-    meta["slug"] = slugify(path.stem)
+    # a page saved by a run on its URL (source.html + source.yml) keeps the slug of its title
+    meta["slug"] = slugify(meta["title"]) if side.get("url") and meta.get("title") else slugify(path.stem)
     art = _build(text, meta=meta, published=published)
     _check_html_body(art)
     return _warn_all(art)
