@@ -38,10 +38,6 @@ def html_to_text(html: str, *, name: str = "the page", url: str | None = None) -
     return text, info
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def _looks_like_html(text: str, suffix: str) -> bool:
     if suffix in (".html", ".htm", ".xhtml"):
         return True
