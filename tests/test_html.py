@@ -356,3 +356,12 @@ def test_a_declared_date_beats_a_generic_meta_date(tmp_path):
             "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2024-05-16\"}</script>")
     art, _ = _load(tmp_path, _page(_article(), head=head))
     assert art.published == dt.date(2024, 5, 16)
+
+
+def test_furniture_above_the_headline_is_not_the_title():
+    text = "Skip to main content\n\nAdvertisement\n\nPier vote\n\nBy Ines Marlowe\n\n" + "\n\n".join(BODY)
+    art = analysis.from_text(text)
+    assert art.title == "Pier vote" and art.author == "Ines Marlowe"
+    assert art.blocks["kind"].tolist()[:4] == ["boilerplate", "boilerplate", "title", "byline"]
+    assert art.paragraphs["text"].tolist() == BODY
+    assert any("Skip to main content" in w for w in art.meta["warnings"])

@@ -114,13 +114,19 @@ def classify_blocks(text: str, spans: list[tuple[int, int]], *, title_first: boo
     kinds = ["body"] * len(spans)
     found: dict = {}
     blocks = [text[s:e] for s, e in spans]
-    i = 0
-    if blocks and (title_first or (_is_heading(blocks[0]) or blocks[0].startswith("#")) and (len(blocks) > 1 or len(blocks[0]) <= 250)):
-        kinds[0] = "title"
-        found["title"] = blocks[0].lstrip("#").strip()
-        i = 1
+    # furniture lines copied in above the headline ("Skip to main content", "Advertisement")
+    lead = 0
+    while not title_first and lead < len(blocks) - 1 and furniture_kind(blocks[lead]) == "line":
+        kinds[lead] = "boilerplate"
+        lead += 1
+    i = lead
+    first = blocks[lead] if lead < len(blocks) else ""
+    if first and (title_first or (_is_heading(first) or first.startswith("#")) and (len(blocks) - lead > 1 or len(first) <= 250)):
+        kinds[lead] = "title"
+        found["title"] = first.lstrip("#").strip()
+        i = lead + 1
     # up to four short header lines after the title: bylines, author names, datelines
-    while i < len(blocks) - 1 and i <= 4:
+    while i < len(blocks) - 1 and i - lead <= 4:
         block = blocks[i].strip()
         if len(block) > 120 or "\n" in block or re.search(r"[.!?]['\"”’]?$", block) and not _BYLINE.match(block):
             break
