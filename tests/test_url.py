@@ -168,3 +168,19 @@ def test_report_on_a_url_runs_its_notebooks_on_the_saved_page(server, tmp_path):
 def test_annotate_takes_a_url_too(server):
     doc = analysis.annotate(server + "/news/library.html")
     assert doc.paragraphs["text"].tolist() == PARAGRAPHS and doc.article.source_html is not None
+
+
+def test_reading_a_saved_page_opens_no_connection(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a connection was attempted while reading a saved page")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    path = tmp_path / "library.html"
+    path.write_text(PAGE.replace("<head>", "<head><link rel='canonical' href='https://example.org/news/library.html'>"),
+                    encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)
+        art = analysis.load_article(path)
+    assert art.paragraphs["text"].tolist() == PARAGRAPHS and art.source_html is None
