@@ -26,6 +26,7 @@ examples:
   python -m analysis annotate my_article.txt --published 2024-03-01 --out out/
   python -m analysis report my_article.html --out reports/my-article
   python -m analysis report my_articles/                 # compare the articles of a folder
+  python -m analysis report https://example.org/news/story.html   # fetched; kept as source.html
   python -m analysis corpus articles/ --out corpus-out --workers 2
   python -m analysis lab                                 # JupyterLab on my-notebooks/
 """
@@ -59,8 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Annotate one article; write article.json and one CSV per layer "
                        "(paragraphs, sentences, tokens, and every analysis layer installed).",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html); default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html) or a web address (http://, https://); "
+                   "default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into")
     p.add_argument("--layers", metavar="L1,L2", help="only these layers (comma-separated)")
     _add_debug(p)
@@ -69,9 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run every numbered notebook on one article and collect the executed "
                        "notebooks (HTML), charts (PNG+SVG), tables (CSV) and an index page in one folder.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file, or a folder of articles to compare (its first article "
-                   "is read in the one-article notebooks); default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file, a web address (http://, https://), or a folder of "
+                   "articles to compare (its first article is read in the one-article notebooks); default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", metavar="DIR", help="output folder; default: reports/<article-slug>/")
     p.add_argument("--corpus", metavar="DIR", help="a folder of articles for the comparison notebook, or 'demo' "
                    "for the demo corpus (invented teaching texts); default: none")
@@ -176,11 +180,18 @@ def cmd_annotate(args) -> int:
 
             raise InputError(f"unknown layer(s) {', '.join(unknown)}; choose from {', '.join(list(BASE_LAYERS) + [n for n in LAYERS if n in known])}")
     written = doc.to_folder(args.out, layers=layers)
+    written += save_fetched_page(article, args.out)
     s = doc.summary()
     title = repr(s["title"]) if s.get("title") else "(untitled)"
     print(f"{title}: {s['n_paragraphs']} paragraphs, {s['n_sentences']} sentences, {s['n_tokens']} tokens")
     print(f"wrote {len(written)} files to {Path(args.out)}/")
     return EXIT_OK
+
+
+def save_fetched_page(article, folder) -> list[Path]:
+    """``source.html`` and ``source.yml`` of an article fetched from a URL (see
+    :meth:`analysis.article.Article.save_source`); nothing for a file."""
+    return article.save_source(folder)
 
 
 def cmd_report(args) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article, from_text, load_article
+from .article import Article, from_text, is_url, load_article
 from ._frames import column_values
 from .segment import segment
 
@@ -146,7 +146,9 @@ class Document:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         info = self.summary()
-        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note") if self.article.meta.get(k)})
+        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note",
+                                                            "published_detail", "url", "final_url", "fetched_at", "format",
+                                                            "extractor", "metadata_from", "warnings") if self.article.meta.get(k)})
         if self.article.meta.get("published_from"):
             info["published_from"] = self.article.meta["published_from"]  # sidecar, argument, dateline, ...
         dateline = self.article.meta.get("dateline")
@@ -173,7 +175,7 @@ def annotate(article, *, published=None) -> Document:
     """Annotate an article: paragraphs, sentences and tokens now, the other layers on demand.
 
     Args:
-        article: an :class:`Article`, a path to an article file, or the article's text.
+        article: an :class:`Article`, a path to an article file, a web address, or the article's text.
         published: publication date (``YYYY-MM-DD``) when ``article`` is a path or text.
     """
     if isinstance(article, Article):
@@ -181,7 +183,9 @@ def annotate(article, *, published=None) -> Document:
             from .article import parse_date
 
             meta = {**article.meta, "published": parse_date(published, what="publication date"), "published_from": "argument"}
-            article = Article(article.text, article.blocks, meta)
+            article = Article(article.text, article.blocks, meta, source_html=article.source_html)
+    elif is_url(article):  # a web address: fetched, never analysed as text
+        article = load_article(article, published=published)
     elif isinstance(article, Path) or (isinstance(article, str) and "\n" not in article and len(article) < 4096 and Path(article).suffix and Path(article).exists()):
         article = load_article(article, published=published)
     elif isinstance(article, str):

@@ -305,9 +305,12 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     """
     from . import SEED, annotate, load_article
 
+    from .article import is_url
+
     started = time.perf_counter()
-    article_path = Path(path) if path is not None else Path(SEED)
-    if article_path.is_dir():
+    url = str(path) if path is not None and is_url(str(path)) else None
+    article_path = None if url is not None else Path(path) if path is not None else Path(SEED)
+    if article_path is not None and article_path.is_dir():
         from .corpus import find_articles
 
         found = find_articles(article_path)  # InputError when the folder holds no article
@@ -317,13 +320,18 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     if corpus is not None and str(corpus).strip().lower() != "demo" and not Path(corpus).is_dir():
         raise InputError(f"--corpus {corpus}: {'not a folder' if Path(corpus).exists() else 'no such folder'}; "
                          "give a folder of articles, or 'demo' for the demo corpus")
-    article = load_article(article_path, published=published)
+    article = load_article(url or article_path, published=published)
     from .cli import warn_if_implausible
 
     date_note = warn_if_implausible(article.published)
     out = Path(out) if out is not None else default_out(article)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder for the report")
+    if url is not None:  # the page as fetched, next to the report: the notebooks (and a rebuild) read it offline
+        from .cli import save_fetched_page
+
+        out.mkdir(parents=True, exist_ok=True)
+        article_path = save_fetched_page(article, out)[0]
     sources = [Path(p) for p in notebooks] if notebooks is not None else numbered_notebooks()
     if not sources:
         raise InputError(f"no numbered notebooks (NN-*.ipynb) found in {NOTEBOOK_DIR}")
@@ -673,6 +681,12 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
         lines.append(f"<p class='fail' id='failed'><b>The report stopped.</b> {esc(str(failure))}</p>")
     for note in report.notes:
         lines.append(f"<p class='note'>{esc(note)}</p>")
+    for warning in meta.get("warnings") or []:  # about the input: a fallback reader, a menu-like page, dropped lines
+        lines.append(f"<p class='note article-warning'><b>Check the article:</b> {esc(warning)}</p>")
+    if meta.get("url"):
+        lines.append(f"<p class='meta'><small>Fetched from <a href='{esc(meta['url'])}'>{esc(meta['url'])}</a> at "
+                     f"{esc(str(meta.get('fetched_at') or '?'))}; the page as fetched is <a href='source.html'>source.html</a>."
+                     "</small></p>")
 
     lines.append("<h2>Summary</h2><div class='grid'>")
     size = facts["size"]
