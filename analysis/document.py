@@ -28,6 +28,7 @@ from .segment import segment
 LAYERS: dict[str, str] = {
     "terms": "analysis.terms:terms",
     "mentions": "analysis.actors:mentions",
+    "clauses": "analysis.clauses:clauses",
     "quotes": "analysis.quotes:quotes",
     "sentiment": "analysis.sentiment:sentiment",
     "stance": "analysis.stance:stance",

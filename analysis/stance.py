@@ -6,17 +6,25 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 1. **Cues** from ``data/stance_cues.yml`` ("opposed", "unacceptable", "in favor of", "would not
    agree with", "voiced concern over" ...) are found on word forms or lemmas, with adverbs allowed
    between their words ("is categorically against").
-2. **Holder**: the grammatical subject of the cue's clause (the noun phrase left of the verb
-   group, skipping a ", which ..." relative clause); a pronoun is resolved to the latest earlier
-   subject; inside a quotation, *I*/*we* (or no subject) is the quote's speaker; for "it is
+2. **The cue's clause** (``doc.clauses``, :mod:`analysis.clauses`) says who is who: the
+   **holder** is the subject of an active cue (the antecedent in "the US, which is opposed to",
+   the shared subject of "backed the plan and called for"), the **agent** of a passive cue ("was
+   condemned by X": X; a passive with no agent gives no row), and in reported speech the speaker
+   ("We reject it, the minister said"). A cue in the infinitive of a control verb ("X urged Y to
+   back Z", "Y was urged to back Z") is not Y's stance and gives no row. A pronoun is resolved to
+   the latest earlier subject; inside a quotation, *I*/*we* is the quote's speaker; for "it is
    unacceptable to ..." the holder is the body named after "on behalf of", or the subject of the
-   reporting verb ("X states that it is ..."); a document ("the statement says") stands for the
-   latest actor before it. Holders are linked to the actors layer (``doc.mentions``) when present.
-3. **Target**: the words after the cue up to the next comma, semicolon, colon, dash or bracket
-   (at most 20 tokens); for "Y worries X" the subject Y. ``target_id`` is the first actor in it.
-4. **Negation** ("not", "n't", "never", "no longer" between holder and cue) turns favor into
-   against and against into neutral (not opposing is not supporting); **hedges** ("probably",
-   "may", "reportedly" ...) set ``hedged``. Both are shown, with the cue as written.
+   reporting verb; a document ("the statement says") stands for the latest actor before it.
+   Holders are linked to the actors layer (``doc.mentions``); a time ("this week") or a mark is
+   no holder.
+3. **Target**: the object or complement as a whole phrase (a noun phrase with its attachments,
+   an infinitive or that-clause to its end; for a passive, the subject); for "Y worries X" the
+   subject Y. ``target_id`` is the first actor in it. A cue with no target gives no row.
+4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
+   "refused to", "failed to", "little prospect of") turns favor into against and against into
+   neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
+   to", "little prospect of" ...) set ``hedged``. Both are shown, with the cue as written;
+   ``clause_id`` names the clause the row was read from.
 
 >>> import analysis
 >>> doc = analysis.annotate(analysis.from_text("T\\n\\nThe ministers firmly rejected the plan."))
@@ -32,12 +40,14 @@ from importlib import resources
 
 import pandas as pd
 
-from ._frames import frame_from_columns
+import numpy as np
+
+from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
 KINDS = ("verb", "adj", "experiencer")
-COLUMNS = ["stance_id", "para_id", "sent_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
+COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
            "target_start", "target_end", "evidence"]
 
@@ -294,9 +304,14 @@ class _Actors:
             q = doc.quotes
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
-        self.m = list(zip(m["start"], m["end"], m["actor_id"], m["actor"],
-                          m["actor_type"] if "actor_type" in m else [None] * len(m))) if len(m) else []
-        self.q = list(zip(q["start"], q["end"], q["speaker_id"], q["speaker"])) if len(q) else []
+        def values(frame, name):
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v
+                    for v in column_values(frame, name).tolist()]
+
+        self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
+                          values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(column_values(q, "start").tolist(), column_values(q, "end").tolist(), values(q, "speaker_id"),
+                          values(q, "speaker"))) if len(q) else []
         # mentions with an actor name, sorted by (start, table order); "first in table order" is the
         # first found in this order when the table itself is in start order (the actors layer's order)
         named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
@@ -354,6 +369,116 @@ def _clean(value):
 
 
 # --------------------------------------------------------------------------------------------
+# reading the cue's clause (analysis.clauses)
+
+#: verbs whose infinitive complement's stance is the governor's wish, not its subject's
+#: ("X urged Y to back Z": Y has taken no position)
+_OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "push", "encourage", "invite", "request", "tell", "order",
+                             "force", "persuade", "pressure", "lobby", "want", "expect", "allow", "advise", "warn",
+                             "implore", "appeal", "require", "challenge"})
+#: participles that say how their subject stands ("is opposed to", "was concerned about")
+_STATIVE = frozenset({"oppose", "concern", "interest", "commit", "worry", "alarm", "disappoint", "satisfy", "please",
+                      "delight", "dismay", "devote", "determine", "trouble", "disturb", "frustrate", "encourage",
+                      "opposed", "concerned", "interested", "committed", "worried"})
+#: governors that deny what their complement says ("refused to back", "failed to condemn")
+_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon"})
+#: governors that leave it open ("is expected to back", "seemed to oppose")
+_HEDGING_GOVERNORS = frozenset({"seem", "appear", "expect", "plan", "intend", "consider", "threaten", "hope", "tend",
+                                "likely", "unlikely"})
+#: words before a gerund or an infinitive that deny it ("little prospect of America agreeing")
+_NEGATING_PHRASES = (("little", "prospect", "of"), ("no", "prospect", "of"), ("little", "chance", "of"),
+                     ("no", "chance", "of"), ("little", "hope", "of"), ("no", "sign", "of"), ("little", "sign", "of"),
+                     ("unlikely", "to"), ("no", "intention", "of"), ("little", "likelihood", "of"),
+                     ("no", "question", "of"), ("refused", "to"), ("failed", "to"))
+_TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
+                         "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
+                         "night", "time", "decade", "century"})
+
+
+def _clause_at(cs, i: int, j: int):
+    """The clause of the sentence ``cs`` whose verb group holds one of the cue's tokens i..j-1;
+    else the clause whose verb group is nearest before the cue within the clause's extent."""
+    for k in range(i, j):
+        g = cs.group_of[k] if k < len(cs.group_of) else -1
+        if g >= 0:
+            return cs.clauses[g]
+    for k in range(min(i, len(cs.group_of) - 1), -1, -1):  # the nearest verb group before the cue
+        g = cs.group_of[k]
+        if g >= 0:
+            for x in range(g, -1, -1):
+                c = cs.clauses[x]
+                if c.start <= i <= c.end:
+                    return c
+                if c.end < k - 40:
+                    break
+            return None
+    return None
+
+
+def _governing_negation(cs, c) -> tuple[bool, bool]:
+    """``(negated, hedged)`` from the words that govern clause c: the verb whose complement it is
+    ("refused to", "did not agree to", "seemed to") and phrases before it ("little prospect of")."""
+    negated = hedged = False
+    g = c.gov if c.relation in ("complement", "reported") or c.kind in ("inf", "ger") else None
+    if g is not None and c.kind in ("inf", "ger"):
+        lemma = cs.lem[g.main]
+        if lemma in _NEGATING_GOVERNORS:
+            negated = True
+        if g.negated:
+            negated = not negated
+        if lemma in _HEDGING_GOVERNORS or g.hedged:
+            hedged = True
+    a = c.subj[0] if c.subj is not None and c.own_subject and c.subj[0] < c.vs else c.vs
+    before = cs.low[max(0, a - 3):a]
+    for phrase in _NEGATING_PHRASES:
+        if tuple(before[-len(phrase):]) == phrase:
+            negated, hedged = True, True
+            break
+    return negated, hedged
+
+
+def _phrase_right(cs, j: int, c):
+    """The whole phrase a cue ending before token j is about: an infinitive or that-clause to its
+    end, else a noun phrase with its attachments and the infinitive it governs ("urged the
+    ministers to protect the fishing grounds"); None when there is none."""
+    from .clauses import np_right
+
+    n = len(cs.low)
+    if j >= n:
+        return None
+    g = cs.group_of[j]
+    if g >= 0:
+        other = cs.clauses[g]
+        if other.kind in ("inf", "ger"):
+            return (j, max(other.end, other.ve))
+        return None
+    if cs.low[j] == "to" and j + 1 < n and cs.group_of[j + 1] >= 0:
+        other = cs.clauses[cs.group_of[j + 1]]
+        return (j + 1, max(other.end, other.ve))
+    if cs.low[j] == "that" and c is not None and c.obj is not None and c.obj[0] == j:
+        return (j + 1, c.obj[1]) if c.obj[1] > j else None
+    span = np_right(cs, j, n)
+    if span is None:
+        return None
+    k = span[1] + 1
+    if k < n and cs.group_of[k] >= 0:
+        other = cs.clauses[cs.group_of[k]]
+        if other.kind == "inf" and other.vs == k:
+            return (span[0], max(other.end, other.ve))
+    return span
+
+
+def _holder_ok(s, span) -> bool:
+    """A holder is a noun phrase naming someone: not a time ("this week") nor a punctuation mark."""
+    a, b = span
+    words = s.low[a:b + 1]
+    if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):
+        return False
+    head = next((w for w, p in zip(reversed(words), reversed(s.pos[a:b + 1])) if p.startswith("NN")), None)
+    return head not in _TIME_HEADS
+
+
+# --------------------------------------------------------------------------------------------
 # the layer
 
 
@@ -364,10 +489,11 @@ def stance(doc) -> pd.DataFrame:
         doc: an annotated :class:`~analysis.document.Document`.
 
     Returns:
-        DataFrame ``stance_id, para_id, sent_id, holder_id`` (actor id, when the holder is a
+        DataFrame ``stance_id, para_id, sent_id, clause_id`` (the row of ``doc.clauses`` the cue
+        was read from, ``<NA>`` if none), ``holder_id`` (actor id, when the holder is a
         known actor), ``holder`` (actor name, else the phrase), ``holder_text`` (the words in
-        the article), ``holder_from`` (subject | pronoun | quote | on_behalf_of | reporting |
-        document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
+        the article), ``holder_from`` (subject | agent | pronoun | quote | reported |
+        on_behalf_of | reporting | document | object | previous | author), ``target_id``, ``target``, ``stance`` (favor |
         against | neutral), ``cue`` (as written, with its negation and adverbs), ``pattern``
         (the lexicon entry), ``negated``, ``hedged``, ``start, end, text`` (the cue),
         ``target_start, target_end`` and ``evidence`` (the sentence).
@@ -376,11 +502,6 @@ def stance(doc) -> pd.DataFrame:
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
-    by_sent: dict[int, list[int]] = {}
-    col = doc.token_list  # shared with the other layers, made once per document
-    for k, sid in enumerate(col("sent_id")):
-        by_sent.setdefault(sid, []).append(k)
-    low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
     rows = []
     antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
 
@@ -429,21 +550,23 @@ def stance(doc) -> pd.DataFrame:
             kind = hit[2]
         antecedents.append((s.st[a], holder_id, holder, kind, bool(head & _DOCUMENTS) and hit is None))
 
-    for sid, pid, s_start, s_end, s_text in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"], sents["text"]):
-        ks = by_sent.get(sid, [])
-        s = _Sent(([low[k] for k in ks], [lem[k] for k in ks], [pos[k] for k in ks], [st[k] for k in ks], [en[k] for k in ks]),
-                  int(sid), int(pid), int(s_start), int(s_end))
+    from .clauses import sentences_of
+
+    parsed = {cs.sent_id: cs for cs in sentences_of(doc)}
+    clause_ids: dict[int, int] = {}
+    for cs in parsed.values():
+        for c in cs.clauses:
+            clause_ids[id(c)] = len(clause_ids) + 1
+    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
+        s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
-        for k in range(n):
-            if s.pos[k] in ("VBD", "VBZ", "VBP", "MD"):
-                vg = _verb_group_start(s, k, negs)
-                np_ = _np_left(s, vg - 1)
-                if np_:
-                    hid, holder, _, _ = resolve(s, np_, "subject")
-                    remember(s, np_, hid, holder)
-                    break
+        for c in s.clauses:
+            if c.kind == "fin" and c.subj is not None and c.own_subject:
+                hid, holder, _, _ = resolve(s, c.subj, "subject")
+                remember(s, c.subj, hid, holder)
+                break
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         while i < n:
@@ -451,7 +574,15 @@ def stance(doc) -> pd.DataFrame:
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            for words, cue in index.get(s.low[i], []) + (index.get(s.lem[i], []) if s.lem[i] != s.low[i] else []):
+            cands = index.get(s.low[i])
+            if s.lem[i] != s.low[i]:
+                more = index.get(s.lem[i])
+                if more:
+                    cands = cands + more if cands else more
+            if not cands:
+                i += 1
+                continue
+            for words, cue in cands:
                 j = _match(s, i, words)
                 if j is None:
                     continue
@@ -497,12 +628,57 @@ def stance(doc) -> pd.DataFrame:
                     target_span = _target_right(s, after)
             else:
                 target_span = _target_right(s, j)
+            # the cue's clause: passive (holder = the agent), relative (the antecedent), coordinated
+            # (the shared subject), control ("X urged Y to back Z": not Y's stance), governing
+            # negation ("refused to", "little prospect of") and the whole object phrase as target
+            c = _clause_at(cs, i, j) if cs is not None and len(cs.low) == n else None
+            gneg = ghedge = False
+            holder_from_clause = None
+            if c is not None and kind == "verb":
+                in_group = c.vs <= i <= c.ve
+                stative = (words[0] == "be" and c.agent is None) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
+                    (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
+                if in_group and c.voice == "passive" and not stative:
+                    if c.agent is None:
+                        i = j  # a passive with no agent: nobody to hold the stance
+                        continue
+                    holder_span, holder_from_clause = c.agent, "agent"
+                    subj = c.agent
+                    target_span = c.subj
+                    after = c.agent[1] + 1 if c.agent[0] == j + 1 else j
+                    if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
+                        target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
+                else:
+                    if c.kind in ("inf", "ger") and c.gov is not None and (c.gov.voice == "passive" or (
+                            c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
+                        i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
+                        continue
+                    if c.subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
+                                               or c.subj_after):
+                        holder_span = c.subj
+                        holder_from_clause = "subject"
+                        subj = c.subj
+                    phrase = _phrase_right(cs, j, c)
+                    if phrase is not None:
+                        target_span = phrase
+                gneg, ghedge = _governing_negation(cs, c)
+                ghedge = ghedge or (in_group and c.hedged and c.kind == "fin")
+            if holder_from_clause is not None:
+                holder_from = holder_from_clause
+            if holder_span is not None and kind != "experiencer" and not _holder_ok(s, holder_span):
+                i = j  # "this week", a dash: no one holds this stance
+                continue
             holder_id = holder = holder_text = None
             quote = actors.quote_at(s.st[i])
             if holder_span is not None:
                 hwords = s.low[holder_span[0]:holder_span[1] + 1]
                 if quote and (hwords[0] in _FIRST_PERSON):
                     holder_id, holder, holder_text, holder_from = _clean(quote[0]), quote[1], text[s.st[holder_span[0]]:s.en[holder_span[1]]], "quote"
+                elif c is not None and c.relation == "reported" and hwords[0] in _FIRST_PERSON and c.gov is not None \
+                        and c.gov.subj is not None and s.low[c.gov.subj[0]] not in _FIRST_PERSON:
+                    # "We oppose the deal, the minister said": the speaker holds it
+                    holder_id, holder, _, _ = resolve(s, c.gov.subj, "reported")
+                    holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "reported"
                 else:
                     holder_id, holder, holder_text, holder_from = resolve(s, holder_span, holder_from)
             elif quote:
@@ -535,13 +711,17 @@ def stance(doc) -> pd.DataFrame:
                         break
             if subj is None and kind == "verb" and quote and holder is None:
                 holder_id, holder, holder_from = _clean(quote[0]), quote[1], "quote"
+            negated = negated != gneg
             label = cue["stance"]
             if negated:
                 label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
             hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
             hedge_to = target_span[1] + 1 if target_span else j
             hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
-                         zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to]))
+                         zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
+            if not target_span:
+                i = j  # a stance toward nothing that can be named: no row
+                continue
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
@@ -549,7 +729,8 @@ def stance(doc) -> pd.DataFrame:
                 hit = actors.in_span(t_start, t_end)
                 target_id = hit[0] if hit else None
             c_start, c_end = s.st[cue_start], s.en[j - 1]
-            rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "holder_id": _clean(holder_id), "holder": holder,
+            rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)) if c is not None else None,
+                         "holder_id": _clean(holder_id), "holder": holder,
                          "holder_text": holder_text, "holder_from": holder_from, "target_id": _clean(target_id),
                          "target": target, "stance": label, "cue": text[c_start:c_end], "pattern": cue["cue"],
                          "negated": negated, "hedged": hedged, "start": c_start, "end": c_end, "text": text[c_start:c_end],
@@ -560,11 +741,19 @@ def stance(doc) -> pd.DataFrame:
     if not rows:
         out = pd.DataFrame(rows, columns=COLUMNS)
         out["stance_id"] = range(1, len(out) + 1)
-        return out.astype({"target_start": "Int64", "target_end": "Int64"})
+        return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
     data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
     data["stance_id"] = list(range(1, len(rows) + 1))
-    data["target_start"] = pd.array(data["target_start"], dtype="Int64")
-    data["target_end"] = pd.array(data["target_end"], dtype="Int64")
+    for name in ("target_start", "target_end", "clause_id"):
+        values = data[name]
+        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+        data[name] = pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
+                                                        count=len(values)), mask)
+    for name, values in data.items():
+        # strings with gaps: typed here as pandas would (str), without its slower inference
+        if isinstance(values, list) and values and all(v is None or type(v) is str for v in values) \
+                and any(v is not None for v in values):
+            data[name] = string_array(values)
     return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
 
 
