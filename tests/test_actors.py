@@ -362,7 +362,7 @@ def test_name_data_has_sources_and_names_no_seed_person():
 def test_a_capital_inside_a_place_name_is_a_place_not_its_state():
     m = analysis.annotate("T\n\nShe left from Vienna Central Station. Moscow warned Kyiv.").mentions
     assert m[["text", "actor_id", "actor_type"]].values.tolist() == [
-        ["Vienna", "vienna", "place"], ["Moscow", "RUS", "state"], ["Kyiv", "UKR", "state"]]
+        ["Vienna Central Station", "vienna-central-station", "place"], ["Moscow", "RUS", "state"], ["Kyiv", "UKR", "state"]]
 
 
 def test_the_dateline_place_is_not_an_actor():

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface
+from .name_types import is_acronym, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -24,6 +25,10 @@ class _Cand:
 
 class CandidateFinder:
     """Mixin of the resolver: where mentions may start and end."""
+
+    @property
+    def typer_rules(self):
+        return rules()
 
     # -- candidates ----------------------------------------------------------------------
     def gazetteer_matches(self) -> list[_Cand]:
@@ -103,6 +108,29 @@ class CandidateFinder:
             else:
                 i += 1
         return runs
+
+    def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
+        """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
+        tok = self.tok
+        taken = set()
+        for i, j in runs:
+            taken.update(range(i, j))
+        spans = sorted(blocked)
+        starts = [s for s, _ in spans]
+        extra = []
+        for k in range(tok.n):
+            w = tok.text[k]
+            if k in taken or not is_acronym(w) or w in self.typer_rules.not_names:
+                continue
+            p = bisect.bisect_right(starts, tok.start[k]) - 1
+            if p >= 0 and spans[p][1] > tok.start[k]:
+                continue
+            # a heading or a shout in capitals: the neighbours are capitals too
+            near = [tok.text[x] for x in (k - 1, k + 1) if 0 <= x < tok.n and tok.sent[x] == tok.sent[k] and tok.text[x].isalpha()]
+            if near and all(x.isupper() for x in near):
+                continue
+            extra.append((k, k + 1))
+        return sorted(runs + extra)
 
     def _particles_then_name(self, j: int) -> bool:
         """``tok[j]`` opens one or two name particles followed by a name word ("von der Leyen")."""

@@ -142,6 +142,9 @@ class PeopleResolver:
         words = name.split()
         known = (len(words) == 1 and name in self.surnames) or slug(name) in self.persons or (
             len(words) > 1 and words[-1] in self.surnames)
+        kind = self.typer.kind_of(name)
+        if not known and kind not in (None, "person") and self.typer.is_strong(name):
+            return self.unlisted_name(c, name, kind)
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
                 tok.lemma[j] in ("write", "report", "publish", "reveal") and tok.pos[j].startswith("VB"):
             # "as Le Figaro wrote": a news outlet in no list
@@ -151,7 +154,7 @@ class PeopleResolver:
         if not known:
             # a person in no list: a speech verb right after (or before) the name, or "according to"
             if not (2 <= len(words) <= 4 or (len(words) == 1 and i > 0 and tok.lower[i - 1] not in ("the",))):
-                return []
+                return self.unlisted_name(c, name, kind)
             nxt = j
             while nxt < len(tok.pos) and tok.pos[nxt] in ("RB",):
                 nxt += 1
@@ -163,9 +166,9 @@ class PeopleResolver:
             appositive = j + 1 < len(tok.text) and tok.text[j] == "," and self._role_follows(tok.end[j])
             if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive
                     or self.plain_person(i, j)):
-                return []
+                return self.unlisted_name(c, name, kind)
             if len(words) == 1 and (not after_verb or words[0] in self.gaz.name_heads):
-                return []   # "General Motors recalled": a lone head noun is no surname
+                return self.unlisted_name(c, name, kind)   # "General Motors recalled": a lone head noun is no surname
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
 

@@ -9,8 +9,10 @@ import numpy as np
 import pandas as pd
 
 from .._frames import frame_from_columns
+from ..article import dateline_span
 from .candidates import CandidateFinder, _Cand
 from .gazetteer import Actor, Gazetteer, Surface, gazetteer, slug
+from .name_types import NameTyper, UnlistedNames
 from .people import PeopleResolver, _Person
 from .pronouns import PronounResolver
 from .schema import MENTION_COLUMNS
@@ -35,7 +37,7 @@ def mentions(doc) -> pd.DataFrame:
     return _Resolver(doc, gazetteer()).run()
 
 
-class _Resolver(CandidateFinder, PeopleResolver, PronounResolver):
+class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames):
     def __init__(self, doc, gaz: Gazetteer):
         self.doc = doc
         self.gaz = gaz
@@ -44,6 +46,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver):
         self.actors: dict[str, Actor] = dict(gaz.actors)
         self.persons: dict[str, _Person] = {}
         self.surnames: dict[str, str] = {}
+        self.unlisted: dict[str, str] = {}   # a name in no list -> its actor id
         p = doc.paragraphs
         self.p_start = p["start"].tolist()
         self.p_end = p["end"].tolist()
@@ -83,7 +86,19 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver):
         else:
             role_re = gaz.role_regex_lower
         role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in role_re.finditer(lowered, ps, pe)]
-        runs = self.name_runs(gaz_spans + [m.span() for m in role_matches])
+        blocked = gaz_spans + [m.span() for m in role_matches] + [dateline_span(self.doc)]
+        runs = self.name_runs(blocked)
+        runs = self.acronym_runs(runs, blocked)
+        self.typer = NameTyper(self)
+        gaz_tokens = {}
+        for c in gaz_cands:
+            a = self.actors.get(c.data["surface"].actor_id)
+            if a is not None and a.actor_type in ("state", "place"):
+                i0 = bisect.bisect_left(tok.start, c.start)
+                if i0 < tok.n and tok.start[i0] == c.start:
+                    gaz_tokens[i0] = bisect.bisect_left(tok.start, c.end)
+        runs = self.typer.merge_runs(runs, gaz_tokens)
+        self.typer.collect(runs)
         run_at: dict[int, tuple[int, int]] = {}
         self.lone_words = {}   # a capitalised word standing alone -> token indices where it does
         for i, j in runs:
@@ -117,7 +132,6 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver):
 
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
         out: list[dict] = []
-        taken: list[tuple[int, int]] = []
         last_end = -1
         for c in cands:
             if self.para_of(c.start) is None:
@@ -144,9 +158,12 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver):
                 return []
             how = s.how
             if s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end)):
-                pid = slug(text[c.start:c.end])
-                self.actors.setdefault(pid, Actor(pid, text[c.start:c.end], "place"))
-                return [self.row(c.start, c.end, pid, "", "name")]
+                end = c.end
+                if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
+                    end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
+                pid = slug(text[c.start:end])
+                self.actors.setdefault(pid, Actor(pid, text[c.start:end], "place"))
+                return [self.row(c.start, end, pid, "", "name")]
             if actor.actor_type == "person":
                 self.note_person_actor(actor)
             start = c.start

@@ -1,0 +1,293 @@
+"""Names in no list: runs of capitalised words joined into names and typed from evidence.
+
+A run of capitalised proper-noun tokens ("Nick Bos", "University of Helsinki", "Fort Lee", "NASA")
+becomes a candidate name. Its type comes from evidence, weighed over every occurrence of the
+same name in the article (one name, one type):
+
+* strong: the last word ("… Agency", "… Street", "… Treaty"), the first word ("Fort …",
+  "University of …"), the lists of cities and subdivisions (``cities.txt``, ``subdivisions.txt``),
+  a description in apposition ("Acme, the company"; "Tulsa, a city");
+* weaker: a given name first, a place preposition before ("in Tulsa"), a speech verb after
+  ("Bos said"), a possessive with an office ("Acme's chief executive"), an acronym.
+
+Where nothing says what the name is, it is typed ``other``, not guessed. The rules are data:
+``analysis/data/actors/name_types.yml``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import _read_data
+
+TYPES = ("person", "org", "party", "media", "place", "other")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    heads: dict            # word -> type of a name it ends
+    first: dict            # word -> type of a name it opens
+    of_names: dict         # word -> type of "word of X"
+    connectors: frozenset
+    describers: dict       # noun -> type
+    place_preps: frozenset
+    not_names: frozenset
+    places: frozenset      # cities and subdivisions
+    given_female: frozenset
+    given_male: frozenset
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = _read_data(name)
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def rules() -> NameRules:
+    import yaml
+
+    data = yaml.safe_load(_read_data("name_types.yml"))
+
+    def by_word(section: str) -> dict:
+        out = {}
+        for kind, words in data[section].items():
+            for w in words:
+                out.setdefault(str(w), kind)
+        return out
+
+    places = frozenset(_lines("cities.txt")) | frozenset(_lines("subdivisions.txt"))
+    female, male = set(), set()
+    for ln in _lines("given_names_gender.txt"):
+        name, _, g = ln.partition(",")
+        (female if g == "f" else male).add(name)
+    return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
+                     by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
+                     places, frozenset(female - male), frozenset(male - female))
+
+
+def is_acronym(word: str) -> bool:
+    """``NASA``, ``BBC``, ``UNHCR``: 2-7 capitals (digits and one & allowed), not a roman numeral."""
+    core = word.replace("&", "")
+    return 2 <= len(core) <= 7 and core.isupper() and core.isalnum() and not set(core) <= set("IVXLCDM")
+
+
+class NameTyper:
+    """Evidence for every candidate name of one document, pooled by name."""
+
+    def __init__(self, res):
+        self.res = res
+        self.tok = res.tok
+        self.text = res.text
+        self.gaz = res.gaz
+        self.rules = rules()
+        self.votes: dict[str, Counter] = {}
+        self.decided: dict[str, str] = {}
+
+    # -- runs ----------------------------------------------------------------------------
+    def merge_runs(self, runs: list[tuple[int, int]], gaz_tokens: dict[int, int]) -> list[tuple[int, int]]:
+        """Join runs over connectors when the left part opens or ends a longer name:
+        "University" + "of" + "Helsinki", "Centre for Social Evolution", "Bank of" + gazetteer "England"."""
+        tok, r = self.tok, self.rules
+        starts = {i: j for i, j in runs}
+        out = []
+        used = set()
+        for i, j in runs:
+            if i in used:
+                continue
+            used.add(i)
+            while True:
+                k = j
+                conn = []
+                while k < tok.n and tok.sent[k] == tok.sent[i] and tok.lower[k] in r.connectors and len(conn) < 2:
+                    conn.append(tok.lower[k])
+                    k += 1
+                if not conn or k >= tok.n or tok.sent[k] != tok.sent[i]:
+                    break
+                left_words = [tok.text[x] for x in range(i, j)]
+                joins = (conn[0] in ("of", "for", "on", "&", "and") and
+                         (left_words[0] in r.of_names or left_words[-1] in r.of_names or
+                          (conn[0] != "of" and r.heads.get(left_words[-1]) in ("org", "party"))))
+                if conn[0] in ("and", "&") and not (conn[0] == "&" or left_words[-1] in r.of_names):
+                    joins = False
+                if not joins:
+                    break
+                if k in starts and k not in used:
+                    used.add(k)
+                    j = starts[k]
+                elif k in gaz_tokens:
+                    j = gaz_tokens[k]
+                else:
+                    break
+            out.append((i, j))
+        return out
+
+    # -- evidence ------------------------------------------------------------------------
+    def strong_kind(self, i: int, j: int) -> str | None:
+        """The kind the words of the run say on their own, or None."""
+        tok, r = self.tok, self.rules
+        words = [tok.text[k] for k in range(i, j)]
+        name = " ".join(words)
+        if len(words) >= 3 and words[1] in ("of", "for") and words[0] in r.of_names:
+            return r.of_names[words[0]]
+        head = words[-1]
+        if len(words) > 1 and head in r.heads:
+            return r.heads[head]
+        if len(words) > 1 and words[0] in r.first and r.first[words[0]] != "org":
+            return r.first[words[0]]
+        if name in r.places:
+            return "place"
+        if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
+            return "party"
+        return None
+
+    def evidence(self, i: int, j: int) -> Counter:
+        """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
+        tok, r = self.tok, self.rules
+        v = Counter()
+        words = [tok.text[k] for k in range(i, j)]
+        kind = self.strong_kind(i, j)
+        if kind:
+            v[kind] += 3
+        if len(words) == 1 and words[0] in r.heads and not kind:
+            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        if len(words) == 1 and is_acronym(words[0]):
+            v["org"] += 1
+        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
+            (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
+             and not self.res._sentence_initial(i - 1) if i > 0 else False)
+        if 2 <= len(words) <= 4 and words[0] in self.gaz.given_names and not kind and not glued:
+            v["person"] += 2
+        prev = i - 1
+        if prev >= 0 and tok.sent[prev] == tok.sent[i]:
+            low = tok.lower[prev]
+            if low in r.place_preps:
+                v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
+            elif low in ("the",) and len(words) == 1:
+                v["org"] += 0.5
+        nxt = j
+        while nxt < tok.n and tok.pos[nxt] == "RB":
+            nxt += 1
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
+            if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
+                    not (len(words) == 1 and words[0] in r.heads):
+                v["person"] += 1
+            if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
+                following = tok.lower[nxt + 1]
+                if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
+                                 "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
+                    v["org"] += 1
+        # apposition: "X, the company" / "X, a city in ..." / "the city of X"
+        if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
+            for k in range(j + 2, min(tok.n, j + 5)):
+                d = r.describers.get(tok.lower[k])
+                if d:
+                    v[d] += 2
+                    break
+                if not tok.pos[k].startswith(("JJ", "NN")):
+                    break
+        if i >= 3 and tok.lower[i - 1] == "of" and tok.lower[i - 3] in ("the",):
+            d = r.describers.get(tok.lower[i - 2])
+            if d == "place":
+                v["place"] += 2
+        return v
+
+    def collect(self, runs) -> None:
+        for i, j in runs:
+            name = " ".join(self.tok.text[k] for k in range(i, j))
+            self.votes.setdefault(name, Counter()).update(self.evidence(i, j))
+
+    def kind_of(self, name: str) -> str | None:
+        """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
+        if name in self.decided:
+            return self.decided[name]
+        v = self.votes.get(name) or Counter()
+        kind = None
+        if v:
+            best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
+            if score >= 1:
+                kind = best
+        self.decided[name] = kind
+        return kind
+
+    def is_strong(self, name: str) -> bool:
+        v = self.votes.get(name) or Counter()
+        return bool(v) and max(v.values()) >= 3
+
+
+#: the common nouns that refer back to an organisation of a kind ("the company", "the agency")
+NOUNS_BY_HEAD = {
+    "agency": ("agency",), "administration": ("administration", "agency"), "ministry": ("ministry",),
+    "department": ("department",), "university": ("university",), "college": ("college",),
+    "school": ("school",), "institute": ("institute",), "party": ("party",), "council": ("council",),
+    "committee": ("committee",), "commission": ("commission",), "court": ("court",), "bank": ("bank",),
+    "group": ("group", "company"), "foundation": ("foundation", "charity"), "museum": ("museum",),
+    "church": ("church",), "corp": ("company", "firm"), "corp.": ("company", "firm"),
+    "corporation": ("company", "firm", "corporation"), "inc": ("company", "firm"), "inc.": ("company", "firm"),
+    "ltd": ("company", "firm"), "ltd.": ("company", "firm"), "company": ("company", "firm"),
+    "holdings": ("company", "group"), "airlines": ("airline", "company", "carrier"), "society": ("society",),
+    "association": ("association",), "union": ("union",), "club": ("club",), "fc": ("club",),
+    "army": ("army",), "police": ("police",), "network": ("network",), "board": ("board",),
+    "senate": ("senate",), "congress": ("congress",), "parliament": ("parliament",),
+}
+GENERIC_NOUNS = sorted({n for v in NOUNS_BY_HEAD.values() for n in v} | {"organisation", "organization"})
+
+
+class UnlistedNames:
+    """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
+
+    def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
+        from .gazetteer import Actor, slug
+
+        tok = self.tok
+        i, j = c.data["run"]
+        words = name.split()
+        r = self.typer.rules
+        strong = self.typer.is_strong(name)
+        if kind == "person":
+            pid, how = self.person(name)
+            return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
+        if not strong:
+            # noise: a capitalised word that only opens a sentence, a closed-class word, a common noun
+            if any(w in r.not_names for w in words[:1]) or words[0].lower() in ("the", "a", "an"):
+                return []
+            if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
+                   for k in range(i, j)):
+                return []
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+                return []
+        # an acronym of a name seen before: the same actor
+        if len(words) == 1 and is_acronym(name):
+            for full, aid in self.unlisted.items():
+                fw = [w for w in full.split() if w[:1].isupper()]
+                if len(fw) >= 2 and "".join(w[0] for w in fw).upper() == name.replace("&", ""):
+                    return [self.row(c.start, c.end, aid, "", "acronym")]
+        atype = kind or "other"
+        aid = slug(name)
+        if aid in self.persons:
+            aid = aid + "-" + atype
+        if aid not in self.actors:
+            nouns = NOUNS_BY_HEAD.get(words[-1].lower(), ()) if atype in ("org", "party", "media") else ()
+            self.actors[aid] = Actor(aid, name, atype, nouns)
+        if atype != "other" or len(words) > 1:
+            self.unlisted.setdefault(name, aid)
+        return [self.row(c.start, c.end, aid, "", how)]
+
+    def _sentence_initial(self, i: int) -> bool:
+        tok = self.tok
+        k = i - 1
+        while k >= 0 and tok.sent[k] == tok.sent[i] and tok.pos[k] in ("``", "''", "(", ":", '"', "-LRB-") or \
+                (k >= 0 and tok.sent[k] == tok.sent[i] and tok.text[k] in ("“", "‘", '"', "'", "(", "—", "–", "-", ":")):
+            k -= 1
+        return k < 0 or tok.sent[k] != tok.sent[i]
+
+    def _seen_inside(self, name: str, i: int) -> bool:
+        """Does the word stand capitalised inside a sentence elsewhere in the article?"""
+        for k in self.lone_words.get(name, ()):
+            if k != i and not self._sentence_initial(k):
+                return True
+        return False
