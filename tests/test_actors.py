@@ -117,17 +117,17 @@ def test_no_rule_names_the_seed_people():
 
 def test_user_gazetteer_yaml_adds_actors(tmp_path):
     path = tmp_path / "mine.yml"
-    path.write_text("org:\n  - {id: greenpeace, name: Greenpeace, nouns: [group]}\n"
+    path.write_text("org:\n  - {id: KW, name: Kelpwardens, nouns: [group]}\n"
                     "person:\n  - {id: ana-silva, name: Ana Silva, aliases: [Silva], country: BRA}\n", encoding="utf-8")
     try:
         assert actors.add_gazetteer(path) == 2
-        doc = analysis.annotate("T\n\nGreenpeace criticised the plan. The group met Silva later.")
+        doc = analysis.annotate("T\n\nKelpwardens criticised the plan. The group met Silva later.")
         m = doc.mentions
-        assert m.actor_id.tolist() == ["greenpeace", "greenpeace", "ana-silva"]
+        assert m.actor_id.tolist() == ["KW", "KW", "ana-silva"]
         assert m.actor_type.tolist() == ["org", "org", "person"]
     finally:
         actors.reset_gazetteer()
-    assert "greenpeace" not in set(analysis.annotate("T\n\nGreenpeace met.").mentions.actor_id)
+    assert "KW" not in set(analysis.annotate("T\n\nKelpwardens met.").mentions.actor_id)
 
 
 def test_user_gazetteer_csv(tmp_path):

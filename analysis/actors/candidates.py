@@ -50,7 +50,7 @@ class CandidateFinder:
         """"Collective Security Council" is not the (UN) "Security Council": an organisation's
         name glued to a capitalised word that is not the start of a sentence is part of a longer name."""
         actor = self.gaz.actors.get(surface.actor_id)
-        if actor is None or actor.actor_type not in ("igo", "org", "media") or surface.how == "acronym":
+        if actor is None or actor.actor_type not in ("igo", "org", "media", "party") or surface.how == "acronym":
             return False
         m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)\s$", self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES

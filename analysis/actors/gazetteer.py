@@ -201,6 +201,11 @@ def _builtin() -> Gazetteer:
     for actor_type, entries in data.items():
         for e in entries:
             _add_entry(gaz, {**e, "type": actor_type})
+    listed = set(gaz.actors)
+    for actor_type, entries in yaml.safe_load(_read_data("organisations.yml")).items():
+        for e in entries:
+            if str(e["id"]) not in listed:
+                _add_entry(gaz, {**e, "type": actor_type}, keep=True)
     for line in _read_data("places.txt").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -233,9 +238,18 @@ def _builtin() -> Gazetteer:
     return gaz
 
 
-def _add_entry(gaz: Gazetteer, e: dict) -> None:
+def _add_entry(gaz: Gazetteer, e: dict, *, keep: bool = False) -> None:
+    """Add one entry; with ``keep``, a surface another actor already has stays that actor's."""
     actor = Actor(str(e["id"]), str(e["name"]), e["type"], tuple(_split(e.get("nouns"))), e.get("head"),
                   e.get("country"), e.get("role") or "")
+    if keep:
+        gaz.actors[actor.actor_id] = actor
+        for how, items in (("name", [actor.name]), ("alias", _split(e.get("aliases"))),
+                           ("acronym", _split(e.get("acronyms")))):
+            for s in items:
+                if s and " ".join(s.split()) not in gaz.surfaces:
+                    gaz.add_surface(s, Surface(actor.actor_id, how, actor.role))
+        return
     gaz.add(actor, aliases=_split(e.get("aliases")), acronyms=_split(e.get("acronyms")))
 
 

@@ -16,6 +16,7 @@ Where nothing says what the name is, it is typed ``other``, not guessed. The rul
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +35,7 @@ class NameRules:
     describers: dict       # noun -> type
     place_preps: frozenset
     not_names: frozenset
+    lone_not_names: frozenset
     places: frozenset      # cities and subdivisions
     given_female: frozenset
     given_male: frozenset
@@ -67,13 +69,17 @@ def rules() -> NameRules:
         (female if g == "f" else male).add(name)
     return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
                      by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
+                     frozenset(map(str, data["lone_not_names"])),
                      places, frozenset(female - male), frozenset(male - female))
 
 
 def is_acronym(word: str) -> bool:
-    """``NASA``, ``BBC``, ``UNHCR``: 2-7 capitals (digits and one & allowed), not a roman numeral."""
+    """``NASA``, ``BBC``, ``UNHCR``, ``AT&T``: 2-6 capital letters, not a roman numeral."""
     core = word.replace("&", "")
-    return 2 <= len(core) <= 7 and core.isupper() and core.isalnum() and not set(core) <= set("IVXLCDM")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
+
+
+_ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
 class NameTyper:
@@ -162,6 +168,15 @@ class NameTyper:
              and not self.res._sentence_initial(i - 1) if i > 0 else False)
         if 2 <= len(words) <= 4 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 2
+        if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
+            v["person"] += 1.5
+        # a citation: "Nida (1964)", "Nida 1964", "Nida et al."
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            nx = tok.text[j]
+            nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
+            if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
+                    and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
+                v["person"] += 2
         prev = i - 1
         if prev >= 0 and tok.sent[prev] == tok.sent[i]:
             low = tok.lower[prev]
@@ -200,6 +215,17 @@ class NameTyper:
         for i, j in runs:
             name = " ".join(self.tok.text[k] for k in range(i, j))
             self.votes.setdefault(name, Counter()).update(self.evidence(i, j))
+        # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
+        for name, v in list(self.votes.items()):
+            words = name.split()
+            kind = self.kind_of(name)
+            if len(words) >= 2 and kind == "person":
+                for w in {words[-1], words[0]}:
+                    if w in self.votes and w not in self.rules.heads:
+                        self.votes[w]["person"] += 3 if w == words[-1] else 1.5
+            elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
+                self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
+        self.decided.clear()
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
@@ -255,6 +281,9 @@ class UnlistedNames:
             # noise: a capitalised word that only opens a sentence, a closed-class word, a common noun
             if any(w in r.not_names for w in words[:1]) or words[0].lower() in ("the", "a", "an"):
                 return []
+            if len(words) == 1 and (name in r.lone_not_names or name.lower() in self.gaz.person_roles or
+                                    (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
+                return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
                    for k in range(i, j)):
                 return []
@@ -266,6 +295,11 @@ class UnlistedNames:
                 fw = [w for w in full.split() if w[:1].isupper()]
                 if len(fw) >= 2 and "".join(w[0] for w in fw).upper() == name.replace("&", ""):
                     return [self.row(c.start, c.end, aid, "", "acronym")]
+        if len(words) == 1:
+            # a short form of a longer name seen before: "Ida" after "Hurricane Ida"
+            for full, aid in reversed(list(self.unlisted.items())):
+                if len(full.split()) > 1 and full.split()[-1] == name and self.actors[aid].actor_type == (kind or "other"):
+                    return [self.row(c.start, c.end, aid, "", "alias")]
         atype = kind or "other"
         aid = slug(name)
         if aid in self.persons:

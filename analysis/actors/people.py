@@ -143,8 +143,11 @@ class PeopleResolver:
         known = (len(words) == 1 and name in self.surnames) or slug(name) in self.persons or (
             len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
-        if not known and kind not in (None, "person") and self.typer.is_strong(name):
+        if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \
+                and not (len(words) == 1 and known):
             return self.unlisted_name(c, name, kind)
+        if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names):
+            return []   # "Justice said", "Madam": a title alone names no one new
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
                 tok.lemma[j] in ("write", "report", "publish", "reveal") and tok.pos[j].startswith("VB"):
             # "as Le Figaro wrote": a news outlet in no list
@@ -169,6 +172,9 @@ class PeopleResolver:
                 return self.unlisted_name(c, name, kind)
             if len(words) == 1 and (not after_verb or words[0] in self.gaz.name_heads):
                 return self.unlisted_name(c, name, kind)   # "General Motors recalled": a lone head noun is no surname
+            votes = self.typer.votes.get(name) or {}
+            if kind not in (None, "person", "other") and votes.get(kind, 0) > votes.get("person", 0):
+                return self.unlisted_name(c, name, kind)   # "Acme said", "Tulsa said": the evidence says otherwise
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
 
