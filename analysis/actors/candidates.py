@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 
 
 from ..article import dateline_span
-from .gazetteer import Actor, Surface
+from .gazetteer import Actor, Surface, slug
 from .name_types import is_acronym, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
+
+#: collective role nouns that stay common nouns when capitalised ("Officials said")
+_PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
+                  "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
 
 
 @dataclass
@@ -109,6 +113,21 @@ class CandidateFinder:
                 i += 1
         return runs
 
+    def _capitalised_body(self, rs: int, re_: int, det: str | None):
+        """A collective body written as a name with no state before it ("the Senate", "Congress",
+        "the Foreign Office"): an organisation of its own, unless it only opens the sentence."""
+        words = self.text[rs:re_].split()
+        if not all(w[:1].isupper() for w in words) or words[-1].lower() in _PLURAL_BODIES:
+            return None
+        i = self.tok.index_at(rs)
+        if det is None and self._sentence_initial(i):
+            return None
+        name = " ".join(words)
+        aid = slug(name)
+        if aid not in self.actors:
+            self.actors[aid] = Actor(aid, name, "org", (words[-1].lower(),))
+        return _Cand(rs, re_, "gaz", {"surface": Surface(aid, "name")})
+
     def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
         """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
         tok = self.tok
@@ -203,7 +222,7 @@ class CandidateFinder:
                 "role_span": (rs, re_), "head_fallback": head_fallback}
         if kind == "group":
             if mod is None:
-                return None
+                return self._capitalised_body(rs, re_, det)
             return _Cand(begin, end, "group", data)
         # a name right after the title
         nm = run_at.get(re_ + 1) if text[re_:re_ + 1] == " " else None
