@@ -79,6 +79,11 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
 
+#: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
+_HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
+decide resign recall remember learn travel live grow spend earn receive attend join serve
+write compose paint sing play""".split())
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -156,9 +161,7 @@ class NameTyper:
         tok, r = self.tok, self.rules
         v = Counter()
         words = [tok.text[k] for k in range(i, j)]
-        kind = self.strong_kind(i, j)
-        if kind:
-            v[kind] += 3
+        kind = self.strong_kind(i, j)   # counted once per name, in collect()
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         if len(words) == 1 and is_acronym(words[0]):
@@ -187,6 +190,19 @@ class NameTyper:
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
             nxt += 1
+        # what people do: "X was born", "X died", "X received his degree"
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind:
+            k = nxt
+            if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
+                k += 1
+            if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
+                v["person"] += 1
+            for k in range(j, min(tok.n, j + 8)):
+                if tok.sent[k] != tok.sent[i]:
+                    break
+                if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
+                    v["person"] += 1
+                    break
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads):
@@ -214,7 +230,12 @@ class NameTyper:
     def collect(self, runs) -> None:
         for i, j in runs:
             name = " ".join(self.tok.text[k] for k in range(i, j))
-            self.votes.setdefault(name, Counter()).update(self.evidence(i, j))
+            if name not in self.votes:
+                self.votes[name] = Counter()
+                kind = self.strong_kind(i, j)
+                if kind:
+                    self.votes[name][kind] += 3
+            self.votes[name].update(self.evidence(i, j))
         # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
         for name, v in list(self.votes.items()):
             words = name.split()
