@@ -18,9 +18,10 @@ What is scored (per genre and overall):
   an object, a work) is left out of the count rather than called wrong.
 * **typed**: person ← person; organisation ← igo, org, party, armed_group, media; place ← state,
   place (``other`` is no type). Micro P/R/F1 over the three and each type alone.
-* **pairwise linking** over the matched mentions (named, plus predicted role and pronoun
-  mentions matched to any gold mention by head overlap): a pair is linked when both have the
-  same actor id, and rightly linked when both gold mentions are in the same chain. Pronoun
+* **pairwise linking** over the matched named mentions (``link``) and over those plus the
+  predicted role and pronoun mentions matched to any gold mention by head overlap (``all``): a
+  pair is linked when both have the same actor id, and rightly linked when both gold mentions
+  are in the same chain. Pronoun
   accuracy: predicted pronouns whose actor has a named mention matched to the pronoun's chain.
 
 Run: ``python benchmarks/entities_eval.py [FOLDER] [--genre G] [--errors N] [--json]``.
@@ -290,9 +291,11 @@ def score_document(path) -> dict:
     for a in range(len(links)):
         for b in range(a + 1, len(links)):
             same_p, same_g = links[a][0] == links[b][0], links[a][1] == links[b][1]
-            lp["pred"] += same_p
-            lp["gold"] += same_g
-            lp["both"] += same_p and same_g
+            named = links[a][2] == "name" and links[b][2] == "name"
+            for key in (("pred", "gold", "both"), ("npred", "ngold", "nboth")) if named else (("pred", "gold", "both"),):
+                lp[key[0]] += same_p
+                lp[key[1]] += same_g
+                lp[key[2]] += same_p and same_g
     res["links"] = lp
     # pronouns: right when the pronoun's actor has a named mention in the pronoun's chain
     chains_of = defaultdict(set)
@@ -335,8 +338,8 @@ def summarise(results: list[dict]) -> dict:
     out["typed"] = prf(ttp, tpred, tgold)
     for t in ("person", "organisation", "place"):
         out[t] = prf(typed["tp_" + t], typed["pred_" + t], typed["gold_" + t])
-    lp, lr, lf = prf(links["both"], links["pred"], links["gold"])
-    out["link"] = (lp, lr, lf)
+    out["link"] = prf(links["nboth"], links["npred"], links["ngold"])
+    out["link_all"] = prf(links["both"], links["pred"], links["gold"])
     out["pronouns"] = (pron["right"], pron["n"])
     out["counts"] = {"tp": tp, "pred": pred, "gold": gold}
     return out
@@ -345,7 +348,7 @@ def summarise(results: list[dict]) -> dict:
 def _fmt(name: str, s: dict) -> str:
     f = lambda t: f"{t[0]:.2f}/{t[1]:.2f}/{t[2]:.2f}"   # noqa: E731
     return (f"{name:<10} {s['docs']:>3}  named {f(s['named'])}  typed {f(s['typed'])}  person {f(s['person'])}  "
-            f"org {f(s['organisation'])}  place {f(s['place'])}  link {f(s['link'])}  "
+            f"org {f(s['organisation'])}  place {f(s['place'])}  link {f(s['link'])}  all {f(s['link_all'])}  "
             f"pron {s['pronouns'][0]}/{s['pronouns'][1]}")
 
 
@@ -375,7 +378,8 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(table, indent=1))
     else:
-        print("P/R/F1; link = pairwise P/R/F1 over matched mentions; pron = pronouns right / matched")
+        print("P/R/F1; link = pairwise P/R/F1 over matched named mentions, all = with role and pronoun mentions; "
+              "pron = pronouns right / matched")
         for g, s in table.items():
             print(_fmt(g, s))
         print(f"{len(files)} documents in {elapsed:.1f} s")

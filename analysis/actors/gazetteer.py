@@ -102,7 +102,9 @@ class Gazetteer:
     def noun_regex(self) -> re.Pattern:
         cached = getattr(self, "_noun_regex", None)
         if cached is None:
-            nouns = sorted({n for a in self.actors.values() for n in a.nouns}, key=len, reverse=True)
+            from .name_types import GENERIC_NOUNS
+
+            nouns = sorted({n for a in self.actors.values() for n in a.nouns} | set(GENERIC_NOUNS), key=len, reverse=True)
             cached = re.compile(_NOUN_RE.pattern % "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns))
             self._noun_regex = cached
         return cached

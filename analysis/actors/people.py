@@ -21,6 +21,11 @@ class _Person:
     code: str = ""
     country: str | None = None
     gender: str | None = None  # "male" | "female" from a title, an honorific or an earlier he/she
+    guess: str | None = None   # the same from the given name, when nothing better is known
+
+    @property
+    def sex(self) -> str | None:
+        return self.gender or self.guess
 
 
 def _role_info(gaz: Gazetteer, phrase: str):
@@ -88,6 +93,11 @@ class PeopleResolver:
             p.country = country
         if gender and not p.gender:
             p.gender = gender
+        if not p.guess and len(words) > 1:
+            # the given name, when the lists know only one gender for it ("Gloria", "Nick"): a guess
+            # that a title or an earlier he/she overrides
+            r = self.typer.rules
+            p.guess = "female" if words[0] in r.given_female else "male" if words[0] in r.given_male else None
         self.surnames.setdefault(words[-1], pid)
         for w in words[:-1]:
             if len(w) > 1 and w[0].isupper() and w.lower() not in _PARTICLES:

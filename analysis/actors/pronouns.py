@@ -5,6 +5,10 @@ from __future__ import annotations
 import bisect
 
 
+#: actor types a plural pronoun may stand for
+_COLLECTIVE = {"party", "org", "igo", "armed_group", "media", "state"}
+
+
 class PronounResolver:
     """Mixin of the resolver: subject-like mentions and the salient person."""
 
@@ -51,10 +55,33 @@ class PronounResolver:
             if row["actor_type"] != "person":
                 continue
             p = self.persons.get(row["actor_id"])
-            if gender and p is not None and p.gender and p.gender != gender:
+            if gender and p is not None and p.sex and p.sex != gender:
                 continue
             if row.get("_subject"):
                 return row["actor_id"]
             if best is None:
                 best = row["actor_id"]
         return best
+
+    def salient_group(self, out: list[dict], i: int) -> str | None:
+        """The group a they/them/their refers to: the latest mention, in this or the previous sentence,
+        of a party, organisation, bloc, armed group or state, when no plural noun or plural person
+        mention stands between it and the pronoun (which would more likely be what "they" means)."""
+        tok = self.tok
+        sent = tok.sent[i]
+        start = tok.start[i]
+        for row in reversed(out):
+            if row["end"] > start:
+                continue
+            if row["sent_id"] < sent - 1:
+                return None
+            if row["actor_type"] in _COLLECTIVE and row["how"] != "demonym":
+                k = bisect.bisect_left(tok.start, row["end"])
+                while k < i:
+                    if tok.pos[k] in ("NNS", "NNPS") or tok.lower[k] in ("and", "both"):
+                        return None
+                    k += 1
+                return row["actor_id"]
+            if row["actor_type"] == "person" and row["how"] != "pronoun":
+                return None   # "Ms Ruiz and her aides ... they": people, most likely
+        return None

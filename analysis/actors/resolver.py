@@ -19,6 +19,11 @@ from .schema import MENTION_COLUMNS
 from .tokens import token_lists
 from .words import _GOV_HEADS, _VENUE_WORDS
 
+#: third-person singular pronouns and the gender each says
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
 
 def mentions(doc) -> pd.DataFrame:
     """Every mention of an actor in the body paragraphs, resolved to an actor id.
@@ -127,8 +132,10 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             cands.append(_Cand(s, e, "name", {"run": (i, j)}))
         # pronouns
         for i, low in enumerate(tok.lower):
-            if low in ("he", "she"):
+            if low in _PRONOUN_GENDER:
                 cands.append(_Cand(tok.start[i], tok.end[i], "pron", {"i": i}))
+            elif low in _PLURAL_PRONOUNS:
+                cands.append(_Cand(tok.start[i], tok.end[i], "they", {"i": i}))
 
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
         out: list[dict] = []
@@ -189,12 +196,19 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                     return [self.row(c.start, c.end, a.actor_id, "", "alias")]
             return []
         if c.kind == "pron":
-            gender = "female" if text[c.start:c.end].lower() == "she" else "male"
+            low = text[c.start:c.end].lower()
+            gender = _PRONOUN_GENDER[low]
             pid = self.salient_person(out, c.start, gender=gender)
             if pid:
                 if not self.persons[pid].gender:
                     self.persons[pid].gender = gender   # what a pronoun said holds for the rest
-                return [self.row(c.start, c.end, pid, self.persons[pid].code, "pronoun", subject=True)]
+                return [self.row(c.start, c.end, pid, self.persons[pid].code, "pronoun",
+                                 subject=low in ("he", "she"))]
+            return []
+        if c.kind == "they":
+            aid = self.salient_group(out, c.data["i"])
+            if aid:
+                return [self.row(c.start, c.end, aid, "", "pronoun")]
             return []
         return []
 
