@@ -56,7 +56,7 @@ class CandidateFinder:
         actor = self.gaz.actors.get(surface.actor_id)
         if actor is None or actor.actor_type not in ("igo", "org", "media", "party") or surface.how == "acronym":
             return False
-        m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)\s$", self.text[max(0, start - 40):start])
+        m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
 
     def parenthesised_acronyms(self) -> list[_Cand]:

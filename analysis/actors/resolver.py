@@ -164,7 +164,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             if actor is None:
                 return []
             how = s.how
-            if s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end)):
+            city_seat = s.how == "metonym" and text[c.start:c.end] in self.typer.rules.places
+            if (s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end))) or \
+                    ((s.capital or city_seat) and self._place_use(c.start)):
                 end = c.end
                 if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
                     end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
@@ -211,6 +213,16 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 return [self.row(c.start, c.end, aid, "", "pronoun")]
             return []
         return []
+
+    def _place_use(self, start: int) -> bool:
+        """A capital's name used for a place, not its state: after "a"/"an" ("an Ottawa street") or
+        after another place and a comma ("Seattle, Washington": the US state)."""
+        before = self.text[max(0, start - 40):start]
+        m = re.search(r"(?:^|\s)(an?|An?)\s+\Z", before)
+        if m:
+            return True
+        m = re.search(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z", before)
+        return bool(m) and m.group(1) in self.typer.rules.places
 
     def _head_follows(self, end: int) -> bool:
         """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
