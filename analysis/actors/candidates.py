@@ -137,9 +137,11 @@ class CandidateFinder:
         spans = sorted(blocked)
         starts = [s for s, _ in spans]
         extra = []
+        # "sea surface temperature (SST)": an acronym defined by lower-case words is a term, not a name
+        terms = {m.group(2) for m in re.finditer(r"\b([a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,6})\)", self.text)}
         for k in range(tok.n):
             w = tok.text[k]
-            if k in taken or not is_acronym(w) or w in self.typer_rules.not_names:
+            if k in taken or not is_acronym(w) or w in self.typer_rules.not_names or w in terms:
                 continue
             p = bisect.bisect_right(starts, tok.start[k]) - 1
             if p >= 0 and spans[p][1] > tok.start[k]:

@@ -212,12 +212,13 @@ def _builtin() -> Gazetteer:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        name, _, canon = (p.strip() for p in line.partition("="))
+        name, sep, canon = (p.strip() for p in line.partition("="))
         canon = canon or re.sub(r"^the ", "", name)
         pid = slug(canon)
         if pid not in gaz.actors:
             gaz.actors[pid] = Actor(pid, canon, "place")
-        gaz.add_surface(name, Surface(pid, "name"))
+        adjective = bool(sep) and name.endswith(("an", "ern", "ic", "ish", "ese", "ab", "ian", "tic"))
+        gaz.add_surface(name, Surface(pid, "demonym" if adjective else "name", adjective=adjective))
     roles = yaml.safe_load(_read_data("roles.yml"))
     for name, info in roles["person"].items():
         gender = info.get("gender")

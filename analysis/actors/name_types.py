@@ -164,8 +164,9 @@ class NameTyper:
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
-        if len(words) == 1 and is_acronym(words[0]):
-            v["org"] += 1
+        acronym = len(words) == 1 and is_acronym(words[0])
+        if acronym:
+            v["org"] += 0.5   # most acronyms in the news are organisations; alone, not enough
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) if i > 0 else False)
@@ -191,7 +192,7 @@ class NameTyper:
         while nxt < tok.n and tok.pos[nxt] == "RB":
             nxt += 1
         # what people do: "X was born", "X died", "X received his degree"
-        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind:
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind and not acronym:
             k = nxt
             if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
                 k += 1
@@ -206,7 +207,7 @@ class NameTyper:
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads):
-                v["person"] += 1
+                v["org" if acronym else "person"] += 1
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import Actor, Gazetteer, slug
+from .name_types import is_acronym
 from .words import _INDEFINITE, _PARTICLES
 
 if TYPE_CHECKING:
@@ -158,6 +159,8 @@ class PeopleResolver:
             return self.unlisted_name(c, name, kind)
         if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names):
             return []   # "Justice said", "Madam": a title alone names no one new
+        if len(words) == 1 and is_acronym(name) and not known:
+            return self.unlisted_name(c, name, kind)   # "ACME said": an acronym is no person
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
                 tok.lemma[j] in ("write", "report", "publish", "reveal") and tok.pos[j].startswith("VB"):
             # "as Le Figaro wrote": a news outlet in no list

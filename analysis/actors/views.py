@@ -7,6 +7,9 @@ import pandas as pd
 
 from .schema import ACTOR_COLUMNS, ACTOR_TYPES
 
+#: left out of the actor views unless ``include_places``: places, and names of no known kind
+_NOT_ACTORS = ("place", "other")
+
 
 def mentions_in_span(doc, start: int, end: int, *, actor_types=None) -> pd.DataFrame:
     """The mentions lying inside the character span ``[start, end)`` of ``doc.text``.
@@ -42,7 +45,7 @@ def actor_table(doc, *, include_places: bool = False) -> pd.DataFrame:
     """
     m = doc.mentions
     if not include_places:
-        m = m[m["actor_type"] != "place"]
+        m = m[~m["actor_type"].isin(_NOT_ACTORS)]
     if m.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     g = m.groupby("actor_id", sort=False).agg(actor=("actor", "first"), actor_type=("actor_type", "first"),
@@ -60,7 +63,7 @@ def actor_paragraph_matrix(doc, *, include_places: bool = False, top: int | None
     """
     m = doc.mentions
     if not include_places:
-        m = m[m["actor_type"] != "place"]
+        m = m[~m["actor_type"].isin(_NOT_ACTORS)]
     order = actor_table(doc, include_places=include_places)
     if top is not None:
         order = order.head(top)
@@ -97,7 +100,7 @@ def cooccurrence(doc, *, unit: str = "sentence", include_places: bool = False):
         raise ValueError(f"unit must be 'sentence' or 'paragraph', not {unit!r}")
     m = doc.mentions
     if not include_places:
-        m = m[m["actor_type"] != "place"]
+        m = m[~m["actor_type"].isin(_NOT_ACTORS)]
     g = nx.Graph()
     for row in actor_table(doc, include_places=include_places).itertuples():
         g.add_node(row.actor_id, actor=row.actor, actor_type=row.actor_type, n_mentions=row.n_mentions)
