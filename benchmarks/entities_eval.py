@@ -51,6 +51,7 @@ TITLE_WORDS = set("""president minister prime mr mrs ms dr sir lord lady king qu
 governor mayor chairman chair secretary general chancellor judge justice professor prof captain
 pope bishop saint st father mother sister brother chief director premier emperor commissioner
 ambassador officer sheriff lieutenant colonel admiral major sergeant pastor reverend rev
+speaker madam tsar czar regent emperor empress chairwoman chairperson attorney councillor commissioner dean
 """.split())
 _ENT = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
 

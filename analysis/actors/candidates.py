@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import is_acronym, rules
+from .name_types import is_acronym, kind_of_words, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -81,7 +81,7 @@ class CandidateFinder:
                 full = m.group(1)
                 start = m.start(1) + full.find(words[0])
                 name = self.text[start:m.end(1)]
-                self.actors.setdefault(acr, Actor(acr, name, "org"))
+                self.actors.setdefault(acr, Actor(acr, name, kind_of_words(name.split()) or "other"))
                 new[acr] = name
                 out.append(_Cand(start, m.end(1), "gaz", {"surface": Surface(acr, "name")}))
         if new:

@@ -79,12 +79,37 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
 
+#: nouns a person's possessive goes with ("Einstein's theory", "Warhol's paintings")
+_PERSONAL_NOUNS = frozenset("""work works life death birth career theory theories idea ideas view views
+concept paper papers book books novel novels paintings painting poem poems music song songs film films
+wife husband son daughter father mother brother sister family children friend friends mind hands face
+argument approach study studies research essay letter letters words speech memoir legacy father's
+students student colleagues colleague portrait biography""".split())
+
 #: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
 
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
+
+
+def kind_of_words(words: list[str]) -> str | None:
+    """The kind a name's own words say ("… Agency" org, "Fort …" place, "Battle of …" other), or None."""
+    r = rules()
+    name = " ".join(words)
+    if len(words) >= 3 and words[1] in ("of", "for") and words[0] in r.of_names:
+        return r.of_names[words[0]]
+    head = words[-1]
+    if len(words) > 1 and head in r.heads:
+        return r.heads[head]
+    if len(words) > 1 and words[0] in r.first and r.first[words[0]] != "org":
+        return r.first[words[0]]
+    if name in r.places:
+        return "place"
+    if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
+        return "party"
+    return None
 
 
 class NameTyper:
@@ -140,21 +165,7 @@ class NameTyper:
     # -- evidence ------------------------------------------------------------------------
     def strong_kind(self, i: int, j: int) -> str | None:
         """The kind the words of the run say on their own, or None."""
-        tok, r = self.tok, self.rules
-        words = [tok.text[k] for k in range(i, j)]
-        name = " ".join(words)
-        if len(words) >= 3 and words[1] in ("of", "for") and words[0] in r.of_names:
-            return r.of_names[words[0]]
-        head = words[-1]
-        if len(words) > 1 and head in r.heads:
-            return r.heads[head]
-        if len(words) > 1 and words[0] in r.first and r.first[words[0]] != "org":
-            return r.first[words[0]]
-        if name in r.places:
-            return "place"
-        if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
-            return "party"
-        return None
+        return kind_of_words([self.tok.text[k] for k in range(i, j)])
 
     def evidence(self, i: int, j: int) -> Counter:
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
@@ -174,7 +185,9 @@ class NameTyper:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
-        # a citation: "Nida (1964)", "Nida 1964", "Nida et al."
+        # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
+        if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
+            v["person"] += 2
         if j < tok.n and tok.sent[j] == tok.sent[i]:
             nx = tok.text[j]
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
@@ -213,6 +226,8 @@ class NameTyper:
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
                                  "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
                     v["org"] += 1
+                elif following in _PERSONAL_NOUNS and not acronym:
+                    v["person"] += 1   # "Warhol's work", "Nida's theory"
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
         if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
             for k in range(j + 2, min(tok.n, j + 5)):
