@@ -176,6 +176,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             if actor.actor_type == "person":
                 self.note_person_actor(actor)
             start = c.start
+            if actor.actor_type == "party" and how == "alias" and not text[c.start:c.end].endswith("s") and \
+                    re.match(r" [a-z]", text[c.end:c.end + 2]):
+                how = "demonym"   # "a Republican senator": the member label used as an adjective
             if how == "demonym" and text[c.end - 1] == "s" and text[max(0, c.start - 4):c.start] in ("the ", "The "):
                 start = c.start - 4   # "the Americans": the people stand for the state
             return [self.row(start, c.end, actor.actor_id, s.role or actor.role, how)]
