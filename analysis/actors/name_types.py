@@ -84,7 +84,10 @@ _PERSONAL_NOUNS = frozenset("""work works life death birth career theory theorie
 concept paper papers book books novel novels paintings painting poem poems music song songs film films
 wife husband son daughter father mother brother sister family children friend friends mind hands face
 argument approach study studies research essay letter letters words speech memoir legacy father's
-students student colleagues colleague portrait biography""".split())
+students student colleagues colleague portrait biography use art artworks estate lawyer lawyers
+administration presidency campaign""".split())
+#: nouns after a bare surname that make it a person's ("the Trump administration", "the Obama era")
+_PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years family estate".split())
 
 #: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
@@ -103,7 +106,7 @@ def kind_of_words(words: list[str]) -> str | None:
     head = words[-1]
     if len(words) > 1 and head in r.heads:
         return r.heads[head]
-    if len(words) > 1 and words[0] in r.first and r.first[words[0]] != "org":
+    if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
     if name in r.places:
         return "place"
@@ -204,6 +207,8 @@ class NameTyper:
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
             nxt += 1
+        if nxt < tok.n and tok.lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
+            v["person"] += 1
         # what people do: "X was born", "X died", "X received his degree"
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind and not acronym:
             k = nxt
