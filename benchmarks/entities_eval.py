@@ -13,8 +13,8 @@ What is scored (per genre and overall):
   token whose HEAD lies outside the span, with its ``flat`` dependents) holds a PROPN that is not
   a bare title word; gold actors are the named mentions of type person, organization and place
   in the body paragraphs. A predicted named mention (``how`` other than role, pronoun or an
-  adjectival demonym) matches a gold one when it overlaps the gold head; one-to-one, greedily by
-  overlap. A prediction that overlaps the head of a named gold mention of another type (an event,
+  adjectival demonym) matches a gold one when it overlaps the gold head; one-to-one, greedily,
+  the gold mention that covers most of the prediction first (the outer one of nested names). A prediction that overlaps the head of a named gold mention of another type (an event,
   an object, a work) is left out of the count rather than called wrong.
 * **typed**: person ← person; organisation ← igo, org, party, armed_group, media; place ← state,
   place (``other`` is no type). Micro P/R/F1 over the three and each type alone.
@@ -208,10 +208,12 @@ def _match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
                 break
             ov = _overlap(p["start"], p["end"], g["head_start"], g["head_end"])
             if ov:
-                # prefer the gold mention whose whole span is closest to the prediction
+                # prefer the gold mention that covers most of the prediction (the outer name of a
+                # nested pair: "University of California" is the university, not California), then
+                # the one whose whole span is closest to it
                 span_ov = _overlap(p["start"], p["end"], g["start"], g["end"])
                 extra = (g["end"] - g["start"]) + (p["end"] - p["start"]) - 2 * span_ov
-                cand.append((-ov, extra, pi, gs[idx]))
+                cand.append((-span_ov, extra, pi, gs[idx]))
     cand.sort()
     used_p, used_g, out = set(), set(), []
     for _, _, pi, gi in cand:
