@@ -286,6 +286,18 @@ def score_document(path) -> dict:
             res["errors"].append(("false", r["text"], "", r["actor_id"], r["actor_type"]))
     # linking over matched mentions
     links = [(named_pred[p]["actor_id"], gold_actor[gi]["chain"], "name") for p, gi in pairs]
+    by_chain = defaultdict(dict)
+    for p, gi in pairs:
+        by_chain[gold_actor[gi]["chain"]].setdefault(named_pred[p]["actor_id"], named_pred[p]["text"])
+    for chain, ids in by_chain.items():
+        if len(ids) > 1:   # one gold actor split over several predicted ids
+            res["errors"].append(("split", " / ".join(f"{t} ({a})" for a, t in ids.items()), "", "", ""))
+    by_id = defaultdict(dict)
+    for p, gi in pairs:
+        by_id[named_pred[p]["actor_id"]].setdefault(gold_actor[gi]["chain"], gold_actor[gi]["text"])
+    for aid, chains in by_id.items():
+        if len(chains) > 1:   # several gold actors merged under one predicted id
+            res["errors"].append(("merge", aid + ": " + " / ".join(chains.values()), "", "", ""))
     gold_rest = [g for k, g in enumerate(gold) if not (g["named"] and g["etype"] in GOLD_TYPES and gold_actor.index(g) in gold_matched)] \
         if False else [g for g in gold if not g["named"]]
     opairs = _match(other_pred, gold_rest)
@@ -360,7 +372,7 @@ def main(argv=None) -> int:
     ap.add_argument("folder", nargs="?")
     ap.add_argument("--genre", action="append", help="only these genres (repeatable)")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
-    ap.add_argument("--kind", default=None, help="only errors of this kind (miss, false, type, pronoun)")
+    ap.add_argument("--kind", default=None, help="only errors of this kind (miss, false, type, split, merge, pronoun)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     folder = gum_folder(args.folder)

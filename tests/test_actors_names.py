@@ -181,3 +181,31 @@ def test_a_bad_user_gazetteer_names_file_line_and_field(tmp_path):
 
 def test_party_and_other_are_actor_types():
     assert {"party", "other"} <= set(actors.ACTOR_TYPES)
+
+
+def test_short_forms_of_an_organisation_link_to_it():
+    got = _m("She studied at Dunmore University in the 1990s. At Dunmore she met her husband.")
+    assert got[0][1] == "dunmore-university" and [r[1] for r in got if r[0] == "Dunmore"] == ["dunmore-university"]
+    got = _m("The Court of Appeals heard the case. The Court then adjourned.")
+    assert got[0][1] == got[1][1]
+
+
+def test_miss_and_mademoiselle_are_honorifics():
+    got = _m("Miss Ada Crane arrived late. Ada Crane said she was sorry.")
+    assert {r[1] for r in got if r[2] == "person"} == {"ada-crane"}
+
+
+def test_a_given_name_before_the_full_name_is_the_same_person():
+    got = _m("Everyone called him Orrin at school. Years later Orrin Vale became a judge, and Vale said so.")
+    assert {r[1] for r in got if r[0] in ("Orrin", "Orrin Vale", "Vale")} == {"orrin-vale"}
+
+
+def test_a_party_label_as_an_adjective_is_no_name():
+    got = _m("A Republican senator and two Democrats voted against it. Republican voters stayed home.")
+    assert got[0][:2] == ["A Republican senator", "US-Rep"] and got[0][3] == "role"
+    assert [r[1] for r in got if r[0] == "Democrats"] == ["US-Dem"]
+    assert [r[3] for r in got if r[0] == "Republican"] == ["demonym"]
+
+
+def test_states_that_no_longer_exist_are_places():
+    assert _by_text("He grew up in the Soviet Union and later in Yugoslavia.")["the Soviet Union"][1] == "place"

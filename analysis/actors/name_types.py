@@ -337,11 +337,9 @@ class UnlistedNames:
                 fw = [w for w in full.split() if w[:1].isupper()]
                 if len(fw) >= 2 and "".join(w[0] for w in fw).upper() == name.replace("&", ""):
                     return [self.row(c.start, c.end, aid, "", "acronym")]
-        if len(words) == 1:
-            # a short form of a longer name seen before: "Ida" after "Hurricane Ida"
-            for full, aid in reversed(list(self.unlisted.items())):
-                if len(full.split()) > 1 and full.split()[-1] == name and self.actors[aid].actor_type == (kind or "other"):
-                    return [self.row(c.start, c.end, aid, "", "alias")]
+        aid = self._short_form_of(name, kind)
+        if aid is not None:
+            return [self.row(c.start, c.end, aid, "", "alias")]
         atype = kind or "other"
         aid = slug(name)
         if aid in self.persons:
@@ -349,9 +347,28 @@ class UnlistedNames:
         if aid not in self.actors:
             nouns = NOUNS_BY_HEAD.get(words[-1].lower(), ()) if atype in ("org", "party", "media") else ()
             self.actors[aid] = Actor(aid, name, atype, nouns)
-        if atype != "other" or len(words) > 1:
-            self.unlisted.setdefault(name, aid)
+        self.unlisted.setdefault(name, aid)
         return [self.row(c.start, c.end, aid, "", how)]
+
+    def _short_form_of(self, name: str, kind: str | None) -> str | None:
+        """The actor of a longer name seen before that ``name`` shortens: "Ida" after "Hurricane Ida",
+        "Harvard" after "Harvard University", "Red Sox" after "Boston Red Sox", "the Court" after
+        "Court of Appeals" or "Circuit Court", "the Society" after "Society of the Cincinnati"."""
+        r = self.typer.rules
+        words = name.split()
+        designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
+        for full, aid in reversed(list(self.unlisted.items())):
+            fw = full.split()
+            if len(fw) <= len(words) or full == name:
+                continue
+            atype = self.actors[aid].actor_type
+            if fw[-len(words):] == words and (atype == (kind or "other") or designator or len(words) > 1):
+                return aid
+            if fw[:len(words)] == words and not (kind == "place" and name in r.places) and (
+                    (atype in ("org", "party", "media") and fw[-1] in r.heads) or
+                    (designator and len(fw) > 2 and fw[1] in ("of", "for"))):
+                return aid
+        return None
 
     def _sentence_initial(self, i: int) -> bool:
         tok = self.tok

@@ -154,6 +154,10 @@ class PeopleResolver:
         known = (len(words) == 1 and name in self.surnames) or slug(name) in self.persons or (
             len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
+        if not known:
+            short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
+            if short is not None:
+                return [self.row(c.start, c.end, short, "", "alias")]
         if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \
                 and not (len(words) == 1 and known):
             return self.unlisted_name(c, name, kind)

@@ -253,8 +253,22 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             words = other.name.split()
             if len(words) > 1:
                 full_by_surname.setdefault(words[-1], other.pid)
+        by_first: dict[str, set] = {}   # given name -> people named in full with it
+        for other in self.persons.values():
+            words = other.name.split()
+            if len(words) > 1:
+                by_first.setdefault(words[0], set()).add(other.pid)
         rename = {pid: full_by_surname[p.name] for pid, p in self.persons.items()
                   if len(p.name.split()) == 1 and p.name in full_by_surname}
+        for pid, p in self.persons.items():   # "Eugene" before "Eugene Nida": one person, if only one Eugene
+            if len(p.name.split()) == 1 and pid not in rename and len(by_first.get(p.name, ())) == 1:
+                rename[pid] = next(iter(by_first[p.name]))
+        for name, aid in self.unlisted.items():   # a lone word of no known kind that a person's name holds
+            if self.actors[aid].actor_type == "other" and " " not in name:
+                if name in full_by_surname:
+                    rename[aid] = full_by_surname[name]
+                elif len(by_first.get(name, ())) == 1:
+                    rename[aid] = next(iter(by_first[name]))
         text = self.text
         data = {col: [] for col in MENTION_COLUMNS}
         for n, r in enumerate(rows, 1):
