@@ -131,6 +131,9 @@ class CandidateFinder:
     def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
         """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
         tok = self.tok
+        found = [k for k, w in enumerate(tok.text) if w.isupper() and is_acronym(w)]
+        if not found:
+            return runs
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
@@ -138,10 +141,15 @@ class CandidateFinder:
         starts = [s for s, _ in spans]
         extra = []
         # "sea surface temperature (SST)": an acronym defined by lower-case words is a term, not a name
-        terms = {m.group(2) for m in re.finditer(r"\b([a-z][\w-]*)\s+\(([A-Z][A-Za-z]{1,6})\)", self.text)}
-        for k in range(tok.n):
+        text = self.text
+        terms = set()
+        for m in _PAREN_ACR.finditer(text):
+            before = end_of_text_before(text, m.start())
+            if before > 0 and text[before - 1].islower():
+                terms.add(m.group(1))
+        for k in found:
             w = tok.text[k]
-            if k in taken or not is_acronym(w) or w in self.typer_rules.not_names or w in terms:
+            if k in taken or w in self.typer_rules.not_names or w in terms:
                 continue
             p = bisect.bisect_right(starts, tok.start[k]) - 1
             if p >= 0 and spans[p][1] > tok.start[k]:
