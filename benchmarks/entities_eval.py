@@ -115,15 +115,12 @@ def read_conllu(path) -> tuple[str, str, list[dict]]:
         pos += len(s)
 
     for pi, para in enumerate(paras):
-        if pi == 1:
-            put("\n\n")
-        elif pi > 1:
+        if pi:
             put("\n\n")
         for si, sentence in enumerate(para):
             if si:
                 put(" ")
             toks = {}
-            mwt_end, mwt_space = None, True
             for k, t in enumerate(sentence):
                 if "mwt" in t:
                     a, b = t["mwt"]
@@ -140,7 +137,6 @@ def read_conllu(path) -> tuple[str, str, list[dict]]:
                             x["start"], x["end"] = s0, s0 + len(form)
                         x["in_mwt"] = True
                     put(form)
-                    mwt_end, mwt_space = b, t["space"]
                     if t["space"] and k + len(subs) + 1 < len(sentence):
                         put(" ")
                     continue
@@ -153,7 +149,6 @@ def read_conllu(path) -> tuple[str, str, list[dict]]:
                 toks[t["id"]] = t
                 if t["space"] and k + 1 < len(sentence):
                     put(" ")
-            del mwt_end, mwt_space
             gold_tokens.append((pi, toks))
     text = "".join(pieces)
     # entities
@@ -266,7 +261,7 @@ def score_document(path) -> dict:
     typed = Counter()
     for k, r in enumerate(named_pred):
         t = PRED_TYPES.get(r["actor_type"])
-        if t and not (k in neutral and False):
+        if t:   # a type given to a work or an event ("Firefox" as a person) is a wrong type
             typed["pred_" + t] += 1
     for g in gold_actor:
         typed["gold_" + GOLD_TYPES[g["etype"]]] += 1
@@ -298,8 +293,7 @@ def score_document(path) -> dict:
     for aid, chains in by_id.items():
         if len(chains) > 1:   # several gold actors merged under one predicted id
             res["errors"].append(("merge", aid + ": " + " / ".join(chains.values()), "", "", ""))
-    gold_rest = [g for k, g in enumerate(gold) if not (g["named"] and g["etype"] in GOLD_TYPES and gold_actor.index(g) in gold_matched)] \
-        if False else [g for g in gold if not g["named"]]
+    gold_rest = [g for g in gold if not g["named"]]
     opairs = _match(other_pred, gold_rest)
     links += [(other_pred[p]["actor_id"], gold_rest[gi]["chain"], other_pred[p]["how"]) for p, gi in opairs]
     lp = Counter()
