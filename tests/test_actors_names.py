@@ -209,3 +209,9 @@ def test_a_party_label_as_an_adjective_is_no_name():
 
 def test_states_that_no_longer_exist_are_places():
     assert _by_text("He grew up in the Soviet Union and later in Yugoslavia.")["the Soviet Union"][1] == "place"
+
+
+def test_initials_belong_to_the_name():
+    got = _m("Harold J. Wrenfield taught in Exeter. Wrenfield retired in 1994.")
+    assert got[0][:3] == ["Harold J. Wrenfield", "harold-j-wrenfield", "person"]
+    assert [r[1] for r in got if r[0] == "Wrenfield"] == ["harold-j-wrenfield"]

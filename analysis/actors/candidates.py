@@ -14,6 +14,7 @@ from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
+_INITIAL = re.compile(r"[A-Z]\.")
 #: collective role nouns that stay common nouns when capitalised ("Officials said")
 _PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
                   "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
@@ -101,11 +102,19 @@ class CandidateFinder:
             while k < n and tok.start[k] < e:
                 free[k] = False
                 k += 1
+        def initials_then_name(k: int) -> bool:
+            # "J." or "J. R." before a name word: initials belong to the name ("Charles J. Fillmore")
+            m = k
+            while m < n and m - k < 3 and free[m] and tok.sent[m] == tok.sent[k] and _INITIAL.fullmatch(tok.text[m]):
+                m += 1
+            return m > k and m < n and free[m] and tok.sent[m] == tok.sent[k] and self._name_token(m)
+
         runs, i = [], 0
         while i < n:
-            if free[i] and self._name_token(i):
+            if free[i] and (self._name_token(i) or initials_then_name(i)):
                 j = i + 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (self._name_token(j) or self._particles_then_name(j)):
+                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
+                        self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
                     j += 1
                 runs.append((i, j))
                 i = j
