@@ -215,3 +215,13 @@ def test_initials_belong_to_the_name():
     got = _m("Harold J. Wrenfield taught in Exeter. Wrenfield retired in 1994.")
     assert got[0][:3] == ["Harold J. Wrenfield", "harold-j-wrenfield", "person"]
     assert [r[1] for r in got if r[0] == "Wrenfield"] == ["harold-j-wrenfield"]
+
+
+def test_of_names_inside_a_longer_name_and_a_lower_case_party():
+    got = _by_text("She taught at the Carrow Institute of Technology. Later she joined the Republican party.")
+    assert got["Carrow Institute of Technology"][1] == "org"
+    assert got["the Republican party"][:2] == ("US-Rep", "party")
+
+
+def test_a_paper_or_a_weekly_is_a_news_outlet():
+    assert _by_text("The story ran in The Harbour Paper on Monday.")["Harbour Paper"][1] == "media"

@@ -207,6 +207,9 @@ def _builtin() -> Gazetteer:
     for actor_type, entries in yaml.safe_load(_read_data("organisations.yml")).items():
         for e in entries:
             if str(e["id"]) not in listed:
+                if actor_type == "party":   # "the Republican party" as well as "the Republican Party"
+                    names = [e["name"], *_split(e.get("aliases"))]
+                    e = {**e, "aliases": _split(e.get("aliases")) + [n[:-5] + "party" for n in names if n.endswith(" Party")]}
                 _add_entry(gaz, {**e, "type": actor_type}, keep=True)
     for line in _read_data("places.txt").splitlines():
         line = line.strip()

@@ -103,6 +103,9 @@ def kind_of_words(words: list[str]) -> str | None:
     name = " ".join(words)
     if len(words) >= 3 and words[1] in ("of", "for") and words[0] in r.of_names:
         return r.of_names[words[0]]
+    for k in range(1, len(words) - 1):   # "Massachusetts Institute of Technology", "Hebrew University of …"
+        if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
+            return r.of_names[words[k]]
     head = words[-1]
     if len(words) > 1 and head in r.heads:
         return r.heads[head]
