@@ -225,3 +225,10 @@ def test_of_names_inside_a_longer_name_and_a_lower_case_party():
 
 def test_a_paper_or_a_weekly_is_a_news_outlet():
     assert _by_text("The story ran in The Harbour Paper on Monday.")["Harbour Paper"][1] == "media"
+
+
+def test_a_spelling_variant_of_a_surname_is_the_same_person():
+    got = _m("Ilse Vandermeer opened the talks. Vandermeir said they would continue on Monday.")
+    assert [r[1] for r in got if r[0] in ("Ilse Vandermeer", "Vandermeir")] == ["ilse-vandermeer", "ilse-vandermeer"]
+    got = _m("Ann Johnson met Lee Johnston. Johnston said yes.")
+    assert [r[1] for r in got if r[0] == "Johnston"] == ["lee-johnston"]   # the exact surname wins

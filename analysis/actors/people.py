@@ -29,6 +29,16 @@ class _Person:
         return self.gender or self.guess
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one substituted, inserted or deleted letter."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i:] == b[i + 1:]
+
+
 def _role_info(gaz: Gazetteer, phrase: str):
     key = " ".join(phrase.lower().split())
     if key in gaz.person_roles:
@@ -78,6 +88,8 @@ class PeopleResolver:
             pid = slug(name)
         elif len(words) > 1 and words[-1] in self.surnames and self.persons[self.surnames[words[-1]]].name.split()[0] == words[0]:
             pid = self.surnames[words[-1]]
+        elif len(words) == 1 and self._variant_of(name):
+            pid, how = self._variant_of(name), "alias"
         if pid is None:
             pid = slug(name)
             self.persons[pid] = _Person(pid, name)
@@ -151,8 +163,8 @@ class PeopleResolver:
         i, j = c.data["run"]
         name = self.text[c.start:c.end]
         words = name.split()
-        known = (len(words) == 1 and name in self.surnames) or slug(name) in self.persons or (
-            len(words) > 1 and words[-1] in self.surnames)
+        known = (len(words) == 1 and (name in self.surnames or bool(self._variant_of(name)))) or \
+            slug(name) in self.persons or (len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
         if not known:
             short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
@@ -194,6 +206,17 @@ class PeopleResolver:
                 return self.unlisted_name(c, name, kind)   # "Acme said", "Tulsa said": the evidence says otherwise
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
+
+    def _variant_of(self, word: str) -> str | None:
+        """The person whose surname ``word`` spells another way (one letter changed, added or dropped,
+        both six letters or more: "Vandermeir" for Ilse Vandermeer), if exactly one person fits."""
+        if len(word) < 6 or not word[:1].isupper():
+            return None
+        found = {pid for surname, pid in self.surnames.items()
+                 if len(surname) >= 6 and surname != word and abs(len(surname) - len(word)) <= 1
+                 and len(self.persons[pid].name.split()) > 1 and self.persons[pid].name.split()[-1] == surname
+                 and _one_edit(surname.lower(), word.lower())}
+        return next(iter(found)) if len(found) == 1 else None
 
     def plain_person(self, i: int, j: int) -> bool:
         """Is the name run ``tok[i:j]`` a person though no title or speech verb stands next to it?
