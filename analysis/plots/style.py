@@ -6,11 +6,12 @@ from __future__ import annotations
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: colours by actor type, used by every actor chart and the highlighted text
 KIND_COLORS = {"state": "#0072B2", "igo": "#E69F00", "person": "#009E73", "armed_group": "#D55E00",
-               "media": "#CC79A7", "place": "#999999", "org": "#56B4E9", "other": "#666666"}
+               "media": "#CC79A7", "place": "#999999", "org": "#56B4E9", "party": "#F0E442",
+               "other": "#666666"}
 #: actor types as a reader names them (the tables keep the short codes)
 KIND_NAMES = {"state": "state", "igo": "international organisation", "person": "person",
               "armed_group": "armed group", "media": "news media", "place": "place", "org": "organisation",
-              "other": "other"}
+              "party": "political party", "other": "other"}
 
 
 def kind_name(kind) -> str:
