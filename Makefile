@@ -1,19 +1,27 @@
 # The two commands: `make report` (the main job) and `make test` (the whole suite).
 # Each creates .venv when missing and installs what it needs; nothing else is required
-# but python3 (3.10+) and the package index.
+# but python3 (3.10+) and the package index. Without make (Windows): see README, the same
+# jobs are `python -m analysis report ...` and `python -m analysis lab`.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 ARTICLE ?= seeds/csto_dushanbe_2021.txt
 OUT    ?=
+CORPUS ?=
+PUBLISHED ?=
+
+# paths may hold spaces (ARTICLE="My Articles/x.txt"): every value is passed in single quotes,
+# with any single quote inside escaped
+quote = '$(subst ','\'',$(1))'
 
 .PHONY: report test test-browser lab bench clean help
 
 help:
 	@echo "make report        run the whole analysis on the seed article -> reports/<slug>/"
+	@echo "                   ARTICLE=path (a file, or a folder to compare)  CORPUS=folder|demo  PUBLISHED=YYYY-MM-DD  OUT=folder"
 	@echo "make test          run the test suite (executes every notebook too)"
 	@echo "make test-browser  drive JupyterLab in headless Chromium (installs chromium if missing)"
-	@echo "make lab           JupyterLab on notebooks/, on 127.0.0.1 with a token"
+	@echo "make lab           JupyterLab on my-notebooks/ (a working copy of notebooks/), 127.0.0.1 with a token"
 	@echo "make bench         run the benchmarks in benchmarks/"
 
 $(PY):
@@ -36,20 +44,22 @@ $(VENV)/.installed-browser: $(VENV)/.installed-dev
 	touch $@
 
 report: $(VENV)/.installed-notebooks
-	$(PY) -m analysis report $(ARTICLE) $(if $(OUT),--out $(OUT),)
+	$(PY) -m analysis report $(call quote,$(ARTICLE)) $(if $(OUT),--out $(call quote,$(OUT)),) $(if $(CORPUS),--corpus $(call quote,$(CORPUS)),) $(if $(PUBLISHED),--published $(call quote,$(PUBLISHED)),)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
 # a real JupyterLab in headless Chromium (Debian's chromium, installed with apt-get when missing);
-# the screenshot lands in tests/_out/
+# the screenshots land in tests/_out/
 test-browser: $(VENV)/.installed-browser
 	bash tests/browser/ensure_chromium.sh
 	$(PY) -m pytest -m browser tests/browser -p no:cacheprovider
 
-# token authentication stays on (the URL with the token is printed); only this machine can connect
+# my-notebooks/ is made from notebooks/ when missing (git ignores it; notebooks/ is never changed);
+# kernels start in this folder. It runs `jupyter lab --ip=127.0.0.1 ...` (only this machine can
+# connect; the token stays on) with Lab's news pop-up off: see lab_command in analysis/lab.py.
 lab: $(VENV)/.installed-notebooks
-	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --ServerApp.root_dir=notebooks --ServerApp.open_browser=False $(if $(filter 0,$(shell id -u)),--allow-root,)
+	$(PY) -m analysis lab
 
 bench: $(VENV)/.installed-dev
 	$(PY) benchmarks/run_all.py

@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis annotate | report | corpus``.
+"""Command line: ``python -m analysis annotate | report | corpus | lab``.
 
 Exit status: 0 success; 2 bad input (one line on stderr starting with ``error:``);
 1 internal error (a hint to report it; the traceback only with ``--debug``).
@@ -25,7 +25,10 @@ examples:
   python -m analysis annotate --out out/                 # the embedded seed article
   python -m analysis annotate my_article.txt --published 2024-03-01 --out out/
   python -m analysis report my_article.html --out reports/my-article
+  python -m analysis report my_articles/                 # compare the articles of a folder
+  python -m analysis report https://example.org/news/story.html   # fetched; kept as source.html
   python -m analysis corpus articles/ --out corpus-out --workers 2
+  python -m analysis lab                                 # JupyterLab on my-notebooks/
 """
 
 
@@ -57,8 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Annotate one article; write article.json and one CSV per layer "
                        "(paragraphs, sentences, tokens, and every analysis layer installed).",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html); default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file (.txt, .md or .html) or a web address (http://, https://); "
+                   "default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into")
     p.add_argument("--layers", metavar="L1,L2", help="only these layers (comma-separated)")
     _add_debug(p)
@@ -67,9 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run every numbered notebook on one article and collect the executed "
                        "notebooks (HTML), charts (PNG+SVG), tables (CSV) and an index page in one folder.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("path", nargs="?", help="article file; default: the seed article")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the sidecar .yml)")
+    p.add_argument("path", nargs="?", help="article file, a web address (http://, https://), or a folder of "
+                   "articles to compare (its first article is read in the one-article notebooks); default: the seed article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, or an ISO date and time such as "
+                   "2019-11-20T11:19:29Z (overrides the sidecar .yml and the page)")
     p.add_argument("--out", metavar="DIR", help="output folder; default: reports/<article-slug>/")
+    p.add_argument("--corpus", metavar="DIR", help="a folder of articles for the comparison notebook, or 'demo' "
+                   "for the demo corpus (invented teaching texts); default: none")
+    _add_debug(p)
+
+    p = sub.add_parser("lab", help="JupyterLab on my-notebooks/, a working copy of the lessons (localhost, token)",
+                       description="Copy the lessons into my-notebooks/ (only those missing there; yours are never "
+                       "overwritten) and start JupyterLab on it: kernels run in this folder, so ARTICLE = "
+                       "\"my_article.txt\" finds a file put here; 127.0.0.1 only, with a token; no news pop-up.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--port", type=int, metavar="N", help="the port (default: 8888, or the next free one)")
+    p.add_argument("--browser", action="store_true", help="open a web browser")
     _add_debug(p)
 
     p = sub.add_parser("corpus", help="annotate a folder of articles into Parquet tables",
@@ -107,12 +125,50 @@ def output_folder(out) -> Path:
     return folder
 
 
+#: a publication date earlier than this year is taken for a typing mistake (a warning, not an error)
+EARLIEST_YEAR = 1800
+
+
+def date_warning(date, *, today=None) -> str | None:
+    """Why a publication date looks wrong (more than a year after today, or before 1800), else None.
+
+    >>> import datetime as dt
+    >>> date_warning(dt.date(2204, 11, 4), today=dt.date(2024, 1, 1))
+    'the publication date 2204-11-04 is more than a year after today (2024-01-01): is it a typing mistake? Relative dates are computed from it.'
+    >>> date_warning(dt.date(2021, 9, 16)) is None
+    True
+    """
+    import datetime as _dt
+
+    if date is None:
+        return None
+    today = today or _dt.date.today()
+    if date > today + _dt.timedelta(days=366):
+        return (f"the publication date {date.isoformat()} is more than a year after today ({today.isoformat()}): "
+                "is it a typing mistake? Relative dates are computed from it.")
+    if date.year < EARLIEST_YEAR:
+        return (f"the publication date {date.isoformat()} is before {EARLIEST_YEAR}: is it a typing mistake? "
+                "Relative dates are computed from it.")
+    return None
+
+
+def warn_if_implausible(date) -> str | None:
+    """Issue :func:`date_warning` as an :class:`~analysis.errors.InputWarning`; return it."""
+    from .errors import InputWarning
+
+    message = date_warning(date)
+    if message:
+        warnings.warn(message, InputWarning, stacklevel=2)
+    return message
+
+
 def cmd_annotate(args) -> int:
     from . import annotate, load_article
     from .document import BASE_LAYERS, LAYERS, available_layers
 
     output_folder(args.out)
     article = load_article(args.path or _seed(), published=args.published)
+    warn_if_implausible(article.published)
     doc = annotate(article)
     layers = None
     if args.layers:
@@ -124,10 +180,18 @@ def cmd_annotate(args) -> int:
 
             raise InputError(f"unknown layer(s) {', '.join(unknown)}; choose from {', '.join(list(BASE_LAYERS) + [n for n in LAYERS if n in known])}")
     written = doc.to_folder(args.out, layers=layers)
+    written += save_fetched_page(article, args.out)
     s = doc.summary()
-    print(f"{s['title']!r}: {s['n_paragraphs']} paragraphs, {s['n_sentences']} sentences, {s['n_tokens']} tokens")
+    title = repr(s["title"]) if s.get("title") else "(untitled)"
+    print(f"{title}: {s['n_paragraphs']} paragraphs, {s['n_sentences']} sentences, {s['n_tokens']} tokens")
     print(f"wrote {len(written)} files to {Path(args.out)}/")
     return EXIT_OK
+
+
+def save_fetched_page(article, folder) -> list[Path]:
+    """``source.html`` and ``source.yml`` of an article fetched from a URL (see
+    :meth:`analysis.article.Article.save_source`); nothing for a file."""
+    return article.save_source(folder)
 
 
 def cmd_report(args) -> int:
@@ -142,7 +206,13 @@ def cmd_corpus(args) -> int:
     return corpus_main(args)
 
 
-COMMANDS = {"annotate": cmd_annotate, "report": cmd_report, "corpus": cmd_corpus}
+def cmd_lab(args) -> int:
+    from .lab import main as lab_main
+
+    return lab_main(args)
+
+
+COMMANDS = {"annotate": cmd_annotate, "report": cmd_report, "corpus": cmd_corpus, "lab": cmd_lab}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -510,7 +510,8 @@ def layers_in(out) -> list[str]:
 # cross-article views
 
 
-def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool = False) -> pd.DataFrame:
+def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool = False,
+            max_p: float | None = 0.05) -> pd.DataFrame:
     """Each article's key terms against the rest of the corpus (Dunning's log-likelihood G²).
 
     Uses the ``terms`` layer when the corpus has it (its ``term``, ``count``, ``is_stop``),
@@ -518,7 +519,9 @@ def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool =
     ``a`` = count in the article, ``b`` = count in the rest, ``c``/``d`` = their sizes:
     ``G² = 2 (a ln(a/E1) + b ln(b/E2))`` with ``E1 = c (a+b)/(c+d)``, ``E2 = d (a+b)/(c+d)``;
     ``log_ratio = log2((a/c) / (b/d))`` (Hardie's effect size, 0.5 added to zero counts).
-    Only over-used terms (``a/c > b/d``) with ``a >= min_count`` are kept.
+    Only over-used terms (``a/c > b/d``) with ``a >= min_count`` are kept, and by default only the
+    significant ones: chi-square p-value (1 degree of freedom) at most ``max_p`` = 0.05, i.e.
+    G² ≥ 3.84; ``max_p=None`` keeps them all.
 
     Returns:
         DataFrame ``article_id, rank, term, count, count_rest, per_1000, per_1000_rest, g2,
@@ -547,6 +550,8 @@ def keyness(out, *, top: int = 10, min_count: int = 2, include_stopwords: bool =
     df["per_1000"] = 1000 * a / c
     df["per_1000_rest"] = (1000 * b / d.where(d > 0, np.nan)).fillna(0.0)
     df = df[(df["count"] >= min_count) & (df["per_1000"] > df["per_1000_rest"])]
+    if max_p is not None:  # p = erfc(sqrt(G²/2)), the chi-square tail with 1 degree of freedom
+        df = df.loc[np.array([math.erfc(math.sqrt(max(g, 0.0) / 2)) <= max_p for g in df["g2"].tolist()], dtype=bool)]
     df = df.sort_values(["article_id", "g2", "term"], ascending=[True, False, True])
     df = df.groupby("article_id", sort=True).head(top).copy()
     df["rank"] = df.groupby("article_id").cumcount() + 1
@@ -715,6 +720,104 @@ def make_demo_corpus(folder, *, include_seed: bool = True) -> Path:
             if side.is_file():
                 shutil.copyfile(side, folder / side.name)
     return folder
+
+
+#: what every chart and table built from the demo corpus says about it
+DEMO_NOTE = "demo corpus: invented teaching texts and the example article, not real news"
+#: the name that asks for the demo corpus (in ``CORPUS``, ``--corpus``, ``make report CORPUS=demo``)
+DEMO_NAME = "demo"
+
+
+@dataclass
+class Gathered:
+    """The articles a comparison reads: ``folder`` holds copies of them, ``ids`` their article ids."""
+
+    folder: Path
+    ids: list[str]
+    demo: bool = False
+
+    @property
+    def can_compare(self) -> bool:
+        return len(self.ids) >= 2
+
+    @property
+    def note(self) -> str | None:
+        """:data:`DEMO_NOTE` for the demo corpus (put it in every chart title), else ``None``."""
+        return DEMO_NOTE if self.demo else None
+
+
+def _copy_article(src: Path, dest: Path, published=None) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+    if published:  # the date goes into a sidecar, as for any article in a folder
+        dest.with_suffix(".yml").write_text(f"published: {published}\n", encoding="utf-8")
+        return
+    for side in (src.with_suffix(".yml"), src.with_suffix(".yaml")):
+        if side.is_file():
+            shutil.copyfile(side, dest.with_suffix(side.suffix))
+
+
+def gather_corpus(corpus, into, *, article=None, published=None) -> Gathered:
+    """Copy the articles to compare into the folder ``into``: only what the user named.
+
+    Args:
+        corpus: a folder of articles (searched recursively), ``"demo"`` for the demo corpus
+            (:func:`make_demo_corpus`), or ``None`` for none.
+        into: the (new) folder the copies go to; the user's files are never changed.
+        article: one more article file to compare (left out when the corpus already holds a
+            file with the same content).
+        published: the publication date of ``article`` (``YYYY-MM-DD``), written as its sidecar.
+
+    Returns:
+        A :class:`Gathered`; ``can_compare`` is false with fewer than two articles.
+
+    Raises:
+        InputError: ``corpus`` is not a folder, or holds no article.
+
+    >>> g = gather_corpus(None, "tmp-corpus", article=analysis.SEED)   # doctest: +SKIP
+    >>> g.ids, g.can_compare                                            # doctest: +SKIP
+    (['csto_dushanbe_2021'], False)
+    """
+    into = Path(into)
+    into.mkdir(parents=True, exist_ok=True)
+    demo = isinstance(corpus, str) and corpus.strip().lower() == DEMO_NAME
+    if demo:
+        make_demo_corpus(into)
+    elif corpus is not None and str(corpus).strip():
+        root = Path(corpus).expanduser()
+        if not root.is_dir():
+            raise InputError(f"CORPUS {corpus}: {'not a folder' if root.exists() else 'no such folder'}; "
+                             f"give a folder of {'/'.join(ARTICLE_SUFFIXES)} articles, or \"{DEMO_NAME}\" for the demo corpus")
+        for _, path in find_articles(root):
+            _copy_article(path, into / path.relative_to(root))
+    if article is not None and str(article).strip():
+        src = Path(article)
+        have = {hashlib.sha256(p.read_bytes()).hexdigest() for _, p in _articles_or_none(into)}
+        if hashlib.sha256(src.read_bytes()).hexdigest() not in have:
+            dest = into / src.name
+            k = 2
+            while dest.exists():
+                dest = into / f"{src.stem}-{k}{src.suffix}"
+                k += 1
+            _copy_article(src, dest, published)
+    return Gathered(into, [a for a, _ in _articles_or_none(into)], demo)
+
+
+def _articles_or_none(folder: Path) -> list[tuple[str, Path]]:
+    try:
+        return find_articles(folder)
+    except InputError:
+        return []
+
+
+def how_to_compare(n: int) -> str:
+    """What to do when there are fewer than two articles to compare (``n`` of them)."""
+    have = "no article" if n == 0 else "one article"
+    return (f"Nothing to compare: a comparison needs two or more articles, and this run has {have}. "
+            "Put the articles in one folder (one .txt, .md or .html file each) and set "
+            "CORPUS = \"path/to/folder\" in the parameters cell, or run "
+            "'python -m analysis report path/to/folder'. "
+            f"To see what the comparison looks like, set CORPUS = \"{DEMO_NAME}\" (the demo corpus: invented teaching texts).")
 
 
 # --------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article, from_text, load_article
+from .article import Article, from_text, is_url, load_article
 from ._frames import column_values
 from .segment import segment
 
@@ -147,18 +147,22 @@ class Document:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         info = self.summary()
-        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note") if self.article.meta.get(k)})
+        info.update({k: self.article.meta.get(k) for k in ("original_source", "encoding", "path", "slug", "published_note",
+                                                            "published_detail", "url", "final_url", "fetched_at", "format",
+                                                            "extractor", "metadata_from", "warnings") if self.article.meta.get(k)})
         if self.article.meta.get("published_from"):
             info["published_from"] = self.article.meta["published_from"]  # sidecar, argument, dateline, ...
         dateline = self.article.meta.get("dateline")
         if dateline:
             info["dateline"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in dateline.items()}
         info["notes"] = list(self.article.meta.get("notes", []))
+        from .export import csv_ready
+
         written = [folder / "article.json"]
         written[0].write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         for name in layers or list(BASE_LAYERS) + available_layers():
             path = folder / f"{name}.csv"
-            self.layer(name).to_csv(path, index=False)
+            csv_ready(self.layer(name)).to_csv(path, index=False)  # dates at the precision of their value
             written.append(path)
         return written
 
@@ -172,7 +176,7 @@ def annotate(article, *, published=None) -> Document:
     """Annotate an article: paragraphs, sentences and tokens now, the other layers on demand.
 
     Args:
-        article: an :class:`Article`, a path to an article file, or the article's text.
+        article: an :class:`Article`, a path to an article file, a web address, or the article's text.
         published: publication date (``YYYY-MM-DD``) when ``article`` is a path or text.
     """
     if isinstance(article, Article):
@@ -180,7 +184,9 @@ def annotate(article, *, published=None) -> Document:
             from .article import parse_date
 
             meta = {**article.meta, "published": parse_date(published, what="publication date"), "published_from": "argument"}
-            article = Article(article.text, article.blocks, meta)
+            article = Article(article.text, article.blocks, meta, source_html=article.source_html)
+    elif is_url(article):  # a web address: fetched, never analysed as text
+        article = load_article(article, published=published)
     elif isinstance(article, Path) or (isinstance(article, str) and "\n" not in article and len(article) < 4096 and Path(article).suffix and Path(article).exists()):
         article = load_article(article, published=published)
     elif isinstance(article, str):

@@ -55,10 +55,42 @@ def save(fig, name: str, folder, *, formats=("png", "svg"), dpi: int = 200) -> l
     return paths
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T|$)")
+
+
+def csv_ready(df):
+    """``df`` as it is written to CSV: a ``date`` is only as precise as its TIMEX3 ``value``.
+
+    A table with a datetime ``date`` column and a ``value`` column (the events, a combined
+    timeline) keeps the first day of each value in memory, for sorting and charts; in the CSV a
+    date is written as a day only when the value is a day: ``2000`` stays ``2000`` (not
+    ``2000-01-01``), ``2021-04`` stays ``2021-04``. Other tables are returned unchanged.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"date": pd.to_datetime(["2000-01-01", "2021-06-16"]), "value": ["2000", "2021-06-16"]})
+    >>> csv_ready(t)["date"].tolist()
+    ['2000', '2021-06-16']
+    """
+    import pandas as pd
+
+    if "date" not in getattr(df, "columns", ()) or "value" not in df.columns:
+        return df
+    if not pd.api.types.is_datetime64_any_dtype(df["date"]):
+        return df
+    days = df["date"].dt.strftime("%Y-%m-%d")
+    shown = [None if pd.isna(d) else (d if isinstance(v, str) and _DAY.match(v) else
+                                      (v.split("T")[0] if isinstance(v, str) and v[:4].isdigit() else d))
+             for d, v in zip(days, df["value"])]
+    return df.assign(date=pd.array(shown, dtype="string"))
+
+
 def save_table(df, name: str, folder) -> Path | None:
-    """Write a DataFrame as ``folder/name.csv`` (UTF-8, no index); ``folder=None`` writes nothing."""
+    """Write a DataFrame as ``folder/name.csv`` (UTF-8, no index); ``folder=None`` writes nothing.
+
+    Dates are written at the precision of their value (see :func:`csv_ready`).
+    """
     if folder is None:
         return None
     path = _target(folder, name, "csv")
-    df.to_csv(path, index=False)
+    csv_ready(df).to_csv(path, index=False)
     return path

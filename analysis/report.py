@@ -88,6 +88,8 @@ class Report:
     tables: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    #: the notes already printed as ``warning:`` lines while the report ran (not repeated at the end)
+    warned: list[str] = field(default_factory=list)
 
     @property
     def index(self) -> Path:
@@ -155,14 +157,22 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
     target = nb_dir / f"{safe_name(src.stem)}.ipynb"
     params = parameters if _has_parameters_cell(nbformat.read(src, as_version=4)) else {}
     failure = None
-    try:
-        pm.execute_notebook(str(src), str(target), parameters=params, kernel_name=kernel_name,
-                            progress_bar=False, log_output=False, cwd=str(nb_dir),
-                            execution_timeout=timeout, request_save_on_cell_execute=False)
-    except PapermillExecutionError as exc:
-        failure = NotebookFailed(src.name, exc.cell_index, exc.exec_count, exc.ename, exc.evalue, exc.source)
-    except Exception as exc:  # kernel died, timeout, unreadable notebook ...
-        failure = NotebookFailed(src.name, None, None, type(exc).__name__, str(exc))
+    for attempt in range(1 + KERNEL_RETRIES):
+        failure = None
+        try:
+            pm.execute_notebook(str(src), str(target), parameters=params, kernel_name=kernel_name,
+                                progress_bar=False, log_output=False, cwd=str(nb_dir),
+                                execution_timeout=timeout, request_save_on_cell_execute=False)
+        except PapermillExecutionError as exc:
+            failure = NotebookFailed(src.name, exc.cell_index, exc.exec_count, exc.ename, exc.evalue, exc.source)
+        except Exception as exc:  # kernel died, timeout, unreadable notebook ...
+            failure = NotebookFailed(src.name, None, None, type(exc).__name__, str(exc))
+            if _kernel_trouble(exc) and attempt < KERNEL_RETRIES:
+                # two kernels started at once can pick the same port ("Address already in use");
+                # the notebook is not at fault: start it again on fresh ports
+                time.sleep(0.5 + attempt)
+                continue
+        break
     run.ipynb = target if target.exists() else None
     if run.ipynb is not None:  # the failed notebook is exported too: it shows the error in place
         run.html = _write_html(nbformat.read(target, as_version=4), src.stem, html_dir)
@@ -175,6 +185,58 @@ def _run_one(src: Path, out: Path, parameters: dict, *, timeout: int, kernel_nam
             stop.set()
         raise failure
     return run
+
+
+#: how many times a notebook whose kernel failed to start (or died) is started again
+KERNEL_RETRIES = 2
+#: the file in the report folder that receives what the kernels print on stderr
+LOG_NAME = "report.log"
+
+
+def _kernel_trouble(exc: BaseException) -> bool:
+    """True for a kernel that did not start or died (a port clash ...), not for a cell's error or timeout."""
+    if isinstance(exc, TimeoutError) and type(exc).__name__ == "CellTimeoutError":
+        return False
+    text = f"{type(exc).__name__}: {exc}"
+    return any(k in text for k in ("DeadKernel", "Kernel died", "Address already in use", "ZMQError",
+                                   "kernel_info", "Kernel didn't respond", "RuntimeError: Kernel"))
+
+
+class _StderrToLog:
+    """Send what the kernels (and the libraries that start them) print on stderr to a log file.
+
+    The kernels are child processes: they inherit file descriptor 2, so it is pointed at
+    ``OUT/report.log`` while they run. ``terminal`` is the original stderr, for the progress bar.
+    Nothing is redirected when stderr has no file descriptor (some embedded interpreters).
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.terminal = sys.stderr
+        self.saved = None
+
+    def __enter__(self):
+        try:
+            sys.stderr.flush()
+            fd = sys.stderr.fileno()
+            self.log = open(self.path, "a", encoding="utf-8", buffering=1)
+            self.saved = os.dup(fd)
+            self.terminal = os.fdopen(os.dup(self.saved), "w", buffering=1, encoding=getattr(sys.stderr, "encoding", None) or "utf-8")
+            os.dup2(self.log.fileno(), fd)
+            self.fd = fd
+        except (AttributeError, OSError, ValueError):  # no real file descriptor: leave stderr alone
+            self.saved = None
+            self.terminal = sys.stderr
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            sys.stderr.flush()
+            os.dup2(self.saved, self.fd)
+            os.close(self.saved)
+            self.terminal.close()
+            self.log.close()
+        return False
 
 
 class _KernelEnvironment:
@@ -211,18 +273,23 @@ class _KernelEnvironment:
 
 
 def run_report(path=None, *, published=None, out=None, notebooks=None, workers: int | None = None,
-               timeout: int = 600, kernel_name: str = "python3", progress: bool = True) -> Report:
+               timeout: int = 600, kernel_name: str = "python3", progress: bool = True, corpus=None) -> Report:
     """Run every numbered notebook on one article and write the report folder.
 
     Args:
-        path: the article file (``.txt``, ``.md`` or ``.html``); default: the seed article.
+        path: the article file (``.txt``, ``.md`` or ``.html``); default: the seed article. A
+            folder of articles means: compare them (``corpus``), and read its first article
+            (in name order) in the one-article notebooks.
         published: the publication date ``YYYY-MM-DD`` (overrides the sidecar ``.yml``).
         out: the report folder; default ``reports/<article slug>/``.
         notebooks: the notebook files to run; default every ``notebooks/NN-*.ipynb``.
         workers: notebooks run at the same time (default: 2, or 1 on a one-core machine).
         timeout: seconds allowed for one cell.
         kernel_name: the Jupyter kernel to run the notebooks with.
-        progress: show a progress bar with each notebook's time on stderr.
+        progress: show a progress bar on stderr (only when stderr is a terminal). What the
+            kernels print goes to ``OUT/report.log``.
+        corpus: a folder of articles for the comparison notebook (06), or ``"demo"`` for the demo
+            corpus; default: none (06 then says how to compare several articles).
 
     Returns:
         A :class:`Report`; ``report.index`` is the index page.
@@ -238,12 +305,33 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     """
     from . import SEED, annotate, load_article
 
+    from .article import is_url
+
     started = time.perf_counter()
-    article_path = Path(path) if path is not None else Path(SEED)
-    article = load_article(article_path, published=published)
+    url = str(path) if path is not None and is_url(str(path)) else None
+    article_path = None if url is not None else Path(path) if path is not None else Path(SEED)
+    if article_path is not None and article_path.is_dir():
+        from .corpus import find_articles
+
+        found = find_articles(article_path)  # InputError when the folder holds no article
+        if corpus is None:
+            corpus = article_path
+        article_path = found[0][1]
+    if corpus is not None and str(corpus).strip().lower() != "demo" and not Path(corpus).is_dir():
+        raise InputError(f"--corpus {corpus}: {'not a folder' if Path(corpus).exists() else 'no such folder'}; "
+                         "give a folder of articles, or 'demo' for the demo corpus")
+    article = load_article(url or article_path, published=published)
+    from .cli import warn_if_implausible
+
+    date_note = warn_if_implausible(article.published)
     out = Path(out) if out is not None else default_out(article)
     if out.exists() and not out.is_dir():
         raise InputError(f"--out {out} is a file; give a folder for the report")
+    if url is not None:  # the page as fetched, next to the report: the notebooks (and a rebuild) read it offline
+        from .cli import save_fetched_page
+
+        out.mkdir(parents=True, exist_ok=True)
+        article_path = save_fetched_page(article, out)[0]
     sources = [Path(p) for p in notebooks] if notebooks is not None else numbered_notebooks()
     if not sources:
         raise InputError(f"no numbered notebooks (NN-*.ipynb) found in {NOTEBOOK_DIR}")
@@ -256,17 +344,22 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
         "ARTICLE": str(article_path.resolve()),
         "PUBLISHED": article.published.isoformat() if published is not None and article.published else None,
         "EXPORT_DIR": str(out_abs),
+        "CORPUS": None if corpus is None else ("demo" if str(corpus).strip().lower() == "demo" else str(Path(corpus).resolve())),
     }
     report = Report(out=out)
+    if date_note:
+        report.notes.append(date_note)
+        report.warned.append(date_note)
     report.runs = [NotebookRun(name=p.stem) for p in sources]
     if workers is None:
         workers = max(1, min(2, os.cpu_count() or 1))
 
     doc = annotate(article)
     failure: NotebookFailed | None = None
-    bar = _progress(len(sources), enabled=progress)
     stop = threading.Event()
-    with _KernelEnvironment(), ThreadPoolExecutor(max_workers=workers) as pool:
+    quiet = _StderrToLog(out / LOG_NAME)
+    with quiet, _KernelEnvironment(), ThreadPoolExecutor(max_workers=workers) as pool:
+        bar = _progress(len(sources), enabled=progress, file=quiet.terminal)
         futures = {pool.submit(_run_one, src, out_abs, parameters, timeout=timeout, kernel_name=kernel_name, stop=stop): i
                    for i, src in enumerate(sources)}
         # the tables are written by this process while the kernels run
@@ -282,8 +375,8 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
                 except NotebookFailed as exc:
                     report.runs[i] = getattr(exc, "run", NotebookRun(sources[i].stem, "failed", error=str(exc)))
                     failure = failure or exc
+                bar.set_postfix_str(f"{report.runs[i].name} {report.runs[i].status}", refresh=False)
                 bar.update(1)
-                bar.write(f"  {report.runs[i].name:<32} {report.runs[i].status:<6} {report.runs[i].seconds:6.1f} s")
             if failure:
                 for fut in pending:
                     fut.cancel()
@@ -296,7 +389,7 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
                         except NotebookFailed as exc:
                             report.runs[i] = getattr(exc, "run", report.runs[i])
                 pending = set()
-    bar.close()
+        bar.close()
     report.seconds = time.perf_counter() - started
     write_index(doc, report, failure=failure)
     (out / "report.json").write_text(json.dumps(_report_json(doc, report, failure), indent=2) + "\n", encoding="utf-8")
@@ -306,10 +399,13 @@ def run_report(path=None, *, published=None, out=None, notebooks=None, workers: 
     return report
 
 
-def _progress(total: int, *, enabled: bool):
+def _progress(total: int, *, enabled: bool, file=None):
+    """One progress bar on ``file`` (stderr), drawn only on a terminal: a log or a pipe gets none."""
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc="notebooks", unit="nb", disable=not enabled, file=sys.stderr, leave=False)
+    file = file or sys.stderr
+    tty = getattr(file, "isatty", lambda: False)()
+    return tqdm(total=total, desc="notebooks", unit="nb", disable=not (enabled and tty), file=file, leave=False)
 
 
 def write_tables(doc, folder) -> tuple[list[Path], list[str]]:
@@ -369,12 +465,14 @@ def summary_facts(doc) -> dict:
     >>> facts["size"]["tokens"] > 0                                 # doctest: +SKIP
     True
     """
+    from .plots.style import kind_name
+
     tok = doc.tokens
     words = tok[~tok.is_punct]
     facts: dict = {"size": {"paragraphs": len(doc.paragraphs), "sentences": len(doc.sentences),
                             "words": int(len(words)), "word types": int(words.lower.nunique())}}
     terms = _layer(doc, "terms")
-    if _has(terms, "term", "count"):
+    if terms is not None and {"term", "count"} <= set(terms.columns):
         t = terms[~terms["is_stop"].astype(bool)] if "is_stop" in terms.columns else terms
         facts["terms"] = [(str(r.term), int(r.count)) for r in t.sort_values("count", ascending=False, kind="stable").head(10).itertuples()]
         facts["terms_from"] = "terms layer (lemmas, stopwords left out)"
@@ -391,7 +489,7 @@ def summary_facts(doc) -> dict:
         m = m[m["actor"].notna()]
         kind = m.groupby("actor")["actor_type"].first() if "actor_type" in m.columns else None
         counts = m["actor"].value_counts().head(10)
-        facts["actors"] = [(str(a), int(n), str(kind[a]) if kind is not None else "") for a, n in counts.items()]
+        facts["actors"] = [(str(a), int(n), kind_name(kind[a]) if kind is not None else "") for a, n in counts.items()]
     stance = _layer(doc, "stance")
     if _has(stance, "stance"):
         s = stance[stance["stance"].isin(["favor", "against"])]
@@ -405,21 +503,24 @@ def summary_facts(doc) -> dict:
 
 
 def _timeline_items(doc) -> list[dict] | None:
+    """The dated points of the index page's strip: value, first and last day, label, actors."""
     events = _layer(doc, "events")
-    if _has(events, "value"):
+    if events is not None and "value" in events.columns:
         items = []
         for r in events.to_dict("records"):
             label = r.get("summary") or r.get("trigger") or ""
-            items.append({"value": str(r.get("value")), "date": _as_date(r.get("date")), "label": str(label),
+            first, last = _value_days(str(r.get("value")), _as_date(r.get("date")))
+            items.append({"value": str(r.get("value")), "date": first, "last": last, "label": str(label),
                           "actors": str(r.get("actors") or "") if str(r.get("actors")) != "nan" else ""})
         return items
     timexes = _layer(doc, "timexes")
-    if _has(timexes, "value", "text"):
+    if timexes is not None and {"value", "text"} <= set(timexes.columns):
         items = []
         for r in timexes.to_dict("records"):
             if str(r.get("type", "DATE")) not in ("DATE", "TIME"):
                 continue
-            items.append({"value": str(r["value"]), "date": _value_date(str(r["value"])), "label": str(r["text"]), "actors": ""})
+            first, last = _value_days(str(r["value"]), None)
+            items.append({"value": str(r["value"]), "date": first, "last": last, "label": str(r["text"]), "actors": ""})
         return items
     return None
 
@@ -433,41 +534,96 @@ def _as_date(value):
         return None
 
 
-def _value_date(value: str):
-    """The first day of a TIMEX3 value with a known year ("2021-04" -> 2021-04-01), else None."""
-    import re
+def _value_days(value: str, date):
+    """(first day, last day) a TIMEX3 value covers ("2021-04" -> 1 and 30 April); ``date`` when no range."""
+    try:
+        from .timeline import value_range
+    except ImportError:  # pragma: no cover - the timeline layer is part of the package
+        value_range = None
+    rng = value_range(value) if value_range is not None else None
+    if rng is not None:
+        if date is not None and rng[0] != date and rng[0] == rng[1]:
+            return date, date
+        return rng
+    return (date, date) if date is not None else (None, None)
 
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    return _dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+def _text_width(text: str, size: int = 12) -> float:
+    """A generous estimate of the width of ``text`` in pixels in a sans-serif font of ``size`` px."""
+    return 0.62 * size * len(text) + 4
+
+
+def _place_labels(labels: list[tuple[float, str]], width: float, margin: float = 4) -> list[tuple[float, int]]:
+    """Place each (x, text) label on the first lane where it overlaps no other; keep it inside the width.
+
+    Returns (left edge, lane) per label, in the order given. Labels are centred on x unless that
+    would leave the picture, then moved inside it.
+    """
+    ends: list[float] = []  # right edge of the last label on each lane
+    placed = []
+    for x, text in labels:
+        w = _text_width(text)
+        left = min(max(x - w / 2, margin), width - margin - w)
+        for lane, end in enumerate(ends):
+            if left >= end + 6:
+                ends[lane] = left + w
+                break
+        else:
+            lane = len(ends)
+            ends.append(left + w)
+        placed.append((left, lane))
+    return placed
 
 
 def _timeline_svg(items: list[dict], published) -> str:
-    dated = [it for it in items if it["date"] is not None]
+    """An SVG strip: a dot per day, a bar per longer period (a month, a year), labels that never overlap."""
+    dated = sorted((it for it in items if it["date"] is not None), key=lambda i: (i["date"], i["last"] or i["date"]))
     if not dated:
         return ""
-    dates = [it["date"] for it in dated] + ([published] if published else [])
+    dates = [it["date"] for it in dated] + [it["last"] or it["date"] for it in dated] + ([published] if published else [])
     lo, hi = min(dates), max(dates)
     span = max((hi - lo).days, 1)
-    width, left, right = 900, 30, 30
+    width, left, right = 900, 40, 40
 
     def x(d):
         return left + (width - left - right) * (d - lo).days / span
 
-    parts = [f'<svg class="strip" viewBox="0 0 {width} 110" role="img" aria-label="timeline of the dated events">',
-             f'<line x1="{left}" y1="60" x2="{width - right}" y2="60" stroke="#555" stroke-width="2"/>']
-    for k, it in enumerate(sorted(dated, key=lambda i: i["date"])):
-        xx = x(it["date"])
-        y = 40 if k % 2 == 0 else 88
-        parts.append(f'<circle cx="{xx:.1f}" cy="60" r="6" fill="#0072B2"><title>{html.escape(it["value"] + " " + it["label"])}</title></circle>')
-        parts.append(f'<text x="{xx:.1f}" y="{y}" text-anchor="middle" font-size="12">{html.escape(it["value"])}</text>')
+    labels = [((x(it["date"]) + x(it["last"] or it["date"])) / 2, it["value"]) for it in dated]
+    placed = _place_labels(labels, width)
+    lanes = 1 + max(lane for _, lane in placed)
+    pub_text = f"published {published.isoformat()}" if published else ""
+    top = 24 if published else 6           # the publication label's row
+    axis_y = top + 16 + 18 * lanes          # labels sit above the axis, one row per lane
+    height = axis_y + 22
+    parts = [f'<svg class="strip" viewBox="0 0 {width} {height}" role="img" aria-label="timeline of the dated events">',
+             f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" stroke="#555" stroke-width="2"/>']
+    for it, (lx, lane), (cx, text) in zip(dated, placed, labels):
+        tip = html.escape(it["value"] + " " + it["label"])
+        a, b = x(it["date"]), x(it["last"] or it["date"])
+        if b - a >= 2:  # a period: a bar over the days it covers
+            parts.append(f'<rect x="{a:.1f}" y="{axis_y - 6}" width="{max(b - a, 3):.1f}" height="12" rx="3" fill="#0072B2" '
+                         f'fill-opacity="0.45"><title>{tip}</title></rect>')
+        else:
+            parts.append(f'<circle cx="{a:.1f}" cy="{axis_y}" r="6" fill="#0072B2"><title>{tip}</title></circle>')
+        ly = axis_y - 14 - 18 * lane
+        parts.append(f'<line x1="{cx:.1f}" y1="{ly + 3}" x2="{cx:.1f}" y2="{axis_y - 7}" stroke="#bbb" stroke-width="1"/>')
+        parts.append(f'<text x="{lx:.1f}" y="{ly}" font-size="12">{html.escape(text)}</text>')
     if published:
         xp = x(published)
-        parts.append(f'<line x1="{xp:.1f}" y1="20" x2="{xp:.1f}" y2="100" stroke="#D55E00" stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{min(xp, width - 90):.1f}" y="14" font-size="12" fill="#D55E00">published {published.isoformat()}</text>')
+        parts.append(f'<line x1="{xp:.1f}" y1="{top + 4}" x2="{xp:.1f}" y2="{axis_y + 12}" stroke="#D55E00" stroke-dasharray="4 3"/>')
+        lx = min(max(xp - _text_width(pub_text) / 2, 4), width - 4 - _text_width(pub_text))
+        parts.append(f'<text x="{lx:.1f}" y="{top}" font-size="12" fill="#D55E00">{html.escape(pub_text)}</text>')
+    parts.append(f'<text x="{left}" y="{height - 2}" font-size="11" fill="#555">{html.escape(lo.isoformat())}</text>')
+    parts.append(f'<text x="{width - right}" y="{height - 2}" font-size="11" fill="#555" text-anchor="end">{html.escape(hi.isoformat())}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _shorten(text, width: int) -> str:
+    """``text`` cut at a word boundary with an ellipsis, never mid-word."""
+    import textwrap
+
+    return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder=" …")
 
 
 _CSS = """
@@ -476,10 +632,10 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin:1.4rem 0 .4
 .meta{color:#444}.meta b{color:#222} .note{background:#fff4e5;border-left:4px solid #E69F00;padding:.4rem .7rem;margin:.6rem 0}
 .fail{background:#fdecea;border-left:4px solid #D55E00;padding:.4rem .7rem;margin:.6rem 0}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:.8rem}
-.card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem} .card h3{font-size:1rem;margin:.1rem 0 .4rem}
-.card ol,.card ul{margin:0;padding-left:1.2rem} .num{font-variant-numeric:tabular-nums;color:#555}
+.card{border:1px solid #ddd;border-radius:6px;padding:.5rem .8rem;min-width:0;overflow-wrap:anywhere} .card h3{font-size:1rem;margin:.1rem 0 .4rem}
+.card ol,.card ul{margin:0;padding-left:1.2rem} .card.wide{grid-column:1/-1} .num{font-variant-numeric:tabular-nums;color:#555}
 .favor{color:#0072B2;font-weight:600}.against{color:#D55E00;font-weight:600}
-.strip{width:100%;height:auto} table{border-collapse:collapse} td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #eee}
+.strip{width:100%;height:auto} table{border-collapse:collapse} td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #eee;overflow-wrap:anywhere}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:.8rem}
 .charts figure{margin:0;border:1px solid #ddd;border-radius:6px;padding:.3rem;text-align:center}
 .charts img{max-width:100%;height:150px;object-fit:contain} figcaption{font-size:.85rem}
@@ -514,17 +670,31 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
                      "the timeline strip.</p>")
     elif meta.get("published_note"):
         lines.append(f"<p class='meta'><small>{esc(' '.join(str(meta['published_note']).split()))}</small></p>")
+    if len(doc.paragraphs) == 0:
+        lines.append("<p class='note' id='no-body'><b>No body text.</b> Only a title was found, so the tables are empty "
+                     "and the charts say so. Check the file: paragraphs are separated by blank lines, the title "
+                     "comes first.</p>")
+    elif len(doc.sentences) < 3:
+        lines.append(f"<p class='note' id='short'><b>A very short article</b> ({len(doc.sentences)} sentence"
+                     f"{'' if len(doc.sentences) == 1 else 's'}): counts and charts say little about it.</p>")
     if failure is not None:
         lines.append(f"<p class='fail' id='failed'><b>The report stopped.</b> {esc(str(failure))}</p>")
     for note in report.notes:
         lines.append(f"<p class='note'>{esc(note)}</p>")
+    for warning in meta.get("warnings") or []:  # about the input: a fallback reader, a menu-like page, dropped lines
+        lines.append(f"<p class='note article-warning'><b>Check the article:</b> {esc(warning)}</p>")
+    if meta.get("url"):
+        lines.append(f"<p class='meta'><small>Fetched from <a href='{esc(meta['url'])}'>{esc(meta['url'])}</a> at "
+                     f"{esc(str(meta.get('fetched_at') or '?'))}; the page as fetched is <a href='source.html'>source.html</a>."
+                     "</small></p>")
 
     lines.append("<h2>Summary</h2><div class='grid'>")
     size = facts["size"]
     lines.append("<div class='card'><h3>Size</h3><table>" + "".join(
         f"<tr><td>{esc(k)}</td><td class='num'>{v:,}</td></tr>" for k, v in size.items()) + "</table></div>")
-    lines.append("<div class='card'><h3>Top terms</h3><ol>" + "".join(
-        f"<li>{esc(t)} <span class='num'>{n}</span></li>" for t, n in facts["terms"]) +
+    lines.append("<div class='card'><h3>Top terms</h3><ol>" + ("".join(
+        f"<li>{esc(t)} <span class='num'>{n}</span></li>" for t, n in facts["terms"])
+        or "</ol><p class='num'>No content word: the article has no body text.</p><ol>") +
         f"</ol><small class='num'>{esc(facts['terms_from'])}</small></div>")
     if facts.get("actors"):
         lines.append("<div class='card'><h3>Top actors</h3><ol>" + "".join(
@@ -532,9 +702,9 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     if facts.get("stance") is not None:
         items = "".join(
             f"<li>{esc(r['holder'] or '?')} <span class='{esc(r['stance'])}'>{esc(r['stance'])}</span> "
-            f"{esc(r['target'][:80])} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
+            f"{esc(_shorten(r['target'], 120))} <span class='num'>“{esc(r['cue'])}”, ¶{esc(r['para_id'])}</span></li>"
             for r in facts["stance"]) or "<li>no favour or against stance found</li>"
-        lines.append(f"<div class='card'><h3>Stance highlights</h3><ul>{items}</ul></div>")
+        lines.append(f"<div class='card wide'><h3>Stance highlights</h3><ul>{items}</ul></div>")
     lines.append("</div>")
     if facts.get("timeline") is not None:
         lines.append("<h2>Timeline</h2>")
@@ -543,7 +713,7 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
         undated = [it for it in facts["timeline"] if it["date"] is None]
         if undated:
             lines.append("<p class='num'>Without a known date: " + "; ".join(
-                f"{esc(it['value'])} ({esc(it['label'][:50])})" for it in undated[:8]) + "</p>")
+                f"{esc(it['value'])} ({esc(_shorten(it['label'], 50))})" for it in undated[:8]) + "</p>")
 
     lines.append("<h2>Notebooks</h2><table><tr><th>notebook</th><th>web page</th><th>executed notebook</th><th>status</th><th>time</th></tr>")
     for r in report.runs:
@@ -569,6 +739,8 @@ def write_index(doc, report: Report, *, failure=None) -> Path:
     if (out / "tables" / "article.json").exists():
         lines.append("<li><a href='tables/article.json'>article.json</a> <span class='num'>metadata</span></li>")
     lines.append("</ul>")
+    if (out / LOG_NAME).is_file():
+        lines.append(f"<p class='num'><small>What the notebook kernels printed while they ran: <a href='{LOG_NAME}'>{LOG_NAME}</a>.</small></p>")
     stamp = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines.append(f"<p class='num'><small>Made by <code>python -m analysis report</code> on {stamp} in {report.seconds:.1f} s. "
                  "Every table row points back into the text with <code>start</code>/<code>end</code> offsets.</small></p>")
@@ -594,7 +766,7 @@ def _count_rows(path: Path) -> int:
 def main(args) -> int:
     """``python -m analysis report``: ``args`` has ``path``, ``published`` and ``out``."""
     try:
-        report = run_report(args.path, published=args.published, out=args.out)
+        report = run_report(args.path, published=args.published, out=args.out, corpus=getattr(args, "corpus", None))
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         out = getattr(exc, "out", None)
@@ -607,6 +779,7 @@ def main(args) -> int:
     for r in report.runs:
         print(f"  {r.name:<32} {r.seconds:6.1f} s")
     for note in report.notes:
-        print(f"note: {note}")
+        if note not in report.warned:
+            print(f"note: {note}")
     print(f"open {report.index}")
     return 0

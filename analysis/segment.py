@@ -4,7 +4,8 @@ Everything here works with no ``nltk_data``: sentences come from NLTK's
 ``PunktSentenceTokenizer`` (with an abbreviation list, no trained model), tokens from
 ``NLTKWordTokenizer().span_tokenize``, POS tags from TextBlob's bundled pattern tagger
 (Penn Treebank tags), lemmas from lemminflect (its data ships in the wheel), stopwords from
-``data/stopwords_en.txt`` (spaCy's list).
+``data/stopwords_en.txt`` (spaCy's list). Names keep their form as lemma: proper nouns,
+acronyms (``US`` is never the pronoun *us*) and demonyms (``Israeli``), see :func:`tag_and_lemma`.
 
 Curly quotes and apostrophes are folded to straight ones in a *copy* of each paragraph of the
 same length before tokenizing, so ``CSTO’s`` splits like ``CSTO's`` and offsets still point
@@ -143,8 +144,8 @@ def reset_stopwords() -> None:
 def lemmatize(lower: str, pos: str) -> str:
     """The lemma of a (case-folded, apostrophe-folded) word given its Penn tag.
 
-    >>> lemmatize("ministers", "NNS"), lemmatize("was", "VBD"), lemmatize("'s", "POS")
-    ('minister', 'be', "'s")
+    >>> lemmatize("ministers", "NNS"), lemmatize("was", "VBD"), lemmatize("'s", "POS"), lemmatize("other", "JJ")
+    ('minister', 'be', "'s", 'other')
     """
     upos = _PENN_TO_UPOS.get(pos)
     if upos is None or not lower[:1].isalpha():
@@ -155,8 +156,50 @@ def lemmatize(lower: str, pos: str) -> str:
             return lower
     from lemminflect import getLemma
 
-    lemmas = getLemma(lower, upos=upos)
+    # adjectives: the dictionary only; its rules for unknown adjectives cut real words
+    # ("other" -> "oth", "israeli" -> "israe"), and an adjective is mostly its own lemma
+    lemmas = getLemma(lower, upos=upos, lemmatize_oov=upos != "ADJ")
     return lemmas[0].lower() if lemmas else lower
+
+
+#: tags under which an all-capital word of two letters or more is an acronym kept as written
+#: ("US", "CSTO", "NATO"; the tagger reads "US" as the pronoun *us*)
+_ACRONYM_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "JJ"})
+#: tokens after which a word opens a sentence (or a quoted one): capitals there prove nothing
+_OPENERS = frozenset({'"', "'", ":", "(", "[", "--", "-", "—", "–"})
+
+
+def is_acronym(word: str) -> bool:
+    """An all-capital word with at least two letters (``US``, ``U.S.``, ``CSTO``).
+
+    >>> is_acronym("US"), is_acronym("U.S."), is_acronym("I"), is_acronym("Us")
+    (True, True, False, False)
+    """
+    return word.isupper() and sum(ch.isalpha() for ch in word) >= 2
+
+
+@lru_cache(maxsize=200_000)
+def tag_and_lemma(word: str, pos: str, initial: bool = False) -> tuple[str, str]:
+    """The Penn tag and lemma of one token (``word`` as written, apostrophes folded).
+
+    Names keep their form: a proper noun (NNP, NNPS) or an acronym (``US``, ``CSTO``; one the
+    tagger read as a pronoun becomes NNP) is its own lemma, and so is a capitalised adjective,
+    a demonym (``Israeli``, ``Pakistani``), unless it opens the sentence (``initial``) and is an
+    ordinary word in lower case (``Many``). Other words get :func:`lemmatize` of their lower case.
+
+    >>> tag_and_lemma("US", "PRP"), tag_and_lemma("Israeli", "JJ"), tag_and_lemma("Afghans", "NNPS")
+    (('NNP', 'US'), ('JJ', 'Israeli'), ('NNPS', 'Afghans'))
+    >>> tag_and_lemma("Many", "JJ", True), tag_and_lemma("Israeli", "JJ", True), tag_and_lemma("us", "PRP")
+    (('JJ', 'many'), ('JJ', 'Israeli'), ('PRP', 'us'))
+    """
+    if pos in _ACRONYM_TAGS and is_acronym(word):
+        return ("NNP" if pos.startswith("PRP") else pos), word
+    if word[:1].isupper():
+        if pos == "NNP" or pos == "NNPS":
+            return pos, word
+        if pos.startswith("JJ") and not (initial and _tagger().lexicon.get(word.lower()) is not None):
+            return pos, word
+    return pos, lemmatize(word.lower(), pos)
 
 
 def _is_punct(text: str) -> bool:
@@ -249,6 +292,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     words: list[str] = []
     tags: list[str] = []
     whitespace: list[str] = []
+    initial: list[bool] = []  # the token opens its sentence, or a quotation inside it
     sent_id = 0
     for para_id, p_start, p_end in zip(paragraphs["para_id"], paragraphs["start"], paragraphs["end"]):
         ptext = text[p_start:p_end]
@@ -265,6 +309,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             sent_tags = find_tags(sent_words) if sent_words else []
             if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
                 sent_tags = [[w, "NN"] for w in sent_words]
+            initial.extend(k == 0 or sent_words[k - 1] in _OPENERS for k in range(len(sent_words)))
             starts.extend(a + x for x, _ in spans)
             ends.extend(a + y for _, y in spans)
             words.extend(sent_words)
@@ -276,6 +321,10 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         whitespace.extend(text[y:n] for y, n in zip(ends[first:], nexts))
     lowers = [w.lower() for w in words]
     info = [_word_info(w) for w in words]
+    tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
+    tags = [t for t, _ in tagged]
+    lemmas = [lemma for _, lemma in tagged]
+    _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
     tokens = frame_from_columns(TOKEN_COLUMNS, [
@@ -288,14 +337,28 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         string_array([text[x:y] for x, y in zip(starts, ends)]),
         string_array(whitespace),
         string_array(lowers),
-        string_array([lemmatize(w, t) for w, t in zip(lowers, tags)]),
+        string_array(lemmas),
         string_array(tags),
-        np.array([w in stops for w in lowers], dtype=bool),
+        # an acronym is never a stopword: "US" is not the pronoun "us"
+        np.array([w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)], dtype=bool),
         np.array([i[0] for i in info], dtype=bool),
         np.array([i[1] for i in info], dtype=bool),
     ])
     sentences = frame_from_columns(SENTENCE_COLUMNS, [list(col) for col in zip(*s_rows)] if s_rows else [[] for _ in SENTENCE_COLUMNS])
     return sentences, tokens
+
+
+def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:
+    """A capitalised word that opens a sentence and kept its form as lemma ("Union leaders
+    rejected ...", tagged NNP) gets the lemma of its lower case when the article also writes it
+    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place."""
+    opening = [k for k, first in enumerate(initial) if first and lemmas[k] == words[k] and words[k][:1].isupper()]
+    if not opening:
+        return
+    lower_case = {w for w, first in zip(words, initial) if not first and w[:1].islower()}
+    for k in opening:
+        if lowers[k] in lower_case and not is_acronym(words[k]):
+            lemmas[k] = lemmatize(lowers[k], tags[k])
 
 
 @lru_cache(maxsize=200_000)

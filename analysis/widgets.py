@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import os
 
-from .plots.style import KIND_COLORS, STANCE_COLORS
+from .plots.style import KIND_COLORS, STANCE_COLORS, kind_name
 
 ENV = "ANALYSIS_WIDGETS"
 
@@ -84,6 +84,29 @@ def _table(rows: list[dict], cols: list[str]) -> str:
     head = "".join(f"<th style='text-align:left'>{html.escape(c)}</th>" for c in cols)
     body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{r.get(c, '')}</td>" for c in cols) + "</tr>" for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def thin_note(doc) -> str:
+    """One line saying that the article is too thin for some tables ("" when it is not).
+
+    >>> thin_note(analysis.annotate(analysis.from_text("Only a title")))     # doctest: +SKIP
+    'note: this article has no body text (only a title was found) ...'
+    """
+    n_sent = len(doc.sentences)
+    if len(doc.paragraphs) == 0:
+        return ("note: this article has no body text (only a title was found), so its tables are empty and its "
+                "charts say so; check the file: a blank line between paragraphs, the title first")
+    if n_sent < 3:
+        return (f"note: this article has {n_sent} sentence{'' if n_sent == 1 else 's'} and {len(doc.paragraphs)} "
+                f"paragraph{'' if len(doc.paragraphs) == 1 else 's'}: counts and comparisons say little about it")
+    return ""
+
+
+def say_if_thin(doc) -> None:
+    """Print :func:`thin_note` when the article is too thin for some tables; print nothing otherwise."""
+    note = thin_note(doc)
+    if note:
+        print(note)
 
 
 # --------------------------------------------------------------------------------------------
@@ -164,10 +187,23 @@ def kwic_search(doc, *, keyword: str | None = None, window: int = 6, by: str = "
 # actors
 
 
-def _highlighted_text(doc, spans: list[tuple[int, int, str]]) -> str:
-    """The body paragraphs as HTML with ``spans`` (start, end, colour) marked."""
+def _highlighted_text(doc, spans: list[tuple[int, int, str]], *, from_first: bool = False) -> str:
+    """The body paragraphs as HTML with ``spans`` (start, end, colour) marked.
+
+    With ``from_first`` the text begins at the first paragraph with a span, and a line says
+    which paragraphs before it are left out.
+    """
     parts = []
-    for para in doc.paragraphs.itertuples():
+    paragraphs = doc.paragraphs
+    if from_first and spans:
+        first = min(s for s, _, _ in spans)
+        before = paragraphs[paragraphs.end <= first]
+        if len(before):
+            ids = before.para_id.tolist()
+            gap = f"¶{ids[0]}" + (f"–¶{ids[-1]}" if len(ids) > 1 else "")
+            parts.append(f"<p><small style='color:#777'>{gap}: no mention (not shown)</small></p>")
+            paragraphs = paragraphs[paragraphs.end > first]
+    for para in paragraphs.itertuples():
         inside = sorted((s, e, c) for s, e, c in spans if s >= para.start and e <= para.end)
         pos, chunks = para.start, []
         for s, e, c in inside:
@@ -191,10 +227,13 @@ def _actor_html(doc, mentions, actor_id) -> str:
     how = ""
     if "how" in rows.columns:
         how = ", ".join(f"{k}: {v}" for k, v in rows["how"].value_counts().items())
-    head = (f"<p><b style='color:{colour}'>{html.escape(name)}</b> ({html.escape(kind)}): {len(rows)} mention(s)"
-            + (f" — by {html.escape(how)}" if how else "") + "</p>")
+    head = (f"<p><b style='color:{colour}'>{html.escape(name)}</b> ({html.escape(kind_name(kind))}): {len(rows)} mention(s)"
+            + (f" — by {html.escape(how)}" if how else "") + ".</p>")
     spans = [(int(r.start), int(r.end), colour) for r in rows.itertuples()]
-    return head + f"<div style='max-height:32em;overflow:auto;border:1px solid #ddd;padding:0 .6em'>{_highlighted_text(doc, spans)}</div>"
+    first = f" First mention in ¶{int(rows.para_id.min())}." if "para_id" in rows.columns and rows.para_id.notna().any() else ""
+    return (head.replace("</p>", f"{first}</p>", 1)
+            + f"<div style='max-height:32em;overflow:auto;border:1px solid #ddd;padding:0 .6em'>"
+            f"{_highlighted_text(doc, spans, from_first=True)}</div>")
 
 
 def actor_picker(doc, *, actor: str | None = None) -> View:
@@ -207,7 +246,9 @@ def actor_picker(doc, *, actor: str | None = None) -> View:
     >>> actor_picker(doc, actor="RUS")                 # doctest: +SKIP
     """
     mentions = _layer(doc, "mentions")
-    if mentions is None or mentions.empty or not {"actor_id", "start", "end"} <= set(mentions.columns):
+    if mentions is not None and mentions.empty and {"actor_id", "start", "end"} <= set(mentions.columns):
+        return View(_note("No actor was found in this article."), title="actor picker")
+    if mentions is None or not {"actor_id", "start", "end"} <= set(mentions.columns):
         return View(_note("The actors layer (doc.mentions) is not available in this installation, "
                           "so there is nothing to highlight yet."), title="actor picker")
     mentions = mentions[mentions.actor_id.notna()]
@@ -266,9 +307,37 @@ def _sentiment_explanation(doc, para_id: int) -> str:
             except Exception:  # noqa: BLE001 - the explanation is extra; the scores still show
                 return ""
             if table is not None and hasattr(table, "to_html") and len(table):
-                return "<p><b>Words that moved the scores</b></p>" + table.head(20).to_html(index=False, float_format=lambda v: f"{v:+.2f}")
+                return _explanation_table(table)
             return ""
     return ""
+
+
+def _explanation_table(table, top: int = 12) -> str:
+    """The words that moved the scores: lexicon, words, score (and negated), the strongest first.
+
+    Only the columns a reader needs, no empty cells (``<NA>``, ``NaN``) and no zero scores; the
+    table scrolls sideways inside the output instead of widening it.
+    """
+    if "score" in table.columns:
+        table = table[table["score"].fillna(0) != 0]
+        table = table.reindex(table["score"].abs().sort_values(ascending=False, kind="stable").index)
+    if table.empty:
+        return "<p><b>Words that moved the scores</b>: none (no lexicon word here carries a score).</p>"
+    cols = [c for c in ("lexicon", "words", "score", "negated") if c in table.columns]
+    rows = []
+    for r in table.head(top).to_dict("records"):
+        row = {}
+        for c in cols:
+            v = r.get(c)
+            if c == "score":
+                row[c] = _fmt(v)
+            elif c == "negated":
+                row[c] = "negated" if v is True or str(v).lower() == "true" else ""
+            else:
+                row[c] = "" if v is None or v != v or str(v) in ("<NA>", "nan") else html.escape(str(v))
+        rows.append(row)
+    return ("<p><b>Words that moved the scores</b></p><div style='max-width:100%;overflow-x:auto'>"
+            + _table(rows, cols) + "</div>")
 
 
 def _paragraph_html(doc, para_id: int, sentiment, stance) -> str:
@@ -282,7 +351,8 @@ def _paragraph_html(doc, para_id: int, sentiment, stance) -> str:
         rows = sentiment[(sentiment.get("level") == "paragraph") & (sentiment.para_id == para_id)] if "level" in sentiment.columns else sentiment[sentiment.para_id == para_id]
         if len(rows):
             r = rows.iloc[0]
-            cells = [(c, _fmt(r[c])) for c in ("textblob_polarity", "textblob_subjectivity", "vader_compound") if c in rows.columns]
+            cells = [(c, _fmt(r[c])) for c in ("textblob_polarity", "textblob_subjectivity", "vader_compound")
+                     if c in rows.columns and r[c] == r[c] and r[c] is not None]
             parts.append("<p><b>Sentiment</b> " + " · ".join(f"{html.escape(c)} {v}" for c, v in cells) + "</p>")
         parts.append(_sentiment_explanation(doc, para_id))
     if stance is None:
@@ -300,7 +370,7 @@ def _paragraph_html(doc, para_id: int, sentiment, stance) -> str:
                              f"{html.escape(str(r.get('target') or ''))[:120]} — cue “{html.escape(str(r.get('cue') or ''))}”"
                              + (f" ({', '.join(flags)})" if flags else "") + "</li>")
             parts.append("<p><b>Stance</b></p><ul>" + "".join(items) + "</ul>")
-    return "".join(parts)
+    return "<div style='max-width:100%;overflow-wrap:anywhere'>" + "".join(parts) + "</div>"
 
 
 def _paragraph_overview(doc, sentiment, stance) -> str:
@@ -343,4 +413,4 @@ def paragraph_slider(doc, *, para_id: int = 1) -> View:
     return View(static, w.VBox([slider, out]), title="paragraph slider")
 
 
-__all__ = ["View", "actor_picker", "kwic_lines", "kwic_search", "live", "paragraph_slider"]
+__all__ = ["View", "actor_picker", "kwic_lines", "kwic_search", "live", "paragraph_slider", "say_if_thin", "thin_note"]

@@ -23,7 +23,7 @@ def _doc(name):
 
 def _f1(doc, gold_paras):
     m = doc.mentions
-    m = m[m.actor_type != "place"]
+    m = m[~m.actor_type.isin(["place", "other"])]   # the actor sets of actor_table()
     tp = fp = fn = 0
     for para_id in doc.paragraphs.para_id:
         got = set(m[m.para_id == para_id].actor_id)
@@ -107,8 +107,8 @@ def test_acronym_in_parentheses_for_unlisted_organisation():
 
 
 def test_no_rule_names_the_seed_people():
-    data = Path(actors.__file__).parent / "data" / "actors"
-    text = " ".join(p.read_text(encoding="utf-8") for p in data.iterdir()) + Path(actors.__file__).read_text(encoding="utf-8")
+    data = Path(actors.__file__).parent.parent / "data" / "actors"
+    text = " ".join(p.read_text(encoding="utf-8") for p in data.iterdir()) + " ".join(p.read_text(encoding="utf-8") for p in Path(actors.__file__).parent.glob("*.py"))
     for word in ("Lavrov", "Putin", "Biden", "Kommersant", "Chernenko", "Frontier Post"):
         assert word not in text, word
 
@@ -117,17 +117,17 @@ def test_no_rule_names_the_seed_people():
 
 def test_user_gazetteer_yaml_adds_actors(tmp_path):
     path = tmp_path / "mine.yml"
-    path.write_text("org:\n  - {id: greenpeace, name: Greenpeace, nouns: [group]}\n"
+    path.write_text("org:\n  - {id: KW, name: Kelpwardens, nouns: [group]}\n"
                     "person:\n  - {id: ana-silva, name: Ana Silva, aliases: [Silva], country: BRA}\n", encoding="utf-8")
     try:
         assert actors.add_gazetteer(path) == 2
-        doc = analysis.annotate("T\n\nGreenpeace criticised the plan. The group met Silva later.")
+        doc = analysis.annotate("T\n\nKelpwardens criticised the plan. The group met Silva later.")
         m = doc.mentions
-        assert m.actor_id.tolist() == ["greenpeace", "greenpeace", "ana-silva"]
+        assert m.actor_id.tolist() == ["KW", "KW", "ana-silva"]
         assert m.actor_type.tolist() == ["org", "org", "person"]
     finally:
         actors.reset_gazetteer()
-    assert "greenpeace" not in set(analysis.annotate("T\n\nGreenpeace met.").mentions.actor_id)
+    assert "KW" not in set(analysis.annotate("T\n\nKelpwardens met.").mentions.actor_id)
 
 
 def test_user_gazetteer_csv(tmp_path):
@@ -198,7 +198,7 @@ def test_matrix_top_network_highlight(seed_doc):
     mat = actors.actor_paragraph_matrix(seed_doc)
     assert list(mat.columns) == seed_doc.paragraphs.para_id.tolist()
     assert mat.loc["Sergei Lavrov"].tolist() == [0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 2, 0]
-    assert mat.values.sum() == (seed_doc.mentions.actor_type != "place").sum()
+    assert mat.values.sum() == (~seed_doc.mentions.actor_type.isin(["place", "other"])).sum()
     top = actors.top_actors(seed_doc, n=1)
     assert dict(zip(top.actor_type, top.actor_id))["igo"] == "CSTO"
     g = actors.cooccurrence(seed_doc)
@@ -325,9 +325,9 @@ def test_he_skips_a_woman_known_from_an_honorific():
 def test_gendered_titles_count_like_honorifics():
     # Sir/Dame and King/Queen say the gender; a bare "Prime Minister" would not (and would stay compatible)
     got = _people("Queen Elena Marsh opened the session. Sir Tomas Weil replied. She thanked him.")
-    assert got[-1] == ["She", "elena-marsh", "pronoun"]
+    assert got[-2:] == [["She", "elena-marsh", "pronoun"], ["him", "tomas-weil", "pronoun"]]
     got = _people("King Omar Sidi opened the session. Dame Lena Weil replied. He thanked her.")
-    assert got[-1] == ["He", "omar-sidi", "pronoun"]
+    assert got[-2:] == [["He", "omar-sidi", "pronoun"], ["her", "lena-weil", "pronoun"]]
 
 
 def test_gender_learnt_from_an_earlier_pronoun():
@@ -351,7 +351,7 @@ def test_a_gendered_role_description_skips_the_other_gender():
 
 
 def test_name_data_has_sources_and_names_no_seed_person():
-    data = Path(actors.__file__).parent / "data"
+    data = Path(actors.__file__).parent.parent / "data"
     readme = (data / "README.md").read_text(encoding="utf-8")
     assert "given_names.txt" in readme and "name_rules.yml" in readme
     given = actors.gazetteer().given_names
@@ -362,7 +362,7 @@ def test_name_data_has_sources_and_names_no_seed_person():
 def test_a_capital_inside_a_place_name_is_a_place_not_its_state():
     m = analysis.annotate("T\n\nShe left from Vienna Central Station. Moscow warned Kyiv.").mentions
     assert m[["text", "actor_id", "actor_type"]].values.tolist() == [
-        ["Vienna", "vienna", "place"], ["Moscow", "RUS", "state"], ["Kyiv", "UKR", "state"]]
+        ["Vienna Central Station", "vienna-central-station", "place"], ["Moscow", "RUS", "state"], ["Kyiv", "UKR", "state"]]
 
 
 def test_the_dateline_place_is_not_an_actor():

@@ -158,8 +158,9 @@ def test_keyness_matches_the_hand_computation(tmp_path):
         tokens = corpus.read_layer(out, "tokens")
         content = tokens[tokens.is_alpha & ~tokens.is_stop]
         assert content.groupby("article_id").size().to_dict() == {"a": 5, "b": 5}
-    key = corpus.keyness(out, top=5, min_count=2)
+    key = corpus.keyness(out, top=5, min_count=2, max_p=None)  # G² 2.77: not significant, listed on request
     assert len(key) == len(toy["expected"])
+    assert corpus.keyness(out, top=5, min_count=2).empty  # by default only p <= 0.05 (G² >= 3.84)
     for exp in toy["expected"]:
         row = key[(key.article_id == exp["article_id"]) & (key.term == exp["term"])].iloc[0]
         assert row["rank"] == 1 and row["count"] == exp["count"] and row["count_rest"] == exp["count_rest"]

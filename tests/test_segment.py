@@ -171,3 +171,33 @@ def test_word_tokenizer_matches_nltk_on_random_text(text):
     from analysis.segment import _word_tokenizer
 
     assert _spans_or_error(_word_tokenizer(), text) == _nltk_spans(text)
+
+
+# --------------------------------------------------------------------------------------------
+# names keep their form as lemma (sentences written for these tests)
+
+
+def test_demonyms_proper_nouns_and_acronyms_keep_their_form():
+    doc = analysis.annotate(analysis.from_text(
+        "T\n\nThe Israeli envoy met a Pakistani general, two Kuwaiti officials and Yemeni elders. "
+        "Israeli and Omani diplomats left. Many delegates stayed. Officials in the US and the U.S. Senate "
+        "agreed. Let us wait. The Afghans arrived."))
+    toks = doc.tokens.set_index("token_id")
+    lemma = dict(zip(doc.tokens["text"], doc.tokens["lemma"]))
+    for word in ("Israeli", "Pakistani", "Kuwaiti", "Yemeni", "Omani", "Afghans", "US", "U.S.", "Senate"):
+        assert lemma[word] == word, word
+    assert lemma["Many"] == "many" and lemma["Officials"] == "official" and lemma["delegates"] == "delegate"
+    us = doc.tokens[doc.tokens["text"] == "US"].iloc[0]
+    assert us["pos"] == "NNP" and not us["is_stop"]
+    pronoun = doc.tokens[doc.tokens["text"] == "us"].iloc[0]
+    assert pronoun["pos"] == "PRP" and pronoun["lemma"] == "us" and pronoun["is_stop"]
+    assert len(toks)
+
+
+def test_a_common_word_opening_a_sentence_is_not_a_name():
+    # the tagger reads a capitalised first word as a proper noun; the article writes it in lower case too
+    doc = analysis.annotate(analysis.from_text("T\n\nUnion members voted. The union called a strike."))
+    assert doc.tokens["lemma"].tolist()[:2] == ["union", "member"]
+    # a name that opens a sentence stays a name
+    doc = analysis.annotate(analysis.from_text("T\n\nJordan signed. Talks with Jordan went on."))
+    assert doc.tokens["lemma"].tolist()[0] == "Jordan"

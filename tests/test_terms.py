@@ -56,16 +56,41 @@ def independent_counts(tokens, column):
     return words.groupby(column).size().to_dict(), words.groupby(column)["para_id"].nunique().to_dict()
 
 
+def units_with_names(doc, by):
+    """(key, para_id) of every unit: every word, except that the words of a name of
+    T.name_terms make one unit keyed by the name."""
+    tok = doc.tokens[~doc.tokens["is_punct"]]
+    names = {int(s): (int(e), t) for s, e, t in zip(*T.name_terms(doc)[["start", "end", "term"]].T.values)}
+    out, inside_until = [], -1
+    for key, para, start, end in zip(tok[by], tok["para_id"], tok["start"], tok["end"]):
+        if start < inside_until:
+            continue
+        if start in names:
+            inside_until, name = names[start]
+            out.append((name.lower() if by == "lower" else name, para))
+        else:
+            out.append((key, para))
+    return out
+
+
 @pytest.mark.parametrize("by", ["lemma", "lower", "text"])
 def test_every_count_equals_an_independent_count(seed_doc, by):
     counts, paras = independent_counts(seed_doc.tokens, by)
-    tf = T.term_frequencies(seed_doc, by=by)
+    tf = T.term_frequencies(seed_doc, by=by, names=False)
     assert dict(zip(tf["term"], tf["count"])) == counts
     assert dict(zip(tf["term"], tf["n_paragraphs"])) == paras
     n_words = int((~seed_doc.tokens["is_punct"]).sum())
     assert tf["count"].sum() == n_words
     assert tf["rel_freq"].tolist() == pytest.approx([c * 1000 / n_words for c in tf["count"]], abs=1e-3)
     assert tf["count"].is_monotonic_decreasing
+    # with names (the default): a multi-word name is one unit
+    units = units_with_names(seed_doc, by)
+    tf = T.term_frequencies(seed_doc, by=by)
+    want = pd.DataFrame(units, columns=["key", "para"])
+    assert dict(zip(tf["term"], tf["count"])) == want.groupby("key").size().to_dict()
+    assert dict(zip(tf["term"], tf["n_paragraphs"])) == want.groupby("key")["para"].nunique().to_dict()
+    assert tf["count"].sum() == len(units) < n_words
+    assert tf["rel_freq"].tolist() == pytest.approx([c * 1000 / len(units) for c in tf["count"]], abs=1e-3)
 
 
 def test_terms_csv_from_the_cli_matches_the_tokens(tmp_path):
@@ -76,10 +101,16 @@ def test_terms_csv_from_the_cli_matches_the_tokens(tmp_path):
     terms = pd.read_csv(out / "terms.csv", keep_default_na=False)
     tokens = pd.read_csv(out / "tokens.csv", keep_default_na=False)
     assert terms.columns.tolist() == T.TERM_COLUMNS
+    # the words of tokens.csv, a multi-word name (of the actors layer) counting once
+    doc = analysis.annotate(analysis.SEED)
     counts, _ = independent_counts(tokens, "lemma")
-    assert dict(zip(terms["term"].astype(str), terms["count"])) == {str(k): v for k, v in counts.items()}
-    firsts = tokens[~tokens["is_punct"]].groupby("lemma")["para_id"].min().to_dict()
-    assert dict(zip(terms["term"].astype(str), terms["first_para"])) == {str(k): v for k, v in firsts.items()}
+    assert counts == independent_counts(doc.tokens, "lemma")[0]
+    units = pd.DataFrame(units_with_names(doc, "lemma"), columns=["key", "para"])
+    assert dict(zip(terms["term"].astype(str), terms["count"])) == units.groupby("key").size().to_dict()
+    firsts = units.groupby("key")["para"].min().to_dict()
+    assert dict(zip(terms["term"].astype(str), terms["first_para"])) == firsts
+    names = terms[terms["term"].str.contains(" ")]
+    assert set(names["term"]) >= {"United States", "Sergei Lavrov"} and not names["is_stop"].any()
 
 
 def test_layer_is_registered(seed_doc):
@@ -89,23 +120,37 @@ def test_layer_is_registered(seed_doc):
 
 def test_afghanistan_in_top_five_content_lemmas(seed_doc):
     tf = T.term_frequencies(seed_doc, include_stopwords=False)
-    assert "afghanistan" in tf["term"].head(5).tolist()
+    assert "Afghanistan" in tf["term"].head(5).tolist()
     g = gold("terms_seed.yml")
     counts = dict(zip(tf["term"], tf["count"]))
     for term, n in g["counts_lemma"].items():
-        assert counts[term] == n
+        assert counts[term] == n, term
+    # "United States" is one term: no "united", and "state" is only the common noun
+    assert "united" not in counts and "United" not in counts
+    assert "Collective Security Treaty Organization" in counts and "Sergei Lavrov" in counts
+    # without names every word counts alone, as the tokens have them
+    plain = dict(zip(*T.term_frequencies(seed_doc, names=False).pipe(lambda d: (d["term"], d["count"]))))
+    assert plain["United"] == 7 and plain["States"] == 7 and plain["state"] == 7
 
 
 def test_stopwords_flagged_and_extra_stopwords(seed_doc, strike):
     tf = T.term_frequencies(seed_doc)
     flags = dict(zip(tf["term"], tf["is_stop"]))
-    assert flags["the"] and flags["of"] and not flags["afghanistan"]
+    assert flags["the"] and flags["of"] and not flags["Afghanistan"]
+    # "US" is the United States, not the pronoun "us" (a stopword)
+    assert not flags["US"] and "US" in T.term_frequencies(seed_doc, include_stopwords=False)["term"].tolist()
     assert not T.term_frequencies(seed_doc, include_stopwords=False)["is_stop"].any()
-    # surface forms: "said" is not on spaCy's list; a teacher adds it
+    # surface forms: "said" is not on spaCy's list; it is a reporting verb, flagged by default
     surface = T.term_frequencies(strike, by="lower")
-    assert not dict(zip(surface["term"], surface["is_stop"]))["said"]
-    extra = T.term_frequencies(strike, by="lower", extra_stopwords=["Said"])
+    flags = surface.set_index("term")[["is_stop", "stop_list"]].to_dict("index")
+    assert flags["said"] == {"is_stop": True, "stop_list": "reporting_verbs"}
+    assert flags["port"] == {"is_stop": False, "stop_list": ""}
+    bare = T.term_frequencies(strike, by="lower", flag_lists=())
+    assert not dict(zip(bare["term"], bare["is_stop"]))["said"]
+    # a teacher adds it as a stopword
+    extra = T.term_frequencies(strike, by="lower", extra_stopwords=["Said"], flag_lists=())
     assert dict(zip(extra["term"], extra["is_stop"]))["said"]
+    assert dict(zip(extra["term"], extra["stop_list"]))["said"] == "stopwords"
     assert "said" not in T.term_frequencies(strike, by="lower", extra_stopwords="said", include_stopwords=False)["term"].tolist()
     # the module-level list is unchanged
     assert "said" not in analysis.stopwords()
@@ -236,7 +281,7 @@ def test_tfidf_matches_hand_computation(toy):
 
 def test_keyness_matches_hand_computation(toy):
     ref = {"town": 1, "army": 4, "soldiers": 5}
-    got = T.keyness(toy, ref, by="lower", reference_total=100).set_index("term")
+    got = T.keyness(toy, ref, by="lower", reference_total=100, max_p=None).set_index("term")
     want = gold("terms_toy.yml")["keyness"]
     assert set(got.index) == set(want)
     for term, (a, b, g2, lr, use) in want.items():
@@ -247,6 +292,10 @@ def test_keyness_matches_hand_computation(toy):
     assert got.loc["rebels", "p_value"] == pytest.approx(math.erfc(math.sqrt(7.924006 / 2)), rel=1e-4)
     # over-used first, then under-used
     assert list(got["use"]) == ["over", "over", "over", "under"]
+    # by default only the significant rows (p <= 0.05: G² >= 3.84); army and soldiers have G² < 1.5
+    default = T.keyness(toy, ref, by="lower", reference_total=100)
+    assert default["term"].tolist() == ["rebels", "town"] and (default["g2"] >= 3.84).all()
+    assert T.keyness(toy, ref, by="lower", reference_total=100, max_p=0.001).empty
 
 
 def test_keyness_against_a_second_document(seed_doc, strike):
@@ -266,7 +315,7 @@ def test_summary_card(seed_doc, strike):
     assert card["words"] == int((~seed_doc.tokens["is_punct"]).sum())
     assert card["tokens"] == len(seed_doc.tokens)
     assert 0 < card["vocabulary density"] < 1
-    assert "afghanistan (10)" in card["most frequent content words"]
+    assert "Afghanistan (10)" in card["most frequent content words"]
     assert -50 < card["Flesch reading ease"] < 60 and 10 < card["Flesch-Kincaid grade"] < 25
     with_ref = T.summary_card(strike, reference=seed_doc).set_index("measure")["value"]
     assert "port" in with_ref["most distinctive words (keyness against the reference)"]
@@ -310,8 +359,11 @@ def test_kwic_multiword_lemma_regex_and_sorting(seed_doc, strike):
     assert k["para_id"].tolist() == g["kwic_inclusive_government_paras"]
     assert (k["text"] == "inclusive government").all()
     assert_spans(seed_doc, k)
-    # lemma: the query "states" and "state" both find the lemma state
-    assert len(T.kwic(seed_doc, "state", by="lemma")) == 14 == len(T.kwic(seed_doc, "states", by="lemma"))
+    # lemma: "state" finds the lemma state (7 common nouns; "States" of "United States" is a name);
+    # "states" finds them and "States" (a lemma of the word, and the word itself)
+    assert len(T.kwic(seed_doc, "state", by="lemma")) == 7
+    assert len(T.kwic(seed_doc, "states", by="lemma")) == 14
+    assert len(T.kwic(seed_doc, "United States", by="lemma")) == 7 == len(T.kwic(seed_doc, "united states"))
     # regex: widened to whole tokens
     r = T.kwic(seed_doc, r"terror\w*", by="regex")
     assert r["keyword"].tolist() == ["terrorists", "terrorist", "terrorist", "terrorism"]
@@ -453,43 +505,88 @@ def ref_docs(seed_doc, strike, water):
     return {"seed": seed_doc, "strike": strike, "water": water, "flood": flood}
 
 
-def plain_words(doc, by):
-    """(key, lower, para_id, sent_id, token index) of every word, in reading order."""
+def plain_units(doc, by, names):
+    """Every unit in reading order: a word, or (with ``names``) a multi-word name of
+    T.name_terms, as dicts of its key, lower case, lemma, text, tag, paragraph, sentence and
+    first token index."""
+    from analysis.segment import is_acronym
+
     tok = doc.tokens
-    return [(k, lw, p, s, i) for i, (k, lw, p, s, punct) in
-            enumerate(zip(tok[by], tok["lower"], tok["para_id"], tok["sent_id"], tok["is_punct"])) if not punct]
+    spans = {}
+    if names:
+        spans = {int(s): (int(e), t) for s, e, t in zip(*T.name_terms(doc)[["start", "end", "term"]].T.values)}
+    out, until = [], -1
+    for i, r in enumerate(tok.itertuples()):
+        if r.is_punct or r.start < until:
+            continue
+        unit = {"key": getattr(r, by), "lower": r.lower, "lemma": r.lemma, "text": r.text, "pos": r.pos,
+                "para": r.para_id, "sent": r.sent_id, "i": i, "name": False}
+        if r.start in spans:
+            until, name = spans[r.start]
+            unit.update(key=name.lower() if by == "lower" else name, name=True)
+        unit["acronym"] = is_acronym(r.lemma)
+        out.append(unit)
+    return out
 
 
-def plain_term_frequencies(doc, by, stops, min_count, include_stopwords):
-    words = plain_words(doc, by)
-    count, paras, first, stop = {}, {}, {}, {}
-    for k, lw, p, _, _ in words:
+def plain_flags(units, stops, lists):
+    """Per unit: a stopword; per key: the list that flags it ('' for none), by the documented rules."""
+    hon, rep = T.flag_words("honorifics"), T.flag_words("reporting_verbs")
+    stop_u = [not u["name"] and not u["acronym"] and (u["lower"] in stops or u["key"].lower() in stops) for u in units]
+    count, stop, on = {}, {}, {name: {} for name in lists}
+    for u, st in zip(units, stop_u):
+        k = u["key"]
         count[k] = count.get(k, 0) + 1
-        paras.setdefault(k, set()).add(p)
-        first.setdefault(k, p)
-        stop[k] = stop.get(k, False) or lw in stops or k.lower() in stops
-    terms = [k for k in count if count[k] >= min_count and (include_stopwords or not stop[k])]
+        stop[k] = stop.get(k, False) or st
+        listed = {"honorifics": not u["name"] and u["text"][:1].isupper() and u["lower"].rstrip(".") in hon,
+                  "reporting_verbs": not u["name"] and u["lemma"] in rep and u["pos"].startswith("VB")}
+        for name in lists:
+            on[name][k] = on[name].get(k, 0) + listed[name]
+    which = {}
+    for k in count:
+        which[k] = "stopwords" if stop[k] else next((n for n in lists if 2 * on[n][k] >= count[k]), "")
+    return stop_u, which
+
+
+LISTS = ("honorifics", "reporting_verbs")
+
+
+def plain_term_frequencies(doc, by, stops, min_count, include_stopwords, names=True, lists=LISTS):
+    units = plain_units(doc, by, names)
+    _, which = plain_flags(units, stops, lists)
+    count, paras, first = {}, {}, {}
+    for u in units:
+        k = u["key"]
+        count[k] = count.get(k, 0) + 1
+        paras.setdefault(k, set()).add(u["para"])
+        first.setdefault(k, u["para"])
+    terms = [k for k in count if count[k] >= min_count and (include_stopwords or not which[k])]
     terms.sort(key=lambda k: -count[k])
-    return [(k, count[k], round(count[k] * 1000 / len(words), 3), len(paras[k]), first[k], stop[k]) for k in terms]
+    return [(k, count[k], round(count[k] * 1000 / len(units), 3), len(paras[k]), first[k], bool(which[k]), which[k])
+            for k in terms]
 
 
 @pytest.mark.parametrize("by", ["lemma", "lower", "text"])
 def test_term_frequencies_equal_a_plain_count(ref_docs, by):
-    for extra, min_count, include in ((None, 1, True), (["said"], 2, False)):
+    for extra, min_count, include, names, lists in ((None, 1, True, True, LISTS), (["said"], 2, False, True, LISTS),
+                                                    (None, 1, True, False, ()), (["said"], 1, False, False, LISTS[1:])):
         stops = T._stopset(extra)
         for name, doc in ref_docs.items():
             got = T.term_frequencies(doc, by=by, extra_stopwords=extra, min_count=min_count,
-                                     include_stopwords=include)
-            want = plain_term_frequencies(doc, by, stops, min_count, include)
-            assert list(got.itertuples(index=False, name=None)) == want, (name, by, extra)
+                                     include_stopwords=include, names=names, flag_lists=lists)
+            want = plain_term_frequencies(doc, by, stops, min_count, include, names, lists)
+            assert list(got.itertuples(index=False, name=None)) == want, (name, by, extra, names, lists)
             # an empty table (the short flood article repeats no content word) has object columns
-            kinds = ["str", "int64", "float64", "int64", "int64", "bool"] if want else ["object"] * 6
+            kinds = ["str", "int64", "float64", "int64", "int64", "bool", "str"] if want else ["object"] * 7
             assert [str(t) for t in got.dtypes] == kinds
 
 
-def plain_ngrams(doc, by, ns, min_count, drop_stopword_only, stops):
+def plain_ngrams(doc, by, ns, min_count, drop_stopword_only, stops, lists=LISTS):
+    units = plain_units(doc, by, False)
+    stop_u, which = plain_flags(units, stops, lists)
+    flagged = {u["i"]: st or bool(which[u["key"]]) for u, st in zip(units, stop_u)}
     tok = doc.tokens
-    keys, lower, sent, punct = tok[by].tolist(), tok["lower"].tolist(), tok["sent_id"].tolist(), tok["is_punct"].tolist()
+    keys, sent, punct = tok[by].tolist(), tok["sent_id"].tolist(), tok["is_punct"].tolist()
     para, start, end = tok["para_id"].tolist(), tok["start"].tolist(), tok["end"].tolist()
     found = {}
     for n in ns:
@@ -505,7 +602,7 @@ def plain_ngrams(doc, by, ns, min_count, drop_stopword_only, stops):
     rows = []
     for (n, words), (a, c, paras) in found.items():
         b = a + n - 1
-        stop_only = all(lower[i] in stops or keys[i].lower() in stops for i in range(a, b + 1))
+        stop_only = all(flagged[i] for i in range(a, b + 1))
         if c < min_count or (drop_stopword_only and stop_only):
             continue
         rows.append((" ".join(words), n, c, len(paras), para[a], stop_only, start[a], end[b], doc.text[start[a]:end[b]], a))
@@ -521,6 +618,9 @@ def test_ngrams_equal_a_plain_count_over_every_window(ref_docs, by):
             got = T.ngrams(doc, n=ns, by=by, min_count=min_count, drop_stopword_only=drop)
             want = plain_ngrams(doc, by, ns, min_count, drop, stops)
             assert list(got.itertuples(index=False, name=None)) == want, (name, ns, min_count, drop)
+    got = T.ngrams(ref_docs["seed"], by=by, drop_stopword_only=True, flag_lists=())
+    want = plain_ngrams(ref_docs["seed"], by, [2, 3, 4, 5], 2, True, stops, ())
+    assert list(got.itertuples(index=False, name=None)) == want
     got = T.ngrams(ref_docs["seed"], by=by)
     assert [str(t) for t in got.dtypes] == ["str", "int64", "int64", "int64", "int64", "bool", "int64", "int64", "str"]
 
@@ -529,9 +629,12 @@ def test_collocations_equal_nltk_from_words_with_its_filters(ref_docs):
     """NLTK's own pipeline: from_words, apply_freq_filter, apply_word_filter, score_ngrams."""
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
 
+    from analysis.segment import is_acronym
+
     stops = T._stopset(None)
     for name, doc in ref_docs.items():
         tok = doc.tokens
+        _, listed = plain_flags(plain_units(doc, "lemma", False), stops, LISTS)
         for n, window in ((2, 2), (2, 5), (3, 3)):
             words = []
             for _, sent in tok.groupby("sent_id", sort=True):
@@ -543,7 +646,8 @@ def test_collocations_equal_nltk_from_words_with_its_filters(ref_docs):
                 finder, measures = TrigramCollocationFinder.from_words(words), TrigramAssocMeasures
             finder.apply_freq_filter(2)
             finder.apply_ngram_filter(lambda *g: None in g)
-            finder.apply_word_filter(lambda w: w in stops or w.lower() in stops)
+            finder.apply_word_filter(lambda w: w in stops or (w.lower() in stops and not is_acronym(w))
+                                     or listed[w] in LISTS)
             pmi = dict(finder.score_ngrams(measures.pmi))
             llr = dict(finder.score_ngrams(measures.likelihood_ratio))
             order = sorted(pmi, key=lambda g: (-pmi[g], -finder.ngram_fd[g], g))
@@ -556,11 +660,13 @@ def test_collocations_equal_nltk_from_words_with_its_filters(ref_docs):
 def test_tfidf_equals_a_plain_computation(ref_docs):
     stops = T._stopset(None)
     for name, doc in ref_docs.items():
-        words = plain_words(doc, "lemma")
-        n_docs = len({p for _, _, p, _, _ in words})
+        units = plain_units(doc, "lemma", True)
+        stop_u, which = plain_flags(units, stops, LISTS)
+        n_docs = len({u["para"] for u in units})
         tf = {}
-        for k, lw, p, _, _ in words:
-            if not (lw in stops or k.lower() in stops):
+        for u, st in zip(units, stop_u):
+            k, p = u["key"], u["para"]
+            if not (st or which[k]):
                 tf[(p, k)] = tf.get((p, k), 0) + 1
         df = {}
         for _, k in tf:
@@ -574,20 +680,146 @@ def test_tfidf_equals_a_plain_computation(ref_docs):
         assert list(T.tfidf(doc).itertuples(index=False, name=None)) == want, name
 
 
+def plain_search(tok, term):
+    """Token indices (first, last) where the case-folded lemmas spell ``term`` word for word."""
+    words = term.lower().split()
+    lemmas = tok["lemma"].str.lower().tolist()
+    paras = tok["para_id"].tolist()
+    return [(i, i + len(words) - 1) for i in range(len(lemmas) - len(words) + 1)
+            if lemmas[i:i + len(words)] == words and paras[i] == paras[i + len(words) - 1]]
+
+
 def test_dispersion_and_paragraph_counts_equal_a_plain_search(ref_docs):
     for name, doc in ref_docs.items():
         tok = doc.tokens
         terms = T._default_terms(doc, 6, "lemma", None)
         n_words = int((~tok["is_punct"]).sum())
-        word_pos = (~tok["is_punct"]).cumsum() - (~tok["is_punct"])
-        want = [(t, r.token_id, int(word_pos[i]), round(int(word_pos[i]) / n_words, 4), r.para_id, r.sent_id,
-                 r.start, r.end, r.text) for t in terms for i, r in enumerate(tok.itertuples()) if r.lemma == t]
+        word_pos = ((~tok["is_punct"]).cumsum() - (~tok["is_punct"])).tolist()
+        rows = list(tok.itertuples())
+        want = []
+        for t in terms:
+            for a, b in plain_search(tok, t):
+                r = rows[a]
+                want.append((t, r.token_id, word_pos[a], round(word_pos[a] / n_words, 4), r.para_id, r.sent_id,
+                             r.start, rows[b].end, doc.text[r.start:rows[b].end]))
         assert list(T.dispersion(doc).itertuples(index=False, name=None)) == want, name
         paras = doc.paragraphs["para_id"].tolist()
         words_in = tok[~tok["is_punct"]].groupby("para_id").size().to_dict()
         want = []
         for t in terms:
-            hits = tok[tok["lemma"] == t].groupby("para_id").size().to_dict()
+            hits = pd.Series([rows[a].para_id for a, _ in plain_search(tok, t)], dtype="int64").value_counts().to_dict()
             want += [(t, p, hits.get(p, 0), round(1000 * hits.get(p, 0) / words_in[p], 2) if words_in.get(p) else 0.0)
                      for p in paras]
         assert list(T.term_paragraph_counts(doc, terms).itertuples(index=False, name=None)) == want, name
+
+
+# --------------------------------------------------------------------------------------------
+# names, honorifics and reporting verbs (articles written for these tests)
+
+NAMES_TEXT = ("Council vote\n\nMr Okafor said the Security Council would meet on Monday. The United States "
+              "backed the plan, US officials told reporters, and the U.S. envoy added that the United States "
+              "would vote for it. Dr. Haddad stated the case; the member states said they would abstain.\n\n"
+              "Mrs Lindqvist said Israeli and Pakistani diplomats were consulted. The Security Council later "
+              "adopted the text, and Ms Oyelaran, for the United States, said the state of the talks was good.")
+
+
+@pytest.fixture(scope="module")
+def council():
+    return analysis.annotate(analysis.from_text(NAMES_TEXT))
+
+
+def test_multi_word_names_are_one_term(council):
+    tf = T.term_frequencies(council)
+    counts = dict(zip(tf["term"], tf["count"]))
+    assert counts["United States"] == 3 and counts["Security Council"] == 2
+    assert "united" not in counts and "United" not in counts and "Council" not in counts
+    assert counts["state"] == 3  # "member states", "the state of the talks" and the verb "stated"
+    names = T.name_terms(council)
+    assert set(names["term"]) >= {"United States", "Security Council"}
+    for s, e, t in zip(names["start"], names["end"], names["text"]):
+        assert council.text[s:e] == t
+    # a description linked to an actor stays words
+    assert not names["term"].str.lower().str.startswith("the ").any()
+    # by surface form too
+    lower = dict(zip(*T.term_frequencies(council, by="lower").pipe(lambda d: (d["term"], d["count"]))))
+    assert lower["united states"] == 3
+    # the words count alone when asked
+    plain = dict(zip(*T.term_frequencies(council, names=False).pipe(lambda d: (d["term"], d["count"]))))
+    assert plain["United"] == 3 and plain["Council"] == 2
+
+
+def test_us_is_never_the_pronoun(council):
+    tf = T.term_frequencies(council, include_stopwords=False)
+    assert {"US", "U.S.", "Israeli", "Pakistani"} <= set(tf["term"])
+    doc = analysis.annotate(analysis.from_text("T\n\nThey asked us to wait, said US diplomats."))
+    flags = dict(zip(*T.term_frequencies(doc).pipe(lambda d: (d["term"], d["is_stop"]))))
+    assert flags["us"] and not flags["US"]
+
+
+def test_honorifics_and_reporting_verbs_are_flagged_not_dropped(council):
+    tf = T.term_frequencies(council).set_index("term")
+    for term in ("Mr", "Mrs", "Ms", "Dr."):
+        assert tf.loc[term, "is_stop"] and tf.loc[term, "stop_list"] == "honorifics", term
+    for term in ("tell", "add"):
+        assert tf.loc[term, "is_stop"] and tf.loc[term, "stop_list"] == "reporting_verbs", term
+    assert tf.loc["say", "stop_list"] == "stopwords"  # "say" is on spaCy's list already
+    # "state": the noun (twice) outnumbers the verb ("stated"), so it stays a content word
+    assert not tf.loc["state", "is_stop"]
+    content = T.term_frequencies(council, include_stopwords=False)["term"].tolist()
+    assert "Mr" not in content and "tell" not in content and "Okafor" in content
+    # flag_lists=() keeps them as content words; the tables always keep the rows
+    bare = T.term_frequencies(council, flag_lists=()).set_index("term")
+    assert not bare.loc["Mr", "is_stop"] and bare.loc["Mr", "stop_list"] == ""
+    assert not bare.loc["tell", "is_stop"]
+    only = T.term_frequencies(council, flag_lists=["honorifics"]).set_index("term")
+    assert only.loc["Mr", "is_stop"] and not only.loc["tell", "is_stop"]
+    # "miss" the verb is no honorific: honorifics are flagged where written with a capital
+    doc = analysis.annotate(analysis.from_text("T\n\nThey will miss the vote, Miss Adeyemi warned."))
+    flags = T.term_frequencies(doc, by="text").set_index("term")["stop_list"].to_dict()
+    assert flags["miss"] == "" and flags["Miss"] == "honorifics"
+    # the other tables leave them out too
+    assert "mr" not in set(T.collocations(council, min_count=1)["w1"])
+    assert "Mr" not in set(T.tfidf(council)["term"])
+    assert "Mr" not in T.summary_card(council).set_index("measure").loc["most frequent content words", "value"]
+
+
+def test_the_word_lists_are_plain_files():
+    from importlib import resources
+
+    for name, file in (("honorifics", "honorifics_en.txt"), ("reporting_verbs", "reporting_verbs_en.txt")):
+        text = resources.files("analysis.data").joinpath(file).read_text(encoding="utf-8")
+        listed = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+        assert listed == set(T.flag_words(name)) and listed
+    assert {"mr", "mrs", "ms", "dr", "sir"} <= T.flag_words("honorifics")
+    assert {"say", "add", "tell"} <= T.flag_words("reporting_verbs")
+    assert T.FLAG_LISTS == ("honorifics", "reporting_verbs")
+
+
+def test_top_terms_chart_leaves_honorifics_and_reporting_verbs_out(council, close_figures):
+    from analysis import plots
+
+    fig = plots.top_terms(council, n=30)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "United States" in labels and "Security Council" in labels
+    assert not {"Mr", "Mrs", "Ms", "tell", "add", "say", "us", "united"} & set(labels)
+
+
+def test_keyness_with_names_and_significance(council, seed_doc):
+    key = T.keyness(council, seed_doc)
+    assert (key["p_value"] <= 0.05).all() and (key["g2"] >= 3.84).all()
+    assert "Security Council" in key["term"].tolist()
+    every = T.keyness(council, seed_doc, max_p=None)
+    assert len(every) > len(key) and (every["p_value"] > 0.05).any()
+    # a table spelled in lower case finds the article's terms that keep their case
+    table = T.keyness(council, {"security council": 1, "okafor": 1, "the": 500}, max_p=None)
+    assert {"Security Council", "Okafor"} <= set(table["term"])
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda d: T.term_frequencies(d, flag_lists=["titles"]), "unknown list 'titles'"),
+    (lambda d: T.keyness(d, {"x": 1}, max_p=0), "max_p=0 is not allowed"),
+    (lambda d: T.keyness(d, {"x": 1}, max_p=1.5), "max_p=1.5 is not allowed"),
+])
+def test_bad_list_and_p_value_options(seed_doc, call, match):
+    with pytest.raises(ValueError, match=match):
+        call(seed_doc)

@@ -9,7 +9,7 @@ actor type with :data:`analysis.plots.style.KIND_COLORS`.
 
 from __future__ import annotations
 
-from .style import KIND_COLORS, new_figure, title_for
+from .style import KIND_COLORS, NO_BODY, empty_chart, integer_ticks, kind_legend, new_figure, title_for
 
 
 def actor_heatmap(doc, *, top: int = 15, include_places: bool = False):
@@ -22,23 +22,26 @@ def actor_heatmap(doc, *, top: int = 15, include_places: bool = False):
     if top < 1:
         raise ValueError(f"top must be 1 or more, not {top}")
     mat = actor_paragraph_matrix(doc, include_places=include_places, top=top)
-    types = dict(zip(actor_table(doc, include_places=include_places)["actor"], actor_table(doc, include_places=include_places)["actor_type"]))
-    fig, ax = new_figure(max(6.0, 0.5 * mat.shape[1] + 4), max(3.0, 0.38 * max(1, mat.shape[0]) + 1.8))
     if mat.empty:
-        ax.text(0.5, 0.5, "no actors found", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-    else:
-        im = ax.imshow(mat.values, aspect="auto", cmap="Blues", vmin=0)
-        ax.set_xticks(range(mat.shape[1]), [str(c) for c in mat.columns])
-        ax.set_yticks(range(mat.shape[0]), mat.index.tolist())
-        for label in ax.get_yticklabels():
-            label.set_color(KIND_COLORS.get(types.get(label.get_text()), KIND_COLORS["other"]))
-        for (i, j), v in __import__("numpy").ndenumerate(mat.values):
-            if v:
-                ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
-                        color="white" if v > mat.values.max() / 2 else "black")
-        ax.set_xlabel("paragraph")
-        fig.colorbar(im, ax=ax, label="mentions", shrink=0.8)
+        return empty_chart(NO_BODY if len(doc.paragraphs) == 0 else "no actors found", title_for(doc, "Who appears where"))
+    table = actor_table(doc, include_places=include_places)
+    types = dict(zip(table["actor"], table["actor_type"]))
+    fig, ax = new_figure(max(8.0, 0.5 * mat.shape[1] + 5), max(3.0, 0.38 * max(1, mat.shape[0]) + 2.6))
+    im = ax.imshow(mat.values, aspect="auto", cmap="Blues", vmin=0)
+    ax.set_xticks(range(mat.shape[1]), [str(c) for c in mat.columns])
+    ax.set_yticks(range(mat.shape[0]), mat.index.tolist())
+    for label in ax.get_yticklabels():
+        label.set_color(KIND_COLORS.get(types.get(label.get_text()), KIND_COLORS["other"]))
+    for (i, j), v in __import__("numpy").ndenumerate(mat.values):
+        if v:
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=9,
+                    color="white" if v > mat.values.max() / 2 else "black")
+    ax.set_xlabel("paragraph")
+    bar = fig.colorbar(im, ax=ax, label="mentions", shrink=0.8)
+    integer_ticks(bar.ax.yaxis)
+    kinds = [types.get(a, "other") for a in mat.index]
+    kind_legend(ax, kinds, loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.6 / max(3.0, 0.38 * len(kinds) + 1.8)),
+                ncols=min(4, len(set(kinds))), fontsize=10, title_fontsize=10, title="name colour: actor type")
     ax.set_title(title_for(doc, "Who appears where"))
     return fig
 
@@ -48,19 +51,15 @@ def top_actors_chart(doc, *, n: int = 5):
     from ..actors import top_actors
 
     t = top_actors(doc, n=n).iloc[::-1]
-    fig, ax = new_figure(9, max(3.0, 0.35 * max(1, len(t)) + 1.5))
     if t.empty:
-        ax.text(0.5, 0.5, "no actors found", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-    else:
-        ax.barh(range(len(t)), t["n_mentions"], color=[KIND_COLORS.get(k, KIND_COLORS["other"]) for k in t["actor_type"]])
-        ax.set_yticks(range(len(t)), t["actor"].tolist())
-        ax.set_xlabel("mentions (any name, alias, role or pronoun)")
-        from matplotlib.patches import Patch
-
-        kinds = list(dict.fromkeys(t["actor_type"][::-1]))
-        ax.legend(handles=[Patch(color=KIND_COLORS.get(k, KIND_COLORS["other"]), label=k.replace("_", " ")) for k in kinds],
-                  loc="lower right")
+        return empty_chart(NO_BODY if len(doc.paragraphs) == 0 else "no actors found",
+                           title_for(doc, "Most mentioned actors by type"))
+    fig, ax = new_figure(10, max(3.0, 0.35 * max(1, len(t)) + 1.5))
+    ax.barh(range(len(t)), t["n_mentions"], color=[KIND_COLORS.get(k, KIND_COLORS["other"]) for k in t["actor_type"]])
+    ax.set_yticks(range(len(t)), t["actor"].tolist())
+    ax.set_xlabel("mentions (any name, alias, role or pronoun)")
+    integer_ticks(ax.xaxis)
+    kind_legend(ax, t["actor_type"][::-1], loc="lower right")
     ax.set_title(title_for(doc, "Most mentioned actors by type"))
     return fig
 
@@ -92,11 +91,7 @@ def actor_network(doc, *, unit: str = "sentence", min_weight: int = 1, seed: int
         nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.85)
         nx.draw_networkx_labels(g, pos, ax=ax, labels={n: g.nodes[n]["actor"] if len(g.nodes[n]["actor"]) <= 18 else n for n in g.nodes},
                                 font_size=9)
-        from matplotlib.patches import Patch
-
-        kinds = sorted({g.nodes[n]["actor_type"] for n in g.nodes})
-        ax.legend(handles=[Patch(color=KIND_COLORS.get(k, KIND_COLORS["other"]), label=k.replace("_", " ")) for k in kinds],
-                  loc="lower left")
+        kind_legend(ax, sorted({g.nodes[n]["actor_type"] for n in g.nodes}), loc="upper left", bbox_to_anchor=(1.0, 1))
     ax.set_title(title_for(doc, f"Actors named in the same {unit}"))
     return fig
 

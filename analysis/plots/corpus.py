@@ -13,12 +13,25 @@ import math
 
 import pandas as pd
 
-from .style import PALETTE, STANCE_COLORS, new_figure
+from .style import PALETTE, STANCE_COLORS, integer_ticks, new_figure
 
 
 def _short(text, n: int = 28) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    """``text`` in at most ``n`` characters, cut at a word boundary with … (never mid-word)."""
+    from .style import wrap_label
+
+    text = " ".join(str(text).split())
+    if len(text) <= n:
+        return text
+    cut = wrap_label(text, n, 1)
+    return cut if len(cut) > 2 else text[: n - 1] + "…"
+
+
+def _titled(title: str, note) -> str:
+    """The title, with ``note`` (e.g. "demo corpus: invented texts") on a second line when given."""
+    from .style import wrap_label
+
+    return f"{title}\n" + wrap_label(f"({note})", 60, 3) if note else title
 
 
 def _empty(message: str, title: str):
@@ -29,14 +42,17 @@ def _empty(message: str, title: str):
     return fig
 
 
-def corpus_keyness(key: pd.DataFrame, *, top: int = 6, title: str = "What makes each article distinctive"):
+def corpus_keyness(key: pd.DataFrame, *, top: int = 6, title: str = "What makes each article distinctive", note: str | None = None):
     """Small multiples: each article's ``top`` key terms against the rest, bars of G².
 
     Args:
         key: the table of :func:`analysis.corpus.keyness`.
         top: terms per article.
         title: the figure title.
+        note: a second title line saying where the articles come from (``corpus.DEMO_NOTE``
+            for the demo corpus).
     """
+    title = _titled(title, note)
     if key.empty:
         return _empty("no key terms (the corpus needs at least two articles)", title)
     articles = list(dict.fromkeys(key["article_id"]))
@@ -55,14 +71,16 @@ def corpus_keyness(key: pd.DataFrame, *, top: int = 6, title: str = "What makes 
     return fig
 
 
-def corpus_actors(actors: pd.DataFrame, *, top: int = 15, title: str = "Who each article names"):
+def corpus_actors(actors: pd.DataFrame, *, top: int = 15, title: str = "Who each article names", note: str | None = None):
     """Heat map: the ``top`` actors (most articles, then most mentions) × articles, mention counts.
 
     Args:
         actors: the table of :func:`analysis.corpus.actor_mentions`.
         top: actors shown (rows).
         title: the figure title.
+        note: a second title line (``corpus.DEMO_NOTE`` for the demo corpus).
     """
+    title = _titled(title, note)
     if actors.empty:
         return _empty("no actor mentions in this corpus", title)
     order = (actors.groupby("actor_id").agg(n=("n_articles", "first"), m=("mentions", "sum"), actor=("actor", "first"))
@@ -78,19 +96,25 @@ def corpus_actors(actors: pd.DataFrame, *, top: int = 15, title: str = "Who each
     for (r, c), v in pd.DataFrame(table.values).stack().items():
         if v:
             ax.text(c, r, int(v), ha="center", va="center", fontsize=9, color="white" if v > vmax / 2 else "black")
-    fig.colorbar(im, ax=ax, label="mentions", shrink=0.8)
+    integer_ticks(fig.colorbar(im, ax=ax, label="mentions", shrink=0.8).ax.yaxis)
     source = actors["source"].iloc[0] if "source" in actors.columns else ""
     ax.set_title(title + (f"\n(from {source})" if source and source != "mentions" else ""))
     return fig
 
 
-def corpus_timeline(timeline: pd.DataFrame, *, title: str = "Dates in the corpus, article by article"):
+def corpus_timeline(timeline: pd.DataFrame, *, title: str = "Dates in the corpus, article by article", note: str | None = None):
     """One row per article, a dot per dated event (or expression), the publication date as a bar.
 
     Args:
         timeline: the table of :func:`analysis.corpus.combined_timeline`.
         title: the figure title.
+        note: a second title line (``corpus.DEMO_NOTE`` for the demo corpus).
     """
+    title = _titled(title, note)
+    import matplotlib.dates as mdates
+
+    from ..timeline import value_range
+
     dated = timeline.dropna(subset=["date"]) if not timeline.empty else timeline
     if dated.empty:
         return _empty("no dated events in this corpus", title)
@@ -98,27 +122,43 @@ def corpus_timeline(timeline: pd.DataFrame, *, title: str = "Dates in the corpus
     fig, ax = new_figure(10, 0.6 * len(articles) + 2)
     for i, article in enumerate(articles):
         sub = dated[dated["article_id"] == article]
-        ax.scatter(sub["date"], [i] * len(sub), s=40, color=PALETTE[i % len(PALETTE)], zorder=3)
+        colour = PALETTE[i % len(PALETTE)]
+        days = []
+        for value, date in zip(sub["value"], sub["date"]):
+            rng = value_range(str(value).split("T")[0]) if isinstance(value, str) else None
+            if rng is not None and rng[1] > rng[0]:  # a month, week, season or year: a bar over its days
+                ax.barh(i, (rng[1] - rng[0]).days + 1, left=mdates.date2num(rng[0]), height=0.4,
+                        color=colour, alpha=0.45, linewidth=0, zorder=2)
+            else:
+                days.append(date)
+        if days:
+            ax.scatter(pd.to_datetime(pd.Series(days)), [i] * len(days), s=40, color=colour, zorder=3)
         pub = timeline.loc[timeline["article_id"] == article, "published"].dropna()
         if len(pub):
             ax.scatter(pd.to_datetime(pub.iloc[:1]), [i], marker="|", s=400, color="black", zorder=4)
+    ax.xaxis_date()
+    ax.margins(x=0.04)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_yticks(range(len(articles)), [_short(a, 30) for a in articles])
     ax.invert_yaxis()
-    ax.set_xlabel("date  (| = publication date)")
+    ax.set_xlabel("date  (dot: a day · bar: a month, season or year · | publication date)")
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(title)
-    fig.autofmt_xdate()
     return fig
 
 
-def corpus_stance(stance: pd.DataFrame, *, top: int = 12, title: str = "Stance by holder across the corpus"):
+def corpus_stance(stance: pd.DataFrame, *, top: int = 12, title: str = "Stance by holder across the corpus", note: str | None = None):
     """Stacked bars per holder: statements in favour, against and neutral.
 
     Args:
         stance: the table of :func:`analysis.corpus.stance_by_holder`.
         top: holders shown (most statements first).
         title: the figure title.
+        note: a second title line (``corpus.DEMO_NOTE`` for the demo corpus).
     """
+    title = _titled(title, note)
     if stance.empty:
         return _empty("no stance statements (the stance layer is absent or found none)", title)
     sub = stance.head(top).iloc[::-1]
@@ -129,6 +169,7 @@ def corpus_stance(stance: pd.DataFrame, *, top: int = 12, title: str = "Stance b
         ax.barh(labels, sub[s], left=left, color=STANCE_COLORS[s], label=s)
         left += sub[s]
     ax.set_xlabel("statements")
+    integer_ticks(ax.xaxis)
     ax.legend(loc="lower right")
     ax.set_title(title)
     return fig

@@ -10,7 +10,7 @@ with :func:`analysis.export.save`.
 
 from __future__ import annotations
 
-from .style import PALETTE, new_figure, title_for
+from .style import NO_BODY, PALETTE, empty_chart, integer_ticks, new_figure, no_body, title_for
 
 
 def top_terms(doc, *, n: int = 15, by: str = "lemma", extra_stopwords=None, include_stopwords: bool = False):
@@ -30,14 +30,18 @@ def top_terms(doc, *, n: int = 15, by: str = "lemma", extra_stopwords=None, incl
     _check_int("n", n, 1, 100)
     tf = term_frequencies(doc, by=by, extra_stopwords=extra_stopwords, include_stopwords=include_stopwords)
     tf = tf[tf["term"].str.contains(r"[^\W\d_]", regex=True)].head(n)
+    what = "lemmas" if by == "lemma" else "words"
+    if tf.empty:
+        return empty_chart(NO_BODY if no_body(doc) else "no content word to count (every word is a stopword)",
+                           title_for(doc, f"Most frequent {what}"))
     fig, ax = new_figure(9, max(2.5, 0.32 * len(tf) + 1.2))
     labels = tf["term"].tolist()[::-1]
     counts = tf["count"].tolist()[::-1]
     bars = ax.barh(labels, counts, color=PALETTE[0])
     ax.bar_label(bars, padding=3, fontsize=10)
-    what = "lemmas" if by == "lemma" else "words"
+    integer_ticks(ax.xaxis)
     ax.set_xlabel(f"occurrences (of {int(tf['count'].sum()) if len(tf) else 0} shown; stopwords "
-                  f"{'included' if include_stopwords else 'excluded'})")
+                  f"{'included' if include_stopwords else 'excluded, with honorifics and reporting verbs'})")
     ax.set_title(title_for(doc, f"Most frequent {what}"))
     ax.margins(x=0.08)
     return fig
@@ -63,6 +67,9 @@ def dispersion_plot(doc, terms=None, *, by: str = "lemma", top: int = 6, extra_s
 
     if terms is None:
         terms = _default_terms(doc, top, "lemma" if by == "lemma" else "lower", extra_stopwords)
+        if not terms:
+            return empty_chart(NO_BODY if no_body(doc) else "no content word to place",
+                               title_for(doc, "Where the terms occur"))
     terms = _terms_list(terms)
     hits = dispersion(doc, terms, by=by)
     prep = _prep(doc)
@@ -99,8 +106,10 @@ def term_heatmap(doc, terms=None, *, by: str = "lemma", top: int = 12, extra_sto
 
     >>> fig = term_heatmap(analysis.annotate(analysis.SEED))   # doctest: +SKIP
     """
-    from ..terms import _terms_list, term_paragraph_counts
+    from ..terms import _default_terms, _terms_list, term_paragraph_counts
 
+    if terms is None and not _default_terms(doc, top, "lemma" if by == "lemma" else "lower", extra_stopwords):
+        return empty_chart(NO_BODY if no_body(doc) else "no content word to count", title_for(doc, "Terms by paragraph"))
     table = term_paragraph_counts(doc, terms, by=by, top=top, extra_stopwords=extra_stopwords)
     order = list(dict.fromkeys(table["term"])) if terms is None else _terms_list(terms)
     value = "per_1000" if relative else "count"
@@ -118,7 +127,9 @@ def term_heatmap(doc, terms=None, *, by: str = "lemma", top: int = 12, extra_sto
                 dark = grid.iat[r, c] > 0.6 * vmax
                 ax.text(c, r, str(n), ha="center", va="center", fontsize=9, color="white" if dark else "black")
     ax.set_xlabel("paragraph")
-    fig.colorbar(im, ax=ax, label="per 1,000 words of the paragraph" if relative else "occurrences", shrink=0.8)
+    bar = fig.colorbar(im, ax=ax, label="per 1,000 words of the paragraph" if relative else "occurrences", shrink=0.8)
+    if not relative:
+        integer_ticks(bar.ax.yaxis)
     ax.set_title(title_for(doc, "Terms by paragraph"))
     ax.spines[:].set_visible(False)
     return fig
@@ -132,6 +143,8 @@ def paragraph_lengths(doc):
     from ..terms import paragraph_profile
 
     prof = paragraph_profile(doc)
+    if prof.empty:
+        return empty_chart(NO_BODY, title_for(doc, "Paragraph lengths"))
     fig, ax = new_figure(10, 4.5)
     x = prof["para_id"].tolist()
     ax.bar(x, prof["n_words"], color=PALETTE[5], label="words in the paragraph")
@@ -140,6 +153,7 @@ def paragraph_lengths(doc):
     ax.text(x[0] - 0.4 if x else 0, mean, f"mean {mean:.0f} words", va="bottom", ha="left", fontsize=9, color="#555555")
     ax.set_xlabel("paragraph")
     ax.set_ylabel("words")
+    integer_ticks(ax.yaxis)
     ax.set_xticks(x, labels=[str(p) for p in x])
     ax2 = ax.twinx()
     ax2.plot(x, prof["words_per_sentence"], "o-", color=PALETTE[3], label="mean words per sentence")

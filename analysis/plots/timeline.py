@@ -127,6 +127,12 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
         _list_unplaced(ax_off, doc, off, shown, width=label_width + 30)
     else:
         fig, ax = new_figure(11, top)
+    limits = None
+    if spans:
+        lo = min(s[1] for s in spans)
+        hi = max([s[2] for s in spans] + ([doc.published] if doc.published else []))
+        pad = max(7, (hi - lo).days // 10)
+        limits = (lo - _dt.timedelta(days=pad), hi + _dt.timedelta(days=pad))
     for k, (row, a, b, fa, fb) in enumerate(spans):
         y = n - 1 - k
         color = PALETTE[k % 6]
@@ -136,12 +142,20 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
             ax.barh(y, (fb - fa).days + 1, left=mdates.date2num(fa), height=0.35, color=color, alpha=0.9, linewidth=0)
         else:
             ax.plot(mdates.date2num(a), y, "o", ms=9, color=color, mfc="white" if hollow else color, mew=2)
-        ax.annotate(_label(row, width=label_width), (mdates.date2num(b), y), xytext=(8, 0),
-                    textcoords="offset points", va="center", fontsize=9)
+        # a label never leaves the axes: right of an event in the left half, left of it in the right half
+        right_half = limits is not None and (b - limits[0]).days > 0.5 * (limits[1] - limits[0]).days
+        if right_half:
+            ax.annotate(_label(row, width=label_width), (mdates.date2num(a), y), xytext=(-8, 0),
+                        textcoords="offset points", va="center", ha="right", fontsize=9)
+        else:
+            ax.annotate(_label(row, width=label_width), (mdates.date2num(b), y), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontsize=9)
     if doc.published is not None:
         x = mdates.date2num(doc.published)
         ax.axvline(x, color="#444444", linestyle="--", linewidth=1)
-        ax.annotate("published", (x, n - 0.4), xytext=(3, 0), textcoords="offset points", fontsize=9, color="#444444")
+        late = limits is not None and (doc.published - limits[0]).days > 0.5 * (limits[1] - limits[0]).days
+        ax.annotate("published", (x, n - 0.4), xytext=(-3 if late else 3, 0), textcoords="offset points", fontsize=9,
+                    color="#444444", ha="right" if late else "left")
     if not spans:
         msg = ("no event can be placed on the calendar: the article has no publication date\n"
                "(give one: PUBLISHED in the notebook, --published YYYY-MM-DD, or a .yml sidecar)"
@@ -158,11 +172,8 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if spans:
-        lo = min(s[1] for s in spans)
-        hi = max([s[2] for s in spans] + ([doc.published] if doc.published else []))
-        pad = max(7, (hi - lo).days // 10)
-        ax.set_xlim(mdates.date2num(lo - _dt.timedelta(days=pad)), mdates.date2num(hi + _dt.timedelta(days=pad * 4)))
+    if limits is not None:
+        ax.set_xlim(mdates.date2num(limits[0]), mdates.date2num(limits[1]))
     ax.set_xlabel("date (bars: the period a month, week or season covers; dark: early / mid / late part)"
                   + ("\nno publication date: only the dates the text gives in full are placed" if doc.published is None and spans else ""))
     return fig
@@ -171,7 +182,8 @@ def timeline_chart(doc, *, events=None, since=None, label_width: int = 60, max_u
 def narrative_order(doc, *, events=None):
     """The order the article tells its events in (paragraph) against the order they happened (date).
 
-    Each dated event is a point at (paragraph, start date); a line joins them in reading order,
+    Each dated event is a point at (paragraph, date; the middle of a longer period, which is also
+    drawn as a bar over the days it covers); a line joins them in reading order,
     so a zigzag shows the article moving back and forth in time. The publication date is a
     dashed horizontal line. Events that cannot be placed (date NaT) are counted in a note.
 
@@ -186,16 +198,23 @@ def narrative_order(doc, *, events=None):
 
     ev = doc.events if events is None else events
     spans = _spans(ev)
-    pts = sorted(((int(row.para_id), row.sent_id, fa + (fb - fa) / 2, row) for row, a, b, fa, fb in spans),
+    pts = sorted(((int(row.para_id), row.sent_id, fa + (fb - fa) / 2, row, a, b) for row, a, b, fa, fb in spans),
                  key=lambda t: (t[0], t[1]))
     fig, ax = new_figure(9, 5.5)
     if pts:
         xs = [p[0] for p in pts]
         ys = [mdates.date2num(p[2]) for p in pts]
         ax.plot(xs, ys, "-", color="#999999", linewidth=1, zorder=1)
+        for x, p in zip(xs, pts):  # a month, week or season: a bar over the days it covers
+            if p[5] > p[4]:
+                ax.bar(x, (p[5] - p[4]).days + 1, bottom=mdates.date2num(p[4]), width=0.25, color=PALETTE[0],
+                       alpha=0.3, linewidth=0, zorder=1)
         ax.scatter(xs, ys, s=60, color=PALETTE[0], zorder=2)
-        for x, y, p in zip(xs, ys, pts):
-            ax.annotate(p[3].value, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=9)
+        last = max(len(doc.paragraphs), 1)
+        for x, y, p in zip(xs, ys, pts):  # labels of the right half go to the left of their point
+            right = x > 0.6 * last
+            ax.annotate(p[3].value, (x, y), xytext=(-6 if right else 6, 4), textcoords="offset points", fontsize=9,
+                        ha="right" if right else "left")
     off = _unplaced(ev)
     if not pts:
         ax.text(0.5, 0.5, "no event can be placed on the calendar:\nthe article has no publication date"

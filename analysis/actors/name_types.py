@@ -1,0 +1,389 @@
+"""Names in no list: runs of capitalised words joined into names and typed from evidence.
+
+A run of capitalised proper-noun tokens ("Nick Bos", "University of Helsinki", "Fort Lee", "NASA")
+becomes a candidate name. Its type comes from evidence, weighed over every occurrence of the
+same name in the article (one name, one type):
+
+* strong: the last word ("… Agency", "… Street", "… Treaty"), the first word ("Fort …",
+  "University of …"), the lists of cities and subdivisions (``cities.txt``, ``subdivisions.txt``),
+  a description in apposition ("Acme, the company"; "Tulsa, a city");
+* weaker: a given name first, a place preposition before ("in Tulsa"), a speech verb after
+  ("Bos said"), a possessive with an office ("Acme's chief executive"), an acronym.
+
+Where nothing says what the name is, it is typed ``other``, not guessed. The rules are data:
+``analysis/data/actors/name_types.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import _read_data
+
+TYPES = ("person", "org", "party", "media", "place", "other")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    heads: dict            # word -> type of a name it ends
+    first: dict            # word -> type of a name it opens
+    of_names: dict         # word -> type of "word of X"
+    connectors: frozenset
+    describers: dict       # noun -> type
+    place_preps: frozenset
+    not_names: frozenset
+    lone_not_names: frozenset
+    places: frozenset      # cities and subdivisions
+    given_female: frozenset
+    given_male: frozenset
+
+
+def _lines(name: str) -> list[str]:
+    try:
+        text = _read_data(name)
+    except FileNotFoundError:
+        return []
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def rules() -> NameRules:
+    import yaml
+
+    data = yaml.safe_load(_read_data("name_types.yml"))
+
+    def by_word(section: str) -> dict:
+        out = {}
+        for kind, words in data[section].items():
+            for w in words:
+                out.setdefault(str(w), kind)
+        return out
+
+    places = frozenset(_lines("cities.txt")) | frozenset(_lines("subdivisions.txt"))
+    female, male = set(), set()
+    for ln in _lines("given_names_gender.txt"):
+        name, _, g = ln.partition(",")
+        (female if g == "f" else male).add(name)
+    return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
+                     by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
+                     frozenset(map(str, data["lone_not_names"])),
+                     places, frozenset(female - male), frozenset(male - female))
+
+
+def is_acronym(word: str) -> bool:
+    """``NASA``, ``BBC``, ``UNHCR``, ``AT&T``: 2-6 capital letters, not a roman numeral."""
+    core = word.replace("&", "")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
+
+
+#: nouns a person's possessive goes with ("Einstein's theory", "Warhol's paintings")
+_PERSONAL_NOUNS = frozenset("""work works life death birth career theory theories idea ideas view views
+concept paper papers book books novel novels paintings painting poem poems music song songs film films
+wife husband son daughter father mother brother sister family children friend friends mind hands face
+argument approach study studies research essay letter letters words speech memoir legacy father's
+students student colleagues colleague portrait biography use art artworks estate lawyer lawyers
+administration presidency campaign""".split())
+#: nouns after a bare surname that make it a person's ("the Trump administration", "the Obama era")
+_PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years family estate".split())
+
+#: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
+_HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
+decide resign recall remember learn travel live grow spend earn receive attend join serve
+write compose paint sing play""".split())
+
+_ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
+
+
+def kind_of_words(words: list[str]) -> str | None:
+    """The kind a name's own words say ("… Agency" org, "Fort …" place, "Battle of …" other), or None."""
+    r = rules()
+    name = " ".join(words)
+    if len(words) >= 3 and words[1] in ("of", "for") and words[0] in r.of_names:
+        return r.of_names[words[0]]
+    for k in range(1, len(words) - 1):   # "Massachusetts Institute of Technology", "Hebrew University of …"
+        if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
+            return r.of_names[words[k]]
+    head = words[-1]
+    if len(words) > 1 and head in r.heads:
+        return r.heads[head]
+    if len(words) > 1 and words[0] in r.first:
+        return r.first[words[0]]
+    if name in r.places:
+        return "place"
+    if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
+        return "party"
+    return None
+
+
+class NameTyper:
+    """Evidence for every candidate name of one document, pooled by name."""
+
+    def __init__(self, res):
+        self.res = res
+        self.tok = res.tok
+        self.text = res.text
+        self.gaz = res.gaz
+        self.rules = rules()
+        self.votes: dict[str, Counter] = {}
+        self.decided: dict[str, str] = {}
+
+    # -- runs ----------------------------------------------------------------------------
+    def merge_runs(self, runs: list[tuple[int, int]], gaz_tokens: dict[int, int]) -> list[tuple[int, int]]:
+        """Join runs over connectors when the left part opens or ends a longer name:
+        "University" + "of" + "Helsinki", "Centre for Social Evolution", "Bank of" + gazetteer "England"."""
+        tok, r = self.tok, self.rules
+        starts = {i: j for i, j in runs}
+        out = []
+        used = set()
+        for i, j in runs:
+            if i in used:
+                continue
+            used.add(i)
+            while True:
+                k = j
+                conn = []
+                while k < tok.n and tok.sent[k] == tok.sent[i] and tok.lower[k] in r.connectors and len(conn) < 2:
+                    conn.append(tok.lower[k])
+                    k += 1
+                if not conn or k >= tok.n or tok.sent[k] != tok.sent[i]:
+                    break
+                left_words = [tok.text[x] for x in range(i, j)]
+                joins = (conn[0] in ("of", "for", "on", "&", "and") and
+                         (left_words[0] in r.of_names or left_words[-1] in r.of_names or
+                          (conn[0] != "of" and r.heads.get(left_words[-1]) in ("org", "party"))))
+                if conn[0] in ("and", "&") and not (conn[0] == "&" or left_words[-1] in r.of_names):
+                    joins = False
+                if not joins:
+                    break
+                if k in starts and k not in used:
+                    used.add(k)
+                    j = starts[k]
+                elif k in gaz_tokens:
+                    j = gaz_tokens[k]
+                else:
+                    break
+            out.append((i, j))
+        return out
+
+    # -- evidence ------------------------------------------------------------------------
+    def strong_kind(self, i: int, j: int) -> str | None:
+        """The kind the words of the run say on their own, or None."""
+        return kind_of_words([self.tok.text[k] for k in range(i, j)])
+
+    def evidence(self, i: int, j: int) -> Counter:
+        """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
+        tok, r = self.tok, self.rules
+        v = Counter()
+        words = [tok.text[k] for k in range(i, j)]
+        kind = self.strong_kind(i, j)   # counted once per name, in collect()
+        if len(words) == 1 and words[0] in r.heads and not kind:
+            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        acronym = len(words) == 1 and is_acronym(words[0])
+        if acronym:
+            v["org"] += 0.5   # most acronyms in the news are organisations; alone, not enough
+        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
+            (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
+             and not self.res._sentence_initial(i - 1) if i > 0 else False)
+        if 2 <= len(words) <= 4 and words[0] in self.gaz.given_names and not kind and not glued:
+            v["person"] += 2
+        if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
+            v["person"] += 1.5
+        # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
+        if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
+            v["person"] += 2
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            nx = tok.text[j]
+            nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
+            if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
+                    and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
+                v["person"] += 2
+        prev = i - 1
+        if prev >= 0 and tok.sent[prev] == tok.sent[i]:
+            low = tok.lower[prev]
+            if low in r.place_preps:
+                v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
+            elif low in ("the",) and len(words) == 1:
+                v["org"] += 0.5
+        nxt = j
+        while nxt < tok.n and tok.pos[nxt] == "RB":
+            nxt += 1
+        if nxt < tok.n and tok.lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
+            v["person"] += 1
+        # what people do: "X was born", "X died", "X received his degree"
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind and not acronym:
+            k = nxt
+            if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
+                k += 1
+            if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
+                v["person"] += 1
+            for k in range(j, min(tok.n, j + 8)):
+                if tok.sent[k] != tok.sent[i]:
+                    break
+                if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
+                    v["person"] += 1
+                    break
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
+            if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
+                    not (len(words) == 1 and words[0] in r.heads):
+                v["org" if acronym else "person"] += 1
+            if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
+                following = tok.lower[nxt + 1]
+                if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
+                                 "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
+                    v["org"] += 1
+                elif following in _PERSONAL_NOUNS and not acronym:
+                    v["person"] += 1   # "Warhol's work", "Nida's theory"
+        # apposition: "X, the company" / "X, a city in ..." / "the city of X"
+        if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
+            for k in range(j + 2, min(tok.n, j + 5)):
+                d = r.describers.get(tok.lower[k])
+                if d:
+                    v[d] += 2
+                    break
+                if not tok.pos[k].startswith(("JJ", "NN")):
+                    break
+        if i >= 3 and tok.lower[i - 1] == "of" and tok.lower[i - 3] in ("the",):
+            d = r.describers.get(tok.lower[i - 2])
+            if d == "place":
+                v["place"] += 2
+        return v
+
+    def collect(self, runs) -> None:
+        for i, j in runs:
+            name = " ".join(self.tok.text[k] for k in range(i, j))
+            if name not in self.votes:
+                self.votes[name] = Counter()
+                kind = self.strong_kind(i, j)
+                if kind:
+                    self.votes[name][kind] += 3
+            self.votes[name].update(self.evidence(i, j))
+        # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
+        for name, v in list(self.votes.items()):
+            words = name.split()
+            kind = self.kind_of(name)
+            if len(words) >= 2 and kind == "person":
+                for w in {words[-1], words[0]}:
+                    if w in self.votes and w not in self.rules.heads:
+                        self.votes[w]["person"] += 3 if w == words[-1] else 1.5
+            elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
+                self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
+        self.decided.clear()
+
+    def kind_of(self, name: str) -> str | None:
+        """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
+        if name in self.decided:
+            return self.decided[name]
+        v = self.votes.get(name) or Counter()
+        kind = None
+        if v:
+            best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
+            if score >= 1:
+                kind = best
+        self.decided[name] = kind
+        return kind
+
+    def is_strong(self, name: str) -> bool:
+        v = self.votes.get(name) or Counter()
+        return bool(v) and max(v.values()) >= 3
+
+
+#: the common nouns that refer back to an organisation of a kind ("the company", "the agency")
+NOUNS_BY_HEAD = {
+    "agency": ("agency",), "administration": ("administration", "agency"), "ministry": ("ministry",),
+    "department": ("department",), "university": ("university",), "college": ("college",),
+    "school": ("school",), "institute": ("institute",), "party": ("party",), "council": ("council",),
+    "committee": ("committee",), "commission": ("commission",), "court": ("court",), "bank": ("bank",),
+    "group": ("group", "company"), "foundation": ("foundation", "charity"), "museum": ("museum",),
+    "church": ("church",), "corp": ("company", "firm"), "corp.": ("company", "firm"),
+    "corporation": ("company", "firm", "corporation"), "inc": ("company", "firm"), "inc.": ("company", "firm"),
+    "ltd": ("company", "firm"), "ltd.": ("company", "firm"), "company": ("company", "firm"),
+    "holdings": ("company", "group"), "airlines": ("airline", "company", "carrier"), "society": ("society",),
+    "association": ("association",), "union": ("union",), "club": ("club",), "fc": ("club",),
+    "army": ("army",), "police": ("police",), "network": ("network",), "board": ("board",),
+    "senate": ("senate",), "congress": ("congress",), "parliament": ("parliament",),
+}
+GENERIC_NOUNS = sorted({n for v in NOUNS_BY_HEAD.values() for n in v} | {"organisation", "organization"})
+
+
+class UnlistedNames:
+    """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
+
+    def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
+        from .gazetteer import Actor, slug
+
+        tok = self.tok
+        i, j = c.data["run"]
+        words = name.split()
+        r = self.typer.rules
+        strong = self.typer.is_strong(name)
+        if kind == "person":
+            pid, how = self.person(name)
+            return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
+        if not strong:
+            # noise: a capitalised word that only opens a sentence, a closed-class word, a common noun
+            if any(w in r.not_names for w in words[:1]) or words[0].lower() in ("the", "a", "an"):
+                return []
+            if len(words) == 1 and (name in r.lone_not_names or name.lower() in self.gaz.person_roles or
+                                    (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
+                return []   # "East", "Secretary", "Catholic": a word that names nobody alone
+            if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
+                   for k in range(i, j)):
+                return []
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+                return []
+        # an acronym of a name seen before: the same actor
+        if len(words) == 1 and is_acronym(name):
+            for full, aid in self.unlisted.items():
+                fw = [w for w in full.split() if w[:1].isupper()]
+                if len(fw) >= 2 and "".join(w[0] for w in fw).upper() == name.replace("&", ""):
+                    return [self.row(c.start, c.end, aid, "", "acronym")]
+        aid = self._short_form_of(name, kind)
+        if aid is not None:
+            return [self.row(c.start, c.end, aid, "", "alias")]
+        atype = kind or "other"
+        aid = slug(name)
+        if aid in self.persons:
+            aid = aid + "-" + atype
+        if aid not in self.actors:
+            nouns = NOUNS_BY_HEAD.get(words[-1].lower(), ()) if atype in ("org", "party", "media") else ()
+            self.actors[aid] = Actor(aid, name, atype, nouns)
+        self.unlisted.setdefault(name, aid)
+        return [self.row(c.start, c.end, aid, "", how)]
+
+    def _short_form_of(self, name: str, kind: str | None) -> str | None:
+        """The actor of a longer name seen before that ``name`` shortens: "Ida" after "Hurricane Ida",
+        "Harvard" after "Harvard University", "Red Sox" after "Boston Red Sox", "the Court" after
+        "Court of Appeals" or "Circuit Court", "the Society" after "Society of the Cincinnati"."""
+        r = self.typer.rules
+        words = name.split()
+        designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
+        for full, aid in reversed(list(self.unlisted.items())):
+            fw = full.split()
+            if len(fw) <= len(words) or full == name:
+                continue
+            atype = self.actors[aid].actor_type
+            if fw[-len(words):] == words and (atype == (kind or "other") or designator or len(words) > 1):
+                return aid
+            if fw[:len(words)] == words and not (kind == "place" and name in r.places) and (
+                    (atype in ("org", "party", "media") and fw[-1] in r.heads) or
+                    (designator and len(fw) > 2 and fw[1] in ("of", "for"))):
+                return aid
+        return None
+
+    def _sentence_initial(self, i: int) -> bool:
+        tok = self.tok
+        k = i - 1
+        while k >= 0 and tok.sent[k] == tok.sent[i] and tok.pos[k] in ("``", "''", "(", ":", '"', "-LRB-") or \
+                (k >= 0 and tok.sent[k] == tok.sent[i] and tok.text[k] in ("“", "‘", '"', "'", "(", "—", "–", "-", ":")):
+            k -= 1
+        return k < 0 or tok.sent[k] != tok.sent[i]
+
+    def _seen_inside(self, name: str, i: int) -> bool:
+        """Does the word stand capitalised inside a sentence elsewhere in the article?"""
+        for k in self.lone_words.get(name, ()):
+            if k != i and not self._sentence_initial(k):
+                return True
+        return False

@@ -1,0 +1,294 @@
+"""The mentions layer: candidates resolved to actors, in reading order, as one table."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+import numpy as np
+import pandas as pd
+
+from .._frames import frame_from_columns
+from ..article import dateline_span
+from .candidates import CandidateFinder, _Cand
+from .gazetteer import Actor, Gazetteer, Surface, gazetteer, slug
+from .name_types import NameTyper, UnlistedNames
+from .people import PeopleResolver, _Person
+from .pronouns import PronounResolver
+from .schema import MENTION_COLUMNS
+from .tokens import token_lists
+from .words import _GOV_HEADS, _VENUE_WORDS
+
+#: third-person singular pronouns and the gender each says
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+
+
+def mentions(doc) -> pd.DataFrame:
+    """Every mention of an actor in the body paragraphs, resolved to an actor id.
+
+    Columns: ``mention_id, para_id, sent_id, start, end, text, actor_id, actor, actor_type,
+    role, how``. ``actor_type`` is one of state, igo, person, armed_group, media, org, place;
+    ``role`` a CAMEO-style code (GOV, MIL, LEG, MED, ...) when a role noun or seat of power
+    says which part of a state acts; ``how`` says how the mention was resolved: name, alias,
+    acronym, demonym, metonym, role or pronoun.
+
+    >>> import analysis
+    >>> d = analysis.annotate("T\\n\\nThe Uzbek authorities met NATO officials.")
+    >>> mentions(d)[["text", "actor_id", "role", "how"]].values.tolist()
+    [['The Uzbek authorities', 'UZB', 'GOV', 'role'], ['NATO officials', 'NATO', 'GOV', 'role']]
+    """
+    return _Resolver(doc, gazetteer()).run()
+
+
+class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames):
+    def __init__(self, doc, gaz: Gazetteer):
+        self.doc = doc
+        self.gaz = gaz
+        self.text = doc.text
+        self.tok = token_lists(doc)
+        self.actors: dict[str, Actor] = dict(gaz.actors)
+        self.persons: dict[str, _Person] = {}
+        self.surnames: dict[str, str] = {}
+        self.unlisted: dict[str, str] = {}   # a name in no list -> its actor id
+        p = doc.paragraphs
+        self.p_start = p["start"].tolist()
+        self.p_end = p["end"].tolist()
+        self.p_id = p["para_id"].tolist()
+        s = doc.sentences
+        self.s_start = s["start"].tolist()
+        self.s_id = s["sent_id"].tolist()
+        self.s_para = s["para_id"].tolist()
+
+    # -- helpers -------------------------------------------------------------------------
+    def para_of(self, offset: int):
+        i = bisect.bisect_right(self.p_start, offset) - 1
+        if i >= 0 and offset < self.p_end[i]:
+            return self.p_id[i]
+        return None
+
+    def sent_of(self, offset: int) -> int:
+        i = max(0, bisect.bisect_right(self.s_start, offset) - 1)
+        return self.s_id[i]
+
+    # -- main ----------------------------------------------------------------------------
+    def run(self) -> pd.DataFrame:
+        gaz, text, tok = self.gaz, self.text, self.tok
+        gaz_cands = self.gazetteer_matches()
+        by_end: dict[int, _Cand] = {}
+        by_start: dict[int, _Cand] = {}
+        for c in gaz_cands:
+            if c.end not in by_end or by_end[c.end].start > c.start:
+                by_end[c.end] = c
+            if c.start not in by_start or by_start[c.start].end < c.end:
+                by_start[c.start] = c
+        gaz_spans = sorted((c.start, c.end) for c in gaz_cands)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text  # rare letters that change length when lower-cased: use the slower pattern
+            role_re = gaz.role_regex
+        else:
+            role_re = gaz.role_regex_lower
+        role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in role_re.finditer(lowered, ps, pe)]
+        blocked = gaz_spans + [m.span() for m in role_matches] + [dateline_span(self.doc)]
+        runs = self.name_runs(blocked)
+        runs = self.acronym_runs(runs, blocked)
+        self.typer = NameTyper(self)
+        gaz_tokens = {}
+        for c in gaz_cands:
+            a = self.actors.get(c.data["surface"].actor_id)
+            if a is not None and a.actor_type in ("state", "place"):
+                i0 = bisect.bisect_left(tok.start, c.start)
+                if i0 < tok.n and tok.start[i0] == c.start:
+                    gaz_tokens[i0] = bisect.bisect_left(tok.start, c.end)
+        runs = self.typer.merge_runs(runs, gaz_tokens)
+        self.typer.collect(runs)
+        run_at: dict[int, tuple[int, int]] = {}
+        self.lone_words = {}   # a capitalised word standing alone -> token indices where it does
+        for i, j in runs:
+            run_at[tok.start[i]] = (i, j)
+            if j - i == 1:
+                self.lone_words.setdefault(tok.text[i], []).append(i)
+        cands: list[_Cand] = list(gaz_cands)
+        role_name_starts: set[int] = set()
+
+        # role phrases
+        for m in role_matches:
+            c = self.role_candidate(m, by_end, by_start, run_at)
+            if c is not None:
+                cands.append(c)
+                if c.data.get("name"):
+                    role_name_starts.add(c.data["name"][0])
+        for ps, pe in zip(self.p_start, self.p_end):
+            for m in gaz.noun_regex.finditer(text, ps, pe):
+                cands.append(_Cand(m.start(), m.end(), "noun", {"noun": " ".join(m.group("noun").split()),
+                                                                 "indef": False}))
+        # bare name runs (people next to a speech verb, after an honorific, or seen before)
+        for i, j in runs:
+            s, e = tok.start[i], tok.end[j - 1]
+            if s in role_name_starts:
+                continue
+            cands.append(_Cand(s, e, "name", {"run": (i, j)}))
+        # pronouns
+        for i, low in enumerate(tok.lower):
+            if low in _PRONOUN_GENDER:
+                cands.append(_Cand(tok.start[i], tok.end[i], "pron", {"i": i}))
+            elif low in _PLURAL_PRONOUNS:
+                cands.append(_Cand(tok.start[i], tok.end[i], "they", {"i": i}))
+
+        cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
+        out: list[dict] = []
+        last_end = -1
+        for c in cands:
+            if self.para_of(c.start) is None:
+                continue
+            if c.start < last_end and c.kind != "role":
+                continue
+            made = self.resolve(c, out, gaz_spans)
+            if not made:
+                continue
+            for row in made:
+                if row["start"] < last_end:
+                    continue
+                out.append(row)
+                last_end = max(last_end, row["end"])
+        return self.table(out)
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve(self, c: _Cand, out: list[dict], gaz_spans) -> list[dict]:
+        gaz, text = self.gaz, self.text
+        if c.kind == "gaz":
+            s = c.data["surface"]
+            actor = self.actors.get(s.actor_id)
+            if actor is None:
+                return []
+            how = s.how
+            city_seat = s.how == "metonym" and text[c.start:c.end] in self.typer.rules.places
+            if (s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end))) or \
+                    ((s.capital or city_seat) and self._place_use(c.start)):
+                end = c.end
+                if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
+                    end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
+                pid = slug(text[c.start:end])
+                self.actors.setdefault(pid, Actor(pid, text[c.start:end], "place"))
+                return [self.row(c.start, end, pid, "", "name")]
+            if actor.actor_type == "person":
+                self.note_person_actor(actor)
+            start = c.start
+            if actor.actor_type == "party" and how == "alias" and not text[c.start:c.end].endswith("s") and \
+                    re.match(r" [a-z]", text[c.end:c.end + 2]):
+                how = "demonym"   # "a Republican senator": the member label used as an adjective
+            if how == "demonym" and text[c.end - 1] == "s" and text[max(0, c.start - 4):c.start] in ("the ", "The "):
+                start = c.start - 4   # "the Americans": the people stand for the state
+            return [self.row(start, c.end, actor.actor_id, s.role or actor.role, how)]
+        if c.kind == "group":
+            mod = c.data["mod"]
+            aid = mod.data["surface"].actor_id
+            return [self.row(c.start, c.end, aid, c.data["info"]["code"], "role")]
+        if c.kind == "role":
+            return self.resolve_role(c, out)
+        if c.kind == "name":
+            return self.resolve_name(c, out)
+        if c.kind == "noun":
+            noun = c.data["noun"]
+            para = self.para_of(c.start)
+            for row in reversed(out):   # rows are in reading order: stop once three paragraphs back
+                if row["para_id"] < para - 3:
+                    break
+                a = self.actors.get(row["actor_id"])
+                if a is not None and noun in a.nouns:
+                    return [self.row(c.start, c.end, a.actor_id, "", "alias")]
+            return []
+        if c.kind == "pron":
+            low = text[c.start:c.end].lower()
+            gender = _PRONOUN_GENDER[low]
+            pid = self.salient_person(out, c.start, gender=gender)
+            if pid:
+                if not self.persons[pid].gender:
+                    self.persons[pid].gender = gender   # what a pronoun said holds for the rest
+                return [self.row(c.start, c.end, pid, self.persons[pid].code, "pronoun",
+                                 subject=low in ("he", "she"))]
+            return []
+        if c.kind == "they":
+            aid = self.salient_group(out, c.data["i"])
+            if aid:
+                return [self.row(c.start, c.end, aid, "", "pronoun")]
+            return []
+        return []
+
+    def _place_use(self, start: int) -> bool:
+        """A capital's name used for a place, not its state: after "a"/"an" ("an Ottawa street") or
+        after another place and a comma ("Seattle, Washington": the US state)."""
+        before = self.text[max(0, start - 40):start]
+        m = re.search(r"(?:^|\s)(an?|An?)\s+\Z", before)
+        if m:
+            return True
+        m = re.search(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z", before)
+        return bool(m) and m.group(1) in self.typer.rules.places
+
+    def _head_follows(self, end: int) -> bool:
+        """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
+        m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
+        return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
+
+    def _is_venue(self, start: int, end: int) -> bool:
+        before = self.text[max(0, start - 14):start].split()
+        after = self.text[end:end + 3]
+        if before and before[-1].lower() in _VENUE_WORDS:
+            return True
+        return after.startswith(",") and bool(self.gaz.regex.match(self.text, end + 2)) and \
+            self.gaz.surfaces.get(self.gaz.regex.match(self.text, end + 2).group(), Surface("", "")).how == "name"
+
+
+    def row(self, start: int, end: int, actor_id: str, role: str, how: str, subject: bool = False) -> dict:
+        return {"para_id": self.para_of(start), "sent_id": self.sent_of(start), "start": start, "end": end,
+                "actor_id": actor_id, "role": role or "", "how": how, "_subject": subject,
+                "actor_type": self.actors[actor_id].actor_type if actor_id in self.actors else "person"}
+
+    def table(self, rows: list[dict]) -> pd.DataFrame:
+        # a person first seen by surname only takes the full name's id when it appears later
+        full_by_surname: dict[str, str] = {}   # surname -> first person with a longer name ending in it
+        for other in self.persons.values():
+            words = other.name.split()
+            if len(words) > 1:
+                full_by_surname.setdefault(words[-1], other.pid)
+        by_first: dict[str, set] = {}   # given name -> people named in full with it
+        for other in self.persons.values():
+            words = other.name.split()
+            if len(words) > 1:
+                by_first.setdefault(words[0], set()).add(other.pid)
+        rename = {pid: full_by_surname[p.name] for pid, p in self.persons.items()
+                  if len(p.name.split()) == 1 and p.name in full_by_surname}
+        for pid, p in self.persons.items():   # "Eugene" before "Eugene Nida": one person, if only one Eugene
+            if len(p.name.split()) == 1 and pid not in rename and len(by_first.get(p.name, ())) == 1:
+                rename[pid] = next(iter(by_first[p.name]))
+        for name, aid in self.unlisted.items():   # a lone word of no known kind that a person's name holds
+            if self.actors[aid].actor_type == "other" and " " not in name:
+                if name in full_by_surname:
+                    rename[aid] = full_by_surname[name]
+                elif len(by_first.get(name, ())) == 1:
+                    rename[aid] = next(iter(by_first[name]))
+        text = self.text
+        data = {col: [] for col in MENTION_COLUMNS}
+        for n, r in enumerate(rows, 1):
+            aid = rename.get(r["actor_id"], r["actor_id"])
+            actor = self.actors.get(aid)
+            if aid in self.persons:
+                name, atype = self.persons[aid].name, "person"
+            else:
+                name, atype = (actor.name, actor.actor_type) if actor else (aid, "org")
+            data["mention_id"].append(n)
+            data["para_id"].append(r["para_id"])
+            data["sent_id"].append(r["sent_id"])
+            data["start"].append(r["start"])
+            data["end"].append(r["end"])
+            data["text"].append(text[r["start"]:r["end"]])
+            data["actor_id"].append(aid)
+            data["actor"].append(name)
+            data["actor_type"].append(atype)
+            data["role"].append(r["role"])
+            data["how"].append(r["how"])
+        for col in ("mention_id", "para_id", "sent_id", "start", "end"):
+            data[col] = np.asarray(data[col], dtype="int64")
+        return frame_from_columns(MENTION_COLUMNS, [data[c] for c in MENTION_COLUMNS])
