@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -112,3 +113,269 @@ def test_a_verb_after_and_is_not_a_speech_tag():
     doc = analysis.annotate("T\n\nPresident Maria Lopez said the plan was “dead on arrival” and accused Chile of bad faith.")
     q = doc.quotes
     assert q.speaker_id.tolist() == ["maria-lopez"] and q.cue.tolist() == ["said"]
+
+
+# -- the speaker rules, one pattern each (own sentences) -----------------------------------------
+def _q(text):
+    doc = analysis.annotate(analysis.from_text("Headline\n\n" + text))
+    q = doc.quotes
+    assert list(q.columns) == QUOTE_COLUMNS
+    assert all(doc.text[s:e] == t for s, e, t in zip(q.speaker_start, q.speaker_end, q.speaker_text) if not pd.isna(s))
+    assert all(t == "" for s, t in zip(q.speaker_start, q.speaker_text) if pd.isna(s))
+    return doc, q
+
+
+def test_new_columns_and_rules_are_documented():
+    from analysis.quotes import HOW
+    for col in ("speaker_start", "speaker_end", "speaker_text", "speaker_type", "how"):
+        assert col in QUOTE_COLUMNS
+    doc, q = _q("Governor Lena Park spoke. “We will rebuild,” Park said.")
+    assert set(q.how) <= set(HOW) | {""}
+
+
+def test_tag_after_name_and_verb():
+    _, q = _q("Mayor Tomas Berg opened the bridge. “It took ten years,” Berg said.")
+    assert q.speaker_id.tolist() == ["tomas-berg"] and q.how.tolist() == ["tag_after"]
+    assert q.speaker_text.tolist() == ["Berg"]
+
+
+def test_tag_after_inverted_with_verb_before_the_name():
+    _, q = _q("“We never asked for that,” responded campaign chairman Ivo Marsh.")
+    assert q.speaker_text.iloc[0].endswith("Ivo Marsh") and q.how.iloc[0] == "tag_after"
+
+
+def test_tag_after_long_description_between_name_and_verb():
+    _, q = _q("“Markets will calm down,” Rita Solberg, chief economist at the Nordvik Savings Bank in Oslo, said.")
+    assert q.speaker_text.iloc[0] == "Rita Solberg"
+
+
+def test_a_verb_not_in_the_list_still_counts_in_the_tag():
+    _, q = _q("Senator Paula Quint left the room. “Not today,” Quint quipped.")
+    assert q.speaker_id.iloc[0] == "paula-quint" and q.cue.iloc[0] == "quipped"
+
+
+def test_question_mark_tag_in_the_next_sentence():
+    _, q = _q("Senator Paula Quint took the floor. “Who pays for it?” Quint asked. “Nobody knows.”")
+    assert q.speaker_id.tolist() == ["paula-quint", "paula-quint"]
+    assert q.how.tolist() == ["tag_after", "continuation"]
+
+
+def test_tag_before_with_colon():
+    _, q = _q("Finance Minister Oren Hale told reporters: “The budget is balanced.”")
+    assert q.speaker_id.tolist() == ["oren-hale"] and q.how.tolist() == ["tag_before"]
+
+
+def test_colon_after_a_name_and_outlet_without_verb():
+    _, q = _q("Marta Ilves, The Baltic Courier: “The vote was never close.”")
+    assert q.speaker_text.iloc[0].startswith("Marta Ilves") and q.how.iloc[0] == "colon"
+
+
+def test_colon_at_the_end_of_the_paragraph_before():
+    _, q = _q("Senator Paula Quint answered the critics:\n\n“We have the votes and we will use them.”")
+    assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["colon"]
+
+
+def test_according_to_after_the_quotation():
+    _, q = _q("“The dam is safe,” according to the World Bank.")
+    assert q.speaker_id.tolist() == ["WB"] or q.speaker_text.iloc[0] == "the World Bank"
+    assert q.how.iloc[0] == "according_to"
+
+
+def test_follow_on_quotation_in_the_same_paragraph_and_the_next():
+    _, q = _q("Joel Tamm, a farmer, runs a dairy. “I voted for the other side,” Tamm says, as he feeds the calves. "
+              "“Now I am not so sure.”\n\n“Prices are too high,” he added.\n\n“We need help.”")
+    assert q.speaker_id.tolist() == ["joel-tamm"] * 4
+    assert q.how.tolist()[1] == "continuation" and q.how.tolist()[3] == "continuation"
+
+
+def test_embedded_quotation_takes_the_subject_of_the_main_verb():
+    _, q = _q("President Dana Roux on Tuesday attacked the press with a fury that was "
+              "“unprecedented in modern times”.")
+    assert q.speaker_id.tolist() == ["dana-roux"] and q.how.tolist() == ["embedded"]
+
+
+def test_participle_shares_the_subject_not_the_nearest_actor():
+    _, q = _q("Senator Paula Quint is slamming the new trade rules with Peru, saying “it is always a bad deal for us”.")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_short_quote_gets_the_subject_that_offers_it_not_the_object():
+    _, q = _q("Prime Minister Anton Lind won the vote. Opposition leader Karin Moss offered Lind her “warmest congratulations”.")
+    assert q.speaker_id.tolist() == ["karin-moss"]
+
+
+def test_pronoun_takes_the_mentions_resolution():
+    doc, q = _q("Foreign Minister Ada Varga arrived in Rome. “We came to listen,” she said.")
+    assert q.speaker_text.tolist() == ["she"] and q.speaker_id.tolist() == ["ada-varga"]
+    assert q.how.tolist() == ["pronoun"]
+
+
+def test_relative_pronoun_speaker():
+    _, q = _q("The plan was backed by Senator Paula Quint, who said it was “the only way forward”.")
+    assert q.speaker_text.tolist() == ["who"] and q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_description_speakers_linked_to_what_they_name():
+    _, q = _q("“The talks are over,” a spokesman for the Foreign Ministry of Chile said. "
+              "“Nothing was agreed,” officials said. The report said the damage was “beyond repair”.")
+    assert q.speaker_text.tolist() == ["a spokesman for the Foreign Ministry of Chile", "officials", "The report"]
+    assert q.speaker_type.tolist()[:2] == ["description", "description"]
+    assert q.speaker_id.iloc[0] == "CHL"
+
+
+def test_his_office_is_the_persons_not_a_state():
+    _, q = _q("Governor Lena Park visited Russia in May. His office said the trip was “a success”.")
+    assert q.speaker_text.tolist() == ["His office"]
+    assert q.speaker_id.tolist() == ["lena-park"] and q.speaker_type.tolist() == ["description"]
+
+
+def test_a_bare_pronoun_is_never_the_final_speaker_when_the_person_is_named():
+    doc, q = _q("Judge Mira Olsen read the verdict. The court then rose. “It is done,” she said to the room.")
+    assert q.speaker_id.tolist() == ["mira-olsen"]
+
+
+def test_possessive_speech_noun():
+    _, q = _q("Senator Paula Quint spoke in Lima. Quint’s claim that there were “thousands of fake ballots” was false.")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_dash_attribution():
+    _, q = _q("“I will vote, but without joy.” ― Lucia Ferro")
+    assert q.speaker_text.tolist() == ["Lucia Ferro"] and q.how.tolist() == ["tag_after"]
+
+
+def test_outer_speech_verb_speaks_not_the_nested_one():
+    _, q = _q("President Dana Roux said she expected that voters will say “no” to the plan.")
+    assert q.speaker_id.tolist() == ["dana-roux"]
+
+
+# -- marks that are not quotations -------------------------------------------------------------
+def test_unbalanced_mark_inside_a_sentence_does_not_quote_the_narration():
+    _, q = _q("The party hailed its “best ever result. Even before the count ended, the leader was being urged to resign. "
+              "Nobody expected it.\n\nThe next day was calm.")
+    assert len(q) == 1
+    assert q.text.iloc[0] == "best ever result."
+    assert "urged" not in " ".join(q.text)
+
+
+def test_open_mark_runs_over_paragraphs_when_the_next_opens_with_a_mark():
+    _, q = _q("Minister Jan Novak said: “We will build the road. It will take years.\n\n“And it will be paid for,” he added.")
+    assert q.text.tolist() == ["We will build the road. It will take years.", "And it will be paid for"]
+    assert q.speaker_id.tolist() == ["jan-novak", "jan-novak"]
+
+
+def test_scare_quotes_and_titles_stay_partial_without_a_tag():
+    _, q = _q("Senator Paula Quint spoke on Monday. Critics of the “reform” watched “Morning News” on television.")
+    assert q.kind.tolist() == ["partial", "partial"]
+    assert q.speaker_id.tolist() == ["", ""]
+
+
+def test_scare_quote_gets_a_speaker_when_a_tag_names_one():
+    _, q = _q("The plan was “dead on arrival,” Senator Paula Quint said.")
+    assert q.kind.tolist() == ["partial"] and q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_markup_attributes_are_not_quotations():
+    _, q = _q('<tweet author="someone" id="12">Vote early</tweet> The mayor agreed.')
+    assert q.empty
+
+
+def test_inches_are_not_quotation_marks():
+    _, q = _q("The statue is 6'3\" tall and weighs a ton.")
+    assert q.empty
+
+
+def test_mixed_marks_close_each_other():
+    _, q = _q("Mayor Tomas Berg spoke. \"We are ready,” Berg said. “The rest is up to them.\"")
+    assert q.text.tolist() == ["We are ready", "The rest is up to them."]
+
+
+def test_speech_verbs_are_extensible(tmp_path):
+    from analysis import quotes as qmod
+    assert "say" in qmod.speech_verbs()
+    qmod.add_speech_verbs(["opine"])
+    try:
+        assert "opine" in qmod.speech_verbs()
+    finally:
+        qmod._user_verbs.discard("opine")
+    with pytest.raises(ValueError):
+        qmod.add_speech_verbs(["two words"])
+    f = tmp_path / "verbs.txt"
+    f.write_text("# mine\nharrumph\n", encoding="utf-8")
+    qmod.load_speech_verbs(f)
+    try:
+        assert "harrumph" in qmod.speech_verbs()
+    finally:
+        qmod._user_verbs.discard("harrumph")
+
+
+def test_who_said_what_view_shows_the_words_and_the_rule(seed_doc):
+    from analysis.quotes import render_quotes, who_said_what
+    t = who_said_what(seed_doc)
+    assert {"speaker_text", "how", "speaker"} <= set(t.columns) and len(t) == 8
+    html = render_quotes(seed_doc)
+    assert "<u" in html and "tag_after" in html and "Sergei Lavrov" in html
+
+
+def test_linear_in_the_number_of_marks():
+    import time
+    para = "“We are ready,” the minister said. “We will sign.” "
+    times = []
+    for n in (50, 400):
+        text = "T\n\nForeign Minister Reza Karimi spoke. " + para * n
+        best = None
+        for _ in range(3):
+            doc = analysis.annotate(analysis.from_text(text))
+            doc.mentions
+            t0 = time.perf_counter()
+            q = doc.quotes
+            dt = time.perf_counter() - t0
+            best = dt if best is None else min(best, dt)
+        times.append(best)
+        assert len(q) == 2 * n
+    assert times[1] < times[0] * 8 * 3     # 8 times the marks: linear, not quadratic (64 times)
+
+
+def test_a_verb_after_a_woven_phrase_is_not_a_tag():
+    # the "any verb" tag needs the quotation to end at a comma, ? or ! ("…,” she shrugged)
+    _, q = _q("Senator Paula Quint spoke. The “ninety percent” figure came from her office.")
+    assert q.how.tolist() != ["tag_after"]
+    _, q = _q("Senator Paula Quint called the vote “fantastic,” telling reporters that it was historic.")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_tag_across_a_split_after_a_bracketed_affiliation():
+    _, q = _q("Senate leader Omar Reyes (D-Nev.) told reporters that “the pause will hold.”")
+    assert q.speaker_id.tolist() == ["omar-reyes"]
+    _, q = _q("“The pause will hold,” Rep. Omar Reyes (D-Nev.) said.")
+    assert q.speaker_text.tolist() == ["Rep. Omar Reyes"] and q.how.tolist() == ["tag_after"]
+
+
+def test_any_verb_before_the_comma_that_opens_a_quotation():
+    _, q = _q("Governor Lena Park opened the road. Park advised, “Drive slowly in the rain.”")
+    assert q.speaker_id.tolist() == ["lena-park"]
+
+
+def test_as_x_said_after_the_quotation():
+    _, q = _q("Senator Paula Quint is ahead. The race is “a dead heat right now,” as Quint said on the radio.")
+    assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["tag_after"]
+
+
+def test_they_and_it_take_the_group_mentioned_last():
+    _, q = _q("The World Health Organization published its report. “The outbreak is under control,” it said.")
+    assert q.speaker_text.tolist() == ["it"] and q.speaker_id.tolist() == ["WHO"]
+    _, q = _q("Peru and Chile signed the border deal on Monday. “It is a good day,” they said.")
+    assert q.speaker_id.iloc[0] in ("PER", "CHL") and q.how.tolist() == ["pronoun"]
+
+
+def test_seed_rules_and_speaker_words(seed_doc):
+    q = seed_doc.quotes
+    p11 = q[q.para_id == 11]
+    assert p11.how.tolist() == ["pronoun", "continuation", "according_to"]
+    assert p11.speaker_text.tolist() == ["he", "he", "the head of the Russian Foreign Ministry"]
+    assert q[q.para_id == 6].speaker_text.tolist() == ["the minister"]
+
+
+def test_transcript_labels_name_the_speaker():
+    _, q = _q("Transcript as follows:\n\n\"HOST: Will the senator attend?\n\n\"QUINT: I will be there on Monday.\"")
+    assert q.speaker_text.tolist() == ["HOST", "QUINT"] and q.how.tolist() == ["colon", "colon"]
