@@ -78,6 +78,9 @@ def show_clauses(doc, sent_id: int | None = None, *, contains: str | None = None
     """
     from .widgets import View
 
+    if doc.sentences.empty:
+        note = "No sentences in the body of this article: there is no clause to show."
+        return View(f"<p><i>{note}</i></p>", title="clauses")
     sent = _sentence(doc, sent_id, contains)
     sid, s_start, text = int(sent["sent_id"]), int(sent["start"]), str(sent["text"])
     parts = [f"<div style='font-family:sans-serif;line-height:1.6'><p><b>Sentence {sid}</b> "

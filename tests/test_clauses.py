@@ -197,3 +197,11 @@ def test_participle_after_a_comma_shares_the_subject_and_reports():
 def test_an_inverted_reporting_verb_takes_no_day_for_its_subject():
     r = _clause('"We will not back down," said Friday.', "say")
     assert pd.isna(r.subject)
+
+
+def test_show_clauses_on_an_article_with_no_body_says_so():
+    from analysis.clauses_view import show_clauses
+
+    doc = analysis.annotate(analysis.from_text("Only a headline"))
+    view = show_clauses(doc)
+    assert "no clause to show" in view.html
