@@ -30,6 +30,11 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^[^\s@]{1,64}@[^\s@.]{1,100}(?:\
 _NOT_AN_AUTHOR = re.compile(r"^(?:https?://\S*|www\.\S*|@\w+|\S+@\S+|(?:user ?name|log ?in|sign ?in|admin(?:istrator)?|"
                             r"guest|anonymous|unknown|staff|editor|author|by|none|null|undefined)\W*)$", re.I)
 
+#: put photo captions inside the article back (see _with_captions)
+CAPTIONS = True
+LEAD = True
+LEAD_SPAN = 3000
+
 #: below this many characters of body the extraction is compared with the package's own reader
 _SMALL = 400
 
@@ -142,6 +147,156 @@ def _trafilatura(html: str, url: str | None):
     if doc is None or doc.body is None:
         return None, doc
     return _blocks_from_body(doc.body), doc
+
+
+# --------------------------------------------------------------------------------------------
+# photo captions (trafilatura drops every <figure>; a caption inside the article is article text)
+
+_SKIP_IN_FLAT = {"script", "style", "noscript", "template", "head", "title"}
+_NOT_CAPTION_TEXT = {"script", "style", "noscript", "template", "button", "svg"}
+_SPACES = re.compile(r"\s+")
+
+
+def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
+    """The page's text in reading order, spaces squashed, and each ``<figcaption>`` as
+    ``(offset in that text, caption text)``. A caption inside another is read once."""
+    from lxml import etree
+
+    body = tree.find(".//body")
+    body = body if body is not None else tree
+    parts: list[str] = []
+    size = 0
+    ends_space = True
+    captions: list[tuple[int, str]] = []
+    skip = 0
+    in_caption = 0
+
+    def add(chunk):
+        nonlocal size, ends_space
+        if not chunk:
+            return
+        chunk = _SPACES.sub(" ", chunk)
+        if ends_space and chunk.startswith(" "):
+            chunk = chunk[1:]
+        if chunk:
+            parts.append(chunk)
+            size += len(chunk)
+            ends_space = chunk.endswith(" ")
+
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_IN_FLAT:
+                skip += 1
+            elif tag == "figcaption":
+                if not in_caption and not skip and _of_a_photo(el):
+                    text = _caption_text(el)
+                    if text:
+                        captions.append((size, text))
+                in_caption += 1
+            if not skip and tag:
+                add(el.text)
+        else:
+            if tag in _SKIP_IN_FLAT:
+                skip -= 1
+            elif tag == "figcaption":
+                in_caption -= 1
+            if not skip:
+                add(el.tail)
+    return "".join(parts), captions
+
+
+_PLAYER = {"video", "audio", "iframe", "object", "embed"}
+_GLUED = re.compile(r"[\w.!?,;:”’\"')]$")
+
+
+def _of_a_photo(caption) -> bool:
+    """A ``<figcaption>`` of a picture, not of a video player, a sound clip or an embed (their
+    caption sums up what the text does not hold). Pictures that a page loads later by script
+    leave an empty ``<figure>``: they count as pictures."""
+    figure = next(caption.iterancestors("figure"), None)
+    holder = figure if figure is not None else caption.getparent()
+    if holder is None:
+        return True
+    return not any(isinstance(e.tag, str) and e.tag in _PLAYER for e in holder.iter())
+
+
+def _caption_text(el) -> str:
+    """The text of a caption, without its buttons ("more", "less", "expand") or scripts. Two
+    parts of a caption set apart only by markup ("...in Queens." and "Credit J. Roe") get a
+    space between them."""
+    out: list[str] = []
+
+    def put(chunk: str, boundary: bool) -> None:
+        if boundary and out and chunk[:1].isupper() and _GLUED.search(out[-1]):
+            out.append(" ")
+        out.append(chunk)
+
+    def walk(node):
+        if isinstance(node.tag, str) and node.tag in _NOT_CAPTION_TEXT:
+            return
+        if isinstance(node.tag, str) and node.tag == "br":
+            out.append(" ")
+        elif node.text and isinstance(node.tag, str):
+            put(node.text, True)
+        for child in node:
+            walk(child)
+            if child.tail:
+                put(child.tail, True)
+
+    walk(el)
+    return _squash("".join(out))
+
+
+def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]],
+                   title: str | None = None) -> tuple[list[str], set[int]]:
+    """``blocks`` with the page's captions that sit inside the article put back in place.
+
+    A caption counts as inside the article when the page shows it after the article's first
+    block and before its last one (a photo between two paragraphs), so captions of teasers,
+    galleries and menus around the article stay out. A caption whose text the article already
+    holds, or another caption repeats, is not added. Returns the blocks and the indexes of the
+    captions among them."""
+    if not captions or len(blocks) < 2:
+        return blocks, set()
+    positions: list[int | None] = []
+    cursor = 0
+    for block in blocks:
+        probe = block[:60]
+        at = flat.find(probe, cursor) if probe else -1
+        positions.append(at if at >= 0 else None)
+        if at >= 0:
+            cursor = at + len(probe)
+    placed = [(p, i) for i, p in enumerate(positions) if p is not None]
+    if len(placed) < 2:
+        return blocks, set()
+    first, last = placed[0][0], placed[-1][0]
+    if LEAD and title and len(title) >= 10:  # the headline shown just above the article: its lead photo is inside
+        head = flat.rfind(title, max(0, first - LEAD_SPAN), first)
+        if head >= 0:
+            first = head
+    seen = {_fold(b) for b in blocks}
+    after: dict[int, list[str]] = {}
+    for offset, text in captions:
+        key = _fold(text)
+        if not key or not first < offset < last or key in seen or any(key in s for s in seen if len(s) > len(key)):
+            continue
+        seen.add(key)
+        host = max((i for p, i in placed if p < offset), default=-1)
+        after.setdefault(host, []).append(text)
+    if not after:
+        return blocks, set()
+    out: list[str] = []
+    marks: set[int] = set()
+    for text in after.get(-1, []):  # the lead photo's, under the headline
+        marks.add(len(out))
+        out.append(text)
+    for i, block in enumerate(blocks):
+        out.append(block)
+        for text in after.get(i, []):
+            marks.add(len(out))
+            out.append(text)
+    return out, marks
 
 
 # --------------------------------------------------------------------------------------------
@@ -333,6 +488,7 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         tree = None
     page_words = _page_words(tree)
     candidates = _page_metadata(tree)
+    flat, captions = _flat_page(tree) if tree is not None and CAPTIONS else ("", [])
     # trafilatura cleans the tree it is given: it gets this parse, the candidates are read already
     blocks, doc = _trafilatura(tree if tree is not None else html, url)
     import trafilatura
@@ -343,6 +499,9 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
     if blocks and title and _fold(blocks[0]) == _fold(title):  # the headline again, as the body's first line
         blocks = blocks[1:]
     t_chars = sum(len(b) for b in blocks or [])
+    marks: set[int] = set()
+    if blocks and captions:
+        blocks, marks = _with_captions(blocks, flat, captions, title)
     fb_meta: dict = {}
     if t_chars < _SMALL:  # nothing, or too little: the package's own reader, when it finds far more
         fb_blocks, fb_meta = fallback_reader(html)
@@ -352,7 +511,7 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
             why = "found no article text" if not blocks else f"kept only {t_chars} characters where the page's paragraphs hold {fb_chars}"
             notes.append(f"{name}: the article extractor (trafilatura) {why}; the page was read with the package's "
                          "own reader instead (every paragraph outside menus): check the paragraphs")
-            blocks = fb_body
+            blocks, marks = fb_body, set()
             info["extractor"] = {"name": "analysis fallback reader", "version": None,
                                  "tried": f"trafilatura {trafilatura.__version__}"}
             title = title or fb_meta.get("title")
@@ -392,5 +551,12 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         info["published_text"] = date
         where_from["published"] = _where(date, candidates["date"], date=True)
     info["metadata_from"] = where_from
-    text = "\n\n".join(([title] if title else []) + blocks)
+    parts = ([title] if title else []) + blocks
+    text = "\n\n".join(parts)
+    if marks:  # where each caption block starts in the text
+        starts, pos = [], 0
+        for part in parts:
+            starts.append(pos)
+            pos += len(part) + 2
+        info["caption_starts"] = [starts[i + (1 if title else 0)] for i in sorted(marks)]
     return text, info, notes
