@@ -429,3 +429,17 @@ def test_a_caption_and_its_credit_set_apart_by_markup_get_a_space(tmp_path):
     html = _page("<article><h1>Harbour council closes the old ferry pier</h1>" + paras + "</article>")
     art, _ = _load(tmp_path, html)
     assert "Engineers inspect the pier at low tide. Credit Noor Haddad for the Coast Gazette" in art.paragraphs["text"].tolist()
+
+
+def test_the_standfirst_under_the_headline_is_the_first_paragraph(tmp_path):
+    dek = "Two rotten piles leave the town without its main landing stage for most of the summer."
+    head = f"<meta name='description' content='{dek}'>"
+    body = (MENU + "<div class='headline-block'><h1>Harbour council closes the old ferry pier</h1>"
+            f"<div class='summary'>{dek}</div></div><article><div class='story-body'>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</div></article>")
+    art, _ = _load(tmp_path, _page(body, head=head))
+    _rebuilds(art)
+    assert art.paragraphs["text"].tolist() == [dek] + STORY
+    # the same description when the page does not show it: not added
+    art, _ = _load(tmp_path, _page(_article(), head=head), name="other.html")
+    assert art.paragraphs["text"].tolist() == STORY

@@ -34,6 +34,7 @@ _NOT_AN_AUTHOR = re.compile(r"^(?:https?://\S*|www\.\S*|@\w+|\S+@\S+|(?:user ?na
 CAPTIONS = True
 LEAD = True
 LEAD_SPAN = 3000
+STANDFIRST = True
 
 #: below this many characters of body the extraction is compared with the package's own reader
 _SMALL = 400
@@ -45,6 +46,7 @@ _META_DATE = ("article:published_time", "datepublished", "og:published_time", "p
 _META_AUTHOR = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator")
 _META_TITLE = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
 _META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
+_META_SUMMARY = ("og:description", "description", "twitter:description")
 _LD_ARTICLE = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 
 
@@ -249,15 +251,17 @@ def _caption_text(el) -> str:
 
 
 def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]],
-                   title: str | None = None) -> tuple[list[str], set[int]]:
+                   title: str | None = None, summary: str | None = None) -> tuple[list[str], set[int]]:
     """``blocks`` with the page's captions that sit inside the article put back in place.
 
     A caption counts as inside the article when the page shows it after the article's first
-    block and before its last one (a photo between two paragraphs), so captions of teasers,
-    galleries and menus around the article stay out. A caption whose text the article already
-    holds, or another caption repeats, is not added. Returns the blocks and the indexes of the
-    captions among them."""
-    if not captions or len(blocks) < 2:
+    block and before its last one (a photo between two paragraphs), or between the headline
+    and the first block (the lead photo), so captions of teasers, galleries and menus around
+    the article stay out. A caption whose text the article already holds, or another caption
+    repeats, is not added. The page's own summary (``summary``, its declared description),
+    when the page shows it between the headline and the first block, is the standfirst and
+    comes first. Returns the blocks and the indexes of the captions among them."""
+    if not (captions or summary) or len(blocks) < 2:
         return blocks, set()
     positions: list[int | None] = []
     cursor = 0
@@ -271,30 +275,34 @@ def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]]
     if len(placed) < 2:
         return blocks, set()
     first, last = placed[0][0], placed[-1][0]
+    items = [(offset, text, True) for offset, text in captions]
     if LEAD and title and len(title) >= 10:  # the headline shown just above the article: its lead photo is inside
         head = flat.rfind(title, max(0, first - LEAD_SPAN), first)
         if head >= 0:
+            if STANDFIRST and summary and _words(summary) >= 5:
+                at = flat.find(summary, head + len(title), first)
+                if at >= 0:
+                    items.append((at, summary, False))
             first = head
     seen = {_fold(b) for b in blocks}
-    after: dict[int, list[str]] = {}
-    for offset, text in captions:
+    after: dict[int, list[tuple[str, bool]]] = {}
+    for offset, text, is_caption in sorted(items):
         key = _fold(text)
         if not key or not first < offset < last or key in seen or any(key in s for s in seen if len(s) > len(key)):
             continue
         seen.add(key)
         host = max((i for p, i in placed if p < offset), default=-1)
-        after.setdefault(host, []).append(text)
+        after.setdefault(host, []).append((text, is_caption))
     if not after:
         return blocks, set()
     out: list[str] = []
     marks: set[int] = set()
-    for text in after.get(-1, []):  # the lead photo's, under the headline
-        marks.add(len(out))
-        out.append(text)
-    for i, block in enumerate(blocks):
-        out.append(block)
-        for text in after.get(i, []):
-            marks.add(len(out))
+    for i in range(-1, len(blocks)):
+        if i >= 0:
+            out.append(blocks[i])
+        for text, is_caption in after.get(i, []):
+            if is_caption:
+                marks.add(len(out))
             out.append(text)
     return out, marks
 
@@ -305,7 +313,7 @@ def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]]
 
 def _page_metadata(tree) -> dict[str, list[tuple[str, str]]]:
     """Candidate values found in the page: ``{field: [(value, where), ...]}`` in trust order."""
-    found: dict[str, list[tuple[str, str]]] = {"date": [], "author": [], "title": [], "source": []}
+    found: dict[str, list[tuple[str, str]]] = {"date": [], "author": [], "title": [], "source": [], "summary": []}
     if tree is None:
         return found
     for script in tree.iter("script"):
@@ -346,7 +354,8 @@ def _page_metadata(tree) -> dict[str, list[tuple[str, str]]]:
         content = (tag.get("content") or "").strip()
         if not key or not content:
             continue
-        for fld, keys in (("date", _META_DATE), ("author", _META_AUTHOR), ("title", _META_TITLE), ("source", _META_SITE)):
+        for fld, keys in (("date", _META_DATE), ("author", _META_AUTHOR), ("title", _META_TITLE), ("source", _META_SITE),
+                          ("summary", _META_SUMMARY)):
             if key in keys:
                 found[fld].append((content, f"<meta {key}>"))
     for tag in tree.iter("time"):
@@ -489,6 +498,7 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
     page_words = _page_words(tree)
     candidates = _page_metadata(tree)
     flat, captions = _flat_page(tree) if tree is not None and CAPTIONS else ("", [])
+    summary = _squash(candidates["summary"][0][0]) if candidates["summary"] and flat else None
     # trafilatura cleans the tree it is given: it gets this parse, the candidates are read already
     blocks, doc = _trafilatura(tree if tree is not None else html, url)
     import trafilatura
@@ -500,8 +510,8 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         blocks = blocks[1:]
     t_chars = sum(len(b) for b in blocks or [])
     marks: set[int] = set()
-    if blocks and captions:
-        blocks, marks = _with_captions(blocks, flat, captions, title)
+    if blocks and (captions or summary):
+        blocks, marks = _with_captions(blocks, flat, captions, title, summary)
     fb_meta: dict = {}
     if t_chars < _SMALL:  # nothing, or too little: the package's own reader, when it finds far more
         fb_blocks, fb_meta = fallback_reader(html)
