@@ -443,3 +443,20 @@ def test_the_standfirst_under_the_headline_is_the_first_paragraph(tmp_path):
     # the same description when the page does not show it: not added
     art, _ = _load(tmp_path, _page(_article(), head=head), name="other.html")
     assert art.paragraphs["text"].tolist() == STORY
+
+
+@pytest.mark.parametrize("caption_el,kept", [
+    ("<div class='photo'><img src='p.jpg'><span class='photo-caption'>{c}</span></div>", True),
+    ("<div class='photo'><img src='p.jpg'><p class='caption'>{c}</p></div>", True),
+    ("<div class='item no_caption'><p>{c}</p></div>", False),  # a class saying there is no caption
+    ("<div class='gallery'><div class='slide'><img src='p.jpg'><div class='caption'>{c}</div></div></div>", False),
+])
+def test_an_element_classed_as_a_caption(tmp_path, caption_el, kept):
+    paras = ("".join(f"<p>{p}</p>" for p in STORY[:3]) + caption_el.format(c=CAPTION)
+             + "".join(f"<p>{p}</p>" for p in STORY[3:]))
+    art, _ = _load(tmp_path, _page("<article><h1>Harbour council closes the old ferry pier</h1>" + paras + "</article>"))
+    _rebuilds(art)
+    kinds = dict(zip(art.blocks.text, art.blocks.kind))
+    assert (kinds.get(CAPTION) == "caption") == kept
+    for p in STORY:
+        assert kinds[p] == "body"

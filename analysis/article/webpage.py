@@ -35,6 +35,7 @@ CAPTIONS = True
 LEAD = True
 LEAD_SPAN = 3000
 STANDFIRST = True
+CLASS_CAPTIONS = True
 
 #: below this many characters of body the extraction is compared with the package's own reader
 _SMALL = 400
@@ -190,7 +191,7 @@ def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
         if event == "start":
             if tag in _SKIP_IN_FLAT:
                 skip += 1
-            elif tag == "figcaption":
+            elif tag == "figcaption" or CLASS_CAPTIONS and _caption_class(el):
                 if not in_caption and not skip and _of_a_photo(el):
                     text = _caption_text(el)
                     if text:
@@ -201,7 +202,7 @@ def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
         else:
             if tag in _SKIP_IN_FLAT:
                 skip -= 1
-            elif tag == "figcaption":
+            elif tag == "figcaption" or CLASS_CAPTIONS and _caption_class(el):
                 in_caption -= 1
             if not skip:
                 add(el.tail)
@@ -210,6 +211,25 @@ def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
 
 _PLAYER = {"video", "audio", "iframe", "object", "embed"}
 _GLUED = re.compile(r"[\w.!?,;:”’\"')]$")
+
+
+_CAPTION_CLASS = re.compile(r"^(?:(?!(?:no|has|with)(?:-|_))[a-z0-9]+(?:-|_|--|__))*caption(?:(?:-|_|--|__)(?:text|body|content))?$", re.I)
+_GALLERY = re.compile(r"gallery|slide|carousel|shar", re.I)
+_NOT_IN_CAPTION = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "img", "article", "section"}
+
+
+def _caption_class(el) -> bool:
+    """An element marked as a caption by its class (``<p class="caption">``,
+    ``<span class="photo-caption">``), holding no paragraphs, headings or pictures of its own,
+    not part of a gallery, slideshow or share box."""
+    if el.tag not in ("p", "div", "span"):
+        return False
+    classes = (el.get("class") or "").split()
+    if not any(_CAPTION_CLASS.match(c) for c in classes) or any(_GALLERY.search(c) for c in classes):
+        return False
+    if any(isinstance(e.tag, str) and e.tag in _NOT_IN_CAPTION for e in el.iterdescendants()):
+        return False
+    return not any(_GALLERY.search(a.get("class") or "") for a in el.iterancestors())
 
 
 def _of_a_photo(caption) -> bool:
