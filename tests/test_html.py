@@ -397,13 +397,14 @@ def test_the_lead_photo_under_the_headline_keeps_its_caption(tmp_path):
     assert art.blocks.kind.tolist().count("caption") == 1
 
 
-@pytest.mark.parametrize("where", ["repeated", "video", "teasers", "paragraph"])
+@pytest.mark.parametrize("where", ["repeated", "video", "teasers", "paragraph", "short"])
 def test_captions_that_are_not_the_articles_text_stay_out(tmp_path, where):
     middle = {
         "repeated": _figure(CAPTION) + f"<p>{STORY[2]}</p>" + _figure(CAPTION),  # a caption shown twice: kept once
         "video": _figure("Watch: the council chair explains the vote", "<video src='v.mp4'></video>") + f"<p>{STORY[2]}</p>",
         "paragraph": _figure(STORY[1]) + f"<p>{STORY[2]}</p>",  # a caption that repeats a paragraph
         "teasers": f"<p>{STORY[2]}</p>",
+        "short": _figure("Key") + _figure("Noor Haddad") + f"<p>{STORY[2]}</p>",  # a legend word, a bare credit
     }[where]
     teasers = ("<div class='more'><h2>More from the coast</h2>" + _figure("Gulls nest on the lighthouse roof again")
                + "<p><a href='/gulls'>Gulls return to the old lighthouse</a></p></div>")
@@ -415,6 +416,7 @@ def test_captions_that_are_not_the_articles_text_stay_out(tmp_path, where):
     texts = art.paragraphs["text"].tolist()
     assert "Gulls nest on the lighthouse roof again" not in texts
     assert "Watch: the council chair explains the vote" not in texts
+    assert "Key" not in texts and "Noor Haddad" not in texts
     assert sum(t == STORY[1] for t in texts) == 1
     assert sum(t == CAPTION for t in texts) == (1 if where == "repeated" else 0)
     for p in STORY:

@@ -274,7 +274,8 @@ def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]]
                    title: str | None = None, summary: str | None = None) -> tuple[list[str], set[int]]:
     """``blocks`` with the page's captions that sit inside the article put back in place.
 
-    A caption counts as inside the article when the page shows it after the article's first
+    A caption of fewer than four words (a name, a bare credit, "Key") is not added. A
+    caption counts as inside the article when the page shows it after the article's first
     block and before its last one (a photo between two paragraphs), or between the headline
     and the first block (the lead photo), so captions of teasers, galleries and menus around
     the article stay out. A caption whose text the article already holds, or another caption
@@ -308,7 +309,7 @@ def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]]
     after: dict[int, list[tuple[str, bool]]] = {}
     for offset, text, is_caption in sorted(items):
         key = _fold(text)
-        if not key or not first < offset < last or key in seen or any(key in s for s in seen if len(s) > len(key)):
+        if not key or is_caption and _words(text) < 4 or not first < offset < last or key in seen or any(key in s for s in seen if len(s) > len(key)):
             continue
         seen.add(key)
         host = max((i for p, i in placed if p < offset), default=-1)
