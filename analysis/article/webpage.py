@@ -173,6 +173,7 @@ def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
     captions: list[tuple[int, str]] = []
     skip = 0
     in_caption = 0
+    opened: set = set()
 
     def add(chunk):
         nonlocal size, ends_space
@@ -191,18 +192,19 @@ def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
         if event == "start":
             if tag in _SKIP_IN_FLAT:
                 skip += 1
-            elif tag == "figcaption" or CLASS_CAPTIONS and _caption_class(el):
+            elif tag == "figcaption" or CLASS_CAPTIONS and "aption" in (el.get("class") or "") and _caption_class(el):
                 if not in_caption and not skip and _of_a_photo(el):
                     text = _caption_text(el)
                     if text:
                         captions.append((size, text))
                 in_caption += 1
+                opened.add(el)
             if not skip and tag:
                 add(el.text)
         else:
             if tag in _SKIP_IN_FLAT:
                 skip -= 1
-            elif tag == "figcaption" or CLASS_CAPTIONS and _caption_class(el):
+            elif el in opened:
                 in_caption -= 1
             if not skip:
                 add(el.tail)
