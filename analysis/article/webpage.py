@@ -307,7 +307,7 @@ def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]]
                 if at >= 0:
                     items.append((at, summary, False))
             first = head
-    seen = {_fold(b) for b in blocks}
+    seen = {_fold(b) for b in blocks + ([title] if title else [])}
     after: dict[int, list[tuple[str, bool]]] = {}
     for offset, text, is_caption in sorted(items):
         key = _fold(text)
