@@ -397,7 +397,7 @@ def test_the_lead_photo_under_the_headline_keeps_its_caption(tmp_path):
     assert art.blocks.kind.tolist().count("caption") == 1
 
 
-@pytest.mark.parametrize("where", ["repeated", "video", "teasers", "paragraph", "short"])
+@pytest.mark.parametrize("where", ["repeated", "video", "teasers", "paragraph", "short", "promo"])
 def test_captions_that_are_not_the_articles_text_stay_out(tmp_path, where):
     middle = {
         "repeated": _figure(CAPTION) + f"<p>{STORY[2]}</p>" + _figure(CAPTION),  # a caption shown twice: kept once
@@ -405,6 +405,8 @@ def test_captions_that_are_not_the_articles_text_stay_out(tmp_path, where):
         "paragraph": _figure(STORY[1]) + f"<p>{STORY[2]}</p>",  # a caption that repeats a paragraph
         "teasers": f"<p>{STORY[2]}</p>",
         "short": _figure("Key") + _figure("Noor Haddad") + f"<p>{STORY[2]}</p>",  # a legend word, a bare credit
+        "promo": ("<div class='related-links'>" + _figure("Gulls nest on the lighthouse roof again")
+                  + "</div>" + f"<p>{STORY[2]}</p>"),  # another story's card inside the article
     }[where]
     teasers = ("<div class='more'><h2>More from the coast</h2>" + _figure("Gulls nest on the lighthouse roof again")
                + "<p><a href='/gulls'>Gulls return to the old lighthouse</a></p></div>")

@@ -231,13 +231,24 @@ def _caption_class(el) -> bool:
         return False
     if any(isinstance(e.tag, str) and e.tag in _NOT_IN_CAPTION for e in el.iterdescendants()):
         return False
-    return not any(_GALLERY.search(a.get("class") or "") for a in el.iterancestors())
+    return True
+
+
+_ASIDE_TAGS = {"aside", "nav", "footer", "header", "menu"}
+_ASIDE_CLASS = re.compile(r"related|promo|teaser|recommend|more-stories|newsletter|advert", re.I)
 
 
 def _of_a_photo(caption) -> bool:
-    """A ``<figcaption>`` of a picture, not of a video player, a sound clip or an embed (their
-    caption sums up what the text does not hold). Pictures that a page loads later by script
-    leave an empty ``<figure>``: they count as pictures."""
+    """A caption of a picture in the story: not of a video player, a sound clip or an embed
+    (their caption sums up what the text does not hold), not inside a gallery, slideshow,
+    carousel or share box, nor inside an aside, a menu or a promotion of other stories.
+    Pictures that a page loads later by script leave an empty ``<figure>``: they count."""
+    for a in caption.iterancestors():
+        if a.tag in ("article", "main", "body"):  # the page's frame around the story: not asked
+            break
+        cls = a.get("class") or ""
+        if _GALLERY.search(cls) or _ASIDE_CLASS.search(cls) or (a.tag in _ASIDE_TAGS and a.tag != "header"):
+            return False
     figure = next(caption.iterancestors("figure"), None)
     holder = figure if figure is not None else caption.getparent()
     if holder is None:
