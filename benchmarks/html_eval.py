@@ -3,7 +3,8 @@
 For every page folder of the html-pages data (``source.html``, ``expected.html`` = Mozilla
 Readability's extraction, ``expected-metadata.json``):
 
-* body: token 4-gram precision and recall of the body paragraphs read by ``load_article``
+* body: token 4-gram precision and recall of the paragraphs read by ``load_article`` (body
+  and caption blocks: the text that is analysed)
   against the text of ``expected.html`` (tokens are lower-cased ``\\w+`` runs; 4-grams are
   counted as multisets), and F1; the summary gives the mean precision, mean recall, the F1 of
   those means and the mean per-page F1;
@@ -148,10 +149,12 @@ def score_page(folder: Path) -> dict:
         meta = art.meta
         row["warnings"] = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
         row["extractor"] = (meta.get("extractor") or {}).get("name")
+        row["captions"] = int((art.blocks["kind"] == "caption").sum())
     except InputError as exc:
         body, meta = "", {}
         row["warnings"] = [f"error: {exc}"]
         row["extractor"] = None
+        row["captions"] = 0
     row["seconds"] = time.perf_counter() - t0
     row["p"], row["r"], row["f1"] = overlap(body, expected)
     row["title"] = same_title(meta.get("title"), gold.get("title"))
@@ -220,12 +223,12 @@ def main(argv=None) -> int:
     rows = [score_page(d) for d in sorted(p for p in folder.iterdir() if (p / "source.html").is_file())
             if d.name not in args.exclude]
     if args.pages:
-        print(f"{'page':<18} {'P':>5} {'R':>5} {'F1':>5} | {'oldP':>5} {'oldR':>5} {'oldF1':>5} | title author date       ms  extractor / warnings")
+        print(f"{'page':<18} {'P':>5} {'R':>5} {'F1':>5} | {'oldP':>5} {'oldR':>5} {'oldF1':>5} | title author date       ms cap  extractor / warnings")
         for r in rows:
             warn = "; ".join(w[:70] for w in r["warnings"] if "furniture" not in w)
             print(f"{r['page']:<18} {r['p']:5.2f} {r['r']:5.2f} {r['f1']:5.2f} | {r['old_p']:5.2f} {r['old_r']:5.2f} {r['old_f1']:5.2f} | "
                   f"{'y' if r['title'] else 'n':>5} {'-' if r['author'] is None else 'y' if r['author'] else 'n':>6} "
-                  f"{r['date'] or ('missing' if r['declares_date'] else '-'):>10} {1000 * r['seconds']:5.0f}  {r['extractor']} {warn}")
+                  f"{r['date'] or ('missing' if r['declares_date'] else '-'):>10} {1000 * r['seconds']:5.0f} {r['captions']:3d}  {r['extractor']} {warn}")
     new, old = summarise(rows), summarise(rows, "old_")
     if args.json:
         print(json.dumps({"reader": new, "previous_reader": old}, indent=2))

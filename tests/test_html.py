@@ -1,9 +1,9 @@
-"""Web pages: the article is read, not the site's menus, share bars, captions or forms.
+"""Web pages: the article is read, not the site's menus, share bars, repeated captions or forms.
 
 Every page here is a small synthetic page written for the test, each reproducing one
 structure of real news sites: a big site menu (BBC-like), a slideshow caption that comes twice
 with its "less"/"more" toggles (AP-like), an article inside an ASP.NET ``<form>``, dates only in
-JSON-LD, pages with no article. Plain-text furniture lines and ISO dates are tested at the end.
+JSON-LD, pages with no article, photo captions inside and outside the article. Plain-text furniture lines and ISO dates are tested at the end.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def test_share_bars_and_captions(tmp_path):
     figure = ("<figure><img src='pier.jpg' alt=''><figcaption>The old ferry pier seen from the cargo quay at low tide."
               "</figcaption></figure>")
     art, _ = _load(tmp_path, _page(_article(extra_inside=share + figure)))
-    assert art.paragraphs["text"].tolist() == STORY
+    # the lead photo's caption is the article's (kind caption); the share bar is not
+    assert art.paragraphs["text"].tolist() == ["The old ferry pier seen from the cargo quay at low tide."] + STORY
+    assert art.blocks.kind.tolist().count("caption") == 1
     assert "Tweet" not in art.text and "Share on Facebook" not in art.text
 
 
@@ -331,7 +333,7 @@ def test_real_pages_body_and_dates():
         pytest.skip("the shared html-pages data is not here")
     rows = [score_page(d) for d in sorted(folder.iterdir()) if (d / "source.html").is_file()]
     s = summarise(rows)
-    assert s["f1_of_means"] >= 0.93
+    assert s["f1_of_means"] >= 0.945
     found, declared = map(int, s["date_found_where_declared"].split("/"))
     assert found >= 0.9 * declared
 
@@ -365,3 +367,100 @@ def test_furniture_above_the_headline_is_not_the_title():
     assert art.blocks["kind"].tolist()[:4] == ["boilerplate", "boilerplate", "title", "byline"]
     assert art.paragraphs["text"].tolist() == BODY
     assert any("Skip to main content" in w for w in art.meta["warnings"])
+
+
+def _figure(caption: str, media: str = "<img src='photo.jpg' alt=''>") -> str:
+    return f"<figure>{media}<figcaption>{caption}</figcaption></figure>"
+
+
+CAPTION = "Workers lift a rotten pile out of the water beside the ferry pier on Wednesday."
+
+
+def test_a_photo_caption_inside_the_article_is_a_caption_block(tmp_path):
+    paras = "".join(f"<p>{p}</p>" for p in STORY[:3]) + _figure(CAPTION) + "".join(f"<p>{p}</p>" for p in STORY[3:])
+    html = _page(MENU + "<article><h1>Harbour council closes the old ferry pier</h1><div class='story-body'>"
+                 f"{paras}</div></article>")
+    art, _ = _load(tmp_path, html)
+    _rebuilds(art)
+    kinds = dict(zip(art.blocks.text, art.blocks.kind))
+    assert kinds[CAPTION] == "caption"
+    texts = art.paragraphs["text"].tolist()
+    assert texts == STORY[:3] + [CAPTION] + STORY[3:]  # analysed, in its place
+    row = art.paragraphs[art.paragraphs.text == CAPTION].iloc[0]
+    assert art.text[row.start:row.end] == CAPTION
+    check_document(analysis.annotate(art))
+
+
+def test_the_lead_photo_under_the_headline_keeps_its_caption(tmp_path):
+    art, _ = _load(tmp_path, _page(_article(extra_inside=_figure(CAPTION))))
+    assert art.paragraphs["text"].tolist() == [CAPTION] + STORY
+    assert art.blocks.kind.tolist().count("caption") == 1
+
+
+@pytest.mark.parametrize("where", ["repeated", "video", "teasers", "paragraph", "short", "promo"])
+def test_captions_that_are_not_the_articles_text_stay_out(tmp_path, where):
+    middle = {
+        "repeated": _figure(CAPTION) + f"<p>{STORY[2]}</p>" + _figure(CAPTION),  # a caption shown twice: kept once
+        "video": _figure("Watch: the council chair explains the vote", "<video src='v.mp4'></video>") + f"<p>{STORY[2]}</p>",
+        "paragraph": _figure(STORY[1]) + f"<p>{STORY[2]}</p>",  # a caption that repeats a paragraph
+        "teasers": f"<p>{STORY[2]}</p>",
+        "short": _figure("Key") + _figure("Noor Haddad") + f"<p>{STORY[2]}</p>",  # a legend word, a bare credit
+        "promo": ("<div class='related-links'>" + _figure("Gulls nest on the lighthouse roof again")
+                  + "</div>" + f"<p>{STORY[2]}</p>"),  # another story's card inside the article
+    }[where]
+    teasers = ("<div class='more'><h2>More from the coast</h2>" + _figure("Gulls nest on the lighthouse roof again")
+               + "<p><a href='/gulls'>Gulls return to the old lighthouse</a></p></div>")
+    paras = "".join(f"<p>{p}</p>" for p in STORY[:2]) + middle + "".join(f"<p>{p}</p>" for p in STORY[3:])
+    html = _page(MENU + "<article><h1>Harbour council closes the old ferry pier</h1><div class='story-body'>"
+                 f"{paras}</div></article>" + teasers)
+    art, _ = _load(tmp_path, html)
+    _rebuilds(art)
+    texts = art.paragraphs["text"].tolist()
+    assert "Gulls nest on the lighthouse roof again" not in texts
+    assert "Watch: the council chair explains the vote" not in texts
+    assert "Key" not in texts and "Noor Haddad" not in texts
+    assert sum(t == STORY[1] for t in texts) == 1
+    assert sum(t == CAPTION for t in texts) == (1 if where == "repeated" else 0)
+    for p in STORY:
+        assert p in texts
+
+
+def test_a_caption_and_its_credit_set_apart_by_markup_get_a_space(tmp_path):
+    caption = ("<span class='text'>Engineers inspect the pier at low tide.</span><span class='credit'>"
+               "<span class='hidden'>Credit</span><span>Noor Haddad for the Coast Gazette</span></span>"
+               "<button>Expand</button>")
+    paras = "".join(f"<p>{p}</p>" for p in STORY[:3]) + _figure(caption) + "".join(f"<p>{p}</p>" for p in STORY[3:])
+    html = _page("<article><h1>Harbour council closes the old ferry pier</h1>" + paras + "</article>")
+    art, _ = _load(tmp_path, html)
+    assert "Engineers inspect the pier at low tide. Credit Noor Haddad for the Coast Gazette" in art.paragraphs["text"].tolist()
+
+
+def test_the_standfirst_under_the_headline_is_the_first_paragraph(tmp_path):
+    dek = "Two rotten piles leave the town without its main landing stage for most of the summer."
+    head = f"<meta name='description' content='{dek}'>"
+    body = (MENU + "<div class='headline-block'><h1>Harbour council closes the old ferry pier</h1>"
+            f"<div class='summary'>{dek}</div></div><article><div class='story-body'>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</div></article>")
+    art, _ = _load(tmp_path, _page(body, head=head))
+    _rebuilds(art)
+    assert art.paragraphs["text"].tolist() == [dek] + STORY
+    # the same description when the page does not show it: not added
+    art, _ = _load(tmp_path, _page(_article(), head=head), name="other.html")
+    assert art.paragraphs["text"].tolist() == STORY
+
+
+@pytest.mark.parametrize("caption_el,kept", [
+    ("<div class='photo'><img src='p.jpg'><span class='photo-caption'>{c}</span></div>", True),
+    ("<div class='photo'><img src='p.jpg'><p class='caption'>{c}</p></div>", True),
+    ("<div class='item no_caption'><p>{c}</p></div>", False),  # a class saying there is no caption
+    ("<div class='gallery'><div class='slide'><img src='p.jpg'><div class='caption'>{c}</div></div></div>", False),
+])
+def test_an_element_classed_as_a_caption(tmp_path, caption_el, kept):
+    paras = ("".join(f"<p>{p}</p>" for p in STORY[:3]) + caption_el.format(c=CAPTION)
+             + "".join(f"<p>{p}</p>" for p in STORY[3:]))
+    art, _ = _load(tmp_path, _page("<article><h1>Harbour council closes the old ferry pier</h1>" + paras + "</article>"))
+    _rebuilds(art)
+    kinds = dict(zip(art.blocks.text, art.blocks.kind))
+    assert (kinds.get(CAPTION) == "caption") == kept
+    for p in STORY:
+        assert kinds[p] == "body"

@@ -1,5 +1,6 @@
 """Text to blocks: the non-blank stretches of the text, each given a kind (title, byline,
-author, dateline, body, boilerplate)."""
+author, dateline, body, caption, boilerplate); ``caption`` is given by the web
+page reader, never guessed from text."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import unicodedata
 
 from .dates import _date_in
 
-BLOCK_KINDS = ("title", "byline", "author", "dateline", "body", "boilerplate")
+BLOCK_KINDS = ("title", "byline", "author", "dateline", "body", "caption", "boilerplate")
 
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")  # a run of whitespace holding 2+ newlines
 _NEWLINES = re.compile(r"\n\s*")

@@ -54,6 +54,9 @@ _HTML_BLOCK_CLOSE = re.compile(r"</(?:p|div|h[1-6]|article|section|li|blockquote
 # --------------------------------------------------------------------------------------------
 # the Article
 
+#: the kinds of block that are the article's text: analysed, numbered as paragraphs
+_ANALYSED = ("body", "caption")
+
 
 @dataclass
 class Article:
@@ -62,7 +65,8 @@ class Article:
     Attributes:
         text: the decoded text with ``\\n`` line endings. Every offset in the package points here.
         blocks: DataFrame ``block_id, kind, para_id, start, end, text``; ``kind`` is one of
-            title, byline, author, dateline, body, boilerplate; ``para_id`` numbers body blocks 1..N.
+            title, byline, author, dateline, body, caption (a web page's photo caption inside the
+            article), boilerplate; ``para_id`` numbers body and caption blocks 1..N.
         meta: title, author, source, published (``datetime.date`` or None), path, sha256,
             encoding, slug, notes (everything noticed about the input) and warnings (the notes
             that need the reader's attention: a fallback reader, text that looks like a menu,
@@ -99,9 +103,10 @@ class Article:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        """Body paragraphs: ``para_id, start, end, text`` (para_id 1..N in reading order)."""
+        """Body paragraphs (and a web page's captions): ``para_id, start, end, text`` (para_id 1..N
+        in reading order)."""
         b = self.blocks
-        body = [i for i, kind in enumerate(b["kind"].tolist()) if kind == "body"]
+        body = [i for i, kind in enumerate(b["kind"].tolist()) if kind in _ANALYSED]
         starts, ends, texts = b["start"].tolist(), b["end"].tolist(), b["text"].tolist()
         return frame_from_columns(["para_id", "start", "end", "text"], [
             np.arange(1, len(body) + 1, dtype="int64"),
@@ -140,17 +145,20 @@ class Article:
         return [page, side]
 
     def __repr__(self) -> str:
-        n = int((self.blocks["kind"] == "body").sum())
+        n = int(self.blocks["kind"].isin(_ANALYSED).sum())
         return f"<Article {self.title!r} by {self.author or '?'} ({self.source or '?'}, {self.published or 'date unknown'}): {n} paragraphs>"
 
 
 def _build(text: str, *, meta: dict, published=None, overrides: dict | None = None) -> Article:
     spans = split_blocks(text)
     kinds, found = classify_blocks(text, spans, title_first=meta.get("format") == "html" and bool(meta.get("title")))
+    captions = set(meta.pop("_caption_starts", None) or ())
+    if captions:  # a web page's photo captions inside the article (see analysis.article.webpage)
+        kinds = ["caption" if kind == "body" and start in captions else kind for (start, _end), kind in zip(spans, kinds)]
     rows, para = [], 0
     for block_id, ((start, end), kind) in enumerate(zip(spans, kinds), 1):
         para_id = None
-        if kind == "body":
+        if kind in _ANALYSED:
             para += 1
             para_id = para
         rows.append({"block_id": block_id, "kind": kind, "para_id": para_id, "start": start, "end": end, "text": text[start:end]})
@@ -192,7 +200,7 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
     meta.setdefault("slug", slugify(meta.get("title") or "article"))
     meta["n_paragraphs"] = para
     kinds_list = blocks["kind"].tolist()
-    body_ids = [k for k, kind in enumerate(kinds_list) if kind == "body"]
+    body_ids = [k for k, kind in enumerate(kinds_list) if kind in _ANALYSED]
     last_body = body_ids[-1] if body_ids else -1
     dropped = [(bid, t, k > last_body) for k, (bid, kind, t) in
                enumerate(zip(blocks["block_id"].tolist(), kinds_list, blocks["text"].tolist())) if kind == "boilerplate"]
@@ -293,6 +301,8 @@ def _merge_html_meta(meta: dict, html_meta: dict, *, fmt: str = "html") -> None:
                 meta["published_detail"] = detail
         except InputError:
             meta["notes"].append(f"ignored an unreadable date in the page: {html_meta['published_text']!r}")
+    if html_meta.get("caption_starts"):
+        meta["_caption_starts"] = html_meta["caption_starts"]
     for key in ("extractor", "metadata_from"):
         if html_meta.get(key):
             meta[key] = html_meta[key]

@@ -30,6 +30,13 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$|^[^\s@]{1,64}@[^\s@.]{1,100}(?:\
 _NOT_AN_AUTHOR = re.compile(r"^(?:https?://\S*|www\.\S*|@\w+|\S+@\S+|(?:user ?name|log ?in|sign ?in|admin(?:istrator)?|"
                             r"guest|anonymous|unknown|staff|editor|author|by|none|null|undefined)\W*)$", re.I)
 
+#: put photo captions inside the article back (see _with_captions)
+CAPTIONS = True
+LEAD = True
+LEAD_SPAN = 3000
+STANDFIRST = True
+CLASS_CAPTIONS = True
+
 #: below this many characters of body the extraction is compared with the package's own reader
 _SMALL = 400
 
@@ -40,6 +47,7 @@ _META_DATE = ("article:published_time", "datepublished", "og:published_time", "p
 _META_AUTHOR = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "twitter:creator")
 _META_TITLE = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title")
 _META_SITE = ("og:site_name", "application-name", "publisher", "dc.publisher")
+_META_SUMMARY = ("og:description", "description", "twitter:description")
 _LD_ARTICLE = re.compile(r"article|posting|report|newsarticle|webpage|blog", re.I)
 
 
@@ -145,12 +153,201 @@ def _trafilatura(html: str, url: str | None):
 
 
 # --------------------------------------------------------------------------------------------
+# photo captions (trafilatura drops every <figure>; a caption inside the article is article text)
+
+_SKIP_IN_FLAT = {"script", "style", "noscript", "template", "head", "title"}
+_NOT_CAPTION_TEXT = {"script", "style", "noscript", "template", "button", "svg"}
+_SPACES = re.compile(r"\s+")
+
+
+def _flat_page(tree) -> tuple[str, list[tuple[int, str]]]:
+    """The page's text in reading order, spaces squashed, and each ``<figcaption>`` as
+    ``(offset in that text, caption text)``. A caption inside another is read once."""
+    from lxml import etree
+
+    body = tree.find(".//body")
+    body = body if body is not None else tree
+    parts: list[str] = []
+    size = 0
+    ends_space = True
+    captions: list[tuple[int, str]] = []
+    skip = 0
+    in_caption = 0
+    opened: set = set()
+
+    def add(chunk):
+        nonlocal size, ends_space
+        if not chunk:
+            return
+        chunk = _SPACES.sub(" ", chunk)
+        if ends_space and chunk.startswith(" "):
+            chunk = chunk[1:]
+        if chunk:
+            parts.append(chunk)
+            size += len(chunk)
+            ends_space = chunk.endswith(" ")
+
+    for event, el in etree.iterwalk(body, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_IN_FLAT:
+                skip += 1
+            elif tag == "figcaption" or CLASS_CAPTIONS and "aption" in (el.get("class") or "") and _caption_class(el):
+                if not in_caption and not skip and _of_a_photo(el):
+                    text = _caption_text(el)
+                    if text:
+                        captions.append((size, text))
+                in_caption += 1
+                opened.add(el)
+            if not skip and tag:
+                add(el.text)
+        else:
+            if tag in _SKIP_IN_FLAT:
+                skip -= 1
+            elif el in opened:
+                in_caption -= 1
+            if not skip:
+                add(el.tail)
+    return "".join(parts), captions
+
+
+_PLAYER = {"video", "audio", "iframe", "object", "embed"}
+_GLUED = re.compile(r"[\w.!?,;:”’\"')]$")
+
+
+_CAPTION_CLASS = re.compile(r"^(?:(?!(?:no|has|with)(?:-|_))[a-z0-9]+(?:-|_|--|__))*caption(?:(?:-|_|--|__)(?:text|body|content))?$", re.I)
+_GALLERY = re.compile(r"gallery|slide|carousel|shar", re.I)
+_NOT_IN_CAPTION = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "img", "article", "section"}
+
+
+def _caption_class(el) -> bool:
+    """An element marked as a caption by its class (``<p class="caption">``,
+    ``<span class="photo-caption">``), holding no paragraphs, headings or pictures of its own,
+    not part of a gallery, slideshow or share box."""
+    if el.tag not in ("p", "div", "span"):
+        return False
+    classes = (el.get("class") or "").split()
+    if not any(_CAPTION_CLASS.match(c) for c in classes) or any(_GALLERY.search(c) for c in classes):
+        return False
+    if any(isinstance(e.tag, str) and e.tag in _NOT_IN_CAPTION for e in el.iterdescendants()):
+        return False
+    return True
+
+
+_ASIDE_TAGS = {"aside", "nav", "footer", "header", "menu"}
+_ASIDE_CLASS = re.compile(r"related|promo|teaser|recommend|more-stories|newsletter|advert", re.I)
+
+
+def _of_a_photo(caption) -> bool:
+    """A caption of a picture in the story: not of a video player, a sound clip or an embed
+    (their caption sums up what the text does not hold), not inside a gallery, slideshow,
+    carousel or share box, nor inside an aside, a menu or a promotion of other stories.
+    Pictures that a page loads later by script leave an empty ``<figure>``: they count."""
+    for a in caption.iterancestors():
+        if a.tag in ("article", "main", "body"):  # the page's frame around the story: not asked
+            break
+        cls = a.get("class") or ""
+        if _GALLERY.search(cls) or _ASIDE_CLASS.search(cls) or (a.tag in _ASIDE_TAGS and a.tag != "header"):
+            return False
+    figure = next(caption.iterancestors("figure"), None)
+    holder = figure if figure is not None else caption.getparent()
+    if holder is None:
+        return True
+    return not any(isinstance(e.tag, str) and e.tag in _PLAYER for e in holder.iter())
+
+
+def _caption_text(el) -> str:
+    """The text of a caption, without its buttons ("more", "less", "expand") or scripts. Two
+    parts of a caption set apart only by markup ("...in Queens." and "Credit J. Roe") get a
+    space between them."""
+    out: list[str] = []
+
+    def put(chunk: str, boundary: bool) -> None:
+        if boundary and out and chunk[:1].isupper() and _GLUED.search(out[-1]):
+            out.append(" ")
+        out.append(chunk)
+
+    def walk(node):
+        if isinstance(node.tag, str) and node.tag in _NOT_CAPTION_TEXT:
+            return
+        if isinstance(node.tag, str) and node.tag == "br":
+            out.append(" ")
+        elif node.text and isinstance(node.tag, str):
+            put(node.text, True)
+        for child in node:
+            walk(child)
+            if child.tail:
+                put(child.tail, True)
+
+    walk(el)
+    return _squash("".join(out))
+
+
+def _with_captions(blocks: list[str], flat: str, captions: list[tuple[int, str]],
+                   title: str | None = None, summary: str | None = None) -> tuple[list[str], set[int]]:
+    """``blocks`` with the page's captions that sit inside the article put back in place.
+
+    A caption of fewer than four words (a name, a bare credit, "Key") is not added. A
+    caption counts as inside the article when the page shows it after the article's first
+    block and before its last one (a photo between two paragraphs), or between the headline
+    and the first block (the lead photo), so captions of teasers, galleries and menus around
+    the article stay out. A caption whose text the article already holds, or another caption
+    repeats, is not added. The page's own summary (``summary``, its declared description),
+    when the page shows it between the headline and the first block, is the standfirst and
+    comes first. Returns the blocks and the indexes of the captions among them."""
+    if not (captions or summary) or len(blocks) < 2:
+        return blocks, set()
+    positions: list[int | None] = []
+    cursor = 0
+    for block in blocks:
+        probe = block[:60]
+        at = flat.find(probe, cursor) if probe else -1
+        positions.append(at if at >= 0 else None)
+        if at >= 0:
+            cursor = at + len(probe)
+    placed = [(p, i) for i, p in enumerate(positions) if p is not None]
+    if len(placed) < 2:
+        return blocks, set()
+    first, last = placed[0][0], placed[-1][0]
+    items = [(offset, text, True) for offset, text in captions]
+    if LEAD and title and len(title) >= 10:  # the headline shown just above the article: its lead photo is inside
+        head = flat.rfind(title, max(0, first - LEAD_SPAN), first)
+        if head >= 0:
+            if STANDFIRST and summary and _words(summary) >= 5:
+                at = flat.find(summary, head + len(title), first)
+                if at >= 0:
+                    items.append((at, summary, False))
+            first = head
+    seen = {_fold(b) for b in blocks + ([title] if title else [])}
+    after: dict[int, list[tuple[str, bool]]] = {}
+    for offset, text, is_caption in sorted(items):
+        key = _fold(text)
+        if not key or is_caption and _words(text) < 4 or not first < offset < last or key in seen or any(key in s for s in seen if len(s) > len(key)):
+            continue
+        seen.add(key)
+        host = max((i for p, i in placed if p < offset), default=-1)
+        after.setdefault(host, []).append((text, is_caption))
+    if not after:
+        return blocks, set()
+    out: list[str] = []
+    marks: set[int] = set()
+    for i in range(-1, len(blocks)):
+        if i >= 0:
+            out.append(blocks[i])
+        for text, is_caption in after.get(i, []):
+            if is_caption:
+                marks.add(len(out))
+            out.append(text)
+    return out, marks
+
+
+# --------------------------------------------------------------------------------------------
 # the page's own metadata (to say where each field came from)
 
 
 def _page_metadata(tree) -> dict[str, list[tuple[str, str]]]:
     """Candidate values found in the page: ``{field: [(value, where), ...]}`` in trust order."""
-    found: dict[str, list[tuple[str, str]]] = {"date": [], "author": [], "title": [], "source": []}
+    found: dict[str, list[tuple[str, str]]] = {"date": [], "author": [], "title": [], "source": [], "summary": []}
     if tree is None:
         return found
     for script in tree.iter("script"):
@@ -191,7 +388,8 @@ def _page_metadata(tree) -> dict[str, list[tuple[str, str]]]:
         content = (tag.get("content") or "").strip()
         if not key or not content:
             continue
-        for fld, keys in (("date", _META_DATE), ("author", _META_AUTHOR), ("title", _META_TITLE), ("source", _META_SITE)):
+        for fld, keys in (("date", _META_DATE), ("author", _META_AUTHOR), ("title", _META_TITLE), ("source", _META_SITE),
+                          ("summary", _META_SUMMARY)):
             if key in keys:
                 found[fld].append((content, f"<meta {key}>"))
     for tag in tree.iter("time"):
@@ -333,6 +531,8 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         tree = None
     page_words = _page_words(tree)
     candidates = _page_metadata(tree)
+    flat, captions = _flat_page(tree) if tree is not None and CAPTIONS else ("", [])
+    summary = _squash(candidates["summary"][0][0]) if candidates["summary"] and flat else None
     # trafilatura cleans the tree it is given: it gets this parse, the candidates are read already
     blocks, doc = _trafilatura(tree if tree is not None else html, url)
     import trafilatura
@@ -343,6 +543,9 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
     if blocks and title and _fold(blocks[0]) == _fold(title):  # the headline again, as the body's first line
         blocks = blocks[1:]
     t_chars = sum(len(b) for b in blocks or [])
+    marks: set[int] = set()
+    if blocks and (captions or summary):
+        blocks, marks = _with_captions(blocks, flat, captions, title, summary)
     fb_meta: dict = {}
     if t_chars < _SMALL:  # nothing, or too little: the package's own reader, when it finds far more
         fb_blocks, fb_meta = fallback_reader(html)
@@ -352,7 +555,7 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
             why = "found no article text" if not blocks else f"kept only {t_chars} characters where the page's paragraphs hold {fb_chars}"
             notes.append(f"{name}: the article extractor (trafilatura) {why}; the page was read with the package's "
                          "own reader instead (every paragraph outside menus): check the paragraphs")
-            blocks = fb_body
+            blocks, marks = fb_body, set()
             info["extractor"] = {"name": "analysis fallback reader", "version": None,
                                  "tried": f"trafilatura {trafilatura.__version__}"}
             title = title or fb_meta.get("title")
@@ -392,5 +595,12 @@ def read_html(html: str, *, name: str = "the page", url: str | None = None) -> t
         info["published_text"] = date
         where_from["published"] = _where(date, candidates["date"], date=True)
     info["metadata_from"] = where_from
-    text = "\n\n".join(([title] if title else []) + blocks)
+    parts = ([title] if title else []) + blocks
+    text = "\n\n".join(parts)
+    if marks:  # where each caption block starts in the text
+        starts, pos = [], 0
+        for part in parts:
+            starts.append(pos)
+            pos += len(part) + 2
+        info["caption_starts"] = [starts[i + (1 if title else 0)] for i in sorted(marks)]
     return text, info, notes
