@@ -924,10 +924,15 @@ class _Mentions:
         self.rows = [r for r in rows if isinstance(r[2], str) and r[2]]
         self.starts = [r[0] for r in self.rows]
 
-    def actor(self, start: int, end: int, head_end: int):
+    def actor(self, start: int, end: int, head_end):
         """The actor of the first mention inside the phrase's head [start, head_end], else of the
-        first inside the whole phrase."""
+        first inside the whole phrase. ``head_end`` may be a function giving it (called only when
+        a mention starts inside the phrase)."""
         k = bisect_left(self.starts, start)
+        if k == len(self.rows) or self.rows[k][0] >= end:
+            return None
+        if callable(head_end):
+            head_end = head_end()
         first = None
         while k < len(self.rows) and self.rows[k][0] < end:
             ms, me, aid = self.rows[k]
@@ -980,12 +985,12 @@ def clauses(doc) -> pd.DataFrame:
             ids = []
             for span in (c.subj, c.obj, c.agent):
                 if span is None:
-                    row += (None, None, None)
+                    row += (-1, -1, None)  # -1: no phrase (offsets are never negative)
                     ids.append(None)
                 else:
                     p, q = st[span[0]], en[span[1]]
                     row += (p, q, text[p:q])
-                    ids.append(actor(p, q, _head_end(s, span)) if mentions.rows else None)
+                    ids.append(actor(p, q, lambda: _head_end(s, span)) if mentions.rows else None)
             row += ids
             row.append(c.relation)
             rows.append(row)
@@ -995,9 +1000,8 @@ def clauses(doc) -> pd.DataFrame:
     for name in COLUMNS:
         values = cols[name]
         if name.startswith(("subject_", "object_", "agent_")) and name.endswith(("_start", "_end")):
-            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-            data = np.fromiter((-1 if v is None else v for v in values), dtype="int64", count=len(values))
-            out.append(pd.arrays.IntegerArray(data, mask))
+            data = np.array(values, dtype="int64")
+            out.append(pd.arrays.IntegerArray(data, data < 0))
         elif name in ("start", "end", "clause_id", "para_id", "sent_id", "verb_start", "verb_end"):
             out.append(np.array(values, dtype="int64"))
         elif name in ("negated", "hedged"):
