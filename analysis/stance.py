@@ -306,8 +306,10 @@ class _Actors:
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
         def values(frame, name):
-            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v
-                    for v in column_values(frame, name).tolist()]
+            col = column_values(frame, name)
+            if isinstance(col, pd.arrays.ArrowStringArray):
+                return col.__arrow_array__().to_pylist()  # missing values as None, directly
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in col.tolist()]
 
         self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
                           values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
