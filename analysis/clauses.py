@@ -37,7 +37,7 @@ filled with a neighbouring word. Every non-empty span satisfies ``text == doc.te
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import pandas as pd
@@ -55,6 +55,7 @@ RELATIONS = ("main", "coordinated", "relative", "complement", "reported")
 _FIN = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _VERB = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
 _ADV = frozenset({"RB", "RBR", "RBS"})
+_VERB_OR_TO = _VERB | {"TO"}
 _NEG = frozenset({"not", "n't", "never", "nt"})
 _NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _NP_START = frozenset({"DT", "PDT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "FW", "EX", "WP$"})
@@ -262,8 +263,11 @@ def _groups(s: Sentence) -> list[Clause]:
     out = []
     seen_finite = False
     i = 0
-    while i < n:
-        start = i
+    # a group starts only at a verb tag or at "to"; every other token is stepped over
+    for at in [k for k in range(n) if pos[k] in _VERB_OR_TO]:
+        if at < i:
+            continue  # inside the previous group
+        i = start = at
         infinitive = False
         if low[i] == "to" and pos[i] == "TO":
             j = _next_verb(s, i + 1, n)
@@ -639,9 +643,9 @@ def parse(s: Sentence) -> list[Clause]:
     n = len(s.low)
     groups = _groups(s)
     s.clauses = groups
+    group_of = s.group_of
     for g, c in enumerate(groups):
-        for k in range(c.vs, c.ve + 1):
-            s.group_of[k] = g
+        group_of[c.vs:c.ve + 1] = [g] * (c.ve + 1 - c.vs)
     pos, low, lem = s.pos, s.low, s.lem
     for g, c in enumerate(groups):
         lo = 0
@@ -872,7 +876,6 @@ def sentences_of(doc) -> list[Sentence]:
         return cached[1]
     col = doc.token_list
     low, lem, pos, st, en = col("lower"), col("lemma"), col("pos"), col("start"), col("end")
-    paras = col("para_id")
     sents = doc.sentences
     sid_array = np.asarray(column_values(doc.tokens, "sent_id"))
     sent_ids = column_values(sents, "sent_id")
@@ -880,26 +883,28 @@ def sentences_of(doc) -> list[Sentence]:
     rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
     spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
     # inside double quotation marks, per token (a paragraph starts outside)
-    flags: list[bool] = []
-    inside, para = False, None
-    if _QUOTE_MARKS.isdisjoint(low):
-        flags = [False] * len(low)
-        low_iter = ()
-    else:
-        low_iter = zip(low, paras)
-    for w, p in low_iter:
-        if p != para:
-            inside, para = False, p
-        if w in _QUOTE_MARKS:
-            if w == '"':
-                inside = not inside
-            elif w in ("“", "``"):
-                inside = True
-            else:
-                flags.append(inside)
-                inside = False
-                continue
-        flags.append(inside)
+    flags = [False] * len(low)
+    if not _QUOTE_MARKS.isdisjoint(low):
+        # read only the paragraphs (runs of one para_id) that hold a quotation mark; the state
+        # starts outside in each, so the others stay False
+        para_array = np.asarray(column_values(doc.tokens, "para_id"))
+        bounds = (np.flatnonzero(para_array[1:] != para_array[:-1]) + 1).tolist()
+        run_starts, run_ends = [0, *bounds], [*bounds, len(low)]
+        runs = sorted({bisect_right(run_starts, k) - 1 for k, w in enumerate(low) if w in _QUOTE_MARKS})
+        for r in runs:
+            inside = False
+            for t in range(run_starts[r], run_ends[r]):
+                w = low[t]
+                if w in _QUOTE_MARKS:
+                    if w == '"':
+                        inside = not inside
+                    elif w in ("“", "``"):
+                        inside = True
+                    else:
+                        flags[t] = inside
+                        inside = False
+                        continue
+                flags[t] = inside
     out = []
     for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
@@ -924,10 +929,14 @@ class _Mentions:
         self.rows = [r for r in rows if isinstance(r[2], str) and r[2]]
         self.starts = [r[0] for r in self.rows]
 
-    def actor(self, start: int, end: int, head_end: int):
-        """The actor of the first mention inside the phrase's head [start, head_end], else of the
-        first inside the whole phrase."""
+    def actor(self, start: int, end: int, s: "Sentence", span):
+        """The actor of the first mention inside the phrase's head [start, head end], else of the
+        first inside the whole phrase (token span ``span`` of ``s``; its head is found only when a
+        mention starts inside the phrase)."""
         k = bisect_left(self.starts, start)
+        if k == len(self.rows) or self.rows[k][0] >= end:
+            return None
+        head_end = _head_end(s, span)
         first = None
         while k < len(self.rows) and self.rows[k][0] < end:
             ms, me, aid = self.rows[k]
@@ -980,12 +989,12 @@ def clauses(doc) -> pd.DataFrame:
             ids = []
             for span in (c.subj, c.obj, c.agent):
                 if span is None:
-                    row += (None, None, None)
+                    row += (-1, -1, None)  # -1: no phrase (offsets are never negative)
                     ids.append(None)
                 else:
                     p, q = st[span[0]], en[span[1]]
                     row += (p, q, text[p:q])
-                    ids.append(actor(p, q, _head_end(s, span)) if mentions.rows else None)
+                    ids.append(actor(p, q, s, span) if mentions.rows else None)
             row += ids
             row.append(c.relation)
             rows.append(row)
@@ -995,9 +1004,8 @@ def clauses(doc) -> pd.DataFrame:
     for name in COLUMNS:
         values = cols[name]
         if name.startswith(("subject_", "object_", "agent_")) and name.endswith(("_start", "_end")):
-            mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-            data = np.fromiter((-1 if v is None else v for v in values), dtype="int64", count=len(values))
-            out.append(pd.arrays.IntegerArray(data, mask))
+            data = np.array(values, dtype="int64")
+            out.append(pd.arrays.IntegerArray(data, data < 0))
         elif name in ("start", "end", "clause_id", "para_id", "sent_id", "verb_start", "verb_end"):
             out.append(np.array(values, dtype="int64"))
         elif name in ("negated", "hedged"):

@@ -507,32 +507,38 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     emojis = vd_an.emojis
 
     def words_for(span: str, parts):
+        """TextBlob's words, VADER's words and TextBlob's words of the text with "n't" read as
+        "not" (the same as those lists of ``span``'s parts, one after the other, when given)."""
         if parts is not None:
             tbw = [w for p in parts for w in p[0]]
             vdw = [w for p in parts for w in p[1]]
-            return tbw, vdw
+            nfw = [w for p in parts for w in p[2]]
+            return tbw, vdw, nfw
         tbw = [w.lower() for w in " ".join(tokenize(span)).split()]
         vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
-        return tbw, vdw
+        # what TextBlob itself makes of the string _negfix(span): the "n't" -> " not" change never
+        # crosses whitespace, so a paragraph's list is its sentences' lists one after the other
+        nfw = [w.lower() for w in " ".join(tokenize(_negfix(span))).split()] if _NT.search(span) else tbw
+        return tbw, vdw, nfw
 
     rows, spans = [], []
 
     def score(level, pid, sid, s, e, parts):
         span = text[s:e]
-        tbw, vdw = words_for(span, parts)
+        tbw, vdw, nfw = words_for(span, parts)
         tb = tb_an(tbw)
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
             vals = _but_check(vdw, _valences(vd_an, vdw, allcap_differential(vdw)))
             vd = vd_an.score_valence(vals, span.strip())
-        negfix = tb_an(_negfix(span))[0] if _NT.search(span) else tb[0]
+        negfix = tb_an(nfw)[0] if _NT.search(span) else tb[0]
         base = {"level": level, "para_id": pid, "sent_id": sid}
         rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
-        return tbw, vdw
+        return tbw, vdw, nfw
 
     sents = doc.sentences
     by_para: dict[int, list] = {}

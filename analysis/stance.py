@@ -172,6 +172,7 @@ def _compiled():
 
 
 _MODAL_HEDGES = frozenset({"may", "might", "could"})
+_GAP_POS = frozenset({"RB", "RBR", "RBS"})  # what _match lets stand between the words of a cue
 
 
 def _is_hedge(lower: str, lemma: str, pos: str, hedges) -> bool:
@@ -305,8 +306,10 @@ class _Actors:
         except AttributeError:
             q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
         def values(frame, name):
-            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v
-                    for v in column_values(frame, name).tolist()]
+            col = column_values(frame, name)
+            if isinstance(col, pd.arrays.ArrowStringArray):
+                return col.__arrow_array__().to_pylist()  # missing values as None, directly
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in col.tolist()]
 
         self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
                           values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
@@ -482,6 +485,14 @@ def _holder_ok(s, span) -> bool:
 # the layer
 
 
+@lru_cache(maxsize=1)
+def _empty_table() -> pd.DataFrame:
+    """The table with no rows (built once: ``astype`` costs milliseconds; callers get a copy)."""
+    out = pd.DataFrame([], columns=COLUMNS)
+    out["stance_id"] = range(1, 1)
+    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+
+
 def stance(doc) -> pd.DataFrame:
     """Who is for or against what: one row per stance cue found.
 
@@ -569,23 +580,36 @@ def stance(doc) -> pd.DataFrame:
                 break
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
-        while i < n:
-            if i == prev_end and i > 0 and s.low[i - 1] == "to":
+        low, lem, pos = s.low, s.lem, s.pos
+        # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
+        starts = [k for k in range(n) if low[k] in index or lem[k] in index]
+        for at in starts:
+            if at < i:
+                continue  # inside the previous cue or its target
+            i = at
+            if i == prev_end and i > 0 and low[i - 1] == "to":
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            cands = index.get(s.low[i])
-            if s.lem[i] != s.low[i]:
-                more = index.get(s.lem[i])
+            cands = index.get(low[i])
+            if lem[i] != low[i]:
+                more = index.get(lem[i])
                 if more:
                     cands = cands + more if cands else more
-            if not cands:
-                i += 1
-                continue
+            nxt = i + 1
             for words, cue in cands:
-                j = _match(s, i, words)
-                if j is None:
-                    continue
+                if len(words) == 1:
+                    j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
+                else:
+                    # a longer cue: its second word next, or an adverb between (see _match)
+                    if nxt >= n:
+                        continue
+                    w1 = words[1]
+                    if low[nxt] != w1 and lem[nxt] != w1 and pos[nxt] not in _GAP_POS and not (w1 == "favor" and low[nxt] == "favour"):
+                        continue
+                    j = _match(s, i, words)
+                    if j is None:
+                        continue
                 if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
                     continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
@@ -739,9 +763,7 @@ def stance(doc) -> pd.DataFrame:
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
     if not rows:
-        out = pd.DataFrame(rows, columns=COLUMNS)
-        out["stance_id"] = range(1, len(out) + 1)
-        return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+        return _empty_table().copy()
     data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
     data["stance_id"] = list(range(1, len(rows) + 1))
     for name in ("target_start", "target_end", "clause_id"):

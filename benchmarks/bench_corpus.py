@@ -14,6 +14,15 @@ Prints, in one run:
 
 Run: ``python benchmarks/bench_corpus.py`` (a few minutes) or ``--small`` (a quick check:
 200 and 400 articles). Uses whatever analysis layers are installed, like the corpus itself.
+
+``--cpu`` instead measures the per-worker figure without pools and without the machine's
+other load: in this one process, bare NLTK and corpus mode's own per-chunk work
+(:func:`analysis.corpus.process_chunk`: every layer, then the Arrow tables) over the same
+files, alternating, in CPU time (``time.process_time``), median of ROUNDS rounds; on the
+synthetic corpus and on real news (PolNeAR's ``train`` articles, read from
+``<repo>/../shared/data/polnear``, ``$ANALYSIS_SHARED/data/polnear`` or
+``/work/shared/data/polnear``; skipped when absent):
+``python benchmarks/bench_corpus.py --cpu [--articles N] [--rounds ROUNDS]``.
 """
 
 from __future__ import annotations
@@ -102,6 +111,65 @@ def run(folder: Path, out: Path, *, workers: int, engine: str) -> dict:
             "tok_per_s": res.n_tokens / seconds, "articles_per_s": len(res.done) / seconds}
 
 
+def polnear_files(n: int) -> list[Path]:
+    """Up to ``n`` PolNeAR train articles (real news), or [] when the shared data is absent."""
+    env = os.environ.get("ANALYSIS_SHARED")
+    for base in ([Path(env)] if env else []) + [ROOT.parent / "shared", Path("/work/shared")]:
+        folder = base / "data" / "polnear" / "train" / "text"
+        if folder.is_dir():
+            return sorted(folder.glob("*.txt"))[:n]
+    return []
+
+
+def cpu_ratio(files: list[Path], *, rounds: int = 3, chunk: int = 25) -> dict:
+    """Bare NLTK and ``process_chunk`` (every layer) over ``files`` in this process, alternating,
+    in CPU seconds: the per-worker throughput ratio without pool start-up or other load."""
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    from analysis.segment import _sentence_tokenizer
+
+    pst, wt = _sentence_tokenizer(), NLTKWordTokenizer()
+    items = [(p.stem, str(p), "-") for p in files]
+    layers = analysis.available_layers()
+
+    def bare() -> int:  # as bare_nltk() above, on these files
+        n = 0
+        for path in files:
+            for para in path.read_text(encoding="utf-8").split("\n\n")[1:]:
+                for s, e in pst.span_tokenize(para):
+                    n += len(list(wt.span_tokenize(para[s:e])))
+        return n
+
+    def pipeline() -> int:
+        n = 0
+        for k in range(0, len(items), chunk):
+            n += sum(a["n_tokens"] for a in corpus.process_chunk(items[k:k + chunk], layers)["articles"])
+        return n
+
+    bare(), pipeline()  # warm: lexicons, gazetteer, compiled patterns
+    t_bare, t_pipe = [], []
+    for _ in range(rounds):
+        t = time.process_time(); n_bare = bare(); t_bare.append(time.process_time() - t)
+        t = time.process_time(); n_pipe = pipeline(); t_pipe.append(time.process_time() - t)
+    b, p = sorted(t_bare)[len(t_bare) // 2], sorted(t_pipe)[len(t_pipe) // 2]
+    return {"articles": len(files), "bare_tok_per_cpu_s": n_bare / b, "pipeline_tok_per_cpu_s": n_pipe / p,
+            "ratio": (n_pipe / p) / (n_bare / b)}
+
+
+def main_cpu(n: int, rounds: int) -> dict:
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        sets = {"synthetic": sorted(write_corpus(Path(tmp) / "in", n).glob("*.txt")), "real news (PolNeAR)": polnear_files(n)}
+        for name, files in sets.items():
+            if not files:
+                print(f"{name}: shared data absent, skipped")
+                continue
+            r = out[name] = cpu_ratio(files, rounds=rounds)
+            print(f"{name}: {r['articles']} articles; bare NLTK {r['bare_tok_per_cpu_s']:,.0f} tokens per CPU second, "
+                  f"every layer {r['pipeline_tok_per_cpu_s']:,.0f}; ratio {r['ratio']:.3f} (target >= 0.2)")
+    return out
+
+
 def tree_memory(proc) -> tuple[int, int]:
     """(sum of RSS, sum of PSS) over a process and its descendants; PSS splits shared pages."""
     import psutil
@@ -155,6 +223,9 @@ def main() -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--small", action="store_true", help="a quick check: 200 and 400 articles")
     ap.add_argument("--only", choices=["throughput", "memory"], help="run one half of the benchmark")
+    ap.add_argument("--cpu", action="store_true", help="in-process CPU-time ratio to bare NLTK (synthetic and real news)")
+    ap.add_argument("--articles", type=int, default=100, help="articles per set for --cpu")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds for --cpu")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
     ap.add_argument("--engine", default="process", help=argparse.SUPPRESS)
@@ -162,6 +233,11 @@ def main() -> dict:
     if args.child:
         child(args.child, args.workers, args.engine)
         return {}
+    if args.cpu:
+        import warnings
+
+        warnings.simplefilter("ignore")  # as corpus mode itself: an odd input file is not news here
+        return main_cpu(args.articles, args.rounds)
     n, n_big = (200, 400) if args.small else (1000, 4000)
     print(f"machine: {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores; "
           f"layers: {', '.join(list(analysis.document.BASE_LAYERS) + analysis.available_layers())}")
