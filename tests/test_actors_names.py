@@ -232,3 +232,22 @@ def test_a_spelling_variant_of_a_surname_is_the_same_person():
     assert [r[1] for r in got if r[0] in ("Ilse Vandermeer", "Vandermeir")] == ["ilse-vandermeer", "ilse-vandermeer"]
     got = _m("Ann Johnson met Lee Johnston. Johnston said yes.")
     assert [r[1] for r in got if r[0] == "Johnston"] == ["lee-johnston"]   # the exact surname wins
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Nearly 40 million Canadians watched the final.", "Canadians"),
+    ("The reform helps all Mexicans who work abroad.", "Mexicans"),
+    ("Kenyans queued for hours to vote.", "Kenyans"),
+    ("The talks brought Israelis and Palestinians to the same table.", "Israelis"),
+])
+def test_a_plural_demonym_that_counts_or_heads_people_is_people(text, word):
+    got = _by_text(text)
+    assert got[word][1] == "person" and got[word][2] == "demonym"
+    assert got[word][0].endswith("-people")
+
+
+def test_the_plural_demonym_after_the_stays_the_state():
+    got = _by_text("The Canadians said the tariff was unfair.")
+    assert got["The Canadians"][0] == "CAN"
+    got = _by_text("Officials in Ottawa met Mexicans living in the city and spoke to them.")
+    assert got["Mexicans"][1] != "person"   # an object with nothing that counts it: left as it was
