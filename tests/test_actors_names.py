@@ -251,3 +251,20 @@ def test_the_plural_demonym_after_the_stays_the_state():
     assert got["The Canadians"][0] == "CAN"
     got = _by_text("Officials in Ottawa met Mexicans living in the city and spoke to them.")
     assert got["Mexicans"][1] != "person"   # an object with nothing that counts it: left as it was
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The award was handed over by Orvek Tamsili at a short ceremony.", "Orvek Tamsili"),
+    ("Critics compared the film to one directed by Dallin Prewke.", "Dallin Prewke"),
+])
+def test_a_two_word_name_shaped_like_a_person_is_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ferry stops at Grande Vorelle before noon.", "Grande Vorelle"),
+    ("Visitors admire the Quellin Ostavi from the bridge.", "Quellin Ostavi"),
+    ("The Vorsk Minster dominates the skyline of Vorsk.", "Vorsk Minster"),
+])
+def test_a_name_after_the_or_a_place_word_is_not_shaped_like_a_person(text, name):
+    assert _by_text(text).get(name, (None, "other"))[1] != "person"

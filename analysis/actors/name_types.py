@@ -94,6 +94,24 @@ _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach beli
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
 
+_NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.")
+#: first words of place and work names in other languages, never a given name
+_FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
+Basse Bas Haute Haut Petite Petit Sainte Saint Ste St Anse Pointe Cap Île Isla Ile Villa Nueva Nuevo Nova
+Novo Bad Alt Neu""".split())
+#: words before a run that make a personal name unlikely ("the Vrije Universiteit", "of Academia Sinica")
+_NOT_BEFORE_PERSON = frozenset("the a an this that these those his her its their our my your of".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """TextBlob's English lexicon (word -> tag), already loaded by the tagger of the tokens layer."""
+    from textblob.en import lexicon
+
+    return lexicon
+
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -191,6 +209,10 @@ class NameTyper:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
+        if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
+                self.person_shaped(i, j, words):
+            v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
+            v["_shape"] += 1
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
         if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
             v["person"] += 2
@@ -251,6 +273,41 @@ class NameTyper:
                 v["place"] += 2
         return v
 
+    def person_shaped(self, i: int, j: int, words: list[str]) -> bool:
+        """Two or three capitalised words shaped like a personal name: each a capital and lower-case
+        letters (or an initial first), the last no English word and no place, the first no word that
+        opens a place or a phrase ("La", "Grande", "New", "Upper") and no common English word that is
+        never a name; not after an article, a possessive, "of" or a place preposition."""
+        tok, r = self.tok, self.rules
+        if not all(_NAME_WORD.fullmatch(w) for w in words) or (_INITIAL.fullmatch(words[0]) and len(words) == 2):
+            return False
+        if any(_INITIAL.fullmatch(w) for w in words[1:]):
+            return False
+        last, first = words[-1], words[0]
+        lex = _lexicon()
+        if lex.get(last.lower()) or lex.get(last.lower().rstrip("s")) or last in r.places or " ".join(words) in r.places \
+                or last.endswith(("ist", "ists", "ism", "ian", "ians", "ese", "ic", "ical")):
+            return False
+        if first in _FOREIGN_FIRST or first in self.gaz.name_first_stops or first in r.first or first in r.heads or \
+                first in r.places or self.gaz.surfaces.get(first) is not None:
+            return False
+        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first):
+            return False
+        before = i > 0 and tok.sent[i - 1] == tok.sent[i]
+        if before:
+            low = tok.lower[i - 1]
+            if low in _NOT_BEFORE_PERSON or low in r.place_preps and low not in ("to", "with", "between") or \
+                    tok.text[i - 1] in ("’s", "'s"):
+                return False
+        # and a place in the sentence where people stand: after a verb or "by", "with", "as", "like"
+        # ("invited by X", "she met X"), or before a verb or a possessive ("X wrote", "X's films")
+        if before and (tok.pos[i - 1].startswith("VB") or tok.lower[i - 1] in ("by", "with", "as", "like", "under")):
+            return True
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            if tok.text[j] in ("’s", "'s") or tok.pos[j] in ("VBD", "VBZ", "VBP", "MD"):
+                return True
+        return False
+
     def collect(self, runs) -> None:
         for i, j in runs:
             name = " ".join(self.tok.text[k] for k in range(i, j))
@@ -264,7 +321,7 @@ class NameTyper:
         for name, v in list(self.votes.items()):
             words = name.split()
             kind = self.kind_of(name)
-            if len(words) >= 2 and kind == "person":
+            if len(words) >= 2 and kind == "person" and v["person"] - v["_shape"] >= 1:   # not on its shape alone
                 for w in {words[-1], words[0]}:
                     if w in self.votes and w not in self.rules.heads:
                         self.votes[w]["person"] += 3 if w == words[-1] else 1.5
@@ -278,6 +335,7 @@ class NameTyper:
             return self.decided[name]
         v = self.votes.get(name) or Counter()
         kind = None
+        v = Counter({k: n for k, n in v.items() if not k.startswith("_")})
         if v:
             best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
             if score >= 1:
@@ -287,7 +345,7 @@ class NameTyper:
 
     def is_strong(self, name: str) -> bool:
         v = self.votes.get(name) or Counter()
-        return bool(v) and max(v.values()) >= 3
+        return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
 
 
 #: the common nouns that refer back to an organisation of a kind ("the company", "the agency")
