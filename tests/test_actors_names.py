@@ -268,3 +268,24 @@ def test_a_two_word_name_shaped_like_a_person_is_a_person(text, name):
 ])
 def test_a_name_after_the_or_a_place_word_is_not_shaped_like_a_person(text, name):
     assert _by_text(text).get(name, (None, "other"))[1] != "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Earlier work found the same effect (Varga, Olund, & Pesch, 2011).", "Olund"),
+    ("The method follows Tervald and Imrie (1998) closely.", "Imrie"),
+    ("Scores rose with practice (Kolbeck et al., 2015; Dunmore, 2009).", "Dunmore"),
+])
+def test_an_author_in_a_citation_is_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+def test_a_title_with_a_year_is_no_citation():
+    got = _by_text("His book Grammar, Development and Origin (1922) sold well.")
+    assert got.get("Development", (None, "other"))[1] != "person"
+
+
+def test_a_plural_people_name_is_people_and_not_he():
+    got = _m("Many wealthy Vardanites backed the revolt. Later Oskar Lind said he was proud.")
+    by = {t: (a, ty) for t, a, ty, h in got}
+    assert by["Vardanites"] == ("vardanites-people", "person")
+    assert [a for t, a, ty, h in got if t == "he"] == ["oskar-lind"]

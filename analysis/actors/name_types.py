@@ -96,6 +96,9 @@ write compose paint sing play""".split())
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
+_YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
+#: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
+_PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
 #: first words of place and work names in other languages, never a given name
 _FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
 Basse Bas Haute Haut Petite Petit Sainte Saint Ste St Anse Pointe Cap Île Isla Ile Villa Nueva Nuevo Nova
@@ -216,6 +219,16 @@ class NameTyper:
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
         if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
             v["person"] += 2
+        lex = _lexicon()
+        plain = not kind and words[0] not in r.not_names and words[0] not in r.lone_not_names
+        if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
+                self.in_citation(i, j):
+            v["person"] += 2   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)"
+        if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
+                not self.gaz.surfaces.get(words[0]) and not lex.get(words[0].lower()) and \
+                not self.res._sentence_initial(i):
+            v["person"] += 1.5   # "Texans", "Huguenots", "Buddhists": a people, a faith's followers
+            v["_people"] += 1
         if j < tok.n and tok.sent[j] == tok.sent[i]:
             nx = tok.text[j]
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
@@ -272,6 +285,38 @@ class NameTyper:
             if d == "place":
                 v["place"] += 2
         return v
+
+    def in_citation(self, i: int, j: int) -> bool:
+        """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
+        "and" (or ending in "et al.") that ends in a year, in parentheses or before one?"""
+        tok = self.tok
+        k, steps = j, 0
+        while k < tok.n and tok.sent[k] == tok.sent[i] and steps < 25:
+            t = tok.text[k]
+            if _YEAR.fullmatch(t):
+                return k > 0 and tok.text[k - 1] == "(" or self._opened(i)
+            if t == "(" and k + 1 < tok.n and _YEAR.fullmatch(tok.text[k + 1]):
+                return True
+            if t in (",", "&", "and", "et", "al.", "al", ".") or (t[:1].isupper() and t[1:].replace("-", "").isalpha()):
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def _opened(self, i: int) -> bool:
+        tok = self.tok
+        k, steps = i - 1, 0
+        while k >= 0 and tok.sent[k] == tok.sent[i] and steps < 25:
+            t = tok.text[k]
+            if t in ("(", ";", "[", "-LRB-"):
+                return True
+            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "see", "cf.", "also") or t[:1].isupper():
+                k -= 1
+                steps += 1
+                continue
+            return False
+        return False
 
     def person_shaped(self, i: int, j: int, words: list[str]) -> bool:
         """Two or three capitalised words shaped like a personal name: each a capital and lower-case
@@ -377,6 +422,10 @@ class UnlistedNames:
         words = name.split()
         r = self.typer.rules
         strong = self.typer.is_strong(name)
+        if kind == "person" and self.typer.votes.get(name, {}).get("_people"):
+            aid = slug(name) + "-people"   # "Texans", "Huguenots": a people, no one person
+            self.actors.setdefault(aid, Actor(aid, name, "person"))
+            return [self.row(c.start, c.end, aid, "", how)]
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
