@@ -289,3 +289,13 @@ def test_a_plural_people_name_is_people_and_not_he():
     by = {t: (a, ty) for t, a, ty, h in got}
     assert by["Vardanites"] == ("vardanites-people", "person")
     assert [a for t, a, ty, h in got if t == "he"] == ["oskar-lind"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The court relied on Harlow v. Dresner when it ruled.", "Dresner"),
+    ("Counsel cited the decision in Petrak and Volmer at length.", "Petrak"),
+    ("The same result was reported by Tarnell & Ospey [4].", "Ospey"),
+])
+def test_parties_to_a_case_and_cited_authors_are_persons(text, name):
+    assert _by_text(text)[name][1] == "person"
+

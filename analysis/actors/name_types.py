@@ -223,7 +223,9 @@ class NameTyper:
         plain = not kind and words[0] not in r.not_names and words[0] not in r.lone_not_names
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
-            v["person"] += 2   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)"
+            v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        if not acronym and plain and self.in_case_name(i, j):
+            v["person"] += 2   # "Lynch v. Overholser", "Moran and Pyle": the parties to a case
         if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
                 not self.gaz.surfaces.get(words[0]) and not lex.get(words[0].lower()) and \
                 not self.res._sentence_initial(i):
@@ -240,7 +242,7 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1:
+            elif low in ("the",) and len(words) == 1 and not acronym:
                 v["org"] += 0.5
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
@@ -297,11 +299,29 @@ class NameTyper:
                 return k > 0 and tok.text[k - 1] == "(" or self._opened(i)
             if t == "(" and k + 1 < tok.n and _YEAR.fullmatch(tok.text[k + 1]):
                 return True
+            if t == "[" and k + 1 < tok.n and tok.text[k + 1].isdigit() and k > j:
+                return True   # "Carrano & Biewener [7]"
             if t in (",", "&", "and", "et", "al.", "al", ".") or (t[:1].isupper() and t[1:].replace("-", "").isalpha()):
                 k += 1
                 steps += 1
                 continue
             return False
+        return False
+
+    def in_case_name(self, i: int, j: int) -> bool:
+        """Is the run a party to a court case: "X v. Y", "X versus Y", or "the decision in X and Y"?"""
+        tok = self.tok
+
+        def cap(k):
+            return 0 <= k < tok.n and tok.sent[k] == tok.sent[i] and tok.text[k][:1].isupper()
+
+        if j + 1 < tok.n and tok.lower[j] in ("v.", "v", "vs.", "versus") and cap(j + 1):
+            return True
+        if i >= 2 and tok.lower[i - 1] in ("v.", "v", "vs.", "versus") and cap(i - 2):
+            return True
+        if i >= 2 and tok.lower[i - 1] == "in" and tok.lower[i - 2] in ("decision", "case", "judgment", "ruling") and \
+                j + 1 < tok.n and tok.lower[j] == "and" and cap(j + 1):
+            return True
         return False
 
     def _opened(self, i: int) -> bool:
@@ -359,7 +379,9 @@ class NameTyper:
             if name not in self.votes:
                 self.votes[name] = Counter()
                 kind = self.strong_kind(i, j)
-                if kind:
+                if kind == "place" and " " not in name and name in self.gaz.given_names and name in self.rules.places:
+                    self.votes[name][kind] += 1   # "Mary", "Isabel": a given name first, a place's name too
+                elif kind:
                     self.votes[name][kind] += 3
             self.votes[name].update(self.evidence(i, j))
         # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
