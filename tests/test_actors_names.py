@@ -299,3 +299,13 @@ def test_a_plural_people_name_is_people_and_not_he():
 def test_parties_to_a_case_and_cited_authors_are_persons(text, name):
     assert _by_text(text)[name][1] == "person"
 
+
+
+def test_a_team_with_its_years_is_no_cited_author():
+    got = _by_text("He played for the Tarrow Rangers (2012) before he retired.")
+    assert got["Tarrow Rangers"][1] == "org"
+
+
+def test_a_lone_name_with_a_possessive_before_a_noun_is_a_person():
+    got = _by_text("Critics still argue about Vendrake's stages of growth.")
+    assert got["Vendrake"][1] == "person"

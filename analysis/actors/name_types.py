@@ -236,7 +236,8 @@ class NameTyper:
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
             if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
                     and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
-                v["person"] += 2
+                if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
+                    v["person"] += 2
         prev = i - 1
         if prev >= 0 and tok.sent[prev] == tok.sent[i]:
             low = tok.lower[prev]
@@ -273,6 +274,10 @@ class NameTyper:
                     v["org"] += 1
                 elif following in _PERSONAL_NOUNS and not acronym:
                     v["person"] += 1   # "Warhol's work", "Nida's theory"
+                elif len(words) == 1 and not kind and not acronym and not glued and \
+                        (tok.text[nxt + 1][:1].isupper() or tok.pos[nxt + 1] in ("NNS", "NN", "(")) and \
+                        not _lexicon().get(words[0].lower()):
+                    v["person"] += 1   # "Piaget's stages", "Shaw's Pygmalion": a person's, more often than not
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
         if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
             for k in range(j + 2, min(tok.n, j + 5)):
