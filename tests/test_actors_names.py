@@ -309,3 +309,8 @@ def test_a_team_with_its_years_is_no_cited_author():
 def test_a_lone_name_with_a_possessive_before_a_noun_is_a_person():
     got = _by_text("Critics still argue about Vendrake's stages of growth.")
     assert got["Vendrake"][1] == "person"
+
+
+def test_a_city_and_a_plural_is_a_team():
+    got = _by_text("On Sunday the Houston Marlocks lost again at home.")
+    assert got["Houston Marlocks"][1] == "org"

@@ -132,6 +132,9 @@ def kind_of_words(words: list[str]) -> str | None:
         return r.heads[head]
     if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+s", head) and not head.endswith("ss") and \
+            (" ".join(words[:-1]) in r.places or words[0] in r.places):
+        return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places:
         return "place"
     if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
