@@ -314,3 +314,10 @@ def test_a_lone_name_with_a_possessive_before_a_noun_is_a_person():
 def test_a_city_and_a_plural_is_a_team():
     got = _by_text("On Sunday the Houston Marlocks lost again at home.")
     assert got["Houston Marlocks"][1] == "org"
+
+
+def test_a_us_given_name_that_is_no_english_word_opens_a_person():
+    got = _by_text("Talks between Orson Keltharo and the rebels stalled on Friday.")
+    assert got["Orson Keltharo"][1] == "person"
+    got = _by_text("Talks between Brook Keltharo and the rebels stalled on Friday.")
+    assert got.get("Brook Keltharo", (None, "other"))[1] != "person"   # "brook" is an English word
