@@ -321,3 +321,18 @@ def test_a_us_given_name_that_is_no_english_word_opens_a_person():
     assert got["Orson Keltharo"][1] == "person"
     got = _by_text("Talks between Brook Keltharo and the rebels stalled on Friday.")
     assert got.get("Brook Keltharo", (None, "other"))[1] != "person"   # "brook" is an English word
+
+
+def test_a_name_listed_with_people_is_a_person():
+    got = _by_text("The cast includes Paula Brenner, Tovik Alsund and Greta Lindqvist.")
+    assert got["Tovik Alsund"][1] == "person"
+
+
+def test_a_place_listed_with_a_person_shaped_name_stays_a_place():
+    got = _by_text("From the fort you see the islands Marie Vellane, Grande Orsay and Petite Orsay.")
+    assert got.get("Grande Orsay", (None, "other"))[1] != "person"
+
+
+def test_a_hyphenated_given_name_opens_a_person():
+    got = _by_text("The proof was later simplified by Jean-Marc Oubliette.")
+    assert got["Jean-Marc Oubliette"][1] == "person"

@@ -211,7 +211,9 @@ class NameTyper:
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) if i > 0 else False)
-        if 2 <= len(words) <= 4 and words[0] in self.gaz.given_names and not kind and not glued:
+        first_given = words[0] in self.gaz.given_names or \
+            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
+        if 2 <= len(words) <= 4 and first_given and not kind and not glued:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
@@ -403,6 +405,47 @@ class NameTyper:
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
         self.decided.clear()
+        self._listed_with_people(runs)
+        self.decided.clear()
+
+    def _name_like(self, words: list[str]) -> bool:
+        """Words that could be a person's name: name-shaped, no English word or place alone, no
+        foreign article or place word first ("Grande Terre", "Les Saintes")."""
+        r, lex = self.rules, _lexicon()
+        if not all(_NAME_WORD.fullmatch(w) for w in words) or words[0] in r.not_names:
+            return False
+        if words[0] in _FOREIGN_FIRST or words[0] in r.first or words[0] in self.gaz.name_first_stops:
+            return False
+        if len(words) == 1:
+            w = words[0]
+            return not (lex.get(w.lower()) or w in r.places or w in r.lone_not_names or w in r.heads)
+        return words[-1] not in r.heads and " ".join(words) not in r.places
+
+    def _listed_with_people(self, runs) -> None:
+        """A name in a list with a person ("Elisha Cuthbert, Chad Murray, and Paris Hilton"), joined by a
+        comma, "and" or "&" and with no kind of its own, is weakly a person too."""
+        tok, r = self.tok, self.rules
+        runs = sorted(runs)
+        names = [" ".join(tok.text[k] for k in range(i, j)) for i, j in runs]
+
+        def person(n):
+            v = self.votes.get(n) or Counter()
+            return self.kind_of(n) == "person" and v["person"] - v["_shape"] >= 1 and not v["_people"]
+
+        pairs = []
+        for a in range(len(runs) - 1):
+            (i0, j0), (i1, j1) = runs[a], runs[a + 1]
+            if tok.sent[i0] != tok.sent[i1] or i1 - j0 > 2:
+                continue
+            if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
+                pairs.append((a, a + 1))
+        sure = {n: person(n) for n in set(names)}
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                n = names[x]
+                w = n.split()
+                if sure[names[y]] and not sure[n] and not self.strong_kind(*runs[x]) and self._name_like(w):
+                    self.votes[n]["person"] += 1
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
