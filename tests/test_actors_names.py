@@ -336,3 +336,8 @@ def test_a_place_listed_with_a_person_shaped_name_stays_a_place():
 def test_a_hyphenated_given_name_opens_a_person():
     got = _by_text("The proof was later simplified by Jean-Marc Oubliette.")
     assert got["Jean-Marc Oubliette"][1] == "person"
+
+
+def test_he_after_a_place_preposition_makes_no_person():
+    got = _by_text("Later he travelled to Vardania and settled there with his brother.")
+    assert got.get("Vardania", (None, "other"))[1] != "person"

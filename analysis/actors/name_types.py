@@ -262,8 +262,10 @@ class NameTyper:
                 k += 1
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
+            after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
+                                                                      tok.lower[i - 1] == "of")
             for k in range(j, min(tok.n, j + 8)):
-                if tok.sent[k] != tok.sent[i]:
+                if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
