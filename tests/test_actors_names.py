@@ -341,3 +341,9 @@ def test_a_hyphenated_given_name_opens_a_person():
 def test_he_after_a_place_preposition_makes_no_person():
     got = _by_text("Later he travelled to Vardania and settled there with his brother.")
     assert got.get("Vardania", (None, "other"))[1] != "person"
+
+
+def test_party_members_counted_are_people_and_the_party_stays_the_party():
+    got = _by_text("Some Republicans voted against it, and the Democrats said they would try again.")
+    assert got["Republicans"] == ("US-Rep-people", "person", "demonym")
+    assert got["Democrats"][:2] == ("US-Dem", "party") and got["they"][0] == "US-Dem"
