@@ -347,3 +347,8 @@ def test_party_members_counted_are_people_and_the_party_stays_the_party():
     got = _by_text("Some Republicans voted against it, and the Democrats said they would try again.")
     assert got["Republicans"] == ("US-Rep-people", "person", "demonym")
     assert got["Democrats"][:2] == ("US-Dem", "party") and got["they"][0] == "US-Dem"
+
+
+def test_a_personal_name_in_capitals_is_a_person():
+    got = _by_text("The two new members, DORIAN VELKER and MARTA OSTROVA, took the oath today.")
+    assert got["DORIAN VELKER"][1] == "person" and got["MARTA OSTROVA"][1] == "person"

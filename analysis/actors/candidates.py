@@ -140,14 +140,15 @@ class CandidateFinder:
     def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
         """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
         tok = self.tok
+        spans = sorted(blocked)
+        starts = [s for s, _ in spans]
+        runs = runs + self._caps_names(runs, spans, starts)
         found = [k for k, w in enumerate(tok.text) if w.isupper() and is_acronym(w)]
         if not found:
-            return runs
+            return sorted(runs)
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
-        spans = sorted(blocked)
-        starts = [s for s, _ in spans]
         extra = []
         # "sea surface temperature (SST)": an acronym defined by lower-case words is a term, not a name
         text = self.text
@@ -169,6 +170,36 @@ class CandidateFinder:
                 continue
             extra.append((k, k + 1))
         return sorted(runs + extra)
+
+    def _caps_names(self, runs, spans, starts) -> list[tuple[int, int]]:
+        """Runs of a personal name written in capitals ("RAFAEL WARNOCK", "ELIZABETH B. PRELOGAR"): two to
+        four words in capitals (or initials), the first a given name, outside the lists' spans."""
+        tok = self.tok
+        taken = set()
+        for i, j in runs:
+            taken.update(range(i, j))
+        given = self.gaz.given_names
+        out = []
+        k = 0
+        while k < tok.n:
+            w = tok.text[k]
+            if k in taken or not (len(w) > 1 and w.isalpha() and w.isupper() and w.title() in given):
+                k += 1
+                continue
+            p = bisect.bisect_right(starts, tok.start[k]) - 1
+            if p >= 0 and spans[p][1] > tok.start[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < tok.n and j - k < 4 and j not in taken and tok.sent[j] == tok.sent[k] and tok.text[j].isupper() and \
+                    (tok.text[j].isalpha() and len(tok.text[j]) > 1 or _INITIAL.fullmatch(tok.text[j])):
+                j += 1
+            while j > k + 1 and _INITIAL.fullmatch(tok.text[j - 1]):
+                j -= 1
+            if j - k >= 2:
+                out.append((k, j))
+            k = j
+        return out
 
     def _particles_then_name(self, j: int) -> bool:
         """``tok[j]`` opens one or two name particles followed by a name word ("von der Leyen")."""
