@@ -175,20 +175,20 @@ class CandidateFinder:
         """Runs of a personal name written in capitals ("RAFAEL WARNOCK", "ELIZABETH B. PRELOGAR"): two to
         four words in capitals (or initials), the first a given name, outside the lists' spans."""
         tok = self.tok
+        given = self.gaz.given_names
+        firsts = [k for k, w in enumerate(tok.text) if w.isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        if not firsts:
+            return []
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
-        given = self.gaz.given_names
         out = []
-        k = 0
-        while k < tok.n:
-            w = tok.text[k]
-            if k in taken or not (len(w) > 1 and w.isalpha() and w.isupper() and w.title() in given):
-                k += 1
+        after = -1
+        for k in firsts:
+            if k < after or k in taken:
                 continue
             p = bisect.bisect_right(starts, tok.start[k]) - 1
             if p >= 0 and spans[p][1] > tok.start[k]:
-                k += 1
                 continue
             j = k + 1
             while j < tok.n and j - k < 4 and j not in taken and tok.sent[j] == tok.sent[k] and tok.text[j].isupper() and \
@@ -198,7 +198,7 @@ class CandidateFinder:
                 j -= 1
             if j - k >= 2:
                 out.append((k, j))
-            k = j
+                after = j
         return out
 
     def _particles_then_name(self, j: int) -> bool:
