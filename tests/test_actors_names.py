@@ -352,3 +352,8 @@ def test_party_members_counted_are_people_and_the_party_stays_the_party():
 def test_a_personal_name_in_capitals_is_a_person():
     got = _by_text("The two new members, DORIAN VELKER and MARTA OSTROVA, took the oath today.")
     assert got["DORIAN VELKER"][1] == "person" and got["MARTA OSTROVA"][1] == "person"
+
+
+def test_a_salutation_is_no_part_of_the_name():
+    got = _by_text("Dear Katrine Holm, thank you for the letter you sent.")
+    assert got["Katrine Holm"][1] == "person" and not any(t.startswith("Dear") for t in got)

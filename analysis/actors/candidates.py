@@ -15,6 +15,7 @@ from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
 #: collective role nouns that stay common nouns when capitalised ("Officials said")
 _PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
                   "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
@@ -116,7 +117,10 @@ class CandidateFinder:
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
                     j += 1
-                runs.append((i, j))
+                if j - i >= 2 and tok.text[i] in _SALUTATIONS:
+                    runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name
+                else:
+                    runs.append((i, j))
                 i = j
             else:
                 i += 1
