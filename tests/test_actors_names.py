@@ -357,3 +357,8 @@ def test_a_personal_name_in_capitals_is_a_person():
 def test_a_salutation_is_no_part_of_the_name():
     got = _by_text("Dear Katrine Holm, thank you for the letter you sent.")
     assert got["Katrine Holm"][1] == "person" and not any(t.startswith("Dear") for t in got)
+
+
+def test_a_demonym_before_a_given_name_does_not_hide_it():
+    got = _by_text("The essays were translated into English from Swedish Henrik Vallmo's notes.")
+    assert got["Henrik Vallmo"][1] == "person"

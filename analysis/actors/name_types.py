@@ -210,7 +210,7 @@ class NameTyper:
             v["org"] += 0.5   # most acronyms in the news are organisations; alone, not enough
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
-             and not self.res._sentence_initial(i - 1) if i > 0 else False)
+             and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
             ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
         if 2 <= len(words) <= 4 and first_given and not kind and not glued:
@@ -299,6 +299,12 @@ class NameTyper:
             if d == "place":
                 v["place"] += 2
         return v
+
+    def _adjective(self, word: str) -> bool:
+        """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
+        an adjective before a name, not a longer name."""
+        s = self.gaz.surfaces.get(word)
+        return s is not None and s.adjective
 
     def in_citation(self, i: int, j: int) -> bool:
         """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
