@@ -362,3 +362,16 @@ def test_a_salutation_is_no_part_of_the_name():
 def test_a_demonym_before_a_given_name_does_not_hide_it():
     got = _by_text("The essays were translated into English from Swedish Henrik Vallmo's notes.")
     assert got["Henrik Vallmo"][1] == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The caravan crossed Vostrania before the winter.", "Vostrania"),
+    ("Most of the wool came from Tarnshire and the hills.", "Tarnshire"),
+])
+def test_a_place_ending_is_weak_evidence_of_a_place(text, name):
+    assert _by_text(text)[name][1] == "place"
+
+
+def test_a_genus_and_its_species_is_no_place():
+    got = _by_text("The ants were dipped in a solution of Vorneria bassolana for a minute.")
+    assert got.get("Vorneria", (None, "other"))[1] != "place"

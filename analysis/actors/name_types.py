@@ -96,6 +96,7 @@ write compose paint sing play""".split())
 
 _NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
+_PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
 _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
@@ -229,6 +230,11 @@ class NameTyper:
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
+                words[0] not in self.gaz.given_names and not lex.get(words[0].lower()) and \
+                not (j < tok.n and tok.text[j].isalpha() and tok.text[j].islower() and not lex.get(tok.text[j])):
+            v["place"] += 1   # "Moravia", "Strassburg", "Hyderabad", "Lancashire": a place's ending ("Beauveria
+            #                   bassiana" is a genus and its species)
         if not acronym and plain and self.in_case_name(i, j):
             v["person"] += 2   # "Lynch v. Overholser", "Moran and Pyle": the parties to a case
         if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
