@@ -375,3 +375,10 @@ def test_a_place_ending_is_weak_evidence_of_a_place(text, name):
 def test_a_genus_and_its_species_is_no_place():
     got = _by_text("The ants were dipped in a solution of Vorneria bassolana for a minute.")
     assert got.get("Vorneria", (None, "other"))[1] != "place"
+
+
+def test_parts_of_places_and_foreign_place_names_are_places():
+    got = _by_text("Rents are lower in West Tulsa than downtown.")
+    assert got["West Tulsa"][1] == "place"
+    got = _by_text("The ferry calls at Grande Vassou twice a day.")
+    assert got["Grande Vassou"][1] == "place"

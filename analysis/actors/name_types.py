@@ -97,6 +97,11 @@ write compose paint sing play""".split())
 _NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
 _PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
+#: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
+_AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
+Central Inner Outer Downtown Uptown Midtown""".split())
+_PLACE_FIRST = frozenset("""Grande Petite Basse Haute Anse Pointe Cap Île Isla Ile Sainte Ste Nueva Nuevo Villa
+Les Las Los Ciudad Puerto Plac Rue Via Calle Praça Piazza Place Plaza Meidan Maydan""".split())
 _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
@@ -138,6 +143,8 @@ def kind_of_words(words: list[str]) -> str | None:
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places:
         return "place"
+    if len(words) >= 2 and words[0] in _AREA_FIRST and " ".join(words[1:]) in r.places:
+        return "place"   # "West Oakland", "Upper Manhattan", "Greater Tulsa": a part of a place
     if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
         return "party"
     return None
@@ -230,6 +237,8 @@ class NameTyper:
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
+            v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
         if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
                 words[0] not in self.gaz.given_names and not lex.get(words[0].lower()) and \
                 not (j < tok.n and tok.text[j].isalpha() and tok.text[j].islower() and not lex.get(tok.text[j])):
