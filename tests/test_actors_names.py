@@ -382,3 +382,13 @@ def test_parts_of_places_and_foreign_place_names_are_places():
     assert got["West Tulsa"][1] == "place"
     got = _by_text("The ferry calls at Grande Vassou twice a day.")
     assert got["Grande Vassou"][1] == "place"
+
+
+def test_a_numbered_label_is_no_name_but_a_numbered_building_is():
+    got = _by_text("The point is made again under Factor 2 and in the notes at Tab 6.")
+    assert "Factor" not in got and "Tab" not in got
+
+
+def test_a_party_to_a_case_against_the_state():
+    got = _by_text("The court followed Vellacott against the United States on that point.")
+    assert got["Vellacott"][1] == "person"

@@ -348,7 +348,8 @@ class NameTyper:
         def cap(k):
             return 0 <= k < tok.n and tok.sent[k] == tok.sent[i] and tok.text[k][:1].isupper()
 
-        if j + 1 < tok.n and tok.lower[j] in ("v.", "v", "vs.", "versus") and cap(j + 1):
+        if j + 1 < tok.n and tok.lower[j] in ("v.", "v", "vs.", "versus", "against") and \
+                (cap(j + 1) or tok.lower[j + 1] == "the" and cap(j + 2)):
             return True
         if i >= 2 and tok.lower[i - 1] in ("v.", "v", "vs.", "versus") and cap(i - 2):
             return True
@@ -537,6 +538,9 @@ class UnlistedNames:
                 return []
             if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
                 return []
+            if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
+                    _lexicon().get(name.lower()) and name not in r.heads:
+                return []   # "Factor 1", "Tab 3", "Case 22-506": a numbered label, no name ("Building 31" is one)
         # an acronym of a name seen before: the same actor
         if len(words) == 1 and is_acronym(name):
             for full, aid in self.unlisted.items():
