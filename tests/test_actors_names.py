@@ -392,3 +392,10 @@ def test_a_numbered_label_is_no_name_but_a_numbered_building_is():
 def test_a_party_to_a_case_against_the_state():
     got = _by_text("The court followed Vellacott against the United States on that point.")
     assert got["Vellacott"][1] == "person"
+
+
+def test_an_acronym_repeated_is_no_organisation_on_its_shape_alone():
+    got = _m("The QRZ rose. Later the QRZ fell. The QRZ is a ratio we use.")
+    assert {ty for t, a, ty, h in got if t == "QRZ"} <= {"other"}
+    got = _by_text("The FLOX said on Monday that it would appeal.")
+    assert got["FLOX"][1] == "org"

@@ -215,7 +215,7 @@ class NameTyper:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
-            v["org"] += 0.5   # most acronyms in the news are organisations; alone, not enough
+            v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
@@ -417,7 +417,12 @@ class NameTyper:
                     self.votes[name][kind] += 1   # "Mary", "Isabel": a given name first, a place's name too
                 elif kind:
                     self.votes[name][kind] += 3
-            self.votes[name].update(self.evidence(i, j))
+            ev = self.evidence(i, j)
+            acr = ev.pop("_acronym", 0)
+            self.votes[name].update(ev)
+            if acr and not self.votes[name]["_acronym"]:
+                self.votes[name]["_acronym"] = 1
+                self.votes[name]["org"] += acr
         # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
         for name, v in list(self.votes.items()):
             words = name.split()
