@@ -15,6 +15,7 @@ from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
 #: collective role nouns that stay common nouns when capitalised ("Officials said")
 _PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
                   "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
@@ -116,7 +117,10 @@ class CandidateFinder:
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
                     j += 1
-                runs.append((i, j))
+                if j - i >= 2 and tok.text[i] in _SALUTATIONS:
+                    runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name
+                else:
+                    runs.append((i, j))
                 i = j
             else:
                 i += 1
@@ -140,14 +144,15 @@ class CandidateFinder:
     def acronym_runs(self, runs, blocked) -> list[tuple[int, int]]:
         """Add one-token runs for acronyms in no list ("NASA", "UNHCR"), unless the sentence is in capitals."""
         tok = self.tok
+        spans = sorted(blocked)
+        starts = [s for s, _ in spans]
+        runs = runs + self._caps_names(runs, spans, starts)
         found = [k for k, w in enumerate(tok.text) if w.isupper() and is_acronym(w)]
         if not found:
-            return runs
+            return sorted(runs)
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
-        spans = sorted(blocked)
-        starts = [s for s, _ in spans]
         extra = []
         # "sea surface temperature (SST)": an acronym defined by lower-case words is a term, not a name
         text = self.text
@@ -169,6 +174,36 @@ class CandidateFinder:
                 continue
             extra.append((k, k + 1))
         return sorted(runs + extra)
+
+    def _caps_names(self, runs, spans, starts) -> list[tuple[int, int]]:
+        """Runs of a personal name written in capitals ("RAFAEL WARNOCK", "ELIZABETH B. PRELOGAR"): two to
+        four words in capitals (or initials), the first a given name, outside the lists' spans."""
+        tok = self.tok
+        given = self.gaz.given_names
+        firsts = [k for k, w in enumerate(tok.text) if w.isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        if not firsts:
+            return []
+        taken = set()
+        for i, j in runs:
+            taken.update(range(i, j))
+        out = []
+        after = -1
+        for k in firsts:
+            if k < after or k in taken:
+                continue
+            p = bisect.bisect_right(starts, tok.start[k]) - 1
+            if p >= 0 and spans[p][1] > tok.start[k]:
+                continue
+            j = k + 1
+            while j < tok.n and j - k < 4 and j not in taken and tok.sent[j] == tok.sent[k] and tok.text[j].isupper() and \
+                    (tok.text[j].isalpha() and len(tok.text[j]) > 1 or _INITIAL.fullmatch(tok.text[j])):
+                j += 1
+            while j > k + 1 and _INITIAL.fullmatch(tok.text[j - 1]):
+                j -= 1
+            if j - k >= 2:
+                out.append((k, j))
+                after = j
+        return out
 
     def _particles_then_name(self, j: int) -> bool:
         """``tok[j]`` opens one or two name particles followed by a name word ("von der Leyen")."""

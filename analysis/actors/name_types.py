@@ -94,6 +94,33 @@ _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach beli
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
 
+_NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.")
+_PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
+#: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
+_AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
+Central Inner Outer Downtown Uptown Midtown""".split())
+_PLACE_FIRST = frozenset("""Grande Petite Basse Haute Anse Pointe Cap Île Isla Ile Sainte Ste Nueva Nuevo Villa
+Les Las Los Ciudad Puerto Plac Rue Via Calle Praça Piazza Place Plaza Meidan Maydan""".split())
+_YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
+#: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
+_PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
+#: first words of place and work names in other languages, never a given name
+_FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
+Basse Bas Haute Haut Petite Petit Sainte Saint Ste St Anse Pointe Cap Île Isla Ile Villa Nueva Nuevo Nova
+Novo Bad Alt Neu""".split())
+#: words before a run that make a personal name unlikely ("the Vrije Universiteit", "of Academia Sinica")
+_NOT_BEFORE_PERSON = frozenset("the a an this that these those his her its their our my your of".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    """TextBlob's English lexicon (word -> tag), already loaded by the tagger of the tokens layer."""
+    from textblob.en import lexicon
+
+    return lexicon
+
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -111,8 +138,13 @@ def kind_of_words(words: list[str]) -> str | None:
         return r.heads[head]
     if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+s", head) and not head.endswith("ss") and \
+            (" ".join(words[:-1]) in r.places or words[0] in r.places):
+        return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places:
         return "place"
+    if len(words) >= 2 and words[0] in _AREA_FIRST and " ".join(words[1:]) in r.places:
+        return "place"   # "West Oakland", "Upper Manhattan", "Greater Tulsa": a part of a place
     if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
         return "party"
     return None
@@ -183,29 +215,55 @@ class NameTyper:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
-            v["org"] += 0.5   # most acronyms in the news are organisations; alone, not enough
+            v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
-             and not self.res._sentence_initial(i - 1) if i > 0 else False)
-        if 2 <= len(words) <= 4 and words[0] in self.gaz.given_names and not kind and not glued:
+             and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
+        first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
+            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
+        if 2 <= len(words) <= 4 and first_given and not kind and not glued:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
+        if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
+                self.person_shaped(i, j, words):
+            v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
+            v["_shape"] += 1
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
         if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
             v["person"] += 2
+        lex = _lexicon()
+        plain = not kind and words[0] not in r.not_names and words[0] not in r.lone_not_names
+        if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
+                self.in_citation(i, j):
+            v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
+            v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
+        if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
+                words[0] not in self.gaz.given_names and not lex.get(words[0].lower()) and \
+                not (j < tok.n and tok.text[j].isalpha() and tok.text[j].islower() and not lex.get(tok.text[j])):
+            v["place"] += 1   # "Moravia", "Strassburg", "Hyderabad", "Lancashire": a place's ending ("Beauveria
+            #                   bassiana" is a genus and its species)
+        if not acronym and plain and self.in_case_name(i, j):
+            v["person"] += 2   # "Lynch v. Overholser", "Moran and Pyle": the parties to a case
+        if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
+                not self.gaz.surfaces.get(words[0]) and not lex.get(words[0].lower()) and \
+                not self.res._sentence_initial(i):
+            v["person"] += 1.5   # "Texans", "Huguenots", "Buddhists": a people, a faith's followers
+            v["_people"] += 1
         if j < tok.n and tok.sent[j] == tok.sent[i]:
             nx = tok.text[j]
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
             if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
                     and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
-                v["person"] += 2
+                if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
+                    v["person"] += 2
         prev = i - 1
         if prev >= 0 and tok.sent[prev] == tok.sent[i]:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1:
+            elif low in ("the",) and len(words) == 1 and not acronym:
                 v["org"] += 0.5
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
@@ -219,8 +277,10 @@ class NameTyper:
                 k += 1
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
+            after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
+                                                                      tok.lower[i - 1] == "of")
             for k in range(j, min(tok.n, j + 8)):
-                if tok.sent[k] != tok.sent[i]:
+                if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
@@ -236,6 +296,10 @@ class NameTyper:
                     v["org"] += 1
                 elif following in _PERSONAL_NOUNS and not acronym:
                     v["person"] += 1   # "Warhol's work", "Nida's theory"
+                elif len(words) == 1 and not kind and not acronym and not glued and \
+                        (tok.text[nxt + 1][:1].isupper() or tok.pos[nxt + 1] in ("NNS", "NN", "(")) and \
+                        not _lexicon().get(words[0].lower()):
+                    v["person"] += 1   # "Piaget's stages", "Shaw's Pygmalion": a person's, more often than not
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
         if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
             for k in range(j + 2, min(tok.n, j + 5)):
@@ -251,26 +315,166 @@ class NameTyper:
                 v["place"] += 2
         return v
 
+    def _adjective(self, word: str) -> bool:
+        """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
+        an adjective before a name, not a longer name."""
+        s = self.gaz.surfaces.get(word)
+        return s is not None and s.adjective
+
+    def in_citation(self, i: int, j: int) -> bool:
+        """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
+        "and" (or ending in "et al.") that ends in a year, in parentheses or before one?"""
+        tok = self.tok
+        k, steps = j, 0
+        while k < tok.n and tok.sent[k] == tok.sent[i] and steps < 25:
+            t = tok.text[k]
+            if _YEAR.fullmatch(t):
+                return k > 0 and tok.text[k - 1] == "(" or self._opened(i)
+            if t == "(" and k + 1 < tok.n and _YEAR.fullmatch(tok.text[k + 1]):
+                return True
+            if t == "[" and k + 1 < tok.n and tok.text[k + 1].isdigit() and k > j:
+                return True   # "Carrano & Biewener [7]"
+            if t in (",", "&", "and", "et", "al.", "al", ".") or (t[:1].isupper() and t[1:].replace("-", "").isalpha()):
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def in_case_name(self, i: int, j: int) -> bool:
+        """Is the run a party to a court case: "X v. Y", "X versus Y", or "the decision in X and Y"?"""
+        tok = self.tok
+
+        def cap(k):
+            return 0 <= k < tok.n and tok.sent[k] == tok.sent[i] and tok.text[k][:1].isupper()
+
+        if j + 1 < tok.n and tok.lower[j] in ("v.", "v", "vs.", "versus", "against") and \
+                (cap(j + 1) or tok.lower[j + 1] == "the" and cap(j + 2)):
+            return True
+        if i >= 2 and tok.lower[i - 1] in ("v.", "v", "vs.", "versus") and cap(i - 2):
+            return True
+        if i >= 2 and tok.lower[i - 1] == "in" and tok.lower[i - 2] in ("decision", "case", "judgment", "ruling") and \
+                j + 1 < tok.n and tok.lower[j] == "and" and cap(j + 1):
+            return True
+        return False
+
+    def _opened(self, i: int) -> bool:
+        tok = self.tok
+        k, steps = i - 1, 0
+        while k >= 0 and tok.sent[k] == tok.sent[i] and steps < 25:
+            t = tok.text[k]
+            if t in ("(", ";", "[", "-LRB-"):
+                return True
+            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "see", "cf.", "also") or t[:1].isupper():
+                k -= 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def person_shaped(self, i: int, j: int, words: list[str]) -> bool:
+        """Two or three capitalised words shaped like a personal name: each a capital and lower-case
+        letters (or an initial first), the last no English word and no place, the first no word that
+        opens a place or a phrase ("La", "Grande", "New", "Upper") and no common English word that is
+        never a name; not after an article, a possessive, "of" or a place preposition."""
+        tok, r = self.tok, self.rules
+        if not all(_NAME_WORD.fullmatch(w) for w in words) or (_INITIAL.fullmatch(words[0]) and len(words) == 2):
+            return False
+        if any(_INITIAL.fullmatch(w) for w in words[1:]):
+            return False
+        last, first = words[-1], words[0]
+        lex = _lexicon()
+        if lex.get(last.lower()) or lex.get(last.lower().rstrip("s")) or last in r.places or " ".join(words) in r.places \
+                or last.endswith(("ist", "ists", "ism", "ian", "ians", "ese", "ic", "ical")):
+            return False
+        if first in _FOREIGN_FIRST or first in self.gaz.name_first_stops or first in r.first or first in r.heads or \
+                first in r.places or self.gaz.surfaces.get(first) is not None:
+            return False
+        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first):
+            return False
+        before = i > 0 and tok.sent[i - 1] == tok.sent[i]
+        if before:
+            low = tok.lower[i - 1]
+            if low in _NOT_BEFORE_PERSON or low in r.place_preps and low not in ("to", "with", "between") or \
+                    tok.text[i - 1] in ("’s", "'s"):
+                return False
+        # and a place in the sentence where people stand: after a verb or "by", "with", "as", "like"
+        # ("invited by X", "she met X"), or before a verb or a possessive ("X wrote", "X's films")
+        if before and (tok.pos[i - 1].startswith("VB") or tok.lower[i - 1] in ("by", "with", "as", "like", "under")):
+            return True
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            if tok.text[j] in ("’s", "'s") or tok.pos[j] in ("VBD", "VBZ", "VBP", "MD"):
+                return True
+        return False
+
     def collect(self, runs) -> None:
         for i, j in runs:
             name = " ".join(self.tok.text[k] for k in range(i, j))
             if name not in self.votes:
                 self.votes[name] = Counter()
                 kind = self.strong_kind(i, j)
-                if kind:
+                if kind == "place" and " " not in name and name in self.gaz.given_names and name in self.rules.places:
+                    self.votes[name][kind] += 1   # "Mary", "Isabel": a given name first, a place's name too
+                elif kind:
                     self.votes[name][kind] += 3
-            self.votes[name].update(self.evidence(i, j))
+            ev = self.evidence(i, j)
+            acr = ev.pop("_acronym", 0)
+            self.votes[name].update(ev)
+            if acr and not self.votes[name]["_acronym"]:
+                self.votes[name]["_acronym"] = 1
+                self.votes[name]["org"] += acr
         # a surname or first name of a person named in full is that person ("Fillmore", "Gloria")
         for name, v in list(self.votes.items()):
             words = name.split()
             kind = self.kind_of(name)
-            if len(words) >= 2 and kind == "person":
+            if len(words) >= 2 and kind == "person" and v["person"] - v["_shape"] >= 1:   # not on its shape alone
                 for w in {words[-1], words[0]}:
                     if w in self.votes and w not in self.rules.heads:
                         self.votes[w]["person"] += 3 if w == words[-1] else 1.5
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
         self.decided.clear()
+        self._listed_with_people(runs)
+        self.decided.clear()
+
+    def _name_like(self, words: list[str]) -> bool:
+        """Words that could be a person's name: name-shaped, no English word or place alone, no
+        foreign article or place word first ("Grande Terre", "Les Saintes")."""
+        r, lex = self.rules, _lexicon()
+        if not all(_NAME_WORD.fullmatch(w) for w in words) or words[0] in r.not_names:
+            return False
+        if words[0] in _FOREIGN_FIRST or words[0] in r.first or words[0] in self.gaz.name_first_stops:
+            return False
+        if len(words) == 1:
+            w = words[0]
+            return not (lex.get(w.lower()) or w in r.places or w in r.lone_not_names or w in r.heads)
+        return words[-1] not in r.heads and " ".join(words) not in r.places
+
+    def _listed_with_people(self, runs) -> None:
+        """A name in a list with a person ("Elisha Cuthbert, Chad Murray, and Paris Hilton"), joined by a
+        comma, "and" or "&" and with no kind of its own, is weakly a person too."""
+        tok, r = self.tok, self.rules
+        runs = sorted(runs)
+        names = [" ".join(tok.text[k] for k in range(i, j)) for i, j in runs]
+
+        def person(n):
+            v = self.votes.get(n) or Counter()
+            return self.kind_of(n) == "person" and v["person"] - v["_shape"] >= 1 and not v["_people"]
+
+        pairs = []
+        for a in range(len(runs) - 1):
+            (i0, j0), (i1, j1) = runs[a], runs[a + 1]
+            if tok.sent[i0] != tok.sent[i1] or i1 - j0 > 2:
+                continue
+            if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
+                pairs.append((a, a + 1))
+        sure = {n: person(n) for n in set(names)}
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                n = names[x]
+                w = n.split()
+                if sure[names[y]] and not sure[n] and not self.strong_kind(*runs[x]) and self._name_like(w):
+                    self.votes[n]["person"] += 1
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
@@ -278,6 +482,7 @@ class NameTyper:
             return self.decided[name]
         v = self.votes.get(name) or Counter()
         kind = None
+        v = Counter({k: n for k, n in v.items() if not k.startswith("_")})
         if v:
             best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
             if score >= 1:
@@ -287,7 +492,7 @@ class NameTyper:
 
     def is_strong(self, name: str) -> bool:
         v = self.votes.get(name) or Counter()
-        return bool(v) and max(v.values()) >= 3
+        return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
 
 
 #: the common nouns that refer back to an organisation of a kind ("the company", "the agency")
@@ -319,6 +524,10 @@ class UnlistedNames:
         words = name.split()
         r = self.typer.rules
         strong = self.typer.is_strong(name)
+        if kind == "person" and self.typer.votes.get(name, {}).get("_people"):
+            aid = slug(name) + "-people"   # "Texans", "Huguenots": a people, no one person
+            self.actors.setdefault(aid, Actor(aid, name, "person"))
+            return [self.row(c.start, c.end, aid, "", how)]
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
@@ -334,6 +543,9 @@ class UnlistedNames:
                 return []
             if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
                 return []
+            if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
+                    _lexicon().get(name.lower()) and name not in r.heads:
+                return []   # "Factor 1", "Tab 3", "Case 22-506": a numbered label, no name ("Building 31" is one)
         # an acronym of a name seen before: the same actor
         if len(words) == 1 and is_acronym(name):
             for full, aid in self.unlisted.items():

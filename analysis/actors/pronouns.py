@@ -52,7 +52,7 @@ class PronounResolver:
         for row in reversed(out):
             if row["para_id"] < para - 1:
                 break
-            if row["actor_type"] != "person":
+            if row["actor_type"] != "person" or row["actor_id"] not in self.persons:   # "Americans", "Texans"
                 continue
             p = self.persons.get(row["actor_id"])
             if gender and p is not None and p.sex and p.sex != gender:

@@ -42,6 +42,15 @@ def mentions(doc) -> pd.DataFrame:
     return _Resolver(doc, gazetteer()).run()
 
 
+#: words before a plural demonym that make it people, not the state ("many Americans")
+_PEOPLE_BEFORE = frozenset("""all many most some several few other fellow ordinary young older elderly working
+million millions billion thousand hundred hundreds thousands dozens two three four five six seven eight
+nine ten twenty black white african native indigenous rich poor average everyday these those both
+individual non-white american muslim jewish christian educated voting""".split())
+#: words before a party's plural name that make it its members ("some Republicans", "fellow Democrats")
+_MEMBERS_BEFORE = frozenset("""some many most more few several other fellow moderate conservative liberal
+registered senate house ordinary young rank-and-file both""".split())
+
 class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames):
     def __init__(self, doc, gaz: Gazetteer):
         self.doc = doc
@@ -181,6 +190,16 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 how = "demonym"   # "a Republican senator": the member label used as an adjective
             if how == "demonym" and text[c.end - 1] == "s" and text[max(0, c.start - 4):c.start] in ("the ", "The "):
                 start = c.start - 4   # "the Americans": the people stand for the state
+            elif how == "demonym" and s.adjective and actor.actor_type == "state" and self._people(c.start, c.end):
+                # "many Americans", "43 million Americans", "Israelis and Palestinians": people, not the state
+                pid = actor.actor_id + "-people"
+                self.actors.setdefault(pid, Actor(pid, text[c.start:c.end], "person", country=actor.actor_id))
+                return [self.row(c.start, c.end, pid, "", how)]
+            elif actor.actor_type == "party" and how == "alias" and self._people(c.start, c.end, party=True):
+                # "some Republicans", "300,000 more Democrats registered": the party's members, people
+                pid = actor.actor_id + "-people"
+                self.actors.setdefault(pid, Actor(pid, text[c.start:c.end], "person", country=actor.country))
+                return [self.row(c.start, c.end, pid, "", "demonym")]
             return [self.row(start, c.end, actor.actor_id, s.role or actor.role, how)]
         if c.kind == "group":
             mod = c.data["mod"]
@@ -231,6 +250,34 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
         m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
         return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
+
+    def _people(self, start: int, end: int, party: bool = False) -> bool:
+        """A plural demonym that names people rather than their state: a plural form ("Americans",
+        not "American") after a number or a word that counts or describes people ("43 million
+        Americans", "all Americans", "fellow Kenyans"), at the head of a sentence ("Canadians need no
+        visa"), or joined to another plural demonym ("Israelis and Palestinians")."""
+        text = self.text
+        word = text[start:end]
+        if not word.endswith("s") or word.endswith("'s") or re.match(r"\s+[A-Z]", text[end:end + 3]):
+            return False
+        before = text[max(0, start - 30):start]
+        m = re.search(r"([\w,.’'-]+)\s+\Z", before)
+        prev = m.group(1).lower() if m else ""
+        if party:   # "some Republicans", "fellow Democrats"; "two Democrats voted", "Republicans said": the party
+            return prev in _MEMBERS_BEFORE
+        if prev in _PEOPLE_BEFORE or re.fullmatch(r"[\d,.]+", prev):
+            return True
+        if not m or re.search(r"(?:^|[.!?:;]\s+|\n\s*)\Z", before):   # heads a sentence
+            return True
+        def plural_demonym(w):
+            s = self.gaz.surfaces.get(w)
+            if party:   # "Republicans and Democrats"
+                a = self.actors.get(s.actor_id) if s is not None else None
+                return a is not None and a.actor_type == "party" and w.endswith("s")
+            return s is not None and s.how == "demonym" and s.adjective and w.endswith("s")
+        m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
+        m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
+        return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
 
     def _is_venue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 14):start].split()
