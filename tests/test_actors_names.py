@@ -399,3 +399,12 @@ def test_an_acronym_repeated_is_no_organisation_on_its_shape_alone():
     assert {ty for t, a, ty, h in got if t == "QRZ"} <= {"other"}
     got = _by_text("The FLOX said on Monday that it would appeal.")
     assert got["FLOX"][1] == "org"
+
+
+def test_a_verb_that_opens_a_link_line_is_no_person_and_takes_no_his():
+    text = ("Senator Maya Lindqvist defended the new budget on Tuesday.\n\n"
+            "Read the full text of his speech\n\n"
+            "Watch the debate of her committee again")
+    got = _by_text(text)
+    assert "Read" not in got and "Watch" not in got
+    assert got["Maya Lindqvist"][1] == "person"
