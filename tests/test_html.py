@@ -256,6 +256,12 @@ def test_sentences_that_begin_like_furniture_are_body():
     assert art.paragraphs["text"].tolist() == BODY[:2] + paras + BODY[2:]
 
 
+def test_headings_that_begin_with_a_furniture_word_are_body():
+    heads = ["Previous findings", "Print and radio", "Email trail", "Next steps for the pier"]
+    art = analysis.from_text("Pier vote\n\n" + "\n\n".join(BODY[:2] + heads + BODY[2:]))
+    assert art.paragraphs["text"].tolist() == BODY[:2] + heads + BODY[2:]
+
+
 def test_trailing_furniture_is_dropped_and_listed():
     text = "Pier vote\n\n" + "\n\n".join(BODY) + "\n\nRelated stories\n\nCouncil budget passes\n\nNew ferry named"
     art = analysis.from_text(text)

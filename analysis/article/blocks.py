@@ -27,14 +27,16 @@ _BOILERPLATE_SECTION = re.compile(
     r"(?:stories|news|posts|articles|columns|videos|slide ?shows|galleries|headlines|reads|links))(?!\w)",
     re.I,
 )
-_BOILERPLATE_LINE = re.compile(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| page)?| on \w+)?|"
+_FURNITURE_PHRASE = (
+    r"(?:advertisement|advertising|sponsored(?: content)?|ad|share(?: this(?: article| story| page)?| on \w+)?|"
     r"tweet|email|print|subscribe(?: now| today| to [\w ]{1,40})?|sign up(?: for [\w ]{1,40})?|follow us(?: on [\w ]{1,40})?|"
     r"skip to (?:main )?content|skip advertisement|continue reading(?: the main story)?|story continues below(?: advertisement)?|"
     r"scroll to continue|click here to [\w ]{1,40}|next|previous|prev|show (?:more|less)|load more|"
-    r"view (?:gallery|slideshow|comments)|enlarge this image|close|expand|hide caption|toggle caption)(?!\w)",
-    re.I,
+    r"view (?:gallery|slideshow|comments)|enlarge this image|close|expand|hide caption|toggle caption)"
 )
+# the whole line is furniture ("Advertisement", "Share | Tweet | Email", "Next >"): a heading that
+# only begins with such a word ("Previous research", "Print media", "Email scandal") is article text
+_BOILERPLATE_LINE = re.compile(rf"^{_FURNITURE_PHRASE}(?:[\W_]+{_FURNITURE_PHRASE})*[\W_]*$", re.I)
 _BOILERPLATE = _BOILERPLATE_SECTION  # the section openers (kept under the old name for callers)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-]*\.?|de|van|von|der|da|al|bin|el|la|le|di|du|dos|del)$")
 
@@ -88,6 +90,8 @@ def furniture_kind(block: str) -> str | None:
 
     >>> furniture_kind("Advertisement"), furniture_kind("Related talks will be held in May."), furniture_kind("About the author")
     ('line', None, 'section')
+    >>> furniture_kind("Share | Tweet | Email"), furniture_kind("Previous research")
+    ('line', None)
     """
     line = block.strip()
     first, _, rest = line.partition("\n")
