@@ -1,0 +1,197 @@
+"""The ``events`` layer: the event each dated expression anchors (trigger, actors, summary),
+in chronological order, and the undated meeting the article reports."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pandas as pd
+
+from .._clauses import ClauseBreaks
+from ..article import dateline_span
+from .patterns import vocabulary
+from .tables import _MentionLists, _TokenLists, _columns, _dates, _frame, _mentions_or_none, _token_lists
+from .values import value_range
+
+
+EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
+                 "actor_ids", "actors", "summary", "note", "anchor"]
+
+
+_AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
+# linear: each alternative is fixed-length or starts with a comma, so a
+# long run of spaces is never retried from each of its positions (tests/test_fixsent_linear.py)
+_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
+
+
+def _start_date(value: str) -> _dt.date | None:
+    rng = value_range(value)
+    return rng[0] if rng else None
+
+
+def events(doc) -> pd.DataFrame:
+    """The events the article dates: those placed on the calendar in chronological order, then
+    those that cannot be placed, in reading order.
+
+    For each DATE or TIME expression (not "now" / "recently"), the event it anchors in its
+    sentence: ``trigger`` is the lemma of an event noun next to the expression ("the summit on
+    June 16") or of the nearest main verb in the same clause; ``actors`` are the actors the
+    clause mentions (``doc.mentions``, when the actors layer is installed); ``summary`` is the
+    clause. When the article reports a meeting without a date, it is added as an event the day
+    before publication (or on the day, if told in the present or future), marked in ``note``.
+
+    The date of an inline dateline ("NAIROBI, 12 May 2023 —", ``doc.meta["dateline"]``) is the
+    article's date, not an event: it stays in ``doc.timexes`` but anchors no event.
+
+    An event is *placed* when its value gives a calendar date. Without a publication date
+    ("in April" -> ``XXXX-04``, "on Friday" -> ``XXXX-WXX-5``), or when the expression could
+    not be normalized ("February 30"), it is kept with ``date`` = NaT and ``anchor`` saying why.
+
+    Args:
+        doc: an annotated :class:`~analysis.document.Document`.
+
+    Returns:
+        DataFrame ``event_id, timex_id, date, value, mod, para_id, sent_id, trigger, actor_ids,
+        actors, summary, note, anchor``; ``date`` (``datetime64``) is the day where the value
+        starts, NaT when the event cannot be placed; ``anchor`` is ``"timex"`` (placed by its
+        expression), ``"publication date"`` (the undated meeting, placed by rule) or
+        ``"unresolved: ..."`` with the reason (``"unresolved: no publication date"``).
+
+    >>> import analysis
+    >>> analysis.annotate(analysis.SEED).events["value"].tolist()[:3]
+    ['2021-04', '2021-06-16', '2021-07']
+    """
+    # every column is read once, as a list: pandas' per-access overhead is most of the cost
+    t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note = _columns(
+        doc.timexes, ("timex_id", "type", "value", "mod", "para_id", "sent_id", "start", "end", "note"))
+    vocab = vocabulary()
+    event_nouns = frozenset(vocab["event_nouns"])
+    meeting_nouns = frozenset(vocab["meeting_nouns"])
+    toks = _token_lists(doc)
+    s_id, s_start, s_end = _columns(doc.sentences, ("sent_id", "start", "end"))
+    sent_span = dict(zip(s_id, zip(s_start, s_end)))
+    no_dct = doc.published is None
+    # the date of an inline dateline ("NAIROBI, 12 May 2023 —") dates the article, not an event
+    dl_lo, dl_hi = dateline_span(doc)
+    anchored = []
+    for tid, typ, value, mod, para_id, sent_id, t_start, t_end, t_nt in zip(
+            t_id, t_type, t_value, t_mod, t_para, t_sent, t_start_, t_end_, t_note):
+        if typ not in ("DATE", "TIME") or (value or "").endswith("_REF") or dl_lo <= t_start < dl_hi:
+            continue
+        first = _start_date(value) if value else None
+        if first is not None:
+            anchor = "timex"
+        elif not value:
+            anchor = "unresolved: " + ((t_nt or "").split(";")[0].strip() or "no value")
+        elif no_dct:
+            anchor = _NO_DCT
+        else:
+            anchor = "unresolved: unknown parts in the value"
+        anchored.append((tid, value or "", mod, para_id, sent_id, t_start, t_end, first, anchor))
+    dated_paras = {p for p, t, a in zip(t_para, t_type, t_start_) if t in ("DATE", "TIME") and not dl_lo <= a < dl_hi}
+    undated_at = _undated_meeting_at(doc, dated_paras, toks, meeting_nouns)
+    needed = {r[4] for r in anchored} | ({toks.sent[undated_at[0]]} if undated_at else set())
+    mentions = _MentionLists(_mentions_or_none(doc), needed)
+    breaks = ClauseBreaks(_CLAUSE_BREAK, doc.text)
+    placed, unplaced = [], []
+    for tid, value, mod, para_id, sent_id, t_start, t_end, first, anchor in anchored:
+        s_start, s_end = sent_span[sent_id]
+        clause = breaks.around(s_start, s_end, t_start, t_end)
+        trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
+        ids, names = mentions.actors(sent_id, clause)
+        cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
+                 _summary(doc.text, clause), "", anchor]
+        if first is not None:
+            placed.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id, cells))
+        else:
+            unplaced.append((para_id, sent_id, t_start, cells))
+    undated = _undated_meeting(doc, undated_at, toks, mentions, sent_span)
+    if undated is not None:
+        if undated[-1][1] is None:
+            unplaced.append((undated[2], undated[3], toks.start[undated_at[0]], undated[-1]))
+        else:
+            placed.append(undated)
+    placed.sort(key=lambda r: r[:4])
+    unplaced.sort(key=lambda r: r[:3])
+    rows = [r[-1] for r in placed] + [r[-1] for r in unplaced]
+    cols = [[f"e{k}" for k in range(1, len(rows) + 1)]] + [list(c) for c in zip(*rows)]
+    if not rows:
+        cols += [[] for _ in EVENT_COLUMNS[1:]]
+    cols[2] = _dates(cols[2])
+    return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
+
+
+_NO_DCT = "unresolved: no publication date"
+
+
+def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, clause, event_nouns) -> str:
+    idx = toks.range(sent_id, *clause)
+    if not len(idx):
+        return ""
+    lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
+    before = [i for i in idx if start[i] < t_start]
+    after = [i for i in idx if start[i] >= t_end]
+    # an event noun right before the timex ("the summit on June 16") or right after ("June 16 talks")
+    for i in reversed(before[-4:]):
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
+    for i in after[:2]:
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
+    verbs = [i for i in idx if pos[i].startswith("VB") and lemma[i] not in _AUX and lower[i] not in _AUX
+             and not (t_start <= start[i] < t_end)]
+    if not verbs:
+        verbs = [i for i in idx if pos[i].startswith("VB")]
+    if not verbs:
+        nouns = [i for i in idx if pos[i].startswith("NN") and lemma[i] in event_nouns]
+        return lemma[nouns[0]] if nouns else ""
+    first = before[-1] + 1 if before else idx[0]  # first token of the expression
+    prior = [i for i in verbs if i < first]
+    later = [i for i in verbs if i >= first]
+    if prior and first - prior[-1] <= 6:  # "met in Oslo on Tuesday": the verb the adjunct follows
+        return lemma[prior[-1]]
+    if later:  # "On June 16, ... Putin told": a fronted adjunct
+        return lemma[later[0]]
+    return lemma[prior[-1]]
+
+
+def _summary(text: str, clause, *, max_words: int = 18) -> str:
+    lo, hi = clause
+    words = re.sub(r"\s+", " ", text[lo:hi]).strip(" ,;:–—-\"“”'").split(" ")
+    if len(words) > max_words:
+        words = words[:max_words] + ["…"]
+    return " ".join(words)
+
+
+def _undated_meeting_at(doc, dated, toks: "_TokenLists", meeting_nouns):
+    """``(token index, tense)`` of the first meeting the lead (first three paragraphs) reports
+    without any date in its paragraph (``dated``: the paragraphs with a date), or None."""
+    lead = set(sorted(_columns(doc.paragraphs, ("para_id",))[0])[:3])
+    for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
+        if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
+            continue
+        tense = toks.tenses.at(toks.sent[i], toks.start[i])
+        if tense in ("past", "present", None):
+            return i, tense
+    return None
+
+
+def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists", sent_span):
+    """The event row of the undated meeting: the day before publication (past tense) or the day."""
+    if found is None:
+        return None
+    i, tense = found
+    sent_id, para, lem = toks.sent[i], toks.para[i], toks.lemma[i]
+    clause = sent_span[sent_id]
+    ids, names = mentions.actors(sent_id, clause)
+    if doc.published is None:
+        return ("", "", para, sent_id,
+                ["", None, "", "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+                 _summary(doc.text, clause), "undated in the text, and the article has no publication date", _NO_DCT])
+    day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
+    note = ("undated in the text: placed the day before publication" if tense == "past"
+            else "undated in the text: placed on the publication date")
+    return (day.isoformat(), "~", para, sent_id,
+            ["", day, day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
+             _summary(doc.text, clause), note, "publication date"])
