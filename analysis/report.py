@@ -485,7 +485,8 @@ def summary_facts(doc) -> dict:
     if _has(mentions, "actor"):
         m = mentions
         if "actor_type" in m.columns:
-            m = m[m["actor_type"].fillna("") != "place"]
+            # as in the actor views: places, and names whose kind the evidence does not settle, are left out
+            m = m[~m["actor_type"].fillna("").isin(("place", "other"))]
         m = m[m["actor"].notna()]
         kind = m.groupby("actor")["actor_type"].first() if "actor_type" in m.columns else None
         counts = m["actor"].value_counts().head(10)

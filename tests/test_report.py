@@ -506,3 +506,13 @@ def test_views_on_a_title_only_article_say_so(monkeypatch):
     one = analysis.annotate(analysis.load_article(ARTICLES / "thin_one_sentence.txt"))
     assert widgets.thin_note(one).startswith("note: this article has 1 sentence and 1 paragraph:")
     assert widgets.thin_note(analysis.annotate(analysis.SEED)) == ""
+
+
+def test_the_index_lists_no_place_or_unsettled_name_among_the_top_actors():
+    from analysis.report import summary_facts
+
+    doc = analysis.annotate(analysis.from_text(
+        "Headline\n\nThe Zorvan Keltharo exhibition opened in Paris. Russia sent a minister to Paris."))
+    assert set(doc.mentions["actor_type"]) >= {"other", "state"}
+    names = [a for a, _, _ in summary_facts(doc)["actors"]]
+    assert names == ["Russia"]
