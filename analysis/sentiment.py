@@ -473,6 +473,64 @@ def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) ->
     return rows
 
 
+_stand_ins: list = [None, {}]  # [the TextBlob analyzer the memo is for, {word: stand-in}]
+
+
+def _stand_in_memo(tb_an) -> dict:
+    """``{word: stand-in}`` for TextBlob's ``assessments``, for the analyzer ``tb_an``.
+
+    ``assessments`` reads an unknown word (one not in the lexicon) only through: is it a
+    negation, ``len(w.strip("'")) > 1``, ``len(w) > 2``, is it ``"!"`` or ``"(!)"``, and, when
+    it is not alphabetic, is it an emoticon -- a check that lower-cases every emoticon of the
+    library for each such word ("'s", "2021", "u.s."), the larger part of TextBlob's time on
+    news. An unknown word that is none of the special ones can therefore be replaced by an
+    alphabetic word outside the lexicon with the same two lengths: the assessments (whose
+    words are lexicon words, negations, "!", "(!)" and emoticons only) and the scores are the
+    same, without the emoticon loop. The memo starts empty for each new analyzer (overrides).
+    """
+    if _stand_ins[0] is not tb_an or len(_stand_ins[1]) > 200_000:
+        from textblob._text import EMOTICONS
+
+        keep = {e.lower() for faces in EMOTICONS.values() for e in faces}
+        keep.update(tb_an.negations, ("!", "(!)"))
+        memo = {w: w for w in keep}
+        fill = {}
+        for n in (1, 2, 3):  # an alphabetic word of n letters that the analyzer does not know
+            fill[n] = next(c * n for c in "qzxjkvwy" if c * n not in tb_an and c * n not in keep)
+        memo[None] = fill
+        _stand_ins[:] = [tb_an, memo]
+    return _stand_ins[1]
+
+
+def _stand_ins_for(words: list, tb_an) -> list:
+    """``words`` with each unknown word replaced by its stand-in (see :func:`_stand_in_memo`).
+
+    >>> _stand_ins_for(["it", "'s", "a", "good", "plan", "!", ":)", "2021", "not"], _textblob())
+    ['qq', 'q', 'q', 'good', 'qqq', '!', ':)', 'qqq', 'not']
+    """
+    memo = _stand_in_memo(tb_an)
+    fill = memo[None]
+    out = []
+    for w in words:
+        c = memo.get(w)
+        if c is None:
+            if w in tb_an:
+                c = w
+            else:
+                stripped, long = len(w.strip("'")) > 1, len(w) > 2
+                if stripped and long:
+                    c = fill[3]
+                elif stripped:  # two characters, no quote mark
+                    c = fill[2]
+                elif not long:  # at most two characters, at most one besides quote marks
+                    c = fill[1]
+                else:  # three or more characters, all but one quote marks: kept as it is
+                    c = w
+            memo[w] = c
+        out.append(c)
+    return out
+
+
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
     pos = start
@@ -514,11 +572,13 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
             vdw = [w for p in parts for w in p[1]]
             nfw = [w for p in parts for w in p[2]]
             return tbw, vdw, nfw
-        tbw = [w.lower() for w in " ".join(tokenize(span)).split()]
+        # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
+        tbw = _stand_ins_for([w.lower() for w in " ".join(tokenize(span)).split()], tb_an)
         vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
         # what TextBlob itself makes of the string _negfix(span): the "n't" -> " not" change never
         # crosses whitespace, so a paragraph's list is its sentences' lists one after the other
-        nfw = [w.lower() for w in " ".join(tokenize(_negfix(span))).split()] if _NT.search(span) else tbw
+        nfw = _stand_ins_for([w.lower() for w in " ".join(tokenize(_negfix(span))).split()], tb_an) \
+            if _NT.search(span) else tbw
         return tbw, vdw, nfw
 
     rows, spans = [], []

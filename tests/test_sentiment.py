@@ -164,3 +164,17 @@ def test_sentiment_of_actor_clauses():
     table = S.actor_sentiment(doc)
     if len(table):
         assert (table.apply(lambda r: doc.text[r.start:r.end] == r.text, axis=1)).all()
+
+
+def test_stand_ins_leave_textblob_assessments_unchanged():
+    words = ("it 's not a very good plan ! ( ! ) (!) :) :-( <3 2021 u.s. ' '' ''' x 's really not "
+             "bad , never so 12 .. -- hello wonderful !").split()
+    an = S._textblob()
+    mapped = S._stand_ins_for(words, an)
+    assert len(mapped) == len(words)
+    assert an(mapped) == an(words)
+    assert an(mapped).assessments == an(words).assessments
+    with S.lexicon_override("textblob", {"qqq": 0.5}):
+        an2 = S._textblob()
+        assert "qqq" not in S._stand_ins_for(["2021", "plan"], an2)
+        assert an2(S._stand_ins_for(words, an2)).assessments == an2(words).assessments
