@@ -505,12 +505,19 @@ def _stand_in_memo(tb_an) -> dict:
 def _stand_ins_for(words: list, tb_an) -> list:
     """``words`` with each unknown word replaced by its stand-in (see :func:`_stand_in_memo`).
 
-    >>> _stand_ins_for(["it", "'s", "a", "good", "plan", "!", ":)", "2021", "not"], _textblob())
+    A stand-in right after the three-letter stand-in is left out: that one has just cleared
+    both the pending negation and the pending modifier of ``assessments``, and a stand-in read
+    in that state changes nothing.
+
+    >>> _stand_ins_for(["it", "'s", "a", "good", "plan", "!", ":)", "2021", "u.s.", "a", "not"], _textblob())
     ['qq', 'q', 'q', 'good', 'qqq', '!', ':)', 'qqq', 'not']
     """
     memo = _stand_in_memo(tb_an)
     fill = memo[None]
+    fills = set(fill.values())
+    long_fill = fill[3]
     out = []
+    after_long = False
     for w in words:
         c = memo.get(w)
         if c is None:
@@ -527,6 +534,12 @@ def _stand_ins_for(words: list, tb_an) -> list:
                 else:  # three or more characters, all but one quote marks: kept as it is
                     c = w
             memo[w] = c
+        if c in fills:
+            if after_long:
+                continue
+            after_long = c == long_fill
+        else:
+            after_long = False
         out.append(c)
     return out
 
