@@ -306,18 +306,24 @@ def _but_check(words: list, sentiments: list) -> list:
     return sentiments
 
 
-def _valences(an, words: list, is_cap_diff: bool) -> list:
+def _valences(an, words: list, is_cap_diff: bool, only=None, low=None) -> list:
     """VADER's per-word valences, step for step as ``polarity_scores`` and ``sentiment_valence``
     compute them, but lower-casing the word list once instead of once per check (the library
     does it inside every negation and idiom check, which makes long texts quadratic). The tests
-    compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
+    compare the result with ``polarity_scores`` on every sentence, paragraph and article.
+
+    ``only``: the positions to compute (the valences of those, in that order); all by default.
+    The valence at ``i`` reads the words ``i-3`` to ``i+2``, whether ``i+1`` and ``i+2`` exist,
+    and ``is_cap_diff`` (only when one of the words ``i-3`` to ``i`` is in capitals)."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, scalar_inc_dec
 
     lexicon = an.lexicon
-    low = [str(w).lower() for w in words]
+    if low is None:
+        low = [str(w).lower() for w in words]
     n = len(words)
     out = []
-    for i, item in enumerate(words):
+    for i in range(n) if only is None else only:
+        item = words[i]
         item_lowercase = low[i]
         if item_lowercase in BOOSTER_DICT:
             out.append(0)
@@ -544,6 +550,31 @@ def _stand_ins_for(words: list, tb_an) -> list:
     return out
 
 
+def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
+    """:func:`_valences` of ``words``, the word lists of ``parts`` one after the other, from the
+    parts' own valences (before the "but" rule): only the positions whose window (three words
+    before, two after) crosses a part's edge, and those whose capitals count differently under
+    ``is_cap_diff``, are computed again.
+
+    ``parts``: ``(words, valences, is_cap_diff)`` of each part."""
+    out, redo = [], []
+    pos = 0
+    for p_words, p_vals, p_cap in parts:
+        k = len(p_words)
+        out.extend(p_vals)
+        if p_cap != is_cap_diff:
+            up = [w.isupper() for w in p_words]
+            redo.extend(pos + i for i in range(k) if i < 3 or i >= k - 2 or any(up[max(0, i - 3):i + 1]))
+        else:
+            redo.extend(range(pos, pos + min(3, k)))
+            redo.extend(range(pos + max(3, k - 2), pos + k))
+        pos += k
+    if redo:
+        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo)):
+            out[i] = v
+    return out
+
+
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
     pos = start
@@ -600,10 +631,16 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         span = text[s:e]
         tbw, vdw, nfw = words_for(span, parts)
         tb = tb_an(tbw)
+        raw = None
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
-            vals = _but_check(vdw, _valences(vd_an, vdw, allcap_differential(vdw)))
+            cap = allcap_differential(vdw)
+            if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
+                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts])
+            else:
+                raw = _valences(vd_an, vdw, cap)
+            vals = _but_check(vdw, list(raw))
             vd = vd_an.score_valence(vals, span.strip())
         negfix = tb_an(nfw)[0] if _NT.search(span) else tb[0]
         base = {"level": level, "para_id": pid, "sent_id": sid}
@@ -611,7 +648,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
-        return tbw, vdw, nfw
+        return tbw, vdw, nfw, raw, cap if raw is not None else None
 
     sents = doc.sentences
     by_para: dict[int, list] = {}

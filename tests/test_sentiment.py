@@ -190,3 +190,20 @@ def test_stand_ins_on_random_word_sequences():
     for _ in range(3000):
         words = [rng.choice(vocab) for _ in range(rng.randint(1, 14))]
         assert an(S._stand_ins_for(words, an)).assessments == an(words).assessments, words
+
+
+def test_joined_valences_equal_the_valences_of_the_whole_list():
+    import random
+
+    from vaderSentiment.vaderSentiment import allcap_differential
+
+    vocab = ("no not never very VERY good GOOD bad kind of the least at without doubt so this "
+             "sort extremely ok plan but nor or great HORRIBLE is a yeah right").split()
+    rng = random.Random(11)
+    an = S._vader()
+    for _ in range(1500):
+        parts = [[rng.choice(vocab) for _ in range(rng.randint(1, 8))] for _ in range(rng.randint(1, 4))]
+        whole = [w for p in parts for w in p]
+        cap = allcap_differential(whole)
+        own = [(p, S._valences(an, p, allcap_differential(p)), allcap_differential(p)) for p in parts]
+        assert S._joined_valences(an, whole, cap, own) == S._valences(an, whole, cap), parts
