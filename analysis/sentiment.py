@@ -279,6 +279,9 @@ def _but_check(words: list, sentiments: list) -> list:
     """
     import heapq
 
+    # lower() maps character by character, so a word reading "but" leaves "but" in the joined text
+    if "but" not in " ".join(map(str, words)).lower():
+        return sentiments
     low = [str(w).lower() for w in words]
     if "but" not in low:
         return sentiments
@@ -601,7 +604,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     for each span, what :func:`_explanation_table` needs to build them on request from the
     same assessments and valences.
     """
-    from vaderSentiment.vaderSentiment import SentiText, allcap_differential
+    from vaderSentiment.vaderSentiment import SentiText
 
     text = doc.text
     tb_an, vd_an = _textblob(), _vader()
@@ -635,7 +638,11 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
-            cap = allcap_differential(vdw)
+            if parts is not None and all(p[3] is not None for p in parts):
+                upper = sum(p[5] for p in parts)
+            else:
+                upper = sum(map(str.isupper, vdw))
+            cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
             if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
                 raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts])
             else:
@@ -648,7 +655,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
-        return tbw, vdw, nfw, raw, cap if raw is not None else None
+        return (tbw, vdw, nfw, raw) + ((cap, upper) if raw is not None else (None, None))
 
     sents = doc.sentences
     by_para: dict[int, list] = {}
