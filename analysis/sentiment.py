@@ -279,6 +279,9 @@ def _but_check(words: list, sentiments: list) -> list:
     """
     import heapq
 
+    # lower() maps character by character, so a word reading "but" leaves "but" in the joined text
+    if "but" not in " ".join(map(str, words)).lower():
+        return sentiments
     low = [str(w).lower() for w in words]
     if "but" not in low:
         return sentiments
@@ -306,18 +309,24 @@ def _but_check(words: list, sentiments: list) -> list:
     return sentiments
 
 
-def _valences(an, words: list, is_cap_diff: bool) -> list:
+def _valences(an, words: list, is_cap_diff: bool, only=None, low=None) -> list:
     """VADER's per-word valences, step for step as ``polarity_scores`` and ``sentiment_valence``
     compute them, but lower-casing the word list once instead of once per check (the library
     does it inside every negation and idiom check, which makes long texts quadratic). The tests
-    compare the result with ``polarity_scores`` on every sentence, paragraph and article."""
+    compare the result with ``polarity_scores`` on every sentence, paragraph and article.
+
+    ``only``: the positions to compute (the valences of those, in that order); all by default.
+    The valence at ``i`` reads the words ``i-3`` to ``i+2``, whether ``i+1`` and ``i+2`` exist,
+    and ``is_cap_diff`` (only when one of the words ``i-3`` to ``i`` is in capitals)."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, C_INCR, N_SCALAR, SPECIAL_CASES, scalar_inc_dec
 
     lexicon = an.lexicon
-    low = [str(w).lower() for w in words]
+    if low is None:
+        low = [str(w).lower() for w in words]
     n = len(words)
     out = []
-    for i, item in enumerate(words):
+    for i in range(n) if only is None else only:
+        item = words[i]
         item_lowercase = low[i]
         if item_lowercase in BOOSTER_DICT:
             out.append(0)
@@ -473,6 +482,102 @@ def _explain_span(text: str, offset: int, tb, vd_words, vd_sents, base: dict) ->
     return rows
 
 
+_stand_ins: list = [None, {}]  # [the TextBlob analyzer the memo is for, {word: stand-in}]
+
+
+def _stand_in_memo(tb_an) -> dict:
+    """``{word: stand-in}`` for TextBlob's ``assessments``, for the analyzer ``tb_an``.
+
+    ``assessments`` reads an unknown word (one not in the lexicon) only through: is it a
+    negation, ``len(w.strip("'")) > 1``, ``len(w) > 2``, is it ``"!"`` or ``"(!)"``, and, when
+    it is not alphabetic, is it an emoticon -- a check that lower-cases every emoticon of the
+    library for each such word ("'s", "2021", "u.s."), the larger part of TextBlob's time on
+    news. An unknown word that is none of the special ones can therefore be replaced by an
+    alphabetic word outside the lexicon with the same two lengths: the assessments (whose
+    words are lexicon words, negations, "!", "(!)" and emoticons only) and the scores are the
+    same, without the emoticon loop. The memo starts empty for each new analyzer (overrides).
+    """
+    if _stand_ins[0] is not tb_an or len(_stand_ins[1]) > 200_000:
+        from textblob._text import EMOTICONS
+
+        keep = {e.lower() for faces in EMOTICONS.values() for e in faces}
+        keep.update(tb_an.negations, ("!", "(!)"))
+        memo = {w: w for w in keep}
+        fill = {}
+        for n in (1, 2, 3):  # an alphabetic word of n letters that the analyzer does not know
+            fill[n] = next(c * n for c in "qzxjkvwy" if c * n not in tb_an and c * n not in keep)
+        memo[None] = fill
+        _stand_ins[:] = [tb_an, memo]
+    return _stand_ins[1]
+
+
+def _stand_ins_for(words: list, tb_an) -> list:
+    """``words`` with each unknown word replaced by its stand-in (see :func:`_stand_in_memo`).
+
+    A stand-in right after the three-letter stand-in is left out: that one has just cleared
+    both the pending negation and the pending modifier of ``assessments``, and a stand-in read
+    in that state changes nothing.
+
+    >>> _stand_ins_for(["it", "'s", "a", "good", "plan", "!", ":)", "2021", "u.s.", "a", "not"], _textblob())
+    ['qq', 'q', 'q', 'good', 'qqq', '!', ':)', 'qqq', 'not']
+    """
+    memo = _stand_in_memo(tb_an)
+    fill = memo[None]
+    fills = set(fill.values())
+    long_fill = fill[3]
+    out = []
+    after_long = False
+    for w in words:
+        c = memo.get(w)
+        if c is None:
+            if w in tb_an:
+                c = w
+            else:
+                stripped, long = len(w.strip("'")) > 1, len(w) > 2
+                if stripped and long:
+                    c = fill[3]
+                elif stripped:  # two characters, no quote mark
+                    c = fill[2]
+                elif not long:  # at most two characters, at most one besides quote marks
+                    c = fill[1]
+                else:  # three or more characters, all but one quote marks: kept as it is
+                    c = w
+            memo[w] = c
+        if c in fills:
+            if after_long:
+                continue
+            after_long = c == long_fill
+        else:
+            after_long = False
+        out.append(c)
+    return out
+
+
+def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
+    """:func:`_valences` of ``words``, the word lists of ``parts`` one after the other, from the
+    parts' own valences (before the "but" rule): only the positions whose window (three words
+    before, two after) crosses a part's edge, and those whose capitals count differently under
+    ``is_cap_diff``, are computed again.
+
+    ``parts``: ``(words, valences, is_cap_diff)`` of each part."""
+    out, redo = [], []
+    pos = 0
+    for p_words, p_vals, p_cap in parts:
+        k = len(p_words)
+        out.extend(p_vals)
+        if p_cap != is_cap_diff:
+            up = [w.isupper() for w in p_words]
+            redo.extend(pos + i for i in range(k) if i < 3 or i >= k - 2 or any(up[max(0, i - 3):i + 1]))
+        else:
+            redo.extend(range(pos, pos + min(3, k)))
+            redo.extend(range(pos + max(3, k - 2), pos + k))
+        pos += k
+    if redo:
+        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo)):
+            out[i] = v
+    return out
+
+
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
     pos = start
@@ -499,7 +604,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     for each span, what :func:`_explanation_table` needs to build them on request from the
     same assessments and valences.
     """
-    from vaderSentiment.vaderSentiment import SentiText, allcap_differential
+    from vaderSentiment.vaderSentiment import SentiText
 
     text = doc.text
     tb_an, vd_an = _textblob(), _vader()
@@ -514,11 +619,13 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
             vdw = [w for p in parts for w in p[1]]
             nfw = [w for p in parts for w in p[2]]
             return tbw, vdw, nfw
-        tbw = [w.lower() for w in " ".join(tokenize(span)).split()]
+        # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
+        tbw = _stand_ins_for([w.lower() for w in " ".join(tokenize(span)).split()], tb_an)
         vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
         # what TextBlob itself makes of the string _negfix(span): the "n't" -> " not" change never
         # crosses whitespace, so a paragraph's list is its sentences' lists one after the other
-        nfw = [w.lower() for w in " ".join(tokenize(_negfix(span))).split()] if _NT.search(span) else tbw
+        nfw = _stand_ins_for([w.lower() for w in " ".join(tokenize(_negfix(span))).split()], tb_an) \
+            if _NT.search(span) else tbw
         return tbw, vdw, nfw
 
     rows, spans = [], []
@@ -527,10 +634,20 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         span = text[s:e]
         tbw, vdw, nfw = words_for(span, parts)
         tb = tb_an(tbw)
+        raw = None
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
-            vals = _but_check(vdw, _valences(vd_an, vdw, allcap_differential(vdw)))
+            if parts is not None and all(p[3] is not None for p in parts):
+                upper = sum(p[5] for p in parts)
+            else:
+                upper = sum(map(str.isupper, vdw))
+            cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
+            if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
+                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts])
+            else:
+                raw = _valences(vd_an, vdw, cap)
+            vals = _but_check(vdw, list(raw))
             vd = vd_an.score_valence(vals, span.strip())
         negfix = tb_an(nfw)[0] if _NT.search(span) else tb[0]
         base = {"level": level, "para_id": pid, "sent_id": sid}
@@ -538,7 +655,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                      "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
-        return tbw, vdw, nfw
+        return (tbw, vdw, nfw, raw) + ((cap, upper) if raw is not None else (None, None))
 
     sents = doc.sentences
     by_para: dict[int, list] = {}

@@ -164,3 +164,46 @@ def test_sentiment_of_actor_clauses():
     table = S.actor_sentiment(doc)
     if len(table):
         assert (table.apply(lambda r: doc.text[r.start:r.end] == r.text, axis=1)).all()
+
+
+def test_stand_ins_leave_textblob_assessments_unchanged():
+    words = ("it 's not a very good plan ! ( ! ) (!) :) :-( <3 2021 u.s. ' '' ''' x 's really not "
+             "bad , never so 12 .. -- hello wonderful !").split()
+    an = S._textblob()
+    mapped = S._stand_ins_for(words, an)
+    assert len(mapped) <= len(words)
+    assert an(mapped) == an(words)
+    assert an(mapped).assessments == an(words).assessments
+    with S.lexicon_override("textblob", {"qqq": 0.5}):
+        an2 = S._textblob()
+        assert "qqq" not in S._stand_ins_for(["2021", "plan"], an2)
+        assert an2(S._stand_ins_for(words, an2)).assessments == an2(words).assessments
+
+
+def test_stand_ins_on_random_word_sequences():
+    import random
+
+    vocab = ("not never no n't very really good bad terrible quite ! (!) :) :-( <3 x 's ' '' ''' ab "
+             "plan 2021 u.s. , . -- hello wonderful extremely is a the").split()
+    rng = random.Random(7)
+    an = S._textblob()
+    for _ in range(3000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(1, 14))]
+        assert an(S._stand_ins_for(words, an)).assessments == an(words).assessments, words
+
+
+def test_joined_valences_equal_the_valences_of_the_whole_list():
+    import random
+
+    from vaderSentiment.vaderSentiment import allcap_differential
+
+    vocab = ("no not never very VERY good GOOD bad kind of the least at without doubt so this "
+             "sort extremely ok plan but nor or great HORRIBLE is a yeah right").split()
+    rng = random.Random(11)
+    an = S._vader()
+    for _ in range(1500):
+        parts = [[rng.choice(vocab) for _ in range(rng.randint(1, 8))] for _ in range(rng.randint(1, 4))]
+        whole = [w for p in parts for w in p]
+        cap = allcap_differential(whole)
+        own = [(p, S._valences(an, p, allcap_differential(p)), allcap_differential(p)) for p in parts]
+        assert S._joined_valences(an, whole, cap, own) == S._valences(an, whole, cap), parts
