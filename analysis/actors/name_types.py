@@ -105,6 +105,7 @@ Les Las Los Ciudad Puerto Plac Rue Via Calle Praça Piazza Place Plaza Meidan Ma
 _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")   # a year in a citation
 #: first words of place and work names in other languages, never a given name
 _FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
 Basse Bas Haute Haut Petite Petit Sainte Saint Ste St Anse Pointe Cap Île Isla Ile Villa Nueva Nuevo Nova
@@ -254,7 +255,7 @@ class NameTyper:
         if j < tok.n and tok.sent[j] == tok.sent[i]:
             nx = tok.text[j]
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
-            if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
+            if (nx == "(" and _YEAR.fullmatch(nx2)) or _YEAR.fullmatch(nx) and i > 0 \
                     and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
                 if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
                     v["person"] += 2
@@ -576,8 +577,11 @@ class UnlistedNames:
         r = self.typer.rules
         words = name.split()
         designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
-        for full, aid in reversed(list(self.unlisted.items())):
-            fw = full.split()
+        split = self.__dict__.setdefault("_unlisted_words", {})
+        for full, aid in reversed(self.unlisted.items()):
+            fw = split.get(full)
+            if fw is None:
+                fw = split[full] = full.split()
             if len(fw) <= len(words) or full == name:
                 continue
             atype = self.actors[aid].actor_type
