@@ -159,10 +159,13 @@ def _split(value) -> list[str]:
     return [v.strip() for v in str(value).split("|") if v.strip()]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """A readable id for a person or place: ``"Ana María Ruiz"`` -> ``"ana-maria-ruiz"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unknown"
+    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-") or "unknown"
 
 
 def _plurals(adjective: str) -> list[str]:
