@@ -574,6 +574,26 @@ class UnlistedNames:
         self.unlisted.setdefault(name, aid)
         return [self.row(c.start, c.end, aid, "", how)]
 
+    def _unlisted_ending_or_starting(self, words: list[str]) -> list[tuple[str, str, list[str]]]:
+        """``(name, actor id, words)`` of the names in no list that end or begin with ``words`` and
+        are longer, latest first (an index by first and last words, kept up as names are added)."""
+        ix = self.__dict__.get("_unlisted_ix")
+        if ix is None:
+            ix = self.__dict__["_unlisted_ix"] = ([], {})
+        items, by_words = ix
+        if len(items) < len(self.unlisted):   # names are only added
+            for full, aid in list(self.unlisted.items())[len(items):]:
+                fw = full.split()
+                for n in range(1, len(fw)):
+                    by_words.setdefault((tuple(fw[-n:]), n), []).append(len(items))
+                    by_words.setdefault((tuple(fw[:n]), -n), []).append(len(items))
+                items.append((full, aid, fw))
+        if not words:
+            return items[::-1]
+        key = tuple(words)
+        found = set(by_words.get((key, len(words)), ())) | set(by_words.get((key, -len(words)), ()))
+        return [items[k] for k in sorted(found, reverse=True)]
+
     def _short_form_of(self, name: str, kind: str | None) -> str | None:
         """The actor of a longer name seen before that ``name`` shortens: "Ida" after "Hurricane Ida",
         "Harvard" after "Harvard University", "Red Sox" after "Boston Red Sox", "the Court" after
@@ -581,11 +601,7 @@ class UnlistedNames:
         r = self.typer.rules
         words = name.split()
         designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
-        split = self.__dict__.setdefault("_unlisted_words", {})
-        for full, aid in reversed(self.unlisted.items()):
-            fw = split.get(full)
-            if fw is None:
-                fw = split[full] = full.split()
+        for full, aid, fw in self._unlisted_ending_or_starting(words):
             if len(fw) <= len(words) or full == name:
                 continue
             atype = self.actors[aid].actor_type
