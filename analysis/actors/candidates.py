@@ -105,6 +105,9 @@ class CandidateFinder:
                 k += 1
         def initials_then_name(k: int) -> bool:
             # "J." or "J. R." before a name word: initials belong to the name ("Charles J. Fillmore")
+            w = tok.text[k]
+            if len(w) != 2 or w[1] != ".":
+                return False   # not an initial: the cheap test for the common case
             m = k
             while m < n and m - k < 3 and free[m] and tok.sent[m] == tok.sent[k] and _INITIAL.fullmatch(tok.text[m]):
                 m += 1

@@ -105,7 +105,9 @@ class Gazetteer:
             from .name_types import GENERIC_NOUNS
 
             nouns = sorted({n for a in self.actors.values() for n in a.nouns} | set(GENERIC_NOUNS), key=len, reverse=True)
-            cached = re.compile(_NOUN_RE.pattern % "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns))
+            # a trie, not one alternative per noun (much faster); every noun that matches at a place
+            # is a prefix of the same text, so the trie's deepest-first order keeps longest-first
+            cached = re.compile(_NOUN_RE.pattern % ("(?:%s)" % _trie_regex(nouns, space=r"\s+")))
             self._noun_regex = cached
         return cached
 
@@ -157,10 +159,13 @@ def _split(value) -> list[str]:
     return [v.strip() for v in str(value).split("|") if v.strip()]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """A readable id for a person or place: ``"Ana María Ruiz"`` -> ``"ana-maria-ruiz"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unknown"
+    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-") or "unknown"
 
 
 def _plurals(adjective: str) -> list[str]:

@@ -105,6 +105,8 @@ Les Las Los Ciudad Puerto Plac Rue Via Calle Praça Piazza Place Plaza Meidan Ma
 _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
+_PLURAL_WORD = re.compile(r"[A-Z][a-z]+s")   # "Astros", "Rays"
+_PLAIN_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")   # a year in a citation
 #: first words of place and work names in other languages, never a given name
 _FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
 Basse Bas Haute Haut Petite Petit Sainte Saint Ste St Anse Pointe Cap Île Isla Ile Villa Nueva Nuevo Nova
@@ -138,7 +140,7 @@ def kind_of_words(words: list[str]) -> str | None:
         return r.heads[head]
     if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
-    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+s", head) and not head.endswith("ss") and \
+    if len(words) > 1 and _PLURAL_WORD.fullmatch(head) and not head.endswith("ss") and \
             (" ".join(words[:-1]) in r.places or words[0] in r.places):
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places:
@@ -203,7 +205,10 @@ class NameTyper:
     # -- evidence ------------------------------------------------------------------------
     def strong_kind(self, i: int, j: int) -> str | None:
         """The kind the words of the run say on their own, or None."""
-        return kind_of_words([self.tok.text[k] for k in range(i, j)])
+        cache = self.__dict__.setdefault("_strong", {})   # the tokens do not change: once per run
+        if (i, j) not in cache:
+            cache[(i, j)] = kind_of_words(self.tok.text[i:j])
+        return cache[(i, j)]
 
     def evidence(self, i: int, j: int) -> Counter:
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
@@ -254,7 +259,7 @@ class NameTyper:
         if j < tok.n and tok.sent[j] == tok.sent[i]:
             nx = tok.text[j]
             nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
-            if (nx == "(" and re.fullmatch(r"1[5-9]\d\d|20\d\d", nx2)) or re.fullmatch(r"1[5-9]\d\d|20\d\d", nx) and i > 0 \
+            if (nx == "(" and _PLAIN_YEAR.fullmatch(nx2)) or _PLAIN_YEAR.fullmatch(nx) and i > 0 \
                     and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
                 if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
                     v["person"] += 2
@@ -569,6 +574,26 @@ class UnlistedNames:
         self.unlisted.setdefault(name, aid)
         return [self.row(c.start, c.end, aid, "", how)]
 
+    def _unlisted_ending_or_starting(self, words: list[str]) -> list[tuple[str, str, list[str]]]:
+        """``(name, actor id, words)`` of the names in no list that end or begin with ``words`` and
+        are longer, latest first (an index by first and last words, kept up as names are added)."""
+        ix = self.__dict__.get("_unlisted_ix")
+        if ix is None:
+            ix = self.__dict__["_unlisted_ix"] = ([], {})
+        items, by_words = ix
+        if len(items) < len(self.unlisted):   # names are only added
+            for full, aid in list(self.unlisted.items())[len(items):]:
+                fw = full.split()
+                for n in range(1, len(fw)):
+                    by_words.setdefault((tuple(fw[-n:]), n), []).append(len(items))
+                    by_words.setdefault((tuple(fw[:n]), -n), []).append(len(items))
+                items.append((full, aid, fw))
+        if not words:
+            return items[::-1]
+        key = tuple(words)
+        found = set(by_words.get((key, len(words)), ())) | set(by_words.get((key, -len(words)), ()))
+        return [items[k] for k in sorted(found, reverse=True)]
+
     def _short_form_of(self, name: str, kind: str | None) -> str | None:
         """The actor of a longer name seen before that ``name`` shortens: "Ida" after "Hurricane Ida",
         "Harvard" after "Harvard University", "Red Sox" after "Boston Red Sox", "the Court" after
@@ -576,8 +601,7 @@ class UnlistedNames:
         r = self.typer.rules
         words = name.split()
         designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
-        for full, aid in reversed(list(self.unlisted.items())):
-            fw = full.split()
+        for full, aid, fw in self._unlisted_ending_or_starting(words):
             if len(fw) <= len(words) or full == name:
                 continue
             atype = self.actors[aid].actor_type

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .._frames import frame_from_columns
+from .._frames import column_values, frame_from_columns
 from ..article import dateline_span
 from .candidates import CandidateFinder, _Cand
 from .gazetteer import Actor, Gazetteer, Surface, gazetteer, slug
@@ -61,14 +61,14 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         self.persons: dict[str, _Person] = {}
         self.surnames: dict[str, str] = {}
         self.unlisted: dict[str, str] = {}   # a name in no list -> its actor id
-        p = doc.paragraphs
-        self.p_start = p["start"].tolist()
-        self.p_end = p["end"].tolist()
-        self.p_id = p["para_id"].tolist()
+        p = doc.paragraphs   # column arrays, not Series (~10 µs each)
+        self.p_start = column_values(p, "start").tolist()
+        self.p_end = column_values(p, "end").tolist()
+        self.p_id = column_values(p, "para_id").tolist()
         s = doc.sentences
-        self.s_start = s["start"].tolist()
-        self.s_id = s["sent_id"].tolist()
-        self.s_para = s["para_id"].tolist()
+        self.s_start = column_values(s, "start").tolist()
+        self.s_id = column_values(s, "sent_id").tolist()
+        self.s_para = column_values(s, "para_id").tolist()
 
     # -- helpers -------------------------------------------------------------------------
     def para_of(self, offset: int):
