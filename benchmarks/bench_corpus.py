@@ -44,6 +44,9 @@ sys.path.insert(0, str(ROOT))
 
 import analysis  # noqa: E402
 from analysis import corpus  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 
 
 def source_paragraphs() -> list[str]:
@@ -113,12 +116,8 @@ def run(folder: Path, out: Path, *, workers: int, engine: str) -> dict:
 
 def polnear_files(n: int) -> list[Path]:
     """Up to ``n`` PolNeAR train articles (real news), or [] when the shared data is absent."""
-    env = os.environ.get("ANALYSIS_SHARED")
-    for base in ([Path(env)] if env else []) + [ROOT.parent / "shared", Path("/work/shared")]:
-        folder = base / "data" / "polnear" / "train" / "text"
-        if folder.is_dir():
-            return sorted(folder.glob("*.txt"))[:n]
-    return []
+    folder = shared_corpus("polnear")
+    return sorted((folder / "train" / "text").glob("*.txt"))[:n] if folder else []
 
 
 def cpu_ratio(files: list[Path], *, rounds: int = 3, chunk: int = 25) -> dict:

@@ -31,7 +31,6 @@ or ``<repo>/../shared/data/polnear``.)
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import defaultdict
@@ -44,6 +43,9 @@ if str(REPO) not in sys.path:
 import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 from analysis.clauses import clauses  # noqa: E402
 
 TITLE = "GUM document\n\n"
@@ -51,11 +53,7 @@ SUBJECTS = ("nsubj", "nsubj:pass", "csubj", "csubj:pass")
 
 
 def gum_folder() -> Path | None:
-    env = os.environ.get("ANALYSIS_GUM")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data" / "gum", Path("/work/shared/data/gum")]:
-        if cand.is_dir() and any(cand.glob("*.conllu")):
-            return cand
-    return None
+    return shared_corpus("gum")
 
 
 def read_conllu(path) -> tuple[str, list[list[dict]]]:
@@ -270,11 +268,7 @@ def main(argv=None) -> int:
 
 
 def polnear_folder() -> Path | None:
-    env = os.environ.get("ANALYSIS_POLNEAR")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data" / "polnear", Path("/work/shared/data/polnear")]:
-        if (cand / "dev" / "text").is_dir():
-            return cand
-    return None
+    return shared_corpus("polnear")
 
 
 def read_ann(path) -> list[dict]:

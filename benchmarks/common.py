@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import random
 import time
+from pathlib import Path
 
 import analysis
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: the environment variable that can name each shared corpus's folder, and what the folder holds
+_CORPORA = {"gum": ("ANALYSIS_GUM", "*.conllu"), "polnear": ("ANALYSIS_POLNEAR", "dev/text"),
+            "html-pages": ("ANALYSIS_HTML_PAGES", "*/source.html"), "timebank": ("ANALYSIS_TIMEBANK", "**/*.tml")}
+
+
+def shared_corpus(name: str, arg: str | None = None) -> Path | None:
+    """The folder of a corpus annotated by others, read in place and never copied: ``arg``,
+    ``$ANALYSIS_<NAME>``, ``$ANALYSIS_SHARED/data/<name>``, ``<repo>/../shared/data/<name>`` or
+    ``/work/shared/data/<name>``, the first that holds it; None when none does (callers skip)."""
+    env, marker = _CORPORA[name]
+    shared = os.environ.get("ANALYSIS_SHARED")
+    cands = [arg, os.environ.get(env), shared and str(Path(shared) / "data" / name),
+             ROOT.parent / "shared" / "data" / name, Path("/work/shared/data") / name]
+    for cand in map(Path, filter(None, cands)):
+        holds = (cand / marker).is_dir() if "*" not in marker else next(cand.glob(marker), None) is not None
+        if holds:
+            return cand
+    return None
 
 
 def seed_paragraphs() -> list[str]:

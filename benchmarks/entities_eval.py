@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -43,6 +42,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 
 GOLD_TYPES = {"person": "person", "organization": "organisation", "place": "place"}
 PRED_TYPES = {"person": "person", "igo": "organisation", "org": "organisation", "party": "organisation",
@@ -57,17 +59,8 @@ _ENT = re.compile(r"\((\d+)-([^()]*)(\))?|(\d+)\)")
 
 
 def gum_folder(arg: str | None = None) -> Path | None:
-    """The GUM folder: the argument, ``$ANALYSIS_GUM``, ``<repo>/../shared/data/gum`` or /work/shared."""
-    env = os.environ.get("ANALYSIS_GUM")
-    shared = os.environ.get("ANALYSIS_SHARED")
-    cands = [Path(p) for p in (arg, env) if p]
-    if shared:
-        cands.append(Path(shared) / "data" / "gum")
-    cands += [REPO.parent / "shared" / "data" / "gum", Path("/work/shared/data/gum")]
-    for c in cands:
-        if c.is_dir() and any(c.glob("*.conllu")):
-            return c
-    return None
+    """The GUM folder (see :func:`common.shared_corpus`), or None when it is absent."""
+    return shared_corpus("gum", arg)
 
 
 def read_conllu(path) -> tuple[str, str, list[dict]]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import sys
@@ -41,6 +40,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 from analysis.errors import InputError, InputWarning  # noqa: E402
 
 _TOKEN = re.compile(r"\w+")
@@ -52,17 +54,8 @@ _DECLARED_DATE = re.compile(
 
 
 def pages_folder(arg: str | None = None) -> Path | None:
-    """The html-pages folder (see the module docstring), or None when it is absent."""
-    cands = [Path(arg)] if arg else []
-    if os.environ.get("ANALYSIS_HTML_PAGES"):
-        cands.append(Path(os.environ["ANALYSIS_HTML_PAGES"]))
-    if os.environ.get("ANALYSIS_SHARED"):
-        cands.append(Path(os.environ["ANALYSIS_SHARED"]) / "data" / "html-pages")
-    cands += [REPO.parent / "shared" / "data" / "html-pages", Path("/work/shared/data/html-pages")]
-    for cand in cands:
-        if cand.is_dir() and any(cand.glob("*/source.html")):
-            return cand
-    return None
+    """The html-pages folder (see :func:`common.shared_corpus`), or None when it is absent."""
+    return shared_corpus("html-pages", arg)
 
 
 def grams(text: str, n: int = 4) -> Counter:

@@ -18,7 +18,6 @@ frequent misses of each group.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
@@ -28,16 +27,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 
 
 def gum_folder(arg: str | None = None) -> Path | None:
-    """The GUM folder: the argument, ``$ANALYSIS_GUM``, ``<repo>/../shared/data/gum`` or ``/work/shared/data/gum``."""
-    env = os.environ.get("ANALYSIS_GUM")
-    for cand in ([Path(arg)] if arg else []) + ([Path(env)] if env else []) + [
-            REPO.parent / "shared" / "data" / "gum", Path("/work/shared/data/gum")]:
-        if cand.is_dir() and any(cand.glob("*.conllu")):
-            return cand
-    return None
+    """The GUM folder (see :func:`common.shared_corpus`), or None when it is absent."""
+    return shared_corpus("gum", arg)
 
 
 def read_conllu(path: Path) -> tuple[str, list[tuple[int, int, str, str, str]]]:

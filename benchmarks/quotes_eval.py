@@ -24,7 +24,6 @@ Run: ``python benchmarks/quotes_eval.py [dev|train|FOLDER] [--errors N] [--rule 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -35,6 +34,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 from pandas import NA as pd_NA  # noqa: E402
 
 _MARKS = "“”\"«»„"
@@ -42,15 +44,8 @@ _OPEN, _CLOSE = "“«„", "”»"
 
 
 def polnear_folder() -> Path | None:
-    """``$ANALYSIS_POLNEAR``, ``<repo>/../shared/data/polnear`` or ``/work/shared/data/polnear``."""
-    env = os.environ.get("ANALYSIS_POLNEAR")
-    shared = os.environ.get("ANALYSIS_SHARED")
-    cands = ([Path(env)] if env else []) + ([Path(shared) / "data" / "polnear"] if shared else [])
-    cands += [REPO.parent / "shared" / "data" / "polnear", Path("/work/shared/data/polnear")]
-    for cand in cands:
-        if (cand / "dev" / "text").is_dir():
-            return cand
-    return None
+    """The PolNeAR folder (see :func:`common.shared_corpus`), or None when it is absent."""
+    return shared_corpus("polnear")
 
 
 def read_ann(path: Path) -> list[dict]:

@@ -31,17 +31,15 @@ if str(REPO) not in sys.path and not os.environ.get("PYTHONPATH"):
     sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 
 DATA = REPO / "analysis" / "data"
 
 
 def polnear_folder(arg: str | None = None) -> Path | None:
-    env = os.environ.get("ANALYSIS_POLNEAR")
-    for cand in ([Path(arg)] if arg else []) + ([Path(env)] if env else []) + [
-            REPO.parent / "shared" / "data" / "polnear", Path("/work/shared/data/polnear")]:
-        if (cand / "dev" / "text").is_dir():
-            return cand
-    return None
+    return shared_corpus("polnear", arg)
 
 
 def words_of(name: str) -> set[str]:

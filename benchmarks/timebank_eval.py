@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
 import sys
 import time
@@ -30,6 +29,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import analysis  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import shared_corpus  # noqa: E402
+
 
 TITLE = "TimeML document\n\n"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -37,13 +39,8 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def timebank_folder() -> Path | None:
-    """The TimeBank/AQUAINT folder: ``$ANALYSIS_TIMEBANK`` or ``<repo>/../shared/data/timebank``."""
-    env = os.environ.get("ANALYSIS_TIMEBANK")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "data" / "timebank",
-                                                 Path("/work/shared/data/timebank")]:
-        if cand.is_dir() and any(cand.rglob("*.tml")):
-            return cand
-    return None
+    """The TimeBank/AQUAINT folder (see :func:`common.shared_corpus`), or None when it is absent."""
+    return shared_corpus("timebank")
 
 
 def read_tml(path) -> tuple[str, str, list[dict]]:
