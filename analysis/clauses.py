@@ -39,12 +39,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 
 import pandas as pd
 
 import numpy as np
 
-from ._frames import column_values, frame_from_columns, string_array
+from ._frames import _arrow_strings, column_values, frame_from_columns, string_array
 
 COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_start", "verb_end", "verb", "lemma",
            "voice", "negated", "modal", "hedged", "tense", "subject_start", "subject_end", "subject",
@@ -936,10 +937,15 @@ class _Mentions:
         k = bisect_left(self.starts, start)
         if k == len(self.rows) or self.rows[k][0] >= end:
             return None
+        return self.actor_from(k, end, s, span)
+
+    def actor_from(self, k: int, end: int, s: "Sentence", span):
+        """:meth:`actor` once ``k``, the first mention starting inside the phrase, is known."""
         head_end = _head_end(s, span)
         first = None
-        while k < len(self.rows) and self.rows[k][0] < end:
-            ms, me, aid = self.rows[k]
+        rows = self.rows
+        while k < len(rows) and rows[k][0] < end:
+            ms, me, aid = rows[k]
             if me <= end:
                 if ms < head_end:
                     return aid
@@ -955,6 +961,35 @@ def _head_end(s: Sentence, span) -> int:
         if s.low[k] in _ATTACH and s.pos[k] in ("IN", "TO"):
             return s.en[k - 1]
     return s.en[b]
+
+
+_INT_COLUMNS = ("clause_id", "para_id", "sent_id", "start", "end", "verb_start", "verb_end",
+                "subject_start", "subject_end", "object_start", "object_end", "agent_start", "agent_end")
+_STR_COLUMNS = ("text", "verb", "lemma", "voice", "modal", "tense", "subject", "object", "agent",
+                "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
+_NULLABLE = frozenset(_INT_COLUMNS[7:])
+_CLAUSE_FIELDS = attrgetter("start", "end", "vs", "ve", "main", "voice", "negated", "modal", "hedged", "tense",
+                            "subj", "obj", "agent", "relation")
+
+
+def _string_columns(flat: list, n: int, k: int) -> list:
+    """``k`` columns of ``n`` strings (or None) each, laid end to end in ``flat``, as arrays of
+    pandas' ``str`` dtype: one pyarrow conversion for all of them, then zero-copy slices."""
+    arrow = _arrow_strings()
+    template = _str_template()
+    if arrow is None or template is None or not n:  # pragma: no cover - pandas 2 or a changed pandas
+        return [string_array(flat[j * n:(j + 1) * n]) for j in range(k)]
+    make, large_string = arrow[0], arrow[1]
+    big = make(flat, type=large_string)
+    return [template._from_pyarrow_array(big.slice(j * n, n)) for j in range(k)]
+
+
+@lru_cache(maxsize=1)
+def _str_template():
+    """An array of the ``str`` dtype whose ``_from_pyarrow_array`` wraps a pyarrow array without
+    the checks of the public constructor (None when this pandas has no such method)."""
+    template = string_array(["x"])
+    return template if hasattr(template, "_from_pyarrow_array") else None
 
 
 def clauses(doc) -> pd.DataFrame:
@@ -975,44 +1010,51 @@ def clauses(doc) -> pd.DataFrame:
     sents = sentences_of(doc)
     text = doc.text
     mentions = _Mentions(doc)
-    rows = []
-    actor = mentions.actor
+    m_starts, m_rows = mentions.starts, len(mentions.rows)
+    actor_from = mentions.actor_from
+    ints: list = []  # 13 per clause, row after row
+    strs: list = []  # 13 per clause
+    flags: list = []  # negated, hedged
     cid = 0
     for s in sents:
-        st, en = s.st, s.en
-        for c in s.clauses:
+        st, en, lem = s.st, s.en, s.lem
+        pid, sid = s.para_id, s.sent_id
+        for start, end, vs, ve, main, voice, negated, modal, hedged, tense, subj, obj, agent, relation \
+                in map(_CLAUSE_FIELDS, s.clauses):
             cid += 1
-            a, b = st[c.start], en[c.end]
-            vs, ve = st[c.vs], en[c.ve]
-            row = [cid, s.para_id, s.sent_id, a, b, text[a:b], vs, ve, text[vs:ve], s.lem[c.main], c.voice,
-                   bool(c.negated), c.modal, bool(c.hedged), c.tense]
+            a, b = st[start], en[end]
+            vs, ve = st[vs], en[ve]
             ids = []
-            for span in (c.subj, c.obj, c.agent):
+            spans = []
+            for span in (subj, obj, agent):
                 if span is None:
-                    row += (-1, -1, None)  # -1: no phrase (offsets are never negative)
+                    spans += (-1, -1)  # -1: no phrase (offsets are never negative)
                     ids.append(None)
                 else:
                     p, q = st[span[0]], en[span[1]]
-                    row += (p, q, text[p:q])
-                    ids.append(actor(p, q, s, span) if mentions.rows else None)
-            row += ids
-            row.append(c.relation)
-            rows.append(row)
-    columns = [list(col) for col in zip(*rows)] if rows else [[] for _ in COLUMNS]
-    cols = dict(zip(COLUMNS, columns))
-    out = []
-    for name in COLUMNS:
-        values = cols[name]
-        if name.startswith(("subject_", "object_", "agent_")) and name.endswith(("_start", "_end")):
-            data = np.array(values, dtype="int64")
-            out.append(pd.arrays.IntegerArray(data, data < 0))
-        elif name in ("start", "end", "clause_id", "para_id", "sent_id", "verb_start", "verb_end"):
-            out.append(np.array(values, dtype="int64"))
-        elif name in ("negated", "hedged"):
-            out.append(np.array(values, dtype=bool))
-        else:
-            out.append(string_array(values))
-    return frame_from_columns(COLUMNS, out)
+                    spans += (p, q)
+                    k = bisect_left(m_starts, p) if m_rows else m_rows
+                    ids.append(actor_from(k, q, s, span) if k < m_rows and m_starts[k] < q else None)
+            sp, sq, op, oq, ap, aq = spans
+            ints += (cid, pid, sid, a, b, vs, ve, sp, sq, op, oq, ap, aq)
+            strs += (text[a:b], text[vs:ve], lem[main], voice, modal, tense,
+                     text[sp:sq] if sp >= 0 else None, text[op:oq] if op >= 0 else None,
+                     text[ap:aq] if ap >= 0 else None, ids[0], ids[1], ids[2], relation)
+            flags += (bool(negated), bool(hedged))
+    n = cid
+    cols: dict = {}
+    data = np.array(ints, dtype="int64").reshape(n, len(_INT_COLUMNS)).T.copy()
+    for j, name in enumerate(_INT_COLUMNS):
+        values = data[j]
+        cols[name] = pd.arrays.IntegerArray(values, values < 0) if name in _NULLABLE else values
+    k = len(_STR_COLUMNS)
+    flat: list = []
+    for j in range(k):
+        flat += strs[j::k]  # column after column
+    cols.update(zip(_STR_COLUMNS, _string_columns(flat, n, k)))
+    both = np.array(flags, dtype=bool).reshape(n, 2).T.copy()
+    cols["negated"], cols["hedged"] = both[0], both[1]
+    return frame_from_columns(COLUMNS, [cols[name] for name in COLUMNS])
 
 
 __all__ = ["COLUMNS", "RELATIONS", "REPORTING", "clauses", "np_right", "parse", "sentences_of"]
