@@ -94,6 +94,11 @@ _WH = frozenset({"how", "what", "whether", "why", "where", "which", "who", "when
 _TIME_NOUNS = frozenset({"yesterday", "today", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
                          "friday", "saturday", "sunday", "now", "then"})
 _MAX_SUBJECT = 40
+# unions used in the hot loops, made once
+_NOUN_JJ = _NOUN | {"JJ"}
+_NOUN_PRP = _NOUN | {"PRP"}
+_NOUN_CD_PRP = _NOUN | {"CD", "PRP"}
+_NP_IN_PRP = _NP_IN | {"PRP"}
 
 
 class Clause:
@@ -149,9 +154,10 @@ _CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
 _RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
 _RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
+_APOSTROPHES = ("'", "’")
 
 
-def _retag(s: "Sentence") -> None:
+def _retag(s: "Sentence") -> bool:
     """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
     tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
     it stands right after a subject pronoun ("we present", "they report") or after a noun in a
@@ -159,9 +165,10 @@ def _retag(s: "Sentence") -> None:
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    marks = ("'", "’")
+    # only a contraction is looked at for its apostrophe (on any other tag, the rules below
+    # never apply to a word that is not all letters)
     for k in [k for k in range(1, n) if (pos[k] in _RETAG_POS and (pos[k - 1] in _RETAG_PREV or pos[k] == "PRP"))
-              or low[k][:1] in marks]:
+              or (pos[k] in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]:
         p = pos[k]
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
@@ -239,7 +246,7 @@ def _is_verb(s: Sentence, i: int) -> bool:
         return False  # "according to X": a preposition
     if p in ("VBG", "VBN") and i > 0 and i + 1 < len(s.pos):
         # adjectival participles inside a noun phrase: "the growing arms trade", "the proposed deal"
-        if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN | {"JJ"}:
+        if s.pos[i - 1] in ("DT", "PRP$", "JJ", "POS", "CD") and s.pos[i + 1] in _NOUN_JJ:
             return False
         if p == "VBN" and s.pos[i + 1] in _NOUN and (s.pos[i - 1] in ("VB", "VBP", "VBZ", "VBG") and s.lem[i - 1] not in _AUX_LEMMA):
             return False  # "oppose increased pluralism"
@@ -278,7 +285,7 @@ def _groups(s: Sentence) -> list[Clause]:
             else:
                 i += 1
                 continue
-        elif pos[i] not in _VERB or not _is_verb(s, i):
+        elif pos[i] == "TO" or pos[i] in ("VBG", "VBN") and not _is_verb(s, i):  # other verb tags are verbs
             i += 1
             continue
         # walk the auxiliaries: MD, be/have/do/get followed by another verb
@@ -286,7 +293,9 @@ def _groups(s: Sentence) -> list[Clause]:
         k = i
         while True:
             p, lm = pos[k], lem[k]
-            nxt = _next_verb(s, k + 1, n)
+            nxt = k + 1
+            if nxt < n and (pos[nxt] in _ADV or low[nxt] in _NEG):
+                nxt = _next_verb(s, nxt, n)
             if nxt < n and pos[nxt] in _VERB and pos[nxt] != "MD" and (
                     p == "MD" or (lm == "be" and pos[nxt] in ("VBG", "VBN", "VBD"))
                     or (lm == "have" and (pos[nxt] in ("VBN", "VBD") or pos[nxt] == "VB" and low[nxt] in _BARE_PARTICIPLES))
@@ -338,7 +347,7 @@ def _groups(s: Sentence) -> list[Clause]:
             if prev > 0 and low[prev] == ",":
                 # "Spain, which is opposed to the levy, called for talks": after a relative aside
                 k = next((x for x in range(prev - 1, -1, -1) if low[x] == ","), None)
-                if k is not None and k + 1 < prev and k > 0 and pos[k - 1] in _NOUN | {"PRP"} and (
+                if k is not None and k + 1 < prev and k > 0 and pos[k - 1] in _NOUN_PRP and (
                         low[k + 1] in ("which", "who") or not any(pos[x] in _FIN for x in range(k + 1, prev))):
                     subject_left = True
                     prev = k - 1
@@ -424,7 +433,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
     j = i
     while True:
         while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (low[j] == "than" and j > i and pos[j - 1] == "JJR") or
-                         (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN | {"JJ"}) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+                         (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN_JJ) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
@@ -434,7 +443,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
             break
         # prepositional attachments: "the ban on arms exports to China"
         if j < n and j > i and low[j] in _ATTACH and pos[j] in ("IN", "TO") and j + 1 < n and pos[j + 1] in _OBJ_START \
-                and pos[j - 1] in _NOUN | {"CD", "PRP"}:
+                and pos[j - 1] in _NOUN_CD_PRP:
             j += 1
             continue
         break
@@ -508,7 +517,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     if j < lo:
         return None, "none"
     w = low[j]
-    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN | {"PRP", "CD"}
+    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN_CD_PRP
                                                                                    or low[j - 1] == "," and j > 1 and pos[j - 2] in _NOUN))):
         k = j - 1
         if k >= 0 and low[k] == ",":
@@ -521,7 +530,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
             pass
         if w == ",":
             skipped = _skip_parenthetical(s, j, lo)
-            if skipped is not None and skipped >= lo and pos[skipped] in _NP_IN | {"PRP"}:
+            if skipped is not None and skipped >= lo and pos[skipped] in _NP_IN_PRP:
                 j = skipped
             else:
                 return None, "coordinated"
@@ -599,7 +608,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
         return None, "none"
     if pos[a] == "VBG" and s.group_of[a] < 0:
         return None, "none"
-    if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN | {"JJ"}:
+    if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN_JJ:
         pass  # "Infected ants chose", "Rising prices hurt"
     elif pos[a] in ("VBN",):
         return None, "none"
@@ -690,7 +699,7 @@ def parse(s: Sentence) -> list[Clause]:
                 gov = groups[s.group_of[j]]
                 # "X refused to Z": X; "Y was urged to Z": Y
                 c.subj, c.gov, c.relation = gov.subj, gov, "complement"
-            elif j >= 0 and pos[j] in _NP_IN | {"PRP"}:
+            elif j >= 0 and pos[j] in _NP_IN_PRP:
                 np_ = _np_before(s, j)
                 if np_ is not None and np_[0] - 1 >= 0 and s.group_of[np_[0] - 1] >= 0:
                     gov = groups[s.group_of[np_[0] - 1]]
@@ -704,7 +713,7 @@ def parse(s: Sentence) -> list[Clause]:
             while j > 0 and pos[j] in _ADV:
                 j -= 1  # ", even suggesting"
             c.relation = "complement"
-            if j >= 1 and pos[j] in _NP_IN | {"PRP"} and s.group_of[j] < 0:
+            if j >= 1 and pos[j] in _NP_IN_PRP and s.group_of[j] < 0:
                 np_ = _np_before(s, j, of_chain=False)
                 if np_ is not None and np_[0] - 1 >= 0 and pos[np_[0] - 1] == "IN":
                     c.subj = np_  # "little prospect of America agreeing"
@@ -869,6 +878,51 @@ def _before(groups: list[Clause], g: int, test) -> Clause | None:
 _QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
 
 
+def _quote_flags(doc, low: list[str]) -> list[bool]:
+    """Per token: inside double quotation marks (a paragraph starts outside)."""
+    flags = [False] * len(low)
+    if _QUOTE_MARKS.isdisjoint(low):
+        return flags
+    quote_at = sorted(k for mark in _QUOTE_MARKS for k in _positions(low, mark))
+    # the state changes only at a mark: walk the marks, paragraph (run of one para_id) by paragraph
+    para_array = np.asarray(column_values(doc.tokens, "para_id"))
+    bounds = (np.flatnonzero(para_array[1:] != para_array[:-1]) + 1).tolist()
+    run_starts, run_ends = [0, *bounds], [*bounds, len(low)]
+    run, inside, prev = -1, False, 0
+    for t in quote_at:
+        r = bisect_right(run_starts, t) - 1
+        if r != run:
+            if inside:
+                flags[prev:run_ends[run]] = [True] * (run_ends[run] - prev)
+            run, inside, prev = r, False, t
+        if inside and t > prev:
+            flags[prev:t] = [True] * (t - prev)
+        w = low[t]
+        if w == '"':
+            inside = not inside
+            flags[t] = inside
+        elif w in ("“", "``"):
+            inside = flags[t] = True
+        else:
+            flags[t] = inside
+            inside = False
+        prev = t + 1
+    if inside:
+        flags[prev:run_ends[run]] = [True] * (run_ends[run] - prev)
+    return flags
+
+
+def _positions(values: list, value) -> list[int]:
+    """Every position of ``value`` in ``values`` (found by list.index, at C speed)."""
+    out, k = [], -1
+    try:
+        while True:
+            k = values.index(value, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
+
+
 def sentences_of(doc) -> list[Sentence]:
     """Every sentence of ``doc`` parsed into clauses (made once per document, then shared by the
     stance and other layers that read clauses by token position)."""
@@ -883,29 +937,7 @@ def sentences_of(doc) -> list[Sentence]:
     lefts = np.searchsorted(sid_array, sent_ids, side="left").tolist() if len(sid_array) else [0] * len(sents)
     rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
     spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
-    # inside double quotation marks, per token (a paragraph starts outside)
-    flags = [False] * len(low)
-    if not _QUOTE_MARKS.isdisjoint(low):
-        # read only the paragraphs (runs of one para_id) that hold a quotation mark; the state
-        # starts outside in each, so the others stay False
-        para_array = np.asarray(column_values(doc.tokens, "para_id"))
-        bounds = (np.flatnonzero(para_array[1:] != para_array[:-1]) + 1).tolist()
-        run_starts, run_ends = [0, *bounds], [*bounds, len(low)]
-        runs = sorted({bisect_right(run_starts, k) - 1 for k, w in enumerate(low) if w in _QUOTE_MARKS})
-        for r in runs:
-            inside = False
-            for t in range(run_starts[r], run_ends[r]):
-                w = low[t]
-                if w in _QUOTE_MARKS:
-                    if w == '"':
-                        inside = not inside
-                    elif w in ("“", "``"):
-                        inside = True
-                    else:
-                        flags[t] = inside
-                        inside = False
-                        continue
-                flags[t] = inside
+    flags = _quote_flags(doc, low)
     out = []
     for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
