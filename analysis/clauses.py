@@ -419,6 +419,7 @@ def _features(s: Sentence, c: Clause) -> None:
 def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[int, int] | None:
     """The noun phrase starting at token i (with its "of"/"on"/... attachments), or None."""
     pos, low = s.pos, s.low
+    group_of = s.group_of
     n = min(limit, len(low))
     if i < n and (low[i] in ("both", "either", "neither") or pos[i] in _ADV and i + 1 < n and pos[i + 1] in ("CD", "JJ", "JJR", "DT")):
         rest = np_right(s, i + 1, limit, attach=attach)
@@ -436,7 +437,7 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
                          (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN_JJ) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
                          or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
-            if s.group_of[j] >= 0 and pos[j] not in _NP_IN:
+            if group_of[j] >= 0 and pos[j] not in _NP_IN:
                 break
             j += 1
         if not attach:
@@ -511,6 +512,7 @@ def _skip_parenthetical(s: Sentence, j: int, lo: int) -> int | None:
 def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | None, str]:
     """``(span, how)``: how is own | relative | coordinated | none."""
     pos, low = s.pos, s.low
+    group_of = s.group_of
     j = c.vs - 1
     while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG or pos[j] == "UH"):
         j -= 1
@@ -545,8 +547,8 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     k = j
     while k >= lo and end - k < _MAX_SUBJECT:
         w, p = low[k], pos[k]
-        if s.group_of[k] >= 0 and _group_is_finite(s, k):
-            rc = s.clauses[s.group_of[k]]
+        if group_of[k] >= 0 and s.clauses[group_of[k]].kind == "fin":
+            rc = s.clauses[group_of[k]]
             if rc.relation == "relative" and rc.subj is not None:
                 # "the group that wins the game will make": the antecedent and its relative clause
                 r = rc.vs - 1
@@ -556,9 +558,9 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                     k = r - 1
                     continue
             break
-        if s.group_of[k] >= 0:
-            og = s.clauses[s.group_of[k]]
-            if og.vs - 1 >= lo and (low[og.vs - 1] in (",", ";", ":") or low[og.vs - 1] in _CC or s.group_of[og.vs - 1] >= 0):
+        if group_of[k] >= 0:
+            og = s.clauses[group_of[k]]
+            if og.vs - 1 >= lo and (low[og.vs - 1] in (",", ";", ":") or low[og.vs - 1] in _CC or group_of[og.vs - 1] >= 0):
                 break  # ", saying the agency had failed": a verb outside the noun phrase
         if w in (")", "]"):
             o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
@@ -577,7 +579,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
             break
         if w in _REL and p in ("WDT", "WP", "WP$"):
             break
-        if w in _CC and k - 1 >= lo and s.group_of[k - 1] >= 0:
+        if w in _CC and k - 1 >= lo and group_of[k - 1] >= 0:
             break
         k -= 1
     a = k + 1
@@ -606,7 +608,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
         return None, "none"
     if pos[a] in ("``", "''"):
         return None, "none"
-    if pos[a] == "VBG" and s.group_of[a] < 0:
+    if pos[a] == "VBG" and group_of[a] < 0:
         return None, "none"
     if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN_JJ:
         pass  # "Infected ants chose", "Rising prices hurt"
@@ -625,13 +627,14 @@ def _group_is_finite(s: Sentence, k: int) -> bool:
 def _clause_end(s: Sentence, c: Clause, i: int, limit: int) -> int:
     """Extend from token i over adjuncts up to a boundary; the last token index of the clause."""
     pos, low = s.pos, s.low
+    group_of = s.group_of
     last = i - 1
     j = i
     while j < limit:
         w, p = low[j], pos[j]
         if w in _PUNCT_STOP:
             break
-        if s.group_of[j] >= 0 and j > c.ve:
+        if group_of[j] >= 0:  # (j > c.ve: the extent starts after the verb group)
             break
         if w in _SUBORD and p in ("IN", "WRB", "WDT") and w not in ("as",):
             break
@@ -695,14 +698,14 @@ def parse(s: Sentence) -> list[Clause]:
         elif c.kind == "inf":
             j = c.vs - 1
             gov = None
-            if j >= 0 and s.group_of[j] >= 0:
-                gov = groups[s.group_of[j]]
+            if j >= 0 and group_of[j] >= 0:
+                gov = groups[group_of[j]]
                 # "X refused to Z": X; "Y was urged to Z": Y
                 c.subj, c.gov, c.relation = gov.subj, gov, "complement"
             elif j >= 0 and pos[j] in _NP_IN_PRP:
                 np_ = _np_before(s, j)
-                if np_ is not None and np_[0] - 1 >= 0 and s.group_of[np_[0] - 1] >= 0:
-                    gov = groups[s.group_of[np_[0] - 1]]
+                if np_ is not None and np_[0] - 1 >= 0 and group_of[np_[0] - 1] >= 0:
+                    gov = groups[group_of[np_[0] - 1]]
                     c.subj, c.gov, c.relation = np_, gov, "complement"  # "X urged Y to Z": Y
                 else:
                     c.relation = "complement"
@@ -713,7 +716,7 @@ def parse(s: Sentence) -> list[Clause]:
             while j > 0 and pos[j] in _ADV:
                 j -= 1  # ", even suggesting"
             c.relation = "complement"
-            if j >= 1 and pos[j] in _NP_IN_PRP and s.group_of[j] < 0:
+            if j >= 1 and pos[j] in _NP_IN_PRP and group_of[j] < 0:
                 np_ = _np_before(s, j, of_chain=False)
                 if np_ is not None and np_[0] - 1 >= 0 and pos[np_[0] - 1] == "IN":
                     c.subj = np_  # "little prospect of America agreeing"
@@ -731,7 +734,7 @@ def parse(s: Sentence) -> list[Clause]:
             c.relation = "relative"
             if j >= 0 and low[j] == ",":
                 j -= 1
-            if j >= 0 and s.group_of[j] < 0:
+            if j >= 0 and group_of[j] < 0:
                 c.subj = _np_before(s, j)
             if c.subj is None:
                 c.relation = "complement"
@@ -741,12 +744,12 @@ def parse(s: Sentence) -> list[Clause]:
             b = a - 1
             if b >= 0 and low[b] in _SUBORD and pos[b] in ("IN", "WRB", "WDT", "RB"):
                 c.relation = "complement"
-                if b - 1 >= 0 and s.group_of[b - 1] >= 0:
-                    c.gov = groups[s.group_of[b - 1]]
+                if b - 1 >= 0 and group_of[b - 1] >= 0:
+                    c.gov = groups[group_of[b - 1]]
                 elif b - 1 >= 0:
                     c.gov = _before(groups, g, lambda p: p.ve < b) if low[b] == "that" else None
-            elif b >= 0 and s.group_of[b] >= 0 and lem[groups[s.group_of[b]].main] in REPORTING:
-                c.relation, c.gov = "complement", groups[s.group_of[b]]
+            elif b >= 0 and group_of[b] >= 0 and lem[groups[group_of[b]].main] in REPORTING:
+                c.relation, c.gov = "complement", groups[group_of[b]]
     # "Rejected by the voters, the plan died": an opening participle's subject is the main clause's
     for g, c in enumerate(groups):
         if c.kind in ("part", "ger") and c.subj is None and c.vs <= 1 and (c.vs == 0 or low[0] in _CC):
@@ -761,7 +764,7 @@ def parse(s: Sentence) -> list[Clause]:
             pass
         elif c.voice == "passive":
             j = i
-            if j < n and pos[j] in ("DT", "PRP$", "PDT") and s.group_of[j] < 0:
+            if j < n and pos[j] in ("DT", "PRP$", "PDT") and group_of[j] < 0:
                 c.obj = np_right(s, j, n)  # "were asked a question", "was given the job"
                 if c.obj is not None:
                     by = next((k for k in range(c.obj[0] + 1, c.obj[1] + 1) if low[k] == "by"), None)
@@ -769,23 +772,23 @@ def parse(s: Sentence) -> list[Clause]:
                         c.obj = (c.obj[0], by - 1)  # the agent is not part of it
                     j = c.obj[1] + 1
             while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
-                    and not (s.group_of[j] >= 0 and _group_is_finite(s, j)):
+                    and not (group_of[j] >= 0 and s.clauses[group_of[j]].kind == "fin"):
                 if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
                         and low[j + 1] not in _TIME_NOUNS:
-                    if s.group_of[j + 1] >= 0 and pos[j + 1] == "VBG":
-                        g2 = s.clauses[s.group_of[j + 1]]
+                    if group_of[j + 1] >= 0 and pos[j + 1] == "VBG":
+                        g2 = s.clauses[group_of[j + 1]]
                         c.agent = (j + 1, max(g2.ve, g2.obj[1] if g2.obj else -1))  # "by averaging"
                         break
                     c.agent = np_right(s, j + 1, n)
                     break
-                if low[j] == "," and j + 1 < n and s.group_of[j + 1] >= 0:
+                if low[j] == "," and j + 1 < n and group_of[j + 1] >= 0:
                     break
                 if low[j] in _SUBORD and pos[j] != "IN" or low[j] in _REL and pos[j] in ("WDT", "WP"):
                     break
                 j += 1
         else:
             j = i
-            while j < n and pos[j] in _ADV and s.group_of[j] < 0:
+            while j < n and pos[j] in _ADV and group_of[j] < 0:
                 j += 1
             if j + 1 < n and low[j] in _PARTICLES and pos[j] in ("IN", "RP", "RB") and pos[j + 1] in ("DT", "PRP$", "JJ", "NNP", "NNS", "CD"):
                 j += 1  # "set up the college"
@@ -798,21 +801,21 @@ def parse(s: Sentence) -> list[Clause]:
                     end = _complement_end(s, j + 1, n)
                     if end is not None:
                         c.obj = (j, end)
-                elif s.group_of[j] >= 0 and groups[s.group_of[j]].kind == "inf" and groups[s.group_of[j]].gov is c:
-                    c.obj = (j, groups[s.group_of[j]].end)
+                elif group_of[j] >= 0 and groups[group_of[j]].kind == "inf" and groups[group_of[j]].gov is c:
+                    c.obj = (j, groups[group_of[j]].end)
                 else:
                     np_ = np_right(s, j, n)
                     if np_ is not None:
                         k = np_[1] + 1
-                        while k < n and pos[k] in _ADV and s.group_of[k] < 0:
+                        while k < n and pos[k] in _ADV and group_of[k] < 0:
                             k += 1
-                        nxt = groups[s.group_of[k]] if k < n and s.group_of[k] >= 0 else None
+                        nxt = groups[group_of[k]] if k < n and group_of[k] >= 0 else None
                         if nxt is not None and nxt.kind == "fin" and nxt.subj is not None and nxt.subj[0] == np_[0]:
                             c.obj = (j, nxt.end)  # "said the EU would lift the ban": the complement clause
                             if lem[c.main] in REPORTING:
                                 nxt.relation, nxt.gov = "complement", c
                         elif pos[np_[0]] == "PRP" and np_[1] == np_[0] and k < n and pos[k] in ("DT", "PRP$", "JJ", "NN", "NNS", "CD") \
-                                and s.group_of[k] < 0:
+                                and group_of[k] < 0:
                             second = np_right(s, k, n)  # "gives us a natural control", "teach him mathematics"
                             c.obj = (np_[0], second[1]) if second else np_
                         else:
@@ -973,12 +976,17 @@ class _Mentions:
 
     def actor_from(self, k: int, end: int, s: "Sentence", span):
         """:meth:`actor` once ``k``, the first mention starting inside the phrase, is known."""
-        head_end = _head_end(s, span)
+        head_end = None  # found only for a mention that starts after the phrase's first word
+        first_word_end = s.en[span[0]]
         first = None
         rows = self.rows
         while k < len(rows) and rows[k][0] < end:
             ms, me, aid = rows[k]
             if me <= end:
+                if ms < first_word_end:
+                    return aid  # inside the head, which holds at least the first word
+                if head_end is None:
+                    head_end = _head_end(s, span)
                 if ms < head_end:
                     return aid
                 if first is None:
@@ -1056,23 +1064,35 @@ def clauses(doc) -> pd.DataFrame:
             cid += 1
             a, b = st[start], en[end]
             vs, ve = st[vs], en[ve]
-            ids = []
-            spans = []
-            for span in (subj, obj, agent):
-                if span is None:
-                    spans += (-1, -1)  # -1: no phrase (offsets are never negative)
-                    ids.append(None)
-                else:
-                    p, q = st[span[0]], en[span[1]]
-                    spans += (p, q)
-                    k = bisect_left(m_starts, p) if m_rows else m_rows
-                    ids.append(actor_from(k, q, s, span) if k < m_rows and m_starts[k] < q else None)
-            sp, sq, op, oq, ap, aq = spans
+            # the three phrases, written out (-1: no phrase; offsets are never negative)
+            if subj is None:
+                sp = sq = -1
+                subj_text = subj_id = None
+            else:
+                sp, sq = st[subj[0]], en[subj[1]]
+                subj_text = text[sp:sq]
+                k = bisect_left(m_starts, sp)
+                subj_id = actor_from(k, sq, s, subj) if k < m_rows and m_starts[k] < sq else None
+            if obj is None:
+                op = oq = -1
+                obj_text = obj_id = None
+            else:
+                op, oq = st[obj[0]], en[obj[1]]
+                obj_text = text[op:oq]
+                k = bisect_left(m_starts, op)
+                obj_id = actor_from(k, oq, s, obj) if k < m_rows and m_starts[k] < oq else None
+            if agent is None:
+                ap = aq = -1
+                agent_text = agent_id = None
+            else:
+                ap, aq = st[agent[0]], en[agent[1]]
+                agent_text = text[ap:aq]
+                k = bisect_left(m_starts, ap)
+                agent_id = actor_from(k, aq, s, agent) if k < m_rows and m_starts[k] < aq else None
             ints += (cid, pid, sid, a, b, vs, ve, sp, sq, op, oq, ap, aq)
-            strs += (text[a:b], text[vs:ve], lem[main], voice, modal, tense,
-                     text[sp:sq] if sp >= 0 else None, text[op:oq] if op >= 0 else None,
-                     text[ap:aq] if ap >= 0 else None, ids[0], ids[1], ids[2], relation)
-            flags += (bool(negated), bool(hedged))
+            strs += (text[a:b], text[vs:ve], lem[main], voice, modal, tense, subj_text, obj_text, agent_text,
+                     subj_id, obj_id, agent_id, relation)
+            flags += (negated, hedged)
     n = cid
     cols: dict = {}
     data = np.array(ints, dtype="int64").reshape(n, len(_INT_COLUMNS)).T.copy()
