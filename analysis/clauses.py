@@ -879,14 +879,27 @@ def _before(groups: list[Clause], g: int, test) -> Clause | None:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
+_QUOTE_MARK_TEXTS = tuple(sorted(_QUOTE_MARKS))  # a token's lower case is its text, for these
 
 
-def _quote_flags(doc, low: list[str]) -> list[bool]:
-    """Per token: inside double quotation marks (a paragraph starts outside)."""
+def _quote_flags(doc, low: list[str], starts: list[int]) -> list[bool]:
+    """Per token: inside double quotation marks (a paragraph starts outside). ``starts``: each
+    token's start offset."""
     flags = [False] * len(low)
-    if _QUOTE_MARKS.isdisjoint(low):
+    # a mark is a token that is one of the marks: found in the text (str.find runs at C speed),
+    # then its token by offset
+    text = doc.text
+    found = set()
+    for mark in _QUOTE_MARK_TEXTS:
+        i = text.find(mark)
+        while i >= 0:
+            k = bisect_left(starts, i)
+            if k < len(starts) and starts[k] == i and low[k] in _QUOTE_MARKS:
+                found.add(k)
+            i = text.find(mark, i + 1)
+    if not found:
         return flags
-    quote_at = sorted(k for mark in _QUOTE_MARKS for k in _positions(low, mark))
+    quote_at = sorted(found)
     # the state changes only at a mark: walk the marks, paragraph (run of one para_id) by paragraph
     para_array = np.asarray(column_values(doc.tokens, "para_id"))
     bounds = (np.flatnonzero(para_array[1:] != para_array[:-1]) + 1).tolist()
@@ -915,17 +928,6 @@ def _quote_flags(doc, low: list[str]) -> list[bool]:
     return flags
 
 
-def _positions(values: list, value) -> list[int]:
-    """Every position of ``value`` in ``values`` (found by list.index, at C speed)."""
-    out, k = [], -1
-    try:
-        while True:
-            k = values.index(value, k + 1)
-            out.append(k)
-    except ValueError:
-        return out
-
-
 def sentences_of(doc) -> list[Sentence]:
     """Every sentence of ``doc`` parsed into clauses (made once per document, then shared by the
     stance and other layers that read clauses by token position)."""
@@ -940,7 +942,7 @@ def sentences_of(doc) -> list[Sentence]:
     lefts = np.searchsorted(sid_array, sent_ids, side="left").tolist() if len(sid_array) else [0] * len(sents)
     rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
     spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
-    flags = _quote_flags(doc, low)
+    flags = _quote_flags(doc, low, st)
     out = []
     for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
@@ -1095,7 +1097,7 @@ def clauses(doc) -> pd.DataFrame:
             flags += (negated, hedged)
     n = cid
     cols: dict = {}
-    data = np.array(ints, dtype="int64").reshape(n, len(_INT_COLUMNS)).T.copy()
+    data = np.fromiter(ints, dtype=np.int64, count=len(ints)).reshape(n, len(_INT_COLUMNS)).T.copy()
     for j, name in enumerate(_INT_COLUMNS):
         values = data[j]
         cols[name] = pd.arrays.IntegerArray(values, values < 0) if name in _NULLABLE else values
