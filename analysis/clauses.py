@@ -155,6 +155,8 @@ _RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
 _RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
 _APOSTROPHES = ("'", "’")
+_NOUN_ADJ_ADV = frozenset({"NN", "NNS", "JJ", "RB"})
+_NOUN_VERB_NEXT = frozenset({"DT", "PRP$", "PDT", "TO", "CD"})  # what follows a noun read as a verb
 
 
 def _retag(s: "Sentence") -> bool:
@@ -170,6 +172,13 @@ def _retag(s: "Sentence") -> bool:
     for k in [k for k in range(1, n) if (pos[k] in _RETAG_POS and (pos[k - 1] in _RETAG_PREV or pos[k] == "PRP"))
               or (pos[k] in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]:
         p = pos[k]
+        if p in _NOUN_ADJ_ADV:  # the commonest cases, settled before the rules below are tried
+            q = pos[k - 1]
+            if p == "RB":
+                if q != "TO" and q != "MD":
+                    continue  # only "to back", "will form" apply to an adverb
+            elif q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT):
+                continue  # after a noun only "institutions guarantee the right" applies
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
@@ -360,7 +369,14 @@ def _groups(s: Sentence) -> list[Clause]:
                 c.guess = True
             else:
                 c.kind = "part"
-        _features(s, c)
+        if main == start:  # one word: nothing to look through (as _features would find)
+            if c.kind == "part" and pos[main] in ("VBN", "VBD"):
+                c.voice = "passive"
+            c.hedged = lem[main] in _HEDGE_VERB
+            if c.kind == "fin":
+                c.tense = "future" if low[main] == "'ll" else ("past" if pos[main] in ("VBD", "VBN") else "present")
+        else:
+            _features(s, c)
         out.append(c)
         seen_finite = seen_finite or c.kind == "fin"
         i = end + 1
@@ -624,7 +640,7 @@ def _group_is_finite(s: Sentence, k: int) -> bool:
     return g >= 0 and s.clauses[g].kind == "fin"
 
 
-def _clause_end(s: Sentence, c: Clause, i: int, limit: int) -> int:
+def _clause_end(s: Sentence, i: int, limit: int) -> int:
     """Extend from token i over adjuncts up to a boundary; the last token index of the clause."""
     pos, low = s.pos, s.low
     group_of = s.group_of
@@ -634,7 +650,7 @@ def _clause_end(s: Sentence, c: Clause, i: int, limit: int) -> int:
         w, p = low[j], pos[j]
         if w in _PUNCT_STOP:
             break
-        if group_of[j] >= 0:  # (j > c.ve: the extent starts after the verb group)
+        if group_of[j] >= 0:  # (the extent starts after the clause's own verb group)
             break
         if w in _SUBORD and p in ("IN", "WRB", "WDT") and w not in ("as",):
             break
@@ -658,7 +674,10 @@ def parse(s: Sentence) -> list[Clause]:
     s.clauses = groups
     group_of = s.group_of
     for g, c in enumerate(groups):
-        group_of[c.vs:c.ve + 1] = [g] * (c.ve + 1 - c.vs)
+        if c.ve == c.vs:
+            group_of[c.vs] = g
+        else:
+            group_of[c.vs:c.ve + 1] = [g] * (c.ve + 1 - c.vs)
     pos, low, lem = s.pos, s.low, s.lem
     for g, c in enumerate(groups):
         lo = 0
@@ -820,8 +839,12 @@ def parse(s: Sentence) -> list[Clause]:
                             c.obj = (np_[0], second[1]) if second else np_
                         else:
                             c.obj = np_
-        last = max(c.ve, c.obj[1] if c.obj else -1, c.agent[1] if c.agent else -1)
-        c.end = max(last, _clause_end(s, c, last + 1, n))
+        last = c.ve
+        if c.obj is not None and c.obj[1] > last:
+            last = c.obj[1]
+        if c.agent is not None and c.agent[1] > last:
+            last = c.agent[1]
+        c.end = _clause_end(s, last + 1, n)  # (never before last)
         c.start = c.subj[0] if c.own_subject and c.subj and c.subj[0] < c.vs else c.vs
         if c.relation == "relative" and c.kind == "fin":
             r = c.vs - 1
