@@ -1119,19 +1119,49 @@ def clauses(doc) -> pd.DataFrame:
                      subj_id, obj_id, agent_id, relation)
             flags += (negated, hedged)
     n = cid
-    cols: dict = {}
     data = np.fromiter(ints, dtype=np.int64, count=len(ints)).reshape(n, len(_INT_COLUMNS)).T.copy()
-    for j, name in enumerate(_INT_COLUMNS):
-        values = data[j]
-        cols[name] = pd.arrays.IntegerArray(values, values < 0) if name in _NULLABLE else values
+    missing = data[7:] < 0
+    nullable = [pd.arrays.IntegerArray(data[7 + j], missing[j]) for j in range(len(_INT_COLUMNS) - 7)]
     k = len(_STR_COLUMNS)
     flat: list = []
     for j in range(k):
         flat += strs[j::k]  # column after column
-    cols.update(zip(_STR_COLUMNS, _string_columns(flat, n, k)))
+    strings = _string_columns(flat, n, k)
     both = np.array(flags, dtype=bool).reshape(n, 2).T.copy()
+    return _table(n, data, nullable, strings, both)
+
+
+@lru_cache(maxsize=1)
+def _layout():
+    """Where each group of columns goes in :data:`COLUMNS`, and pandas' block constructor (None
+    when this pandas has none)."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:  # pragma: no cover - pandas < 2.3
+        create_dataframe_from_blocks = None
+    at = {name: i for i, name in enumerate(COLUMNS)}
+    return (create_dataframe_from_blocks, pd.Index(COLUMNS),
+            np.array([at[name] for name in _INT_COLUMNS[:7]], dtype=np.intp),
+            np.array([at["negated"], at["hedged"]], dtype=np.intp),
+            [np.array([at[name]], dtype=np.intp) for name in _INT_COLUMNS[7:]],
+            [np.array([at[name]], dtype=np.intp) for name in _STR_COLUMNS])
+
+
+def _table(n: int, data, nullable: list, strings: list, both) -> pd.DataFrame:
+    """The clauses DataFrame from its columns: ``data`` (the 13 int columns, one per row; the
+    first 7 are plain int64), the 6 nullable offsets, the 13 string arrays and the 2 bool rows.
+    Built from pandas blocks directly when it can be (the int and bool columns already lie
+    side by side), else column by column."""
+    make, columns, int_at, bool_at, nullable_at, string_at = _layout()
+    if make is not None:
+        blocks = [(data[:7], int_at), (both, bool_at), *zip(nullable, nullable_at), *zip(strings, string_at)]
+        try:
+            return make(blocks, index=pd.RangeIndex(n), columns=columns)
+        except (TypeError, ValueError, AssertionError):  # pragma: no cover - a changed pandas
+            pass
+    cols = dict(zip(_INT_COLUMNS, [*data[:7], *nullable]))
+    cols.update(zip(_STR_COLUMNS, strings))
     cols["negated"], cols["hedged"] = both[0], both[1]
     return frame_from_columns(COLUMNS, [cols[name] for name in COLUMNS])
-
 
 __all__ = ["COLUMNS", "RELATIONS", "REPORTING", "clauses", "np_right", "parse", "sentences_of"]
