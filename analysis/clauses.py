@@ -985,10 +985,16 @@ class _Mentions:
         if m is None or not len(m):
             self.starts, self.rows = [], []
             return
-        rows = sorted(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(),
-                          column_values(m, "actor_id").tolist()))
-        self.rows = [r for r in rows if isinstance(r[2], str) and r[2]]
-        self.starts = [r[0] for r in self.rows]
+        ids = column_values(m, "actor_id")
+        to_arrow = getattr(ids, "__arrow_array__", None)
+        # (pyarrow's list of an arrow column is quicker than pandas' tolist; missing is None)
+        ids = to_arrow().to_pylist() if to_arrow is not None and getattr(ids.dtype, "storage", None) == "pyarrow" \
+            else ids.tolist()
+        rows = [r for r in zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), ids)
+                if isinstance(r[2], str) and r[2]]
+        rows.sort()
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
 
     def actor(self, start: int, end: int, s: "Sentence", span):
         """The actor of the first mention inside the phrase's head [start, head end], else of the
