@@ -635,11 +635,6 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     return (a, end), "own"
 
 
-def _group_is_finite(s: Sentence, k: int) -> bool:
-    g = s.group_of[k]
-    return g >= 0 and s.clauses[g].kind == "fin"
-
-
 def _clause_end(s: Sentence, i: int, limit: int) -> int:
     """Extend from token i over adjuncts up to a boundary; the last token index of the clause."""
     pos, low = s.pos, s.low
@@ -669,7 +664,6 @@ def _clause_end(s: Sentence, i: int, limit: int) -> int:
 
 def parse(s: Sentence) -> list[Clause]:
     """Find the clauses of one sentence (sets ``s.clauses`` and returns them)."""
-    n = len(s.low)
     groups = _groups(s)
     s.clauses = groups
     group_of = s.group_of
@@ -678,6 +672,16 @@ def parse(s: Sentence) -> list[Clause]:
             group_of[c.vs] = g
         else:
             group_of[c.vs:c.ve + 1] = [g] * (c.ve + 1 - c.vs)
+    _subjects(s, groups)
+    _objects(s, groups)
+    _relations(s, groups)
+    return groups
+
+
+def _subjects(s: Sentence, groups: list[Clause]) -> None:
+    """Each clause's subject, and the verb it depends on (``gov``) with its ``relation``."""
+    n = len(s.low)
+    group_of = s.group_of
     pos, low, lem = s.pos, s.low, s.lem
     for g, c in enumerate(groups):
         lo = 0
@@ -776,6 +780,13 @@ def parse(s: Sentence) -> list[Clause]:
                         and o.subj[0] > 0 and low[o.subj[0] - 1] == ","), None)
             if nxt is not None:
                 c.subj, c.gov = nxt.subj, nxt
+
+
+def _objects(s: Sentence, groups: list[Clause]) -> None:
+    """Each clause's object or complement, the agent of a passive, and the clause's extent."""
+    n = len(s.low)
+    pos, low, lem = s.pos, s.low, s.lem
+    group_of = s.group_of
     # objects, agents and the clause's extent
     for c in reversed(groups):
         i = c.ve + 1
@@ -852,6 +863,13 @@ def parse(s: Sentence) -> list[Clause]:
                 r -= 1
             if r >= 0 and low[r] in _REL:
                 c.start = r
+
+
+def _relations(s: Sentence, groups: list[Clause]) -> None:
+    """Reported speech: the complements of speech verbs, the clauses inside quotation marks and
+    those before a final reporting clause ("X would not agree, the spokesman said")."""
+    n = len(s.low)
+    low, lem = s.low, s.lem
     # "X would not agree, the spokesman said": the clauses before a final reporting clause
     tail = n
     while tail > 0 and low[tail - 1] in _PUNCT_STOP:
@@ -873,7 +891,6 @@ def parse(s: Sentence) -> list[Clause]:
         if c.relation in ("complement", "coordinated", "relative") and c.gov is not None and c.gov.relation == "reported" \
                 and c.kind != "fin":
             c.relation = "reported" if c.relation == "complement" else c.relation
-    return groups
 
 
 def _complement_end(s: Sentence, i: int, n: int) -> int | None:
