@@ -27,7 +27,6 @@ _RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
 
 _CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
 
-_RETAG_ALL = _RETAG_POS | _CONTRACTION_POS
 
 _RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
 

@@ -89,7 +89,6 @@ _INT_COLUMNS = ("clause_id", "para_id", "sent_id", "start", "end", "verb_start",
 _STR_COLUMNS = ("text", "verb", "lemma", "voice", "modal", "tense", "subject", "object", "agent",
                 "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
 
-_NULLABLE = frozenset(_INT_COLUMNS[7:])
 
 _CLAUSE_FIELDS = attrgetter("start", "end", "vs", "ve", "main", "voice", "negated", "modal", "hedged", "tense",
                             "subj", "obj", "agent", "relation")
