@@ -11,6 +11,9 @@ from .vocabulary import (
 from .sentence import Clause, Sentence
 
 
+_PRESENT_OR_MODAL = frozenset({"VBZ", "VBP", "MD"})  # finite tags the participle tests below never apply to
+
+
 def _is_verb(s: Sentence, i: int) -> bool:
     p = s.pos[i]
     if p not in _VERB:
@@ -91,6 +94,8 @@ def _groups(s: Sentence) -> list[Clause]:
         fp = pos[first]
         if infinitive:
             c.kind = "inf"
+        elif fp in _PRESENT_OR_MODAL:
+            pass  # "fin" (as the last test for _FIN below would find)
         elif fp == "VBD" and end == first and first > 0 and (low[first - 1] in _DASHES or low[first - 1] == "(") \
                 and first + 1 < n and pos[first + 1] in ("IN", "TO"):
             c.kind = "part"  # "The deal – signed in May – was welcomed"
