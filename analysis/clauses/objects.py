@@ -11,6 +11,10 @@ from .sentence import Clause, Sentence
 from .noun_phrases import np_right
 
 
+#: the words a clause's extent may stop at (outside a verb group)
+_END_STOPS = _PUNCT_STOP | _SUBORD | _REL | _CC
+
+
 def _clause_end(s: Sentence, i: int, limit: int) -> int:
     """Extend from token i over adjuncts up to a boundary; the last token index of the clause."""
     pos, low = s.pos, s.low
@@ -18,7 +22,12 @@ def _clause_end(s: Sentence, i: int, limit: int) -> int:
     last = i - 1
     j = i
     while j < limit:
-        w, p = low[j], pos[j]
+        w = low[j]
+        if group_of[j] < 0 and w not in _END_STOPS:
+            last = j  # a word no test below stops at
+            j += 1
+            continue
+        p = pos[j]
         if w in _PUNCT_STOP:
             break
         if group_of[j] >= 0:  # (the extent starts after the clause's own verb group)

@@ -13,6 +13,10 @@ from .sentence import Clause, Sentence
 from .noun_phrases import _np_before, _skip_parenthetical, np_right
 
 
+#: the words the walk left over a subject may stop at (outside a verb group)
+_SUBJECT_STOPS = frozenset({")", "]"}) | _PUNCT_STOP | _SUBORD | _REL | _CC
+
+
 def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | None, str]:
     """``(span, how)``: how is own | relative | coordinated | none."""
     pos, low = s.pos, s.low
@@ -50,7 +54,11 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     end = j
     k = j
     while k >= lo and end - k < _MAX_SUBJECT:
-        w, p = low[k], pos[k]
+        w = low[k]
+        if group_of[k] < 0 and w not in _SUBJECT_STOPS:
+            k -= 1  # a word no test below stops at or jumps from
+            continue
+        p = pos[k]
         if group_of[k] >= 0 and s.clauses[group_of[k]].kind == "fin":
             rc = s.clauses[group_of[k]]
             if rc.relation == "relative" and rc.subj is not None:
