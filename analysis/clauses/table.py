@@ -194,32 +194,40 @@ def clauses(doc) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _layout():
-    """Where each group of columns goes in :data:`COLUMNS`, and pandas' block constructor (None
-    when this pandas has none)."""
+    """Where each group of columns goes in :data:`COLUMNS`, and pandas' block constructors: the
+    block maker and manager behind ``create_dataframe_from_blocks`` (the manager's check of
+    what :func:`_table` already guarantees is skipped), else that function, else None."""
+    make = None
     try:
-        from pandas.api.internals import create_dataframe_from_blocks
-    except ImportError:  # pragma: no cover - pandas < 2.3
-        create_dataframe_from_blocks = None
+        from pandas.api.internals import _BlockManager, _make_block
+
+        def make(blocks, index, columns):
+            mgr = _BlockManager([_make_block(*b) for b in blocks], [columns, index], verify_integrity=False)
+            return pd.DataFrame._from_mgr(mgr, mgr.axes)
+    except ImportError:  # pragma: no cover - another pandas
+        try:
+            from pandas.api.internals import create_dataframe_from_blocks as make
+        except ImportError:  # pragma: no cover - pandas < 2.3
+            pass
     at = {name: i for i, name in enumerate(COLUMNS)}
-    return (create_dataframe_from_blocks, pd.Index(COLUMNS),
+    return (make, pd.Index(COLUMNS),
             np.array([at[name] for name in _INT_COLUMNS[:7]], dtype=np.intp),
             np.array([at["negated"], at["hedged"]], dtype=np.intp),
             [np.array([at[name]], dtype=np.intp) for name in _INT_COLUMNS[7:]],
             [np.array([at[name]], dtype=np.intp) for name in _STR_COLUMNS])
 
 
-
 def _table(n: int, data, nullable: list, strings: list, both) -> pd.DataFrame:
     """The clauses DataFrame from its columns: ``data`` (the 13 int columns, one per row; the
-    first 7 are plain int64), the 6 nullable offsets, the 13 string arrays and the 2 bool rows.
-    Built from pandas blocks directly when it can be (the int and bool columns already lie
-    side by side), else column by column."""
+    first 7 are plain int64), the 6 nullable offsets, the 13 string arrays and the 2 bool rows,
+    all of length ``n``. Built from pandas blocks directly when it can be (the int and bool
+    columns already lie side by side), else column by column."""
     make, columns, int_at, bool_at, nullable_at, string_at = _layout()
     if make is not None:
         blocks = [(data[:7], int_at), (both, bool_at), *zip(nullable, nullable_at), *zip(strings, string_at)]
         try:
             return make(blocks, index=pd.RangeIndex(n), columns=columns)
-        except (TypeError, ValueError, AssertionError):  # pragma: no cover - a changed pandas
+        except (TypeError, ValueError, AssertionError, AttributeError):  # pragma: no cover - a changed pandas
             pass
     cols = dict(zip(_INT_COLUMNS, [*data[:7], *nullable]))
     cols.update(zip(_STR_COLUMNS, strings))
