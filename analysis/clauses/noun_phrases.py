@@ -48,14 +48,12 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
     return (i, j - 1) if j > i else None
 
 
-
 def _verb_follows_np(s: Sentence, i: int, n: int) -> bool:
     """A finite verb right after the noun phrase that starts at i ("the plan and the EU said")."""
     j = i
     while j < n and s.pos[j] in _NP_IN:
         j += 1
     return j < n and s.pos[j] in _FIN and s.group_of[j] >= 0
-
 
 
 def _np_before(s: Sentence, j: int, of_chain: bool = True) -> tuple[int, int] | None:
@@ -80,7 +78,6 @@ def _np_before(s: Sentence, j: int, of_chain: bool = True) -> tuple[int, int] | 
     while start <= end and pos[start] in ("CC", "POS"):
         start += 1
     return (start, end) if start <= end else None
-
 
 
 def _skip_parenthetical(s: Sentence, j: int, lo: int) -> int | None:

@@ -43,7 +43,6 @@ def _clause_end(s: Sentence, i: int, limit: int) -> int:
     return last
 
 
-
 def _objects(s: Sentence, groups: list[Clause]) -> None:
     """Each clause's object or complement, the agent of a passive, and the clause's extent."""
     n = len(s.low)
@@ -125,7 +124,6 @@ def _objects(s: Sentence, groups: list[Clause]) -> None:
                 r -= 1
             if r >= 0 and low[r] in _REL:
                 c.start = r
-
 
 
 def _complement_end(s: Sentence, i: int, n: int) -> int | None:

@@ -31,11 +31,8 @@ def parse(s: Sentence) -> list[Clause]:
     return groups
 
 
-
 _QUOTE_MARKS = frozenset({'"', "“", "``", "”", "''"})
-
 _QUOTE_MARK_TEXTS = tuple(sorted(_QUOTE_MARKS))  # a token's lower case is its text, for these
-
 
 
 def _quote_flags(doc, low: list[str], starts: list[int]) -> list[bool]:
@@ -82,7 +79,6 @@ def _quote_flags(doc, low: list[str], starts: list[int]) -> list[bool]:
     if inside:
         flags[prev:run_ends[run]] = [True] * (run_ends[run] - prev)
     return flags
-
 
 
 def sentences_of(doc) -> list[Sentence]:

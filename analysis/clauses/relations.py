@@ -10,7 +10,6 @@ from .sentence import Clause, Sentence
 RELATIONS = ("main", "coordinated", "relative", "complement", "reported")
 
 
-
 def _relations(s: Sentence, groups: list[Clause]) -> None:
     """Reported speech: the complements of speech verbs, the clauses inside quotation marks and
     those before a final reporting clause ("X would not agree, the spokesman said")."""

@@ -9,9 +9,7 @@ from .vocabulary import _ADV, _FIN, _NOUN
 
 
 _NOMINATIVE = frozenset({"we", "they", "i", "you", "he", "she"})
-
 _SEGMENT_EDGE = frozenset({",", ";", ":", "that", "which", "who", "whom", "(", ")", '"', "“", "”", "–", "—"})
-
 
 
 @lru_cache(maxsize=4096)
@@ -22,22 +20,13 @@ def _can_be_verb(word: str):
     return found[0] if found else None
 
 
-
-_RETAG_POS = frozenset({"PRP", "RB", "NN", "NNS", "JJ", "VB"})
-
 _CONTRACTION_POS = frozenset({"VBZ", "VBP", "VBD", "MD", "VB", "POS"})
-
-
 _RETAG_PREV = frozenset({"TO", "MD", "PRP", "NN", "NNS", "NNP", "NNPS", "RB", "RBR", "RBS"})
-
 _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"}
-
 _APOSTROPHES = ("'", "’")
-
-_NOUN_ADJ_ADV = frozenset({"NN", "NNS", "JJ", "RB"})
-
+_NOUN_ADJ = frozenset({"NN", "NNS", "JJ"})
+_TO_MD = frozenset({"TO", "MD"})
 _NOUN_VERB_NEXT = frozenset({"DT", "PRP$", "PDT", "TO", "CD"})  # what follows a noun read as a verb
-
 
 
 def _retag(s: "Sentence") -> bool:
@@ -48,18 +37,17 @@ def _retag(s: "Sentence") -> bool:
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    # only a contraction is looked at for its apostrophe (on any other tag, the rules below
-    # never apply to a word that is not all letters)
-    for k in [k for k in range(1, n) if (pos[k] in _RETAG_POS and (pos[k - 1] in _RETAG_PREV or pos[k] == "PRP"))
-              or (pos[k] in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]:
+    # only the words a rule below can change are looked at (the tags before are the tagger's; a
+    # word changed here only ever becomes a verb, MD or NNP): a noun or adjective after a word
+    # of _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after
+    # "to" or a modal, "us" after "the", and a contraction (by its apostrophe)
+    for k in [k for k in range(1, n)
+              if (p := pos[k]) in _NOUN_ADJ and (q := pos[k - 1]) in _RETAG_PREV
+              and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
+              or p == "RB" and pos[k - 1] in _TO_MD
+              or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
+              or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES]:
         p = pos[k]
-        if p in _NOUN_ADJ_ADV:  # the commonest cases, settled before the rules below are tried
-            q = pos[k - 1]
-            if p == "RB":
-                if q != "TO" and q != "MD":
-                    continue  # only "to back", "will form" apply to an adverb
-            elif q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT):
-                continue  # after a noun only "institutions guarantee the right" applies
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"

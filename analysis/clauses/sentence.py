@@ -27,7 +27,6 @@ class Clause:
         return f"<Clause {self.kind} {self.vs}-{self.ve} subj={self.subj} obj={self.obj} agent={self.agent} {self.relation}>"
 
 
-
 class Sentence:
     """The tokens of one sentence as parallel lists, and its clauses."""
 

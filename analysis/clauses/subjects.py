@@ -131,7 +131,6 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     return (a, end), "own"
 
 
-
 def _subjects(s: Sentence, groups: list[Clause]) -> None:
     """Each clause's subject, and the verb it depends on (``gov``) with its ``relation``."""
     n = len(s.low)
@@ -234,7 +233,6 @@ def _subjects(s: Sentence, groups: list[Clause]) -> None:
                         and o.subj[0] > 0 and low[o.subj[0] - 1] == ","), None)
             if nxt is not None:
                 c.subj, c.gov = nxt.subj, nxt
-
 
 
 def _before(groups: list[Clause], g: int, test) -> Clause | None:

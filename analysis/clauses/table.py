@@ -22,7 +22,6 @@ COLUMNS = ["clause_id", "para_id", "sent_id", "start", "end", "text", "verb_star
            "subject_actor_id", "object_actor_id", "agent_actor_id", "relation"]
 
 
-
 class _Mentions:
     def __init__(self, doc):
         try:
@@ -73,7 +72,6 @@ class _Mentions:
         return first
 
 
-
 def _head_end(s: Sentence, span) -> int:
     a, b = span
     for k in range(a + 1, b + 1):
@@ -82,17 +80,12 @@ def _head_end(s: Sentence, span) -> int:
     return s.en[b]
 
 
-
 _INT_COLUMNS = ("clause_id", "para_id", "sent_id", "start", "end", "verb_start", "verb_end",
                 "subject_start", "subject_end", "object_start", "object_end", "agent_start", "agent_end")
-
 _STR_COLUMNS = ("text", "verb", "lemma", "voice", "modal", "tense", "subject", "object", "agent",
                 "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
-
-
 _CLAUSE_FIELDS = attrgetter("start", "end", "vs", "ve", "main", "voice", "negated", "modal", "hedged", "tense",
                             "subj", "obj", "agent", "relation")
-
 
 
 def _string_columns(flat: list, n: int, k: int) -> list:
@@ -107,14 +100,12 @@ def _string_columns(flat: list, n: int, k: int) -> list:
     return [template._from_pyarrow_array(big.slice(j * n, n)) for j in range(k)]
 
 
-
 @lru_cache(maxsize=1)
 def _str_template():
     """An array of the ``str`` dtype whose ``_from_pyarrow_array`` wraps a pyarrow array without
     the checks of the public constructor (None when this pandas has no such method)."""
     template = string_array(["x"])
     return template if hasattr(template, "_from_pyarrow_array") else None
-
 
 
 def clauses(doc) -> pd.DataFrame:
@@ -189,7 +180,6 @@ def clauses(doc) -> pd.DataFrame:
     strings = _string_columns(flat, n, k)
     both = np.array(flags, dtype=bool).reshape(n, 2).T.copy()
     return _table(n, data, nullable, strings, both)
-
 
 
 @lru_cache(maxsize=1)

@@ -34,13 +34,11 @@ def _is_verb(s: Sentence, i: int) -> bool:
     return True
 
 
-
 def _next_verb(s: Sentence, j: int, n: int) -> int:
     """Index of the next token from j that is not an adverb or negation, or n."""
     while j < n and (s.pos[j] in _ADV or s.low[j] in _NEG) and not s.pos[j].startswith("VB"):
         j += 1
     return j
-
 
 
 def _groups(s: Sentence) -> list[Clause]:
@@ -152,7 +150,6 @@ def _groups(s: Sentence) -> list[Clause]:
         seen_finite = seen_finite or c.kind == "fin"
         i = end + 1
     return out
-
 
 
 def _features(s: Sentence, c: Clause) -> None:
