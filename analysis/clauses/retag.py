@@ -26,6 +26,7 @@ _CONTRACTIONS = {"ve": "have", "re": "be", "m": "be", "ll": "will", "d": "would"
 _APOSTROPHES = ("'", "’")
 _NOUN_ADJ = frozenset({"NN", "NNS", "JJ"})
 _TO_MD = frozenset({"TO", "MD"})
+_LOOKED_AT = _NOUN_ADJ | {"RB", "PRP"} | _CONTRACTION_POS  # the tags of all the words looked at
 _NOUN_VERB_NEXT = frozenset({"DT", "PRP$", "PDT", "TO", "CD"})  # what follows a noun read as a verb
 
 
@@ -42,11 +43,12 @@ def _retag(s: "Sentence") -> bool:
     # of _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after
     # "to" or a modal, "us" after "the", and a contraction (by its apostrophe)
     for k in [k for k in range(1, n)
-              if (p := pos[k]) in _NOUN_ADJ and (q := pos[k - 1]) in _RETAG_PREV
-              and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
-              or p == "RB" and pos[k - 1] in _TO_MD
-              or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
-              or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES]:
+              if (p := pos[k]) in _LOOKED_AT and (
+                  p in _NOUN_ADJ and (q := pos[k - 1]) in _RETAG_PREV
+                  and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
+                  or p == "RB" and pos[k - 1] in _TO_MD
+                  or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
+                  or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]:
         p = pos[k]
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
