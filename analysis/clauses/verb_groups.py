@@ -68,50 +68,54 @@ def _groups(s: Sentence) -> list[Clause]:
         main = i
         k = i
         while True:
-            p, lm = pos[k], lem[k]
+            p = pos[k]
             nxt = k + 1
             if nxt < n and (pos[nxt] in _ADV or low[nxt] in _NEG):
                 nxt = _next_verb(s, nxt, n)
-            if nxt < n and pos[nxt] in _VERB and pos[nxt] != "MD" and (
-                    p == "MD" or (lm == "be" and pos[nxt] in ("VBG", "VBN", "VBD"))
-                    or (lm == "have" and (pos[nxt] in ("VBN", "VBD") or pos[nxt] == "VB" and low[nxt] in _BARE_PARTICIPLES))
-                    or (lm == "do" and pos[nxt] in ("VB", "VBP") and pos[k] in ("VBD", "VBZ", "VBP"))
-                    or (lm == "get" and pos[nxt] == "VBN")):
-                k = nxt
-                continue
-            if p == "MD" and nxt < n and pos[nxt] not in _VERB and nxt < n and low[nxt] in ("be", "have"):
-                k = nxt
-                continue
+            if nxt < n:
+                pn = pos[nxt]
+                if pn in _VERB:
+                    if pn != "MD":
+                        lm = lem[k]
+                        if (p == "MD" or (lm == "be" and pn in ("VBG", "VBN", "VBD"))
+                                or (lm == "have" and (pn in ("VBN", "VBD") or pn == "VB" and low[nxt] in _BARE_PARTICIPLES))
+                                or (lm == "do" and pn in ("VB", "VBP") and p in ("VBD", "VBZ", "VBP"))
+                                or (lm == "get" and pn == "VBN")):
+                            k = nxt
+                            continue
+                elif p == "MD" and low[nxt] in ("be", "have"):
+                    k = nxt
+                    continue
             main = k
             break
         end = main
         if end + 1 < n and pos[end + 1] == "RP":
             end += 1
-        c = Clause(start, end, main, "fin")
+        kind, guess = "fin", False
         first = start if not infinitive else i
         fp = pos[first]
         if infinitive:
-            c.kind = "inf"
+            kind = "inf"
         elif fp in _PRESENT_OR_MODAL:
-            pass  # "fin" (as the last test for _FIN below would find)
+            pass  # finite (as the test for _FIN below would find)
         elif fp == "VBD" and end == first and first > 0 and (low[first - 1] in _DASHES or low[first - 1] == "(") \
                 and first + 1 < n and pos[first + 1] in ("IN", "TO"):
-            c.kind = "part"  # "The deal – signed in May – was welcomed"
+            kind = "part"  # "The deal – signed in May – was welcomed"
         elif fp == "VBD" and end == first and (first == 0 or low[first - 1] in _CC and first == 1) \
                 and first + 1 < n and low[first + 1] == "by":
-            c.kind = "part"  # "Rejected by the voters, the plan died"
+            kind = "part"  # "Rejected by the voters, the plan died"
         elif fp in _FIN or (first > 0 and low[first - 1] == "not" and fp == "VB"):
-            c.kind = "fin"
+            kind = "fin"
         elif fp in ("VB", "VBP"):
             prev = first - 1
             while prev >= 0 and pos[prev] in _ADV:
                 prev -= 1
             if prev >= 0 and (low[prev] == "to" or pos[prev] == "MD"):
-                c.kind = "inf"
+                kind = "inf"
             else:
-                c.kind = "fin"  # "We oppose", imperatives
+                kind = "fin"  # "We oppose", imperatives
         elif fp == "VBG":
-            c.kind = "ger"
+            kind = "ger"
         else:  # VBN alone
             prev = first - 1
             while prev >= 0 and pos[prev] in _ADV:
@@ -130,24 +134,27 @@ def _groups(s: Sentence) -> list[Clause]:
                     subject_left = True
                     prev = k - 1
             if prev >= 0 and lem[prev] == "have":
-                c.kind = "fin"
+                kind = "fin"
             elif prev >= 0 and low[prev] in _CC and (prev == 0 or seen_finite):
-                c.kind = "fin"  # "backed the plan and called for talks"
+                kind = "fin"  # "backed the plan and called for talks"
             elif subject_left and not (nxt < n and low[nxt] == "by"):
-                c.kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
-                c.guess = True
+                kind = "fin"  # the tagger's VBN for a past tense: "Daniel studied medicine"
+                guess = True
             else:
-                c.kind = "part"
+                kind = "part"
+        c = Clause(start, end, main, kind)
+        if guess:
+            c.guess = True
         if main == start:  # one word: nothing to look through (as _features would find)
-            if c.kind == "part" and pos[main] in ("VBN", "VBD"):
+            if kind == "part" and pos[main] in ("VBN", "VBD"):
                 c.voice = "passive"
             c.hedged = lem[main] in _HEDGE_VERB
-            if c.kind == "fin":
+            if kind == "fin":
                 c.tense = "future" if low[main] == "'ll" else ("past" if pos[main] in ("VBD", "VBN") else "present")
         else:
             _features(s, c)
         out.append(c)
-        seen_finite = seen_finite or c.kind == "fin"
+        seen_finite = seen_finite or kind == "fin"
         i = end + 1
     return out
 
