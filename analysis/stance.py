@@ -392,7 +392,11 @@ _HEDGING_GOVERNORS = frozenset({"seem", "appear", "expect", "plan", "intend", "c
 _NEGATING_PHRASES = (("little", "prospect", "of"), ("no", "prospect", "of"), ("little", "chance", "of"),
                      ("no", "chance", "of"), ("little", "hope", "of"), ("no", "sign", "of"), ("little", "sign", "of"),
                      ("unlikely", "to"), ("no", "intention", "of"), ("little", "likelihood", "of"),
-                     ("no", "question", "of"), ("refused", "to"), ("failed", "to"))
+                     ("no", "question", "of"), ("refused", "to"), ("failed", "to"), ("yet", "to"))
+#: words that put a clause in doubt rather than assert it ("asked whether he would back", "if she backs")
+_OPEN_QUESTION = frozenset({"whether", "if"})
+#: subject pronouns: "told the Post he was ready" -> the holder is "he", not "the Post he"
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
                          "night", "time", "decade", "century"})
@@ -433,6 +437,11 @@ def _governing_negation(cs, c) -> tuple[bool, bool]:
             hedged = True
     a = c.subj[0] if c.subj is not None and c.own_subject and c.subj[0] < c.vs else c.vs
     before = cs.low[max(0, a - 3):a]
+    if c.kind == "inf" and g is None:
+        # "has yet to endorse", "was not ready to back": the finite verb just before denies it
+        fin = _governing_finite(cs, c)
+        if (before and before[-1] == "yet") or (fin is not None and fin.negated and c.vs - fin.ve <= 3):
+            negated = True
     for phrase in _NEGATING_PHRASES:
         if tuple(before[-len(phrase):]) == phrase:
             negated, hedged = True, True
@@ -468,6 +477,79 @@ def _phrase_right(cs, j: int, c):
         other = cs.clauses[cs.group_of[k]]
         if other.kind == "inf" and other.vs == k:
             return (span[0], max(other.end, other.ve))
+    return span
+
+
+def _governing_finite(cs, c):
+    """The finite clause a non-finite clause c depends on: its governor when that is finite, else
+    the nearest finite clause ending before it ("went on the record endorsing Y", "was dedicating
+    money to combat Y", "has yet to endorse Y"); None when there is none."""
+    g = c.gov
+    if g is not None and g.kind == "fin":
+        return g
+    best = None
+    for other in cs.clauses:
+        if other is c or other.ve >= c.vs:
+            break
+        if other.kind == "fin" and other.relation != "relative":
+            best = other
+    return best
+
+
+def _in_question(cs, c) -> bool:
+    """Is clause c (or the finite clause it depends on) an open question or a condition:
+    "asked whether he would back Y", "if she backs Y", "a vote on whether to endorse Y"?"""
+    for x in (c, _governing_finite(cs, c) if c.kind in ("inf", "ger") else None):
+        if x is None:
+            continue
+        a = x.subj[0] if x.subj is not None and x.own_subject and x.subj[0] < x.vs else x.vs
+        if a > 0 and cs.low[a - 1] in _OPEN_QUESTION:
+            return True
+    return False
+
+
+#: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
+_BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love"})
+#: heads that name texts and rules, not someone who holds a view ("the amendment would repeal")
+_NOT_HOLDERS = frozenset({"amendment", "bill", "measure", "provision", "legislation", "law", "rule", "regulation"})
+#: words that open a time or reason clause, never a target ("endorse until the nominee is known")
+_NOT_TARGET_START = frozenset({"until", "before", "after", "since", "while", "because", "when", "as", "if", "unless",
+                               "although", "though", "whereas", "once"})
+
+
+def _attributive(s, i: int) -> bool:
+    """Is the participle at i inside a noun phrase ("a well respected senator", "the backing group")?"""
+    k = i - 1
+    while k >= 0 and s.pos[k] in ("RB", "RBR", "RBS"):
+        k -= 1
+    return k >= 0 and s.pos[k] in ("DT", "PRP$", "JJ") and i + 1 < len(s.pos) and s.pos[i + 1].startswith("NN")
+
+
+def _target_ok(s, span) -> bool:
+    """A target names something: not a bare adverb ("endorsing late") nor a time clause ("until ...")."""
+    a, b = span
+    if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
+        return False
+    return any(p.startswith(("NN", "PRP", "CD", "VB", "FW")) for p in s.pos[a:b + 1])
+
+
+def _gerund_object_holder(s, c):
+    """ "attacked X for opposing Y", "accused X of endorsing Y", "thanked X for backing Y": X holds
+    the gerund's stance (the noun phrase between the governing verb and *for* / *of*)."""
+    k = c.vs - 1
+    if c.kind != "ger" or k < 2 or s.low[k] not in ("for", "of"):
+        return None
+    span = _np_left(s, k - 1)
+    if span is None or span[0] == 0 or not s.pos[span[0] - 1].startswith("VB"):
+        return None
+    return span
+
+
+def _pronoun_head(s, span):
+    """A subject pronoun at the end of a longer span stands alone ("told the Post he", "made it clear they")."""
+    a, b = span
+    if b > a and s.low[b] in _SUBJECT_PRONOUNS and s.pos[b] == "PRP":
+        return (b, b)
     return span
 
 
@@ -621,6 +703,18 @@ def stance(doc) -> pd.DataFrame:
                 continue
             words, cue, j = found
             kind = cue["kind"]
+            if cue["cue"] in _BEFORE_INFINITIVE and j < n and low[j] == "to":
+                i = j  # "refused to endorse Y": the refusal turns round the complement's cue; "hate to say": no stance
+                continue
+            if kind == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD"):
+                i = j  # "the votes for an endorsement": a noun, not the verb "vote for"
+                continue
+            if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
+                i = j  # "a well respected conservative": a participle inside a noun phrase
+                continue
+            if cue["cue"] == "thank" and j < n and low[j] == "you":
+                i = j + 1  # "thank you": a formula
+                continue
             vg = _verb_group_start(s, i, negs)
             # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
             subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
@@ -682,6 +776,21 @@ def stance(doc) -> pd.DataFrame:
                         holder_span = c.subj
                         holder_from_clause = "subject"
                         subj = c.subj
+                    if c.kind in ("inf", "ger"):
+                        # "went on the record endorsing Y", "dedicated money to combat Y": the subject of
+                        # the finite clause it depends on (a noun just before a gerund is that clause's object);
+                        # "attacked X for opposing Y": X
+                        fin = _governing_finite(cs, c)
+                        obj_holder = _gerund_object_holder(s, c)
+                        if obj_holder is not None:
+                            holder_span = subj = obj_holder
+                            holder_from_clause = "object"
+                        elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
+                            holder_span = subj = fin.subj
+                            holder_from_clause = "subject"
+                    if _in_question(cs, c):
+                        i = j  # "asked whether he would endorse Y", "if she backs Y": not a position taken
+                        continue
                     phrase = _phrase_right(cs, j, c)
                     if phrase is not None:
                         target_span = phrase
@@ -689,6 +798,11 @@ def stance(doc) -> pd.DataFrame:
                 ghedge = ghedge or (in_group and c.hedged and c.kind == "fin")
             if holder_from_clause is not None:
                 holder_from = holder_from_clause
+            if holder_span is not None:
+                holder_span = _pronoun_head(s, holder_span)
+                if kind != "experiencer" and s.lem[holder_span[1]] in _NOT_HOLDERS:
+                    i = j  # "another amendment would repeal Y": a text, not a holder
+                    continue
             if holder_span is not None and kind != "experiencer" and not _holder_ok(s, holder_span):
                 i = j  # "this week", a dash: no one holds this stance
                 continue
@@ -743,7 +857,7 @@ def stance(doc) -> pd.DataFrame:
             hedge_to = target_span[1] + 1 if target_span else j
             hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
                          zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
-            if not target_span:
+            if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
             target_id = target = t_start = t_end = None
