@@ -46,7 +46,7 @@ from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
-KINDS = ("verb", "adj", "experiencer")
+KINDS = ("verb", "adj", "experiencer", "noun")
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
            "target_start", "target_end", "evidence"]
@@ -57,8 +57,8 @@ _SKIP_POS = {"RB", "RBR", "RBS", "MD", "RP"}
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 _REL = {"which", "who", "whom", "whose", "that"}
 _BOUNDARY = {",", ";", ":", "–", "—", "-", ".", "!", "?", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "'", "''", "``"}
-_PRONOUNS = {"they", "he", "she", "it", "we", "i", "them", "him", "her", "us", "this"}
-_FIRST_PERSON = {"i", "we", "me", "us"}
+_PRONOUNS = {"they", "he", "she", "it", "we", "i", "them", "him", "her", "us", "this", "his", "its", "their"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _REPORTING = {"say", "state", "declare", "note", "stress", "announce", "add", "warn", "insist", "claim", "argue",
               "report", "write", "tell", "recall", "emphasize", "emphasise", "underline", "affirm", "assert", "conclude"}
 _DOCUMENTS = {"document", "statement", "declaration", "communique", "communiqué", "resolution", "text", "report", "letter",
@@ -156,8 +156,8 @@ def _compiled():
     """Cues indexed by first word, longest first; plus negator and hedge sets."""
     if not _cue_state:
         lex = _default_lexicon()
-        merged = {c["cue"]: c for c in lex["cues"]}
-        merged.update({c["cue"]: c for c in _user_cues})
+        merged = {(c["cue"], c["kind"]): c for c in lex["cues"]}
+        merged.update({(c["cue"], c["kind"]): c for c in _user_cues})
         index: dict[str, list] = {}
         for c in sorted(merged.values(), key=lambda c: -len(c["cue"].split())):
             words = c["cue"].split()
@@ -545,6 +545,89 @@ def _gerund_object_holder(s, c):
     return span
 
 
+#: prepositions that bring the target of a stance noun ("support for Y", "opposition to Y", "attacks on Y")
+_NOUN_TARGET_PREPS = frozenset({"of", "for", "to", "on", "behind", "against", "toward", "towards", "over", "with"})
+#: prepositions that bring its holder ("endorsements from unions", "support among voters")
+_NOUN_SOURCE_PREPS = frozenset({"from", "among"})
+#: verbs whose subject is the one a stance noun is given to ("received the endorsement of X")
+_RECEIVE = frozenset({"receive", "win", "get", "secure", "earn", "gain", "land", "lock", "pick", "draw", "attract", "collect"})
+#: nouns for people by the stance they hold ("a backer of Y", "Y's supporters")
+_AGENT_NOUNS = frozenset({"supporter", "backer", "proponent", "advocate", "opponent", "critic", "foe"})
+
+
+def _clause_subject_before(cs, i: int):
+    """The subject of the nearest clause whose verb group ends before token i (not a relative clause)."""
+    best = None
+    for c in cs.clauses:
+        if c.ve >= i:
+            break
+        if c.subj is not None and c.relation != "relative" and c.subj[1] < i:
+            best = c.subj
+    return best
+
+
+def _noun_frame(s, cs, i: int, j: int):
+    """``(holder_span, holder_from, target_span)`` of a stance noun at tokens i..j-1, or None.
+
+    * "X's / his (energetic) endorsement of Y", "Trump's opposition to Y": holder X, target Y;
+    * "endorsements from X", "support among X": holder X, target the possessor or the clause's
+      subject ("Clinton locked up endorsements from unions");
+    * "Z received the endorsement of X": holder X, target Z;
+    * agent nouns: "Y's backers" (holder the noun, target Y), "X, (as) a backer of Y" and "X is a
+      proponent of Y" (holder X, target Y).
+    """
+    n = len(s.low)
+    k = i - 1
+    while k >= 0 and i - k <= 3 and s.pos[k] in ("JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN", "VBG") \
+            and s.low[k] not in ("own",):
+        k -= 1
+    if k >= 0 and s.low[k] == "own":
+        k -= 1
+    poss = None
+    if k >= 0 and s.pos[k] == "PRP$":
+        poss = (k, k)
+    elif k >= 1 and s.low[k] in ("'s", "’s", "'", "’"):
+        left = _np_left(s, k - 1)
+        if left is not None:
+            poss = (left[0], k - 1)
+    after = None
+    if j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
+        after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
+    if j < n and s.low[j] in _NOUN_SOURCE_PREPS and j + 1 < n:
+        src = _np_right(s, j + 1)
+        if src is None:
+            return None
+        target = poss or _clause_subject_before(cs, i)
+        return (src, "from", target) if target is not None else None
+    lemma = s.lem[i]
+    if lemma in _AGENT_NOUNS:
+        if poss is not None and after is None:
+            return ((i, i), "subject", poss)  # "Sanders' backers"
+        if after is None:
+            return None  # "the party's proponent of Y": the party is not the target
+        d = k if k >= 0 and s.pos[k] == "DT" else k + 1  # the determiner of "a backer"
+        d -= 1
+        if d >= 0 and s.low[d] == "as":
+            d -= 1
+        if d >= 0 and s.low[d] == ",":
+            holder = _np_left(s, d - 1)
+        elif d >= 0 and s.lem[d] == "be":
+            holder = _clause_subject_before(cs, i)
+        else:
+            holder = None
+        return (holder, "subject", after) if holder is not None else None
+    if poss is not None:
+        return (poss, "subject", after) if after is not None else None
+    # "Z received the endorsement of X"
+    d = k
+    while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
+        d -= 1
+    if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
+        target = _clause_subject_before(cs, i)
+        return (after, "from", target) if target is not None else None
+    return None
+
+
 def _pronoun_head(s, span):
     """A subject pronoun at the end of a longer span stands alone ("told the Post he", "made it clear they")."""
     a, b = span
@@ -608,8 +691,8 @@ def stance(doc) -> pd.DataFrame:
             hit = actors.in_span(cs, ce)
             if hit:
                 return hit[0], hit[1], phrase, how
-            want_person = words[0] in ("he", "she", "him", "her")
-            want_thing = words[0] == "it"  # a state, a bloc, a body: never a person
+            want_person = words[0] in ("he", "she", "him", "her", "his")
+            want_thing = words[0] in ("it", "its")  # a state, a bloc, a body: never a person
             for p, aid, name, kind, is_doc in reversed(antecedents):
                 if p < cs and not is_doc and (not want_person or kind in (None, "person")) \
                         and not (want_thing and kind == "person"):
@@ -694,6 +777,10 @@ def stance(doc) -> pd.DataFrame:
                         continue
                 if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
                     continue
+                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD"):
+                    continue  # "the votes for an endorsement": a noun, not the verb "vote for"
+                if cue["kind"] == "noun" and not pos[i].startswith("NN"):
+                    continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
                     continue
                 found = (words, cue, j)
@@ -705,9 +792,6 @@ def stance(doc) -> pd.DataFrame:
             kind = cue["kind"]
             if cue["cue"] in _BEFORE_INFINITIVE and j < n and low[j] == "to":
                 i = j  # "refused to endorse Y": the refusal turns round the complement's cue; "hate to say": no stance
-                continue
-            if kind == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD"):
-                i = j  # "the votes for an endorsement": a noun, not the verb "vote for"
                 continue
             if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
@@ -728,7 +812,14 @@ def stance(doc) -> pd.DataFrame:
             if words[0] == "in" and vg < i:
                 cue_start = vg  # "spoke in favor of"
             holder_span, holder_from, target_span = subj, "subject", None
-            if kind == "experiencer":
+            if kind == "noun":
+                frame = _noun_frame(s, cs, i, j)
+                if frame is None:
+                    i = j  # "the endorsement", "intense criticism of Y": no holder written with the noun
+                    continue
+                holder_span, holder_from, target_span = frame
+                subj = holder_span
+            elif kind == "experiencer":
                 obj = _np_right(s, j)
                 holder_span, holder_from, target_span = obj, "object", subj
                 if obj is None or subj is None:

@@ -13,7 +13,9 @@ Scoring, one-to-one (a maximum matching):
 * a predicted ``doc.stance`` row matches a gold row when its cue lies in the gold sentence, the
   labels agree, the holders agree — the predicted holder's words (found in the cue's sentence)
   overlap the gold holder span, or the predicted ``holder_id`` is the actor of a mention
-  overlapping the gold holder span — and the predicted target span overlaps the gold target span;
+  overlapping the gold holder span, or the predicted holder's name and the gold holder's words
+  share a proper name ("Pence" and "Gov. Mike Pence"; titles such as *Sen.* do not count) — and
+  the predicted target span overlaps the gold target span;
 * ``neutral`` rows (a negated *against*: "did not oppose") are not stances and are not scored;
 * a gold row with no holder written (a passive without agent) is optional: it is not counted in
   recall, and a row that matches it on sentence, label and target is not counted as spurious;
@@ -32,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -135,7 +138,7 @@ def predictions(doc) -> list[dict]:
         sent = next(((s, e) for s, e in zip(starts, ends) if s <= cue < e), (cue, int(r.end)))
         tgt = None if pd.isna(r.target_start) else (int(r.target_start), int(r.target_end))
         out.append({"start": cue, "end": int(r.end), "stance": r.stance, "holder_id": None if pd.isna(r.holder_id) else r.holder_id,
-                    "holder_text": r.holder_text, "holder": _holder_span(doc.text, sent, r.holder_text, cue),
+                    "holder_text": r.holder_text, "holder_name": r.holder, "holder": _holder_span(doc.text, sent, r.holder_text, cue),
                     "holder_from": r.holder_from, "target": tgt, "cue": r.cue, "target_text": r.target})
     return out
 
@@ -151,13 +154,29 @@ def _gold_actors(doc) -> callable:
     return actors
 
 
-def _agree(p: dict, g: dict, actors) -> tuple[bool, bool, bool]:
-    """(label, holder, target) agreement of a prediction whose cue lies in g's sentence."""
+_TITLES = {"The", "A", "An", "Sen", "Sens", "Gov", "Rep", "President", "Mr", "Mrs", "Ms", "Dr", "Republican",
+           "Democratic", "Democrat", "GOP", "House", "Senate", "Speaker", "Secretary", "Director", "Chairman", "Former",
+           "U.S", "US", "National", "Committee", "Party", "I", "We", "He", "She", "They", "It"}
+
+
+def _name_words(phrase) -> set:
+    if not isinstance(phrase, str):
+        return set()
+    return {w for w in re.findall(r"[A-Z][\w'’-]*", phrase) if w.rstrip("’'s") not in _TITLES and len(w) > 2} - _TITLES
+
+
+def _agree(p: dict, g: dict, actors, text: str) -> tuple[bool, bool, bool]:
+    """(label, holder, target) agreement of a prediction whose cue lies in g's sentence.
+
+    The holders agree when the spans overlap, when the predicted actor is the actor of a mention
+    at the gold holder, or when the predicted holder's name and the gold holder's words share a
+    proper name ("Pence" / "Gov. Mike Pence"): the same actor when the mentions layer linked none."""
     label = p["stance"] == g["stance"]
     if g["holder"] is None:
         holder = True
     else:
-        holder = _overlap(p["holder"], g["holder"]) or (p["holder_id"] is not None and p["holder_id"] in actors(g["holder"]))
+        holder = (_overlap(p["holder"], g["holder"]) or (p["holder_id"] is not None and p["holder_id"] in actors(g["holder"]))
+                  or bool(_name_words(p["holder_name"]) & _name_words(text[g["holder"][0]:g["holder"][1]])))
     target = _overlap(p["target"], g["target"])
     return label, holder, target
 
@@ -190,7 +209,7 @@ def score_article(doc, gold: list[dict]) -> dict:
         for pi, p in enumerate(preds):
             if g["sent_start"] <= p["start"] < g["sent_end"]:
                 in_sent[gi].append(pi)
-    agree = {(gi, pi): _agree(preds[pi], gold[gi], actors) for gi, pis in in_sent.items() for pi in pis}
+    agree = {(gi, pi): _agree(preds[pi], gold[gi], actors, doc.text) for gi, pis in in_sent.items() for pi in pis}
     # required gold first, then optional gold (no holder written) takes what is left
     req = {gi: [pi for pi in in_sent[gi] if all(agree[gi, pi])] for gi, g in enumerate(gold) if g["holder"] is not None}
     matched = _max_matching(req)

@@ -136,7 +136,7 @@ def test_unknown_stance_label_is_refused_naming_the_entry():
     with pytest.raises(InputError, match="frown upon.*'hostile'.*favor, against, neutral"):
         st.add_cues([{"cue": "frown upon", "stance": "hostile"}])
     with pytest.raises(InputError, match="kind"):
-        st.add_cues([{"cue": "frown upon", "stance": "against", "kind": "noun"}])
+        st.add_cues([{"cue": "frown upon", "stance": "against", "kind": "adverb"}])
 
 
 def test_load_cues_file(tmp_path):
