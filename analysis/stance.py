@@ -553,20 +553,28 @@ _NOUN_SOURCE_PREPS = frozenset({"from", "among"})
 _RECEIVE = frozenset({"receive", "win", "get", "secure", "earn", "gain", "land", "lock", "pick", "draw", "attract", "collect"})
 #: nouns for people by the stance they hold ("a backer of Y", "Y's supporters")
 _AGENT_NOUNS = frozenset({"supporter", "backer", "proponent", "advocate", "opponent", "critic", "foe"})
+_POSSESSED_AGENTS = frozenset({"supporter", "backer", "critic"})
+#: verbs whose subject holds the stance noun they take ("X has praise for Y", "X voiced criticism of Y")
+_LIGHT_VERBS = frozenset({"have", "express", "voice", "offer", "give", "show", "lend", "declare", "signal", "state",
+                          "reiterate", "repeat"})
 
 
 def _clause_subject_before(cs, i: int):
-    """The subject of the nearest clause whose verb group ends before token i (not a relative clause)."""
+    """The subject of the nearest clause whose verb group ends before token i and whose extent
+    holds it (not a relative clause): "Clinton locked up endorsements from unions" -> Clinton."""
     best = None
+    for c in cs.clauses:
+        if c.subj is not None and c.subj[0] <= i <= c.subj[1]:
+            return None  # the noun is itself in a subject: "the endorsements from X can be seen as ..."
     for c in cs.clauses:
         if c.ve >= i:
             break
-        if c.subj is not None and c.relation != "relative" and c.subj[1] < i:
+        if c.subj is not None and c.relation != "relative" and c.subj[1] < i and c.end >= i:
             best = c.subj
     return best
 
 
-def _noun_frame(s, cs, i: int, j: int):
+def _noun_frame(s, cs, i: int, j: int, words=()):
     """``(holder_span, holder_from, target_span)`` of a stance noun at tokens i..j-1, or None.
 
     * "X's / his (energetic) endorsement of Y", "Trump's opposition to Y": holder X, target Y;
@@ -591,7 +599,9 @@ def _noun_frame(s, cs, i: int, j: int):
         if left is not None:
             poss = (left[0], k - 1)
     after = None
-    if j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
+    if len(words) > 1 and j < n:
+        after = _phrase_right(cs, j, None) or _target_right(s, j)  # "refusal to endorse Y", "bias against Y"
+    elif j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
         after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
     if j < n and s.low[j] in _NOUN_SOURCE_PREPS and j + 1 < n:
         src = _np_right(s, j + 1)
@@ -602,10 +612,14 @@ def _noun_frame(s, cs, i: int, j: int):
     lemma = s.lem[i]
     if lemma in _AGENT_NOUNS:
         if poss is not None and after is None:
-            return ((i, i), "subject", poss)  # "Sanders' backers"
+            # "Sanders' backers", "Trump's critics" (not "his opponent": a rival in a race)
+            return ((i, i), "subject", poss) if lemma in _POSSESSED_AGENTS else None
         if after is None:
             return None  # "the party's proponent of Y": the party is not the target
-        d = k if k >= 0 and s.pos[k] == "DT" else k + 1  # the determiner of "a backer"
+        if poss is not None:
+            d = poss[0]  # "Graham, Congress' most zealous advocate for Y"
+        else:
+            d = k if k >= 0 and s.pos[k] == "DT" else k + 1  # the determiner of "a backer"
         d -= 1
         if d >= 0 and s.low[d] == "as":
             d -= 1
@@ -618,14 +632,27 @@ def _noun_frame(s, cs, i: int, j: int):
         return (holder, "subject", after) if holder is not None else None
     if poss is not None:
         return (poss, "subject", after) if after is not None else None
-    # "Z received the endorsement of X"
+    # "Z received the endorsement of X"; "X has praise for Y", "X voiced strong criticism of Y"
     d = k
     while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
         d -= 1
+    if d >= 0 and s.lem[d] in _LIGHT_VERBS and after is not None and s.pos[d].startswith("VB"):
+        holder = _clause_subject_before(cs, i)
+        return (holder, "subject", after) if holder is not None else None
     if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
         target = _clause_subject_before(cs, i)
         return (after, "from", target) if target is not None else None
     return None
+
+
+def _appositive_name(s, span):
+    """ "National Nurses United, a union that endorsed Y": the name before the appositive."""
+    a, b = span
+    if a >= 2 and s.low[a] in ("a", "an") and s.low[a - 1] == ",":
+        left = _np_left(s, a - 2)
+        if left is not None and any(p.startswith("NNP") for p in s.pos[left[0]:left[1] + 1]):
+            return left
+    return span
 
 
 def _pronoun_head(s, span):
@@ -656,6 +683,21 @@ def _empty_table() -> pd.DataFrame:
     out = pd.DataFrame([], columns=COLUMNS)
     out["stance_id"] = range(1, 1)
     return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+
+
+def _merge_coordinated(rows: list[dict]) -> list[dict]:
+    """ "I support and endorse Y": one stance, not two. A row whose sentence, holder and label are
+    those of the previous row and whose target overlaps it is dropped."""
+    out: list[dict] = []
+    for r in rows:
+        p = out[-1] if out else None
+        if p is not None and p["sent_id"] == r["sent_id"] and p["para_id"] == r["para_id"] and p["stance"] == r["stance"] \
+                and ((p["holder"], p["holder_id"]) == (r["holder"], r["holder_id"]) or p["holder_text"] == r["holder_text"]) \
+                and p["target_start"] is not None \
+                and r["target_start"] is not None and p["target_start"] < r["target_end"] and r["target_start"] < p["target_end"]:
+            continue
+        out.append(r)
+    return out
 
 
 def stance(doc) -> pd.DataFrame:
@@ -813,7 +855,7 @@ def stance(doc) -> pd.DataFrame:
                 cue_start = vg  # "spoke in favor of"
             holder_span, holder_from, target_span = subj, "subject", None
             if kind == "noun":
-                frame = _noun_frame(s, cs, i, j)
+                frame = _noun_frame(s, cs, i, j, words)
                 if frame is None:
                     i = j  # "the endorsement", "intense criticism of Y": no holder written with the noun
                     continue
@@ -890,7 +932,7 @@ def stance(doc) -> pd.DataFrame:
             if holder_from_clause is not None:
                 holder_from = holder_from_clause
             if holder_span is not None:
-                holder_span = _pronoun_head(s, holder_span)
+                holder_span = _appositive_name(s, _pronoun_head(s, holder_span))
                 if kind != "experiencer" and s.lem[holder_span[1]] in _NOT_HOLDERS:
                     i = j  # "another amendment would repeal Y": a text, not a holder
                     continue
@@ -967,6 +1009,7 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
+    rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
     data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}

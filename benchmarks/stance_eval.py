@@ -176,7 +176,8 @@ def _agree(p: dict, g: dict, actors, text: str) -> tuple[bool, bool, bool]:
         holder = True
     else:
         holder = (_overlap(p["holder"], g["holder"]) or (p["holder_id"] is not None and p["holder_id"] in actors(g["holder"]))
-                  or bool(_name_words(p["holder_name"]) & _name_words(text[g["holder"][0]:g["holder"][1]])))
+                  or bool(_name_words(p["holder_name"]) & _name_words(text[g["holder"][0]:g["holder"][1]]))
+                  or (isinstance(p["holder_name"], str) and p["holder_name"].lower() == text[g["holder"][0]:g["holder"][1]].lower()))
     target = _overlap(p["target"], g["target"])
     return label, holder, target
 
