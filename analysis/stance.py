@@ -685,6 +685,70 @@ def _empty_table() -> pd.DataFrame:
     return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
 
 
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+                          "as", "vs", "vs.", "'s", "’s", "is", "are"})
+_HEADLINE_NP = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "CD"})
+
+
+def _title_case(s, text: str) -> bool:
+    """A headline in title case: most words (not the small ones) start with a capital."""
+    words = [k for k, w in enumerate(s.low) if w.isalpha() and w not in _SMALL_WORDS]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for k in words if text[s.st[k]].isupper())
+    return caps >= 0.8 * len(words)
+
+
+def _stem_cue(word: str, index):
+    """The single-word verb cue an inflected headline word stands for ("Endorses" -> endorse), or None."""
+    for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
+                 word[:-1] if word.endswith("ed") else None, word[:-2] if word.endswith("ed") else None):
+        if stem:
+            for words, cue in index.get(stem, ()):
+                if len(words) == 1 and cue["kind"] == "verb":
+                    return cue, stem
+    return None
+
+
+def _headline_cues(s, index):
+    """``(cue token, holder span, target span, label, negated)`` for the verb cues of a title-case
+    headline: the names before the verb hold the stance, the names after it are its target
+    ("Ted Cruz Refuses to Disavow ...": negated)."""
+    n = len(s.low)
+    out = []
+    for k in range(1, n - 1):
+        if not s.pos[k].startswith(("NNP", "NNS", "VB")):
+            continue
+        found = _stem_cue(s.low[k], index)
+        if found is None or found[1] in ("refuse", "decline"):
+            continue
+        cue = found[0]
+        negated = False
+        h = k - 1
+        while h >= 0 and s.pos[h].startswith("RB"):
+            h -= 1  # "Trump Finally Endorses"
+        if h >= 1 and s.low[h] == "to":
+            gov = _stem_cue(s.low[h - 1], index)
+            if gov is not None and gov[1] in ("refuse", "decline") or s.low[h - 1] in ("fails", "failed", "refuses", "refused"):
+                negated = True
+                h -= 2
+            else:
+                continue
+        b = h
+        while h >= 0 and (s.pos[h] in _HEADLINE_NP or s.low[h] == "-"):
+            h -= 1
+        t = k + 1
+        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > k + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
+            t += 1
+        if b < h + 1 or t == k + 1:
+            continue
+        label = cue["stance"]
+        if negated:
+            label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
+        out.append((k, (h + 1, b), (k + 1, t - 1), label, negated))
+    return out
+
+
 def _merge_coordinated(rows: list[dict]) -> list[dict]:
     """ "I support and endorse Y": one stance, not two. A row whose sentence, holder and label are
     those of the previous row and whose target overlaps it is dropped."""
@@ -785,6 +849,19 @@ def stance(doc) -> pd.DataFrame:
                 hid, holder, _, _ = resolve(s, c.subj, "subject")
                 remember(s, c.subj, hid, holder)
                 break
+        if _title_case(s, text):
+            # "Pence Endorses Paul Ryan With Trump's Blessing": the tagger reads capitalised verbs as names
+            for k, hspan, tspan, label, negated in _headline_cues(s, index):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                hit = actors.in_span(t_start, t_end)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
+                             "cue": text[s.st[k]:s.en[k]], "pattern": _stem_cue(s.low[k], index)[0]["cue"], "negated": negated,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
+            continue
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
