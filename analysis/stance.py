@@ -218,7 +218,8 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
             if s.low[k] == ",":
                 inner = range(k + 1, j)
                 if (s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN"
-                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))):
+                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))
+                        or (s.pos[k + 1] in ("VBN", "VBD") and k + 2 < j and s.low[k + 2] == "by")):  # ", goaded by X,"
                     j = k - 1
                     break
                 return None
@@ -253,7 +254,7 @@ def _verb_here(s: _Sent, i: int) -> bool:
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
-    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ")
+    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ", "PRP")
 
 
 def _experiencer_verb(s: _Sent, i: int) -> bool:
@@ -397,6 +398,7 @@ _NEGATING_PHRASES = (("little", "prospect", "of"), ("no", "prospect", "of"), ("l
 _OPEN_QUESTION = frozenset({"whether", "if"})
 #: subject pronouns: "told the Post he was ready" -> the holder is "he", not "the Post he"
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "few", "several", "others", "none"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
                          "night", "time", "decade", "century"})
@@ -667,6 +669,8 @@ def _holder_ok(s, span) -> bool:
     """A holder is a noun phrase naming someone: not a time ("this week") nor a punctuation mark."""
     a, b = span
     words = s.low[a:b + 1]
+    if words and words[-1] in _QUANTIFIERS:
+        return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):
         return False
     head = next((w for w, p in zip(reversed(words), reversed(s.pos[a:b + 1])) if p.startswith("NN")), None)
@@ -982,7 +986,7 @@ def stance(doc) -> pd.DataFrame:
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
                         continue
                     if c.subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
-                                               or c.subj_after):
+                                               or c.subj_after or (vg > 0 and s.low[vg - 1] in ("and", "but", "or"))):
                         holder_span = c.subj
                         holder_from_clause = "subject"
                         subj = c.subj
