@@ -442,7 +442,8 @@ def _governing_negation(cs, c) -> tuple[bool, bool]:
     if c.kind == "inf" and g is None:
         # "has yet to endorse", "was not ready to back": the finite verb just before denies it
         fin = _governing_finite(cs, c)
-        if (before and before[-1] == "yet") or (fin is not None and fin.negated and c.vs - fin.ve <= 3):
+        if (before and before[-1] == "yet") or (fin is not None and c.vs - fin.ve <= 4 and (
+                fin.negated or any(w in ("not", "n't", "never") for w in cs.low[fin.vs:c.vs]))):
             negated = True
     for phrase in _NEGATING_PHRASES:
         if tuple(before[-len(phrase):]) == phrase:
@@ -721,7 +722,7 @@ def _headline_cues(s, index):
     n = len(s.low)
     out = []
     for k in range(1, n - 1):
-        if not s.pos[k].startswith(("NNP", "NNS", "VB")):
+        if not s.pos[k].startswith(("NNP", "NNS", "VB")) and s.low[k - 1] != "to":
             continue
         found = _stem_cue(s.low[k], index)
         if found is None or found[1] in ("refuse", "decline"):
@@ -750,6 +751,54 @@ def _headline_cues(s, index):
         if negated:
             label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
         out.append((k, (h + 1, b), (k + 1, t - 1), label, negated))
+    return out
+
+
+_NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "branded", "brands", "labeled", "labelled", "dubbed"})
+#: how strongly the words of "called X <words>" must lean (VADER valence summed) to say favour or against
+_NAMING_VALENCE = 1.0
+
+
+def _naming_cues(cs):
+    """``(verb token, holder span, target span, label)`` for "X called Y a liar / a champion / a
+    mistake": the label is the lean of the words Y is called (VADER's lexicon, summed), the holder
+    the verb's subject, the target Y. Words that lean neither way give no row."""
+    from .clauses import np_right
+    from .sentiment import _vader
+
+    lex = _vader().lexicon
+    n = len(cs.low)
+    out = []
+    for k in range(1, n - 2):
+        if cs.low[k] not in _NAMING_VERBS or not cs.pos[k].startswith("VB"):
+            continue
+        if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
+            continue  # "called for", "called on": other cues; "called it" / "call back": no naming
+        x = np_right(cs, k + 1, n, attach=True)
+        if x is None:
+            continue
+        y0 = x[1] + 1
+        # "called the senator a nasty guy": the object stops where the second noun phrase starts
+        for m in range(k + 2, x[1] + 1):
+            if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
+                x, y0 = (x[0], m - 1), m
+                break
+        if y0 >= n or x[1] < x[0]:
+            continue
+        y1 = y0
+        while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
+            y1 += 1
+        words = [w for w in cs.low[y0:y1] if w.isalpha()]
+        if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
+            continue
+        score = sum(lex.get(w, 0.0) for w in words)
+        if abs(score) < _NAMING_VALENCE:
+            continue
+        c = _clause_at(cs, k, k + 1)
+        subj = c.subj if c is not None and c.subj is not None else _np_left(cs, k - 1)
+        if subj is None or not _holder_ok(cs, subj):
+            continue
+        out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
     return out
 
 
@@ -866,6 +915,23 @@ def stance(doc) -> pd.DataFrame:
                              "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
             continue
+        if any(w in _NAMING_VERBS for w in s.low):
+            # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
+            for k, hspan, tspan, label in _naming_cues(cs):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                if quote_at := actors.quote_at(s.st[hspan[0]]):
+                    if s.low[hspan[0]] in _FIRST_PERSON:
+                        hid, holder, how = _clean(quote_at[0]), quote_at[1], "quote"
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                hit = actors.in_span(t_start, t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
+                             "cue": text[s.st[k]:s.en[k]], "pattern": "call X Y", "negated": False,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
