@@ -277,6 +277,8 @@ def _verb_group_start(s: _Sent, i: int, negs: set) -> int:
     j = i - 1
     while j >= 0 and (s.pos[j] in _SKIP_POS or s.lem[j] in _AUX or s.low[j] in negs or s.pos[j].startswith("VB")
                       or s.low[j] == "themselves"):
+        if s.low[j] in _QUANTIFIERS and (j == 0 or not (s.pos[j - 1].startswith(("VB", "MD")) or s.lem[j - 1] in _AUX)):
+            break  # "although most oppose it": "most" is the subject, not an adverb of the verb
         j -= 1
     return j + 1
 
@@ -286,6 +288,8 @@ def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
     while j < n and j - i < _MAX_TARGET and (s.low[j] not in _BOUNDARY or s.pos[j] == "POS"):
         if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
             break  # "... and stated the need for": a second verb phrase starts
+        if j > i and s.low[j] in _NOT_TARGET_START and s.pos[j] in ("IN", "WRB"):
+            break  # "endorsed Smith before backing Jones": a time clause is not part of the target
         j += 1
     return (i, j - 1) if j > i else None
 
@@ -966,7 +970,7 @@ def stance(doc) -> pd.DataFrame:
                         continue
                 if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
                     continue
-                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD"):
+                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN"):
                     continue  # "the votes for an endorsement": a noun, not the verb "vote for"
                 if cue["kind"] == "noun" and not pos[i].startswith("NN"):
                     continue
@@ -1078,6 +1082,18 @@ def stance(doc) -> pd.DataFrame:
                 ghedge = ghedge or (in_group and c.hedged and c.kind == "fin")
             if holder_from_clause is not None:
                 holder_from = holder_from_clause
+            if holder_span is None and kind == "verb" and vg > 0 and s.low[vg - 1] in _QUANTIFIERS:
+                holder_span = subj = (vg - 1, vg - 1)  # "although most oppose it"
+                holder_from = "subject"
+            elif holder_span is None and kind == "verb" and vg >= 2 and s.low[vg - 1] in ("that", "who", "which"):
+                # "a group that endorsed Y" when no clause was read there: the antecedent
+                holder_span = subj = _np_left(s, vg - 2)
+                holder_from = "subject"
+            elif holder_span is None and kind == "verb" and c is not None and c.kind == "inf" and c.vs > 0 \
+                    and _governing_finite(cs, c) is None and c.gov is None:
+                # "AFL-CIO to endorse Clinton": a headline's noun phrase before the infinitive
+                holder_span = subj = _np_left(s, c.vs - 1) if s.low[c.vs] == "to" else _np_left(s, c.vs - 2)
+                holder_from = "subject"
             if holder_span is not None:
                 holder_span = _appositive_name(s, _pronoun_head(s, holder_span))
                 if kind != "experiencer" and s.lem[holder_span[1]] in _NOT_HOLDERS:

@@ -381,3 +381,9 @@ def test_polnear_gold_holds_offsets_only_and_fits_the_text():
         pytest.skip("PolNeAR is not here")
     texts, gold = stance_eval.load_gold(root)
     assert len(gold) == len(rows) and len({a for _, a in texts}) == 20
+
+
+def test_relative_antecedent_headline_infinitive_and_quantifier_after_a_conjunction():
+    assert ("the Forum", "favor", "Smith") in _rows("He launched the Forum, a group that endorsed Smith before backing Jones.")
+    assert _rows("The union to endorse Smith.") == [("The union", "favor", "Smith")]
+    assert _rows("Republicans are divided, although most oppose it.") == [("most", "against", "it")]
