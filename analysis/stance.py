@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress
 from importlib import resources
 
 import pandas as pd
@@ -701,11 +702,19 @@ _HEADLINE_NP = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "CD"})
 
 def _title_case(s, text: str) -> bool:
     """A headline in title case: most words (not the small ones) start with a capital."""
-    words = [k for k, w in enumerate(s.low) if w.isalpha() and w not in _SMALL_WORDS]
-    if len(words) < 4:
+    if len(s.low) > 30:
         return False
-    caps = sum(1 for k in words if text[s.st[k]].isupper())
-    return caps >= 0.8 * len(words)
+    caps = low = 0
+    for k, w in enumerate(s.low):
+        if w in _SMALL_WORDS or not w.isalpha():
+            continue
+        if text[s.st[k]].isupper():
+            caps += 1
+        else:
+            low += 1
+            if low > 1 or low * 4 > caps:
+                return False  # a lower-case word early on: running text
+    return caps >= 4 and low * 5 <= caps
 
 
 def _stem_cue(word: str, index):
@@ -842,7 +851,19 @@ def stance(doc) -> pd.DataFrame:
     text = doc.text
     sents = doc.sentences
     rows = []
-    antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
+    # [pos, actor_id, holder, type, is_document, pending]: a sentence's main subject is resolved only
+    # when a later pronoun looks back at it (pending = (sentence, span) until then)
+    antecedents: list[list] = []
+
+    def earlier():
+        """The antecedents, latest first, as (pos, actor_id, holder, type, is_document)."""
+        for k in range(len(antecedents) - 1, -1, -1):
+            e = antecedents[k]
+            if e[5] is not None:
+                ps, pspan = e[5]
+                e[5] = None
+                e[1], e[2] = resolve(ps, pspan, "subject")[:2]
+            yield e[0], e[1], e[2], e[3], e[4]
 
     def resolve(s: _Sent, span, how: str):
         """(holder_id, holder, holder_text, how) for a token span of s."""
@@ -856,7 +877,7 @@ def stance(doc) -> pd.DataFrame:
                 return hit[0], hit[1], phrase, how
             want_person = words[0] in ("he", "she", "him", "her", "his")
             want_thing = words[0] in ("it", "its")  # a state, a bloc, a body: never a person
-            for p, aid, name, kind, is_doc in reversed(antecedents):
+            for p, aid, name, kind, is_doc in earlier():
                 if p < cs and not is_doc and (not want_person or kind in (None, "person")) \
                         and not (want_thing and kind == "person"):
                     return aid, name, phrase, "pronoun"
@@ -870,24 +891,23 @@ def stance(doc) -> pd.DataFrame:
         hit = actors.person_in_span(cs, s.en[head_end]) or actors.in_span(cs, s.en[head_end]) or actors.in_span(cs, ce)
         head = {s.lem[k] for k in range(a, head_end + 1)}
         if hit is None and head & _DOCUMENTS:
-            for p, aid, name, kind, is_doc in reversed(antecedents):
+            for p, aid, name, kind, is_doc in earlier():
                 if p < cs and not is_doc and aid is not None:
                     return aid, name, phrase, "document"
         if hit:
             return hit[0], hit[1], phrase, how
         return None, phrase, phrase, how
 
-    def remember(s: _Sent, span, holder_id, holder):
+    def remember(s: _Sent, span, holder_id, holder, pending: bool = False):
         a, b = span
-        words = s.low[a:b + 1]
-        if len(words) == 1 and words[0] in _PRONOUNS:
+        if a == b and s.low[a] in _PRONOUNS:
             return
-        head = set(s.lem[a:b + 1])
         kind = None
         hit = actors.in_span(s.st[a], s.en[b])
         if hit:
             kind = hit[2]
-        antecedents.append((s.st[a], holder_id, holder, kind, bool(head & _DOCUMENTS) and hit is None))
+        is_doc = hit is None and not _DOCUMENTS.isdisjoint(s.lem[a:b + 1])
+        antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
 
     from .clauses import sentences_of
 
@@ -896,6 +916,7 @@ def stance(doc) -> pd.DataFrame:
     for cs in parsed.values():
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
+    last_para = None
     for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
@@ -903,11 +924,13 @@ def stance(doc) -> pd.DataFrame:
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for c in s.clauses:
             if c.kind == "fin" and c.subj is not None and c.own_subject:
-                hid, holder, _, _ = resolve(s, c.subj, "subject")
-                remember(s, c.subj, hid, holder)
+                remember(s, c.subj, None, None, pending=True)
                 break
-        if _title_case(s, text):
-            # "Pence Endorses Paul Ryan With Trump's Blessing": the tagger reads capitalised verbs as names
+        first_in_para, last_para = s.para_id != last_para, s.para_id
+        if first_in_para and n <= 30 and (n < 2 or not s.low[1].isalpha() or s.low[1] in _SMALL_WORDS
+                                          or text[s.st[1]].isupper()) and _title_case(s, text):
+            # "Pence Endorses Paul Ryan With Trump's Blessing" (a headline opens its paragraph): the
+            # tagger reads capitalised verbs as names
             for k, hspan, tspan, label, negated in _headline_cues(s, index):
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
@@ -919,7 +942,7 @@ def stance(doc) -> pd.DataFrame:
                              "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
             continue
-        if any(w in _NAMING_VERBS for w in s.low):
+        if not _NAMING_VERBS.isdisjoint(s.low):
             # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
             for k, hspan, tspan, label in _naming_cues(cs):
                 hid, holder, htext, how = resolve(s, hspan, "subject")
@@ -940,7 +963,11 @@ def stance(doc) -> pd.DataFrame:
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
-        starts = [k for k in range(n) if low[k] in index or lem[k] in index]
+        has = index.__contains__
+        starts = list(compress(range(n), map(has, low)))
+        by_lemma = list(compress(range(n), map(has, lem)))
+        if by_lemma and by_lemma != starts:
+            starts = sorted(set(starts).union(by_lemma))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
@@ -955,15 +982,20 @@ def stance(doc) -> pd.DataFrame:
                 if more:
                     cands = cands + more if cands else more
             nxt = i + 1
+            # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
+            after_gap = nxt
+            while after_gap < n and after_gap - nxt < 2 and pos[after_gap] in _GAP_POS:
+                after_gap += 1
             for words, cue in cands:
                 if len(words) == 1:
                     j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
                 else:
-                    # a longer cue: its second word next, or an adverb between (see _match)
                     if nxt >= n:
                         continue
                     w1 = words[1]
-                    if low[nxt] != w1 and lem[nxt] != w1 and pos[nxt] not in _GAP_POS and not (w1 == "favor" and low[nxt] == "favour"):
+                    if low[nxt] != w1 and lem[nxt] != w1 and not (w1 == "favor" and low[nxt] == "favour") and (
+                            after_gap == nxt or after_gap >= n or (low[after_gap] != w1 and lem[after_gap] != w1
+                                                                    and not (w1 == "favor" and low[after_gap] == "favour"))):
                         continue
                     j = _match(s, i, words)
                     if j is None:
@@ -1139,7 +1171,7 @@ def stance(doc) -> pd.DataFrame:
                 holder, holder_from = "(the author)", "author"
             if subj is None and kind == "verb" and not quote:
                 # "And expressed the hope ...": the subject is the previous clause's
-                for p, aid, name, _k, is_doc in reversed(antecedents):
+                for p, aid, name, _k, is_doc in earlier():
                     if not is_doc:
                         holder_id, holder, holder_text, holder_from = aid, name, None, "previous"
                         break
@@ -1151,8 +1183,9 @@ def stance(doc) -> pd.DataFrame:
                 label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
             hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
             hedge_to = target_span[1] + 1 if target_span else j
-            hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
-                         zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
+            h_low, h_lem = s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]
+            hedged = ghedge or (not (hedges.isdisjoint(h_low) and hedges.isdisjoint(h_lem)) and any(
+                _is_hedge(w, l, t, hedges) for w, l, t in zip(h_low, h_lem, s.pos[hedge_from:hedge_to])))
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
