@@ -252,6 +252,8 @@ def _verb_here(s: _Sent, i: int) -> bool:
     """Token i is a verb, or stands where only a verb can ("will probably back", "to back")."""
     if s.pos[i].startswith("VB"):
         return True
+    if i > 0 and s.low[i - 1] in ("i", "we", "they", "you", "he", "she") and s.pos[i - 1] == "PRP":
+        return True  # right after a subject pronoun only a verb can stand ("I like Paul", tagged as a preposition)
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
@@ -517,7 +519,7 @@ def _in_question(cs, c) -> bool:
 
 
 #: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
-_BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love"})
+_BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love", "like"})
 #: heads that name texts and rules, not someone who holds a view ("the amendment would repeal")
 _NOT_HOLDERS = frozenset({"amendment", "bill", "measure", "provision", "legislation", "law", "rule", "regulation"})
 #: words that open a time or reason clause, never a target ("endorse until the nominee is known")
@@ -538,7 +540,7 @@ def _target_ok(s, span) -> bool:
     a, b = span
     if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
         return False
-    return any(p.startswith(("NN", "PRP", "CD", "VB", "FW")) for p in s.pos[a:b + 1])
+    return s.low[a] in _QUANTIFIERS or any(p.startswith(("NN", "PRP", "CD", "VB", "FW")) for p in s.pos[a:b + 1])
 
 
 def _gerund_object_holder(s, c):
@@ -629,6 +631,8 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         else:
             d = k if k >= 0 and s.pos[k] == "DT" else k + 1  # the determiner of "a backer"
         d -= 1
+        while d >= 0 and s.pos[d] in ("DT", "RB"):
+            d -= 1  # "is perhaps the party's proponent of Y"
         if d >= 0 and s.low[d] == "as":
             d -= 1
         if d >= 0 and s.low[d] == ",":
@@ -639,7 +643,15 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
             holder = None
         return (holder, "subject", after) if holder is not None else None
     if poss is not None:
-        return (poss, "subject", after) if after is not None else None
+        if after is None:
+            return None
+        if poss[0] == poss[1] and s.pos[poss[0]] == "PRP$" and poss[0] > 0 and s.pos[poss[0] - 1].startswith("VB") \
+                and s.low[poss[0]] in ("his", "her", "their", "its"):
+            # "several of them indicated their support for Y": the one who indicates it
+            holder = _clause_subject_before(cs, i)
+            if holder is not None:
+                return (holder, "subject", after)
+        return (poss, "subject", after)
     # "Z received the endorsement of X"; "X has praise for Y", "X voiced strong criticism of Y"
     d = k
     while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
@@ -679,7 +691,11 @@ def _holder_ok(s, span) -> bool:
         return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):
         return False
-    head = next((w for w, p in zip(reversed(words), reversed(s.pos[a:b + 1])) if p.startswith("NN")), None)
+    # the head noun is before a preposition: "Donald Trump on Friday" is Trump, not a day
+    cut = next((k for k in range(a + 1, b + 1) if s.pos[k] == "IN"), b + 1)
+    pos = s.pos[a:cut] if any(p.startswith("NN") for p in s.pos[a:cut]) else s.pos[a:b + 1]
+    words = s.low[a:a + len(pos)]
+    head = next((w for w, p in zip(reversed(words), reversed(pos)) if p.startswith("NN")), None)
     return head not in _TIME_HEADS
 
 
@@ -1083,7 +1099,7 @@ def stance(doc) -> pd.DataFrame:
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
                         target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
                 else:
-                    if c.kind in ("inf", "ger") and c.gov is not None and (c.gov.voice == "passive" or (
+                    if c.kind in ("inf", "ger") and c.gov is not None and ((c.gov.voice == "passive" and cs.lem[c.gov.main] in _OBJECT_CONTROL) or (
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
                         continue

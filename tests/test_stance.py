@@ -387,3 +387,19 @@ def test_relative_antecedent_headline_infinitive_and_quantifier_after_a_conjunct
     assert ("the Forum", "favor", "Smith") in _rows("He launched the Forum, a group that endorsed Smith before backing Jones.")
     assert _rows("The union to endorse Smith.") == [("The union", "favor", "Smith")]
     assert _rows("Republicans are divided, although most oppose it.") == [("most", "against", "it")]
+
+
+def test_holder_head_before_a_preposition_passive_governors_and_quantifier_targets():
+    assert _rows("Smith on Friday endorsed the plan.") == [("Smith on Friday", "favor", "the plan")]
+    assert _rows("Voters are united in supporting the levy.") == [("Voters", "favor", "the levy")]
+    assert _rows("She rejected several of the proposals.")[0][:2] == ("She", "against")
+
+
+def test_possessed_stance_nouns_and_like_pledge_respect():
+    assert _rows("Smith is perhaps the party's loudest proponent of the plan.") == [("Smith", "favor", "the plan")]
+    row = _one("Several of the unions indicated their support for Jones.").iloc[0]
+    assert "Several" in row.holder_text and (row.stance, row.target) == ("favor", "Jones")
+    assert _rows("I like the mayor.") == [("I", "favor", "the mayor")]
+    assert _one("I would like to see the plan.").empty
+    assert _rows("She pledged to cut taxes.") == [("She", "favor", "to cut taxes")]
+    assert _rows("I have tremendous respect for the governor.") == [("I", "favor", "the governor")]
