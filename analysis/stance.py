@@ -257,7 +257,8 @@ def _verb_here(s: _Sent, i: int) -> bool:
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
-    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ", "PRP")
+    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and (
+        s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ", "PRP") or (s.low[j] == "to" and s.low[i + 1] == ","))
 
 
 def _experiencer_verb(s: _Sent, i: int) -> bool:
@@ -1202,9 +1203,25 @@ def stance(doc) -> pd.DataFrame:
             h_low, h_lem = s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]
             hedged = ghedge or (not (hedges.isdisjoint(h_low) and hedges.isdisjoint(h_lem)) and any(
                 _is_hedge(w, l, t, hedges) for w, l, t in zip(h_low, h_lem, s.pos[hedge_from:hedge_to])))
+            if target_span is None and kind == "verb" and j < n and low[j] == ",":
+                # "plans to support, in some fashion, at least 100 candidates": past the aside
+                m = next((m for m in range(j + 1, min(n, j + 8)) if low[m] == ","), None)
+                if m is not None and m + 1 < n and not any(pos[x].startswith("VB") for x in range(j + 1, m)):
+                    target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
+            rival = None
+            if label == "favor" and kind in ("verb", "noun"):
+                # "would support Clinton over Trump", "supported Crist against Rubio": against the rival
+                for k in range(target_span[0] + 1, target_span[1]):
+                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")):
+                        rival = _np_right(s, k + 1)
+                        if rival is not None and any(p.startswith("NNP") for p in pos[rival[0]:rival[1] + 1]):
+                            target_span = (target_span[0], k - 1)
+                        else:
+                            rival = None
+                        break
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
@@ -1218,6 +1235,11 @@ def stance(doc) -> pd.DataFrame:
                          "target": target, "stance": label, "cue": text[c_start:c_end], "pattern": cue["cue"],
                          "negated": negated, "hedged": hedged, "start": c_start, "end": c_end, "text": text[c_start:c_end],
                          "target_start": t_start, "target_end": t_end, "evidence": s_text})
+            if rival is not None:
+                r_start, r_end = s.st[rival[0]], s.en[rival[1]]
+                hit = actors.in_span(r_start, r_end)
+                rows.append({**rows[-1], "target_id": _clean(hit[0]) if hit else None, "target": text[r_start:r_end],
+                             "stance": "against", "target_start": r_start, "target_end": r_end})
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j

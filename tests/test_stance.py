@@ -403,3 +403,10 @@ def test_possessed_stance_nouns_and_like_pledge_respect():
     assert _one("I would like to see the plan.").empty
     assert _rows("She pledged to cut taxes.") == [("She", "favor", "to cut taxes")]
     assert _rows("I have tremendous respect for the governor.") == [("I", "favor", "the governor")]
+
+
+def test_support_one_over_a_rival_and_a_target_after_an_aside():
+    assert _rows("Pate said he would support Clinton in a general election over Republican Trump.") == [
+        ("he", "favor", "Clinton in a general election"), ("he", "against", "Republican Trump")]
+    assert _rows("Pate supported Charlie Crist against Rubio.") == [("Pate", "favor", "Charlie Crist"), ("Pate", "against", "Rubio")]
+    assert _rows("He plans to support, in some fashion, at least 100 candidates.") == [("He", "favor", "at least 100 candidates")]
