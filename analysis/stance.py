@@ -226,6 +226,17 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
                 return None
         else:
             return None
+    if j >= 1 and s.low[j] in _DASHES:
+        # "Trump's running mate — Indiana Gov. Mike Pence — has thrown": the name between the dashes
+        k = next((k for k in range(j - 1, max(-1, j - 12), -1) if s.low[k] in _DASHES), None)
+        if k is None or k + 1 > j - 1:
+            return None
+        inner = (k + 1, j - 1)
+        if all(s.pos[x] in _NP_POS or s.low[x] in (",", "and", "of") for x in range(*inner)) \
+                and any(s.pos[x].startswith("NNP") for x in range(inner[0], inner[1] + 1)) and s.low[k + 1] not in _QUANTIFIERS:
+            j = inner[1]
+        else:
+            return None
     end = j
     if j >= 0 and s.pos[j] == "PRP":
         return (j, j)  # a personal pronoun is a noun phrase on its own ("said on Wednesday it was")
@@ -406,6 +417,9 @@ _NEGATING_PHRASES = (("little", "prospect", "of"), ("no", "prospect", "of"), ("l
 _OPEN_QUESTION = frozenset({"whether", "if"})
 #: subject pronouns: "told the Post he was ready" -> the holder is "he", not "the Post he"
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+#: cues of choosing among rivals: declining them all ("not endorsing any candidate") is neutral
+_CHOICE_CUES = frozenset({"endorse", "back", "support", "endorsement", "backing", "vote for"})
+_DASHES = frozenset({"—", "–", "--", "―"})
 _QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "few", "several", "others", "none"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
@@ -450,7 +464,7 @@ def _governing_negation(cs, c) -> tuple[bool, bool]:
     if c.kind == "inf" and g is None:
         # "has yet to endorse", "was not ready to back": the finite verb just before denies it
         fin = _governing_finite(cs, c)
-        if (before and before[-1] == "yet") or (fin is not None and c.vs - fin.ve <= 4 and (
+        if (before and before[-1] in ("yet", "refusal", "failure", "reluctance")) or (fin is not None and c.vs - fin.ve <= 4 and (
                 fin.negated or any(w in ("not", "n't", "never") for w in cs.low[fin.vs:c.vs]))):
             negated = True
     for phrase in _NEGATING_PHRASES:
@@ -664,6 +678,19 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         target = _clause_subject_before(cs, i)
         return (after, "from", target) if target is not None else None
     return None
+
+
+def _copular_subject(cs, span):
+    """ "Trump is a serial liar and birther who has pledged to ban ...": the antecedent of the
+    relative clause is a predicate noun; the subject of *is* holds the stance."""
+    k = span[0] - 1
+    while k >= 0 and (cs.pos[k] in ("DT", "JJ", "NN", "NNS", "CC") or cs.low[k] == ","):
+        k -= 1
+    if k >= 0 and cs.lem[k] == "be":
+        for c in cs.clauses:
+            if c.vs <= k <= c.ve and c.subj is not None and c.subj[1] < k:
+                return c.subj
+    return span
 
 
 def _appositive_name(s, span):
@@ -1145,6 +1172,21 @@ def stance(doc) -> pd.DataFrame:
                 holder_from = "subject"
             if holder_span is not None:
                 holder_span = _appositive_name(s, _pronoun_head(s, holder_span))
+                if c is not None and c.relation == "relative":
+                    holder_span = _copular_subject(cs, holder_span)
+                b1 = holder_span[1] + 1
+                if b1 < n and low[b1] in _DASHES:
+                    # "Trump's running mate — Indiana Gov. Mike Pence — has thrown": the name between the dashes
+                    k = next((k for k in range(b1 + 1, min(n, b1 + 12)) if low[k] in _DASHES), None)
+                    if k is not None and k > b1 + 1 and k < i and all(pos[x] in _NP_POS for x in range(b1 + 1, k)) \
+                            and any(pos[x].startswith("NNP") for x in range(b1 + 1, k)):
+                        holder_span = (b1 + 1, k - 1)
+                a0 = holder_span[0]
+                if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
+                    k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
+                    if k is not None and k > 0:
+                        left = _np_left(s, k - 1)  # "The senators -- Cruz, Paul and Rubio -- all voted"
+                        holder_span = left or holder_span
                 if kind != "experiencer" and s.lem[holder_span[1]] in _NOT_HOLDERS:
                     i = j  # "another amendment would repeal Y": a text, not a holder
                     continue
@@ -1198,6 +1240,8 @@ def stance(doc) -> pd.DataFrame:
             label = cue["stance"]
             if negated:
                 label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
+                if label == "against" and cue["cue"] in _CHOICE_CUES and target_span and low[target_span[0]] == "any":
+                    label = "neutral"  # "is not backing any candidate": no one is opposed
             hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
             hedge_to = target_span[1] + 1 if target_span else j
             h_low, h_lem = s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]

@@ -410,3 +410,15 @@ def test_support_one_over_a_rival_and_a_target_after_an_aside():
         ("he", "favor", "Clinton in a general election"), ("he", "against", "Republican Trump")]
     assert _rows("Pate supported Charlie Crist against Rubio.") == [("Pate", "favor", "Charlie Crist"), ("Pate", "against", "Rubio")]
     assert _rows("He plans to support, in some fashion, at least 100 candidates.") == [("He", "favor", "at least 100 candidates")]
+
+
+def test_names_between_dashes_predicate_nouns_refusals_and_declining_every_rival():
+    assert _rows("Trump's running mate — Indiana Gov. Mike Pence — has thrown his support behind Ryan.") == [
+        ("Indiana Gov. Mike Pence", "favor", "Ryan")]
+    row = _one("The senators -- Cruz, Paul and Rubio -- all voted in favor of the provision.").iloc[0]
+    assert row.holder_text == "The senators" and row.stance == "favor"
+    row = _one("Cruz's refusal to disavow the plan angered many.").iloc[0]
+    assert (row.stance, row.negated) == ("neutral", True)
+    row = _one("He is not backing any particular candidate.").iloc[0]
+    assert (row.stance, row.negated) == ("neutral", True)
+    assert _one("He is not backing the mayor.").iloc[0].stance == "against"
