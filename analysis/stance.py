@@ -37,6 +37,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import compress
+from operator import or_
 from importlib import resources
 
 import pandas as pd
@@ -542,6 +543,10 @@ _NOT_TARGET_START = frozenset({"until", "before", "after", "since", "while", "be
                                "although", "though", "whereas", "once"})
 
 
+#: tags of words that can name something (a target must hold one)
+_NAMING_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD", "FW", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
 def _attributive(s, i: int) -> bool:
     """Is the participle at i inside a noun phrase ("a well respected senator", "the backing group")?"""
     k = i - 1
@@ -555,7 +560,7 @@ def _target_ok(s, span) -> bool:
     a, b = span
     if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
         return False
-    return s.low[a] in _QUANTIFIERS or any(p.startswith(("NN", "PRP", "CD", "VB", "FW")) for p in s.pos[a:b + 1])
+    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
 
 
 def _gerund_object_holder(s, c):
@@ -906,6 +911,10 @@ def stance(doc) -> pd.DataFrame:
             if e[5] is not None:
                 ps, pspan = e[5]
                 e[5] = None
+                a, b = pspan
+                hit = actors.in_span(ps.st[a], ps.en[b])
+                e[3] = hit[2] if hit else None
+                e[4] = hit is None and not _DOCUMENTS.isdisjoint(ps.lem[a:b + 1])
                 e[1], e[2] = resolve(ps, pspan, "subject")[:2]
             yield e[0], e[1], e[2], e[3], e[4]
 
@@ -945,6 +954,9 @@ def stance(doc) -> pd.DataFrame:
     def remember(s: _Sent, span, holder_id, holder, pending: bool = False):
         a, b = span
         if a == b and s.low[a] in _PRONOUNS:
+            return
+        if pending:
+            antecedents.append([s.st[a], None, None, None, False, (s, span)])
             return
         kind = None
         hit = actors.in_span(s.st[a], s.en[b])
@@ -1008,10 +1020,7 @@ def stance(doc) -> pd.DataFrame:
         low, lem, pos = s.low, s.lem, s.pos
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
         has = index.__contains__
-        starts = list(compress(range(n), map(has, low)))
-        by_lemma = list(compress(range(n), map(has, lem)))
-        if by_lemma and by_lemma != starts:
-            starts = sorted(set(starts).union(by_lemma))
+        starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
