@@ -583,6 +583,7 @@ _NOUN_SOURCE_PREPS = frozenset({"from", "among"})
 _RECEIVE = frozenset({"receive", "win", "get", "secure", "earn", "gain", "land", "lock", "pick", "draw", "attract", "collect"})
 #: nouns for people by the stance they hold ("a backer of Y", "Y's supporters")
 _AGENT_NOUNS = frozenset({"supporter", "backer", "proponent", "advocate", "opponent", "critic", "foe"})
+_GIVE = frozenset({"give", "lend", "offer", "hand", "throw"})
 _POSSESSED_AGENTS = frozenset({"supporter", "backer", "critic"})
 #: verbs whose subject holds the stance noun they take ("X has praise for Y", "X voiced criticism of Y")
 _LIGHT_VERBS = frozenset({"have", "express", "voice", "offer", "give", "show", "lend", "declare", "signal", "state",
@@ -599,7 +600,8 @@ def _clause_subject_before(cs, i: int):
     for c in cs.clauses:
         if c.ve >= i:
             break
-        if c.subj is not None and c.relation != "relative" and c.subj[1] < i and c.end >= i:
+        if c.subj is not None and c.relation != "relative" and c.subj[1] < i and c.end >= i \
+                and not _NAMING_TAGS.isdisjoint(cs.pos[c.subj[0]:c.subj[1] + 1]):
             best = c.subj
     return best
 
@@ -682,6 +684,12 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
     if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
         target = _clause_subject_before(cs, i)
         return (after, "from", target) if target is not None else None
+    # "gave Clinton the nod", "lent the mayor its backing": the one given it is the target
+    if d >= 1 and s.pos[d].startswith(("NNP", "PRP", "NN")) and k >= 0 and s.pos[k] in ("DT", "PRP$"):
+        io = _np_left(s, d)
+        if io is not None and io[0] > 0 and s.lem[io[0] - 1] in _GIVE:
+            holder = _clause_subject_before(cs, io[0])
+            return (holder, "subject", io) if holder is not None else None
     return None
 
 
@@ -1097,6 +1105,11 @@ def stance(doc) -> pd.DataFrame:
                     continue
                 holder_span, holder_from, target_span = frame
                 subj = holder_span
+                c_noun = _clause_at(cs, i, j)
+                if c_noun is not None and c_noun.kind in ("inf", "ger") and c_noun.ve < i:
+                    # "is unlikely to give Clinton the nod", "refused to lend them its support"
+                    if _governing_negation(cs, c_noun)[0]:
+                        negated = not negated
             elif kind == "experiencer":
                 obj = _np_right(s, j)
                 holder_span, holder_from, target_span = obj, "object", subj

@@ -422,3 +422,7 @@ def test_names_between_dashes_predicate_nouns_refusals_and_declining_every_rival
     row = _one("He is not backing any particular candidate.").iloc[0]
     assert (row.stance, row.negated) == ("neutral", True)
     assert _one("He is not backing the mayor.").iloc[0].stance == "against"
+
+
+def test_giving_someone_the_nod():
+    assert _rows("Two unions gave Clinton the nod.") == [("Two unions", "favor", "Clinton")]
