@@ -693,6 +693,28 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
     return None
 
 
+def _pronoun_in_complement(cs, c, span):
+    """The subject of the clause governing a complement whose subject is *he* / *she* / *they*,
+    when it agrees (a plural for *they*, a name for *he* / *she*); else None."""
+    a, b = span
+    if a != b or cs.low[a] not in ("he", "she", "they") or c is None:
+        return None
+    g = c.gov if c.gov is not None else (_governing_finite(cs, c) if c.relation in ("complement", "reported") else None)
+    for _ in range(3):  # "told the Post he was not ready to support": the infinitive's finite clause first
+        if g is None or g.subj is None or g.subj[1] >= a:
+            return None
+        x, y = g.subj
+        if not (x == y and cs.low[x] in _PRONOUNS):
+            break
+        g = g.gov
+    else:
+        return None
+    heads = cs.pos[x:y + 1]
+    if cs.low[a] == "they":
+        return g.subj if ("NNS" in heads or "NNPS" in heads) else None
+    return g.subj if "NNP" in heads and "NNS" not in heads and "NNPS" not in heads else None
+
+
 def _copular_subject(cs, span):
     """ "Trump is a serial liar and birther who has pledged to ban ...": the antecedent of the
     relative clause is a predicate noun; the subject of *is* holds the stance."""
@@ -1197,7 +1219,10 @@ def stance(doc) -> pd.DataFrame:
                 if c is not None and c.relation == "relative":
                     holder_span = _copular_subject(cs, holder_span)
                 b1 = holder_span[1] + 1
-                if b1 < n and low[b1] in _DASHES:
+                if b1 < n and low[b1] == "," and vg >= b1 + 3 and low[vg - 1] == "," \
+                        and all(pos[x].startswith("NNP") for x in range(b1 + 1, vg - 1)):
+                    holder_span = (b1 + 1, vg - 2)  # "The head of the group, Mike Murphy, praised": the name
+                elif b1 < n and low[b1] in _DASHES:
                     # "Trump's running mate — Indiana Gov. Mike Pence — has thrown": the name between the dashes
                     k = next((k for k in range(b1 + 1, min(n, b1 + 12)) if low[k] in _DASHES), None)
                     if k is not None and k > b1 + 1 and k < i and all(pos[x] in _NP_POS for x in range(b1 + 1, k)) \
@@ -1226,6 +1251,11 @@ def stance(doc) -> pd.DataFrame:
                     # "We oppose the deal, the minister said": the speaker holds it
                     holder_id, holder, _, _ = resolve(s, c.gov.subj, "reported")
                     holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "reported"
+                elif (gsubj := _pronoun_in_complement(cs, c, holder_span)) is not None:
+                    # "many unionists made it clear they did not agree", "Trump told the Post he was":
+                    # the pronoun is the subject of the clause it is said in
+                    holder_id, holder, _, _ = resolve(s, gsubj, "pronoun")
+                    holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "pronoun"
                 else:
                     holder_id, holder, holder_text, holder_from = resolve(s, holder_span, holder_from)
             elif quote:

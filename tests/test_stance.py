@@ -426,3 +426,9 @@ def test_names_between_dashes_predicate_nouns_refusals_and_declining_every_rival
 
 def test_giving_someone_the_nod():
     assert _rows("Two unions gave Clinton the nod.") == [("Two unions", "favor", "Clinton")]
+
+
+def test_pronoun_subject_of_a_complement_and_a_name_after_the_subject():
+    row = _one("Many voters made it clear they did not agree with the decision.").iloc[0]
+    assert (row.holder_text, row.holder, row.stance) == ("they", "Many voters", "against")
+    assert _rows("The head of the group, Mike Murphy, praised the effort.") == [("Mike Murphy", "favor", "the effort")]
