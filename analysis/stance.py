@@ -894,6 +894,41 @@ def _naming_cues(cs):
     return out
 
 
+def _anti_cues(cs):
+    """``(token, holder span)`` for an "anti-X" word whose noun phrase has an owner: a possessor
+    ("the donor's anti-Trump campaign", "his anti-war stance") or the subject of the verb it is
+    the object of ("ran anti-immigration ads", "was behind an anti-Trump effort"). The target is
+    X, the word's part after "anti-"."""
+    out = []
+    n = len(cs.low)
+    for k in range(n):
+        w = cs.low[k]
+        if not (w.startswith("anti-") and len(w) > 6 and w[5].isalpha()):
+            continue
+        d = k - 1
+        while d >= 0 and cs.pos[d] in ("JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "RB", "CD") \
+                and not cs.low[d].startswith("anti-"):
+            d -= 1
+        if d < 0:
+            continue
+        holder = None
+        if cs.low[d] in ("'s", "’s", "'", "’") and d > 0:
+            left = _np_left(cs, d - 1)
+            holder = (left[0], d - 1) if left is not None else None
+        elif cs.pos[d] == "PRP$":
+            holder = (d, d)
+        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] != "be"))) \
+                or (cs.pos[d].startswith("VB") and cs.lem[d] != "be"):
+            v = d if cs.pos[d].startswith("VB") else (d - 1 if cs.low[d - 1] != "behind" else d - 2)
+            for c in cs.clauses:
+                if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:
+                    holder = c.subj
+                    break
+        if holder is not None and _holder_ok(cs, holder):
+            out.append((k, _pronoun_head(cs, holder)))
+    return out
+
+
 def _merge_coordinated(rows: list[dict]) -> list[dict]:
     """ "I support and endorse Y": one stance, not two. A row whose sentence, holder and label are
     those of the previous row and whose target overlaps it is dropped."""
@@ -1012,6 +1047,24 @@ def stance(doc) -> pd.DataFrame:
             if c.kind == "fin" and c.subj is not None and c.own_subject:
                 remember(s, c.subj, None, None, pending=True)
                 break
+        if any(w.startswith("anti-") for w in s.low):
+            # "Murphy was behind a previous anti-Trump effort", "the donor's anti-Trump campaign"
+            seen = set()
+            for k, hspan in _anti_cues(cs):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                t_start, t_end = s.st[k] + 5, s.en[k]
+                if (holder, text[t_start:t_end].lower()) in seen:
+                    continue
+                seen.add((holder, text[t_start:t_end].lower()))
+                hit = actors.in_span(s.st[k], t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": "against",
+                             "cue": text[s.st[k]:s.en[k]], "pattern": "anti-", "negated": False,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
         first_in_para, last_para = s.para_id != last_para, s.para_id
         if first_in_para and n <= 30 and (n < 2 or not s.low[1].isalpha() or s.low[1] in _SMALL_WORDS
                                           or text[s.st[1]].isupper()) and _title_case(s, text):

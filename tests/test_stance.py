@@ -432,3 +432,10 @@ def test_pronoun_subject_of_a_complement_and_a_name_after_the_subject():
     row = _one("Many voters made it clear they did not agree with the decision.").iloc[0]
     assert (row.holder_text, row.holder, row.stance) == ("they", "Many voters", "against")
     assert _rows("The head of the group, Mike Murphy, praised the effort.") == [("Mike Murphy", "favor", "the effort")]
+
+
+def test_anti_words_with_an_owner():
+    assert _rows("Because Murphy was behind a previous anti-Trump effort, people suspected him.") == [
+        ("Murphy", "against", "Trump")]
+    assert _rows("The group ran anti-immigration ads.") == [("The group", "against", "immigration")]
+    assert _one("The anti-Trump vote went to Cruz.").empty
