@@ -1047,7 +1047,7 @@ def stance(doc) -> pd.DataFrame:
             if c.kind == "fin" and c.subj is not None and c.own_subject:
                 remember(s, c.subj, None, None, pending=True)
                 break
-        if any(w.startswith("anti-") for w in s.low):
+        if "nti-" in s_text:
             # "Murphy was behind a previous anti-Trump effort", "the donor's anti-Trump campaign"
             seen = set()
             for k, hspan in _anti_cues(cs):
