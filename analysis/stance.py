@@ -20,6 +20,12 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 3. **Target**: the object or complement as a whole phrase (a noun phrase with its attachments,
    an infinitive or that-clause to its end; for a passive, the subject); for "Y worries X" the
    subject Y. ``target_id`` is the first actor in it. A cue with no target gives no row.
+   Stance nouns (kind ``noun``): "X's endorsement of Y", "endorsements from X", "Z received the
+   backing of X", "X has praise for Y", "a backer of Y". Written on real news (the PolNeAR gold,
+   ``benchmarks/stance_eval.py``): gerunds and infinitives take the subject of the clause they
+   depend on, "attacked X for opposing Y" gives X the gerund's stance, questions and conditions
+   give no row, title-case headlines are read by position, "X called Y a liar" is labelled by the
+   words' valence (VADER), and "anti-X" words with an owner are against X.
 4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
    "refused to", "failed to", "little prospect of") turns favor into against and against into
    neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
