@@ -20,6 +20,12 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
 3. **Target**: the object or complement as a whole phrase (a noun phrase with its attachments,
    an infinitive or that-clause to its end; for a passive, the subject); for "Y worries X" the
    subject Y. ``target_id`` is the first actor in it. A cue with no target gives no row.
+   Stance nouns (kind ``noun``): "X's endorsement of Y", "endorsements from X", "Z received the
+   backing of X", "X has praise for Y", "a backer of Y". Written on real news (the PolNeAR gold,
+   ``benchmarks/stance_eval.py``): gerunds and infinitives take the subject of the clause they
+   depend on, "attacked X for opposing Y" gives X the gerund's stance, questions and conditions
+   give no row, title-case headlines are read by position, "X called Y a liar" is labelled by the
+   words' valence (VADER), and "anti-X" words with an owner are against X.
 4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
    "refused to", "failed to", "little prospect of") turns favor into against and against into
    neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
@@ -36,6 +42,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import compress
+from operator import or_
 from importlib import resources
 
 import pandas as pd
@@ -46,7 +54,7 @@ from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
 
 STANCES = ("favor", "against", "neutral")
-KINDS = ("verb", "adj", "experiencer")
+KINDS = ("verb", "adj", "experiencer", "noun")
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
            "target_start", "target_end", "evidence"]
@@ -57,8 +65,8 @@ _SKIP_POS = {"RB", "RBR", "RBS", "MD", "RP"}
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 _REL = {"which", "who", "whom", "whose", "that"}
 _BOUNDARY = {",", ";", ":", "–", "—", "-", ".", "!", "?", "(", ")", "[", "]", '"', "“", "”", "‘", "’", "'", "''", "``"}
-_PRONOUNS = {"they", "he", "she", "it", "we", "i", "them", "him", "her", "us", "this"}
-_FIRST_PERSON = {"i", "we", "me", "us"}
+_PRONOUNS = {"they", "he", "she", "it", "we", "i", "them", "him", "her", "us", "this", "his", "its", "their"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 _REPORTING = {"say", "state", "declare", "note", "stress", "announce", "add", "warn", "insist", "claim", "argue",
               "report", "write", "tell", "recall", "emphasize", "emphasise", "underline", "affirm", "assert", "conclude"}
 _DOCUMENTS = {"document", "statement", "declaration", "communique", "communiqué", "resolution", "text", "report", "letter",
@@ -156,8 +164,8 @@ def _compiled():
     """Cues indexed by first word, longest first; plus negator and hedge sets."""
     if not _cue_state:
         lex = _default_lexicon()
-        merged = {c["cue"]: c for c in lex["cues"]}
-        merged.update({c["cue"]: c for c in _user_cues})
+        merged = {(c["cue"], c["kind"]): c for c in lex["cues"]}
+        merged.update({(c["cue"], c["kind"]): c for c in _user_cues})
         index: dict[str, list] = {}
         for c in sorted(merged.values(), key=lambda c: -len(c["cue"].split())):
             words = c["cue"].split()
@@ -218,10 +226,22 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
             if s.low[k] == ",":
                 inner = range(k + 1, j)
                 if (s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN"
-                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))):
+                        or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))
+                        or (s.pos[k + 1] in ("VBN", "VBD") and k + 2 < j and s.low[k + 2] == "by")):  # ", goaded by X,"
                     j = k - 1
                     break
                 return None
+        else:
+            return None
+    if j >= 1 and s.low[j] in _DASHES:
+        # "Trump's running mate — Indiana Gov. Mike Pence — has thrown": the name between the dashes
+        k = next((k for k in range(j - 1, max(-1, j - 12), -1) if s.low[k] in _DASHES), None)
+        if k is None or k + 1 > j - 1:
+            return None
+        inner = (k + 1, j - 1)
+        if all(s.pos[x] in _NP_POS or s.low[x] in (",", "and", "of") for x in range(*inner)) \
+                and any(s.pos[x].startswith("NNP") for x in range(inner[0], inner[1] + 1)) and s.low[k + 1] not in _QUANTIFIERS:
+            j = inner[1]
         else:
             return None
     end = j
@@ -250,10 +270,13 @@ def _verb_here(s: _Sent, i: int) -> bool:
     """Token i is a verb, or stands where only a verb can ("will probably back", "to back")."""
     if s.pos[i].startswith("VB"):
         return True
+    if i > 0 and s.low[i - 1] in ("i", "we", "they", "you", "he", "she") and s.pos[i - 1] == "PRP":
+        return True  # right after a subject pronoun only a verb can stand ("I like Paul", tagged as a preposition)
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
-    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ")
+    return j >= 0 and (s.pos[j] == "MD" or s.low[j] == "to") and i + 1 < len(s.pos) and (
+        s.pos[i + 1] in ("DT", "PRP$", "NNP", "NNPS", "CD", "JJ", "PRP") or (s.low[j] == "to" and s.low[i + 1] == ","))
 
 
 def _experiencer_verb(s: _Sent, i: int) -> bool:
@@ -276,6 +299,8 @@ def _verb_group_start(s: _Sent, i: int, negs: set) -> int:
     j = i - 1
     while j >= 0 and (s.pos[j] in _SKIP_POS or s.lem[j] in _AUX or s.low[j] in negs or s.pos[j].startswith("VB")
                       or s.low[j] == "themselves"):
+        if s.low[j] in _QUANTIFIERS and (j == 0 or not (s.pos[j - 1].startswith(("VB", "MD")) or s.lem[j - 1] in _AUX)):
+            break  # "although most oppose it": "most" is the subject, not an adverb of the verb
         j -= 1
     return j + 1
 
@@ -285,6 +310,8 @@ def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
     while j < n and j - i < _MAX_TARGET and (s.low[j] not in _BOUNDARY or s.pos[j] == "POS"):
         if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
             break  # "... and stated the need for": a second verb phrase starts
+        if j > i and s.low[j] in _NOT_TARGET_START and s.pos[j] in ("IN", "WRB"):
+            break  # "endorsed Smith before backing Jones": a time clause is not part of the target
         j += 1
     return (i, j - 1) if j > i else None
 
@@ -392,7 +419,15 @@ _HEDGING_GOVERNORS = frozenset({"seem", "appear", "expect", "plan", "intend", "c
 _NEGATING_PHRASES = (("little", "prospect", "of"), ("no", "prospect", "of"), ("little", "chance", "of"),
                      ("no", "chance", "of"), ("little", "hope", "of"), ("no", "sign", "of"), ("little", "sign", "of"),
                      ("unlikely", "to"), ("no", "intention", "of"), ("little", "likelihood", "of"),
-                     ("no", "question", "of"), ("refused", "to"), ("failed", "to"))
+                     ("no", "question", "of"), ("refused", "to"), ("failed", "to"), ("yet", "to"))
+#: words that put a clause in doubt rather than assert it ("asked whether he would back", "if she backs")
+_OPEN_QUESTION = frozenset({"whether", "if"})
+#: subject pronouns: "told the Post he was ready" -> the holder is "he", not "the Post he"
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+#: cues of choosing among rivals: declining them all ("not endorsing any candidate") is neutral
+_CHOICE_CUES = frozenset({"endorse", "back", "support", "endorsement", "backing", "vote for"})
+_DASHES = frozenset({"—", "–", "--", "―"})
+_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "few", "several", "others", "none"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
                          "night", "time", "decade", "century"})
@@ -433,6 +468,12 @@ def _governing_negation(cs, c) -> tuple[bool, bool]:
             hedged = True
     a = c.subj[0] if c.subj is not None and c.own_subject and c.subj[0] < c.vs else c.vs
     before = cs.low[max(0, a - 3):a]
+    if c.kind == "inf" and g is None:
+        # "has yet to endorse", "was not ready to back": the finite verb just before denies it
+        fin = _governing_finite(cs, c)
+        if (before and before[-1] in ("yet", "refusal", "failure", "reluctance")) or (fin is not None and c.vs - fin.ve <= 4 and (
+                fin.negated or any(w in ("not", "n't", "never") for w in cs.low[fin.vs:c.vs]))):
+            negated = True
     for phrase in _NEGATING_PHRASES:
         if tuple(before[-len(phrase):]) == phrase:
             negated, hedged = True, True
@@ -471,13 +512,259 @@ def _phrase_right(cs, j: int, c):
     return span
 
 
+def _governing_finite(cs, c):
+    """The finite clause a non-finite clause c depends on: its governor when that is finite, else
+    the nearest finite clause ending before it ("went on the record endorsing Y", "was dedicating
+    money to combat Y", "has yet to endorse Y"); None when there is none."""
+    g = c.gov
+    if g is not None and g.kind == "fin":
+        return g
+    best = None
+    for other in cs.clauses:
+        if other is c or other.ve >= c.vs:
+            break
+        if other.kind == "fin" and other.relation != "relative":
+            best = other
+    return best
+
+
+def _in_question(cs, c) -> bool:
+    """Is clause c (or the finite clause it depends on) an open question or a condition:
+    "asked whether he would back Y", "if she backs Y", "a vote on whether to endorse Y"?"""
+    for x in (c, _governing_finite(cs, c) if c.kind in ("inf", "ger") else None):
+        if x is None:
+            continue
+        a = x.subj[0] if x.subj is not None and x.own_subject and x.subj[0] < x.vs else x.vs
+        if a > 0 and cs.low[a - 1] in _OPEN_QUESTION:
+            return True
+    return False
+
+
+#: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
+_BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love", "like"})
+#: heads that name texts and rules, not someone who holds a view ("the amendment would repeal")
+_NOT_HOLDERS = frozenset({"amendment", "bill", "measure", "provision", "legislation", "law", "rule", "regulation"})
+#: words that open a time or reason clause, never a target ("endorse until the nominee is known")
+_NOT_TARGET_START = frozenset({"until", "before", "after", "since", "while", "because", "when", "as", "if", "unless",
+                               "although", "though", "whereas", "once"})
+
+
+#: tags of words that can name something (a target must hold one)
+_NAMING_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "CD", "FW", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+
+def _attributive(s, i: int) -> bool:
+    """Is the participle at i inside a noun phrase ("a well respected senator", "the backing group")?"""
+    k = i - 1
+    while k >= 0 and s.pos[k] in ("RB", "RBR", "RBS"):
+        k -= 1
+    return k >= 0 and s.pos[k] in ("DT", "PRP$", "JJ") and i + 1 < len(s.pos) and s.pos[i + 1].startswith("NN")
+
+
+def _target_ok(s, span) -> bool:
+    """A target names something: not a bare adverb ("endorsing late") nor a time clause ("until ...")."""
+    a, b = span
+    if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
+        return False
+    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
+
+
+def _gerund_object_holder(s, c):
+    """ "attacked X for opposing Y", "accused X of endorsing Y", "thanked X for backing Y": X holds
+    the gerund's stance (the noun phrase between the governing verb and *for* / *of*)."""
+    k = c.vs - 1
+    if c.kind != "ger" or k < 2 or s.low[k] not in ("for", "of"):
+        return None
+    span = _np_left(s, k - 1)
+    if span is None or span[0] == 0 or not s.pos[span[0] - 1].startswith("VB"):
+        return None
+    return span
+
+
+#: prepositions that bring the target of a stance noun ("support for Y", "opposition to Y", "attacks on Y")
+_NOUN_TARGET_PREPS = frozenset({"of", "for", "to", "on", "behind", "against", "toward", "towards", "over", "with"})
+#: prepositions that bring its holder ("endorsements from unions", "support among voters")
+_NOUN_SOURCE_PREPS = frozenset({"from", "among"})
+#: verbs whose subject is the one a stance noun is given to ("received the endorsement of X")
+_RECEIVE = frozenset({"receive", "win", "get", "secure", "earn", "gain", "land", "lock", "pick", "draw", "attract", "collect"})
+#: nouns for people by the stance they hold ("a backer of Y", "Y's supporters")
+_AGENT_NOUNS = frozenset({"supporter", "backer", "proponent", "advocate", "opponent", "critic", "foe"})
+_GIVE = frozenset({"give", "lend", "offer", "hand", "throw"})
+_POSSESSED_AGENTS = frozenset({"supporter", "backer", "critic"})
+#: verbs whose subject holds the stance noun they take ("X has praise for Y", "X voiced criticism of Y")
+_LIGHT_VERBS = frozenset({"have", "express", "voice", "offer", "give", "show", "lend", "declare", "signal", "state",
+                          "reiterate", "repeat"})
+
+
+def _clause_subject_before(cs, i: int):
+    """The subject of the nearest clause whose verb group ends before token i and whose extent
+    holds it (not a relative clause): "Clinton locked up endorsements from unions" -> Clinton."""
+    best = None
+    for c in cs.clauses:
+        if c.subj is not None and c.subj[0] <= i <= c.subj[1]:
+            return None  # the noun is itself in a subject: "the endorsements from X can be seen as ..."
+    for c in cs.clauses:
+        if c.ve >= i:
+            break
+        if c.subj is not None and c.relation != "relative" and c.subj[1] < i and c.end >= i \
+                and not _NAMING_TAGS.isdisjoint(cs.pos[c.subj[0]:c.subj[1] + 1]):
+            best = c.subj
+    return best
+
+
+def _noun_frame(s, cs, i: int, j: int, words=()):
+    """``(holder_span, holder_from, target_span)`` of a stance noun at tokens i..j-1, or None.
+
+    * "X's / his (energetic) endorsement of Y", "Trump's opposition to Y": holder X, target Y;
+    * "endorsements from X", "support among X": holder X, target the possessor or the clause's
+      subject ("Clinton locked up endorsements from unions");
+    * "Z received the endorsement of X": holder X, target Z;
+    * agent nouns: "Y's backers" (holder the noun, target Y), "X, (as) a backer of Y" and "X is a
+      proponent of Y" (holder X, target Y).
+    """
+    n = len(s.low)
+    k = i - 1
+    while k >= 0 and i - k <= 3 and s.pos[k] in ("JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN", "VBG") \
+            and s.low[k] not in ("own",):
+        k -= 1
+    if k >= 0 and s.low[k] == "own":
+        k -= 1
+    poss = None
+    if k >= 0 and s.pos[k] == "PRP$":
+        poss = (k, k)
+    elif k >= 1 and s.low[k] in ("'s", "’s", "'", "’"):
+        left = _np_left(s, k - 1)
+        if left is not None:
+            poss = (left[0], k - 1)
+    after = None
+    if len(words) > 1 and j < n:
+        after = _phrase_right(cs, j, None) or _target_right(s, j)  # "refusal to endorse Y", "bias against Y"
+    elif j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
+        after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
+    if j < n and s.low[j] in _NOUN_SOURCE_PREPS and j + 1 < n:
+        src = _np_right(s, j + 1)
+        if src is None:
+            return None
+        target = poss or _clause_subject_before(cs, i)
+        return (src, "from", target) if target is not None else None
+    lemma = s.lem[i]
+    if lemma in _AGENT_NOUNS:
+        if poss is not None and after is None:
+            # "Sanders' backers", "Trump's critics" (not "his opponent": a rival in a race)
+            return ((i, i), "subject", poss) if lemma in _POSSESSED_AGENTS else None
+        if after is None:
+            return None  # "the party's proponent of Y": the party is not the target
+        if poss is not None:
+            d = poss[0]  # "Graham, Congress' most zealous advocate for Y"
+        else:
+            d = k if k >= 0 and s.pos[k] == "DT" else k + 1  # the determiner of "a backer"
+        d -= 1
+        while d >= 0 and s.pos[d] in ("DT", "RB"):
+            d -= 1  # "is perhaps the party's proponent of Y"
+        if d >= 0 and s.low[d] == "as":
+            d -= 1
+        if d >= 0 and s.low[d] == ",":
+            holder = _np_left(s, d - 1)
+        elif d >= 0 and s.lem[d] == "be":
+            holder = _clause_subject_before(cs, i)
+        else:
+            holder = None
+        return (holder, "subject", after) if holder is not None else None
+    if poss is not None:
+        if after is None:
+            return None
+        if poss[0] == poss[1] and s.pos[poss[0]] == "PRP$" and poss[0] > 0 and s.pos[poss[0] - 1].startswith("VB") \
+                and s.low[poss[0]] in ("his", "her", "their", "its"):
+            # "several of them indicated their support for Y": the one who indicates it
+            holder = _clause_subject_before(cs, i)
+            if holder is not None:
+                return (holder, "subject", after)
+        return (poss, "subject", after)
+    # "Z received the endorsement of X"; "X has praise for Y", "X voiced strong criticism of Y"
+    d = k
+    while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
+        d -= 1
+    if d >= 0 and s.lem[d] in _LIGHT_VERBS and after is not None and s.pos[d].startswith("VB"):
+        holder = _clause_subject_before(cs, i)
+        return (holder, "subject", after) if holder is not None else None
+    if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
+        target = _clause_subject_before(cs, i)
+        return (after, "from", target) if target is not None else None
+    # "gave Clinton the nod", "lent the mayor its backing": the one given it is the target
+    if d >= 1 and s.pos[d].startswith(("NNP", "PRP", "NN")) and k >= 0 and s.pos[k] in ("DT", "PRP$"):
+        io = _np_left(s, d)
+        if io is not None and io[0] > 0 and s.lem[io[0] - 1] in _GIVE:
+            holder = _clause_subject_before(cs, io[0])
+            return (holder, "subject", io) if holder is not None else None
+    return None
+
+
+def _pronoun_in_complement(cs, c, span):
+    """The subject of the clause governing a complement whose subject is *he* / *she* / *they*,
+    when it agrees (a plural for *they*, a name for *he* / *she*); else None."""
+    a, b = span
+    if a != b or cs.low[a] not in ("he", "she", "they") or c is None:
+        return None
+    g = c.gov if c.gov is not None else (_governing_finite(cs, c) if c.relation in ("complement", "reported") else None)
+    for _ in range(3):  # "told the Post he was not ready to support": the infinitive's finite clause first
+        if g is None or g.subj is None or g.subj[1] >= a:
+            return None
+        x, y = g.subj
+        if not (x == y and cs.low[x] in _PRONOUNS):
+            break
+        g = g.gov
+    else:
+        return None
+    heads = cs.pos[x:y + 1]
+    if cs.low[a] == "they":
+        return g.subj if ("NNS" in heads or "NNPS" in heads) else None
+    return g.subj if "NNP" in heads and "NNS" not in heads and "NNPS" not in heads else None
+
+
+def _copular_subject(cs, span):
+    """ "Trump is a serial liar and birther who has pledged to ban ...": the antecedent of the
+    relative clause is a predicate noun; the subject of *is* holds the stance."""
+    k = span[0] - 1
+    while k >= 0 and (cs.pos[k] in ("DT", "JJ", "NN", "NNS", "CC") or cs.low[k] == ","):
+        k -= 1
+    if k >= 0 and cs.lem[k] == "be":
+        for c in cs.clauses:
+            if c.vs <= k <= c.ve and c.subj is not None and c.subj[1] < k:
+                return c.subj
+    return span
+
+
+def _appositive_name(s, span):
+    """ "National Nurses United, a union that endorsed Y": the name before the appositive."""
+    a, b = span
+    if a >= 2 and s.low[a] in ("a", "an") and s.low[a - 1] == ",":
+        left = _np_left(s, a - 2)
+        if left is not None and any(p.startswith("NNP") for p in s.pos[left[0]:left[1] + 1]):
+            return left
+    return span
+
+
+def _pronoun_head(s, span):
+    """A subject pronoun at the end of a longer span stands alone ("told the Post he", "made it clear they")."""
+    a, b = span
+    if b > a and s.low[b] in _SUBJECT_PRONOUNS and s.pos[b] == "PRP":
+        return (b, b)
+    return span
+
+
 def _holder_ok(s, span) -> bool:
     """A holder is a noun phrase naming someone: not a time ("this week") nor a punctuation mark."""
     a, b = span
     words = s.low[a:b + 1]
+    if words and words[-1] in _QUANTIFIERS:
+        return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):
         return False
-    head = next((w for w, p in zip(reversed(words), reversed(s.pos[a:b + 1])) if p.startswith("NN")), None)
+    # the head noun is before a preposition: "Donald Trump on Friday" is Trump, not a day
+    cut = next((k for k in range(a + 1, b + 1) if s.pos[k] == "IN"), b + 1)
+    pos = s.pos[a:cut] if any(p.startswith("NN") for p in s.pos[a:cut]) else s.pos[a:b + 1]
+    words = s.low[a:a + len(pos)]
+    head = next((w for w, p in zip(reversed(words), reversed(pos)) if p.startswith("NN")), None)
     return head not in _TIME_HEADS
 
 
@@ -491,6 +778,176 @@ def _empty_table() -> pd.DataFrame:
     out = pd.DataFrame([], columns=COLUMNS)
     out["stance_id"] = range(1, 1)
     return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+                          "as", "vs", "vs.", "'s", "’s", "is", "are"})
+_HEADLINE_NP = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "CD"})
+
+
+def _title_case(s, text: str) -> bool:
+    """A headline in title case: most words (not the small ones) start with a capital."""
+    if len(s.low) > 30:
+        return False
+    caps = low = 0
+    for k, w in enumerate(s.low):
+        if w in _SMALL_WORDS or not w.isalpha():
+            continue
+        if text[s.st[k]].isupper():
+            caps += 1
+        else:
+            low += 1
+            if low > 1 or low * 4 > caps:
+                return False  # a lower-case word early on: running text
+    return caps >= 4 and low * 5 <= caps
+
+
+def _stem_cue(word: str, index):
+    """The single-word verb cue an inflected headline word stands for ("Endorses" -> endorse), or None."""
+    for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
+                 word[:-1] if word.endswith("ed") else None, word[:-2] if word.endswith("ed") else None):
+        if stem:
+            for words, cue in index.get(stem, ()):
+                if len(words) == 1 and cue["kind"] == "verb":
+                    return cue, stem
+    return None
+
+
+def _headline_cues(s, index):
+    """``(cue token, holder span, target span, label, negated)`` for the verb cues of a title-case
+    headline: the names before the verb hold the stance, the names after it are its target
+    ("Ted Cruz Refuses to Disavow ...": negated)."""
+    n = len(s.low)
+    out = []
+    for k in range(1, n - 1):
+        if not s.pos[k].startswith(("NNP", "NNS", "VB")) and s.low[k - 1] != "to":
+            continue
+        found = _stem_cue(s.low[k], index)
+        if found is None or found[1] in ("refuse", "decline"):
+            continue
+        cue = found[0]
+        negated = False
+        h = k - 1
+        while h >= 0 and s.pos[h].startswith("RB"):
+            h -= 1  # "Trump Finally Endorses"
+        if h >= 1 and s.low[h] == "to":
+            gov = _stem_cue(s.low[h - 1], index)
+            if gov is not None and gov[1] in ("refuse", "decline") or s.low[h - 1] in ("fails", "failed", "refuses", "refused"):
+                negated = True
+                h -= 2
+            else:
+                continue
+        b = h
+        while h >= 0 and (s.pos[h] in _HEADLINE_NP or s.low[h] == "-"):
+            h -= 1
+        t = k + 1
+        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > k + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
+            t += 1
+        if b < h + 1 or t == k + 1:
+            continue
+        label = cue["stance"]
+        if negated:
+            label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
+        out.append((k, (h + 1, b), (k + 1, t - 1), label, negated))
+    return out
+
+
+_NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "branded", "brands", "labeled", "labelled", "dubbed"})
+#: how strongly the words of "called X <words>" must lean (VADER valence summed) to say favour or against
+_NAMING_VALENCE = 1.0
+
+
+def _naming_cues(cs):
+    """``(verb token, holder span, target span, label)`` for "X called Y a liar / a champion / a
+    mistake": the label is the lean of the words Y is called (VADER's lexicon, summed), the holder
+    the verb's subject, the target Y. Words that lean neither way give no row."""
+    from .clauses import np_right
+    from .sentiment import _vader
+
+    lex = _vader().lexicon
+    n = len(cs.low)
+    out = []
+    for k in range(1, n - 2):
+        if cs.low[k] not in _NAMING_VERBS or not cs.pos[k].startswith("VB"):
+            continue
+        if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
+            continue  # "called for", "called on": other cues; "called it" / "call back": no naming
+        x = np_right(cs, k + 1, n, attach=True)
+        if x is None:
+            continue
+        y0 = x[1] + 1
+        # "called the senator a nasty guy": the object stops where the second noun phrase starts
+        for m in range(k + 2, x[1] + 1):
+            if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
+                x, y0 = (x[0], m - 1), m
+                break
+        if y0 >= n or x[1] < x[0]:
+            continue
+        y1 = y0
+        while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
+            y1 += 1
+        words = [w for w in cs.low[y0:y1] if w.isalpha()]
+        if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
+            continue
+        score = sum(lex.get(w, 0.0) for w in words)
+        if abs(score) < _NAMING_VALENCE:
+            continue
+        c = _clause_at(cs, k, k + 1)
+        subj = c.subj if c is not None and c.subj is not None else _np_left(cs, k - 1)
+        if subj is None or not _holder_ok(cs, subj):
+            continue
+        out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
+    return out
+
+
+def _anti_cues(cs):
+    """``(token, holder span)`` for an "anti-X" word whose noun phrase has an owner: a possessor
+    ("the donor's anti-Trump campaign", "his anti-war stance") or the subject of the verb it is
+    the object of ("ran anti-immigration ads", "was behind an anti-Trump effort"). The target is
+    X, the word's part after "anti-"."""
+    out = []
+    n = len(cs.low)
+    for k in range(n):
+        w = cs.low[k]
+        if not (w.startswith("anti-") and len(w) > 6 and w[5].isalpha()):
+            continue
+        d = k - 1
+        while d >= 0 and cs.pos[d] in ("JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "RB", "CD") \
+                and not cs.low[d].startswith("anti-"):
+            d -= 1
+        if d < 0:
+            continue
+        holder = None
+        if cs.low[d] in ("'s", "’s", "'", "’") and d > 0:
+            left = _np_left(cs, d - 1)
+            holder = (left[0], d - 1) if left is not None else None
+        elif cs.pos[d] == "PRP$":
+            holder = (d, d)
+        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] != "be"))) \
+                or (cs.pos[d].startswith("VB") and cs.lem[d] != "be"):
+            v = d if cs.pos[d].startswith("VB") else (d - 1 if cs.low[d - 1] != "behind" else d - 2)
+            for c in cs.clauses:
+                if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:
+                    holder = c.subj
+                    break
+        if holder is not None and _holder_ok(cs, holder):
+            out.append((k, _pronoun_head(cs, holder)))
+    return out
+
+
+def _merge_coordinated(rows: list[dict]) -> list[dict]:
+    """ "I support and endorse Y": one stance, not two. A row whose sentence, holder and label are
+    those of the previous row and whose target overlaps it is dropped."""
+    out: list[dict] = []
+    for r in rows:
+        p = out[-1] if out else None
+        if p is not None and p["sent_id"] == r["sent_id"] and p["para_id"] == r["para_id"] and p["stance"] == r["stance"] \
+                and ((p["holder"], p["holder_id"]) == (r["holder"], r["holder_id"]) or p["holder_text"] == r["holder_text"]) \
+                and p["target_start"] is not None \
+                and r["target_start"] is not None and p["target_start"] < r["target_end"] and r["target_start"] < p["target_end"]:
+            continue
+        out.append(r)
+    return out
 
 
 def stance(doc) -> pd.DataFrame:
@@ -514,7 +971,23 @@ def stance(doc) -> pd.DataFrame:
     text = doc.text
     sents = doc.sentences
     rows = []
-    antecedents: list[tuple[int, object, str, object, bool]] = []  # (pos, actor_id, holder, type, is_document)
+    # [pos, actor_id, holder, type, is_document, pending]: a sentence's main subject is resolved only
+    # when a later pronoun looks back at it (pending = (sentence, span) until then)
+    antecedents: list[list] = []
+
+    def earlier():
+        """The antecedents, latest first, as (pos, actor_id, holder, type, is_document)."""
+        for k in range(len(antecedents) - 1, -1, -1):
+            e = antecedents[k]
+            if e[5] is not None:
+                ps, pspan = e[5]
+                e[5] = None
+                a, b = pspan
+                hit = actors.in_span(ps.st[a], ps.en[b])
+                e[3] = hit[2] if hit else None
+                e[4] = hit is None and not _DOCUMENTS.isdisjoint(ps.lem[a:b + 1])
+                e[1], e[2] = resolve(ps, pspan, "subject")[:2]
+            yield e[0], e[1], e[2], e[3], e[4]
 
     def resolve(s: _Sent, span, how: str):
         """(holder_id, holder, holder_text, how) for a token span of s."""
@@ -526,9 +999,9 @@ def stance(doc) -> pd.DataFrame:
             hit = actors.in_span(cs, ce)
             if hit:
                 return hit[0], hit[1], phrase, how
-            want_person = words[0] in ("he", "she", "him", "her")
-            want_thing = words[0] == "it"  # a state, a bloc, a body: never a person
-            for p, aid, name, kind, is_doc in reversed(antecedents):
+            want_person = words[0] in ("he", "she", "him", "her", "his")
+            want_thing = words[0] in ("it", "its")  # a state, a bloc, a body: never a person
+            for p, aid, name, kind, is_doc in earlier():
                 if p < cs and not is_doc and (not want_person or kind in (None, "person")) \
                         and not (want_thing and kind == "person"):
                     return aid, name, phrase, "pronoun"
@@ -542,24 +1015,26 @@ def stance(doc) -> pd.DataFrame:
         hit = actors.person_in_span(cs, s.en[head_end]) or actors.in_span(cs, s.en[head_end]) or actors.in_span(cs, ce)
         head = {s.lem[k] for k in range(a, head_end + 1)}
         if hit is None and head & _DOCUMENTS:
-            for p, aid, name, kind, is_doc in reversed(antecedents):
+            for p, aid, name, kind, is_doc in earlier():
                 if p < cs and not is_doc and aid is not None:
                     return aid, name, phrase, "document"
         if hit:
             return hit[0], hit[1], phrase, how
         return None, phrase, phrase, how
 
-    def remember(s: _Sent, span, holder_id, holder):
+    def remember(s: _Sent, span, holder_id, holder, pending: bool = False):
         a, b = span
-        words = s.low[a:b + 1]
-        if len(words) == 1 and words[0] in _PRONOUNS:
+        if a == b and s.low[a] in _PRONOUNS:
             return
-        head = set(s.lem[a:b + 1])
+        if pending:
+            antecedents.append([s.st[a], None, None, None, False, (s, span)])
+            return
         kind = None
         hit = actors.in_span(s.st[a], s.en[b])
         if hit:
             kind = hit[2]
-        antecedents.append((s.st[a], holder_id, holder, kind, bool(head & _DOCUMENTS) and hit is None))
+        is_doc = hit is None and not _DOCUMENTS.isdisjoint(s.lem[a:b + 1])
+        antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
 
     from .clauses import sentences_of
 
@@ -568,6 +1043,7 @@ def stance(doc) -> pd.DataFrame:
     for cs in parsed.values():
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
+    last_para = None
     for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
@@ -575,14 +1051,65 @@ def stance(doc) -> pd.DataFrame:
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for c in s.clauses:
             if c.kind == "fin" and c.subj is not None and c.own_subject:
-                hid, holder, _, _ = resolve(s, c.subj, "subject")
-                remember(s, c.subj, hid, holder)
+                remember(s, c.subj, None, None, pending=True)
                 break
+        if "nti-" in s_text:
+            # "Murphy was behind a previous anti-Trump effort", "the donor's anti-Trump campaign"
+            seen = set()
+            for k, hspan in _anti_cues(cs):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                t_start, t_end = s.st[k] + 5, s.en[k]
+                if (holder, text[t_start:t_end].lower()) in seen:
+                    continue
+                seen.add((holder, text[t_start:t_end].lower()))
+                hit = actors.in_span(s.st[k], t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": "against",
+                             "cue": text[s.st[k]:s.en[k]], "pattern": "anti-", "negated": False,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
+        first_in_para, last_para = s.para_id != last_para, s.para_id
+        if first_in_para and n <= 30 and (n < 2 or not s.low[1].isalpha() or s.low[1] in _SMALL_WORDS
+                                          or text[s.st[1]].isupper()) and _title_case(s, text):
+            # "Pence Endorses Paul Ryan With Trump's Blessing" (a headline opens its paragraph): the
+            # tagger reads capitalised verbs as names
+            for k, hspan, tspan, label, negated in _headline_cues(s, index):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                hit = actors.in_span(t_start, t_end)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
+                             "cue": text[s.st[k]:s.en[k]], "pattern": _stem_cue(s.low[k], index)[0]["cue"], "negated": negated,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
+            continue
+        if not _NAMING_VERBS.isdisjoint(s.low):
+            # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
+            for k, hspan, tspan, label in _naming_cues(cs):
+                hid, holder, htext, how = resolve(s, hspan, "subject")
+                if quote_at := actors.quote_at(s.st[hspan[0]]):
+                    if s.low[hspan[0]] in _FIRST_PERSON:
+                        hid, holder, how = _clean(quote_at[0]), quote_at[1], "quote"
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                hit = actors.in_span(t_start, t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None, "holder_id": _clean(hid),
+                             "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
+                             "cue": text[s.st[k]:s.en[k]], "pattern": "call X Y", "negated": False,
+                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "target_start": t_start, "target_end": t_end, "evidence": s_text})
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
-        starts = [k for k in range(n) if low[k] in index or lem[k] in index]
+        has = index.__contains__
+        starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
@@ -597,20 +1124,29 @@ def stance(doc) -> pd.DataFrame:
                 if more:
                     cands = cands + more if cands else more
             nxt = i + 1
+            # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
+            after_gap = nxt
+            while after_gap < n and after_gap - nxt < 2 and pos[after_gap] in _GAP_POS:
+                after_gap += 1
             for words, cue in cands:
                 if len(words) == 1:
                     j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
                 else:
-                    # a longer cue: its second word next, or an adverb between (see _match)
                     if nxt >= n:
                         continue
                     w1 = words[1]
-                    if low[nxt] != w1 and lem[nxt] != w1 and pos[nxt] not in _GAP_POS and not (w1 == "favor" and low[nxt] == "favour"):
+                    if low[nxt] != w1 and lem[nxt] != w1 and not (w1 == "favor" and low[nxt] == "favour") and (
+                            after_gap == nxt or after_gap >= n or (low[after_gap] != w1 and lem[after_gap] != w1
+                                                                    and not (w1 == "favor" and low[after_gap] == "favour"))):
                         continue
                     j = _match(s, i, words)
                     if j is None:
                         continue
                 if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
+                    continue
+                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN"):
+                    continue  # "the votes for an endorsement": a noun, not the verb "vote for"
+                if cue["kind"] == "noun" and not pos[i].startswith("NN"):
                     continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
                     continue
@@ -621,6 +1157,15 @@ def stance(doc) -> pd.DataFrame:
                 continue
             words, cue, j = found
             kind = cue["kind"]
+            if cue["cue"] in _BEFORE_INFINITIVE and j < n and low[j] == "to":
+                i = j  # "refused to endorse Y": the refusal turns round the complement's cue; "hate to say": no stance
+                continue
+            if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
+                i = j  # "a well respected conservative": a participle inside a noun phrase
+                continue
+            if cue["cue"] == "thank" and j < n and low[j] == "you":
+                i = j + 1  # "thank you": a formula
+                continue
             vg = _verb_group_start(s, i, negs)
             # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
             subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
@@ -634,7 +1179,19 @@ def stance(doc) -> pd.DataFrame:
             if words[0] == "in" and vg < i:
                 cue_start = vg  # "spoke in favor of"
             holder_span, holder_from, target_span = subj, "subject", None
-            if kind == "experiencer":
+            if kind == "noun":
+                frame = _noun_frame(s, cs, i, j, words)
+                if frame is None:
+                    i = j  # "the endorsement", "intense criticism of Y": no holder written with the noun
+                    continue
+                holder_span, holder_from, target_span = frame
+                subj = holder_span
+                c_noun = _clause_at(cs, i, j)
+                if c_noun is not None and c_noun.kind in ("inf", "ger") and c_noun.ve < i:
+                    # "is unlikely to give Clinton the nod", "refused to lend them its support"
+                    if _governing_negation(cs, c_noun)[0]:
+                        negated = not negated
+            elif kind == "experiencer":
                 obj = _np_right(s, j)
                 holder_span, holder_from, target_span = obj, "object", subj
                 if obj is None or subj is None:
@@ -673,15 +1230,30 @@ def stance(doc) -> pd.DataFrame:
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
                         target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
                 else:
-                    if c.kind in ("inf", "ger") and c.gov is not None and (c.gov.voice == "passive" or (
+                    if c.kind in ("inf", "ger") and c.gov is not None and ((c.gov.voice == "passive" and cs.lem[c.gov.main] in _OBJECT_CONTROL) or (
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
                         continue
                     if c.subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
-                                               or c.subj_after):
+                                               or c.subj_after or (vg > 0 and s.low[vg - 1] in ("and", "but", "or"))):
                         holder_span = c.subj
                         holder_from_clause = "subject"
                         subj = c.subj
+                    if c.kind in ("inf", "ger"):
+                        # "went on the record endorsing Y", "dedicated money to combat Y": the subject of
+                        # the finite clause it depends on (a noun just before a gerund is that clause's object);
+                        # "attacked X for opposing Y": X
+                        fin = _governing_finite(cs, c)
+                        obj_holder = _gerund_object_holder(s, c)
+                        if obj_holder is not None:
+                            holder_span = subj = obj_holder
+                            holder_from_clause = "object"
+                        elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
+                            holder_span = subj = fin.subj
+                            holder_from_clause = "subject"
+                    if _in_question(cs, c):
+                        i = j  # "asked whether he would endorse Y", "if she backs Y": not a position taken
+                        continue
                     phrase = _phrase_right(cs, j, c)
                     if phrase is not None:
                         target_span = phrase
@@ -689,6 +1261,41 @@ def stance(doc) -> pd.DataFrame:
                 ghedge = ghedge or (in_group and c.hedged and c.kind == "fin")
             if holder_from_clause is not None:
                 holder_from = holder_from_clause
+            if holder_span is None and kind == "verb" and vg > 0 and s.low[vg - 1] in _QUANTIFIERS:
+                holder_span = subj = (vg - 1, vg - 1)  # "although most oppose it"
+                holder_from = "subject"
+            elif holder_span is None and kind == "verb" and vg >= 2 and s.low[vg - 1] in ("that", "who", "which"):
+                # "a group that endorsed Y" when no clause was read there: the antecedent
+                holder_span = subj = _np_left(s, vg - 2)
+                holder_from = "subject"
+            elif holder_span is None and kind == "verb" and c is not None and c.kind == "inf" and c.vs > 0 \
+                    and _governing_finite(cs, c) is None and c.gov is None:
+                # "AFL-CIO to endorse Clinton": a headline's noun phrase before the infinitive
+                holder_span = subj = _np_left(s, c.vs - 1) if s.low[c.vs] == "to" else _np_left(s, c.vs - 2)
+                holder_from = "subject"
+            if holder_span is not None:
+                holder_span = _appositive_name(s, _pronoun_head(s, holder_span))
+                if c is not None and c.relation == "relative":
+                    holder_span = _copular_subject(cs, holder_span)
+                b1 = holder_span[1] + 1
+                if b1 < n and low[b1] == "," and vg >= b1 + 3 and low[vg - 1] == "," \
+                        and all(pos[x].startswith("NNP") for x in range(b1 + 1, vg - 1)):
+                    holder_span = (b1 + 1, vg - 2)  # "The head of the group, Mike Murphy, praised": the name
+                elif b1 < n and low[b1] in _DASHES:
+                    # "Trump's running mate — Indiana Gov. Mike Pence — has thrown": the name between the dashes
+                    k = next((k for k in range(b1 + 1, min(n, b1 + 12)) if low[k] in _DASHES), None)
+                    if k is not None and k > b1 + 1 and k < i and all(pos[x] in _NP_POS for x in range(b1 + 1, k)) \
+                            and any(pos[x].startswith("NNP") for x in range(b1 + 1, k)):
+                        holder_span = (b1 + 1, k - 1)
+                a0 = holder_span[0]
+                if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
+                    k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
+                    if k is not None and k > 0:
+                        left = _np_left(s, k - 1)  # "The senators -- Cruz, Paul and Rubio -- all voted"
+                        holder_span = left or holder_span
+                if kind != "experiencer" and s.lem[holder_span[1]] in _NOT_HOLDERS:
+                    i = j  # "another amendment would repeal Y": a text, not a holder
+                    continue
             if holder_span is not None and kind != "experiencer" and not _holder_ok(s, holder_span):
                 i = j  # "this week", a dash: no one holds this stance
                 continue
@@ -703,6 +1310,11 @@ def stance(doc) -> pd.DataFrame:
                     # "We oppose the deal, the minister said": the speaker holds it
                     holder_id, holder, _, _ = resolve(s, c.gov.subj, "reported")
                     holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "reported"
+                elif (gsubj := _pronoun_in_complement(cs, c, holder_span)) is not None:
+                    # "many unionists made it clear they did not agree", "Trump told the Post he was":
+                    # the pronoun is the subject of the clause it is said in
+                    holder_id, holder, _, _ = resolve(s, gsubj, "pronoun")
+                    holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "pronoun"
                 else:
                     holder_id, holder, holder_text, holder_from = resolve(s, holder_span, holder_from)
             elif quote:
@@ -729,7 +1341,7 @@ def stance(doc) -> pd.DataFrame:
                 holder, holder_from = "(the author)", "author"
             if subj is None and kind == "verb" and not quote:
                 # "And expressed the hope ...": the subject is the previous clause's
-                for p, aid, name, _k, is_doc in reversed(antecedents):
+                for p, aid, name, _k, is_doc in earlier():
                     if not is_doc:
                         holder_id, holder, holder_text, holder_from = aid, name, None, "previous"
                         break
@@ -739,13 +1351,32 @@ def stance(doc) -> pd.DataFrame:
             label = cue["stance"]
             if negated:
                 label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
+                if label == "against" and cue["cue"] in _CHOICE_CUES and target_span and low[target_span[0]] == "any":
+                    label = "neutral"  # "is not backing any candidate": no one is opposed
             hedge_from = holder_span[0] if holder_span and kind != "experiencer" else max(0, vg - 3)
             hedge_to = target_span[1] + 1 if target_span else j
-            hedged = any(_is_hedge(w, l, t, hedges) for w, l, t in
-                         zip(s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to], s.pos[hedge_from:hedge_to])) or ghedge
-            if not target_span:
+            h_low, h_lem = s.low[hedge_from:hedge_to], s.lem[hedge_from:hedge_to]
+            hedged = ghedge or (not (hedges.isdisjoint(h_low) and hedges.isdisjoint(h_lem)) and any(
+                _is_hedge(w, l, t, hedges) for w, l, t in zip(h_low, h_lem, s.pos[hedge_from:hedge_to])))
+            if target_span is None and kind == "verb" and j < n and low[j] == ",":
+                # "plans to support, in some fashion, at least 100 candidates": past the aside
+                m = next((m for m in range(j + 1, min(n, j + 8)) if low[m] == ","), None)
+                if m is not None and m + 1 < n and not any(pos[x].startswith("VB") for x in range(j + 1, m)):
+                    target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
+            if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
+            rival = None
+            if label == "favor" and kind in ("verb", "noun"):
+                # "would support Clinton over Trump", "supported Crist against Rubio": against the rival
+                for k in range(target_span[0] + 1, target_span[1]):
+                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")):
+                        rival = _np_right(s, k + 1)
+                        if rival is not None and any(p.startswith("NNP") for p in pos[rival[0]:rival[1] + 1]):
+                            target_span = (target_span[0], k - 1)
+                        else:
+                            rival = None
+                        break
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
@@ -759,9 +1390,15 @@ def stance(doc) -> pd.DataFrame:
                          "target": target, "stance": label, "cue": text[c_start:c_end], "pattern": cue["cue"],
                          "negated": negated, "hedged": hedged, "start": c_start, "end": c_end, "text": text[c_start:c_end],
                          "target_start": t_start, "target_end": t_end, "evidence": s_text})
+            if rival is not None:
+                r_start, r_end = s.st[rival[0]], s.en[rival[1]]
+                hit = actors.in_span(r_start, r_end)
+                rows.append({**rows[-1], "target_id": _clean(hit[0]) if hit else None, "target": text[r_start:r_end],
+                             "stance": "against", "target_start": r_start, "target_end": r_end})
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
+    rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
     data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
