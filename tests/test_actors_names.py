@@ -408,3 +408,15 @@ def test_a_verb_that_opens_a_link_line_is_no_person_and_takes_no_his():
     got = _by_text(text)
     assert "Read" not in got and "Watch" not in got
     assert got["Maya Lindqvist"][1] == "person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Among Belgians, the custom is to shake hands.", "Belgians"),
+    ("Traditionally, Norwegians are early risers.", "Norwegians"),
+    ("The law protects working class Canadians above all.", "Canadians"),
+    ("The reform was a gift to a whole generation of Mexicans.", "Mexicans"),
+    ("Swedes with a car pay the toll twice.", "Swedes"),
+])
+def test_a_plural_demonym_where_people_stand_is_people(text, word):
+    got = _by_text(text)
+    assert got[word][1] == "person" and got[word][0].endswith("-people")

@@ -269,6 +269,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             return True
         if not m or re.search(r"(?:^|[.!?:;]\s+|\n\s*)\Z", before):   # heads a sentence
             return True
+        if self._people_context(start, end):
+            return True
         def plural_demonym(w):
             s = self.gaz.surfaces.get(w)
             if party:   # "Republicans and Democrats"
@@ -278,6 +280,28 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
         m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
+
+    def _people_context(self, start: int, end: int) -> bool:
+        """A plural demonym with no "the" where people stand: the subject of a verb ("Kenyans queue",
+        "Thais are modest"), before "who"/"with" ("Canadians who travel", "Mexicans with visas"),
+        after a preposition of people ("a generation of Americans", "among Thais", "as Kenyans") or
+        after a word that describes them ("working-class Americans", "North Americans")."""
+        tok = self.tok
+        i = tok.index_at(start)
+        if tok.start[i] != start:
+            return False
+        j = i + 1
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            if tok.pos[j] in ("VBZ", "VBP", "VBD", "MD") or tok.lower[j] == "with":
+                return True
+        if i > 0 and tok.sent[i - 1] == tok.sent[i]:
+            prev, ppos = tok.lower[i - 1], tok.pos[i - 1]
+            if prev in ("of", "among", "as", "for", "between", "like", "including") and \
+                    not (prev == "as" and i > 1 and tok.lower[i - 2] == "well"):   # "as well as Afghans": any use
+                return True
+            if ppos.startswith(("JJ", "NN")) and tok.text[i - 1].islower() or tok.text[i - 1] in ("North", "South", "Latin"):
+                return True
+        return False
 
     def _is_venue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 14):start].split()
