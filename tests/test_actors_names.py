@@ -420,3 +420,24 @@ def test_a_verb_that_opens_a_link_line_is_no_person_and_takes_no_his():
 def test_a_plural_demonym_where_people_stand_is_people(text, word):
     got = _by_text(text)
     assert got[word][1] == "person" and got[word][0].endswith("-people")
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_one_person():
+    got = _m('The painter Maria "Mimi" Larkholm opened the show. Larkholm said it took a year.')
+    assert got[0][:3] == ['Maria "Mimi" Larkholm', got[0][1], "person"]
+    assert [r[1] for r in got if r[0] == "Larkholm"] == [got[0][1]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Memory improves with practice (Ostrander & Reading, 2010).", "Reading"),
+    ("Later work found the same effect (see for example Brivenko 2014; Tallis et al., 2005).", "Brivenko"),
+    ("Replications followed, such as Quillan and Chambers 2017 and others.", "Chambers"),
+    ("The effect is robust (Voss, 2016; Chambers, 2017).", "Chambers"),
+])
+def test_an_author_before_a_year_is_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+def test_a_year_after_a_city_names_an_event_not_an_author():
+    got = _by_text("Athletes trained for years before Tokyo 2020 Olympics began.")
+    assert all(ty != "person" for _, ty, _ in got.values())

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import _read_data
+from .words import _NOT_NAMES
 
 TYPES = ("person", "org", "party", "media", "place", "other")
 
@@ -242,6 +243,9 @@ class NameTyper:
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        elif not acronym and len(words) <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
+                self.author_year(i, j):
+            v["person"] += 4   # "(Miller & Reading, 2010)", "Fox and Wells 2017": an author, though a city or a word
         if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
             v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
         if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
@@ -346,6 +350,35 @@ class NameTyper:
             return False
         return False
 
+    def author_year(self, i: int, j: int) -> bool:
+        """The strict shape of an author in a citation: names joined by commas, "&" or "and" (or
+        "et al.") that end in a year with nothing after it but punctuation, inside parentheses
+        ("(Miller & Reading, 2010)", "(see Fox 2014; …)"), or two or more names before a bare
+        year ("Fox and Wells 2017"). A year before a capitalised word is an event's ("London 2012
+        Olympics")."""
+        tok = self.tok
+        k, names, steps = j, 1, 0
+        if i >= 2 and tok.lower[i - 1] in ("and", "&") and tok.text[i - 2][:1].isupper() and tok.sent[i - 2] == tok.sent[i]:
+            names += 1   # the second of two authors
+        while k < tok.n and tok.sent[k] == tok.sent[i] and steps < 12:
+            t = tok.text[k]
+            if _PLAIN_YEAR.fullmatch(t) or _YEAR.fullmatch(t):
+                nxt = tok.text[k + 1] if k + 1 < tok.n and tok.sent[k + 1] == tok.sent[i] else "."
+                if nxt[:1].isalnum() and nxt not in ("and", "to", "through", "in", "p", "pp"):
+                    return False
+                return self._opened(i) or (names >= 2 and tok.text[k - 1] != ",")
+            if t in (",", "&", "and", "et", "al.", "al", "."):
+                k += 1
+                steps += 1
+                continue
+            if t[:1].isupper() and t[1:].replace("-", "").isalpha() and tok.lower[k] not in _NOT_NAMES:
+                names += 1
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
     def in_case_name(self, i: int, j: int) -> bool:
         """Is the run a party to a court case: "X v. Y", "X versus Y", or "the decision in X and Y"?"""
         tok = self.tok
@@ -370,7 +403,8 @@ class NameTyper:
             t = tok.text[k]
             if t in ("(", ";", "[", "-LRB-"):
                 return True
-            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "see", "cf.", "also") or t[:1].isupper():
+            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "e.g.,", "i.e.", "see", "cf.", "also", "for", "example") or \
+                    t[:1].isupper():
                 k -= 1
                 steps += 1
                 continue
@@ -434,8 +468,10 @@ class NameTyper:
             kind = self.kind_of(name)
             if len(words) >= 2 and kind == "person" and v["person"] - v["_shape"] >= 1:   # not on its shape alone
                 for w in {words[-1], words[0]}:
-                    if w in self.votes and w not in self.rules.heads:
-                        self.votes[w]["person"] += 3 if w == words[-1] else 1.5
+                    # a surname that is also a head word ("Hill", "Park") after a given name is the person's too
+                    if w in self.votes and (w not in self.rules.heads or
+                                            w == words[-1] and len(words) == 2 and words[0] in self.gaz.given_names):
+                        self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
         self.decided.clear()

@@ -23,6 +23,8 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_OPEN_QUOTES = frozenset(('"', "“", "‘", "'"))
+_CLOSE_QUOTES = frozenset(('"', "”", "’", "'"))
 
 
 def mentions(doc) -> pd.DataFrame:
@@ -206,9 +208,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             aid = mod.data["surface"].actor_id
             return [self.row(c.start, c.end, aid, c.data["info"]["code"], "role")]
         if c.kind == "role":
-            return self.resolve_role(c, out)
+            return self._with_nickname(c, self.resolve_role(c, out))
         if c.kind == "name":
-            return self.resolve_name(c, out)
+            return self._with_nickname(c, self.resolve_name(c, out))
         if c.kind == "noun":
             noun = c.data["noun"]
             para = self.para_of(c.start)
@@ -280,6 +282,37 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
         m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
+
+    def _with_nickname(self, c: _Cand, made: list[dict]) -> list[dict]:
+        """A given name, a nickname in quotes and a surname are one person: Anna "Nan" Berg (the
+        surname is then known: "Berg" later is Anna Berg)."""
+        tok = self.tok
+        if not made or made[-1]["actor_id"] not in self.persons:
+            return made
+        row = made[-1]
+        i = tok.index_at(row["start"])
+        j = bisect.bisect_left(tok.start, row["end"])
+        if j + 3 >= tok.n or tok.text[j] not in _OPEN_QUOTES or tok.text[j + 2] not in _CLOSE_QUOTES or \
+                tok.sent[j + 3] != tok.sent[i] or tok.text[i] not in self.gaz.given_names or tok.start[j] != row["end"] + 1:
+            return made
+        nick, k = tok.text[j + 1], j + 3
+        if not (nick[:1].isupper() and nick.isalpha()):
+            return made
+        m = k
+        while m < tok.n and tok.sent[m] == tok.sent[i] and m - k < 3 and tok.text[m][:1].isupper() and tok.text[m].isalpha():
+            m += 1
+        if m == k or tok.text[m - 1] in self.gaz.name_heads:
+            return made
+        pid = row["actor_id"]
+        full = " ".join(self.text[row["start"]:row["end"]].split() + [tok.text[x] for x in range(k, m)])
+        p = self.persons[pid]
+        if len(full.split()) > len(p.name.split()):
+            p.name = full
+            self.actors[pid] = Actor(pid, full, "person", country=p.country)
+        for w in (nick, tok.text[m - 1]):
+            self.surnames.setdefault(w, pid)
+        row["end"] = tok.end[m - 1]
+        return made
 
     def _people_context(self, start: int, end: int) -> bool:
         """A plural demonym with no "the" where people stand: the subject of a verb ("Kenyans queue",
