@@ -441,3 +441,12 @@ def test_an_author_before_a_year_is_a_person(text, name):
 def test_a_year_after_a_city_names_an_event_not_an_author():
     got = _by_text("Athletes trained for years before Tokyo 2020 Olympics began.")
     assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_secretary_and_director_are_titles_of_one_person():
+    got = _m("Secretary Halvard Moen signed the order. Critics said the Secretary had no such power. "
+             "The agency's director, Ruth Ambrose, agreed.")
+    assert got[0][:3] == ["Halvard Moen", "halvard-moen", "person"]
+    assert ["the Secretary", "halvard-moen", "person", "role"] in got
+    assert not any(ty == "org" and "Secretary" in t for t, _, ty, _ in got)
+    assert any(t == "Ruth Ambrose" and ty == "person" for t, _, ty, _ in got)
