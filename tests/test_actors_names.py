@@ -450,3 +450,11 @@ def test_secretary_and_director_are_titles_of_one_person():
     assert ["the Secretary", "halvard-moen", "person", "role"] in got
     assert not any(ty == "org" and "Secretary" in t for t, _, ty, _ in got)
     assert any(t == "Ruth Ambrose" and ty == "person" for t, _, ty, _ in got)
+
+
+def test_a_name_after_a_kin_noun_is_a_person_and_the_kin_noun_holds_no_office():
+    got = _m("His second daughter Tavia, born in 1931, became a pianist. She toured Europe.")
+    assert got[0][:3] == ["Tavia", "tavia", "person"]
+    assert ["She", "tavia", "person", "pronoun"] in got
+    got = _by_text("He was hailed as a great son of Kenya.")
+    assert got["Kenya"][0] == "KEN" and got["Kenya"][2] == "name"

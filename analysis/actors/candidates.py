@@ -238,8 +238,9 @@ class CandidateFinder:
             mod = by_end.get(left_end - 2)
         elif gap_ok:
             mod = by_end.get(left_end)
-        if mod is not None and self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place":
-            mod = None
+        if mod is not None and (info.get("kin") or
+                                self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place"):
+            mod = None   # "a place's mayor" names no state; "India's daughter" holds no office
         begin = mod.start if mod is not None else rs
         # a determiner before it
         before = text[max(0, begin - 12):begin]
@@ -251,7 +252,7 @@ class CandidateFinder:
         head_of = None
         # "head of the Russian Foreign Ministry", "Foreign Minister of Russia"
         after = re.match(r"\s+of\s+(?:the\s+)?", text[re_:re_ + 12])
-        if after:
+        if after and not info.get("kin"):   # "a son of the city" is no title of the city's
             pos = re_ + after.end()
             inner_mod = by_start.get(pos)
             if key in ("head", "chief", "leader") or kind == "person":
