@@ -458,3 +458,27 @@ def test_a_name_after_a_kin_noun_is_a_person_and_the_kin_noun_holds_no_office():
     assert ["She", "tavia", "person", "pronoun"] in got
     got = _by_text("He was hailed as a great son of Kenya.")
     assert got["Kenya"][0] == "KEN" and got["Kenya"][2] == "name"
+
+
+def test_a_name_before_language_or_speakers_is_a_language_not_an_actor():
+    got = _by_text("The Tarvek language has few speakers. Most Tarvek speakers live abroad.")
+    assert all(ty not in ("person", "org", "place") for _, ty, _ in got.values())
+
+
+def test_the_before_a_name_used_as_a_modifier_is_no_organisation():
+    got = _by_text("Settlers found the remains of the Halvani culture. Later the Halvani culture faded.")
+    assert all(ty != "org" for _, ty, _ in got.values())
+
+
+def test_a_body_that_opens_a_sentence_before_its_verb_is_an_organisation():
+    got = _by_text("We waited for a ruling. Parliament has failed to act on it.")
+    assert got["Parliament"][1] == "org"
+
+
+def test_a_college_named_after_a_capital_is_an_organisation():
+    got = _by_text("She joined the faculty at Nairobi State University last year.")
+    assert got["Nairobi State University"][1] == "org"
+
+
+def test_the_daily_something_is_a_news_outlet():
+    assert _by_text("The story ran in The Daily Harbinger on Monday.")["Daily Harbinger"][1] == "media"

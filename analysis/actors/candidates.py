@@ -137,7 +137,11 @@ class CandidateFinder:
             return None
         i = self.tok.index_at(rs)
         if det is None and self._sentence_initial(i):
-            return None
+            k = bisect.bisect_left(self.tok.start, re_)
+            while k < self.tok.n and self.tok.pos[k] == "RB":
+                k += 1
+            if not (k < self.tok.n and self.tok.pos[k] in ("VBZ", "VBD", "MD") and self.tok.sent[k] == self.tok.sent[i]):
+                return None   # "Parliament says" is the body; "Parliament building" opens a phrase
         name = " ".join(words)
         aid = slug(name)
         if aid not in self.actors:

@@ -87,6 +87,8 @@ wife husband son daughter father mother brother sister family children friend fr
 argument approach study studies research essay letter letters words speech memoir legacy father's
 students student colleagues colleague portrait biography use art artworks estate lawyer lawyers
 administration presidency campaign""".split())
+#: nouns after a name that make it a language's ("the Tarvi language", "Tarvi speakers")
+_LANGUAGE_NOUNS = frozenset("language languages speakers speaker speaking dialect dialects orthography".split())
 #: nouns after a bare surname that make it a person's ("the Trump administration", "the Obama era")
 _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years family estate".split())
 
@@ -272,8 +274,11 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym:
-                v["org"] += 0.5
+            elif low in ("the",) and len(words) == 1 and not acronym and \
+                    not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower()):
+                v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body
+        if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
+            v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
             nxt += 1

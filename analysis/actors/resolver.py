@@ -12,7 +12,7 @@ from .._frames import column_values, frame_from_columns
 from ..article import dateline_span
 from .candidates import CandidateFinder, _Cand
 from .gazetteer import Actor, Gazetteer, Surface, gazetteer, slug
-from .name_types import NameTyper, UnlistedNames
+from .name_types import NameTyper, UnlistedNames, kind_of_words
 from .people import PeopleResolver, _Person
 from .pronouns import PronounResolver
 from .schema import MENTION_COLUMNS
@@ -182,7 +182,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
                     end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
                 pid = slug(text[c.start:end])
-                self.actors.setdefault(pid, Actor(pid, text[c.start:end], "place"))
+                words = text[c.start:end].split()   # "Vienna Central Station"; "Tulsa State University" is a college
+                kind = kind_of_words(words) if end > c.end else None
+                self.actors.setdefault(pid, Actor(pid, text[c.start:end], kind if kind in ("org", "media") else "place"))
                 return [self.row(c.start, end, pid, "", "name")]
             if actor.actor_type == "person":
                 self.note_person_actor(actor)
