@@ -482,3 +482,9 @@ def test_a_college_named_after_a_capital_is_an_organisation():
 
 def test_the_daily_something_is_a_news_outlet():
     assert _by_text("The story ran in The Daily Harbinger on Monday.")["Daily Harbinger"][1] == "media"
+
+
+def test_a_college_called_x_state_is_an_organisation_even_after_a_title_word():
+    got = _m("Tuition at Kerrow State rose again. Official Kerrow State documents show the rise. "
+             "Kerrow State declined to comment.")
+    assert [ty for t, _, ty, _ in got if t == "Kerrow State"] == ["org", "org", "org"]

@@ -296,6 +296,10 @@ class CandidateFinder:
         if nm is not None and nm[1] - nm[0] == 1 and not info.get("honorific") and \
                 self.tok.text[nm[0]] in gaz.name_heads:
             nm = None   # "King Day", "President Street": a title inside a longer name, not a person
+        if nm is not None and not info.get("honorific"):
+            nm_name = " ".join(self.tok.text[nm[0]:nm[1]])
+            if self.typer.kind_of(nm_name) not in (None, "person", "place") and self.typer.is_strong(nm_name):
+                nm = None   # "official Acme Holdings documents": the name is an organisation's, not a person's
         if nm is not None and (head_of is None or head_fallback):
             i, j = nm
             data["name"] = (self.tok.start[i], self.tok.end[j - 1], i, j)

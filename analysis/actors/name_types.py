@@ -148,6 +148,8 @@ def kind_of_words(words: list[str]) -> str | None:
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places:
         return "place"
+    if len(words) == 2 and head == "State" and words[0] not in r.places and words[0][:1].isupper():
+        return "org"   # "Penn State", "Kent State": a college ("Washington State" is the state)
     if len(words) >= 2 and words[0] in _AREA_FIRST and " ".join(words[1:]) in r.places:
         return "place"   # "West Oakland", "Upper Manhattan", "Greater Tulsa": a part of a place
     if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
