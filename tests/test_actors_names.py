@@ -488,3 +488,11 @@ def test_a_college_called_x_state_is_an_organisation_even_after_a_title_word():
     got = _m("Tuition at Kerrow State rose again. Official Kerrow State documents show the rise. "
              "Kerrow State declined to comment.")
     assert [ty for t, _, ty, _ in got if t == "Kerrow State"] == ["org", "org", "org"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The couple moved to Austin, Texas with their children.", "Austin"),
+    ("She grew up in Marlow, Ohio before the war.", "Marlow"),
+])
+def test_a_name_before_a_comma_and_a_state_is_a_town(text, word):
+    assert _by_text(text)[word][1] == "place"

@@ -38,6 +38,7 @@ class NameRules:
     not_names: frozenset
     lone_not_names: frozenset
     places: frozenset      # cities and subdivisions
+    subdivisions: frozenset   # states, provinces, regions, counties
     given_female: frozenset
     given_male: frozenset
 
@@ -63,7 +64,8 @@ def rules() -> NameRules:
                 out.setdefault(str(w), kind)
         return out
 
-    places = frozenset(_lines("cities.txt")) | frozenset(_lines("subdivisions.txt"))
+    subdivisions = frozenset(_lines("subdivisions.txt"))
+    places = frozenset(_lines("cities.txt")) | subdivisions
     female, male = set(), set()
     for ln in _lines("given_names_gender.txt"):
         name, _, g = ln.partition(",")
@@ -71,7 +73,7 @@ def rules() -> NameRules:
     return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
                      by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
                      frozenset(map(str, data["lone_not_names"])),
-                     places, frozenset(female - male), frozenset(male - female))
+                     places, subdivisions, frozenset(female - male), frozenset(male - female))
 
 
 def is_acronym(word: str) -> bool:
