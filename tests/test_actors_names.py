@@ -496,3 +496,20 @@ def test_a_college_called_x_state_is_an_organisation_even_after_a_title_word():
 ])
 def test_a_name_before_a_comma_and_a_state_is_a_town(text, word):
     assert _by_text(text)[word][1] == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We had letters from the state college, D. F. Costwick, and others.", "D. F. Costwick"),
+    ("I agree with Rob Tallant, former editor-in-chief, on this.", "Rob Tallant"),
+    ("Voters backed presidential candidate Buddy Harnell in the primary.", "Buddy Harnell"),
+    ("Campaigners supported Beto O'Farrell for the seat.", "Beto O'Farrell"),
+])
+def test_initials_an_appositive_title_or_candidate_make_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+def test_a_name_before_a_title_that_ends_the_phrase_is_not_glued_to_it():
+    got = _by_text("Signed: Robert Quennell Vice President and Dean")
+    assert got["Robert Quennell"][1] == "person"
+    got = _by_text("It resumes on Monday, which is Martin Luther King Day.")
+    assert all(ty != "person" for _, ty, _ in got.values())

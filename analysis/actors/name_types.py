@@ -99,8 +99,9 @@ _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach beli
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
 
-_NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
+_NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OR_ABBR = re.compile(r"[A-Z][a-z]?\.")   # "J.", "Ed."
 _PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
 #: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
 _AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
@@ -228,7 +229,8 @@ class NameTyper:
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
-        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
+        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()
+                 and not self._title_follows(j)) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
@@ -237,6 +239,9 @@ class NameTyper:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
+        if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
+                self.initials_then_surname(words):
+            v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
         if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
@@ -419,6 +424,28 @@ class NameTyper:
                 continue
             return False
         return False
+
+    def _title_follows(self, j: int) -> bool:
+        """Does a title stand at ``tok[j]`` and end the phrase ("Ann Lee Vice President and …"), so
+        that the name before it is not glued to a longer name ("… King Day" is one)?"""
+        m = self.gaz.role_regex.match(self.text, self.tok.start[j])
+        if not m:
+            return False
+        rest = self.text[m.end():m.end() + 2]
+        return not re.match(r"\s[A-Z]", rest)
+
+    def initials_then_surname(self, words: list[str]) -> bool:
+        """One to three initials and then one or two name words, the last no English word, no place and
+        no head of an organisation's or a place's name ("J. R. Tolland"; not "U. S. Army")."""
+        k = 0
+        while k < len(words) and k < 3 and _INITIAL_OR_ABBR.fullmatch(words[k]):
+            k += 1
+        rest = words[k:]
+        if not 1 <= len(rest) <= 2 or not all(_NAME_WORD.fullmatch(w) and not _INITIAL.fullmatch(w) for w in rest):
+            return False
+        last, r = rest[-1], self.rules
+        return not (last in r.heads or last in r.places or last in self.gaz.name_heads or
+                    _lexicon().get(last.lower()) or self.gaz.surfaces.get(last) is not None)
 
     def person_shaped(self, i: int, j: int, words: list[str]) -> bool:
         """Two or three capitalised words shaped like a personal name: each a capital and lower-case

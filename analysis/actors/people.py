@@ -266,7 +266,8 @@ class PeopleResolver:
         return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
-        m = re.match(r"\s+(?:the|a|an)?\s*(?:[A-Z][\w.-]*\s+)?", self.text[offset:offset + 40])
+        m = re.match(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?",
+                     self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
         if not m:
             return False
         rm = self.gaz.role_regex.match(self.text, offset + m.end())

@@ -23,6 +23,7 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_COUNTS = frozenset("tens dozens scores hundreds thousands millions billions".split())
 _OPEN_QUOTES = frozenset(('"', "“", "‘", "'"))
 _CLOSE_QUOTES = frozenset(('"', "”", "’", "'"))
 
@@ -332,8 +333,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         if i > 0 and tok.sent[i - 1] == tok.sent[i]:
             prev, ppos = tok.lower[i - 1], tok.pos[i - 1]
             if prev in ("of", "among", "as", "for", "between", "like", "including") and \
-                    not (prev == "as" and i > 1 and tok.lower[i - 2] == "well"):   # "as well as Afghans": any use
-                return True
+                    not (prev == "as" and i > 1 and tok.lower[i - 2] == "well") and \
+                    not (prev == "of" and i > 1 and (tok.pos[i - 2] == "CD" or tok.lower[i - 2] in _COUNTS)):
+                return True   # "as well as Afghans", "thousands of Afghans": left to the counting rule
             if ppos.startswith(("JJ", "NN")) and tok.text[i - 1].islower() or tok.text[i - 1] in ("North", "South", "Latin"):
                 return True
         return False
