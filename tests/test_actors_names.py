@@ -513,3 +513,9 @@ def test_a_name_before_a_title_that_ends_the_phrase_is_not_glued_to_it():
     assert got["Robert Quennell"][1] == "person"
     got = _by_text("It resumes on Monday, which is Martin Luther King Day.")
     assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_a_brand_written_with_a_capital_inside_is_an_organisation_not_a_surname_prefix():
+    got = _by_text("Travellers compared SkyHarbor and TrailNest before booking. McTavish said both were fine.")
+    assert got["SkyHarbor"][1] == "org" and got["TrailNest"][1] == "org"
+    assert got["McTavish"][1] == "person"

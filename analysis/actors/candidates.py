@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import is_acronym, kind_of_words, rules
+from .name_types import is_acronym, is_camel, kind_of_words, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -223,7 +223,9 @@ class CandidateFinder:
     def _name_token(self, i: int) -> bool:
         w = self.tok.text[i]
         if not w[:1].isupper():
-            return False
+            return w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
+        if is_camel(w):
+            return True   # "ResearchGate" whatever its tag
         return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
                 and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
 

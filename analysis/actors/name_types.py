@@ -76,6 +76,16 @@ def rules() -> NameRules:
                      places, subdivisions, frozenset(female - male), frozenset(male - female))
 
 
+_CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z]")
+
+
+def is_camel(word: str) -> bool:
+    """``JetBlue``, ``ResearchGate``, ``wikiHow``, ``SiriusXM``: a brand written with a capital inside
+    (not a surname with a prefix: McDonald, DeSantis, LaGuardia)."""
+    return bool(_CAMEL.fullmatch(word)) and not _SURNAME_PREFIX.match(word)
+
+
 def is_acronym(word: str) -> bool:
     """``NASA``, ``BBC``, ``UNHCR``, ``AT&T``: 2-6 capital letters, not a roman numeral."""
     core = word.replace("&", "")
@@ -229,6 +239,8 @@ class NameTyper:
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
+        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers"):
+            v["org"] += 1   # "JetBlue", "ResearchGate": a company's or a website's name
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()
                  and not self._title_follows(j)) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
@@ -620,6 +632,7 @@ class UnlistedNames:
                                     (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
                 return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
+                   and not is_camel(tok.text[k])
                    for k in range(i, j)):
                 return []
             if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
