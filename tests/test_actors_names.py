@@ -519,3 +519,9 @@ def test_a_brand_written_with_a_capital_inside_is_an_organisation_not_a_surname_
     got = _by_text("Travellers compared SkyHarbor and TrailNest before booking. McTavish said both were fine.")
     assert got["SkyHarbor"][1] == "org" and got["TrailNest"][1] == "org"
     assert got["McTavish"][1] == "person"
+
+
+def test_an_ordinal_opening_a_list_item_and_the_paralympics_name_no_one():
+    got = _m('The court listed the points. Fourth, "she stayed." Fifth, "she left." '
+             "Fans watched the Winter Paralympics. The Paralympics ended on Sunday.")
+    assert all(ty != "person" for _, _, ty, _ in got)
