@@ -111,7 +111,7 @@ write compose paint sing play""".split())
 
 _NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
-_INITIAL_OR_ABBR = re.compile(r"[A-Z][a-z]?\.")   # "J.", "Ed."
+_INITIAL_OR_ABBR = re.compile(r"(?!St\.|Mt\.|Ft\.|Pt\.)[A-Z][a-z]?\.")   # "J.", "Ed." (not "St. Lucie")
 _PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
 #: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
 _AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
@@ -239,7 +239,8 @@ class NameTyper:
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
-        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers"):
+        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
+                re.match(r"[A-Z]?[a-z]+", words[0]).group() not in self.gaz.given_names:   # "@JaneDoe": a handle
             v["org"] += 1   # "JetBlue", "ResearchGate": a company's or a website's name
         glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()
                  and not self._title_follows(j)) or \
