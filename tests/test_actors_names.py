@@ -525,3 +525,8 @@ def test_an_ordinal_opening_a_list_item_and_the_paralympics_name_no_one():
     got = _m('The court listed the points. Fourth, "she stayed." Fifth, "she left." '
              "Fans watched the Winter Paralympics. The Paralympics ended on Sunday.")
     assert all(ty != "person" for _, _, ty, _ in got)
+
+
+def test_a_common_word_opening_a_sentence_is_no_person():
+    got = _m("Hearing his speech made her angry. Lighting takes a large share of the bill, he said.")
+    assert all(ty != "person" or t.lower() in ("his", "her", "he") for t, _, ty, _ in got)

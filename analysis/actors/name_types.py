@@ -620,8 +620,8 @@ class UnlistedNames:
             return [self.row(c.start, c.end, aid, "", how)]
         if kind == "person" and not strong and len(words) == 1 and self._sentence_initial(i) and \
                 name not in self.gaz.given_names and not self._seen_inside(name, i) and \
-                str(_lexicon().get(name.lower(), "")).startswith("VB"):
-            return []   # "Read the full story", "Watch: …": a verb that opens the sentence, no one's name
+                str(_lexicon().get(name.lower(), "")).startswith(("VB", "NN", "JJ", "RB")):
+            return []   # "Read the full story", "Hearing his words …": a common word opens the sentence, no one's name
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
