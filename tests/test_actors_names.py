@@ -530,3 +530,10 @@ def test_an_ordinal_opening_a_list_item_and_the_paralympics_name_no_one():
 def test_a_common_word_opening_a_sentence_is_no_person():
     got = _m("Hearing his speech made her angry. Lighting takes a large share of the bill, he said.")
     assert all(ty != "person" or t.lower() in ("his", "her", "he") for t, _, ty, _ in got)
+
+
+def test_a_city_named_like_a_person_is_the_city_where_the_context_says_so():
+    got = _m("Police in Charlotte said the video was released. Charlotte police chief Ray Kerr spoke.")
+    assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["place", "place"]
+    got = _m("Charlotte said she would stay. Charlotte smiled.")
+    assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["person", "person"]

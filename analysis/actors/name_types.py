@@ -39,6 +39,7 @@ class NameRules:
     lone_not_names: frozenset
     places: frozenset      # cities and subdivisions
     subdivisions: frozenset   # states, provinces, regions, counties
+    given_cities: frozenset   # cities whose name is a given name too (Charlotte, Austin)
     given_female: frozenset
     given_male: frozenset
 
@@ -73,7 +74,8 @@ def rules() -> NameRules:
     return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
                      by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
                      frozenset(map(str, data["lone_not_names"])),
-                     places, subdivisions, frozenset(female - male), frozenset(male - female))
+                     places, subdivisions, frozenset(_lines("given_name_cities.txt")), frozenset(female - male),
+                     frozenset(male - female))
 
 
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
@@ -252,6 +254,8 @@ class NameTyper:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
+            if words[0] in r.given_cities:
+                v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
         if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
@@ -323,7 +327,9 @@ class NameTyper:
                     break
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
-                    not (len(words) == 1 and words[0] in r.heads):
+                    not (len(words) == 1 and words[0] in r.heads) and \
+                    not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in ("in", "from", "at", "near")):
+                # ("police in Tulsa said": the speaker stands before the place)
                 v["org" if acronym else "person"] += 1
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]

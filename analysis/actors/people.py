@@ -193,7 +193,8 @@ class PeopleResolver:
             nxt = j
             while nxt < len(tok.pos) and tok.pos[nxt] in ("RB",):
                 nxt += 1
-            after_verb = nxt < len(tok.pos) and tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB")
+            after_verb = nxt < len(tok.pos) and tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") \
+                and not (i > 0 and tok.lower[i - 1] in ("in", "from", "at", "near"))   # "police in Tulsa said"
             prev = i - 1
             before_verb = prev >= 0 and tok.lemma[prev] in self.gaz.speech_verbs and tok.pos[prev] in ("VBD", "VBZ") and \
                 tok.sent[prev] == tok.sent[i]
