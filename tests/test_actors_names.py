@@ -537,3 +537,8 @@ def test_a_city_named_like_a_person_is_the_city_where_the_context_says_so():
     assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["place", "place"]
     got = _m("Charlotte said she would stay. Charlotte smiled.")
     assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["person", "person"]
+
+
+def test_a_state_abbreviation_after_a_town_is_a_place():
+    got = _by_text("He spoke in Flint, Mich., on Monday. She lives in Greenwich, Conn. Later she left.")
+    assert got["Mich"][1] == "place" and got["Conn"][1] == "place"

@@ -40,6 +40,7 @@ class NameRules:
     places: frozenset      # cities and subdivisions
     subdivisions: frozenset   # states, provinces, regions, counties
     given_cities: frozenset   # cities whose name is a given name too (Charlotte, Austin)
+    place_abbreviations: frozenset   # "Mich", "Calif"
     given_female: frozenset
     given_male: frozenset
 
@@ -74,8 +75,8 @@ def rules() -> NameRules:
     return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
                      by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
                      frozenset(map(str, data["lone_not_names"])),
-                     places, subdivisions, frozenset(_lines("given_name_cities.txt")), frozenset(female - male),
-                     frozenset(male - female))
+                     places, subdivisions, frozenset(_lines("given_name_cities.txt")),
+                     frozenset(data.get("place_abbreviations") or ()), frozenset(female - male), frozenset(male - female))
 
 
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
@@ -161,7 +162,7 @@ def kind_of_words(words: list[str]) -> str | None:
     if len(words) > 1 and _PLURAL_WORD.fullmatch(head) and not head.endswith("ss") and \
             (" ".join(words[:-1]) in r.places or words[0] in r.places):
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
-    if name in r.places:
+    if name in r.places or name in r.place_abbreviations:
         return "place"
     if len(words) == 2 and head == "State" and words[0] not in r.places and words[0][:1].isupper():
         return "org"   # "Penn State", "Kent State": a college ("Washington State" is the state)
