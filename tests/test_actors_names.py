@@ -542,3 +542,11 @@ def test_a_city_named_like_a_person_is_the_city_where_the_context_says_so():
 def test_a_state_abbreviation_after_a_town_is_a_place():
     got = _by_text("He spoke in Flint, Mich., on Monday. She lives in Greenwich, Conn. Later she left.")
     assert got["Mich"][1] == "place" and got["Conn"][1] == "place"
+
+
+def test_labs_circuits_and_conservatories_are_organisations():
+    got = _m("She joined the Harwick Dust Lab in May. The Ninth Circuit heard the case. Second, the court ruled. "
+             "He taught at the Brno Conservatory.")
+    by = {t: ty for t, _, ty, _ in got}
+    assert by["Harwick Dust Lab"] == "org" and by["Ninth Circuit"] == "org" and by["Brno Conservatory"] == "org"
+    assert "Second" not in by

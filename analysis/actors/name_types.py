@@ -693,6 +693,8 @@ class UnlistedNames:
         "Court of Appeals" or "Circuit Court", "the Society" after "Society of the Cincinnati"."""
         r = self.typer.rules
         words = name.split()
+        if len(words) == 1 and name in r.lone_not_names:
+            return None   # "Second, …" is no short form of "Second Circuit"
         designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
         for full, aid, fw in self._unlisted_ending_or_starting(words):
             if len(fw) <= len(words) or full == name:
