@@ -223,8 +223,8 @@ class CandidateFinder:
     def _name_token(self, i: int) -> bool:
         w = self.tok.text[i]
         if not w[:1].isupper():
-            return w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
-        if is_camel(w):
+            return not w.islower() and w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
+        if not w[1:].islower() and is_camel(w):
             return True   # "ResearchGate" whatever its tag
         return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
                 and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
