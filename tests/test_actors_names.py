@@ -550,3 +550,11 @@ def test_labs_circuits_and_conservatories_are_organisations():
     by = {t: ty for t, _, ty, _ in got}
     assert by["Harwick Dust Lab"] == "org" and by["Ninth Circuit"] == "org" and by["Brno Conservatory"] == "org"
     assert "Second" not in by
+
+
+def test_a_place_name_right_after_a_lone_given_name_is_a_surname():
+    got = _m("He served on General George Lisbon's staff. Novelists Jack Paris and Amy Tan lived there.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["George Lisbon"][1] == "person" and by["Jack Paris"][1] == "person"
+    got = _by_text("Take the George Lisbon Bridge to the market.")
+    assert all(ty != "person" for _, ty, _ in got.values())

@@ -23,6 +23,7 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _COUNTS = frozenset("tens dozens scores hundreds thousands millions billions".split())
 _OPEN_QUOTES = frozenset(('"', "“", "‘", "'"))
 _CLOSE_QUOTES = frozenset(('"', "”", "’", "'"))
@@ -175,6 +176,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             actor = self.actors.get(s.actor_id)
             if actor is None:
                 return []
+            if actor.actor_type in ("state", "place") and self._surname_after_given(c, out):
+                return []
             how = s.how
             city_seat = s.how == "metonym" and text[c.start:c.end] in self.typer.rules.places
             if (s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end))) or \
@@ -285,6 +288,36 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
         m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
+
+    def _surname_after_given(self, c: _Cand, out: list[dict]) -> bool:
+        """A place's one-word name right after a lone given name is that person's surname ("George
+        Washington", "Jack London"): the person's mention is extended over it (not before a head word
+        or another capitalised word: "… Washington Bridge", "… London Square" are places)."""
+        if not out or " " in self.text[c.start:c.end]:
+            return False
+        row = out[-1]
+        pid = row["actor_id"]
+        other = pid not in self.persons and row["actor_type"] == "other" and row["how"] == "name"
+        if (pid not in self.persons and not other) or row["end"] != c.start - 1 or self.text[row["end"]] != " ":
+            return False
+        words = self.text[row["start"]:row["end"]].split()
+        if not words or words[0] not in self.gaz.given_names or \
+                not all(w in self.gaz.given_names or _INITIALS.fullmatch(w) for w in words):
+            return False
+        if re.match(r"[ \t]+[A-Z]", self.text[c.end:c.end + 3]) or self.text[c.end:c.end + 2] in ("'s", "’s") and \
+                re.match(r"[ \t]+[A-Z]", self.text[c.end + 2:c.end + 5]):
+            return False
+        if other:   # "Jack" of no known kind before "London": a person after all
+            pid, _ = self.person(" ".join(words))
+            row["actor_id"], row["actor_type"] = pid, "person"
+        p = self.persons[pid]
+        full = " ".join(words + [self.text[c.start:c.end]])
+        if len(full.split()) > len(p.name.split()):
+            p.name = full
+            self.actors[pid] = Actor(pid, full, "person", country=p.country)
+        self.surnames.setdefault(self.text[c.start:c.end], pid)
+        row["end"] = c.end
+        return True
 
     def _with_nickname(self, c: _Cand, made: list[dict]) -> list[dict]:
         """A given name, a nickname in quotes and a surname are one person: Anna "Nan" Berg (the
