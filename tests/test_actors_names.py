@@ -558,3 +558,8 @@ def test_a_place_name_right_after_a_lone_given_name_is_a_surname():
     assert by["George Lisbon"][1] == "person" and by["Jack Paris"][1] == "person"
     got = _by_text("Take the George Lisbon Bridge to the market.")
     assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_his_after_a_name_used_as_a_modifier_makes_no_person():
+    got = _by_text("He was not the only Varnish soldier in the king's service; his brother served too.")
+    assert all(ty != "person" for t, (_, ty, _) in got.items() if t == "Varnish")

@@ -319,7 +319,8 @@ class NameTyper:
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
             after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
-                                                                      tok.lower[i - 1] == "of")
+                                                                      tok.lower[i - 1] == "of") or \
+                (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower())   # "the Scottish soldier … his"
             for k in range(j, min(tok.n, j + 8)):
                 if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
