@@ -563,3 +563,8 @@ def test_a_place_name_right_after_a_lone_given_name_is_a_surname():
 def test_his_after_a_name_used_as_a_modifier_makes_no_person():
     got = _by_text("He was not the only Varnish soldier in the king's service; his brother served too.")
     assert all(ty != "person" for t, (_, ty, _) in got.items() if t == "Varnish")
+
+
+def test_a_name_and_colleagues_is_a_person_and_an_ice_shelf_a_place():
+    got = _by_text("An earlier study by Varnholt and colleagues found the same. The Ross Ice Shelf melted.")
+    assert got["Varnholt"][1] == "person" and got["Ross Ice Shelf"][1] == "place"

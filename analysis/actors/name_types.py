@@ -102,6 +102,8 @@ wife husband son daughter father mother brother sister family children friend fr
 argument approach study studies research essay letter letters words speech memoir legacy father's
 students student colleagues colleague portrait biography use art artworks estate lawyer lawyers
 administration presidency campaign""".split())
+#: "X and colleagues": a person and the people who work with them
+_COLLEAGUES = frozenset("colleagues co-workers coworkers collaborators co-authors coauthors team students".split())
 #: nouns after a name that make it a language's ("the Tarvi language", "Tarvi speakers")
 _LANGUAGE_NOUNS = frozenset("language languages speakers speaker speaking dialect dialects orthography".split())
 #: nouns after a bare surname that make it a person's ("the Trump administration", "the Obama era")
@@ -264,6 +266,11 @@ class NameTyper:
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
             v["_shape"] += 1
+        # "Kessler and colleagues", "Bos and his co-workers": a researcher and a team
+        if j + 1 < tok.n and tok.lower[j] == "and" and not kind and not acronym and \
+                (tok.lower[j + 1] in _COLLEAGUES or j + 2 < tok.n and tok.lower[j + 1] in ("his", "her") and
+                 tok.lower[j + 2] in _COLLEAGUES):
+            v["person"] += 2
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
         if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
             v["person"] += 2
