@@ -370,7 +370,12 @@ class NameTyper:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
         an adjective before a name, not a longer name."""
         s = self.gaz.surfaces.get(word)
-        return s is not None and s.adjective
+        if s is None:
+            return False
+        if s.adjective:
+            return True
+        a = self.gaz.actors.get(s.actor_id)   # "Democrat Hillary Clinton", "Republican Donald Trump": a member's label
+        return a is not None and a.actor_type == "party" and s.how != "name"
 
     def in_citation(self, i: int, j: int) -> bool:
         """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
