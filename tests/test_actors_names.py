@@ -576,3 +576,10 @@ def test_a_party_label_before_a_name_and_month_abbreviations():
     by = {t: ty for t, _, ty, _ in got}
     assert by["Hilda Varne"] == "person" and by["Oskar Tellberg"] == "person" and by["Ted Kerrow"] == "person"
     assert "Sept." not in by and "Sept" not in by and "Sens" not in by
+
+
+def test_a_team_of_a_city_named_like_a_person_and_abbreviations_that_are_no_initials():
+    got = _by_text("The Charlotte Panthers won. Tests by N. Korea alarmed Seoul. No. Ilse Varno is wrong, she said.")
+    assert got["Charlotte Panthers"][1] == "org"
+    assert got["N. Korea"][1] != "person"
+    assert "Ilse Varno" in got

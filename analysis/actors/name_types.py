@@ -116,7 +116,7 @@ write compose paint sing play""".split())
 
 _NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
-_INITIAL_OR_ABBR = re.compile(r"(?!St\.|Mt\.|Ft\.|Pt\.)[A-Z][a-z]?\.")   # "J.", "Ed." (not "St. Lucie")
+_INITIAL_OR_ABBR = re.compile(r"(?!St\.|Mt\.|Ft\.|Pt\.|No\.)[A-Z][a-z]?\.")   # "J.", "Ed." (not "St. Lucie", "No. 1")
 _PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
 #: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
 _AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
@@ -162,7 +162,7 @@ def kind_of_words(words: list[str]) -> str | None:
     if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
     if len(words) > 1 and _PLURAL_WORD.fullmatch(head) and not head.endswith("ss") and \
-            (" ".join(words[:-1]) in r.places or words[0] in r.places):
+            (" ".join(words[:-1]) in r.places or words[0] in r.places or " ".join(words[:-1]) in r.given_cities):
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
     if name in r.places or name in r.place_abbreviations:
         return "place"
@@ -477,6 +477,9 @@ class NameTyper:
         if not 1 <= len(rest) <= 2 or not all(_NAME_WORD.fullmatch(w) and not _INITIAL.fullmatch(w) for w in rest):
             return False
         last, r = rest[-1], self.rules
+        if k == 1 and len(rest) == 1 and words[0] in ("N.", "S.", "E.", "W.") and \
+                any(self.gaz.surfaces.get(f"{d} {last}") is not None for d in ("North", "South", "East", "West")):
+            return False   # "N. Korea": North Korea abbreviated
         return not (last in r.heads or last in r.places or last in self.gaz.name_heads or
                     _lexicon().get(last.lower()) or self.gaz.surfaces.get(last) is not None)
 
