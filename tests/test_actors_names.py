@@ -408,3 +408,178 @@ def test_a_verb_that_opens_a_link_line_is_no_person_and_takes_no_his():
     got = _by_text(text)
     assert "Read" not in got and "Watch" not in got
     assert got["Maya Lindqvist"][1] == "person"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Among Belgians, the custom is to shake hands.", "Belgians"),
+    ("Traditionally, Norwegians are early risers.", "Norwegians"),
+    ("The law protects working class Canadians above all.", "Canadians"),
+    ("The reform was a gift to a whole generation of Mexicans.", "Mexicans"),
+    ("Swedes with a car pay the toll twice.", "Swedes"),
+])
+def test_a_plural_demonym_where_people_stand_is_people(text, word):
+    got = _by_text(text)
+    assert got[word][1] == "person" and got[word][0].endswith("-people")
+
+
+def test_a_nickname_in_quotes_inside_a_name_is_one_person():
+    got = _m('The painter Maria "Mimi" Larkholm opened the show. Larkholm said it took a year.')
+    assert got[0][:3] == ['Maria "Mimi" Larkholm', got[0][1], "person"]
+    assert [r[1] for r in got if r[0] == "Larkholm"] == [got[0][1]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Memory improves with practice (Ostrander & Reading, 2010).", "Reading"),
+    ("Later work found the same effect (see for example Brivenko 2014; Tallis et al., 2005).", "Brivenko"),
+    ("Replications followed, such as Quillan and Chambers 2017 and others.", "Chambers"),
+    ("The effect is robust (Voss, 2016; Chambers, 2017).", "Chambers"),
+])
+def test_an_author_before_a_year_is_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+def test_a_year_after_a_city_names_an_event_not_an_author():
+    got = _by_text("Athletes trained for years before Tokyo 2020 Olympics began.")
+    assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_secretary_and_director_are_titles_of_one_person():
+    got = _m("Secretary Halvard Moen signed the order. Critics said the Secretary had no such power. "
+             "The agency's director, Ruth Ambrose, agreed.")
+    assert got[0][:3] == ["Halvard Moen", "halvard-moen", "person"]
+    assert ["the Secretary", "halvard-moen", "person", "role"] in got
+    assert not any(ty == "org" and "Secretary" in t for t, _, ty, _ in got)
+    assert any(t == "Ruth Ambrose" and ty == "person" for t, _, ty, _ in got)
+
+
+def test_a_name_after_a_kin_noun_is_a_person_and_the_kin_noun_holds_no_office():
+    got = _m("His second daughter Tavia, born in 1931, became a pianist. She toured Europe.")
+    assert got[0][:3] == ["Tavia", "tavia", "person"]
+    assert ["She", "tavia", "person", "pronoun"] in got
+    got = _by_text("He was hailed as a great son of Kenya.")
+    assert got["Kenya"][0] == "KEN" and got["Kenya"][2] == "name"
+
+
+def test_a_name_before_language_or_speakers_is_a_language_not_an_actor():
+    got = _by_text("The Tarvek language has few speakers. Most Tarvek speakers live abroad.")
+    assert all(ty not in ("person", "org", "place") for _, ty, _ in got.values())
+
+
+def test_the_before_a_name_used_as_a_modifier_is_no_organisation():
+    got = _by_text("Settlers found the remains of the Halvani culture. Later the Halvani culture faded.")
+    assert all(ty != "org" for _, ty, _ in got.values())
+
+
+def test_a_body_that_opens_a_sentence_before_its_verb_is_an_organisation():
+    got = _by_text("We waited for a ruling. Parliament has failed to act on it.")
+    assert got["Parliament"][1] == "org"
+
+
+def test_a_college_named_after_a_capital_is_an_organisation():
+    got = _by_text("She joined the faculty at Nairobi State University last year.")
+    assert got["Nairobi State University"][1] == "org"
+
+
+def test_the_daily_something_is_a_news_outlet():
+    assert _by_text("The story ran in The Daily Harbinger on Monday.")["Daily Harbinger"][1] == "media"
+
+
+def test_a_college_called_x_state_is_an_organisation_even_after_a_title_word():
+    got = _m("Tuition at Kerrow State rose again. Official Kerrow State documents show the rise. "
+             "Kerrow State declined to comment.")
+    assert [ty for t, _, ty, _ in got if t == "Kerrow State"] == ["org", "org", "org"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The couple moved to Austin, Texas with their children.", "Austin"),
+    ("She grew up in Marlow, Ohio before the war.", "Marlow"),
+])
+def test_a_name_before_a_comma_and_a_state_is_a_town(text, word):
+    assert _by_text(text)[word][1] == "place"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("We had letters from the state college, D. F. Costwick, and others.", "D. F. Costwick"),
+    ("I agree with Rob Tallant, former editor-in-chief, on this.", "Rob Tallant"),
+    ("Voters backed presidential candidate Buddy Harnell in the primary.", "Buddy Harnell"),
+    ("Campaigners supported Beto O'Farrell for the seat.", "Beto O'Farrell"),
+])
+def test_initials_an_appositive_title_or_candidate_make_a_person(text, name):
+    assert _by_text(text)[name][1] == "person"
+
+
+def test_a_name_before_a_title_that_ends_the_phrase_is_not_glued_to_it():
+    got = _by_text("Signed: Robert Quennell Vice President and Dean")
+    assert got["Robert Quennell"][1] == "person"
+    got = _by_text("It resumes on Monday, which is Martin Luther King Day.")
+    assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_a_brand_written_with_a_capital_inside_is_an_organisation_not_a_surname_prefix():
+    got = _by_text("Travellers compared SkyHarbor and TrailNest before booking. McTavish said both were fine.")
+    assert got["SkyHarbor"][1] == "org" and got["TrailNest"][1] == "org"
+    assert got["McTavish"][1] == "person"
+
+
+def test_an_ordinal_opening_a_list_item_and_the_paralympics_name_no_one():
+    got = _m('The court listed the points. Fourth, "she stayed." Fifth, "she left." '
+             "Fans watched the Winter Paralympics. The Paralympics ended on Sunday.")
+    assert all(ty != "person" for _, _, ty, _ in got)
+
+
+def test_a_common_word_opening_a_sentence_is_no_person():
+    got = _m("Hearing his speech made her angry. Lighting takes a large share of the bill, he said.")
+    assert all(ty != "person" or t.lower() in ("his", "her", "he") for t, _, ty, _ in got)
+
+
+def test_a_city_named_like_a_person_is_the_city_where_the_context_says_so():
+    got = _m("Police in Charlotte said the video was released. Charlotte police chief Ray Kerr spoke.")
+    assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["place", "place"]
+    got = _m("Charlotte said she would stay. Charlotte smiled.")
+    assert [ty for t, _, ty, _ in got if t == "Charlotte"] == ["person", "person"]
+
+
+def test_a_state_abbreviation_after_a_town_is_a_place():
+    got = _by_text("He spoke in Flint, Mich., on Monday. She lives in Greenwich, Conn. Later she left.")
+    assert got["Mich"][1] == "place" and got["Conn"][1] == "place"
+
+
+def test_labs_circuits_and_conservatories_are_organisations():
+    got = _m("She joined the Harwick Dust Lab in May. The Ninth Circuit heard the case. Second, the court ruled. "
+             "He taught at the Brno Conservatory.")
+    by = {t: ty for t, _, ty, _ in got}
+    assert by["Harwick Dust Lab"] == "org" and by["Ninth Circuit"] == "org" and by["Brno Conservatory"] == "org"
+    assert "Second" not in by
+
+
+def test_a_place_name_right_after_a_lone_given_name_is_a_surname():
+    got = _m("He served on General George Lisbon's staff. Novelists Jack Paris and Amy Tan lived there.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["George Lisbon"][1] == "person" and by["Jack Paris"][1] == "person"
+    got = _by_text("Take the George Lisbon Bridge to the market.")
+    assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_his_after_a_name_used_as_a_modifier_makes_no_person():
+    got = _by_text("He was not the only Varnish soldier in the king's service; his brother served too.")
+    assert all(ty != "person" for t, (_, ty, _) in got.items() if t == "Varnish")
+
+
+def test_a_name_and_colleagues_is_a_person_and_an_ice_shelf_a_place():
+    got = _by_text("An earlier study by Varnholt and colleagues found the same. The Ross Ice Shelf melted.")
+    assert got["Varnholt"][1] == "person" and got["Ross Ice Shelf"][1] == "place"
+
+
+def test_a_party_label_before_a_name_and_month_abbreviations():
+    got = _m("On Sept. 12 both Democrat Hilda Varne and Republican Oskar Tellberg spoke. Sens. Ted Kerrow and "
+             "Ann Molle objected.")
+    by = {t: ty for t, _, ty, _ in got}
+    assert by["Hilda Varne"] == "person" and by["Oskar Tellberg"] == "person" and by["Ted Kerrow"] == "person"
+    assert "Sept." not in by and "Sept" not in by and "Sens" not in by
+
+
+def test_a_team_of_a_city_named_like_a_person_and_abbreviations_that_are_no_initials():
+    got = _by_text("The Charlotte Panthers won. Tests by N. Korea alarmed Seoul. No. Ilse Varno is wrong, she said.")
+    assert got["Charlotte Panthers"][1] == "org"
+    assert got["N. Korea"][1] != "person"
+    assert "Ilse Varno" in got

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import is_acronym, kind_of_words, rules
+from .name_types import is_acronym, is_camel, kind_of_words, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -137,7 +137,11 @@ class CandidateFinder:
             return None
         i = self.tok.index_at(rs)
         if det is None and self._sentence_initial(i):
-            return None
+            k = bisect.bisect_left(self.tok.start, re_)
+            while k < self.tok.n and self.tok.pos[k] == "RB":
+                k += 1
+            if not (k < self.tok.n and self.tok.pos[k] in ("VBZ", "VBD", "MD") and self.tok.sent[k] == self.tok.sent[i]):
+                return None   # "Parliament says" is the body; "Parliament building" opens a phrase
         name = " ".join(words)
         aid = slug(name)
         if aid not in self.actors:
@@ -219,7 +223,9 @@ class CandidateFinder:
     def _name_token(self, i: int) -> bool:
         w = self.tok.text[i]
         if not w[:1].isupper():
-            return False
+            return not w.islower() and w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
+        if not w[1:].islower() and is_camel(w):
+            return True   # "ResearchGate" whatever its tag
         return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
                 and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
 
@@ -238,8 +244,9 @@ class CandidateFinder:
             mod = by_end.get(left_end - 2)
         elif gap_ok:
             mod = by_end.get(left_end)
-        if mod is not None and self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place":
-            mod = None
+        if mod is not None and (info.get("kin") or
+                                self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place"):
+            mod = None   # "a place's mayor" names no state; "India's daughter" holds no office
         begin = mod.start if mod is not None else rs
         # a determiner before it
         before = text[max(0, begin - 12):begin]
@@ -251,7 +258,7 @@ class CandidateFinder:
         head_of = None
         # "head of the Russian Foreign Ministry", "Foreign Minister of Russia"
         after = re.match(r"\s+of\s+(?:the\s+)?", text[re_:re_ + 12])
-        if after:
+        if after and not info.get("kin"):   # "a son of the city" is no title of the city's
             pos = re_ + after.end()
             inner_mod = by_start.get(pos)
             if key in ("head", "chief", "leader") or kind == "person":
@@ -291,6 +298,10 @@ class CandidateFinder:
         if nm is not None and nm[1] - nm[0] == 1 and not info.get("honorific") and \
                 self.tok.text[nm[0]] in gaz.name_heads:
             nm = None   # "King Day", "President Street": a title inside a longer name, not a person
+        if nm is not None and not info.get("honorific"):
+            nm_name = " ".join(self.tok.text[nm[0]:nm[1]])
+            if self.typer.kind_of(nm_name) not in (None, "person", "place") and self.typer.is_strong(nm_name):
+                nm = None   # "official Acme Holdings documents": the name is an organisation's, not a person's
         if nm is not None and (head_of is None or head_fallback):
             i, j = nm
             data["name"] = (self.tok.start[i], self.tok.end[j - 1], i, j)

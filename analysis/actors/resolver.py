@@ -12,7 +12,7 @@ from .._frames import column_values, frame_from_columns
 from ..article import dateline_span
 from .candidates import CandidateFinder, _Cand
 from .gazetteer import Actor, Gazetteer, Surface, gazetteer, slug
-from .name_types import NameTyper, UnlistedNames
+from .name_types import NameTyper, UnlistedNames, kind_of_words
 from .people import PeopleResolver, _Person
 from .pronouns import PronounResolver
 from .schema import MENTION_COLUMNS
@@ -23,6 +23,10 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_COUNTS = frozenset("tens dozens scores hundreds thousands millions billions".split())
+_OPEN_QUOTES = frozenset(('"', "“", "‘", "'"))
+_CLOSE_QUOTES = frozenset(('"', "”", "’", "'"))
 
 
 def mentions(doc) -> pd.DataFrame:
@@ -172,6 +176,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             actor = self.actors.get(s.actor_id)
             if actor is None:
                 return []
+            if actor.actor_type in ("state", "place") and self._surname_after_given(c, out):
+                return []
             how = s.how
             city_seat = s.how == "metonym" and text[c.start:c.end] in self.typer.rules.places
             if (s.capital and (self._is_venue(c.start, c.end) or self._head_follows(c.end))) or \
@@ -180,7 +186,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
                     end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
                 pid = slug(text[c.start:end])
-                self.actors.setdefault(pid, Actor(pid, text[c.start:end], "place"))
+                words = text[c.start:end].split()   # "Vienna Central Station"; "Tulsa State University" is a college
+                kind = kind_of_words(words) if end > c.end else None
+                self.actors.setdefault(pid, Actor(pid, text[c.start:end], kind if kind in ("org", "media") else "place"))
                 return [self.row(c.start, end, pid, "", "name")]
             if actor.actor_type == "person":
                 self.note_person_actor(actor)
@@ -206,9 +214,9 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             aid = mod.data["surface"].actor_id
             return [self.row(c.start, c.end, aid, c.data["info"]["code"], "role")]
         if c.kind == "role":
-            return self.resolve_role(c, out)
+            return self._with_nickname(c, self.resolve_role(c, out))
         if c.kind == "name":
-            return self.resolve_name(c, out)
+            return self._with_nickname(c, self.resolve_name(c, out))
         if c.kind == "noun":
             noun = c.data["noun"]
             para = self.para_of(c.start)
@@ -269,6 +277,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
             return True
         if not m or re.search(r"(?:^|[.!?:;]\s+|\n\s*)\Z", before):   # heads a sentence
             return True
+        if self._people_context(start, end):
+            return True
         def plural_demonym(w):
             s = self.gaz.surfaces.get(w)
             if party:   # "Republicans and Democrats"
@@ -278,6 +288,90 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
         m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
+
+    def _surname_after_given(self, c: _Cand, out: list[dict]) -> bool:
+        """A place's one-word name right after a lone given name is that person's surname ("George
+        Washington", "Jack London"): the person's mention is extended over it (not before a head word
+        or another capitalised word: "… Washington Bridge", "… London Square" are places)."""
+        if not out or " " in self.text[c.start:c.end]:
+            return False
+        row = out[-1]
+        pid = row["actor_id"]
+        other = pid not in self.persons and row["actor_type"] == "other" and row["how"] == "name"
+        if (pid not in self.persons and not other) or row["end"] != c.start - 1 or self.text[row["end"]] != " ":
+            return False
+        words = self.text[row["start"]:row["end"]].split()
+        if not words or words[0] not in self.gaz.given_names or \
+                not all(w in self.gaz.given_names or _INITIALS.fullmatch(w) for w in words):
+            return False
+        if re.match(r"[ \t]+[A-Z]", self.text[c.end:c.end + 3]) or self.text[c.end:c.end + 2] in ("'s", "’s") and \
+                re.match(r"[ \t]+[A-Z]", self.text[c.end + 2:c.end + 5]):
+            return False
+        if other:   # "Jack" of no known kind before "London": a person after all
+            pid, _ = self.person(" ".join(words))
+            row["actor_id"], row["actor_type"] = pid, "person"
+        p = self.persons[pid]
+        full = " ".join(words + [self.text[c.start:c.end]])
+        if len(full.split()) > len(p.name.split()):
+            p.name = full
+            self.actors[pid] = Actor(pid, full, "person", country=p.country)
+        self.surnames.setdefault(self.text[c.start:c.end], pid)
+        row["end"] = c.end
+        return True
+
+    def _with_nickname(self, c: _Cand, made: list[dict]) -> list[dict]:
+        """A given name, a nickname in quotes and a surname are one person: Anna "Nan" Berg (the
+        surname is then known: "Berg" later is Anna Berg)."""
+        tok = self.tok
+        if not made or made[-1]["actor_id"] not in self.persons:
+            return made
+        row = made[-1]
+        i = tok.index_at(row["start"])
+        j = bisect.bisect_left(tok.start, row["end"])
+        if j + 3 >= tok.n or tok.text[j] not in _OPEN_QUOTES or tok.text[j + 2] not in _CLOSE_QUOTES or \
+                tok.sent[j + 3] != tok.sent[i] or tok.text[i] not in self.gaz.given_names or tok.start[j] != row["end"] + 1:
+            return made
+        nick, k = tok.text[j + 1], j + 3
+        if not (nick[:1].isupper() and nick.isalpha()):
+            return made
+        m = k
+        while m < tok.n and tok.sent[m] == tok.sent[i] and m - k < 3 and tok.text[m][:1].isupper() and tok.text[m].isalpha():
+            m += 1
+        if m == k or tok.text[m - 1] in self.gaz.name_heads:
+            return made
+        pid = row["actor_id"]
+        full = " ".join(self.text[row["start"]:row["end"]].split() + [tok.text[x] for x in range(k, m)])
+        p = self.persons[pid]
+        if len(full.split()) > len(p.name.split()):
+            p.name = full
+            self.actors[pid] = Actor(pid, full, "person", country=p.country)
+        for w in (nick, tok.text[m - 1]):
+            self.surnames.setdefault(w, pid)
+        row["end"] = tok.end[m - 1]
+        return made
+
+    def _people_context(self, start: int, end: int) -> bool:
+        """A plural demonym with no "the" where people stand: the subject of a verb ("Kenyans queue",
+        "Thais are modest"), before "who"/"with" ("Canadians who travel", "Mexicans with visas"),
+        after a preposition of people ("a generation of Americans", "among Thais", "as Kenyans") or
+        after a word that describes them ("working-class Americans", "North Americans")."""
+        tok = self.tok
+        i = tok.index_at(start)
+        if tok.start[i] != start:
+            return False
+        j = i + 1
+        if j < tok.n and tok.sent[j] == tok.sent[i]:
+            if tok.pos[j] in ("VBZ", "VBP", "VBD", "MD") or tok.lower[j] == "with":
+                return True
+        if i > 0 and tok.sent[i - 1] == tok.sent[i]:
+            prev, ppos = tok.lower[i - 1], tok.pos[i - 1]
+            if prev in ("of", "among", "as", "for", "between", "like", "including") and \
+                    not (prev == "as" and i > 1 and tok.lower[i - 2] == "well") and \
+                    not (prev == "of" and i > 1 and (tok.pos[i - 2] == "CD" or tok.lower[i - 2] in _COUNTS)):
+                return True   # "as well as Afghans", "thousands of Afghans": left to the counting rule
+            if ppos.startswith(("JJ", "NN")) and tok.text[i - 1].islower() or tok.text[i - 1] in ("North", "South", "Latin"):
+                return True
+        return False
 
     def _is_venue(self, start: int, end: int) -> bool:
         before = self.text[max(0, start - 14):start].split()

@@ -10,7 +10,7 @@ _NOT_NAMES = set("""january february march april may june july august september 
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow the a an this that these
 those he she it they we i you his her their our its everyone everybody nobody someone no one but and or
 however meanwhile after before following talking speaking according also in on at as when while if since
-islam muslim christian god covid""".split())
+islam muslim christian god covid no. jan. feb. mar. apr. jun. jul. aug. sep. sept. sept oct. nov. dec.""".split())
 _DETERMINERS = {"the", "this", "that"}
 #: head nouns that, after a capital, still make the state act ("Moscow Government", "Kyiv Administration")
 _GOV_HEADS = {"State", "Government", "Administration", "Cabinet", "Office", "Authority", "Ministry", "Council"}
