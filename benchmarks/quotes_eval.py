@@ -56,20 +56,24 @@ def read_ann(path: Path) -> list[dict]:
         if len(parts) < 2:
             continue
         if parts[0].startswith("T"):
-            typ, *offs = parts[1].split()
+            typ, _, offs = parts[1].partition(" ")
             try:
-                spans[parts[0]] = (typ, int(offs[0]), int(offs[-1]))
+                # a discontinuous span ("1054 1080;977 1037") lists its fragments, not always in
+                # text order: the span runs from the first character of any to the last
+                frags = [tuple(int(x) for x in f.split()) for f in offs.split(";")]
+                spans[parts[0]] = (typ, min(a for a, _ in frags), max(b for _, b in frags))
             except (ValueError, IndexError):
                 continue
         elif parts[0].startswith("E"):
-            events.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+            events.append([p.split(":", 1) for p in parts[1].split() if ":" in p])
     out = []
-    for ev in events:
-        c = spans.get(ev.get("Content"))
-        if c is None:
-            continue
-        s = spans.get(ev.get("Source"))
-        out.append({"content": (c[1], c[2]), "source": (s[1], s[2]) if s else None})
+    for roles in events:
+        # an attribution may have several Contents (Content, Content2, …), one Source
+        src = next((spans.get(t) for role, t in roles if role == "Source"), None)
+        for role, t in roles:
+            c = spans.get(t) if role.startswith("Content") else None
+            if c is not None:
+                out.append({"content": (c[1], c[2]), "source": (src[1], src[2]) if src else None})
     return out
 
 
