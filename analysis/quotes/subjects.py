@@ -219,14 +219,17 @@ class _Subjects:
         if ss not in self._finite:
             k0 = self.tok_index(ss)
             k_end = min(self.tok_index(self.s_end[self.sent_index(ss)]), k0 + 80)
-            inside, found = False, None
+            inside, found, past = False, None, None
             for u in range(k0, k_end):
                 if self.is_mark_tok(u):
                     inside = not inside       # skip the words of an earlier quotation
                 elif not inside and (self.t_pos[u] in _FINITE or self.t_pos[u] == "MD"):
                     found = u
                     break
-            self._finite[ss] = found
+                elif not inside and past is None and self.t_pos[u] == "VBN" and u > k0 and \
+                        self.t_pos[u - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP") and self.t_lower[u].endswith("ed"):
+                    past = u      # "Donald Trump attacked/VBN Romney": a past tense the tagger took for a participle
+            self._finite[ss] = found if found is not None else past
         return self._finite[ss]
 
     def clause_subject(self, ss: int, at: int):
