@@ -48,28 +48,55 @@ def polnear_folder() -> Path | None:
     return shared_corpus("polnear")
 
 
+_CUE_WORDS = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes",
+              "according", "noted", "stated", "explained", "tweeted", "replied", "responded"}
+_span_texts: dict = {}
+
+
+def _is_cue_words(words: str) -> bool:
+    first = words.split()[:1]
+    return bool(first) and first[0].lower() in _CUE_WORDS
+
+
+def text_of(path: Path, span) -> str:
+    """The words of a brat span (as the file's text column has them)."""
+    return _span_texts.get((path, span[1], span[2]), "")
+
+
 def read_ann(path: Path) -> list[dict]:
-    """Attributions of a brat file: dicts with ``content`` (start, end) and ``source`` (start, end) or None."""
+    """Attributions of a brat file: dicts with ``content`` (start, end) and ``source`` (start, end) or None.
+
+    A Source whose words are a speech verb ("said", "according to") paired with a Cue that is not
+    is an annotation with the two labels swapped: the Cue's span is taken as the Source."""
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) < 2:
             continue
         if parts[0].startswith("T"):
-            typ, *offs = parts[1].split()
+            typ, _, offs = parts[1].partition(" ")
             try:
-                spans[parts[0]] = (typ, int(offs[0]), int(offs[-1]))
+                # a discontinuous span ("1054 1080;977 1037") lists its fragments, not always in
+                # text order: the span runs from the first character of any to the last
+                frags = [tuple(int(x) for x in f.split()) for f in offs.split(";")]
+                spans[parts[0]] = (typ, min(a for a, _ in frags), max(b for _, b in frags))
+                _span_texts[(path, spans[parts[0]][1], spans[parts[0]][2])] = parts[2] if len(parts) > 2 else ""
             except (ValueError, IndexError):
                 continue
         elif parts[0].startswith("E"):
-            events.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+            events.append([p.split(":", 1) for p in parts[1].split() if ":" in p])
     out = []
-    for ev in events:
-        c = spans.get(ev.get("Content"))
-        if c is None:
-            continue
-        s = spans.get(ev.get("Source"))
-        out.append({"content": (c[1], c[2]), "source": (s[1], s[2]) if s else None})
+    for roles in events:
+        # an attribution may have several Contents (Content, Content2, …), one Source
+        src = next((spans.get(t) for role, t in roles if role == "Source"), None)
+        cue = next((spans.get(t) for role, t in roles if role == "Cue"), None)
+        if src is not None and cue is not None and _is_cue_words(text_of(path, src)) and \
+                not _is_cue_words(text_of(path, cue)):
+            src = cue      # Source and Cue typed the wrong way round ("said" as Source, the name as Cue)
+        for role, t in roles:
+            c = spans.get(t) if role.startswith("Content") else None
+            if c is not None:
+                out.append({"content": (c[1], c[2]), "source": (src[1], src[2]) if src else None})
     return out
 
 
@@ -140,7 +167,8 @@ def gold_quotes(text: str, attributions: list[dict]) -> list[dict]:
         for span in quoted_parts(text, cs, ce):
             prev = found.get(span)
             if prev is None or (ce - cs) < prev["content_len"]:
-                found[span] = {"start": span[0], "end": span[1], "source": att["source"], "content_len": ce - cs}
+                found[span] = {"start": span[0], "end": span[1], "source": att["source"], "content_len": ce - cs,
+                               "content": (cs, ce)}
     return sorted(found.values(), key=lambda g: (g["start"], g["end"]))
 
 
@@ -168,6 +196,16 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tupl
     return out
 
 
+def unclaimed(r) -> bool:
+    """A row the layer does not claim as a quotation: a scare quote or title (``partial``, one to
+    three words) with no speaker."""
+    return r.kind == "partial" and not r.speaker_id and len(r.text.split()) <= 3
+
+
+def f1_of(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def speaker_right(doc, q, source) -> bool:
     sid = q.speaker_id or ""
     if source is None:
@@ -190,6 +228,7 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
     for p in sorted((folder / "attributions").glob("*.ann")):
         anns[p.stem.rsplit("_", 1)[0]].append(p)
     n_pred = n_gold = n_match = n_right = 0
+    c_pred = c_match = c_right = 0     # the claimed quotations only (see ``unclaimed``)
     by_rule = defaultdict(Counter)
     errors = []
     t_annotate = t_quotes = 0.0
@@ -213,6 +252,7 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
         n_pred += len(rows)
         n_gold += len(gold)
         n_match += len(pairs)
+        c_pred += sum(not unclaimed(r) for r in rows)
         matched_p = {i for i, _ in pairs}
         for i, r in enumerate(rows):
             if i not in matched_p:
@@ -221,6 +261,9 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
             r, g = rows[i], gold[j]
             ok = speaker_right(doc, r, g["source"])
             n_right += ok
+            if not unclaimed(r):
+                c_match += 1
+                c_right += ok
             key = getattr(r, "how", "") or "(none)"
             by_rule[key]["matched"] += 1
             by_rule[key]["right" if ok else "wrong"] += 1
@@ -233,13 +276,20 @@ def evaluate(folder: Path, *, limit: int | None = None, show_errors: int = 0, ru
     acc = n_right / n_match if n_match else 0.0
     ep, er = (n_right / n_pred if n_pred else 0.0), (n_right / n_gold if n_gold else 0.0)
     e2e = 2 * ep * er / (ep + er) if ep + er else 0.0
+    cp, cr = (c_match / c_pred if c_pred else 0.0), (c_match / n_gold if n_gold else 0.0)
+    c_acc = c_right / c_match if c_match else 0.0
+    c_e2e = f1_of(c_right / c_pred if c_pred else 0.0, c_right / n_gold if n_gold else 0.0)
     res = {"articles": len(texts), "gold": n_gold, "predicted": n_pred, "matched": n_match,
            "precision": p, "recall": r_, "f1": f1, "speaker_accuracy": acc, "end_to_end_f1": e2e,
+           "claimed": {"predicted": c_pred, "matched": c_match, "precision": cp, "recall": cr, "f1": f1_of(cp, cr),
+                       "speaker_accuracy": c_acc, "end_to_end_f1": c_e2e},
            "seconds_annotate": t_annotate, "seconds_quotes": t_quotes}
     print(f"{folder}: {len(texts)} articles, {n_gold} gold quotations, {n_pred} predicted, {n_match} matched", file=out)
     print(f"quotations      P {p:.3f}  R {r_:.3f}  F1 {f1:.3f}", file=out)
     print(f"speaker right   {n_right}/{n_match} = {acc:.3f}", file=out)
     print(f"end to end      P {ep:.3f}  R {er:.3f}  F1 {e2e:.3f}", file=out)
+    print(f"claimed only    {c_pred} predicted (without the {n_pred - c_pred} unattributed 1-3-word partials), "
+          f"P {cp:.3f}  R {cr:.3f}  F1 {f1_of(cp, cr):.3f}, speaker {c_acc:.3f}, end to end F1 {c_e2e:.3f}", file=out)
     print(f"time            annotate+mentions {t_annotate:.1f} s, quotes {t_quotes:.2f} s", file=out)
     print("\n| rule (how) | matched | speaker right | wrong | accuracy | not a gold quotation |", file=out)
     print("|---|---|---|---|---|---|", file=out)

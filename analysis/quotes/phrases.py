@@ -48,7 +48,8 @@ class _Phrases:
         head = k
         if head >= 0 and self.t_pos[head] == "PRP$":
             return None
-        if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS:
+        if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS and not (
+                self.t_pos[head] == "VBG" and head > 0 and self.t_pos[head - 1] == "POS"):   # "Cruz's thinking"
             if not (head >= 0 and self.t_start[head] >= lo and self.t_end[head] in self._m_end_set):
                 return None
         first = head

@@ -17,6 +17,10 @@ _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
 _LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
 _LABEL = re.compile(r"(?<!\s)\s*+(?<![A-Z.'\-])([A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++){0,2}):[ \t]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+#: words that open a clause with a new subject after a comma ("…, while Cruz said …")
+_CLAUSE_OPENERS = {"while", "but", "whereas", "although", "though", "and", "yet"}
+#: words that open a clause of circumstance after a complete tag ("…?” she asks as …)
+_TAG_SUBORDINATORS = {"as", "before", "after", "while", "when", "because", "since", "until"}
 
 
 class _Rules:
@@ -215,8 +219,14 @@ class _Rules:
         ("on Tuesday", "in a statement") or, with ``appositive``, a description of the speaker
         (", a Democratic pollster"), not a clause of its own?"""
         n = 0
+        first = k
         while k < self.n_tok and self.t_start[k] < s_end:
-            if self.is_mark_tok(k) or self.t_lower[k] in ("that", "which", "who"):
+            w = self.t_lower[k]
+            if appositive and w in ("who", "which", "that") and k > first and self.t_lower[k - 1] == ",":
+                return True     # "…, said Ann Lee, a pollster who has …": a relative clause on the speaker
+            if k == first and w in _TAG_SUBORDINATORS and self.t_pos[k] in ("IN", "WRB"):
+                return True     # "…?” Clinton asks as a waiter walks in: the tag, then a clause of its own
+            if self.is_mark_tok(k) or w in ("that", "which", "who"):
                 return False
             if self.t_pos[k] in _VERB_POS and not (appositive and self.t_pos[k] in ("VBN", "VBG")):
                 if self.t_pos[k] == "VBG" and self.t_lower[k - 1] == ",":
@@ -331,6 +341,8 @@ class _Rules:
             for v in cues[:-1]:
                 if self.t_pos[v] not in _FINITE or self.t_lemma[v] in _THINK:
                     continue    # "Asked if he thought …, X responded": the finite speech verb speaks
+                if self.clause_break(v, cues[-1]):
+                    continue    # "X suggested …, while Y said “…”": Y's own clause, not X's
                 found = self.subject(v, ss, last_mark)
                 if found is not None and found[0] and found[5] != "description":
                     # the same speaker ("X welcomed … but said …"): the verb nearest the quotation
@@ -355,6 +367,16 @@ class _Rules:
                     return self.subject(v, ss, lo_)
             j -= 1
         return None
+
+    def clause_break(self, a: int, b: int) -> bool:
+        """Does a new clause with its own subject start between tokens ``a`` and ``b`` (``, while``,
+        ``, but``, ``; ``, ``, whereas``) right before the subject of the verb at ``b``?"""
+        for q in range(a + 1, b - 1):
+            w = self.t_lower[q]
+            if w == ";" or (w == "," and self.t_lower[q + 1] in _CLAUSE_OPENERS):
+                np_ = self.subject_back(b, self.t_start[q + 1])
+                return np_ is not None and self.names_actor(np_)
+        return False
 
     # -- 5. sentence_before ------------------------------------------------------------------
     def previous_sentence(self, o: int):

@@ -6,14 +6,24 @@ from __future__ import annotations
 import bisect
 
 from .phrases import _speaker
-from .words import _AUX, _FINITE, _NOUN_POS, _PRONOUNS, _SKIP_POS
+from .words import _AUX, _DETS_TIME, _FINITE, _NOUN_POS, _PREPOSITIONS, _PRONOUNS, _SKIP_POS, _TIME_NOUNS
 
 
 class _Subjects:
     """The subject-finding methods of the quoter."""
 
-    def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before"):
-        cue = self.t_lower[v]
+    def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before", cue: str | None = None):
+        cue = cue or self.t_lower[v]
+        if self.t_pos[v] == "VB" and v >= 2 and self.t_lower[v - 1] == "to":
+            # "The email goes on to say", "she was quick to add", "he declined to say": the
+            # subject of the verb the infinitive depends on
+            u = v - 2
+            while u > v - 5 and u >= 0 and self.t_start[u] >= lower_bound and self.t_pos[u] in ("RP", "RB", "JJ", "IN"):
+                u -= 1
+            if u >= 0 and self.t_start[u] >= lower_bound and self.t_pos[u] in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+                found = self.subject(u, ss, lower_bound, how, cue)
+                if found is not None:
+                    return found
         k = v - 1
         while k >= 0 and (self.t_pos[k] in _SKIP_POS or self.t_lower[k] in _AUX or
                           (self.t_lower[k].endswith("ly") and self.t_pos[k].startswith("RB"))):
@@ -64,6 +74,16 @@ class _Subjects:
             return None
         if self.t_lower[k] != ",":
             np_ = self.np_back(k, lo)
+            if np_ is not None and len(np_) == 2 and self.adjunct(np_):
+                # "X on Friday described", "X less than two weeks ago said": a phrase of time
+                # or place between the subject and its verb is not the subject; look before it
+                q = np_[0] - 1
+                while q >= 0 and self.t_start[q] >= lo and (self.t_pos[q] in ("IN", "TO", "RB", "RBR", "JJR")
+                                                             or self.t_lower[q] in _DETS_TIME):
+                    q -= 1
+                if q < 0 or self.t_start[q] < lo:
+                    return None if self.adjunct_is_time(np_) else np_
+                return self.subject_back(q + 1, lo)
             if np_ and self.t_lower[np_[0]] in ("who", "which", "that") and np_[0] == np_[1]:
                 # X, who said / the department which reported: the pronoun names its antecedent
                 q = np_[0] - 1
@@ -91,7 +111,7 @@ class _Subjects:
         # leftmost part that names someone (``Chris Weston, strategist at IG Ltd., said``,
         # ``the bloc's president, Fatima Ndiaye, told``), else the leftmost noun phrase
         cands = [self.np_back(comma - 1, lo) for comma in reversed(commas)]
-        cands = [c for c in cands if c is not None]
+        cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))]
         for np_ in cands:
             if self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS:
                 return np_
@@ -99,6 +119,21 @@ class _Subjects:
             if i is not None and self.m_end[i] >= self.t_end[np_[1]]:
                 return np_
         return cands[0] if cands else None
+
+    def adjunct(self, np_) -> bool:
+        """Is the noun phrase a phrase of time (``Tuesday``, ``two weeks ago``, ``last month``) or
+        the object of a preposition (``on Friday``, ``in federal court in Washington``), not a
+        subject?"""
+        if self.adjunct_is_time(np_):
+            return True
+        q = np_[0] - 1
+        return q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS
+
+    def adjunct_is_time(self, np_) -> bool:
+        b = np_[1]
+        if self.t_lower[b] in _TIME_NOUNS:
+            return True
+        return b + 1 < self.n_tok and self.t_lower[b + 1] == "ago"
 
     def relative(self, np_, v: int):
         """``Beck, who has … described``: the relative pronoun between a subject and its verb
@@ -184,14 +219,17 @@ class _Subjects:
         if ss not in self._finite:
             k0 = self.tok_index(ss)
             k_end = min(self.tok_index(self.s_end[self.sent_index(ss)]), k0 + 80)
-            inside, found = False, None
+            inside, found, past = False, None, None
             for u in range(k0, k_end):
                 if self.is_mark_tok(u):
                     inside = not inside       # skip the words of an earlier quotation
                 elif not inside and (self.t_pos[u] in _FINITE or self.t_pos[u] == "MD"):
                     found = u
                     break
-            self._finite[ss] = found
+                elif not inside and past is None and self.t_pos[u] == "VBN" and u > k0 and \
+                        self.t_pos[u - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP") and self.t_lower[u].endswith("ed"):
+                    past = u      # "Donald Trump attacked/VBN Romney": a past tense the tagger took for a participle
+            self._finite[ss] = found if found is not None else past
         return self._finite[ss]
 
     def clause_subject(self, ss: int, at: int):

@@ -29,3 +29,15 @@ morning afternoon evening night week month year earlier later recently last this
 """.split())
 _FINITE = {"VBD", "VBZ", "VBP"}
 _VERB_POS = {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB", "MD"}
+#: heads of a phrase of time, never a speaker ("on Tuesday", "two weeks ago", "last month")
+_TIME_NOUNS = set("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+morning afternoon evening night weekend week weeks month months year years day days hour hours
+january february march april june july august september october november december
+""".split())
+#: the words before a phrase of time ("less than two weeks ago", "earlier this month")
+_DETS_TIME = {"last", "this", "next", "that", "earlier", "later", "than", "less", "more", "about", "nearly",
+              "almost", "just", "only", "late", "early"}
+#: prepositions whose object is never the subject of the verb after it ("on Friday described")
+_PREPOSITIONS = {"on", "in", "at", "during", "after", "before", "since", "from", "with", "by", "about", "for",
+                 "into", "across", "over", "through", "under", "to", "toward", "towards", "near", "behind",
+                 "outside", "inside", "throughout", "amid", "among", "against", "without", "within", "upon"}
