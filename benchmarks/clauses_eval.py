@@ -44,7 +44,7 @@ import pandas as pd  # noqa: E402
 
 import analysis  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import shared_corpus  # noqa: E402
+from common import polnear_attributions, shared_corpus  # noqa: E402
 
 from analysis.clauses import clauses  # noqa: E402
 
@@ -272,20 +272,8 @@ def polnear_folder() -> Path | None:
 
 
 def read_ann(path) -> list[dict]:
-    spans, out = {}, []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            kind, *offs = parts[1].split(" ")
-            try:
-                spans[parts[0]] = (kind, int(offs[0]), int(offs[-1]))
-            except (ValueError, IndexError):
-                continue
-        elif line.startswith("E") and len(parts) >= 2:
-            roles = dict(r.split(":") for r in parts[1].split() if ":" in r)
-            if "Cue" in roles and "Source" in roles and roles["Cue"] in spans and roles["Source"] in spans:
-                out.append({"cue": spans[roles["Cue"]][1:], "source": spans[roles["Source"]][1:]})
-    return out
+    """The attributions with both a cue and a source (see :func:`common.polnear_attributions`)."""
+    return [a for a in polnear_attributions(path) if a["cue"] and a["source"]]
 
 
 def score_polnear(split: str = "dev", misses: int = 0) -> dict:

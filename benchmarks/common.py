@@ -1,4 +1,5 @@
-"""Helpers shared by the benchmark scripts: a recombined corpus and a timer."""
+"""Helpers shared by the benchmark scripts: where the shared corpora are, PolNeAR's attribution
+files, a recombined corpus and a timer."""
 
 from __future__ import annotations
 
@@ -31,6 +32,53 @@ def shared_corpus(name: str, arg: str | None = None) -> Path | None:
         if holds:
             return cand
     return None
+
+
+#: words that open a speech cue ("said", "according to"): a Source made of them is a Cue
+_CUE_WORDS = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes",
+              "according", "noted", "stated", "explained", "tweeted", "replied", "responded"}
+
+
+def _is_cue_words(words: str) -> bool:
+    first = words.split()[:1]
+    return bool(first) and first[0].lower() in _CUE_WORDS
+
+
+def polnear_attributions(path: Path) -> list[dict]:
+    """The attributions of one PolNeAR brat file (``.ann``): dicts with ``source`` and ``cue``
+    (start, end, or None when the attribution has none) and ``contents`` (a list of (start, end):
+    ``Content``, ``Content2`` …, the parts of a quotation its tag splits).
+
+    A discontinuous span ("1054 1080;977 1037") lists its fragments, not always in text order: the
+    span runs from the first character of any to the last. A Source whose words are a speech verb
+    ("said", "according to") paired with a Cue that is not is an annotation with the two labels
+    swapped: the Cue's span is taken as the Source."""
+    spans, words, events = {}, {}, []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            _, _, offs = parts[1].partition(" ")
+            try:
+                frags = [tuple(int(x) for x in f.split()) for f in offs.split(";")]
+            except ValueError:
+                continue
+            if not frags or any(len(f) != 2 for f in frags):
+                continue
+            spans[parts[0]] = (min(a for a, _ in frags), max(b for _, b in frags))
+            words[parts[0]] = parts[2] if len(parts) > 2 else ""
+        elif parts[0].startswith("E"):
+            events.append([p.split(":", 1) for p in parts[1].split() if ":" in p])
+    out = []
+    for roles in events:
+        src = next((t for role, t in roles if role == "Source" and t in spans), None)
+        cue = next((t for role, t in roles if role == "Cue" and t in spans), None)
+        if src is not None and cue is not None and _is_cue_words(words[src]) and not _is_cue_words(words[cue]):
+            src, cue = cue, src  # Source and Cue typed the wrong way round
+        out.append({"source": spans[src] if src else None, "cue": spans[cue] if cue else None,
+                    "contents": [spans[t] for role, t in roles if role.startswith("Content") and t in spans]})
+    return out
 
 
 def seed_paragraphs() -> list[str]:

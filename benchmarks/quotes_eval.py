@@ -35,7 +35,7 @@ if str(REPO) not in sys.path:
 
 import analysis  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import shared_corpus  # noqa: E402
+from common import polnear_attributions, shared_corpus  # noqa: E402
 
 from pandas import NA as pd_NA  # noqa: E402
 
@@ -48,56 +48,10 @@ def polnear_folder() -> Path | None:
     return shared_corpus("polnear")
 
 
-_CUE_WORDS = {"said", "says", "say", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes",
-              "according", "noted", "stated", "explained", "tweeted", "replied", "responded"}
-_span_texts: dict = {}
-
-
-def _is_cue_words(words: str) -> bool:
-    first = words.split()[:1]
-    return bool(first) and first[0].lower() in _CUE_WORDS
-
-
-def text_of(path: Path, span) -> str:
-    """The words of a brat span (as the file's text column has them)."""
-    return _span_texts.get((path, span[1], span[2]), "")
-
-
 def read_ann(path: Path) -> list[dict]:
-    """Attributions of a brat file: dicts with ``content`` (start, end) and ``source`` (start, end) or None.
-
-    A Source whose words are a speech verb ("said", "according to") paired with a Cue that is not
-    is an annotation with the two labels swapped: the Cue's span is taken as the Source."""
-    spans, events = {}, []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            typ, _, offs = parts[1].partition(" ")
-            try:
-                # a discontinuous span ("1054 1080;977 1037") lists its fragments, not always in
-                # text order: the span runs from the first character of any to the last
-                frags = [tuple(int(x) for x in f.split()) for f in offs.split(";")]
-                spans[parts[0]] = (typ, min(a for a, _ in frags), max(b for _, b in frags))
-                _span_texts[(path, spans[parts[0]][1], spans[parts[0]][2])] = parts[2] if len(parts) > 2 else ""
-            except (ValueError, IndexError):
-                continue
-        elif parts[0].startswith("E"):
-            events.append([p.split(":", 1) for p in parts[1].split() if ":" in p])
-    out = []
-    for roles in events:
-        # an attribution may have several Contents (Content, Content2, …), one Source
-        src = next((spans.get(t) for role, t in roles if role == "Source"), None)
-        cue = next((spans.get(t) for role, t in roles if role == "Cue"), None)
-        if src is not None and cue is not None and _is_cue_words(text_of(path, src)) and \
-                not _is_cue_words(text_of(path, cue)):
-            src = cue      # Source and Cue typed the wrong way round ("said" as Source, the name as Cue)
-        for role, t in roles:
-            c = spans.get(t) if role.startswith("Content") else None
-            if c is not None:
-                out.append({"content": (c[1], c[2]), "source": (src[1], src[2]) if src else None})
-    return out
+    """Attributions of a brat file, one dict per Content: ``content`` (start, end) and ``source``
+    (start, end) or None (see :func:`common.polnear_attributions`)."""
+    return [{"content": c, "source": a["source"]} for a in polnear_attributions(path) for c in a["contents"]]
 
 
 def _opening(text: str, i: int) -> bool:
