@@ -113,8 +113,10 @@ class CandidateFinder:
                 m += 1
             return m > k and m < n and free[m] and tok.sent[m] == tok.sent[k] and self._name_token(m)
 
-        runs, i = [], 0
-        while i < n:
+        runs, after = [], 0
+        for i in tok.capitalised():   # a name word and an initial both open with a capital
+            if i < after:
+                continue
             if free[i] and (self._name_token(i) or initials_then_name(i)):
                 j = i + 1
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
@@ -124,9 +126,7 @@ class CandidateFinder:
                     runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name
                 else:
                     runs.append((i, j))
-                i = j
-            else:
-                i += 1
+                after = j
         return runs
 
     def _capitalised_body(self, rs: int, re_: int, det: str | None):
@@ -150,7 +150,7 @@ class CandidateFinder:
         spans = sorted(blocked)
         starts = [s for s, _ in spans]
         runs = runs + self._caps_names(runs, spans, starts)
-        found = [k for k, w in enumerate(tok.text) if w.isupper() and is_acronym(w)]
+        found = [k for k in tok.capitalised() if tok.text[k].isupper() and is_acronym(tok.text[k])]
         if not found:
             return sorted(runs)
         taken = set()
@@ -183,7 +183,7 @@ class CandidateFinder:
         four words in capitals (or initials), the first a given name, outside the lists' spans."""
         tok = self.tok
         given = self.gaz.given_names
-        firsts = [k for k, w in enumerate(tok.text) if w.isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        firsts = [k for k in tok.capitalised() if (w := tok.text[k]).isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
         if not firsts:
             return []
         taken = set()

@@ -23,6 +23,7 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS
 
 
 def mentions(doc) -> pd.DataFrame:
@@ -140,10 +141,11 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 continue
             cands.append(_Cand(s, e, "name", {"run": (i, j)}))
         # pronouns
-        for i, low in enumerate(tok.lower):
-            if low in _PRONOUN_GENDER:
+        lower = tok.lower
+        for i in [k for k, low in enumerate(lower) if low in _PRONOUNS]:
+            if lower[i] in _PRONOUN_GENDER:
                 cands.append(_Cand(tok.start[i], tok.end[i], "pron", {"i": i}))
-            elif low in _PLURAL_PRONOUNS:
+            else:
                 cands.append(_Cand(tok.start[i], tok.end[i], "they", {"i": i}))
 
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
