@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import _read_data
+from .gazetteer import Actor, _read_data, slug
 
 TYPES = ("person", "org", "party", "media", "place", "other")
 
@@ -152,6 +152,14 @@ def kind_of_words(words: list[str]) -> str | None:
     return None
 
 
+class _Votes(dict):
+    """One occurrence's votes: a dict that reads 0 for a kind it does not hold (as a Counter does,
+    without a Counter's cost to make)."""
+
+    def __missing__(self, key):
+        return 0
+
+
 class NameTyper:
     """Evidence for every candidate name of one document, pooled by name."""
 
@@ -213,8 +221,8 @@ class NameTyper:
     def evidence(self, i: int, j: int) -> Counter:
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
         tok, r = self.tok, self.rules
-        v = Counter()
-        words = [tok.text[k] for k in range(i, j)]
+        v = _Votes()
+        words = tok.text[i:j]
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
@@ -414,7 +422,7 @@ class NameTyper:
 
     def collect(self, runs) -> None:
         for i, j in runs:
-            name = " ".join(self.tok.text[k] for k in range(i, j))
+            name = " ".join(self.tok.text[i:j])
             if name not in self.votes:
                 self.votes[name] = Counter()
                 kind = self.strong_kind(i, j)
@@ -460,7 +468,7 @@ class NameTyper:
         comma, "and" or "&" and with no kind of its own, is weakly a person too."""
         tok, r = self.tok, self.rules
         runs = sorted(runs)
-        names = [" ".join(tok.text[k] for k in range(i, j)) for i, j in runs]
+        names = [" ".join(tok.text[i:j]) for i, j in runs]
 
         def person(n):
             v = self.votes.get(n) or Counter()
@@ -485,9 +493,9 @@ class NameTyper:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
         if name in self.decided:
             return self.decided[name]
-        v = self.votes.get(name) or Counter()
+        v = self.votes.get(name) or {}
         kind = None
-        v = Counter({k: n for k, n in v.items() if not k.startswith("_")})
+        v = {k: n for k, n in v.items() if not k.startswith("_")}
         if v:
             best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
             if score >= 1:
@@ -496,7 +504,7 @@ class NameTyper:
         return kind
 
     def is_strong(self, name: str) -> bool:
-        v = self.votes.get(name) or Counter()
+        v = self.votes.get(name) or {}
         return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
 
 
@@ -522,8 +530,6 @@ class UnlistedNames:
     """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
 
     def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
-        from .gazetteer import Actor, slug
-
         tok = self.tok
         i, j = c.data["run"]
         words = name.split()
