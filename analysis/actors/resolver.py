@@ -318,26 +318,24 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                     rename[aid] = full_by_surname[name]
                 elif len(by_first.get(name, ())) == 1:
                     rename[aid] = next(iter(by_first[name]))
-        text = self.text
-        data = {col: [] for col in MENTION_COLUMNS}
-        for n, r in enumerate(rows, 1):
-            aid = rename.get(r["actor_id"], r["actor_id"])
-            actor = self.actors.get(aid)
-            if aid in self.persons:
-                name, atype = self.persons[aid].name, "person"
+        text, persons, actors = self.text, self.persons, self.actors
+        # one column at a time, each a comprehension over the rows
+        aids = [rename.get(r["actor_id"], r["actor_id"]) for r in rows]
+        names, atypes = [], []
+        for aid in aids:
+            if aid in persons:
+                names.append(persons[aid].name)
+                atypes.append("person")
             else:
-                name, atype = (actor.name, actor.actor_type) if actor else (aid, "org")
-            data["mention_id"].append(n)
-            data["para_id"].append(r["para_id"])
-            data["sent_id"].append(r["sent_id"])
-            data["start"].append(r["start"])
-            data["end"].append(r["end"])
-            data["text"].append(text[r["start"]:r["end"]])
-            data["actor_id"].append(aid)
-            data["actor"].append(name)
-            data["actor_type"].append(atype)
-            data["role"].append(r["role"])
-            data["how"].append(r["how"])
-        for col in ("mention_id", "para_id", "sent_id", "start", "end"):
-            data[col] = np.asarray(data[col], dtype="int64")
+                actor = actors.get(aid)
+                names.append(actor.name if actor else aid)
+                atypes.append(actor.actor_type if actor else "org")
+        starts = [r["start"] for r in rows]
+        ends = [r["end"] for r in rows]
+        data = {"mention_id": np.arange(1, len(rows) + 1, dtype="int64"),
+                "para_id": np.asarray([r["para_id"] for r in rows], dtype="int64"),
+                "sent_id": np.asarray([r["sent_id"] for r in rows], dtype="int64"),
+                "start": np.asarray(starts, dtype="int64"), "end": np.asarray(ends, dtype="int64"),
+                "text": [text[s:e] for s, e in zip(starts, ends)], "actor_id": aids, "actor": names,
+                "actor_type": atypes, "role": [r["role"] for r in rows], "how": [r["how"] for r in rows]}
         return frame_from_columns(MENTION_COLUMNS, [data[c] for c in MENTION_COLUMNS])
