@@ -481,7 +481,7 @@ class NameTyper:
                 continue
             if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
                 pairs.append((a, a + 1))
-        sure = {n: person(n) for n in set(names)}
+        sure = {n: person(n) for n in {names[x] for pair in pairs for x in pair}}   # the names in a list only
         for a, b in pairs:
             for x, y in ((a, b), (b, a)):
                 n = names[x]
