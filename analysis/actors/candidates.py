@@ -42,13 +42,16 @@ class CandidateFinder:
         text = self.text
         # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
         dl_start, dl_end = dateline_span(self.doc)
+        surfaces = self.gaz.surfaces
         for ps, pe in zip(self.p_start, self.p_end):
-            for m in self.gaz.regex.finditer(text, ps, pe):
-                if dl_start <= m.start() < dl_end:
+            for m in self.gaz.finditer(text, ps, pe):   # gaz.regex.finditer, faster
+                start = m.start()
+                if dl_start <= start < dl_end:
                     continue
-                if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]):
+                surface = surfaces[m.group()]
+                if self._inside_longer_name(start, surface):
                     continue
-                out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))
+                out.append(_Cand(start, m.end(), "gaz", {"surface": surface}))
         out.extend(self.parenthesised_acronyms())
         return out
 
