@@ -122,8 +122,10 @@ class CandidateFinder:
                 continue
             if free[i] and (self._name_token(i) or initials_then_name(i)):
                 j = i + 1
+                # a name word and an initial open with a capital; a particle ("von", "De") need not
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
-                        self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
+                        (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
+                        if tok.text[j][:1].isupper() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
                 if j - i >= 2 and tok.text[i] in _SALUTATIONS:
                     runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name

@@ -597,7 +597,10 @@ class UnlistedNames:
         if not words:
             return items[::-1]
         key = tuple(words)
-        found = set(by_words.get((key, len(words)), ())) | set(by_words.get((key, -len(words)), ()))
+        ending, starting = by_words.get((key, len(words))), by_words.get((key, -len(words)))
+        if not ending and not starting:
+            return []
+        found = set(ending or ()) | set(starting or ())
         return [items[k] for k in sorted(found, reverse=True)]
 
     def _short_form_of(self, name: str, kind: str | None) -> str | None:

@@ -291,9 +291,12 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
 
 
     def row(self, start: int, end: int, actor_id: str, role: str, how: str, subject: bool = False) -> dict:
-        return {"para_id": self.para_of(start), "sent_id": self.sent_of(start), "start": start, "end": end,
-                "actor_id": actor_id, "role": role or "", "how": how, "_subject": subject,
-                "actor_type": self.actors[actor_id].actor_type if actor_id in self.actors else "person"}
+        i = bisect.bisect_right(self.p_start, start) - 1   # para_of and sent_of, inlined
+        k = max(0, bisect.bisect_right(self.s_start, start) - 1)
+        actor = self.actors.get(actor_id)
+        return {"para_id": self.p_id[i] if i >= 0 and start < self.p_end[i] else None, "sent_id": self.s_id[k],
+                "start": start, "end": end, "actor_id": actor_id, "role": role or "", "how": how,
+                "_subject": subject, "actor_type": actor.actor_type if actor is not None else "person"}
 
     def table(self, rows: list[dict]) -> pd.DataFrame:
         # a person first seen by surname only takes the full name's id when it appears later
