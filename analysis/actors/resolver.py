@@ -24,6 +24,17 @@ _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male"
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 _PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS
+#: the patterns the resolver tries at one place, compiled once
+_HEAD_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,3}")
+_SPACE_LOWER = re.compile(r" [a-z]")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(an?|An?)\s+\Z")
+_PLACE_COMMA_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_WORD_BEFORE = re.compile(r"([\w,.’'-]+)\s+\Z")
+_NUMBER = re.compile(r"[\d,.]+")
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)\Z")
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]+)")
+_NAME_AND_BEFORE = re.compile(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z")
 
 
 def mentions(doc) -> pd.DataFrame:
@@ -180,7 +191,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                     ((s.capital or city_seat) and self._place_use(c.start)):
                 end = c.end
                 if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
-                    end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
+                    end = c.end + _HEAD_WORDS.match(text[c.end:c.end + 60]).end()
                 pid = slug(text[c.start:end])
                 self.actors.setdefault(pid, Actor(pid, text[c.start:end], "place"))
                 return [self.row(c.start, end, pid, "", "name")]
@@ -188,7 +199,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 self.note_person_actor(actor)
             start = c.start
             if actor.actor_type == "party" and how == "alias" and not text[c.start:c.end].endswith("s") and \
-                    re.match(r" [a-z]", text[c.end:c.end + 2]):
+                    _SPACE_LOWER.match(text[c.end:c.end + 2]):
                 how = "demonym"   # "a Republican senator": the member label used as an adjective
             if how == "demonym" and text[c.end - 1] == "s" and text[max(0, c.start - 4):c.start] in ("the ", "The "):
                 start = c.start - 4   # "the Americans": the people stand for the state
@@ -242,15 +253,15 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         """A capital's name used for a place, not its state: after "a"/"an" ("an Ottawa street") or
         after another place and a comma ("Seattle, Washington": the US state)."""
         before = self.text[max(0, start - 40):start]
-        m = re.search(r"(?:^|\s)(an?|An?)\s+\Z", before)
+        m = _ARTICLE_BEFORE.search(before)
         if m:
             return True
-        m = re.search(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z", before)
+        m = _PLACE_COMMA_BEFORE.search(before)
         return bool(m) and m.group(1) in self.typer.rules.places
 
     def _head_follows(self, end: int) -> bool:
         """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
-        m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
+        m = _HEAD_WORDS.match(self.text[end:end + 60])
         return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
 
     def _people(self, start: int, end: int, party: bool = False) -> bool:
@@ -260,16 +271,16 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         visa"), or joined to another plural demonym ("Israelis and Palestinians")."""
         text = self.text
         word = text[start:end]
-        if not word.endswith("s") or word.endswith("'s") or re.match(r"\s+[A-Z]", text[end:end + 3]):
+        if not word.endswith("s") or word.endswith("'s") or _SPACE_CAPITAL.match(text[end:end + 3]):
             return False
         before = text[max(0, start - 30):start]
-        m = re.search(r"([\w,.’'-]+)\s+\Z", before)
+        m = _WORD_BEFORE.search(before)
         prev = m.group(1).lower() if m else ""
         if party:   # "some Republicans", "fellow Democrats"; "two Democrats voted", "Republicans said": the party
             return prev in _MEMBERS_BEFORE
-        if prev in _PEOPLE_BEFORE or re.fullmatch(r"[\d,.]+", prev):
+        if prev in _PEOPLE_BEFORE or _NUMBER.fullmatch(prev):
             return True
-        if not m or re.search(r"(?:^|[.!?:;]\s+|\n\s*)\Z", before):   # heads a sentence
+        if not m or _SENTENCE_HEAD.search(before):   # heads a sentence
             return True
         def plural_demonym(w):
             s = self.gaz.surfaces.get(w)
@@ -277,8 +288,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 a = self.actors.get(s.actor_id) if s is not None else None
                 return a is not None and a.actor_type == "party" and w.endswith("s")
             return s is not None and s.how == "demonym" and s.adjective and w.endswith("s")
-        m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
-        m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
+        m2 = _AND_NAME_AFTER.match(text[end:end + 40])
+        m3 = _NAME_AND_BEFORE.search(before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
 
     def _is_venue(self, start: int, end: int) -> bool:
