@@ -432,7 +432,9 @@ class NameTyper:
                     self.votes[name][kind] += 3
             ev = self.evidence(i, j)
             acr = ev.pop("_acronym", 0)
-            self.votes[name].update(ev)
+            votes = self.votes[name]
+            for k, n in ev.items():   # Counter.update, without its type checks
+                votes[k] = votes.get(k, 0) + n
             if acr and not self.votes[name]["_acronym"]:
                 self.votes[name]["_acronym"] = 1
                 self.votes[name]["org"] += acr
