@@ -210,7 +210,7 @@ def _split(value) -> list[str]:
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)   # the names of one article and the next few
 def slug(text: str) -> str:
     """A readable id for a person or place: ``"Ana María Ruiz"`` -> ``"ana-maria-ruiz"``."""
     ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
