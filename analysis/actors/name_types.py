@@ -213,10 +213,13 @@ class NameTyper:
     # -- evidence ------------------------------------------------------------------------
     def strong_kind(self, i: int, j: int) -> str | None:
         """The kind the words of the run say on their own, or None."""
-        cache = self.__dict__.setdefault("_strong", {})   # the tokens do not change: once per run
-        if (i, j) not in cache:
-            cache[(i, j)] = kind_of_words(self.tok.text[i:j])
-        return cache[(i, j)]
+        cache = self.__dict__.get("_strong")   # the tokens do not change: once per run
+        if cache is None:
+            cache = self._strong = {}
+        key = (i, j)
+        if key not in cache:
+            cache[key] = kind_of_words(self.tok.text[i:j])
+        return cache[key]
 
     def evidence(self, i: int, j: int) -> Counter:
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
