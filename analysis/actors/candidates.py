@@ -188,7 +188,8 @@ class CandidateFinder:
         four words in capitals (or initials), the first a given name, outside the lists' spans."""
         tok = self.tok
         given = self.gaz.given_names
-        firsts = [k for k in tok.capitalised() if (w := tok.text[k]).isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        firsts = [k for k in tok.capitalised()
+                  if (w := tok.text[k]).isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
         if not firsts:
             return []
         taken = set()

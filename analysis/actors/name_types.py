@@ -221,7 +221,7 @@ class NameTyper:
             cache[key] = kind_of_words(self.tok.text[i:j])
         return cache[key]
 
-    def evidence(self, i: int, j: int) -> Counter:
+    def evidence(self, i: int, j: int) -> "_Votes":
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
         tok, r = self.tok, self.rules
         v = _Votes()
