@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import Actor, _read_data, slug
+from .gazetteer import _read_data
 
 TYPES = ("person", "org", "party", "media", "place", "other")
 
@@ -535,6 +535,8 @@ class UnlistedNames:
     """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
 
     def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
+        from .gazetteer import Actor, slug
+
         tok = self.tok
         i, j = c.data["run"]
         words = name.split()

@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from .candidates import _Cand
 
 
-#: what may stand between a name's comma and a title after it: an article, one capitalised word
-_BEFORE_ROLE = re.compile(r"\s+(?:the|a|an)?\s*(?:[A-Z][\w.-]*\s+)?")
-
-
 @dataclass
 class _Person:
     pid: str
@@ -261,7 +257,7 @@ class PeopleResolver:
         return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
-        m = _BEFORE_ROLE.match(self.text[offset:offset + 40])
+        m = re.match(r"\s+(?:the|a|an)?\s*(?:[A-Z][\w.-]*\s+)?", self.text[offset:offset + 40])
         if not m:
             return False
         rm = self.gaz.role_regex.match(self.text, offset + m.end())

@@ -23,18 +23,6 @@ from .words import _GOV_HEADS, _VENUE_WORDS
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS
-#: the patterns the resolver tries at one place, compiled once
-_HEAD_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,3}")
-_SPACE_LOWER = re.compile(r" [a-z]")
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(an?|An?)\s+\Z")
-_PLACE_COMMA_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z")
-_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
-_WORD_BEFORE = re.compile(r"([\w,.’'-]+)\s+\Z")
-_NUMBER = re.compile(r"[\d,.]+")
-_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)\Z")
-_AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]+)")
-_NAME_AND_BEFORE = re.compile(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z")
 
 
 def mentions(doc) -> pd.DataFrame:
@@ -62,6 +50,20 @@ individual non-white american muslim jewish christian educated voting""".split()
 #: words before a party's plural name that make it its members ("some Republicans", "fellow Democrats")
 _MEMBERS_BEFORE = frozenset("""some many most more few several other fellow moderate conservative liberal
 registered senate house ordinary young rank-and-file both""".split())
+
+_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS
+#: the patterns the resolver tries at one place, compiled once
+_HEAD_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,3}")
+_SPACE_LOWER = re.compile(r" [a-z]")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(an?|An?)\s+\Z")
+_PLACE_COMMA_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_WORD_BEFORE = re.compile(r"([\w,.’'-]+)\s+\Z")
+_NUMBER = re.compile(r"[\d,.]+")
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)\Z")
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]+)")
+_NAME_AND_BEFORE = re.compile(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z")
+
 
 class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames):
     def __init__(self, doc, gaz: Gazetteer):
