@@ -116,16 +116,18 @@ class CandidateFinder:
                 m += 1
             return m > k and m < n and free[m] and tok.sent[m] == tok.sent[k] and self._name_token(m)
 
+        # a name word or an initial has a capital somewhere ("Bos", "J.", "eBay"): a token with none
+        # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
+        lower = tok.lower_only()
         runs, after = [], 0
-        for i in tok.capitalised():   # a name word and an initial both open with a capital
+        for i in tok.not_lower():
             if i < after:
                 continue
             if free[i] and (self._name_token(i) or initials_then_name(i)):
                 j = i + 1
-                # a name word and an initial open with a capital; a particle ("von", "De") need not
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
-                        if tok.text[j][:1].isupper() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
+                        if not lower[j] else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
                 if j - i >= 2 and tok.text[i] in _SALUTATIONS:
                     runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name
