@@ -118,7 +118,6 @@ class CandidateFinder:
 
         # a name word or an initial has a capital somewhere ("Bos", "J.", "eBay"): a token with none
         # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
-        lower = tok.lower_only()
         runs, after = [], 0
         for i in tok.not_lower():
             if i < after:
@@ -127,7 +126,7 @@ class CandidateFinder:
                 j = i + 1
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
-                        if not lower[j] else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
+                        if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
                 if j - i >= 2 and tok.text[i] in _SALUTATIONS:
                     runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name

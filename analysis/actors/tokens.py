@@ -23,18 +23,12 @@ class _Tokens:
             caps = self._caps = [k for k, w in enumerate(self.text) if w[:1].isupper() or w[:1] == "&"]
         return caps
 
-    def lower_only(self) -> list[bool]:
-        """For each token, whether it is all lower case (``str.islower``: a cased letter and no capital)."""
-        flags = self.__dict__.get("_lower_only")
-        if flags is None:
-            flags = self._lower_only = [w.islower() for w in self.text]
-        return flags
-
     def not_lower(self) -> list[int]:
-        """Indices of the tokens that are not all lower case (a capital somewhere, or no letter)."""
+        """Indices of the tokens that are not all lower case (``str.islower``): a capital somewhere,
+        or no letter at all (made once)."""
         ix = self.__dict__.get("_not_lower")
         if ix is None:
-            ix = self._not_lower = [k for k, low in enumerate(self.lower_only()) if not low]
+            ix = self._not_lower = [k for k, w in enumerate(self.text) if not w.islower()]
         return ix
 
     def index_at(self, offset: int) -> int:
