@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -80,6 +81,38 @@ class Gazetteer:
             self._regex = (key, pattern)
         return self._regex[1]
 
+    def finditer(self, text: str, pos: int, endpos: int):
+        """The matches of :attr:`regex` in ``text[pos:endpos]``, found faster.
+
+        Two patterns, one for the names that open with a capital and one for the rest: in each,
+        the lookbehind comes after the part all names opening with that letter share, so ``re``
+        jumps from one possible first letter to the next instead of trying every position, and
+        a word that only contains the letter fails on a plain character. A name opens with one
+        letter, so at each position only one of the two can match; taking the earlier of their
+        next matches, as :attr:`regex` would, gives the same matches.
+        """
+        key = len(self.surfaces)
+        cached = getattr(self, "_split_regex", None)
+        if cached is None or cached[0] != key:
+            upper = [s for s in self.surfaces if s[0].isupper()]
+            rest = [s for s in self.surfaces if not s[0].isupper()]
+            cached = (key, *(re.compile(_first_letter_trie(part, r"[\w’']") + r"(?![\w])") if part else None
+                             for part in (upper, rest)))
+            self._split_regex = cached
+        _, first, second = cached
+        nxt = [p.search(text, pos, endpos) if p is not None else None for p in (first, second)]
+        while True:
+            a, b = nxt
+            if a is None and b is None:
+                return
+            k = 0 if b is None or (a is not None and a.start() < b.start()) else 1
+            m = nxt[k]
+            yield m
+            pos = m.end()
+            for k, p in enumerate((first, second)):
+                if nxt[k] is not None and nxt[k].start() < pos:
+                    nxt[k] = p.search(text, pos, endpos)
+
     @property
     def role_regex(self) -> re.Pattern:
         cached = getattr(self, "_role_regex", None)
@@ -142,6 +175,21 @@ def _trie_regex(words, *, space: str | None = None) -> str:
     return build(trie)
 
 
+def _first_letter_trie(words, lookbehind: str) -> str:
+    """:func:`_trie_regex` of ``words`` with ``(?<!lookbehind)`` at each word's start, written after
+    the prefix shared by all words with that first letter (so the pattern opens with a letter)."""
+    by_first: dict = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w)
+    alts = []
+    for ch in sorted(by_first):
+        group = by_first[ch]
+        prefix = os.path.commonprefix(group)
+        lit = re.escape(prefix)
+        alts.append(lit + "(?<!" + lookbehind + lit + ")" + _trie_regex([w[len(prefix):] for w in group]))
+    return "(?:" + "|".join(alts) + ")"
+
+
 def _read_data(name: str) -> str:
     return resources.files(_DATA).joinpath("actors", name).read_text(encoding="utf-8")
 
@@ -162,6 +210,7 @@ def _split(value) -> list[str]:
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1024)   # the names of one article and the next few
 def slug(text: str) -> str:
     """A readable id for a person or place: ``"Ana María Ruiz"`` -> ``"ana-maria-ruiz"``."""
     ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -175,6 +175,14 @@ def kind_of_words(words: list[str]) -> str | None:
     return None
 
 
+class _Votes(dict):
+    """One occurrence's votes: a dict that reads 0 for a kind it does not hold (as a Counter does,
+    without a Counter's cost to make)."""
+
+    def __missing__(self, key):
+        return 0
+
+
 class NameTyper:
     """Evidence for every candidate name of one document, pooled by name."""
 
@@ -228,16 +236,19 @@ class NameTyper:
     # -- evidence ------------------------------------------------------------------------
     def strong_kind(self, i: int, j: int) -> str | None:
         """The kind the words of the run say on their own, or None."""
-        cache = self.__dict__.setdefault("_strong", {})   # the tokens do not change: once per run
-        if (i, j) not in cache:
-            cache[(i, j)] = kind_of_words(self.tok.text[i:j])
-        return cache[(i, j)]
+        cache = self.__dict__.get("_strong")   # the tokens do not change: once per run
+        if cache is None:
+            cache = self._strong = {}
+        key = (i, j)
+        if key not in cache:
+            cache[key] = kind_of_words(self.tok.text[i:j])
+        return cache[key]
 
-    def evidence(self, i: int, j: int) -> Counter:
+    def evidence(self, i: int, j: int) -> "_Votes":
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
         tok, r = self.tok, self.rules
-        v = Counter()
-        words = [tok.text[k] for k in range(i, j)]
+        v = _Votes()
+        words = tok.text[i:j]
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
@@ -520,7 +531,7 @@ class NameTyper:
 
     def collect(self, runs) -> None:
         for i, j in runs:
-            name = " ".join(self.tok.text[k] for k in range(i, j))
+            name = " ".join(self.tok.text[i:j])
             if name not in self.votes:
                 self.votes[name] = Counter()
                 kind = self.strong_kind(i, j)
@@ -530,7 +541,9 @@ class NameTyper:
                     self.votes[name][kind] += 3
             ev = self.evidence(i, j)
             acr = ev.pop("_acronym", 0)
-            self.votes[name].update(ev)
+            votes = self.votes[name]
+            for k, n in ev.items():   # Counter.update, without its type checks
+                votes[k] = votes.get(k, 0) + n
             if acr and not self.votes[name]["_acronym"]:
                 self.votes[name]["_acronym"] = 1
                 self.votes[name]["org"] += acr
@@ -568,7 +581,7 @@ class NameTyper:
         comma, "and" or "&" and with no kind of its own, is weakly a person too."""
         tok, r = self.tok, self.rules
         runs = sorted(runs)
-        names = [" ".join(tok.text[k] for k in range(i, j)) for i, j in runs]
+        names = [" ".join(tok.text[i:j]) for i, j in runs]
 
         def person(n):
             v = self.votes.get(n) or Counter()
@@ -581,7 +594,7 @@ class NameTyper:
                 continue
             if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
                 pairs.append((a, a + 1))
-        sure = {n: person(n) for n in set(names)}
+        sure = {n: person(n) for n in {names[x] for pair in pairs for x in pair}}   # the names in a list only
         for a, b in pairs:
             for x, y in ((a, b), (b, a)):
                 n = names[x]
@@ -593,9 +606,9 @@ class NameTyper:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
         if name in self.decided:
             return self.decided[name]
-        v = self.votes.get(name) or Counter()
+        v = self.votes.get(name) or {}
         kind = None
-        v = Counter({k: n for k, n in v.items() if not k.startswith("_")})
+        v = {k: n for k, n in v.items() if not k.startswith("_")}
         if v:
             best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
             if score >= 1:
@@ -604,7 +617,7 @@ class NameTyper:
         return kind
 
     def is_strong(self, name: str) -> bool:
-        v = self.votes.get(name) or Counter()
+        v = self.votes.get(name) or {}
         return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
 
 
@@ -700,7 +713,10 @@ class UnlistedNames:
         if not words:
             return items[::-1]
         key = tuple(words)
-        found = set(by_words.get((key, len(words)), ())) | set(by_words.get((key, -len(words)), ()))
+        ending, starting = by_words.get((key, len(words))), by_words.get((key, -len(words)))
+        if not ending and not starting:
+            return []
+        found = set(ending or ()) | set(starting or ())
         return [items[k] for k in sorted(found, reverse=True)]
 
     def _short_form_of(self, name: str, kind: str | None) -> str | None:

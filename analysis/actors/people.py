@@ -97,6 +97,7 @@ class PeopleResolver:
         p = self.persons[pid]
         if len(words) > len(p.name.split()):
             p.name = name
+            self.__dict__.pop("_variants", None)   # the spellings of surnames may have changed
             self.actors[pid] = Actor(pid, name, "person", country=p.country)
         if role and role not in ("counterpart", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.") and not p.role:
             p.role = role
@@ -229,11 +230,17 @@ class PeopleResolver:
         both six letters or more: "Vandermeir" for Ilse Vandermeer), if exactly one person fits."""
         if len(word) < 6 or not word[:1].isupper():
             return None
-        found = {pid for surname, pid in self.surnames.items()
-                 if len(surname) >= 6 and surname != word and abs(len(surname) - len(word)) <= 1
-                 and len(self.persons[pid].name.split()) > 1 and self.persons[pid].name.split()[-1] == surname
-                 and _one_edit(surname.lower(), word.lower())}
-        return next(iter(found)) if len(found) == 1 else None
+        # surnames are only added and a person's name only changes in person(), which forgets this
+        # memo: the answer holds while no surname is added
+        memo = self.__dict__.setdefault("_variants", {})
+        key = (word, len(self.surnames))
+        if key not in memo:
+            found = {pid for surname, pid in self.surnames.items()
+                     if len(surname) >= 6 and surname != word and abs(len(surname) - len(word)) <= 1
+                     and len(self.persons[pid].name.split()) > 1 and self.persons[pid].name.split()[-1] == surname
+                     and _one_edit(surname.lower(), word.lower())}
+            memo[key] = next(iter(found)) if len(found) == 1 else None
+        return memo[key]
 
     def plain_person(self, i: int, j: int) -> bool:
         """Is the name run ``tok[i:j]`` a person though no title or speech verb stands next to it?

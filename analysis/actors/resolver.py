@@ -55,6 +55,20 @@ individual non-white american muslim jewish christian educated voting""".split()
 _MEMBERS_BEFORE = frozenset("""some many most more few several other fellow moderate conservative liberal
 registered senate house ordinary young rank-and-file both""".split())
 
+_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS
+#: the patterns the resolver tries at one place, compiled once
+_HEAD_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w-]*){1,3}")
+_SPACE_LOWER = re.compile(r" [a-z]")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(an?|An?)\s+\Z")
+_PLACE_COMMA_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
+_WORD_BEFORE = re.compile(r"([\w,.’'-]+)\s+\Z")
+_NUMBER = re.compile(r"[\d,.]+")
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)\Z")
+_AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]+)")
+_NAME_AND_BEFORE = re.compile(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z")
+
+
 class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames):
     def __init__(self, doc, gaz: Gazetteer):
         self.doc = doc
@@ -144,10 +158,11 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 continue
             cands.append(_Cand(s, e, "name", {"run": (i, j)}))
         # pronouns
-        for i, low in enumerate(tok.lower):
-            if low in _PRONOUN_GENDER:
+        lower = tok.lower
+        for i in [k for k, low in enumerate(lower) if low in _PRONOUNS]:
+            if lower[i] in _PRONOUN_GENDER:
                 cands.append(_Cand(tok.start[i], tok.end[i], "pron", {"i": i}))
-            elif low in _PLURAL_PRONOUNS:
+            else:
                 cands.append(_Cand(tok.start[i], tok.end[i], "they", {"i": i}))
 
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
@@ -184,7 +199,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                     ((s.capital or city_seat) and self._place_use(c.start)):
                 end = c.end
                 if self._head_follows(c.end):   # "Vienna Central Station": the whole name is the place
-                    end = c.end + re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", text[c.end:c.end + 60]).end()
+                    end = c.end + _HEAD_WORDS.match(text[c.end:c.end + 60]).end()
                 pid = slug(text[c.start:end])
                 words = text[c.start:end].split()   # "Vienna Central Station"; "Tulsa State University" is a college
                 kind = kind_of_words(words) if end > c.end else None
@@ -194,7 +209,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 self.note_person_actor(actor)
             start = c.start
             if actor.actor_type == "party" and how == "alias" and not text[c.start:c.end].endswith("s") and \
-                    re.match(r" [a-z]", text[c.end:c.end + 2]):
+                    _SPACE_LOWER.match(text[c.end:c.end + 2]):
                 how = "demonym"   # "a Republican senator": the member label used as an adjective
             if how == "demonym" and text[c.end - 1] == "s" and text[max(0, c.start - 4):c.start] in ("the ", "The "):
                 start = c.start - 4   # "the Americans": the people stand for the state
@@ -248,15 +263,15 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         """A capital's name used for a place, not its state: after "a"/"an" ("an Ottawa street") or
         after another place and a comma ("Seattle, Washington": the US state)."""
         before = self.text[max(0, start - 40):start]
-        m = re.search(r"(?:^|\s)(an?|An?)\s+\Z", before)
+        m = _ARTICLE_BEFORE.search(before)
         if m:
             return True
-        m = re.search(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z", before)
+        m = _PLACE_COMMA_BEFORE.search(before)
         return bool(m) and m.group(1) in self.typer.rules.places
 
     def _head_follows(self, end: int) -> bool:
         """A capital followed by a head noun names a place, not a state: "Vienna Central Station"."""
-        m = re.match(r"(?:[ \t]+[A-Z][\w-]*){1,3}", self.text[end:end + 60])
+        m = _HEAD_WORDS.match(self.text[end:end + 60])
         return bool(m) and any(w in self.gaz.name_heads and w not in _GOV_HEADS for w in m.group().split())
 
     def _people(self, start: int, end: int, party: bool = False) -> bool:
@@ -266,16 +281,16 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         visa"), or joined to another plural demonym ("Israelis and Palestinians")."""
         text = self.text
         word = text[start:end]
-        if not word.endswith("s") or word.endswith("'s") or re.match(r"\s+[A-Z]", text[end:end + 3]):
+        if not word.endswith("s") or word.endswith("'s") or _SPACE_CAPITAL.match(text[end:end + 3]):
             return False
         before = text[max(0, start - 30):start]
-        m = re.search(r"([\w,.’'-]+)\s+\Z", before)
+        m = _WORD_BEFORE.search(before)
         prev = m.group(1).lower() if m else ""
         if party:   # "some Republicans", "fellow Democrats"; "two Democrats voted", "Republicans said": the party
             return prev in _MEMBERS_BEFORE
-        if prev in _PEOPLE_BEFORE or re.fullmatch(r"[\d,.]+", prev):
+        if prev in _PEOPLE_BEFORE or _NUMBER.fullmatch(prev):
             return True
-        if not m or re.search(r"(?:^|[.!?:;]\s+|\n\s*)\Z", before):   # heads a sentence
+        if not m or _SENTENCE_HEAD.search(before):   # heads a sentence
             return True
         if self._people_context(start, end):
             return True
@@ -285,8 +300,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 a = self.actors.get(s.actor_id) if s is not None else None
                 return a is not None and a.actor_type == "party" and w.endswith("s")
             return s is not None and s.how == "demonym" and s.adjective and w.endswith("s")
-        m2 = re.match(r"\s+(?:and|or)\s+([A-Z][\w-]+)", text[end:end + 40])
-        m3 = re.search(r"([A-Z][\w-]+)\s+(?:and|or)\s+\Z", before)
+        m2 = _AND_NAME_AFTER.match(text[end:end + 40])
+        m3 = _NAME_AND_BEFORE.search(before)
         return bool(m2 and plural_demonym(m2.group(1))) or bool(m3 and plural_demonym(m3.group(1)))
 
     def _surname_after_given(self, c: _Cand, out: list[dict]) -> bool:
@@ -383,9 +398,12 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
 
 
     def row(self, start: int, end: int, actor_id: str, role: str, how: str, subject: bool = False) -> dict:
-        return {"para_id": self.para_of(start), "sent_id": self.sent_of(start), "start": start, "end": end,
-                "actor_id": actor_id, "role": role or "", "how": how, "_subject": subject,
-                "actor_type": self.actors[actor_id].actor_type if actor_id in self.actors else "person"}
+        i = bisect.bisect_right(self.p_start, start) - 1   # para_of and sent_of, inlined
+        k = max(0, bisect.bisect_right(self.s_start, start) - 1)
+        actor = self.actors.get(actor_id)
+        return {"para_id": self.p_id[i] if i >= 0 and start < self.p_end[i] else None, "sent_id": self.s_id[k],
+                "start": start, "end": end, "actor_id": actor_id, "role": role or "", "how": how,
+                "_subject": subject, "actor_type": actor.actor_type if actor is not None else "person"}
 
     def table(self, rows: list[dict]) -> pd.DataFrame:
         # a person first seen by surname only takes the full name's id when it appears later
@@ -410,26 +428,24 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                     rename[aid] = full_by_surname[name]
                 elif len(by_first.get(name, ())) == 1:
                     rename[aid] = next(iter(by_first[name]))
-        text = self.text
-        data = {col: [] for col in MENTION_COLUMNS}
-        for n, r in enumerate(rows, 1):
-            aid = rename.get(r["actor_id"], r["actor_id"])
-            actor = self.actors.get(aid)
-            if aid in self.persons:
-                name, atype = self.persons[aid].name, "person"
+        text, persons, actors = self.text, self.persons, self.actors
+        # one column at a time, each a comprehension over the rows
+        aids = [rename.get(r["actor_id"], r["actor_id"]) for r in rows]
+        names, atypes = [], []
+        for aid in aids:
+            if aid in persons:
+                names.append(persons[aid].name)
+                atypes.append("person")
             else:
-                name, atype = (actor.name, actor.actor_type) if actor else (aid, "org")
-            data["mention_id"].append(n)
-            data["para_id"].append(r["para_id"])
-            data["sent_id"].append(r["sent_id"])
-            data["start"].append(r["start"])
-            data["end"].append(r["end"])
-            data["text"].append(text[r["start"]:r["end"]])
-            data["actor_id"].append(aid)
-            data["actor"].append(name)
-            data["actor_type"].append(atype)
-            data["role"].append(r["role"])
-            data["how"].append(r["how"])
-        for col in ("mention_id", "para_id", "sent_id", "start", "end"):
-            data[col] = np.asarray(data[col], dtype="int64")
+                actor = actors.get(aid)
+                names.append(actor.name if actor else aid)
+                atypes.append(actor.actor_type if actor else "org")
+        starts = [r["start"] for r in rows]
+        ends = [r["end"] for r in rows]
+        data = {"mention_id": np.arange(1, len(rows) + 1, dtype="int64"),
+                "para_id": np.asarray([r["para_id"] for r in rows], dtype="int64"),
+                "sent_id": np.asarray([r["sent_id"] for r in rows], dtype="int64"),
+                "start": np.asarray(starts, dtype="int64"), "end": np.asarray(ends, dtype="int64"),
+                "text": [text[s:e] for s, e in zip(starts, ends)], "actor_id": aids, "actor": names,
+                "actor_type": atypes, "role": [r["role"] for r in rows], "how": [r["how"] for r in rows]}
         return frame_from_columns(MENTION_COLUMNS, [data[c] for c in MENTION_COLUMNS])

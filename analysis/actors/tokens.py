@@ -15,6 +15,22 @@ class _Tokens:
         self.sent, self.para = col("sent_id"), col("para_id")
         self.n = len(self.start)
 
+    def capitalised(self) -> list[int]:
+        """Indices of the tokens whose first character is a capital or "&" (made once): the only
+        tokens a name, an initial or an acronym ("AT&T", "&AB" as tokenized) can start with."""
+        caps = self.__dict__.get("_caps")
+        if caps is None:
+            caps = self._caps = [k for k, w in enumerate(self.text) if w[:1].isupper() or w[:1] == "&"]
+        return caps
+
+    def not_lower(self) -> list[int]:
+        """Indices of the tokens that are not all lower case (``str.islower``): a capital somewhere,
+        or no letter at all (made once)."""
+        ix = self.__dict__.get("_not_lower")
+        if ix is None:
+            ix = self._not_lower = [k for k, w in enumerate(self.text) if not w.islower()]
+        return ix
+
     def index_at(self, offset: int) -> int:
         """Index of the token containing or following ``offset``."""
         return max(0, bisect.bisect_right(self.start, offset) - 1)

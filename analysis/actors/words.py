@@ -19,4 +19,4 @@ _PAREN_ACR = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ACR_AFTER_NAME = re.compile(r"(?<![\w’'-])((?:(?:[A-Z][\w’'-]*|of|the|for|and|on|in|de)\s+){1,8}?(?:[A-Z][\w’'-]*))\s*\(([A-Z][A-Za-z]{1,9})\)")
 _INDEFINITE = {"a", "an", "another", "one", "some", "any", "several", "two", "three"}
 _NOUN_RE = re.compile(
-    r"(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>%s)(?![\w-])")
+    r"(?P<det>[Tt](?<![\w-][Tt])(?:he|his|hat))\s+(?P<mods>(?:[a-z][\w-]*\s+){0,2}?)(?P<noun>%s)(?![\w-])")
