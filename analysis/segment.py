@@ -85,13 +85,130 @@ def _word_tokenizer():
     if not WORD_TOKENIZER_RULES:
         for rules in (N.STARTING_QUOTES, N.PUNCTUATION, N.ENDING_QUOTES, [N.PARENS_BRACKETS], [N.DOUBLE_DASHES]):
             WORD_TOKENIZER_RULES.append([(re.compile(pattern.pattern), repl) for pattern, repl in rules])
-    starting, punctuation, ending, parens, dashes = WORD_TOKENIZER_RULES
+    starting, punctuation, ending, parens, dashes = [[(_Guarded(p), r) for p, r in rules] for rules in WORD_TOKENIZER_RULES]
 
     class _Tokenizer(N):
         STARTING_QUOTES, PUNCTUATION, ENDING_QUOTES = starting, punctuation, ending
         PARENS_BRACKETS, DOUBLE_DASHES = parens[0], dashes[0]
+        CONTRACTIONS2 = [_Guarded(p) for p in N.CONTRACTIONS2]
+        CONTRACTIONS3 = [_Guarded(p) for p in N.CONTRACTIONS3]
 
     return _Tokenizer()
+
+
+class _Guarded:
+    """A compiled pattern whose ``sub`` first checks, with plain substring tests, that the text
+    holds something every match must contain (see :func:`_needed`); when it does not, the
+    text is returned as it is, which is what ``sub`` returns when nothing matches. Most of
+    NLTK's 33 rules find nothing in a given sentence (contractions such as *cannot* or
+    *gonna*, curly quotes, ellipses), and a substring test is far cheaper than a scan by the
+    regular-expression engine. Patterns with case-insensitive letters are checked this way
+    only on ASCII text (where lower-casing is exact); others always run."""
+
+    __slots__ = ("pattern", "_sub", "_needs", "_fold")
+    _lower = ["", ""]  # the last text lower-cased (the rules run one after the other on one text)
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self._sub = pattern.sub
+        self._needs, self._fold = _needed(pattern)
+
+    def sub(self, repl, text: str) -> str:
+        needs = self._needs
+        if needs is not None:
+            if self._fold:
+                if text.isascii():
+                    last = self._lower
+                    if last[0] is not text:
+                        last[0], last[1] = text, text.lower()
+                    low = last[1]
+                    if not any(n in low for n in needs):
+                        return text
+            elif not any(n in text for n in needs):
+                return text
+        return self._sub(repl, text)
+
+
+def _needed(pattern: re.Pattern) -> tuple[tuple[str, ...] | None, bool]:
+    """``(strings, case_insensitive)``: one of ``strings`` is in every text the pattern can
+    match (None when no such short list is found), read from the pattern's parse tree:
+    the top-level items every match must contain (groups opened, repeats of at least one),
+    runs of literal characters among them, character sets of at most 12 listed characters,
+    alternatives that each need one of a few strings. With ``case_insensitive`` the strings
+    are lower-case and only ASCII letters are involved."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse as parser
+    try:
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unexpected pattern: no guard
+        return None, False
+    icase = bool(tree.state.flags & re.IGNORECASE)
+    LITERAL, IN, SUBPATTERN, BRANCH = parser.LITERAL, parser.IN, parser.SUBPATTERN, parser.BRANCH
+    MAX_REPEAT, MIN_REPEAT, RANGE = parser.MAX_REPEAT, parser.MIN_REPEAT, parser.RANGE
+
+    def flat(items) -> list:
+        """The items with the groups opened (a group's items are contiguous in every match)."""
+        out = []
+        for op, av in items:
+            if op is SUBPATTERN:
+                if not (av[1] or av[2]):  # flags changed inside the group: leave it out
+                    out.extend(flat(av[3]))
+            else:
+                out.append((op, av))
+        return out
+
+    def options(items) -> list[tuple[str, ...]]:
+        """For a sequence of items every match contains: the lists of strings (each list: one
+        of them must be in the text), runs of consecutive literals joined."""
+        out, run = [], ""
+        for op, av in flat(items):
+            if op is LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                out.append((run,))
+                run = ""
+            if op is IN:
+                chars = []
+                for kind, value in av:
+                    if kind is LITERAL:
+                        chars.append(chr(value))
+                    elif kind is RANGE and value[1] - value[0] < 12:
+                        chars.extend(map(chr, range(value[0], value[1] + 1)))
+                    else:  # a negated set, a category, a long range
+                        chars = None
+                        break
+                if chars and len(chars) <= 12:
+                    out.append(tuple(chars))
+            elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+                body = flat(av[2])
+                if len(body) == 1 and body[0][0] is LITERAL:  # "\\.{2,}": at least two in a row
+                    out.append((chr(body[0][1]) * min(av[0], 8),))
+                else:
+                    out.extend(options(body))
+            elif op is BRANCH:
+                alternatives = [options(alt) for alt in av[1]]
+                if all(alternatives):
+                    # each alternative needs its shortest option; the branch needs one of them all
+                    union = tuple(sorted({x for alt in alternatives for x in min(alt, key=len)}))
+                    if len(union) <= 12:
+                        out.append(union)
+        if run:
+            out.append((run,))
+        return out
+
+    found = [o for o in options(tree) if all(x and not x.isspace() for x in o)]
+    if icase:
+        if not all(x.isascii() for o in found for x in o):
+            return None, False
+        found = [tuple(sorted({x.lower() for x in o})) for o in found]
+    if not found:
+        return None, False
+    # the most telling option: the fewest strings, then the longest
+    best = min(found, key=lambda o: (len(o), -min(map(len, o))))
+    return best, icase
 
 
 @lru_cache(maxsize=1)

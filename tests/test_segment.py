@@ -201,3 +201,17 @@ def test_a_common_word_opening_a_sentence_is_not_a_name():
     # a name that opens a sentence stays a name
     doc = analysis.annotate(analysis.from_text("T\n\nJordan signed. Talks with Jordan went on."))
     assert doc.tokens["lemma"].tolist()[0] == "Jordan"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cannot", "CanNot", "gonna", "Gotta", "lemme", "gimme", "wanna", "more'n", "d'ye",
+                                 "'tis", "'Twas", "it's", "don't", "I'LL", "'re", "''", '"', "``", "...", "..", "--",
+                                 "—", "(", ")", "[x]", ":", ",", ";", "$5", "5,000", "a.", "U.S.", "'", "’", "«", "»",
+                                 "é", "ſ", "K", "ok", "!", "?", "*", " ", "  ", "\n"]), max_size=25))
+def test_word_tokenizer_matches_nltk_on_contractions_and_marks(words):
+    from analysis.segment import _word_tokenizer
+
+    text = " ".join(words)
+    assert _spans_or_error(_word_tokenizer(), text) == _nltk_spans(text)
+    glued = "".join(words)
+    assert _spans_or_error(_word_tokenizer(), glued) == _nltk_spans(glued)
