@@ -105,28 +105,46 @@ class _Guarded:
     regular-expression engine. Patterns with case-insensitive letters are checked this way
     only on ASCII text (where lower-casing is exact); others always run."""
 
-    __slots__ = ("pattern", "_sub", "_needs", "_fold")
+    __slots__ = ("pattern", "sub", "needs", "case_insensitive")
     _lower = ["", ""]  # the last text lower-cased (the rules run one after the other on one text)
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
-        self._sub = pattern.sub
-        self._needs, self._fold = _needed(pattern)
+        self.needs, self.case_insensitive = needs, fold = _needed(pattern)
+        real = pattern.sub
+        # ``sub`` is a plain function on the instance: NLTK calls ``rule.sub(repl, text)``
+        if needs is None:
+            self.sub = real
+        elif fold:
+            last = self._lower
 
-    def sub(self, repl, text: str) -> str:
-        needs = self._needs
-        if needs is not None:
-            if self._fold:
+            def sub(repl, text):
                 if text.isascii():
-                    last = self._lower
                     if last[0] is not text:
                         last[0], last[1] = text, text.lower()
                     low = last[1]
-                    if not any(n in low for n in needs):
-                        return text
-            elif not any(n in text for n in needs):
+                    for n in needs:
+                        if n in low:
+                            return real(repl, text)
+                    return text
+                return real(repl, text)
+
+            self.sub = sub
+        elif len(needs) == 1:
+            (one,) = needs
+
+            def sub(repl, text):
+                return real(repl, text) if one in text else text
+
+            self.sub = sub
+        else:
+            def sub(repl, text):
+                for n in needs:
+                    if n in text:
+                        return real(repl, text)
                 return text
-        return self._sub(repl, text)
+
+            self.sub = sub
 
 
 def _needed(pattern: re.Pattern) -> tuple[tuple[str, ...] | None, bool]:
