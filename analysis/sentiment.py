@@ -40,7 +40,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ._clauses import ClauseBreaks
-from ._frames import frame_from_columns
+from ._frames import column_values, frame_from_columns, nullable_ints
 from .errors import InputError
 
 LEXICONS = ("textblob", "vader")
@@ -257,7 +257,7 @@ def _vader_scores(text: str):
     return an.score_valence(sentiments, text), words, sentiments
 
 
-def _but_check(words: list, sentiments: list, maybe: bool | None = None) -> list:
+def _but_check(words: list, sentiments: list, maybe: bool | None = None, low: list | None = None) -> list:
     """VADER's ``_but_check`` in O(n log n) instead of O(n²), with the same result.
 
     The library halves the valences before the first "but" and multiplies those after it by
@@ -272,8 +272,13 @@ def _but_check(words: list, sentiments: list, maybe: bool | None = None) -> list
     * the position changed is the smallest position ``j <= k`` whose current value equals it,
       kept per value in a heap of positions, so each step costs O(log n).
 
+    * a zero valence (most words) can only ever find the first zero, and no other value
+      becomes zero or stops being zero, so the zeros are one change: the first zero takes the
+      last zero's value times its factor; only the other values go through the heaps.
+
     The input list is changed in place and returned, as the library does. ``maybe=False``
-    says that the lower-cased joined words hold no "but" (known from the parts of a span).
+    says that the lower-cased joined words hold no "but" (known from the parts of a span);
+    ``low``: the words lower-cased, when the caller has them.
 
     >>> _but_check(["great", "so", "but", "bad"], [4, 2, 0, -2])
     [1.0, 2, 0, -3.0]
@@ -283,17 +288,26 @@ def _but_check(words: list, sentiments: list, maybe: bool | None = None) -> list
     # lower() maps character by character, so a word reading "but" leaves "but" in the joined text
     if maybe is False or (maybe is None and "but" not in " ".join(map(str, words)).lower()):
         return sentiments
-    low = [str(w).lower() for w in words]
+    if low is None:
+        low = [str(w).lower() for w in words]
     if "but" not in low:
         return sentiments
-    if any(v != v for v in sentiments):  # NaN: list.index matches it only by identity; keep the library's code
+    # NaN: list.index matches it only by identity; a value so small that halving it gives 0:
+    # keep the library's code
+    if any(v != v or (v and -1e-300 < v < 1e-300) for v in sentiments):
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
         return SentimentIntensityAnalyzer._but_check(words, sentiments)
     bi = low.index("but")
     where: dict = {}  # value -> heap of the positions (among those read so far) holding it now
+    first_zero = last_zero = -1
     for k in range(len(sentiments)):
         value = sentiments[k]
+        if value == 0:
+            if first_zero < 0:
+                first_zero = k
+            last_zero = k
+            continue
         heap = where.setdefault(value, [])
         heapq.heappush(heap, k)
         j = heap[0]
@@ -307,6 +321,8 @@ def _but_check(words: list, sentiments: list, maybe: bool | None = None) -> list
         if new != value:
             heapq.heappop(heap)
             heapq.heappush(where.setdefault(new, []), j)
+    if first_zero >= 0 and first_zero != bi:
+        sentiments[first_zero] = sentiments[last_zero] * (0.5 if first_zero < bi else 1.5)
     return sentiments
 
 
@@ -554,7 +570,7 @@ def _stand_ins_for(words: list, tb_an) -> list:
     return out
 
 
-def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
+def _joined_valences(an, words: list, is_cap_diff: bool, parts: list, low: list | None = None) -> list:
     """:func:`_valences` of ``words``, the word lists of ``parts`` one after the other, from the
     parts' own valences (before the "but" rule): only the positions whose window (three words
     before, two after) crosses a part's edge, and those whose capitals count differently under
@@ -574,7 +590,7 @@ def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
             redo.extend(range(pos + max(3, k - 2), pos + k))
         pos += k
     if redo:
-        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo)):
+        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo, low=low)):
             out[i] = v
     return out
 
@@ -841,7 +857,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                 nf, n_head, n_tail = _tb_join(tb_an, [(p[2], p[9], p[10], p[11]) for p in parts])
             else:
                 nf, n_head, n_tail = tb, head, tail
-        raw = has_but = None
+        raw = has_but = v_low = None
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
@@ -851,12 +867,14 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                 upper = sum(map(str.isupper, vdw))
             cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
             if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
-                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts])
+                v_low = [w for p in parts for w in p[14]]
+                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts], low=v_low)
                 has_but = any(p[13] for p in parts)
             else:
-                raw = _valences(vd_an, vdw, cap)
-                has_but = "but" in " ".join(map(str, vdw)).lower()
-            vals = _but_check(vdw, list(raw), has_but)
+                v_low = [str(w).lower() for w in vdw]
+                raw = _valences(vd_an, vdw, cap, low=v_low)
+                has_but = "but" in v_low  # what decides whether the "but" rule applies
+            vals = _but_check(vdw, list(raw), has_but, v_low)
             vd = vd_an.score_valence(vals, span.strip())
         base = {"level": level, "para_id": pid, "sent_id": sid}
         rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
@@ -864,15 +882,15 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
         return (tbw, vdw, nfw, raw) + ((cap, upper) if raw is not None else (None, None)) \
-            + (tb, head, tail, nf, n_head, n_tail, has_nt, has_but)
+            + (tb, head, tail, nf, n_head, n_tail, has_nt, has_but, v_low)
 
     sents = doc.sentences
     by_para: dict[int, list] = {}
-    for sid, pid, s, e in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"]):
+    for sid, pid, s, e in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         by_para.setdefault(int(pid), []).append((int(sid), int(s), int(e)))
     paras = doc.paragraphs
     para_words, para_spans = [], []
-    for pid, ps, pe in zip(paras["para_id"], paras["start"], paras["end"]):
+    for pid, ps, pe in zip(*(column_values(paras, c).tolist() for c in ("para_id", "start", "end"))):
         pid, ps, pe = int(pid), int(ps), int(pe)
         inner = by_para.get(pid, [])
         sent_words = [score("sentence", pid, sid, s, e, None) for sid, s, e in inner]
@@ -902,7 +920,7 @@ def _frame(rows: list[dict], columns: list[str], ints) -> pd.DataFrame:
     data = [[r[c] for r in rows] for c in columns]
     for k, c in enumerate(columns):
         if c in ints:
-            data[k] = pd.array(data[k], dtype="Int64")
+            data[k] = nullable_ints(data[k])
     return frame_from_columns(columns, data)
 
 
