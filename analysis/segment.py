@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 
 # one character for one character, so offsets in the folded copy are offsets in the source
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -429,7 +430,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     whitespace: list[str] = []
     initial: list[bool] = []  # the token opens its sentence, or a quotation inside it
     sent_id = 0
-    for para_id, p_start, p_end in zip(paragraphs["para_id"], paragraphs["start"], paragraphs["end"]):
+    for para_id, p_start, p_end in zip(*(column_values(paragraphs, c).tolist() for c in ("para_id", "start", "end"))):
         ptext = text[p_start:p_end]
         pfolded = fold(ptext)  # same length: a sentence's folded copy is a slice of it
         first = len(starts)
@@ -444,16 +445,18 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             sent_tags = find_tags(sent_words) if sent_words else []
             if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
                 sent_tags = [[w, "NN"] for w in sent_words]
-            initial.extend(k == 0 or sent_words[k - 1] in _OPENERS for k in range(len(sent_words)))
-            starts.extend(a + x for x, _ in spans)
-            ends.extend(a + y for _, y in spans)
+            if sent_words:
+                initial.append(True)
+                initial.extend([w in _OPENERS for w in sent_words[:-1]])
+            starts.extend([a + x for x, _ in spans])
+            ends.extend([a + y for _, y in spans])
             words.extend(sent_words)
-            tags.extend(t for _, t in sent_tags)
+            tags.extend([t for _, t in sent_tags])
             sent_ids.extend([sent_id] * len(spans))
             para_ids.extend([para_id] * len(spans))
         # whitespace: the text from a token's end to the next token's start in the paragraph
         nexts = starts[first + 1:] + [p_end]
-        whitespace.extend(text[y:n] for y, n in zip(ends[first:], nexts))
+        whitespace.extend([text[y:n] for y, n in zip(ends[first:], nexts)])
     lowers = [w.lower() for w in words]
     info = [_word_info(w) for w in words]
     tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
@@ -462,6 +465,11 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
+    # an acronym is never a stopword: "US" is not the pronoun "us"
+    is_stop = [w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)]
+    is_punct = [i[0] for i in info]
+    is_alpha = [i[1] for i in info]
+    texts = [text[x:y] for x, y in zip(starts, ends)]
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
         np.array(sent_ids, dtype="int64"),
@@ -469,18 +477,36 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         np.array(starts, dtype="int64"),
         np.array(ends, dtype="int64"),
         # the text columns hold only strings: built as such, without inferring their type
-        string_array([text[x:y] for x, y in zip(starts, ends)]),
+        string_array(texts),
         string_array(whitespace),
         string_array(lowers),
         string_array(lemmas),
         string_array(tags),
-        # an acronym is never a stopword: "US" is not the pronoun "us"
-        np.array([w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)], dtype=bool),
-        np.array([i[0] for i in info], dtype=bool),
-        np.array([i[1] for i in info], dtype=bool),
+        np.array(is_stop, dtype=bool),
+        np.array(is_punct, dtype=bool),
+        np.array(is_alpha, dtype=bool),
     ])
+    # the same columns as Python lists, for Document.token_list (the layers read tokens by position)
+    lists = dict(zip(TOKEN_COLUMNS, [list(range(1, n + 1)), sent_ids, para_ids, starts, ends, texts,
+                                     whitespace, lowers, lemmas, tags, is_stop, is_punct, is_alpha]))
+    key = id(tokens)
+    _LISTS[key] = (weakref.ref(tokens, lambda _ref, key=key: _LISTS.pop(key, None)), lists)
     sentences = frame_from_columns(SENTENCE_COLUMNS, [list(col) for col in zip(*s_rows)] if s_rows else [[] for _ in SENTENCE_COLUMNS])
     return sentences, tokens
+
+
+#: id of a tokens table made by :func:`segment` -> (a weak reference to it, its columns as the
+#: lists they were made from); an entry goes when its table does
+_LISTS: dict = {}
+
+
+def token_lists(tokens: pd.DataFrame) -> dict | None:
+    """The columns of a tokens table made by :func:`segment`, as the Python lists it built them
+    from (the values ``tokens[column].tolist()`` gives), or None for another table."""
+    entry = _LISTS.get(id(tokens))
+    if entry is None or entry[0]() is not tokens:
+        return None
+    return entry[1]
 
 
 def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:
