@@ -755,8 +755,6 @@ def _tb_join(an, parts: list):
 
     ``parts``: ``(words, score, head_bang, tail)`` as :func:`_tb_edges` gives them.
     Returns ``(score, head_bang, tail)`` of the whole."""
-    from textblob._text import Score
-
     groups = []  # [words lists, score or None, tail]
     for words, score, head_bang, tail in parts:
         if head_bang:
@@ -776,17 +774,8 @@ def _tb_join(an, parts: list):
     a = []
     for words, score, _tail in groups:
         if score is None:
-            score = an([w for ws in words for w in ws])
+            score = _tb_score(an, [w for ws in words for w in ws])
         a.extend(score.assessments)
-    # Sentiment.__call__'s avg() of polarity and of subjectivity, unweighted
-    sp = np_ = 0
-    for _w, p, _s, _x in a:
-        sp += 1 * p
-        np_ += 1
-    ss = ns = 0
-    for _w, _p, sub, _x in a:
-        ss += 1 * sub
-        ns += 1
     head = False  # a "!" before the first known word of the whole
     for _words, _score, head_bang, tail in parts:
         if head_bang or tail[2]:
@@ -795,7 +784,29 @@ def _tb_join(an, parts: list):
     tail = groups[-1][2] if groups else (None, None, False)
     if tail[2] is False and groups:  # no known word in the last group: the state runs back further
         tail = _tb_edges([w for words, _, _, _ in parts for w in words], an)[1]
-    return Score(polarity=sp / float(np_ or 1), subjectivity=ss / float(ns or 1), assessments=a), head, tail
+    return _tb_average(a), head, tail
+
+
+def _tb_score(an, words: list):
+    """``an(words)`` for a list of words: ``Sentiment.__call__``'s own steps (its
+    ``assessments``, then the unweighted means), without its checks for other kinds of input."""
+    return _tb_average(an.assessments(((w, None) for w in words), True))
+
+
+def _tb_average(a: list):
+    """TextBlob's ``Score`` of assessments ``a``: ``Sentiment.__call__``'s ``avg()`` of the
+    polarities and of the subjectivities with weight 1, operation for operation."""
+    from textblob._text import Score
+
+    sp = np_ = 0
+    for _w, p, _s, _x in a:
+        sp += 1 * p
+        np_ += 1
+    ss = ns = 0
+    for _w, _p, sub, _x in a:
+        ss += 1 * sub
+        ns += 1
+    return Score(polarity=sp / float(np_ or 1), subjectivity=ss / float(ns or 1), assessments=a)
 
 
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
@@ -837,11 +848,11 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
             tbw = _stand_ins_for(_textblob_words(span, tokenize), tb_an)
             vdw = _vader_words_of(span) if emojis.keys().isdisjoint(span) else None
             has_nt = _NT.search(span) is not None
-            tb = tb_an(tbw)
+            tb = _tb_score(tb_an, tbw)
             head, tail = _tb_edges(tbw, tb_an)
             if has_nt:  # what TextBlob itself makes of the string _negfix(span)
                 nfw = _stand_ins_for(_textblob_words(span, tokenize, negfix=True), tb_an)
-                nf = tb_an(nfw)
+                nf = _tb_score(tb_an, nfw)
                 n_head, n_tail = _tb_edges(nfw, tb_an)
             else:
                 nfw, nf, n_head, n_tail = tbw, tb, head, tail
