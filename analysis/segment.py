@@ -57,11 +57,58 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _sentence_tokenizer():
+    """NLTK's ``PunktSentenceTokenizer`` as shipped, with :data:`ABBREVIATIONS` (the benchmarks'
+    baseline; :func:`split_sentences` runs :func:`_punkt`, the same with ``re``)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    """:func:`_sentence_tokenizer` with Punkt's patterns compiled by Python's ``re``, as for the
+    word tokenizer (:func:`_word_tokenizer`): NLTK 3.10 runs each of them through ``nltk.redos``
+    (the ``regex`` engine with a timeout per call, a guard for patterns a caller supplies).
+    Punkt's own classes and methods run unchanged, given its language variables and its token
+    class with the same patterns (``tests/test_segment.py`` compares the sentences with NLTK's
+    own class); sentence splitting takes about 45 % of the time."""
+    from nltk.tokenize import punkt as P
+
+    class _Vars(P.PunktLanguageVars):
+        re_boundary_realignment = re.compile(P.PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._re_word_tokenizer
+            except AttributeError:
+                self._re_word_tokenizer = re.compile(self._word_tokenize_fmt % {
+                    "NonWord": self._re_non_word_chars, "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start}, re.UNICODE | re.VERBOSE)
+                return self._re_word_tokenizer
+
+        def period_context_re(self):
+            try:
+                return self._re_period_context
+            except AttributeError:
+                self._re_period_context = re.compile(self._period_context_fmt % {
+                    "NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars}, re.UNICODE | re.VERBOSE)
+                return self._re_period_context
+
+    non_punct = re.compile(P._re_non_punct.pattern, re.UNICODE)
+
+    class _Token(P.PunktToken):
+        _RE_ELLIPSIS = re.compile(P.PunktToken._RE_ELLIPSIS.pattern)
+        _RE_NUMERIC = re.compile(P.PunktToken._RE_NUMERIC.pattern)
+        _RE_INITIAL = re.compile(P.PunktToken._RE_INITIAL.pattern, re.UNICODE)
+        _RE_ALPHA = re.compile(P.PunktToken._RE_ALPHA.pattern, re.UNICODE)
+
+        @property
+        def is_non_punct(self):
+            return non_punct.search(self.type)
+
+    return P.PunktSentenceTokenizer(_sentence_tokenizer()._params, lang_vars=_Vars(), token_cls=_Token)
 
 
 #: NLTK's word-tokenizer rules recompiled with the standard ``re``: STARTING_QUOTES,
@@ -351,7 +398,7 @@ def split_sentences(text: str, folded: str | None = None) -> list[tuple[int, int
     """
     if folded is None:
         folded = fold(text)
-    spans = list(_sentence_tokenizer().span_tokenize(folded))
+    spans = list(_punkt().span_tokenize(folded))
     out: list[list[int]] = []
     for start, end in spans:
         if out:

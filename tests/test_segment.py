@@ -215,3 +215,22 @@ def test_word_tokenizer_matches_nltk_on_contractions_and_marks(words):
     assert _spans_or_error(_word_tokenizer(), text) == _nltk_spans(text)
     glued = "".join(words)
     assert _spans_or_error(_word_tokenizer(), glued) == _nltk_spans(glued)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "Dr.", "U.S.", "Jan.", "No.", "e.g.", "etc.", "3.5", "1.", "A.", "ok", "Hello",
+                                 "world.", "end!", "why?", "...", '"', "'", ")", "(", "“", "”", "’", "«", "»", "--",
+                                 "—", ":", ";", ",", "he", "The", "x", "\n", " ", "é", "İ", "ß", "ſ"]), max_size=30))
+def test_sentences_match_nltks_punkt(words):
+    """Punkt with its patterns compiled by ``re`` splits as NLTK's own class does."""
+    from analysis.segment import _punkt, _sentence_tokenizer
+
+    text = " ".join(words)
+    assert list(_punkt().span_tokenize(text)) == list(_sentence_tokenizer().span_tokenize(text))
+
+
+def test_sentences_match_nltks_punkt_on_the_example(seed_doc):
+    from analysis.segment import _punkt, _sentence_tokenizer
+
+    for text in seed_doc.paragraphs["text"]:
+        assert list(_punkt().span_tokenize(fold(text))) == list(_sentence_tokenizer().span_tokenize(fold(text)))
