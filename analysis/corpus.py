@@ -239,9 +239,7 @@ def _layer_table(parts: list[tuple[str, pd.DataFrame]]):
         sample = next(part for _, part in parts if len(part))
         schema = _schemas[key] = _concat_table([("x", sample.iloc[:1])]).schema
     try:
-        # each article's id once, then repeated by Arrow (a numpy array of strings is slow to convert)
-        ids = pa.array([aid for aid, _ in parts], type=schema.field(0).type)
-        columns = [ids.take(pa.array(np.repeat(np.arange(len(parts)), [len(part) for _, part in parts])))]
+        columns = [_repeated_ids(parts, schema.field(0).type)]
         for k, kind in enumerate(kinds):
             values = [cols[k] for cols in arrays]
             if kind == "numpy":
@@ -253,6 +251,21 @@ def _layer_table(parts: list[tuple[str, pd.DataFrame]]):
         return pa.Table.from_arrays(columns, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, AttributeError):  # pragma: no cover - a type pandas converts otherwise
         return _concat_table(parts)
+
+
+def _repeated_ids(parts: list[tuple[str, pd.DataFrame]], kind):
+    """The ``article_id`` column: each part's id once per row, built from its bytes and offsets
+    (a numpy array of strings is slow to convert, and Arrow's ``take`` runs on its thread pool)."""
+    import pyarrow as pa
+
+    counts = np.array([len(part) for _, part in parts], dtype=np.int64)
+    encoded = [str(aid).encode("utf-8") for aid, _ in parts]
+    lengths = np.repeat(np.array([len(e) for e in encoded], dtype=np.int64), counts)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    data = b"".join(e * int(k) for e, k in zip(encoded, counts))
+    ids = pa.LargeStringArray.from_buffers(len(lengths), pa.py_buffer(offsets), pa.py_buffer(data))
+    return ids if ids.type == kind else ids.cast(kind)
 
 
 def _arrow_kind(dtype) -> str | None:
