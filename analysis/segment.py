@@ -284,6 +284,19 @@ def _tagger():
     return parser
 
 
+@lru_cache(maxsize=1)
+def _find_tags():
+    """The tagger's ``find_tags`` for Penn tags: what ``parser.find_tags(words)`` runs, with the
+    parser's lexicon and defaults, minus its last step, which maps each ``[word, tag]`` through
+    ``lambda token, tag: (token, tag)`` (the same pairs again)."""
+    from functools import partial
+
+    from textblob import _text
+
+    parser = _tagger()
+    return partial(_text.find_tags, language=parser.language, lexicon=parser.lexicon, default=parser.default, map=None)
+
+
 _user_stopwords: set[str] = set()
 _stops: list[frozenset[str]] = []
 
@@ -466,7 +479,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         ``(sentences, tokens)`` DataFrames with the columns in ``SENTENCE_COLUMNS`` and
         ``TOKEN_COLUMNS``; ``sent_id`` and ``token_id`` number from 1 across the article.
     """
-    find_tags = _tagger().find_tags
+    find_tags = _find_tags()
     s_rows: list[tuple] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -234,3 +234,11 @@ def test_sentences_match_nltks_punkt_on_the_example(seed_doc):
 
     for text in seed_doc.paragraphs["text"]:
         assert list(_punkt().span_tokenize(fold(text))) == list(_sentence_tokenizer().span_tokenize(fold(text)))
+
+
+def test_tags_are_the_parsers_own(seed_doc):
+    from analysis.segment import _find_tags, _tagger
+
+    for sent_id, words in seed_doc.tokens.groupby("sent_id")["text"]:
+        words = [fold(w) for w in words]
+        assert _find_tags()(words) == _tagger().find_tags(words), sent_id
