@@ -144,6 +144,10 @@ def _word_tokenizer():
     return _Tokenizer()
 
 
+#: NLTK's two final-period rules: ``x.`` then closing marks (and spaces) to the end of the text
+_FINAL_PERIOD = frozenset({r'([^\.])(\.)([\]\)}>"\'' "»”’ " r"]*+)\s*$", r'([^\.])(\.)([\]\)}>"\']*)\s*$'})
+
+
 class _Guarded:
     """A compiled pattern whose ``sub`` first checks, with plain substring tests, that the text
     holds something every match must contain (see :func:`_needed`); when it does not, the
@@ -161,7 +165,17 @@ class _Guarded:
         self.needs, self.case_insensitive = needs, fold = _needed(pattern)
         real = pattern.sub
         # ``sub`` is a plain function on the instance: NLTK calls ``rule.sub(repl, text)``
-        if needs is None:
+        if pattern.pattern in _FINAL_PERIOD:
+            # the final-period rules match only at the text's last ".", which is followed by
+            # closing marks and spaces alone: the engine need not try every position before it
+            def sub(repl, text):
+                k = text.rfind(".")
+                if k < 1:
+                    return text
+                return text[:k - 1] + real(repl, text[k - 1:])
+
+            self.sub = sub
+        elif needs is None:
             self.sub = real
         elif fold:
             last = self._lower
