@@ -109,3 +109,18 @@ def string_array(values) -> pd.api.extensions.ExtensionArray:
         return pd.array(list(values), dtype=str_dtype())
     make, large_string, array_type, dtype = arrow
     return array_type(make(values, type=large_string), dtype=dtype)
+
+
+def nullable_ints(values: list) -> pd.api.extensions.ExtensionArray:
+    """Python ints and Nones as pandas' ``Int64`` array: ``pd.array(values, dtype="Int64")``
+    (the same values, mask and fill under the mask), built directly from numpy.
+
+    >>> nullable_ints([3, None]).tolist()
+    [3, <NA>]
+    """
+    n = len(values)
+    if not all(v is None or type(v) is int for v in values):
+        return pd.array(list(values), dtype="Int64")
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+    data = np.fromiter((1 if v is None else v for v in values), dtype="int64", count=n)
+    return pd.arrays.IntegerArray(data, mask)

@@ -157,6 +157,7 @@ def process_chunk(items: list[tuple[str, str, str]], layers: list[str]) -> dict:
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the corpus
             errors.append({"article": article_id, "path": str(path), "error": f"{type(exc).__name__}: {' '.join(str(exc).split())}"})
             continue
+        _settle()
         doc = result.pop("_doc")
         for name, df in result.items():
             frames.setdefault(name, []).append((article_id, df))
@@ -167,12 +168,117 @@ def process_chunk(items: list[tuple[str, str, str]], layers: list[str]) -> dict:
                      "layers": ";".join(name for name in result), "seconds": time.perf_counter() - t0})
     tables = {}
     for name, parts in frames.items():
-        # one concatenation per layer, then one article_id column (not a copy of every table)
-        df = pd.concat([part for _, part in parts], ignore_index=True)
-        if len(df):
-            df.insert(0, "article_id", np.repeat([aid for aid, _ in parts], [len(part) for _, part in parts]))
-            tables[name] = _to_arrow(df)
+        table = _layer_table(parts)
+        if table is not None:
+            tables[name] = table
     return {"articles": rows, "tables": tables, "errors": errors}
+
+
+_settled: list = []
+
+
+def _settle() -> None:
+    """Once per process, after its first article: move what is loaded now (the lexicons, the
+    gazetteer, the tagger, the compiled patterns; about 100,000 objects, some of them dicts of
+    100,000 entries) out of the garbage collector's way with :func:`gc.freeze`. A full
+    collection walks every tracked object, about 65 ms here, and runs every few articles;
+    after the freeze it walks only what the articles themselves made. Done only in a
+    process's main thread (a worker process, or corpus mode's own caller), not on a
+    scheduler's threads inside someone else's process."""
+    if _settled:
+        return
+    import gc
+    import threading
+
+    _settled.append(True)
+    if threading.current_thread() is threading.main_thread() and gc.isenabled():
+        gc.collect()
+        gc.freeze()
+
+
+def _concat_table(parts: list[tuple[str, pd.DataFrame]]):
+    """One layer's ``(article_id, table)`` parts as one Arrow table through pandas: one
+    concatenation, then one ``article_id`` column (not a copy of every table)."""
+    df = pd.concat([part for _, part in parts], ignore_index=True)
+    if not len(df):
+        return None
+    df.insert(0, "article_id", np.repeat([aid for aid, _ in parts], [len(part) for _, part in parts]))
+    return _to_arrow(df)
+
+
+_schemas: dict = {}
+
+
+def _layer_table(parts: list[tuple[str, pd.DataFrame]]):
+    """The same Arrow table as :func:`_concat_table` (values, types, pandas metadata), built
+    column by column from the parts' arrays when every part has the same columns of the same
+    numeric, boolean, date, nullable-integer or ``str`` dtypes; otherwise through pandas.
+
+    Through pandas, the concatenation copies every column into new blocks and the conversion
+    then looks at each column again; here each column is joined once, in Arrow (``str``
+    columns are Arrow already) or numpy. None when no part has a row."""
+    import pyarrow as pa
+
+    first = parts[0][1]
+    n = sum(len(part) for _, part in parts)
+    if not n:
+        return None
+    names, width = first.columns, len(first.columns)
+    # each part's columns (arrays, as the frames hold them)
+    arrays = [[part._get_column_array(k) for k in range(width)] if part.columns.equals(names) else None for _, part in parts]
+    dtypes = [a.dtype for a in arrays[0]]
+    if (not names.is_unique or "article_id" in names or not all(isinstance(c, str) for c in names)
+            or any(cols is None or [a.dtype for a in cols] != dtypes for cols in arrays)):
+        return _concat_table(parts)
+    kinds = [_arrow_kind(d) for d in dtypes]
+    if None in kinds:
+        return _concat_table(parts)
+    key = (tuple(names), tuple(map(str, dtypes)))
+    schema = _schemas.get(key)
+    if schema is None:  # the pandas metadata of these columns, as the pandas route writes it
+        sample = next(part for _, part in parts if len(part))
+        schema = _schemas[key] = _concat_table([("x", sample.iloc[:1])]).schema
+    try:
+        columns = [_repeated_ids(parts, schema.field(0).type)]
+        for k, kind in enumerate(kinds):
+            values = [cols[k] for cols in arrays]
+            if kind == "numpy":
+                columns.append(pa.array(np.concatenate(values), from_pandas=True))
+            elif kind == "arrow":
+                columns.append(pa.chunked_array([c for v in values for c in v._pa_array.chunks], type=schema.field(k + 1).type))
+            else:  # nullable integers: their own conversion
+                columns.append(pa.chunked_array([pa.array(v) for v in values], type=schema.field(k + 1).type))
+        return pa.Table.from_arrays(columns, schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, AttributeError):  # pragma: no cover - a type pandas converts otherwise
+        return _concat_table(parts)
+
+
+def _repeated_ids(parts: list[tuple[str, pd.DataFrame]], kind):
+    """The ``article_id`` column: each part's id once per row, built from its bytes and offsets
+    (a numpy array of strings is slow to convert, and Arrow's ``take`` runs on its thread pool)."""
+    import pyarrow as pa
+
+    counts = np.array([len(part) for _, part in parts], dtype=np.int64)
+    encoded = [str(aid).encode("utf-8") for aid, _ in parts]
+    lengths = np.repeat(np.array([len(e) for e in encoded], dtype=np.int64), counts)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    data = b"".join(e * int(k) for e, k in zip(encoded, counts))
+    ids = pa.LargeStringArray.from_buffers(len(lengths), pa.py_buffer(offsets), pa.py_buffer(data))
+    return ids if ids.type == kind else ids.cast(kind)
+
+
+def _arrow_kind(dtype) -> str | None:
+    """How :func:`_layer_table` joins a column of ``dtype``: ``"numpy"`` (ints, floats, bools,
+    naive dates), ``"arrow"`` (pandas' Arrow-backed ``str``), ``"masked"`` (``Int64``), None
+    (anything else: through pandas)."""
+    if isinstance(dtype, np.dtype):
+        return "numpy" if dtype.kind in "iufb" or (dtype.kind == "M" and dtype.str.startswith("<M8")) else None
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return "arrow"
+    if isinstance(dtype, pd.Int64Dtype):
+        return "masked"
+    return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -115,7 +115,10 @@ class Document:
         """
         cached = self.__dict__.get("_token_lists")
         if cached is None or cached[0] is not self.tokens:  # a new tokens table: start again
-            cached = self.__dict__["_token_lists"] = (self.tokens, {})
+            from .segment import token_lists
+
+            # the lists segment() built the table from, when it is that table
+            cached = self.__dict__["_token_lists"] = (self.tokens, dict(token_lists(self.tokens) or {}))
         lists = cached[1]
         if column not in lists:
             lists[column] = column_values(self.tokens, column).tolist()

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 import pandas as pd
 
-from ._frames import frame_from_columns, string_array
+from ._frames import column_values, frame_from_columns, string_array
 
 # one character for one character, so offsets in the folded copy are offsets in the source
 _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
@@ -56,11 +57,58 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _sentence_tokenizer():
+    """NLTK's ``PunktSentenceTokenizer`` as shipped, with :data:`ABBREVIATIONS` (the benchmarks'
+    baseline; :func:`split_sentences` runs :func:`_punkt`, the same with ``re``)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    """:func:`_sentence_tokenizer` with Punkt's patterns compiled by Python's ``re``, as for the
+    word tokenizer (:func:`_word_tokenizer`): NLTK 3.10 runs each of them through ``nltk.redos``
+    (the ``regex`` engine with a timeout per call, a guard for patterns a caller supplies).
+    Punkt's own classes and methods run unchanged, given its language variables and its token
+    class with the same patterns (``tests/test_segment.py`` compares the sentences with NLTK's
+    own class); sentence splitting takes about 45 % of the time."""
+    from nltk.tokenize import punkt as P
+
+    class _Vars(P.PunktLanguageVars):
+        re_boundary_realignment = re.compile(P.PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE)
+
+        def _word_tokenizer_re(self):
+            try:
+                return self._re_word_tokenizer
+            except AttributeError:
+                self._re_word_tokenizer = re.compile(self._word_tokenize_fmt % {
+                    "NonWord": self._re_non_word_chars, "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start}, re.UNICODE | re.VERBOSE)
+                return self._re_word_tokenizer
+
+        def period_context_re(self):
+            try:
+                return self._re_period_context
+            except AttributeError:
+                self._re_period_context = re.compile(self._period_context_fmt % {
+                    "NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars}, re.UNICODE | re.VERBOSE)
+                return self._re_period_context
+
+    non_punct = re.compile(P._re_non_punct.pattern, re.UNICODE)
+
+    class _Token(P.PunktToken):
+        _RE_ELLIPSIS = re.compile(P.PunktToken._RE_ELLIPSIS.pattern)
+        _RE_NUMERIC = re.compile(P.PunktToken._RE_NUMERIC.pattern)
+        _RE_INITIAL = re.compile(P.PunktToken._RE_INITIAL.pattern, re.UNICODE)
+        _RE_ALPHA = re.compile(P.PunktToken._RE_ALPHA.pattern, re.UNICODE)
+
+        @property
+        def is_non_punct(self):
+            return non_punct.search(self.type)
+
+    return P.PunktSentenceTokenizer(_sentence_tokenizer()._params, lang_vars=_Vars(), token_cls=_Token)
 
 
 #: NLTK's word-tokenizer rules recompiled with the standard ``re``: STARTING_QUOTES,
@@ -85,13 +133,162 @@ def _word_tokenizer():
     if not WORD_TOKENIZER_RULES:
         for rules in (N.STARTING_QUOTES, N.PUNCTUATION, N.ENDING_QUOTES, [N.PARENS_BRACKETS], [N.DOUBLE_DASHES]):
             WORD_TOKENIZER_RULES.append([(re.compile(pattern.pattern), repl) for pattern, repl in rules])
-    starting, punctuation, ending, parens, dashes = WORD_TOKENIZER_RULES
+    starting, punctuation, ending, parens, dashes = [[(_Guarded(p), r) for p, r in rules] for rules in WORD_TOKENIZER_RULES]
 
     class _Tokenizer(N):
         STARTING_QUOTES, PUNCTUATION, ENDING_QUOTES = starting, punctuation, ending
         PARENS_BRACKETS, DOUBLE_DASHES = parens[0], dashes[0]
+        CONTRACTIONS2 = [_Guarded(p) for p in N.CONTRACTIONS2]
+        CONTRACTIONS3 = [_Guarded(p) for p in N.CONTRACTIONS3]
 
     return _Tokenizer()
+
+
+#: NLTK's two final-period rules: ``x.`` then closing marks (and spaces) to the end of the text
+_FINAL_PERIOD = frozenset({r'([^\.])(\.)([\]\)}>"\'' "»”’ " r"]*+)\s*$", r'([^\.])(\.)([\]\)}>"\']*)\s*$'})
+
+
+class _Guarded:
+    """A compiled pattern whose ``sub`` first checks, with plain substring tests, that the text
+    holds something every match must contain (see :func:`_needed`); when it does not, the
+    text is returned as it is, which is what ``sub`` returns when nothing matches. Most of
+    NLTK's 33 rules find nothing in a given sentence (contractions such as *cannot* or
+    *gonna*, curly quotes, ellipses), and a substring test is far cheaper than a scan by the
+    regular-expression engine. Patterns with case-insensitive letters are checked this way
+    only on ASCII text (where lower-casing is exact); others always run."""
+
+    __slots__ = ("pattern", "sub", "needs", "case_insensitive")
+    _lower = ["", ""]  # the last text lower-cased (the rules run one after the other on one text)
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.needs, self.case_insensitive = needs, fold = _needed(pattern)
+        real = pattern.sub
+        # ``sub`` is a plain function on the instance: NLTK calls ``rule.sub(repl, text)``
+        if pattern.pattern in _FINAL_PERIOD:
+            # the final-period rules match only at the text's last ".", which is followed by
+            # closing marks and spaces alone: the engine need not try every position before it
+            def sub(repl, text):
+                k = text.rfind(".")
+                if k < 1:
+                    return text
+                return text[:k - 1] + real(repl, text[k - 1:])
+
+            self.sub = sub
+        elif needs is None:
+            self.sub = real
+        elif fold:
+            last = self._lower
+
+            def sub(repl, text):
+                if text.isascii():
+                    if last[0] is not text:
+                        last[0], last[1] = text, text.lower()
+                    low = last[1]
+                    for n in needs:
+                        if n in low:
+                            return real(repl, text)
+                    return text
+                return real(repl, text)
+
+            self.sub = sub
+        elif len(needs) == 1:
+            (one,) = needs
+
+            def sub(repl, text):
+                return real(repl, text) if one in text else text
+
+            self.sub = sub
+        else:
+            def sub(repl, text):
+                for n in needs:
+                    if n in text:
+                        return real(repl, text)
+                return text
+
+            self.sub = sub
+
+
+def _needed(pattern: re.Pattern) -> tuple[tuple[str, ...] | None, bool]:
+    """``(strings, case_insensitive)``: one of ``strings`` is in every text the pattern can
+    match (None when no such short list is found), read from the pattern's parse tree:
+    the top-level items every match must contain (groups opened, repeats of at least one),
+    runs of literal characters among them, character sets of at most 12 listed characters,
+    alternatives that each need one of a few strings. With ``case_insensitive`` the strings
+    are lower-case and only ASCII letters are involved."""
+    try:
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse as parser
+    try:
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unexpected pattern: no guard
+        return None, False
+    icase = bool(tree.state.flags & re.IGNORECASE)
+    LITERAL, IN, SUBPATTERN, BRANCH = parser.LITERAL, parser.IN, parser.SUBPATTERN, parser.BRANCH
+    MAX_REPEAT, MIN_REPEAT, RANGE = parser.MAX_REPEAT, parser.MIN_REPEAT, parser.RANGE
+
+    def flat(items) -> list:
+        """The items with the groups opened (a group's items are contiguous in every match)."""
+        out = []
+        for op, av in items:
+            if op is SUBPATTERN:
+                if not (av[1] or av[2]):  # flags changed inside the group: leave it out
+                    out.extend(flat(av[3]))
+            else:
+                out.append((op, av))
+        return out
+
+    def options(items) -> list[tuple[str, ...]]:
+        """For a sequence of items every match contains: the lists of strings (each list: one
+        of them must be in the text), runs of consecutive literals joined."""
+        out, run = [], ""
+        for op, av in flat(items):
+            if op is LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                out.append((run,))
+                run = ""
+            if op is IN:
+                chars = []
+                for kind, value in av:
+                    if kind is LITERAL:
+                        chars.append(chr(value))
+                    elif kind is RANGE and value[1] - value[0] < 12:
+                        chars.extend(map(chr, range(value[0], value[1] + 1)))
+                    else:  # a negated set, a category, a long range
+                        chars = None
+                        break
+                if chars and len(chars) <= 12:
+                    out.append(tuple(chars))
+            elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+                body = flat(av[2])
+                if len(body) == 1 and body[0][0] is LITERAL:  # "\\.{2,}": at least two in a row
+                    out.append((chr(body[0][1]) * min(av[0], 8),))
+                else:
+                    out.extend(options(body))
+            elif op is BRANCH:
+                alternatives = [options(alt) for alt in av[1]]
+                if all(alternatives):
+                    # each alternative needs its shortest option; the branch needs one of them all
+                    union = tuple(sorted({x for alt in alternatives for x in min(alt, key=len)}))
+                    if len(union) <= 12:
+                        out.append(union)
+        if run:
+            out.append((run,))
+        return out
+
+    found = [o for o in options(tree) if all(x and not x.isspace() for x in o)]
+    if icase:
+        if not all(x.isascii() for o in found for x in o):
+            return None, False
+        found = [tuple(sorted({x.lower() for x in o})) for o in found]
+    if not found:
+        return None, False
+    # the most telling option: the fewest strings, then the longest
+    best = min(found, key=lambda o: (len(o), -min(map(len, o))))
+    return best, icase
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +296,19 @@ def _tagger():
     from textblob.en import parser
 
     return parser
+
+
+@lru_cache(maxsize=1)
+def _find_tags():
+    """The tagger's ``find_tags`` for Penn tags: what ``parser.find_tags(words)`` runs, with the
+    parser's lexicon and defaults, minus its last step, which maps each ``[word, tag]`` through
+    ``lambda token, tag: (token, tag)`` (the same pairs again)."""
+    from functools import partial
+
+    from textblob import _text
+
+    parser = _tagger()
+    return partial(_text.find_tags, language=parser.language, lexicon=parser.lexicon, default=parser.default, map=None)
 
 
 _user_stopwords: set[str] = set()
@@ -215,7 +425,7 @@ def split_sentences(text: str, folded: str | None = None) -> list[tuple[int, int
     """
     if folded is None:
         folded = fold(text)
-    spans = list(_sentence_tokenizer().span_tokenize(folded))
+    spans = list(_punkt().span_tokenize(folded))
     out: list[list[int]] = []
     for start, end in spans:
         if out:
@@ -283,7 +493,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         ``(sentences, tokens)`` DataFrames with the columns in ``SENTENCE_COLUMNS`` and
         ``TOKEN_COLUMNS``; ``sent_id`` and ``token_id`` number from 1 across the article.
     """
-    find_tags = _tagger().find_tags
+    find_tags = _find_tags()
     s_rows: list[tuple] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -294,7 +504,7 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     whitespace: list[str] = []
     initial: list[bool] = []  # the token opens its sentence, or a quotation inside it
     sent_id = 0
-    for para_id, p_start, p_end in zip(paragraphs["para_id"], paragraphs["start"], paragraphs["end"]):
+    for para_id, p_start, p_end in zip(*(column_values(paragraphs, c).tolist() for c in ("para_id", "start", "end"))):
         ptext = text[p_start:p_end]
         pfolded = fold(ptext)  # same length: a sentence's folded copy is a slice of it
         first = len(starts)
@@ -309,16 +519,18 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             sent_tags = find_tags(sent_words) if sent_words else []
             if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
                 sent_tags = [[w, "NN"] for w in sent_words]
-            initial.extend(k == 0 or sent_words[k - 1] in _OPENERS for k in range(len(sent_words)))
-            starts.extend(a + x for x, _ in spans)
-            ends.extend(a + y for _, y in spans)
+            if sent_words:
+                initial.append(True)
+                initial.extend([w in _OPENERS for w in sent_words[:-1]])
+            starts.extend([a + x for x, _ in spans])
+            ends.extend([a + y for _, y in spans])
             words.extend(sent_words)
-            tags.extend(t for _, t in sent_tags)
+            tags.extend([t for _, t in sent_tags])
             sent_ids.extend([sent_id] * len(spans))
             para_ids.extend([para_id] * len(spans))
         # whitespace: the text from a token's end to the next token's start in the paragraph
         nexts = starts[first + 1:] + [p_end]
-        whitespace.extend(text[y:n] for y, n in zip(ends[first:], nexts))
+        whitespace.extend([text[y:n] for y, n in zip(ends[first:], nexts)])
     lowers = [w.lower() for w in words]
     info = [_word_info(w) for w in words]
     tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
@@ -327,6 +539,11 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
     _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
+    # an acronym is never a stopword: "US" is not the pronoun "us"
+    is_stop = [w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)]
+    is_punct = [i[0] for i in info]
+    is_alpha = [i[1] for i in info]
+    texts = [text[x:y] for x, y in zip(starts, ends)]
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
         np.array(sent_ids, dtype="int64"),
@@ -334,18 +551,36 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         np.array(starts, dtype="int64"),
         np.array(ends, dtype="int64"),
         # the text columns hold only strings: built as such, without inferring their type
-        string_array([text[x:y] for x, y in zip(starts, ends)]),
+        string_array(texts),
         string_array(whitespace),
         string_array(lowers),
         string_array(lemmas),
         string_array(tags),
-        # an acronym is never a stopword: "US" is not the pronoun "us"
-        np.array([w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)], dtype=bool),
-        np.array([i[0] for i in info], dtype=bool),
-        np.array([i[1] for i in info], dtype=bool),
+        np.array(is_stop, dtype=bool),
+        np.array(is_punct, dtype=bool),
+        np.array(is_alpha, dtype=bool),
     ])
+    # the same columns as Python lists, for Document.token_list (the layers read tokens by position)
+    lists = dict(zip(TOKEN_COLUMNS, [list(range(1, n + 1)), sent_ids, para_ids, starts, ends, texts,
+                                     whitespace, lowers, lemmas, tags, is_stop, is_punct, is_alpha]))
+    key = id(tokens)
+    _LISTS[key] = (weakref.ref(tokens, lambda _ref, key=key: _LISTS.pop(key, None)), lists)
     sentences = frame_from_columns(SENTENCE_COLUMNS, [list(col) for col in zip(*s_rows)] if s_rows else [[] for _ in SENTENCE_COLUMNS])
     return sentences, tokens
+
+
+#: id of a tokens table made by :func:`segment` -> (a weak reference to it, its columns as the
+#: lists they were made from); an entry goes when its table does
+_LISTS: dict = {}
+
+
+def token_lists(tokens: pd.DataFrame) -> dict | None:
+    """The columns of a tokens table made by :func:`segment`, as the Python lists it built them
+    from (the values ``tokens[column].tolist()`` gives), or None for another table."""
+    entry = _LISTS.get(id(tokens))
+    if entry is None or entry[0]() is not tokens:
+        return None
+    return entry[1]
 
 
 def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:

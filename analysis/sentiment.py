@@ -40,7 +40,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ._clauses import ClauseBreaks
-from ._frames import frame_from_columns
+from ._frames import column_values, frame_from_columns, nullable_ints
 from .errors import InputError
 
 LEXICONS = ("textblob", "vader")
@@ -257,7 +257,7 @@ def _vader_scores(text: str):
     return an.score_valence(sentiments, text), words, sentiments
 
 
-def _but_check(words: list, sentiments: list) -> list:
+def _but_check(words: list, sentiments: list, maybe: bool | None = None, low: list | None = None) -> list:
     """VADER's ``_but_check`` in O(n log n) instead of O(n²), with the same result.
 
     The library halves the valences before the first "but" and multiplies those after it by
@@ -272,7 +272,13 @@ def _but_check(words: list, sentiments: list) -> list:
     * the position changed is the smallest position ``j <= k`` whose current value equals it,
       kept per value in a heap of positions, so each step costs O(log n).
 
-    The input list is changed in place and returned, as the library does.
+    * a zero valence (most words) can only ever find the first zero, and no other value
+      becomes zero or stops being zero, so the zeros are one change: the first zero takes the
+      last zero's value times its factor; only the other values go through the heaps.
+
+    The input list is changed in place and returned, as the library does. ``maybe=False``
+    says that the lower-cased joined words hold no "but" (known from the parts of a span);
+    ``low``: the words lower-cased, when the caller has them.
 
     >>> _but_check(["great", "so", "but", "bad"], [4, 2, 0, -2])
     [1.0, 2, 0, -3.0]
@@ -280,19 +286,28 @@ def _but_check(words: list, sentiments: list) -> list:
     import heapq
 
     # lower() maps character by character, so a word reading "but" leaves "but" in the joined text
-    if "but" not in " ".join(map(str, words)).lower():
+    if maybe is False or (maybe is None and "but" not in " ".join(map(str, words)).lower()):
         return sentiments
-    low = [str(w).lower() for w in words]
+    if low is None:
+        low = [str(w).lower() for w in words]
     if "but" not in low:
         return sentiments
-    if any(v != v for v in sentiments):  # NaN: list.index matches it only by identity; keep the library's code
+    # NaN: list.index matches it only by identity; a value so small that halving it gives 0:
+    # keep the library's code
+    if any(v != v or (v and -1e-300 < v < 1e-300) for v in sentiments):
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
         return SentimentIntensityAnalyzer._but_check(words, sentiments)
     bi = low.index("but")
     where: dict = {}  # value -> heap of the positions (among those read so far) holding it now
+    first_zero = last_zero = -1
     for k in range(len(sentiments)):
         value = sentiments[k]
+        if value == 0:
+            if first_zero < 0:
+                first_zero = k
+            last_zero = k
+            continue
         heap = where.setdefault(value, [])
         heapq.heappush(heap, k)
         j = heap[0]
@@ -306,6 +321,8 @@ def _but_check(words: list, sentiments: list) -> list:
         if new != value:
             heapq.heappop(heap)
             heapq.heappush(where.setdefault(new, []), j)
+    if first_zero >= 0 and first_zero != bi:
+        sentiments[first_zero] = sentiments[last_zero] * (0.5 if first_zero < bi else 1.5)
     return sentiments
 
 
@@ -553,7 +570,7 @@ def _stand_ins_for(words: list, tb_an) -> list:
     return out
 
 
-def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
+def _joined_valences(an, words: list, is_cap_diff: bool, parts: list, low: list | None = None) -> list:
     """:func:`_valences` of ``words``, the word lists of ``parts`` one after the other, from the
     parts' own valences (before the "but" rule): only the positions whose window (three words
     before, two after) crosses a part's edge, and those whose capitals count differently under
@@ -573,9 +590,223 @@ def _joined_valences(an, words: list, is_cap_diff: bool, parts: list) -> list:
             redo.extend(range(pos + max(3, k - 2), pos + k))
         pos += k
     if redo:
-        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo)):
+        for i, v in zip(redo, _valences(an, words, is_cap_diff, only=redo, low=low)):
             out[i] = v
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# the libraries' words of a span, from a memo per whitespace-separated chunk
+
+
+_chunks: dict = {}  # (chunk, negfix) -> (TextBlob's words lower-cased, its words joined, risky, first word a piece)
+_vader_words: dict = {}  # whitespace-separated chunk -> VADER's word for it
+
+
+@lru_cache(maxsize=1)
+def _emoticon_pieces():
+    """TextBlob's patterns that join tokens again after ``find_tokens`` split them (emoticons
+    with optional spaces between their characters, ``( ! )``), and every run of characters
+    of one of them: a token that can follow a space inside such a match is one of those runs."""
+    from textblob._text import EMOTICONS, RE_EMOTICONS, RE_SARCASM
+
+    pieces = set()
+    for face in [e for faces in EMOTICONS.values() for e in faces] + ["(!)"]:
+        pieces.update(face[i:j] for i in range(len(face)) for j in range(i + 1, len(face) + 1))
+    return RE_EMOTICONS, RE_SARCASM, frozenset(pieces)
+
+
+def _joins(joined: str) -> bool:
+    """True when one of TextBlob's emoticon or ``(!)`` patterns matches in ``joined`` (tokens
+    joined by spaces), i.e. where ``find_tokens`` may glue tokens together again."""
+    emoticons, sarcasm, _ = _emoticon_pieces()
+    return emoticons.search(joined) is not None or sarcasm.search(joined) is not None
+
+
+def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
+    key = (chunk, negfix)
+    hit = _chunks.get(key)
+    if hit is None:
+        words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
+        joined = " ".join(words)
+        hit = ([w.lower() for w in words], joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
+        if len(_chunks) > 300_000:
+            _chunks.clear()
+        _chunks[key] = hit
+    return hit
+
+
+def _textblob_words(span: str, tokenize, negfix: bool = False) -> list:
+    """``[w.lower() for w in " ".join(tokenize(span)).split()]`` (of ``_negfix(span)`` with
+    ``negfix``), which is what TextBlob's scorer reads, made from a memo per chunk.
+
+    TextBlob's ``find_tokens`` cuts each whitespace-separated chunk on its own (contractions,
+    quotes, leading and trailing punctuation, abbreviations), so a span's tokens are its
+    chunks' tokens one after the other, with three exceptions where the library looks across
+    them, each of which sends the span to the library whole: two or more line breaks in a row
+    (an end-of-sentence mark), and its emoticon and ``(!)`` patterns, which glue tokens
+    together again (``: )`` -> ``:)``). Those patterns are looked for in every chunk's tokens
+    (once per distinct chunk), and across chunks wherever a chunk's first token could continue
+    one. ``n't`` -> ``not`` never crosses whitespace either."""
+    if not _chunkwise(tokenize) or ("\n" in span and "\n\n" in span.replace("\r\n", "\n")):
+        return _library_words(span, tokenize, negfix)
+    out: list = []
+    joined, check = [], False
+    for chunk in span.split():
+        lower, join, risky, piece = _chunk_words(chunk, negfix, tokenize)
+        if risky:
+            return _library_words(span, tokenize, negfix)
+        if piece and out:
+            check = True
+        out.extend(lower)
+        joined.append(join)
+    if check and _joins(" ".join(joined)):
+        return _library_words(span, tokenize, negfix)
+    return out
+
+
+def _chunkwise(tokenize) -> bool:
+    """True for TextBlob's own tokenizer (``find_tokens`` with its default settings), the one
+    :func:`_textblob_words` knows to cut each chunk on its own."""
+    from textblob._text import find_tokens
+    from textblob.en import parser
+
+    return tokenize is find_tokens or tokenize == parser.find_tokens
+
+
+def _library_words(span: str, tokenize, negfix: bool) -> list:
+    return [w.lower() for w in " ".join(tokenize(_negfix(span) if negfix else span)).split()]
+
+
+def _vader_words_of(span: str) -> list:
+    """``SentiText(span.strip()).words_and_emoticons``: each whitespace-separated chunk with its
+    punctuation stripped as the library strips it, from a memo."""
+    from vaderSentiment.vaderSentiment import SentiText
+
+    memo = _vader_words
+    out = []
+    for chunk in span.split():
+        w = memo.get(chunk)
+        if w is None:
+            if len(memo) > 300_000:
+                memo.clear()
+            w = memo[chunk] = SentiText._strip_punc_if_word(chunk)
+        out.append(w)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# TextBlob's score of a span from its parts' assessments
+
+
+def _tb_edges(words: list, an) -> tuple[bool, tuple]:
+    """What :func:`_tb_join` needs to know of a word list read by TextBlob's ``assessments``:
+    whether a "!" comes before its first known word (a "!" boosts the assessment before it,
+    which in a longer text may be the previous part's), and the state ``assessments`` is in
+    after its last word: ``(modifier, negation)`` pending, ``(None, None)`` when clean,
+    and whether it has a known word at all.
+
+    After a known word the state depends on that word alone; after it, the library's rules
+    for unknown words apply (a negation is kept across words of one character, a modifier
+    across words of at most two). This follows ``Sentiment.assessments`` for words without
+    a part-of-speech tag, as the scorer reads them."""
+    head_bang = False
+    if "!" in words:
+        for w in words:
+            if w == "!":
+                head_bang = True
+                break
+            if w in an and None in an[w]:
+                break
+    j = len(words) - 1
+    while j >= 0:
+        w = words[j]
+        if w in an and None in an[w]:
+            break
+        j -= 1
+    m = n = None
+    if j >= 0:
+        w = words[j]
+        entry = an[w]
+        if any(map(entry.__contains__, an.modifiers)):
+            m = w
+        if w in an.negations:
+            n = w
+    negations, modifiers, modifier = an.negations, an.modifiers, an.modifier
+    for w in words[j + 1:]:
+        if w in negations:
+            n = w
+        elif n and len(w.strip("'")) > 1:
+            n = None
+        if n is not None and m is not None and (None in modifiers or modifier(m)):
+            n = None
+        elif m and len(w) > 2:
+            m = None
+    return head_bang, (m, n, j >= 0)
+
+
+def _tb_join(an, parts: list):
+    """TextBlob's ``Score`` of the word lists of ``parts`` one after the other, exactly as
+    ``an(words)`` computes it, from each part's own ``Score`` where the part starts in a clean
+    state: ``assessments`` carries only a pending modifier or negation (and a "!" boosts the
+    assessment before it) from one word to the next, so a part read after a clean end and
+    without a "!" before its first known word gives the assessments it gives alone. Parts
+    joined to the previous one are scored again together by the library.
+
+    ``parts``: ``(words, score, head_bang, tail)`` as :func:`_tb_edges` gives them.
+    Returns ``(score, head_bang, tail)`` of the whole."""
+    groups = []  # [words lists, score or None, tail]
+    for words, score, head_bang, tail in parts:
+        if head_bang:
+            # the "!" boosts the last assessment before it: back to a group with a known word
+            while len(groups) > 1 and not groups[-1][2][2]:
+                last = groups.pop()
+                groups[-1][0].extend(last[0])
+                groups[-1][1] = None
+        if groups and (head_bang or groups[-1][2][0] is not None or groups[-1][2][1] is not None):
+            g = groups[-1]
+            g[0].append(words)
+            g[1] = None
+            # the state after the group: the last part's, unless it has no known word
+            g[2] = tail if tail[2] else _tb_edges([w for ws in g[0] for w in ws], an)[1]
+        else:
+            groups.append([[words], score, tail])
+    a = []
+    for words, score, _tail in groups:
+        if score is None:
+            score = _tb_score(an, [w for ws in words for w in ws])
+        a.extend(score.assessments)
+    head = False  # a "!" before the first known word of the whole
+    for _words, _score, head_bang, tail in parts:
+        if head_bang or tail[2]:
+            head = head_bang
+            break
+    tail = groups[-1][2] if groups else (None, None, False)
+    if tail[2] is False and groups:  # no known word in the last group: the state runs back further
+        tail = _tb_edges([w for words, _, _, _ in parts for w in words], an)[1]
+    return _tb_average(a), head, tail
+
+
+def _tb_score(an, words: list):
+    """``an(words)`` for a list of words: ``Sentiment.__call__``'s own steps (its
+    ``assessments``, then the unweighted means), without its checks for other kinds of input."""
+    return _tb_average(an.assessments(((w, None) for w in words), True))
+
+
+def _tb_average(a: list):
+    """TextBlob's ``Score`` of assessments ``a``: ``Sentiment.__call__``'s ``avg()`` of the
+    polarities and of the subjectivities with weight 1, operation for operation."""
+    from textblob._text import Score
+
+    sp = np_ = 0
+    for _w, p, _s, _x in a:
+        sp += 1 * p
+        np_ += 1
+    ss = ns = 0
+    for _w, _p, sub, _x in a:
+        ss += 1 * sub
+        ns += 1
+    return Score(polarity=sp / float(np_ or 1), subjectivity=ss / float(ns or 1), assessments=a)
 
 
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
@@ -604,37 +835,40 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     for each span, what :func:`_explanation_table` needs to build them on request from the
     same assessments and valences.
     """
-    from vaderSentiment.vaderSentiment import SentiText
-
     text = doc.text
     tb_an, vd_an = _textblob(), _vader()
     tokenize = tb_an.tokenizer
     emojis = vd_an.emojis
-
-    def words_for(span: str, parts):
-        """TextBlob's words, VADER's words and TextBlob's words of the text with "n't" read as
-        "not" (the same as those lists of ``span``'s parts, one after the other, when given)."""
-        if parts is not None:
-            tbw = [w for p in parts for w in p[0]]
-            vdw = [w for p in parts for w in p[1]]
-            nfw = [w for p in parts for w in p[2]]
-            return tbw, vdw, nfw
-        # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
-        tbw = _stand_ins_for([w.lower() for w in " ".join(tokenize(span)).split()], tb_an)
-        vdw = SentiText(span.strip()).words_and_emoticons if emojis.keys().isdisjoint(span) else None
-        # what TextBlob itself makes of the string _negfix(span): the "n't" -> " not" change never
-        # crosses whitespace, so a paragraph's list is its sentences' lists one after the other
-        nfw = _stand_ins_for([w.lower() for w in " ".join(tokenize(_negfix(span))).split()], tb_an) \
-            if _NT.search(span) else tbw
-        return tbw, vdw, nfw
-
     rows, spans = [], []
 
     def score(level, pid, sid, s, e, parts):
         span = text[s:e]
-        tbw, vdw, nfw = words_for(span, parts)
-        tb = tb_an(tbw)
-        raw = None
+        if parts is None:
+            # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
+            tbw = _stand_ins_for(_textblob_words(span, tokenize), tb_an)
+            vdw = _vader_words_of(span) if emojis.keys().isdisjoint(span) else None
+            has_nt = _NT.search(span) is not None
+            tb = _tb_score(tb_an, tbw)
+            head, tail = _tb_edges(tbw, tb_an)
+            if has_nt:  # what TextBlob itself makes of the string _negfix(span)
+                nfw = _stand_ins_for(_textblob_words(span, tokenize, negfix=True), tb_an)
+                nf = _tb_score(tb_an, nfw)
+                n_head, n_tail = _tb_edges(nfw, tb_an)
+            else:
+                nfw, nf, n_head, n_tail = tbw, tb, head, tail
+        else:
+            # the parts' word lists one after the other (also for the "n't" -> " not" reading,
+            # which never crosses whitespace), and the scores from the parts' assessments
+            tbw = [w for p in parts for w in p[0]]
+            vdw = [w for p in parts for w in p[1]]
+            nfw = [w for p in parts for w in p[2]]
+            tb, head, tail = _tb_join(tb_an, [(p[0], p[6], p[7], p[8]) for p in parts])
+            has_nt = any(p[12] for p in parts)
+            if has_nt:
+                nf, n_head, n_tail = _tb_join(tb_an, [(p[2], p[9], p[10], p[11]) for p in parts])
+            else:
+                nf, n_head, n_tail = tb, head, tail
+        raw = has_but = v_low = None
         if vdw is None:
             vd, vdw, vals = _vader_scores(span)
         else:
@@ -644,26 +878,30 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                 upper = sum(map(str.isupper, vdw))
             cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
             if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
-                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts])
+                v_low = [w for p in parts for w in p[14]]
+                raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts], low=v_low)
+                has_but = any(p[13] for p in parts)
             else:
-                raw = _valences(vd_an, vdw, cap)
-            vals = _but_check(vdw, list(raw))
+                v_low = [str(w).lower() for w in vdw]
+                raw = _valences(vd_an, vdw, cap, low=v_low)
+                has_but = "but" in v_low  # what decides whether the "but" rule applies
+            vals = _but_check(vdw, list(raw), has_but, v_low)
             vd = vd_an.score_valence(vals, span.strip())
-        negfix = tb_an(nfw)[0] if _NT.search(span) else tb[0]
         base = {"level": level, "para_id": pid, "sent_id": sid}
         rows.append({**base, "start": s, "end": e, "text": span, "textblob_polarity": tb[0],
-                     "textblob_subjectivity": tb[1], "textblob_polarity_negfix": negfix,
+                     "textblob_subjectivity": tb[1], "textblob_polarity_negfix": nf[0],
                      "vader_compound": vd["compound"], "vader_pos": vd["pos"], "vader_neu": vd["neu"], "vader_neg": vd["neg"]})
         spans.append((span, s, tb, vdw, vals, base))
-        return (tbw, vdw, nfw, raw) + ((cap, upper) if raw is not None else (None, None))
+        return (tbw, vdw, nfw, raw) + ((cap, upper) if raw is not None else (None, None)) \
+            + (tb, head, tail, nf, n_head, n_tail, has_nt, has_but, v_low)
 
     sents = doc.sentences
     by_para: dict[int, list] = {}
-    for sid, pid, s, e in zip(sents["sent_id"], sents["para_id"], sents["start"], sents["end"]):
+    for sid, pid, s, e in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         by_para.setdefault(int(pid), []).append((int(sid), int(s), int(e)))
     paras = doc.paragraphs
     para_words, para_spans = [], []
-    for pid, ps, pe in zip(paras["para_id"], paras["start"], paras["end"]):
+    for pid, ps, pe in zip(*(column_values(paras, c).tolist() for c in ("para_id", "start", "end"))):
         pid, ps, pe = int(pid), int(ps), int(pe)
         inner = by_para.get(pid, [])
         sent_words = [score("sentence", pid, sid, s, e, None) for sid, s, e in inner]
@@ -693,7 +931,7 @@ def _frame(rows: list[dict], columns: list[str], ints) -> pd.DataFrame:
     data = [[r[c] for r in rows] for c in columns]
     for k, c in enumerate(columns):
         if c in ints:
-            data[k] = pd.array(data[k], dtype="Int64")
+            data[k] = nullable_ints(data[k])
     return frame_from_columns(columns, data)
 
 

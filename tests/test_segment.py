@@ -201,3 +201,44 @@ def test_a_common_word_opening_a_sentence_is_not_a_name():
     # a name that opens a sentence stays a name
     doc = analysis.annotate(analysis.from_text("T\n\nJordan signed. Talks with Jordan went on."))
     assert doc.tokens["lemma"].tolist()[0] == "Jordan"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["cannot", "CanNot", "gonna", "Gotta", "lemme", "gimme", "wanna", "more'n", "d'ye",
+                                 "'tis", "'Twas", "it's", "don't", "I'LL", "'re", "''", '"', "``", "...", "..", "--",
+                                 "—", "(", ")", "[x]", ":", ",", ";", "$5", "5,000", "a.", "U.S.", "'", "’", "«", "»",
+                                 "é", "ſ", "K", "ok", "!", "?", "*", " ", "  ", "\n"]), max_size=25))
+def test_word_tokenizer_matches_nltk_on_contractions_and_marks(words):
+    from analysis.segment import _word_tokenizer
+
+    text = " ".join(words)
+    assert _spans_or_error(_word_tokenizer(), text) == _nltk_spans(text)
+    glued = "".join(words)
+    assert _spans_or_error(_word_tokenizer(), glued) == _nltk_spans(glued)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr.", "Dr.", "U.S.", "Jan.", "No.", "e.g.", "etc.", "3.5", "1.", "A.", "ok", "Hello",
+                                 "world.", "end!", "why?", "...", '"', "'", ")", "(", "“", "”", "’", "«", "»", "--",
+                                 "—", ":", ";", ",", "he", "The", "x", "\n", " ", "é", "İ", "ß", "ſ"]), max_size=30))
+def test_sentences_match_nltks_punkt(words):
+    """Punkt with its patterns compiled by ``re`` splits as NLTK's own class does."""
+    from analysis.segment import _punkt, _sentence_tokenizer
+
+    text = " ".join(words)
+    assert list(_punkt().span_tokenize(text)) == list(_sentence_tokenizer().span_tokenize(text))
+
+
+def test_sentences_match_nltks_punkt_on_the_example(seed_doc):
+    from analysis.segment import _punkt, _sentence_tokenizer
+
+    for text in seed_doc.paragraphs["text"]:
+        assert list(_punkt().span_tokenize(fold(text))) == list(_sentence_tokenizer().span_tokenize(fold(text)))
+
+
+def test_tags_are_the_parsers_own(seed_doc):
+    from analysis.segment import _find_tags, _tagger
+
+    for sent_id, words in seed_doc.tokens.groupby("sent_id")["text"]:
+        words = [fold(w) for w in words]
+        assert _find_tags()(words) == _tagger().find_tags(words), sent_id

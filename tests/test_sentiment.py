@@ -207,3 +207,35 @@ def test_joined_valences_equal_the_valences_of_the_whole_list():
         cap = allcap_differential(whole)
         own = [(p, S._valences(an, p, allcap_differential(p)), allcap_differential(p)) for p in parts]
         assert S._joined_valences(an, whole, cap, own) == S._valences(an, whole, cap), parts
+
+
+# words and marks where the libraries look across whitespace or carry a state from one word to
+# the next: emoticons and "(!)" written with spaces, "!" after a scored word, a negation or a
+# modifier at the end of a sentence, "n't", "but", capitals, curly quotes
+_TRICKY = ["Good", "good", "plan", "!", "!!", "not", "very", "really", "bad", "isn't", "don’t", "(!)", "( !", ")", ":",
+           ": )", "(8)", "8", ":-", ".", "x", "D", "never", "so", "happy", "but", "BUT", "BAD", "ok", "—", '"', "“great”",
+           "3", "<", "kind", "of", "no", "without", "doubt", "least", "at", "well", "badly", "U.S.", "Mr.", ";)", "xD",
+           "...", "(", "-", "'s", "terribly", "nice", "wrong", "'", "o", "O", ":(", "=", "truly", "not."]
+
+
+def _tricky_article(rng) -> str:
+    paras = []
+    for _ in range(rng.randint(2, 5)):
+        sents = []
+        for _ in range(rng.randint(1, 4)):
+            words = [rng.choice(_TRICKY) for _ in range(rng.randint(1, 9))]
+            sents.append(" ".join(words) + rng.choice([".", "!", "?", " !", ". ", ""]))
+        paras.append(rng.choice([" ", "  ", "\n"]).join(sents))
+    return "Title\n\n" + "\n\n".join(paras) + "\n"
+
+
+def test_every_level_equals_the_libraries_on_tricky_text():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(60):
+        doc = analysis.annotate(analysis.from_text(_tricky_article(rng)))
+        for row in S.sentiment(doc).itertuples():
+            assert (row.textblob_polarity, row.textblob_subjectivity, row.vader_compound, row.vader_pos,
+                    row.vader_neu, row.vader_neg) == _library(row.text), (row.level, row.text)
+            assert row.textblob_polarity_negfix == TextBlob(S._negfix(row.text)).sentiment.polarity, (row.level, row.text)
