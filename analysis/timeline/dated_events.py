@@ -1,5 +1,6 @@
-"""The ``events`` layer: the event each dated expression anchors (trigger, actors, summary),
-in chronological order, and the undated meeting the article reports."""
+"""The ``events`` layer: the event each dated expression anchors (trigger, actors, summary,
+and who does what to whom: the subject, verb, object and agent of its clause), in chronological
+order, and the undated meeting the article reports."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import pandas as pd
 
-from .._clauses import ClauseBreaks
+from .._clause_index import clause_index
 from ..article import dateline_span
 from .patterns import vocabulary
 from .tables import _MentionLists, _TokenLists, _columns, _dates, _frame, _mentions_or_none, _token_lists
@@ -16,13 +17,16 @@ from .values import value_range
 
 
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
-                 "actor_ids", "actors", "summary", "note", "anchor"]
+                 "actor_ids", "actors", "summary", "note", "anchor",
+                 "clause_id", "subject", "verb", "object", "agent", "voice", "negated"]
+_PARTICIPANTS = ("subject", "verb", "object", "agent", "voice")
 
 
 _AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
-# linear: each alternative is fixed-length or starts with a comma, so a
-# long run of spaces is never retried from each of its positions (tests/test_fixsent_linear.py)
-_CLAUSE_BREAK = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
+# an event noun next to the expression is looked for up to these tokens ("the talks; in April")
+_NOUN_STOP = frozenset({";", ":", "–", "—", "-", "--", "(", ")", '"', "“", "”"})
+_MAX_GAP = 6  # tokens between a clause's end and a following expression it still governs
+_NEAR_GAP = 2  # ... and that it governs even inside a larger clause ("planned since the 1990s")
 
 
 def _start_date(value: str) -> _dt.date | None:
@@ -93,20 +97,22 @@ def events(doc) -> pd.DataFrame:
     undated_at = _undated_meeting_at(doc, dated_paras, toks, meeting_nouns)
     needed = {r[4] for r in anchored} | ({toks.sent[undated_at[0]]} if undated_at else set())
     mentions = _MentionLists(_mentions_or_none(doc), needed)
-    breaks = ClauseBreaks(_CLAUSE_BREAK, doc.text)
+    clauses = clause_index(doc)
     placed, unplaced = [], []
     for tid, value, mod, para_id, sent_id, t_start, t_end, first, anchor in anchored:
         s_start, s_end = sent_span[sent_id]
-        clause = breaks.around(s_start, s_end, t_start, t_end)
-        trigger = _trigger(toks, sent_id, t_start, t_end, clause, event_nouns)
-        ids, names = mentions.actors(sent_id, clause)
+        k = _event_clause(clauses, toks, sent_id, t_start, t_end)
+        span = _span(clauses, k, t_start, t_end, (s_start, s_end), toks, sent_id)
+        trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses.lemma[k] if k is not None else "",
+                           event_nouns)
+        ids, names = _actors(mentions, clauses, k, sent_id, span)
         cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
-                 _summary(doc.text, clause), "", anchor]
+                 _summary(doc.text, span), "", anchor, *_participants(clauses, k)]
         if first is not None:
             placed.append((first.isoformat(), value[10:] if len(value) >= 10 else "~", para_id, sent_id, cells))
         else:
             unplaced.append((para_id, sent_id, t_start, cells))
-    undated = _undated_meeting(doc, undated_at, toks, mentions, sent_span)
+    undated = _undated_meeting(doc, undated_at, toks, mentions, clauses, sent_span)
     if undated is not None:
         if undated[-1][1] is None:
             unplaced.append((undated[2], undated[3], toks.start[undated_at[0]], undated[-1]))
@@ -119,26 +125,123 @@ def events(doc) -> pd.DataFrame:
     if not rows:
         cols += [[] for _ in EVENT_COLUMNS[1:]]
     cols[2] = _dates(cols[2])
+    cols[13] = pd.array(cols[13], dtype="Int64")
+    cols[-1] = [bool(v) for v in cols[-1]]
     return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
 
 
 _NO_DCT = "unresolved: no publication date"
 
 
-def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, clause, event_nouns) -> str:
-    idx = toks.range(sent_id, *clause)
+def _event_clause(clauses, toks: "_TokenLists", sent_id, t_start: int, t_end: int) -> int | None:
+    """The row of ``doc.clauses`` whose verb governs the expression: among the clauses containing
+    it and those ending just before it ("a dam, planned since the 1990s, would be finished"), the
+    one whose verb group comes last before it (the smallest on a tie); else (no such verb) the
+    smallest clause containing it or overlapping it; else the first clause after it (a fronted
+    adjunct: "On June 16, Putin told ..."); else the last before it; None when the sentence has
+    no clause."""
+    if clauses is None:
+        return None
+    rows = clauses.rows(sent_id)
+    if not rows:
+        return None
+    start, end, v_end = clauses.start, clauses.end, clauses.verb_end
+    near = [r for r in rows if start[r] <= t_start and t_end <= end[r]]
+    for r in rows:
+        if end[r] <= t_start and r not in near and len(toks.range(sent_id, end[r], t_start)) <= _NEAR_GAP:
+            near.append(r)
+    governing = [r for r in near if v_end[r] <= t_start]
+    if governing:
+        return max(governing, key=lambda r: (v_end[r], start[r] - end[r]))
+    containing = [r for r in rows if start[r] < t_end and t_start < end[r]]
+    if containing:
+        return min(containing, key=lambda r: (not (start[r] <= t_start and t_end <= end[r]), end[r] - start[r]))
+    before = [r for r in rows if end[r] <= t_start]
+    after = [r for r in rows if start[r] >= t_end]
+    if before:
+        last = max(before, key=lambda r: (end[r], start[r]))
+        if len(toks.range(sent_id, end[last], t_start)) <= _MAX_GAP or not after:
+            return last
+    return min(after, key=lambda r: (start[r], -end[r]))
+
+
+def _span(clauses, k, t_start: int, t_end: int, sentence, toks: "_TokenLists" = None, sent_id=None) -> tuple[int, int]:
+    """The event's stretch of text: its clause and the expression (the sentence without a
+    clause); an expression before the clause starts the span with the words before it back to
+    a punctuation mark ("back in April, the media reported")."""
+    if k is None:
+        return sentence
+    lo, hi = clauses.start[k], clauses.end[k]
+    if t_start < lo:
+        lo = t_start
+        if toks is not None:
+            idx = toks.range(sent_id, sentence[0], t_start)
+            for i in reversed(idx[-_MAX_GAP:]):
+                if not toks.pos[i][:1].isalpha() or toks.lower[i] in _NOUN_STOP:
+                    break
+                lo = toks.start[i]
+    return lo, max(t_end, hi)
+
+
+def _actors(mentions: "_MentionLists", clauses, k, sent_id, span) -> tuple[list[str], list[str]]:
+    """The clause's subject, agent and object actors, then the other actors mentioned in the span."""
+    ids, names = [], []
+    if k is not None and mentions.sent:
+        for aid in (clauses.subject_actor_id[k], clauses.agent_actor_id[k], clauses.object_actor_id[k]):
+            if aid and aid not in ids:
+                ids.append(aid)
+                names.append(mentions.name_of(aid))
+    for ident, name in zip(*mentions.inside(sent_id, span)):
+        if ident not in ids:
+            ids.append(ident)
+            names.append(name)
+    return ids, names
+
+
+def _participants(clauses, k) -> list:
+    """``clause_id, subject, verb, object, agent, voice, negated`` of clause row ``k``."""
+    if k is None:
+        return [None, "", "", "", "", "", False]
+    return [clauses.clause_id[k], *(getattr(clauses, name)[k] for name in _PARTICIPANTS), clauses.negated[k]]
+
+
+def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_nouns) -> str:
+    """An event noun right before the expression ("the summit on June 16") or right after it
+    ("June 16 talks"), not across a semicolon, colon, dash, bracket or quotation mark."""
+    idx = toks.range(sent_id, -1, 1 << 62)
+    lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
+    before = [i for i in idx if start[i] < t_start][-4:]
+    after = [i for i in idx if start[i] >= t_end][:2]
+    for i in reversed(before):
+        if lower[i] in _NOUN_STOP:
+            break
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
+    for i in after:
+        if lower[i] in _NOUN_STOP:
+            break
+        if pos[i].startswith("NN") and lemma[i] in event_nouns:
+            return lemma[i]
+    return ""
+
+
+def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, span, lemma: str, event_nouns) -> str:
+    """An event noun next to the expression, else the lemma of its clause's main verb, else (no
+    clause, or an auxiliary read as the verb) the verb nearest the expression in ``span``."""
+    noun = _event_noun(toks, sent_id, t_start, t_end, event_nouns)
+    if noun:
+        return noun
+    if lemma and lemma not in _AUX:
+        return lemma
+    return _nearest_verb(toks, sent_id, t_start, t_end, span, event_nouns) or lemma
+
+
+def _nearest_verb(toks: "_TokenLists", sent_id, t_start: int, t_end: int, span, event_nouns) -> str:
+    idx = toks.range(sent_id, *span)
     if not len(idx):
         return ""
     lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
     before = [i for i in idx if start[i] < t_start]
-    after = [i for i in idx if start[i] >= t_end]
-    # an event noun right before the timex ("the summit on June 16") or right after ("June 16 talks")
-    for i in reversed(before[-4:]):
-        if pos[i].startswith("NN") and lemma[i] in event_nouns:
-            return lemma[i]
-    for i in after[:2]:
-        if pos[i].startswith("NN") and lemma[i] in event_nouns:
-            return lemma[i]
     verbs = [i for i in idx if pos[i].startswith("VB") and lemma[i] not in _AUX and lower[i] not in _AUX
              and not (t_start <= start[i] < t_end)]
     if not verbs:
@@ -149,7 +252,7 @@ def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, clause, eve
     first = before[-1] + 1 if before else idx[0]  # first token of the expression
     prior = [i for i in verbs if i < first]
     later = [i for i in verbs if i >= first]
-    if prior and first - prior[-1] <= 6:  # "met in Oslo on Tuesday": the verb the adjunct follows
+    if prior and first - prior[-1] <= _MAX_GAP:  # "met in Oslo on Tuesday": the verb the adjunct follows
         return lemma[prior[-1]]
     if later:  # "On June 16, ... Putin told": a fronted adjunct
         return lemma[later[0]]
@@ -177,21 +280,24 @@ def _undated_meeting_at(doc, dated, toks: "_TokenLists", meeting_nouns):
     return None
 
 
-def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists", sent_span):
+def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists", clauses, sent_span):
     """The event row of the undated meeting: the day before publication (past tense) or the day."""
     if found is None:
         return None
     i, tense = found
     sent_id, para, lem = toks.sent[i], toks.para[i], toks.lemma[i]
-    clause = sent_span[sent_id]
-    ids, names = mentions.actors(sent_id, clause)
+    k = clauses.innermost(sent_id, toks.start[i], toks.end[i]) if clauses is not None else None
+    clause = _span(clauses, k, toks.start[i], toks.end[i], sent_span[sent_id])
+    ids, names = _actors(mentions, clauses, k, sent_id, clause)
+    who = _participants(clauses, k)
     if doc.published is None:
         return ("", "", para, sent_id,
                 ["", None, "", "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
-                 _summary(doc.text, clause), "undated in the text, and the article has no publication date", _NO_DCT])
+                 _summary(doc.text, clause), "undated in the text, and the article has no publication date", _NO_DCT,
+                 *who])
     day = doc.published - _dt.timedelta(days=1) if tense == "past" else doc.published
     note = ("undated in the text: placed the day before publication" if tense == "past"
             else "undated in the text: placed on the publication date")
     return (day.isoformat(), "~", para, sent_id,
             ["", day, day.isoformat(), "APPROX", para, sent_id, lem, ";".join(ids), "; ".join(names),
-             _summary(doc.text, clause), note, "publication date"])
+             _summary(doc.text, clause), note, "publication date", *who])

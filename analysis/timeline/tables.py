@@ -94,6 +94,35 @@ class _MentionLists:
         self.id = [ident[i] if isinstance(ident[i], str) and ident[i] else "" for i in idx]
         self.name = [name[i] if isinstance(name[i], str) and name[i] else str(text[i]) for i in idx]
 
+    def inside(self, sent_id, span) -> tuple[list[str], list[str]]:
+        """The ids (the name when a mention has no actor id) and names of the actors mentioned
+        inside ``span`` of sentence ``sent_id``, in text order, each once."""
+        ids, names = [], []
+        if not self.sent:
+            return ids, names
+        a = bisect.bisect_left(self.sent, sent_id)
+        b = bisect.bisect_right(self.sent, sent_id)
+        lo, hi = span
+        for i in range(bisect.bisect_left(self.start, lo, a, b), b):
+            if self.start[i] >= hi:
+                break
+            if self.end[i] <= hi:
+                ident = self.id[i] or self.name[i]
+                if ident not in ids:
+                    ids.append(ident)
+                    names.append(self.name[i])
+        return ids, names
+
+    def name_of(self, actor_id: str) -> str:
+        """The name of the actor ``actor_id`` (the id itself when no listed mention has it)."""
+        names = self.__dict__.get("_names")
+        if names is None:
+            names = self._names = {}
+            for ident, name in zip(self.id, self.name):
+                if ident:
+                    names.setdefault(ident, name)
+        return names.get(actor_id, actor_id)
+
     def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
         if not self.sent:
             return [], []

@@ -1,0 +1,135 @@
+"""The clause layer (``doc.clauses``) read by sentence and by span (shared helper).
+
+``timeline.events`` and ``sentiment.actor_sentiment`` ask the same questions of the clause
+table: which clause of a sentence contains a span, and in which clause a mention is the
+subject, object or agent. :class:`ClauseIndex` reads the table's columns once, as lists (the
+table itself is the cached layer, computed once per document and shared with stance and
+quotes), and answers both by position.
+
+>>> import analysis
+>>> doc = analysis.annotate(analysis.from_text("Title\\n\\nThe plan was condemned by the unions."))
+>>> index = clause_index(doc)
+>>> k = index.innermost(1, doc.text.index("unions"), doc.text.index("unions") + 6)
+>>> index.lemma[k], index.agent[k]
+('condemn', 'the unions')
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._frames import column_values
+
+_COLUMNS = ("clause_id", "sent_id", "start", "end", "verb_start", "verb_end", "verb", "lemma", "voice", "negated",
+            "subject_start", "subject_end", "subject", "object_start", "object_end", "object",
+            "agent_start", "agent_end", "agent", "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
+ROLES = ("subject", "agent", "object")
+
+
+def _int(v):
+    return None if v is None or v is _NA or v != v else int(v)
+
+
+def _str(v):
+    return v if isinstance(v, str) else ""
+
+
+try:  # pandas' missing value of nullable integer columns
+    from pandas import NA as _NA
+except ImportError:  # pragma: no cover
+    _NA = None
+
+
+class ClauseIndex:
+    """The rows of a clause table as lists, with each sentence's row range.
+
+    Missing phrases have ``None`` offsets and ``""`` text and actor ids."""
+
+    def __init__(self, table):
+        n = len(table)
+        cols = {name: column_values(table, name).tolist() if name in table.columns else [None] * n
+                for name in _COLUMNS}
+        self.n = n
+        self.clause_id = [int(v) for v in cols["clause_id"]]
+        self.sent = [int(v) for v in cols["sent_id"]]
+        self.start = [int(v) for v in cols["start"]]
+        self.end = [int(v) for v in cols["end"]]
+        self.verb_start = [int(v) for v in cols["verb_start"]]
+        self.verb_end = [int(v) for v in cols["verb_end"]]
+        for name in ("verb", "lemma", "voice", "relation", "subject", "object", "agent",
+                     "subject_actor_id", "object_actor_id", "agent_actor_id"):
+            setattr(self, name, [_str(v) for v in cols[name]])
+        self.negated = [bool(v) for v in cols["negated"]]
+        for role in ROLES:
+            setattr(self, role + "_start", [_int(v) for v in cols[role + "_start"]])
+            setattr(self, role + "_end", [_int(v) for v in cols[role + "_end"]])
+        # rows are in text order, so the sentence ids do not decrease; keep a sorted copy anyway
+        self._order = sorted(range(n), key=lambda k: (self.sent[k], self.start[k]))
+        self._sent_sorted = [self.sent[k] for k in self._order]
+
+    def rows(self, sent_id) -> list[int]:
+        """The row positions of the clauses of sentence ``sent_id``."""
+        a = bisect.bisect_left(self._sent_sorted, sent_id)
+        b = bisect.bisect_right(self._sent_sorted, sent_id)
+        return self._order[a:b]
+
+    def innermost(self, sent_id, start: int, end: int) -> int | None:
+        """The smallest clause of the sentence whose span contains ``[start, end)``, or None."""
+        best = None
+        for k in self.rows(sent_id):
+            if self.start[k] <= start and end <= self.end[k]:
+                if best is None or self.end[k] - self.start[k] < self.end[best] - self.start[best]:
+                    best = k
+        return best
+
+    def verb_at(self, sent_id, pos: int) -> int | None:
+        """The clause whose verb group covers character ``pos``, or None."""
+        for k in self.rows(sent_id):
+            if self.verb_start[k] <= pos < self.verb_end[k]:
+                return k
+        return None
+
+    def role_of(self, sent_id, start: int, end: int, actor_id: str = "") -> tuple[int | None, str]:
+        """``(row, role)`` for a mention ``[start, end)``: the clause in which it lies inside
+        the subject, agent or object phrase, else the innermost clause containing it with role
+        ``"other"``, else ``(None, "other")``.
+
+        Among several clauses naming it, the one whose own span holds the mention comes first
+        (not a relative or coordinated clause that only shares its subject), then one whose
+        phrase is the mention's actor (``actor_id``; the phrase's actor is the first mention in
+        its head), then the shortest phrase, then the shortest clause."""
+        best, best_key = None, None
+        for k in self.rows(sent_id):
+            for role in ROLES:
+                p = getattr(self, role + "_start")[k]
+                if p is None:
+                    continue
+                q = getattr(self, role + "_end")[k]
+                if not (p <= start and end <= q):
+                    continue
+                aid = getattr(self, role + "_actor_id")[k]
+                inside = self.start[k] <= start and end <= self.end[k]
+                key = (not inside, bool(actor_id and aid and aid != actor_id), q - p, self.end[k] - self.start[k])
+                if best_key is None or key < best_key:
+                    best, best_key = (k, role), key
+        if best is not None:
+            return best
+        return self.innermost(sent_id, start, end), "other"
+
+
+def clause_index(doc) -> ClauseIndex | None:
+    """The :class:`ClauseIndex` of ``doc.clauses`` (made once per clause table), or None when
+    the document has no clause layer."""
+    try:
+        table = doc.clauses
+    except (AttributeError, ImportError):
+        return None
+    cached = doc.__dict__.get("_clause_index")
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index = ClauseIndex(table)
+    doc.__dict__["_clause_index"] = (table, index)
+    return index
+
+
+__all__ = ["ROLES", "ClauseIndex", "clause_index"]
