@@ -17,6 +17,7 @@ quotes), and answers both by position.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ._frames import column_values
 
@@ -89,15 +90,19 @@ class ClauseIndex:
                 return k
         return None
 
-    def role_of(self, sent_id, start: int, end: int, actor_id: str = "") -> tuple[int | None, str]:
-        """``(row, role)`` for a mention ``[start, end)``: the clause in which it lies inside
-        the subject, agent or object phrase, else the innermost clause containing it with role
-        ``"other"``, else ``(None, "other")``.
+    def role_of(self, sent_id, start: int, end: int, text: str = "", others=()) -> tuple[int | None, str]:
+        """``(row, role)`` for a mention ``[start, end)``: the clause in whose subject, agent or
+        object phrase it lies, with that role when it is the phrase's head, else the smallest
+        clause containing it; ``role`` is ``"other"`` when the mention is not a phrase's head
+        (a noun after *of*, *from* … in the phrase: "the ministers of **Mali**"), or lies in no
+        phrase; ``(None, "other")`` when no clause holds it.
 
-        Among several clauses naming it, the one whose own span holds the mention comes first
-        (not a relative or coordinated clause that only shares its subject), then one whose
-        phrase is the mention's actor (``actor_id``; the phrase's actor is the first mention in
-        its head), then the shortest phrase, then the shortest clause."""
+        A head is the last mention (``others``: the mention spans of the sentence) of a conjunct
+        (the stretch between *and*, *or* or commas) of the phrase's part before its first
+        preposition or relative word ("Russian President **Vladimir Putin**", "**the minister of
+        Chile**", "**Chile** and **Peru**"), read in ``text``. Among several clauses naming it, the one whose own
+        span holds the mention comes first (not a relative or coordinated clause that only shares
+        its subject), then the shortest phrase, then the shortest clause."""
         best, best_key = None, None
         for k in self.rows(sent_id):
             for role in ROLES:
@@ -107,14 +112,39 @@ class ClauseIndex:
                 q = getattr(self, role + "_end")[k]
                 if not (p <= start and end <= q):
                     continue
-                aid = getattr(self, role + "_actor_id")[k]
                 inside = self.start[k] <= start and end <= self.end[k]
-                key = (not inside, bool(actor_id and aid and aid != actor_id), q - p, self.end[k] - self.start[k])
+                key = (not inside, q - p, self.end[k] - self.start[k])
                 if best_key is None or key < best_key:
-                    best, best_key = (k, role), key
-        if best is not None:
-            return best
-        return self.innermost(sent_id, start, end), "other"
+                    best, best_key = (k, role, p, q), key
+        if best is None:
+            return self.innermost(sent_id, start, end), "other"
+        k, role, p, q = best
+        if text and not is_head(text, p, q, start, end, others):
+            role = "other"
+        return k, role
+
+    def phrase(self, k: int, role: str) -> tuple[int, int] | None:
+        """``(start, end)`` of the ``role`` phrase of row ``k``, or None."""
+        p = getattr(self, role + "_start")[k]
+        return None if p is None else (p, getattr(self, role + "_end")[k])
+
+
+def is_head(text: str, p: int, q: int, start: int, end: int, others=()) -> bool:
+    """Whether the mention ``[start, end)`` is a head of the phrase ``[p, q)`` of ``text``: the
+    last mention (``others``: spans of the mentions around) of a conjunct (between *and*, *or*
+    or commas) of the phrase's part before its first preposition or relative word."""
+    m = _HEAD_END.search(text, p, q)
+    head_end = m.start() if m else q
+    if start >= head_end:
+        return False
+    m = _CONJUNCT_END.search(text, end, head_end) if end < head_end else None
+    conj_end = m.start() if m else head_end
+    return not any(end <= a < conj_end for a, b in others)
+
+
+_HEAD_END = re.compile(r"\s(?:of|from|in|at|on|for|with|by|to|about|against|over|under|between|among|into|after|"
+                       r"before|during|since|near|like|that|who|whom|whose|which)\b|[;:(–—]", re.I)
+_CONJUNCT_END = re.compile(r"\s(?:and|or)\b|,", re.I)
 
 
 def clause_index(doc) -> ClauseIndex | None:
@@ -132,4 +162,4 @@ def clause_index(doc) -> ClauseIndex | None:
     return index
 
 
-__all__ = ["ROLES", "ClauseIndex", "clause_index"]
+__all__ = ["ROLES", "ClauseIndex", "clause_index", "is_head"]

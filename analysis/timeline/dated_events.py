@@ -9,7 +9,7 @@ import re
 
 import pandas as pd
 
-from .._clause_index import clause_index
+from .._clause_index import ROLES, clause_index, is_head
 from ..article import dateline_span
 from .patterns import vocabulary
 from .tables import _MentionLists, _TokenLists, _columns, _dates, _frame, _mentions_or_none, _token_lists
@@ -105,7 +105,7 @@ def events(doc) -> pd.DataFrame:
         span = _span(clauses, k, t_start, t_end, (s_start, s_end), toks, sent_id)
         trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses.lemma[k] if k is not None else "",
                            event_nouns)
-        ids, names = _actors(mentions, clauses, k, sent_id, span)
+        ids, names = _actors(mentions, clauses, k, sent_id, span, doc.text)
         cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
                  _summary(doc.text, span), "", anchor, *_participants(clauses, k)]
         if first is not None:
@@ -183,18 +183,33 @@ def _span(clauses, k, t_start: int, t_end: int, sentence, toks: "_TokenLists" = 
     return lo, max(t_end, hi)
 
 
-def _actors(mentions: "_MentionLists", clauses, k, sent_id, span) -> tuple[list[str], list[str]]:
-    """The clause's subject, agent and object actors, then the other actors mentioned in the span."""
+def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> tuple[list[str], list[str]]:
+    """The clause's subject, agent and object actors, then the other actors mentioned in the span.
+
+    A phrase's actors are the mentions that head it ("Russian President **Vladimir Putin**",
+    "**Chile** and **Peru**"), else the clause table's actor id of the phrase."""
     ids, names = [], []
-    if k is not None and mentions.sent:
-        for aid in (clauses.subject_actor_id[k], clauses.agent_actor_id[k], clauses.object_actor_id[k]):
-            if aid and aid not in ids:
-                ids.append(aid)
-                names.append(mentions.name_of(aid))
-    for ident, name in zip(*mentions.inside(sent_id, span)):
-        if ident not in ids:
+
+    def add(ident, name):
+        if ident and ident not in ids:
             ids.append(ident)
             names.append(name)
+
+    if k is not None and mentions.sent:
+        for role in ROLES:
+            phrase = clauses.phrase(k, role)
+            if phrase is None:
+                continue
+            inside = mentions.within(sent_id, phrase)
+            spans = [(a, b) for a, b, _, _ in inside]
+            heads = [(ident, name) for a, b, ident, name in inside if is_head(text, *phrase, a, b, spans)]
+            for ident, name in heads:
+                add(ident, name)
+            if not heads:
+                aid = getattr(clauses, role + "_actor_id")[k]
+                add(aid, mentions.name_of(aid) if aid else "")
+    for ident, name in zip(*mentions.inside(sent_id, span)):
+        add(ident, name)
     return ids, names
 
 
@@ -288,7 +303,7 @@ def _undated_meeting(doc, found, toks: "_TokenLists", mentions: "_MentionLists",
     sent_id, para, lem = toks.sent[i], toks.para[i], toks.lemma[i]
     k = clauses.innermost(sent_id, toks.start[i], toks.end[i]) if clauses is not None else None
     clause = _span(clauses, k, toks.start[i], toks.end[i], sent_span[sent_id])
-    ids, names = _actors(mentions, clauses, k, sent_id, clause)
+    ids, names = _actors(mentions, clauses, k, sent_id, clause, doc.text)
     who = _participants(clauses, k)
     if doc.published is None:
         return ("", "", para, sent_id,

@@ -113,6 +113,21 @@ class _MentionLists:
                     names.append(self.name[i])
         return ids, names
 
+    def within(self, sent_id, span) -> list[tuple[int, int, str, str]]:
+        """``(start, end, id, name)`` of every mention inside ``span`` of sentence ``sent_id``."""
+        if not self.sent:
+            return []
+        a = bisect.bisect_left(self.sent, sent_id)
+        b = bisect.bisect_right(self.sent, sent_id)
+        lo, hi = span
+        out = []
+        for i in range(bisect.bisect_left(self.start, lo, a, b), b):
+            if self.start[i] >= hi:
+                break
+            if self.end[i] <= hi:
+                out.append((self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]))
+        return out
+
     def name_of(self, actor_id: str) -> str:
         """The name of the actor ``actor_id`` (the id itself when no listed mention has it)."""
         names = self.__dict__.get("_names")
