@@ -19,60 +19,90 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy as np
+
 from ._frames import column_values
 
-_COLUMNS = ("clause_id", "sent_id", "start", "end", "verb_start", "verb_end", "verb", "lemma", "voice", "negated",
-            "subject_start", "subject_end", "subject", "object_start", "object_end", "object",
-            "agent_start", "agent_end", "agent", "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
 ROLES = ("subject", "agent", "object")
 
 
-def _int(v):
-    return None if v is None or v is _NA or v != v else int(v)
+_INTS = ("clause_id", "sent_id", "start", "end", "verb_end")
+_STRINGS = frozenset({"verb", "lemma", "voice", "relation", "subject", "object", "agent",
+                      "subject_actor_id", "object_actor_id", "agent_actor_id"})
 
 
-def _str(v):
-    return v if isinstance(v, str) else ""
+def _ints(array) -> list:
+    """A column of ints as a list, ``None`` where a nullable column is missing."""
+    mask = getattr(array, "_mask", None)
+    data = getattr(array, "_data", array)
+    values = np.asarray(data).tolist()
+    if mask is not None and mask.any():
+        values = [None if m else v for v, m in zip(values, mask.tolist())]
+    return values
 
 
-try:  # pandas' missing value of nullable integer columns
-    from pandas import NA as _NA
-except ImportError:  # pragma: no cover
-    _NA = None
+def _strings(array) -> list[str]:
+    """A column of strings as a list, ``""`` where it is missing."""
+    pa_array = getattr(array, "_pa_array", None)
+    values = pa_array.to_pylist() if pa_array is not None else list(array)
+    return [v if isinstance(v, str) else "" for v in values]
 
 
 class ClauseIndex:
     """The rows of a clause table as lists, with each sentence's row range.
 
-    Missing phrases have ``None`` offsets and ``""`` text and actor ids."""
+    The offsets are read at once; the text columns (``verb``, ``lemma``, ``subject`` …,
+    ``""`` when missing) on first use. Missing phrases have ``None`` offsets."""
 
     def __init__(self, table):
-        n = len(table)
-        cols = {name: column_values(table, name).tolist() if name in table.columns else [None] * n
-                for name in _COLUMNS}
-        self.n = n
-        self.clause_id = [int(v) for v in cols["clause_id"]]
-        self.sent = [int(v) for v in cols["sent_id"]]
-        self.start = [int(v) for v in cols["start"]]
-        self.end = [int(v) for v in cols["end"]]
-        self.verb_start = [int(v) for v in cols["verb_start"]]
-        self.verb_end = [int(v) for v in cols["verb_end"]]
-        for name in ("verb", "lemma", "voice", "relation", "subject", "object", "agent",
-                     "subject_actor_id", "object_actor_id", "agent_actor_id"):
-            setattr(self, name, [_str(v) for v in cols[name]])
-        self.negated = [bool(v) for v in cols["negated"]]
+        self._table = table
+        self._arrow: dict = {}
+        self.n = len(table)
+        self.clause_id, self.sent, self.start, self.end, self.verb_end = (
+            _ints(column_values(table, name)) for name in _INTS)
         for role in ROLES:
-            setattr(self, role + "_start", [_int(v) for v in cols[role + "_start"]])
-            setattr(self, role + "_end", [_int(v) for v in cols[role + "_end"]])
-        # rows are in text order, so the sentence ids do not decrease; keep a sorted copy anyway
-        self._order = sorted(range(n), key=lambda k: (self.sent[k], self.start[k]))
-        self._sent_sorted = [self.sent[k] for k in self._order]
+            setattr(self, role + "_start", _ints(column_values(table, role + "_start")))
+            setattr(self, role + "_end", _ints(column_values(table, role + "_end")))
+        # rows are in text order, so the sentence ids do not decrease
+        if all(a <= b for a, b in zip(self.sent, self.sent[1:])):
+            self._order, self._sent_sorted = range(self.n), self.sent
+        else:  # pragma: no cover - a table sorted otherwise
+            self._order = sorted(range(self.n), key=lambda k: (self.sent[k], self.start[k]))
+            self._sent_sorted = [self.sent[k] for k in self._order]
+
+    def value(self, name: str, k: int):
+        """The value of column ``name`` at row ``k`` (text columns: ``""`` when missing), read
+        alone when the column has not been converted (a few rows of a column are read by
+        position in Arrow far faster than the whole column is made a list)."""
+        values = self.__dict__.get(name)
+        if values is not None:
+            return values[k]
+        if name in _STRINGS:
+            arrow = self._arrow.get(name)
+            if arrow is None:
+                array = column_values(self._table, name)
+                arrow = self._arrow[name] = getattr(array, "_pa_array", None)
+            if arrow is not None:
+                v = arrow[k].as_py()
+                return v if isinstance(v, str) else ""
+        return getattr(self, name)[k]
+
+    def __getattr__(self, name: str):
+        # the text columns, converted on first use
+        if name in _STRINGS:
+            values = _strings(column_values(self._table, name))
+            setattr(self, name, values)
+            return values
+        if name == "negated":
+            self.negated = [bool(v) for v in np.asarray(column_values(self._table, name)).tolist()]
+            return self.negated
+        raise AttributeError(name)
 
     def rows(self, sent_id) -> list[int]:
         """The row positions of the clauses of sentence ``sent_id``."""
         a = bisect.bisect_left(self._sent_sorted, sent_id)
         b = bisect.bisect_right(self._sent_sorted, sent_id)
-        return self._order[a:b]
+        return list(self._order[a:b])
 
     def innermost(self, sent_id, start: int, end: int) -> int | None:
         """The smallest clause of the sentence whose span contains ``[start, end)``, or None."""
@@ -82,13 +112,6 @@ class ClauseIndex:
                 if best is None or self.end[k] - self.start[k] < self.end[best] - self.start[best]:
                     best = k
         return best
-
-    def verb_at(self, sent_id, pos: int) -> int | None:
-        """The clause whose verb group covers character ``pos``, or None."""
-        for k in self.rows(sent_id):
-            if self.verb_start[k] <= pos < self.verb_end[k]:
-                return k
-        return None
 
     def role_of(self, sent_id, start: int, end: int, text: str = "", others=()) -> tuple[int | None, str]:
         """``(row, role)`` for a mention ``[start, end)``: the clause in whose subject, agent or

@@ -4,6 +4,7 @@ order, and the undated meeting the article reports."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 
@@ -103,7 +104,7 @@ def events(doc) -> pd.DataFrame:
         s_start, s_end = sent_span[sent_id]
         k = _event_clause(clauses, toks, sent_id, t_start, t_end)
         span = _span(clauses, k, t_start, t_end, (s_start, s_end), toks, sent_id)
-        trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses.lemma[k] if k is not None else "",
+        trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses.value("lemma", k) if k is not None else "",
                            event_nouns)
         ids, names = _actors(mentions, clauses, k, sent_id, span, doc.text)
         cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
@@ -148,7 +149,8 @@ def _event_clause(clauses, toks: "_TokenLists", sent_id, t_start: int, t_end: in
     start, end, v_end = clauses.start, clauses.end, clauses.verb_end
     near = [r for r in rows if start[r] <= t_start and t_end <= end[r]]
     for r in rows:
-        if end[r] <= t_start and r not in near and len(toks.range(sent_id, end[r], t_start)) <= _NEAR_GAP:
+        if end[r] <= t_start and t_start - end[r] < 40 and r not in near \
+                and len(toks.range(sent_id, end[r], t_start)) <= _NEAR_GAP:
             near.append(r)
     governing = [r for r in near if v_end[r] <= t_start]
     if governing:
@@ -206,7 +208,7 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
             for ident, name in heads:
                 add(ident, name)
             if not heads:
-                aid = getattr(clauses, role + "_actor_id")[k]
+                aid = clauses.value(role + "_actor_id", k)
                 add(aid, mentions.name_of(aid) if aid else "")
     for ident, name in zip(*mentions.inside(sent_id, span)):
         add(ident, name)
@@ -217,22 +219,23 @@ def _participants(clauses, k) -> list:
     """``clause_id, subject, verb, object, agent, voice, negated`` of clause row ``k``."""
     if k is None:
         return [None, "", "", "", "", "", False]
-    return [clauses.clause_id[k], *(getattr(clauses, name)[k] for name in _PARTICIPANTS), clauses.negated[k]]
+    return [clauses.clause_id[k], *(clauses.value(name, k) for name in _PARTICIPANTS), clauses.negated[k]]
 
 
 def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_nouns) -> str:
     """An event noun right before the expression ("the summit on June 16") or right after it
     ("June 16 talks"), not across a semicolon, colon, dash, bracket or quotation mark."""
-    idx = toks.range(sent_id, -1, 1 << 62)
     lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
-    before = [i for i in idx if start[i] < t_start][-4:]
-    after = [i for i in idx if start[i] >= t_end][:2]
-    for i in reversed(before):
+    a = bisect.bisect_left(toks.sent, sent_id)
+    b = bisect.bisect_right(toks.sent, sent_id, a)
+    i0 = bisect.bisect_left(start, t_start, a, b)
+    j0 = bisect.bisect_left(start, t_end, i0, b)
+    for i in range(i0 - 1, max(a, i0 - 4) - 1, -1):
         if lower[i] in _NOUN_STOP:
             break
         if pos[i].startswith("NN") and lemma[i] in event_nouns:
             return lemma[i]
-    for i in after:
+    for i in range(j0, min(b, j0 + 2)):
         if lower[i] in _NOUN_STOP:
             break
         if pos[i].startswith("NN") and lemma[i] in event_nouns:
@@ -286,8 +289,13 @@ def _undated_meeting_at(doc, dated, toks: "_TokenLists", meeting_nouns):
     """``(token index, tense)`` of the first meeting the lead (first three paragraphs) reports
     without any date in its paragraph (``dated``: the paragraphs with a date), or None."""
     lead = set(sorted(_columns(doc.paragraphs, ("para_id",))[0])[:3])
-    for i, (lem, tag, para) in enumerate(zip(toks.lemma, toks.pos, toks.para)):
-        if lem not in meeting_nouns or para not in lead or para in dated or not tag.startswith("NN"):
+    paras = toks.para
+    # tokens are in text order, so the lead's tokens come first (read no further)
+    n = bisect.bisect_right(paras, max(lead)) if lead else 0
+    lemmas = toks.lemma
+    for i in range(n):
+        lem, para = lemmas[i], paras[i]
+        if lem not in meeting_nouns or para not in lead or para in dated or not toks.pos[i].startswith("NN"):
             continue
         tense = toks.tenses.at(toks.sent[i], toks.start[i])
         if tense in ("past", "present", None):
