@@ -8,6 +8,7 @@ import bisect
 import datetime as _dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from .._clause_index import ROLES, clause_index, is_head
@@ -126,8 +127,9 @@ def events(doc) -> pd.DataFrame:
     if not rows:
         cols += [[] for _ in EVENT_COLUMNS[1:]]
     cols[2] = _dates(cols[2])
-    cols[13] = pd.array(cols[13], dtype="Int64")
-    cols[-1] = [bool(v) for v in cols[-1]]
+    ids = np.array([-1 if v is None else v for v in cols[13]], dtype="int64")
+    cols[13] = pd.arrays.IntegerArray(ids, ids < 0)   # <NA>: no clause
+    cols[-1] = np.array(cols[-1], dtype=bool)
     return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
 
 

@@ -34,7 +34,12 @@ def _columns(df: pd.DataFrame, names) -> list[list]:
         if name not in df.columns:
             out.append([None] * len(df))
             continue
-        out.append(column_values(df, name).tolist())
+        values = column_values(df, name)
+        arrow = getattr(values, "_pa_array", None)
+        if arrow is not None and arrow.null_count == 0:
+            out.append(arrow.to_pylist())  # the same strings, ~10x faster than pandas' tolist
+        else:
+            out.append(values.tolist())
     return out
 
 
