@@ -26,7 +26,7 @@ from ._frames import column_values
 ROLES = ("subject", "agent", "object")
 
 
-_INTS = ("clause_id", "sent_id", "start", "end", "verb_end")
+_INTS = ("clause_id", "sent_id", "start", "end", "verb_start", "verb_end")
 _STRINGS = frozenset({"verb", "lemma", "voice", "relation", "subject", "object", "agent",
                       "subject_actor_id", "object_actor_id", "agent_actor_id"})
 
@@ -58,7 +58,7 @@ class ClauseIndex:
         self._table = table
         self._arrow: dict = {}
         self.n = len(table)
-        self.clause_id, self.sent, self.start, self.end, self.verb_end = (
+        self.clause_id, self.sent, self.start, self.end, self.verb_start, self.verb_end = (
             _ints(column_values(table, name)) for name in _INTS)
         for role in ROLES:
             setattr(self, role + "_start", _ints(column_values(table, role + "_start")))

@@ -95,6 +95,9 @@ def score_gum(folder: Path, misses: int = 0) -> dict:
             for key in ("all", genre):
                 counts[key, "events"] += 1
                 counts[key, "verb"] += e.trigger == verb["lemma"].lower()
+            if e.trigger != verb["lemma"].lower() and len(shown) < misses:
+                shown.append(f"verb: gold {verb['lemma']!r} · ours {e.trigger!r} ({t.text!r})"
+                             f" · {' '.join(x['form'] for x in sent)}")
             if not has_clauses:
                 continue
             row = rows.get(int(e.clause_id)) if str(e.clause_id) != "<NA>" else None

@@ -24,7 +24,7 @@ EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sen
 _PARTICIPANTS = ("subject", "verb", "object", "agent", "voice")
 
 
-_AUX = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
+_AUX = {"be", "have", "do", "'m", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
 # an event noun next to the expression is looked for up to these tokens ("the talks; in April")
 _NOUN_STOP = frozenset({";", ":", "–", "—", "-", "--", "(", ")", '"', "“", "”"})
 _MAX_GAP = 6  # tokens between a clause's end and a following expression it still governs
@@ -137,18 +137,31 @@ _NO_DCT = "unresolved: no publication date"
 
 
 def _event_clause(clauses, toks: "_TokenLists", sent_id, t_start: int, t_end: int) -> int | None:
-    """The row of ``doc.clauses`` whose verb governs the expression: among the clauses containing
-    it and those ending just before it ("a dam, planned since the 1990s, would be finished"), the
-    one whose verb group comes last before it (the smallest on a tie); else (no such verb) the
-    smallest clause containing it or overlapping it; else the first clause after it (a fronted
-    adjunct: "On June 16, Putin told ..."); else the last before it; None when the sentence has
-    no clause."""
+    """The row of ``doc.clauses`` whose verb governs the expression, or None when the sentence
+    has no clause:
+
+    1. a clause whose subject or relative word comes before the expression and its verb after,
+       with no verb between ("who in 1859 proclaimed"), the smallest;
+    2. a fronted expression — after a comma, a conjunction, a relative adverb or at the start,
+       with a clause beginning right after it ("and, one year later, returned", "where in 1952
+       he became", "On June 16, Putin told") — that clause;
+    3. among the clauses containing it and those ending just before it ("a dam, planned since
+       the 1990s, would be finished"), the one whose verb group comes last before it;
+    4. else the smallest clause containing or overlapping it; else the first clause after it;
+       else the last before it."""
     if clauses is None:
         return None
     rows = clauses.rows(sent_id)
     if not rows:
         return None
-    start, end, v_end = clauses.start, clauses.end, clauses.verb_end
+    start, end, v_start, v_end = clauses.start, clauses.end, clauses.verb_start, clauses.verb_end
+    inner = [r for r in rows if start[r] <= t_start and t_end <= v_start[r] and v_end[r] <= end[r]
+             and not any(start[r] <= v_start[q] < t_start for q in rows)]
+    if inner:
+        return min(inner, key=lambda r: end[r] - start[r])
+    after = [r for r in rows if start[r] >= t_end]
+    if after and _fronted(toks, sent_id, t_start, t_end, min(start[r] for r in after)):
+        return min(after, key=lambda r: (start[r], -end[r]))
     near = [r for r in rows if start[r] <= t_start and t_end <= end[r]]
     for r in rows:
         if end[r] <= t_start and t_start - end[r] < 40 and r not in near \
@@ -161,12 +174,32 @@ def _event_clause(clauses, toks: "_TokenLists", sent_id, t_start: int, t_end: in
     if containing:
         return min(containing, key=lambda r: (not (start[r] <= t_start and t_end <= end[r]), end[r] - start[r]))
     before = [r for r in rows if end[r] <= t_start]
-    after = [r for r in rows if start[r] >= t_end]
     if before:
         last = max(before, key=lambda r: (end[r], start[r]))
         if len(toks.range(sent_id, end[last], t_start)) <= _MAX_GAP or not after:
             return last
     return min(after, key=lambda r: (start[r], -end[r]))
+
+
+_FRONT_LEFT = frozenset({",", ";", ":", "–", "—", "-", "--", "(", "and", "but", "or", "then", "where", "when",
+                         "while", "after", "before", "until", "since", "so"})
+
+
+def _fronted(toks: "_TokenLists", sent_id, t_start: int, t_end: int, next_start: int) -> bool:
+    """Whether the expression (with its preposition) opens the clause starting at ``next_start``:
+    at most a comma lies between them, and before it is the sentence start, a comma, a
+    conjunction or a relative adverb."""
+    a = bisect.bisect_left(toks.sent, sent_id)
+    b = bisect.bisect_right(toks.sent, sent_id, a)
+    j = bisect.bisect_left(toks.start, t_end, a, b)
+    k = bisect.bisect_left(toks.start, next_start, j, b)
+    if any(toks.lower[x] != "," for x in range(j, k)) or k - j > 1:
+        return False
+    i = bisect.bisect_left(toks.start, t_start, a, b) - 1
+    while i >= a and toks.pos[i] in ("IN", "TO", "RB", "DT") and toks.lower[i] not in _FRONT_LEFT \
+            and t_start - toks.start[i] < 30:
+        i -= 1
+    return i < a or toks.lower[i] in _FRONT_LEFT
 
 
 def _span(clauses, k, t_start: int, t_end: int, sentence, toks: "_TokenLists" = None, sent_id=None) -> tuple[int, int]:
@@ -238,7 +271,7 @@ def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_no
         if pos[i].startswith("NN") and lemma[i] in event_nouns:
             return lemma[i]
     for i in range(j0, min(b, j0 + 2)):
-        if lower[i] in _NOUN_STOP:
+        if lower[i] in _NOUN_STOP or pos[i] == "DT":
             break
         if pos[i].startswith("NN") and lemma[i] in event_nouns:
             return lemma[i]
