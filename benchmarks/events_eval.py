@@ -168,7 +168,7 @@ def read_tml_events(path):
     return "".join(out), dct_m[1] if dct_m else None, spans["TIMEX3"], spans["EVENT"], links
 
 
-def score_timebank(folder: Path) -> dict:
+def score_timebank(folder: Path, misses: int = 0) -> dict:
     counts = defaultdict(int)
     title = "TimeML document\n\n"
     for path in sorted(folder.rglob("*.tml")):
@@ -192,6 +192,10 @@ def score_timebank(folder: Path) -> dict:
             lemmas = {lem for s, f, lem in lemma_at for ga, gb in linked if ga <= s and f <= gb}
             counts["events"] += 1
             counts["trigger"] += e.trigger in lemmas
+            if e.trigger not in lemmas and misses > 0:
+                misses -= 1
+                print(f"  miss trigger: gold {sorted(lemmas)} · ours {e.trigger!r} ({t.text!r}) · "
+                      + " ".join(text[sent[0]:sent[1]].split()))
     return counts
 
 
@@ -226,7 +230,7 @@ def main(argv=None) -> int:
         if folder is None:
             print("TimeBank not found: skipped")
         else:
-            c = score_timebank(folder)
+            c = score_timebank(folder, args.misses)
             n = c["events"]
             print(f"TimeBank: {n} events whose expression has a TLINK to a gold EVENT of its sentence; "
                   f"trigger is one of them: {c['trigger'] / n:.3f}" if n else "TimeBank: no linked events")

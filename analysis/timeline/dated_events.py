@@ -258,15 +258,16 @@ def _participants(clauses, k) -> list:
 
 
 def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_nouns) -> str:
-    """An event noun right before the expression ("the summit on June 16") or right after it
-    ("June 16 talks"), not across a semicolon, colon, dash, bracket or quotation mark."""
+    """An event noun right before the expression ("the summit on June 16", up to four tokens
+    back, not across a comma or conjunction) or right after it ("June 16 talks", not after a
+    determiner), never across a semicolon, colon, dash, bracket or quotation mark."""
     lemma, lower, pos, start = toks.lemma, toks.lower, toks.pos, toks.start
     a = bisect.bisect_left(toks.sent, sent_id)
     b = bisect.bisect_right(toks.sent, sent_id, a)
     i0 = bisect.bisect_left(start, t_start, a, b)
     j0 = bisect.bisect_left(start, t_end, i0, b)
     for i in range(i0 - 1, max(a, i0 - 4) - 1, -1):
-        if lower[i] in _NOUN_STOP:
+        if lower[i] in _NOUN_STOP or lower[i] == "," or pos[i] == "CC":
             break
         if pos[i].startswith("NN") and lemma[i] in event_nouns:
             return lemma[i]
