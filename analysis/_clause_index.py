@@ -120,10 +120,9 @@ class ClauseIndex:
         (a noun after *of*, *from* … in the phrase: "the ministers of **Mali**"), or lies in no
         phrase; ``(None, "other")`` when no clause holds it.
 
-        A head is the last mention (``others``: the mention spans of the sentence) of a conjunct
-        (the stretch between *and*, *or* or commas) of the phrase's part before its first
-        preposition or relative word ("Russian President **Vladimir Putin**", "**the minister of
-        Chile**", "**Chile** and **Peru**"), read in ``text``. Among several clauses naming it, the one whose own
+        A head is a mention that reaches the end of its conjunct in the phrase's part before
+        its first preposition or relative word (:func:`is_head`); the complement of a copula
+        (*is*, *became* …) is ``"other"``, not an object. Among several clauses naming it, the one whose own
         span holds the mention comes first (not a relative or coordinated clause that only shares
         its subject), then the shortest phrase, then the shortest clause."""
         best, best_key = None, None
@@ -144,6 +143,8 @@ class ClauseIndex:
         k, role, p, q = best
         if text and not is_head(text, p, q, start, end, others):
             role = "other"
+        elif role == "object" and self.value("lemma", k) in _COPULAS:
+            role = "other"  # the complement of "is", "became" ...: no one acted on
         return k, role
 
     def phrase(self, k: int, role: str) -> tuple[int, int] | None:
@@ -153,20 +154,34 @@ class ClauseIndex:
 
 
 def is_head(text: str, p: int, q: int, start: int, end: int, others=()) -> bool:
-    """Whether the mention ``[start, end)`` is a head of the phrase ``[p, q)`` of ``text``: the
-    last mention (``others``: spans of the mentions around) of a conjunct (between *and*, *or*
-    or commas) of the phrase's part before its first preposition or relative word."""
+    """Whether the mention ``[start, end)`` heads the phrase ``[p, q)`` of ``text``: it starts in
+    the phrase's part before its first preposition or relative word and reaches the end of its
+    conjunct there (the stretch up to *and*, *or* or a comma), or is followed by a new noun
+    phrase (*the*, *this*, *his* … : "called **her** the inventor") — "Russian President **Vladimir
+    Putin**", "**the minister of Chile**", "**Chile** and **Peru**", not *Albania* in "Albania's
+    contribution" nor *American* in "the American media". (``others`` is kept for callers that
+    pass the mentions around; the rule reads the text alone.)"""
     m = _HEAD_END.search(text, p, q)
     head_end = m.start() if m else q
-    if start >= head_end:
+    if not p <= start < head_end:
         return False
-    m = _CONJUNCT_END.search(text, end, head_end) if end < head_end else None
+    m = _CONJUNCT_END.search(text, start, head_end)
     conj_end = m.start() if m else head_end
-    return not any(end <= a < conj_end for a, b in others)
+    while conj_end > start and text[conj_end - 1].isspace():
+        conj_end -= 1
+    if end >= conj_end:
+        return True
+    # a new noun phrase after the mention ends it: "seeing him this summer", "called her the inventor"
+    m = _NEXT_WORD.match(text, end, conj_end)
+    return m is not None and m[1].lower() in _NP_START
 
 
 _HEAD_END = re.compile(r"\s(?:of|from|in|at|on|for|with|by|to|about|against|over|under|between|among|into|after|"
                        r"before|during|since|near|like|that|who|whom|whose|which)\b|[;:(–—]", re.I)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NP_START = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                       "my", "your", "last", "next", "every", "each"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _CONJUNCT_END = re.compile(r"\s(?:and|or)\b|,", re.I)
 
 

@@ -23,7 +23,12 @@ then scored). Data folders: ``common.shared_corpus`` (``$ANALYSIS_SHARED``,
 ``<repo>/../shared/data`` or ``/work/shared/data``); read, never copied; nothing is scored when
 they are absent.
 
-Run: ``python benchmarks/events_eval.py [--gum] [--timebank] [--misses N]``.
+``--roles`` scores actor sentiment's ``role`` column on GUM: a mention is a gold subject / object
+/ agent when its head token (climbed through ``conj``, ``flat``, ``compound``, ``appos``) is
+``nsubj``/``nsubj:pass``/``csubj`` / ``obj``/``iobj`` / ``obl:agent`` of a word inside the clause
+the mention was scored with; precision and recall per role.
+
+Run: ``python benchmarks/events_eval.py [--gum] [--timebank] [--roles] [--misses N]``.
 """
 
 from __future__ import annotations
@@ -131,6 +136,62 @@ def score_gum(folder: Path, misses: int = 0) -> dict:
     return counts
 
 
+_UP = ("conj", "flat", "compound", "appos", "fixed", "flat:name", "compound:prt")
+_ROLE_OF = {"nsubj": "subject", "nsubj:pass": "subject", "csubj": "subject", "csubj:pass": "subject",
+            "obj": "object", "iobj": "object", "obl:agent": "agent"}
+
+
+def score_roles(folder: Path, misses: int = 0) -> dict:
+    """Actor sentiment's ``role`` of each mention against the gold tree: the mention's head token,
+    climbed through ``conj``, ``flat``, ``compound`` and ``appos``, is ``nsubj``/``nsubj:pass``/
+    ``csubj`` (subject), ``obj``/``iobj`` (object) or ``obl:agent`` (agent) of a head inside the
+    mention's clause; anything else is ``other``."""
+    from clauses_eval import read_conllu
+
+    from analysis import sentiment as S
+
+    counts = defaultdict(int)
+    for path in sorted(folder.glob("*.conllu")):
+        text, sents = read_conllu(path)
+        title = "GUM document\n\n"
+        doc = analysis.annotate(analysis.from_text(title + text))
+        off = doc.text.find(text) if doc.text != title + text else len(title)
+        table = S.actor_sentiment(doc)
+        if not len(table) or "role" not in table.columns:
+            continue
+        mentions = doc.mentions.set_index("mention_id")
+        toks = [dict(t, start=t["start"] + off, end=t["end"] + off, sent=s) for s, sent in enumerate(sents) for t in sent]
+        starts = [t["start"] for t in toks]
+        from bisect import bisect_left
+
+        for r in table.itertuples():
+            m = mentions.loc[r.mention_id]
+            i = bisect_left(starts, int(m.start))
+            inside = []
+            while i < len(toks) and toks[i]["end"] <= int(m.end):
+                inside.append(toks[i])
+                i += 1
+            if not inside:
+                continue
+            sent = sents[inside[0]["sent"]]
+            ids = {t["id"] for t in inside}
+            head = next((t for t in inside if t["head"] not in ids), inside[0])
+            by_id = {t["id"]: t for t in sent}
+            while head["deprel"] in _UP and head["head"] in by_id:
+                head = by_id[head["head"]]
+            gold = _ROLE_OF.get(head["deprel"], "other")
+            if gold != "other" and head["head"] in by_id:
+                gov = by_id[head["head"]]
+                if not (r.start <= gov["start"] + off and gov["end"] + off <= r.end):
+                    gold = "other"  # a role, but of a verb outside the clause read
+            counts["mentions"] += 1
+            counts["ours", r.role] += 1
+            counts["gold", gold] += 1
+            counts["both", r.role] += r.role == gold
+            counts["fallback"] += str(r.clause_id) == "<NA>"
+    return counts
+
+
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -208,10 +269,22 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gum", action="store_true")
     ap.add_argument("--timebank", action="store_true")
+    ap.add_argument("--roles", action="store_true", help="actor sentiment's mention roles against GUM")
     ap.add_argument("--misses", type=int, default=0)
     args = ap.parse_args(argv)
-    if not (args.gum or args.timebank):
+    if not (args.gum or args.timebank or args.roles):
         args.gum = args.timebank = True
+    if args.roles:
+        folder = shared_corpus("gum")
+        if folder is None:
+            print("GUM not found: skipped")
+        else:
+            c = score_roles(folder)
+            print(f"GUM: {c['mentions']} actor mentions; {c['fallback']} outside every clause (word-window fallback)")
+            print("role | ours | gold | precision | recall")
+            for role in ("subject", "object", "agent", "other"):
+                o, g, b = c["ours", role], c["gold", role], c["both", role]
+                print(f"{role} | {o} | {g} | {b / o:.3f} | {b / g:.3f}" if o and g else f"{role} | {o} | {g} | – | –")
     if args.gum:
         folder = shared_corpus("gum")
         if folder is None:
