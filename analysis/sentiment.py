@@ -833,12 +833,20 @@ def actor_sentiment(doc) -> pd.DataFrame:
     clauses = clause_index(doc)
     breaks = None
     tb_an = _textblob()
-    rows, cache = [], {}
+    cache = {}
+    # the mention columns as lists, read once (itertuples and a dict per row cost more than the
+    # clause look-ups)
+    n = len(mentions)
+    cols = {c: mentions[c].tolist() if c in mentions.columns else [None] * n
+            for c in ("mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "text", "start", "end")}
+    sent_ids = [int(v) for v in cols["sent_id"]]
+    m_starts = [int(v) for v in cols["start"]]
+    m_ends = [int(v) for v in cols["end"]]
     by_sent: dict = {}
-    for sid, a, b in zip(mentions["sent_id"].tolist(), mentions["start"].tolist(), mentions["end"].tolist()):
-        by_sent.setdefault(int(sid), []).append((int(a), int(b)))
-    for m in mentions.itertuples(index=False):
-        sid, m_start, m_end = int(m.sent_id), int(m.start), int(m.end)
+    for sid, a, b in zip(sent_ids, m_starts, m_ends):
+        by_sent.setdefault(sid, []).append((a, b))
+    spans, pols, comps, cids, roles = [], [], [], [], []
+    for sid, m_start, m_end in zip(sent_ids, m_starts, m_ends):
         k, role = clauses.role_of(sid, m_start, m_end, text, by_sent[sid]) if clauses is not None else (None, "other")
         if k is not None:
             s, e, cid = clauses.start[k], clauses.end[k], clauses.clause_id[k]
@@ -852,13 +860,24 @@ def actor_sentiment(doc) -> pd.DataFrame:
             span = text[s:e]
             cache[(s, e)] = (tb_an(span)[0], _vader_scores(span)[0]["compound"])
         pol, comp = cache[(s, e)]
-        rows.append({"mention_id": m.mention_id, "para_id": m.para_id, "sent_id": m.sent_id, "actor_id": m.actor_id,
-                     "actor": m.actor, "actor_type": getattr(m, "actor_type", None), "mention": m.text,
-                     "start": s, "end": e, "text": text[s:e], "textblob_polarity": pol, "vader_compound": comp,
-                     "clause_id": cid, "role": role})
-    out = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
-    out["clause_id"] = out["clause_id"].astype("Int64")
-    return out
+        spans.append((s, e))
+        pols.append(pol)
+        comps.append(comp)
+        cids.append(-1 if cid is None else cid)
+        roles.append(role)
+    if not n:
+        out = pd.DataFrame(columns=ACTOR_COLUMNS)
+        out["clause_id"] = out["clause_id"].astype("Int64")
+        return out
+    import numpy as np
+
+    ids = np.array(cids, dtype="int64")
+    data = {"mention_id": cols["mention_id"], "para_id": cols["para_id"], "sent_id": cols["sent_id"],
+            "actor_id": cols["actor_id"], "actor": cols["actor"], "actor_type": cols["actor_type"],
+            "mention": cols["text"], "start": [p for p, _ in spans], "end": [q for _, q in spans],
+            "text": [text[p:q] for p, q in spans], "textblob_polarity": pols, "vader_compound": comps,
+            "clause_id": pd.arrays.IntegerArray(ids, ids < 0), "role": roles}
+    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
 
 
 def actor_sentiment_summary(doc, *, by: str = "actor") -> pd.DataFrame:
