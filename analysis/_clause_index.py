@@ -27,6 +27,7 @@ ROLES = ("subject", "agent", "object")
 
 
 _INTS = ("clause_id", "sent_id", "start", "end", "verb_start", "verb_end")
+_OFFSETS = frozenset(role + side for role in ("subject", "agent", "object") for side in ("_start", "_end"))
 _STRINGS = frozenset({"verb", "lemma", "voice", "relation", "subject", "object", "agent",
                       "subject_actor_id", "object_actor_id", "agent_actor_id"})
 
@@ -60,9 +61,7 @@ class ClauseIndex:
         self.n = len(table)
         self.clause_id, self.sent, self.start, self.end, self.verb_start, self.verb_end = (
             _ints(column_values(table, name)) for name in _INTS)
-        for role in ROLES:
-            setattr(self, role + "_start", _ints(column_values(table, role + "_start")))
-            setattr(self, role + "_end", _ints(column_values(table, role + "_end")))
+        self._raw: dict = {}  # the phrase offsets as (data, mask) arrays, read by row
         # rows are in text order, so the sentence ids do not decrease
         if all(a <= b for a, b in zip(self.sent, self.sent[1:])):
             self._order, self._sent_sorted = range(self.n), self.sent
@@ -77,6 +76,11 @@ class ClauseIndex:
         values = self.__dict__.get(name)
         if values is not None:
             return values[k]
+        if name == "negated":
+            raw = self._raw.get(name)
+            if raw is None:
+                raw = self._raw[name] = np.asarray(column_values(self._table, name))
+            return bool(raw[k])
         if name in _STRINGS:
             arrow = self._arrow.get(name)
             if arrow is None:
@@ -88,7 +92,11 @@ class ClauseIndex:
         return getattr(self, name)[k]
 
     def __getattr__(self, name: str):
-        # the text columns, converted on first use
+        # the text columns and the phrase offsets, converted on first use
+        if name in _OFFSETS:
+            values = _ints(column_values(self._table, name))
+            setattr(self, name, values)
+            return values
         if name in _STRINGS:
             values = _strings(column_values(self._table, name))
             setattr(self, name, values)
@@ -149,8 +157,43 @@ class ClauseIndex:
 
     def phrase(self, k: int, role: str) -> tuple[int, int] | None:
         """``(start, end)`` of the ``role`` phrase of row ``k``, or None."""
-        p = getattr(self, role + "_start")[k]
-        return None if p is None else (p, getattr(self, role + "_end")[k])
+        if role + "_start" in self.__dict__:
+            p = getattr(self, role + "_start")[k]
+            return None if p is None else (p, getattr(self, role + "_end")[k])
+        raw = self._raw.get(role)
+        if raw is None:
+            a = column_values(self._table, role + "_start")
+            b = column_values(self._table, role + "_end")
+            mask = getattr(a, "_mask", None)
+            raw = self._raw[role] = (np.asarray(getattr(a, "_data", a)), np.asarray(getattr(b, "_data", b)),
+                                     mask if mask is not None else np.zeros(len(a), dtype=bool))
+        data_a, data_b, mask = raw
+        return None if mask[k] else (int(data_a[k]), int(data_b[k]))
+
+
+def heads(text: str, p: int, q: int, spans) -> list[int]:
+    """The positions in ``spans`` (mentions ``(start, end, ...)`` inside the phrase ``[p, q)``)
+    of the mentions that head it (:func:`is_head`), the phrase's text read once."""
+    m = _HEAD_END.search(text, p, q)
+    head_end = m.start() if m else q
+    out = []
+    for i, span in enumerate(spans):
+        start, end = span[0], span[1]
+        if p <= start < head_end and _reaches_end(text, start, end, head_end):
+            out.append(i)
+    return out
+
+
+def _reaches_end(text: str, start: int, end: int, head_end: int) -> bool:
+    m = _CONJUNCT_END.search(text, start, head_end)
+    conj_end = m.start() if m else head_end
+    while conj_end > start and text[conj_end - 1].isspace():
+        conj_end -= 1
+    if end >= conj_end:
+        return True
+    # a new noun phrase after the mention ends it: "seeing him this summer", "called her the inventor"
+    m = _NEXT_WORD.match(text, end, conj_end)
+    return m is not None and m[1].lower() in _NP_START
 
 
 def is_head(text: str, p: int, q: int, start: int, end: int, others=()) -> bool:
@@ -163,17 +206,7 @@ def is_head(text: str, p: int, q: int, start: int, end: int, others=()) -> bool:
     pass the mentions around; the rule reads the text alone.)"""
     m = _HEAD_END.search(text, p, q)
     head_end = m.start() if m else q
-    if not p <= start < head_end:
-        return False
-    m = _CONJUNCT_END.search(text, start, head_end)
-    conj_end = m.start() if m else head_end
-    while conj_end > start and text[conj_end - 1].isspace():
-        conj_end -= 1
-    if end >= conj_end:
-        return True
-    # a new noun phrase after the mention ends it: "seeing him this summer", "called her the inventor"
-    m = _NEXT_WORD.match(text, end, conj_end)
-    return m is not None and m[1].lower() in _NP_START
+    return p <= start < head_end and _reaches_end(text, start, end, head_end)
 
 
 _HEAD_END = re.compile(r"\s(?:of|from|in|at|on|for|with|by|to|about|against|over|under|between|among|into|after|"
@@ -200,4 +233,4 @@ def clause_index(doc) -> ClauseIndex | None:
     return index
 
 
-__all__ = ["ROLES", "ClauseIndex", "clause_index", "is_head"]
+__all__ = ["ROLES", "ClauseIndex", "clause_index", "heads", "is_head"]

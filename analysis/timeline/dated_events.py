@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .._clause_index import ROLES, clause_index, is_head
+from .._clause_index import ROLES, clause_index, heads
 from ..article import dateline_span
 from .patterns import vocabulary
 from .tables import _MentionLists, _TokenLists, _columns, _dates, _frame, _mentions_or_none, _token_lists
@@ -226,27 +226,31 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
     A phrase's actors are the mentions that head it ("Russian President **Vladimir Putin**",
     "**Chile** and **Peru**"), else the clause table's actor id of the phrase."""
     ids, names = [], []
-
-    def add(ident, name):
-        if ident and ident not in ids:
-            ids.append(ident)
-            names.append(name)
-
-    if k is not None and mentions.sent:
+    found = mentions.of_sentence(sent_id)
+    if not found:
+        return ids, names
+    if k is not None:
         for role in ROLES:
             phrase = clauses.phrase(k, role)
             if phrase is None:
                 continue
-            inside = mentions.within(sent_id, phrase)
-            spans = [(a, b) for a, b, _, _ in inside]
-            heads = [(ident, name) for a, b, ident, name in inside if is_head(text, *phrase, a, b, spans)]
-            for ident, name in heads:
-                add(ident, name)
-            if not heads:
+            p, q = phrase
+            inside = [m for m in found if p <= m[0] and m[1] <= q]
+            hits = heads(text, p, q, inside) if inside else ()
+            for i in hits:
+                if inside[i][2] not in ids:
+                    ids.append(inside[i][2])
+                    names.append(inside[i][3])
+            if not hits:
                 aid = clauses.value(role + "_actor_id", k)
-                add(aid, mentions.name_of(aid) if aid else "")
-    for ident, name in zip(*mentions.inside(sent_id, span)):
-        add(ident, name)
+                if aid and aid not in ids:
+                    ids.append(aid)
+                    names.append(mentions.name_of(aid))
+    lo, hi = span
+    for m in found:
+        if lo <= m[0] and m[1] <= hi and m[2] not in ids:
+            ids.append(m[2])
+            names.append(m[3])
     return ids, names
 
 
@@ -254,7 +258,7 @@ def _participants(clauses, k) -> list:
     """``clause_id, subject, verb, object, agent, voice, negated`` of clause row ``k``."""
     if k is None:
         return [None, "", "", "", "", "", False]
-    return [clauses.clause_id[k], *(clauses.value(name, k) for name in _PARTICIPANTS), clauses.negated[k]]
+    return [clauses.clause_id[k], *(clauses.value(name, k) for name in _PARTICIPANTS), clauses.value("negated", k)]
 
 
 def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_nouns) -> str:

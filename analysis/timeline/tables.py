@@ -89,49 +89,34 @@ class _MentionLists:
         if m is None:
             return
         sent, start, end, text, ident, name = _columns(m, ("sent_id", "start", "end", "text", "actor_id", "actor"))
-        keep = sorted((sent[i], start[i], i) for i in range(len(sent)) if needed is None or sent[i] in needed)
-        if not keep:
+        if needed is None:
+            idx = list(range(len(sent)))
+        else:
+            idx = [i for i, s in enumerate(sent) if s in needed]
+        if not idx:
             return
-        idx = [k[2] for k in keep]
+        keys = [(sent[i], start[i]) for i in idx]
+        if any(a > b for a, b in zip(keys, keys[1:])):  # not in text order: sort
+            idx = [i for _, i in sorted(zip(keys, idx))]
         self.sent = [sent[i] for i in idx]
         self.start = [start[i] for i in idx]
         self.end = [end[i] for i in idx]
         self.id = [ident[i] if isinstance(ident[i], str) and ident[i] else "" for i in idx]
         self.name = [name[i] if isinstance(name[i], str) and name[i] else str(text[i]) for i in idx]
 
-    def inside(self, sent_id, span) -> tuple[list[str], list[str]]:
-        """The ids (the name when a mention has no actor id) and names of the actors mentioned
-        inside ``span`` of sentence ``sent_id``, in text order, each once."""
-        ids, names = [], []
-        if not self.sent:
-            return ids, names
-        a = bisect.bisect_left(self.sent, sent_id)
-        b = bisect.bisect_right(self.sent, sent_id)
-        lo, hi = span
-        for i in range(bisect.bisect_left(self.start, lo, a, b), b):
-            if self.start[i] >= hi:
-                break
-            if self.end[i] <= hi:
-                ident = self.id[i] or self.name[i]
-                if ident not in ids:
-                    ids.append(ident)
-                    names.append(self.name[i])
-        return ids, names
-
-    def within(self, sent_id, span) -> list[tuple[int, int, str, str]]:
-        """``(start, end, id, name)`` of every mention inside ``span`` of sentence ``sent_id``."""
-        if not self.sent:
-            return []
-        a = bisect.bisect_left(self.sent, sent_id)
-        b = bisect.bisect_right(self.sent, sent_id)
-        lo, hi = span
-        out = []
-        for i in range(bisect.bisect_left(self.start, lo, a, b), b):
-            if self.start[i] >= hi:
-                break
-            if self.end[i] <= hi:
-                out.append((self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]))
-        return out
+    def of_sentence(self, sent_id) -> list[tuple[int, int, str, str]]:
+        """``(start, end, id, name)`` of the mentions of sentence ``sent_id``, in text order
+        (made once per sentence; the id is the name when a mention has no actor id)."""
+        cache = self.__dict__.setdefault("_by_sent", {})
+        got = cache.get(sent_id)
+        if got is None:
+            got = []
+            if self.sent:
+                a = bisect.bisect_left(self.sent, sent_id)
+                b = bisect.bisect_right(self.sent, sent_id, a)
+                got = [(self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]) for i in range(a, b)]
+            cache[sent_id] = got
+        return got
 
     def name_of(self, actor_id: str) -> str:
         """The name of the actor ``actor_id`` (the id itself when no listed mention has it)."""
@@ -142,21 +127,6 @@ class _MentionLists:
                 if ident:
                     names.setdefault(ident, name)
         return names.get(actor_id, actor_id)
-
-    def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
-        if not self.sent:
-            return [], []
-        a = bisect.bisect_left(self.sent, sent_id)
-        b = bisect.bisect_right(self.sent, sent_id)
-        lo, hi = clause
-        idx = [i for i in range(a, b) if self.start[i] >= lo and self.end[i] <= hi] or list(range(a, b))
-        ids, names = [], []
-        for i in idx:
-            ident = self.id[i] or self.name[i]
-            if ident not in ids:
-                ids.append(ident)
-                names.append(self.name[i])
-        return ids, names
 
 
 def _mentions_or_none(doc):
