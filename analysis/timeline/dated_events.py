@@ -27,6 +27,7 @@ _PARTICIPANTS = ("subject", "verb", "object", "agent", "voice")
 _AUX = {"be", "have", "do", "'m", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
 # an event noun next to the expression is looked for up to these tokens ("the talks; in April")
 _NOUN_STOP = frozenset({";", ":", "–", "—", "-", "--", "(", ")", '"', "“", "”"})
+_WS = re.compile(r"\s+")
 _MAX_GAP = 6  # tokens between a clause's end and a following expression it still governs
 _NEAR_GAP = 2  # ... and that it governs even inside a larger clause ("planned since the 1990s")
 
@@ -319,7 +320,7 @@ def _nearest_verb(toks: "_TokenLists", sent_id, t_start: int, t_end: int, span, 
 
 def _summary(text: str, clause, *, max_words: int = 18) -> str:
     lo, hi = clause
-    words = re.sub(r"\s+", " ", text[lo:hi]).strip(" ,;:–—-\"“”'").split(" ")
+    words = _WS.sub(" ", text[lo:hi]).strip(" ,;:–—-\"“”'").split(" ")
     if len(words) > max_words:
         words = words[:max_words] + ["…"]
     return " ".join(words)
