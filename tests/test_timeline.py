@@ -387,15 +387,16 @@ def _event(text: str, value: str, published: str = "2024-03-07"):
 
 def test_event_participants_come_from_the_clause():
     doc, e = _event("Maria Lopez met Peter Lind in Lima on 4 March 2024.", "2024-03-04")
-    assert (e.trigger, e.subject, e.verb, e.voice) == ("meet", "Maria Lopez", "met", "active")
+    assert (e.trigger, e.subject, e.verb) == ("meet", "Maria Lopez", "met")
     assert e.object.startswith("Peter Lind")
     clause = doc.clauses.set_index("clause_id").loc[int(e.clause_id)]
-    assert clause.verb == "met"
+    assert (clause.verb, clause.voice) == ("met", "active")
     if importlib.util.find_spec("analysis.actors") is not None:
         assert e.actors.split("; ")[:2] == ["Maria Lopez", "Peter Lind"]   # subject, then object
     # a passive: the agent is the doer, listed before the rest
-    _, e = _event("The treaty was signed by Chile and Peru in May 2019.", "2019-05")
-    assert (e.trigger, e.subject, e.voice, e.agent.split(" in ")[0]) == ("sign", "The treaty", "passive", "Chile and Peru")
+    doc, e = _event("The treaty was signed by Chile and Peru in May 2019.", "2019-05")
+    assert (e.trigger, e.subject, e.verb, e.agent.split(" in ")[0]) == ("sign", "The treaty", "was signed", "Chile and Peru")
+    assert doc.clauses.set_index("clause_id").loc[int(e.clause_id), "voice"] == "passive"
     if importlib.util.find_spec("analysis.actors") is not None:
         assert e.actors == "Chile; Peru"
 
@@ -421,4 +422,4 @@ def test_event_without_a_clause_keeps_its_sentence():
     doc = analysis.annotate(analysis.from_text("Title\n\nTalks in Oslo on 4 March 2024.\n\nThe envoys agreed."))
     e = doc.events.iloc[0]
     assert pd.isna(e.clause_id) and e.subject == "" and e.verb == "" and e.trigger == "talk"
-    assert doc.events["clause_id"].dtype == "Int64" and doc.events["negated"].dtype == bool
+    assert doc.events["clause_id"].dtype == "Int64"

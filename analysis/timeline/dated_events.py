@@ -20,8 +20,8 @@ from .values import value_range
 
 EVENT_COLUMNS = ["event_id", "timex_id", "date", "value", "mod", "para_id", "sent_id", "trigger",
                  "actor_ids", "actors", "summary", "note", "anchor",
-                 "clause_id", "subject", "verb", "object", "agent", "voice", "negated"]
-_PARTICIPANTS = ("subject", "verb", "object", "agent", "voice")
+                 "clause_id", "subject", "verb", "object", "agent"]
+_PARTICIPANTS = ("subject", "verb", "object", "agent")
 
 
 _AUX = {"be", "have", "do", "'m", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'s", "'re", "'ve", "'ll", "'d"}
@@ -130,7 +130,6 @@ def events(doc) -> pd.DataFrame:
     cols[2] = _dates(cols[2])
     ids = np.array([-1 if v is None else v for v in cols[13]], dtype="int64")
     cols[13] = pd.arrays.IntegerArray(ids, ids < 0)   # <NA>: no clause
-    cols[-1] = np.array(cols[-1], dtype=bool)
     return _frame(dict(zip(EVENT_COLUMNS, cols)), EVENT_COLUMNS)
 
 
@@ -256,10 +255,11 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
 
 
 def _participants(clauses, k) -> list:
-    """``clause_id, subject, verb, object, agent, voice, negated`` of clause row ``k``."""
+    """``clause_id, subject, verb, object, agent`` of clause row ``k`` (its voice, negation,
+    tense … are in ``doc.clauses`` under that ``clause_id``)."""
     if k is None:
-        return [None, "", "", "", "", "", False]
-    return [clauses.clause_id[k], *(clauses.value(name, k) for name in _PARTICIPANTS), clauses.value("negated", k)]
+        return [None, "", "", "", ""]
+    return [clauses.clause_id[k], *(clauses.value(name, k) for name in _PARTICIPANTS)]
 
 
 def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_nouns) -> str:
