@@ -106,8 +106,7 @@ def events(doc) -> pd.DataFrame:
         s_start, s_end = sent_span[sent_id]
         k = _event_clause(clauses, toks, sent_id, t_start, t_end)
         span = _span(clauses, k, t_start, t_end, (s_start, s_end), toks, sent_id)
-        trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses.value("lemma", k) if k is not None else "",
-                           event_nouns)
+        trigger = _trigger(toks, sent_id, t_start, t_end, span, clauses, k, event_nouns)
         ids, names = _actors(mentions, clauses, k, sent_id, span, doc.text)
         cells = [tid, first, value, mod, para_id, sent_id, trigger, ";".join(ids), "; ".join(names),
                  _summary(doc.text, span), "", anchor, *_participants(clauses, k)]
@@ -284,12 +283,14 @@ def _event_noun(toks: "_TokenLists", sent_id, t_start: int, t_end: int, event_no
     return ""
 
 
-def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, span, lemma: str, event_nouns) -> str:
-    """An event noun next to the expression, else the lemma of its clause's main verb, else (no
-    clause, or an auxiliary read as the verb) the verb nearest the expression in ``span``."""
+def _trigger(toks: "_TokenLists", sent_id, t_start: int, t_end: int, span, clauses, k, event_nouns) -> str:
+    """An event noun next to the expression, else the lemma of its clause's main verb (row ``k``
+    of ``clauses``), else (no clause, or an auxiliary read as the verb) the verb nearest the
+    expression in ``span``."""
     noun = _event_noun(toks, sent_id, t_start, t_end, event_nouns)
     if noun:
         return noun
+    lemma = clauses.value("lemma", k) if k is not None else ""
     if lemma and lemma not in _AUX:
         return lemma
     return _nearest_verb(toks, sent_id, t_start, t_end, span, event_nouns) or lemma
