@@ -24,6 +24,7 @@ import numpy as np
 from ._frames import column_values
 
 ROLES = ("subject", "agent", "object")
+WINDOW = 48  # clauses read on each side of a position in a very long sentence
 
 
 _INTS = ("clause_id", "sent_id", "start", "end", "verb_start", "verb_end")
@@ -62,6 +63,7 @@ class ClauseIndex:
         self.clause_id, self.sent, self.start, self.end, self.verb_start, self.verb_end = (
             _ints(column_values(table, name)) for name in _INTS)
         self._raw: dict = {}  # the phrase offsets as (data, mask) arrays, read by row
+        self._by_verb: dict = {}  # long sentences: rows in verb order, for rows_near
         # rows are in text order, so the sentence ids do not decrease
         if all(a <= b for a, b in zip(self.sent, self.sent[1:])):
             self._order, self._sent_sorted = range(self.n), self.sent
@@ -112,16 +114,34 @@ class ClauseIndex:
         b = bisect.bisect_right(self._sent_sorted, sent_id)
         return list(self._order[a:b])
 
+    def rows_near(self, sent_id, pos: int) -> list[int]:
+        """The rows of sentence ``sent_id`` (all of them), or, in a sentence of more than
+        ``2 * WINDOW`` clauses, the ``WINDOW`` clauses whose verbs come before ``pos`` and the
+        ``WINDOW`` after it: a look-up stays bounded however long the sentence (a run-on list of
+        thousands of clauses would otherwise be read again for every mention)."""
+        a = bisect.bisect_left(self._sent_sorted, sent_id)
+        b = bisect.bisect_right(self._sent_sorted, sent_id, a)
+        if b - a <= 2 * WINDOW:
+            return list(self._order[a:b])
+        rows = self._order[a:b]
+        cached = self._by_verb.get(sent_id)
+        if cached is None:
+            order = sorted(rows, key=lambda k: self.verb_start[k])
+            cached = self._by_verb[sent_id] = (order, [self.verb_start[k] for k in order])
+        order, starts = cached
+        i = bisect.bisect_left(starts, pos)
+        return order[max(0, i - WINDOW):i + WINDOW]
+
     def innermost(self, sent_id, start: int, end: int) -> int | None:
         """The smallest clause of the sentence whose span contains ``[start, end)``, or None."""
         best = None
-        for k in self.rows(sent_id):
+        for k in self.rows_near(sent_id, start):
             if self.start[k] <= start and end <= self.end[k]:
                 if best is None or self.end[k] - self.start[k] < self.end[best] - self.start[best]:
                     best = k
         return best
 
-    def role_of(self, sent_id, start: int, end: int, text: str = "", others=()) -> tuple[int | None, str]:
+    def role_of(self, sent_id, start: int, end: int, text: str = "") -> tuple[int | None, str]:
         """``(row, role)`` for a mention ``[start, end)``: the clause in whose subject, agent or
         object phrase it lies, with that role when it is the phrase's head, else the smallest
         clause containing it; ``role`` is ``"other"`` when the mention is not a phrase's head
@@ -134,7 +154,7 @@ class ClauseIndex:
         span holds the mention comes first (not a relative or coordinated clause that only shares
         its subject), then the shortest phrase, then the shortest clause."""
         best, best_key = None, None
-        for k in self.rows(sent_id):
+        for k in self.rows_near(sent_id, start):
             for role in ROLES:
                 p = getattr(self, role + "_start")[k]
                 if p is None:
@@ -149,7 +169,7 @@ class ClauseIndex:
         if best is None:
             return self.innermost(sent_id, start, end), "other"
         k, role, p, q = best
-        if text and not is_head(text, p, q, start, end, others):
+        if text and not is_head(text, p, q, start, end):
             role = "other"
         elif role == "object" and self.value("lemma", k) in _COPULAS:
             role = "other"  # the complement of "is", "became" ...: no one acted on
@@ -196,14 +216,13 @@ def _reaches_end(text: str, start: int, end: int, head_end: int) -> bool:
     return m is not None and m[1].lower() in _NP_START
 
 
-def is_head(text: str, p: int, q: int, start: int, end: int, others=()) -> bool:
+def is_head(text: str, p: int, q: int, start: int, end: int) -> bool:
     """Whether the mention ``[start, end)`` heads the phrase ``[p, q)`` of ``text``: it starts in
     the phrase's part before its first preposition or relative word and reaches the end of its
     conjunct there (the stretch up to *and*, *or* or a comma), or is followed by a new noun
     phrase (*the*, *this*, *his* … : "called **her** the inventor") — "Russian President **Vladimir
     Putin**", "**the minister of Chile**", "**Chile** and **Peru**", not *Albania* in "Albania's
-    contribution" nor *American* in "the American media". (``others`` is kept for callers that
-    pass the mentions around; the rule reads the text alone.)"""
+    contribution" nor *American* in "the American media"."""
     m = _HEAD_END.search(text, p, q)
     head_end = m.start() if m else q
     return p <= start < head_end and _reaches_end(text, start, end, head_end)
@@ -233,4 +252,4 @@ def clause_index(doc) -> ClauseIndex | None:
     return index
 
 
-__all__ = ["ROLES", "ClauseIndex", "clause_index", "heads", "is_head"]
+__all__ = ["ROLES", "WINDOW", "ClauseIndex", "clause_index", "heads", "is_head"]

@@ -842,12 +842,9 @@ def actor_sentiment(doc) -> pd.DataFrame:
     sent_ids = [int(v) for v in cols["sent_id"]]
     m_starts = [int(v) for v in cols["start"]]
     m_ends = [int(v) for v in cols["end"]]
-    by_sent: dict = {}
-    for sid, a, b in zip(sent_ids, m_starts, m_ends):
-        by_sent.setdefault(sid, []).append((a, b))
     spans, pols, comps, cids, roles = [], [], [], [], []
     for sid, m_start, m_end in zip(sent_ids, m_starts, m_ends):
-        k, role = clauses.role_of(sid, m_start, m_end, text, by_sent[sid]) if clauses is not None else (None, "other")
+        k, role = clauses.role_of(sid, m_start, m_end, text) if clauses is not None else (None, "other")
         if k is not None:
             s, e, cid = clauses.start[k], clauses.end[k], clauses.clause_id[k]
         else:

@@ -423,3 +423,25 @@ def test_event_without_a_clause_keeps_its_sentence():
     e = doc.events.iloc[0]
     assert pd.isna(e.clause_id) and e.subject == "" and e.verb == "" and e.trigger == "talk"
     assert doc.events["clause_id"].dtype == "Int64"
+
+
+def test_events_and_actor_roles_stay_linear_in_one_long_sentence():
+    # a run-on sentence of hundreds of clauses, dates and names: no look-up reads it again per date
+    import time
+
+    from analysis import sentiment as S
+
+    def run(n):
+        text = "Title\n\n" + "Chile met Peru on Monday and Peru criticised Chile on Tuesday, " * n + "and that was all."
+        doc = analysis.annotate(analysis.from_text(text, published="2024-03-07"))
+        doc.clauses, doc.timexes, getattr(doc, "mentions", None)
+        t0 = time.perf_counter()
+        ev = doc.events
+        if importlib.util.find_spec("analysis.actors") is not None:
+            S.actor_sentiment(doc)
+        return time.perf_counter() - t0, len(ev)
+
+    t_small, n_small = run(100)
+    t_large, n_large = run(400)
+    assert n_large == 4 * n_small
+    assert t_large < 0.25 or t_large <= 8 * max(t_small, 0.25 / 8), f"{t_small:.2f}s -> {t_large:.2f}s for 4x the text"

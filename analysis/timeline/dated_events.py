@@ -150,12 +150,18 @@ def _event_clause(clauses, toks: "_TokenLists", sent_id, t_start: int, t_end: in
        else the last before it."""
     if clauses is None:
         return None
-    rows = clauses.rows(sent_id)
+    rows = clauses.rows_near(sent_id, t_start)
     if not rows:
         return None
     start, end, v_start, v_end = clauses.start, clauses.end, clauses.verb_start, clauses.verb_end
+    verbs = sorted(v_start[q] for q in rows)
+
+    def verb_between(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(verbs, lo)
+        return i < len(verbs) and verbs[i] < hi
+
     inner = [r for r in rows if start[r] <= t_start and t_end <= v_start[r] and v_end[r] <= end[r]
-             and not any(start[r] <= v_start[q] < t_start for q in rows)]
+             and not verb_between(start[r], t_start)]
     if inner:
         return min(inner, key=lambda r: end[r] - start[r])
     after = [r for r in rows if start[r] >= t_end]
@@ -225,8 +231,7 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
     A phrase's actors are the mentions that head it ("Russian President **Vladimir Putin**",
     "**Chile** and **Peru**"), else the clause table's actor id of the phrase."""
     ids, names = [], []
-    found = mentions.of_sentence(sent_id)
-    if not found:
+    if not mentions.sent:
         return ids, names
     if k is not None:
         for role in ROLES:
@@ -234,7 +239,7 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
             if phrase is None:
                 continue
             p, q = phrase
-            inside = [m for m in found if p <= m[0] and m[1] <= q]
+            inside = mentions.within(sent_id, p, q)
             hits = heads(text, p, q, inside) if inside else ()
             for i in hits:
                 if inside[i][2] not in ids:
@@ -245,9 +250,8 @@ def _actors(mentions: "_MentionLists", clauses, k, sent_id, span, text: str) -> 
                 if aid and aid not in ids:
                     ids.append(aid)
                     names.append(mentions.name_of(aid))
-    lo, hi = span
-    for m in found:
-        if lo <= m[0] and m[1] <= hi and m[2] not in ids:
+    for m in mentions.within(sent_id, *span):
+        if m[2] not in ids:
             ids.append(m[2])
             names.append(m[3])
     return ids, names

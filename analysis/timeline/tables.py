@@ -104,19 +104,28 @@ class _MentionLists:
         self.id = [ident[i] if isinstance(ident[i], str) and ident[i] else "" for i in idx]
         self.name = [name[i] if isinstance(name[i], str) and name[i] else str(text[i]) for i in idx]
 
-    def of_sentence(self, sent_id) -> list[tuple[int, int, str, str]]:
-        """``(start, end, id, name)`` of the mentions of sentence ``sent_id``, in text order
-        (made once per sentence; the id is the name when a mention has no actor id)."""
+    def within(self, sent_id, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """``(start, end, id, name)`` of the mentions of sentence ``sent_id`` inside ``[lo, hi)``,
+        in text order (the id is the name when a mention has no actor id); found by bisection,
+        so a long sentence is not read again for every look-up."""
+        if not self.sent:
+            return []
         cache = self.__dict__.setdefault("_by_sent", {})
         got = cache.get(sent_id)
         if got is None:
-            got = []
-            if self.sent:
-                a = bisect.bisect_left(self.sent, sent_id)
-                b = bisect.bisect_right(self.sent, sent_id, a)
-                got = [(self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]) for i in range(a, b)]
-            cache[sent_id] = got
-        return got
+            a = bisect.bisect_left(self.sent, sent_id)
+            b = bisect.bisect_right(self.sent, sent_id, a)
+            rows = [(self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]) for i in range(a, b)]
+            got = cache[sent_id] = (rows, [r[0] for r in rows])
+        rows, starts = got
+        out = []
+        for i in range(bisect.bisect_left(starts, lo), len(rows)):
+            r = rows[i]
+            if r[0] >= hi:
+                break
+            if r[1] <= hi:
+                out.append(r)
+        return out
 
     def name_of(self, actor_id: str) -> str:
         """The name of the actor ``actor_id`` (the id itself when no listed mention has it)."""
