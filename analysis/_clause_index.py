@@ -65,7 +65,8 @@ class ClauseIndex:
         self._raw: dict = {}  # the phrase offsets as (data, mask) arrays, read by row
         self._by_verb: dict = {}  # long sentences: rows in verb order, for rows_near
         # rows are in text order, so the sentence ids do not decrease
-        if all(a <= b for a, b in zip(self.sent, self.sent[1:])):
+        sent = np.asarray(column_values(table, "sent_id"))
+        if len(sent) < 2 or bool((sent[1:] >= sent[:-1]).all()):
             self._order, self._sent_sorted = range(self.n), self.sent
         else:  # pragma: no cover - a table sorted otherwise
             self._order = sorted(range(self.n), key=lambda k: (self.sent[k], self.start[k]))
