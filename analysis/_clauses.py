@@ -1,9 +1,10 @@
-"""Clause boundaries around a span, from a sentence's break matches found once (shared helper).
+"""Word-window clause boundaries around a span, from a sentence's break matches found once.
 
-``sentiment.actor_sentiment`` and ``timeline.events`` cut the clause around each actor mention
-or time expression at the breaks a pattern finds in the sentence. Scanning the sentence again for
-every mention is quadratic in one long sentence with many mentions; :class:`ClauseBreaks` scans
-each sentence once and finds the breaks around a span by bisection.
+``sentiment.actor_sentiment`` reads its clauses from the clause layer (``doc.clauses``); for a
+mention that no clause holds (a fronted phrase before the subject, a sentence without a verb) it
+falls back to the stretch between the breaks a pattern finds in the sentence. Scanning the
+sentence again for every mention is quadratic in one long sentence with many mentions;
+:class:`ClauseBreaks` scans each sentence once and finds the breaks around a span by bisection.
 
 >>> import re
 >>> breaks = ClauseBreaks(re.compile(";"), "a; b; c")

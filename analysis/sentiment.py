@@ -50,7 +50,7 @@ COLUMNS = ["level", "para_id", "sent_id", "start", "end", "text", "textblob_pola
 EXPLAIN_COLUMNS = ["level", "para_id", "sent_id", "lexicon", "start", "end", "text", "words", "score",
                    "subjectivity", "lexicon_score", "negated", "modified"]
 ACTOR_COLUMNS = ["mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "mention",
-                 "start", "end", "text", "textblob_polarity", "vader_compound"]
+                 "start", "end", "text", "textblob_polarity", "vader_compound", "clause_id", "role"]
 _RANGES = {"textblob": (-1.0, 1.0), "vader": (-4.0, 4.0)}
 _NT = re.compile(r"n['’]t\b", re.I)
 
@@ -1041,59 +1041,101 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int, breaks=No
 
 
 def actor_sentiment(doc) -> pd.DataFrame:
-    """The sentiment of the clause around each actor mention (a first, transparent method).
+    """The sentiment of the clause each actor mention takes part in (a first, transparent method).
 
-    The clause is the stretch of the mention's sentence between the nearest breaks: ``; : ( )``,
-    dashes, quotation marks, and a comma or space before a conjunction or relative word (*but,
-    while, although, because, since, which, who, and* …). Both lexicons score that clause as
-    they would any text. This says how the *words near* an actor sound, not what the writer
-    thinks of the actor: "X condemned the attack" is negative around X.
+    The clause is read from ``doc.clauses``: the one in which the mention is (inside) the subject,
+    the object or — for a passive — the agent (``role``), else the smallest clause containing it
+    (``role = "other"``). A mention no clause holds (a fronted phrase before the subject, a
+    sentence without a verb) falls back to the stretch of its sentence between the nearest
+    breaks (``; : ( )``, dashes, quotation marks, a comma or space before *but, while, although,
+    because, which, who, and* …), with ``clause_id`` ``<NA>``. Both lexicons score that span as
+    they would any text. This says how the *words of the clause* sound, not what the writer
+    thinks of the actor: "X condemned the attack" is negative around X; ``role`` tells the doer
+    (subject of an active verb, agent of a passive) from the one done to.
 
     Returns:
         DataFrame ``mention_id, para_id, sent_id, actor_id, actor, actor_type, mention, start,
-        end, text`` (the clause), ``textblob_polarity, vader_compound``. Empty when the actors
-        layer is not available.
+        end, text`` (the clause), ``textblob_polarity, vader_compound, clause_id`` (the row of
+        ``doc.clauses``; ``<NA>`` for the fallback), ``role`` (``subject``, ``object``,
+        ``agent`` or ``other``). Empty when the actors layer is not available.
     """
     try:
         mentions = doc.mentions
     except AttributeError:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
+    from ._clause_index import clause_index
+
     text = doc.text
     sents = doc.sentences
     sent_span = dict(zip(sents["sent_id"].tolist(), zip(sents["start"].tolist(), sents["end"].tolist())))
-    breaks = ClauseBreaks(_CLAUSE_BREAK, text)
+    clauses = clause_index(doc)
+    breaks = None
     tb_an = _textblob()
-    rows, cache = [], {}
-    for m in mentions.itertuples(index=False):
-        s_start, s_end = sent_span[int(m.sent_id)]
-        s, e = _clause(text, int(m.start), int(m.end), int(s_start), int(s_end), breaks)
+    cache = {}
+    # the mention columns as lists, read once (itertuples and a dict per row cost more than the
+    # clause look-ups)
+    n = len(mentions)
+    cols = {c: mentions[c].tolist() if c in mentions.columns else [None] * n
+            for c in ("mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "text", "start", "end")}
+    sent_ids = [int(v) for v in cols["sent_id"]]
+    m_starts = [int(v) for v in cols["start"]]
+    m_ends = [int(v) for v in cols["end"]]
+    spans, pols, comps, cids, roles = [], [], [], [], []
+    for sid, m_start, m_end in zip(sent_ids, m_starts, m_ends):
+        k, role = clauses.role_of(sid, m_start, m_end, text) if clauses is not None else (None, "other")
+        if k is not None:
+            s, e, cid = clauses.start[k], clauses.end[k], clauses.clause_id[k]
+        else:
+            if breaks is None:
+                breaks = ClauseBreaks(_CLAUSE_BREAK, text)
+            s_start, s_end = sent_span[sid]
+            s, e = _clause(text, m_start, m_end, int(s_start), int(s_end), breaks)
+            cid = None
         if (s, e) not in cache:
             span = text[s:e]
             cache[(s, e)] = (tb_an(span)[0], _vader_scores(span)[0]["compound"])
         pol, comp = cache[(s, e)]
-        rows.append({"mention_id": m.mention_id, "para_id": m.para_id, "sent_id": m.sent_id, "actor_id": m.actor_id,
-                     "actor": m.actor, "actor_type": getattr(m, "actor_type", None), "mention": m.text,
-                     "start": s, "end": e, "text": text[s:e], "textblob_polarity": pol, "vader_compound": comp})
-    return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+        spans.append((s, e))
+        pols.append(pol)
+        comps.append(comp)
+        cids.append(-1 if cid is None else cid)
+        roles.append(role)
+    if not n:
+        out = pd.DataFrame(columns=ACTOR_COLUMNS)
+        out["clause_id"] = out["clause_id"].astype("Int64")
+        return out
+    import numpy as np
+
+    ids = np.array(cids, dtype="int64")
+    data = {"mention_id": cols["mention_id"], "para_id": cols["para_id"], "sent_id": cols["sent_id"],
+            "actor_id": cols["actor_id"], "actor": cols["actor"], "actor_type": cols["actor_type"],
+            "mention": cols["text"], "start": [p for p, _ in spans], "end": [q for _, q in spans],
+            "text": [text[p:q] for p, q in spans], "textblob_polarity": pols, "vader_compound": comps,
+            "clause_id": pd.arrays.IntegerArray(ids, ids < 0), "role": roles}
+    return pd.DataFrame(data, columns=ACTOR_COLUMNS)
 
 
 def actor_sentiment_summary(doc, *, by: str = "actor") -> pd.DataFrame:
     """:func:`actor_sentiment` aggregated ``by="actor"`` or ``by="paragraph"`` (actor × paragraph).
 
-    Columns: the keys, ``mentions``, mean and min/max of each lexicon's clause score.
+    Columns: the keys, ``mentions``, mean and min/max of each lexicon's clause score, and how
+    many of the mentions are the subject, the object and the agent of their clause
+    (``as_subject, as_object, as_agent``).
     """
     if by not in ("actor", "paragraph"):
         raise ValueError(f"by must be 'actor' or 'paragraph', not {by!r}")
     table = actor_sentiment(doc)
     keys = ["actor_id", "actor"] if by == "actor" else ["para_id", "actor_id", "actor"]
+    roles = ["as_subject", "as_object", "as_agent"]
     if table.empty:
         return pd.DataFrame(columns=keys + ["mentions", "textblob_mean", "textblob_min", "textblob_max",
-                                            "vader_mean", "vader_min", "vader_max"])
+                                            "vader_mean", "vader_min", "vader_max"] + roles)
+    table = table.assign(**{r: table["role"] == r[3:] for r in roles})
     out = table.groupby(keys, dropna=False).agg(
         mentions=("mention_id", "size"), textblob_mean=("textblob_polarity", "mean"),
         textblob_min=("textblob_polarity", "min"), textblob_max=("textblob_polarity", "max"),
         vader_mean=("vader_compound", "mean"), vader_min=("vader_compound", "min"),
-        vader_max=("vader_compound", "max")).reset_index()
+        vader_max=("vader_compound", "max"), **{r: (r, "sum") for r in roles}).reset_index()
     return out.sort_values(keys if by == "paragraph" else ["mentions", "actor"], ascending=by == "paragraph").reset_index(drop=True)
 
 

@@ -5,8 +5,8 @@
   values that become equal after halving or ×1.5) are common: that is where the library's
   ``sentiments.index(value)`` quirk changes a different position than the one it reads.
 * ``polarity_scores`` of long texts with "but" against ``score_text``.
-* ``sentiment._CLAUSE_BREAK`` and ``timeline._CLAUSE_BREAK`` find the same breaks as the
-  earlier (quadratic) patterns on ordinary sentences.
+* ``sentiment._CLAUSE_BREAK`` (actor sentiment's fallback outside the clause layer) finds the
+  same breaks as the earlier (quadratic) pattern on ordinary sentences.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import sentiment as S
-from analysis import timeline as TL
 
 VADER = SentimentIntensityAnalyzer()
 LIBRARY_BUT_CHECK = SentimentIntensityAnalyzer._but_check
@@ -110,7 +109,6 @@ def test_but_check_is_not_quadratic():
 OLD_SENTIMENT = re.compile(r"[;:–—()\[\]\"“”]|,\s+(?=(?:but|while|whereas|although|though|because|since|as|which|who"
                            r"|whom|whose|and|so|yet)\b)|\s+(?=(?:but|while|whereas|although|though|because|since)\b)",
                            re.I)
-OLD_TIMELINE = re.compile(r"[;:–—]|,\s+(?:but|while|whereas|although|and\s+(?=the|they|he|she|it|we))\b|\s[-–—]\s")
 
 SENTENCES = [
     "The minister said the talks were useful, but the opposition called them a failure.",
@@ -125,8 +123,7 @@ SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize("old, new", [(OLD_SENTIMENT, S._CLAUSE_BREAK), (OLD_TIMELINE, TL._CLAUSE_BREAK)],
-                         ids=["sentiment", "timeline"])
+@pytest.mark.parametrize("old, new", [(OLD_SENTIMENT, S._CLAUSE_BREAK)], ids=["sentiment"])
 def test_clause_break_finds_the_same_breaks(old, new):
     rng = random.Random(2)
     texts = list(SENTENCES)
@@ -136,7 +133,7 @@ def test_clause_break_finds_the_same_breaks(old, new):
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
 
 
-@pytest.mark.parametrize("pattern", [S._CLAUSE_BREAK, TL._CLAUSE_BREAK], ids=["sentiment", "timeline"])
+@pytest.mark.parametrize("pattern", [S._CLAUSE_BREAK], ids=["sentiment"])
 def test_clause_break_is_linear_on_whitespace(pattern):
     for unit in (" ", "\t", " \n", ", "):
         text = unit * (200_000 // len(unit)) + "x"

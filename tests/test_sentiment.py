@@ -166,6 +166,39 @@ def test_sentiment_of_actor_clauses():
         assert (table.apply(lambda r: doc.text[r.start:r.end] == r.text, axis=1)).all()
 
 
+def test_actor_sentiment_reads_the_clause_layer():
+    # a passive: the one criticised is its subject, the critic its agent; both score that clause
+    doc = analysis.annotate(analysis.from_text("Title\n\nPeter Lind was criticised by Amnesty International."))
+    table = S.actor_sentiment(doc).set_index("mention")
+    clause = doc.clauses.set_index("clause_id").loc[int(table.loc["Amnesty International", "clause_id"])]
+    assert clause.voice == "passive" and clause.agent == "Amnesty International"
+    assert table.loc["Amnesty International", "role"] == "agent"
+    assert table.loc["Peter Lind", "role"] == "subject"
+    assert table.loc["Peter Lind", "text"] == "Peter Lind was criticised by Amnesty International"
+    # the head of a phrase takes its role; a name after "of" in it does not
+    doc = analysis.annotate(analysis.from_text(
+        "Title\n\nRussian President Vladimir Putin told Joe Biden that Moscow would not agree."))
+    roles = dict(zip(S.actor_sentiment(doc)["mention"], S.actor_sentiment(doc)["role"]))
+    assert roles["Vladimir Putin"] == "subject" and roles["Joe Biden"] == "object" and roles["Moscow"] == "subject"
+    assert roles["Russian"] == "other"
+    doc = analysis.annotate(analysis.from_text("Title\n\nThe treaty was signed by Chile and Peru in May."))
+    assert set(S.actor_sentiment(doc)["role"]) == {"agent"}     # both conjuncts head the agent
+    table = S.actor_sentiment(doc)
+    assert (table.apply(lambda r: doc.text[r.start:r.end] == r.text, axis=1)).all()
+    assert table["clause_id"].dtype == "Int64"
+    summary = S.actor_sentiment_summary(doc)
+    assert summary["as_agent"].tolist() == [1, 1] and summary["as_subject"].sum() == 0
+
+
+def test_actor_sentiment_without_a_clause_falls_back_to_the_word_window():
+    # a fronted phrase lies before the subject: no clause holds "Geneva"
+    text = "Title\n\nAt the talks in Geneva, Chile praised the excellent deal."
+    doc = analysis.annotate(analysis.from_text(text))
+    table = S.actor_sentiment(doc).set_index("mention")
+    assert pd.isna(table.loc["Geneva", "clause_id"]) and table.loc["Geneva", "role"] == "other"
+    assert table.loc["Chile", "role"] == "subject" and table.loc["Chile", "text"] == "Chile praised the excellent deal"
+
+
 def test_stand_ins_leave_textblob_assessments_unchanged():
     words = ("it 's not a very good plan ! ( ! ) (!) :) :-( <3 2021 u.s. ' '' ''' x 's really not "
              "bad , never so 12 .. -- hello wonderful !").split()

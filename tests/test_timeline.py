@@ -373,3 +373,75 @@ def test_notebook_05_runs_on_an_undated_article(tmp_path):
     assert (charts / "05-timeline.png").stat().st_size > 1000 and (charts / "05-narrative-order.svg").exists()
     ev = pd.read_csv(tmp_path / "out" / "tables" / "events.csv")
     assert ev["date"].isna().sum() == 4 and (ev["anchor"] == "unresolved: no publication date").sum() == 4
+
+
+# --------------------------------------------------------------------------------------------
+# events read the clause layer: who does what to whom
+
+
+def _event(text: str, value: str, published: str = "2024-03-07"):
+    doc = analysis.annotate(analysis.from_text("Title\n\n" + text, published=published))
+    ev = doc.events
+    return doc, ev[ev.value == value].iloc[0]
+
+
+def test_event_participants_come_from_the_clause():
+    doc, e = _event("Maria Lopez met Peter Lind in Lima on 4 March 2024.", "2024-03-04")
+    assert (e.trigger, e.subject, e.verb) == ("meet", "Maria Lopez", "met")
+    assert e.object.startswith("Peter Lind")
+    clause = doc.clauses.set_index("clause_id").loc[int(e.clause_id)]
+    assert (clause.verb, clause.voice) == ("met", "active")
+    if importlib.util.find_spec("analysis.actors") is not None:
+        assert e.actors.split("; ")[:2] == ["Maria Lopez", "Peter Lind"]   # subject, then object
+    # a passive: the agent is the doer, listed before the rest
+    doc, e = _event("The treaty was signed by Chile and Peru in May 2019.", "2019-05")
+    assert (e.trigger, e.subject, e.verb, e.agent.split(" in ")[0]) == ("sign", "The treaty", "was signed", "Chile and Peru")
+    assert doc.clauses.set_index("clause_id").loc[int(e.clause_id), "voice"] == "passive"
+    if importlib.util.find_spec("analysis.actors") is not None:
+        assert e.actors == "Chile; Peru"
+
+
+def test_event_clause_is_the_one_the_date_belongs_to():
+    # a fronted date: the clause after it; the summary keeps the words before the date
+    _, e = _event("On 4 March 2024, Chile criticised Peru.", "2024-03-04")
+    assert (e.trigger, e.subject, e.object) == ("criticise", "Chile", "Peru")
+    assert e.summary == "On 4 March 2024, Chile criticised Peru"
+    # a participle inside the subject governs its own date; the main verb governs the other
+    doc = analysis.annotate(analysis.from_text("Title\n\nThe bridge, built in 1932, will be closed next year.",
+                                               published="2024-03-07"))
+    ev = doc.events.set_index("value")
+    assert ev.loc["1932", "trigger"] == "build" and ev.loc["2025", "trigger"] == "close"
+    assert ev.loc["1932", "clause_id"] != ev.loc["2025", "clause_id"]
+    # the verb the date follows, not the infinitive after it
+    _, e = _event("The envoys will return to the capital next month to negotiate a settlement.", "2024-04")
+    assert (e.trigger, e.subject) == ("return", "The envoys")
+
+
+def test_event_without_a_clause_keeps_its_sentence():
+    # a verbless line: no clause; the sentence is the span and the participants are empty
+    doc = analysis.annotate(analysis.from_text("Title\n\nTalks in Oslo on 4 March 2024.\n\nThe envoys agreed."))
+    e = doc.events.iloc[0]
+    assert pd.isna(e.clause_id) and e.subject == "" and e.verb == "" and e.trigger == "talk"
+    assert doc.events["clause_id"].dtype == "Int64"
+
+
+def test_events_and_actor_roles_stay_linear_in_one_long_sentence():
+    # a run-on sentence of hundreds of clauses, dates and names: no look-up reads it again per date
+    import time
+
+    from analysis import sentiment as S
+
+    def run(n):
+        text = "Title\n\n" + "Chile met Peru on Monday and Peru criticised Chile on Tuesday, " * n + "and that was all."
+        doc = analysis.annotate(analysis.from_text(text, published="2024-03-07"))
+        doc.clauses, doc.timexes, getattr(doc, "mentions", None)
+        t0 = time.perf_counter()
+        ev = doc.events
+        if importlib.util.find_spec("analysis.actors") is not None:
+            S.actor_sentiment(doc)
+        return time.perf_counter() - t0, len(ev)
+
+    t_small, n_small = run(100)
+    t_large, n_large = run(400)
+    assert n_large == 4 * n_small
+    assert t_large < 0.25 or t_large <= 8 * max(t_small, 0.25 / 8), f"{t_small:.2f}s -> {t_large:.2f}s for 4x the text"

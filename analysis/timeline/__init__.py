@@ -51,6 +51,6 @@ from .tables import (  # noqa: F401
     _columns, _dates, _frame, _MentionLists, _mentions_or_none, _TOKEN_CACHE, _token_lists, _TokenLists
 )
 from .dated_events import (  # noqa: F401
-    EVENT_COLUMNS, events, _AUX, _CLAUSE_BREAK, _NO_DCT, _start_date, _summary, _trigger, _undated_meeting,
+    EVENT_COLUMNS, events, _AUX, _event_clause, _NO_DCT, _start_date, _summary, _trigger, _undated_meeting,
     _undated_meeting_at
 )

@@ -34,7 +34,12 @@ def _columns(df: pd.DataFrame, names) -> list[list]:
         if name not in df.columns:
             out.append([None] * len(df))
             continue
-        out.append(column_values(df, name).tolist())
+        values = column_values(df, name)
+        arrow = getattr(values, "_pa_array", None)
+        if arrow is not None and arrow.null_count == 0:
+            out.append(arrow.to_pylist())  # the same strings, ~10x faster than pandas' tolist
+        else:
+            out.append(values.tolist())
     return out
 
 
@@ -84,30 +89,53 @@ class _MentionLists:
         if m is None:
             return
         sent, start, end, text, ident, name = _columns(m, ("sent_id", "start", "end", "text", "actor_id", "actor"))
-        keep = sorted((sent[i], start[i], i) for i in range(len(sent)) if needed is None or sent[i] in needed)
-        if not keep:
+        if needed is None:
+            idx = list(range(len(sent)))
+        else:
+            idx = [i for i, s in enumerate(sent) if s in needed]
+        if not idx:
             return
-        idx = [k[2] for k in keep]
+        keys = [(sent[i], start[i]) for i in idx]
+        if any(a > b for a, b in zip(keys, keys[1:])):  # not in text order: sort
+            idx = [i for _, i in sorted(zip(keys, idx))]
         self.sent = [sent[i] for i in idx]
         self.start = [start[i] for i in idx]
         self.end = [end[i] for i in idx]
         self.id = [ident[i] if isinstance(ident[i], str) and ident[i] else "" for i in idx]
         self.name = [name[i] if isinstance(name[i], str) and name[i] else str(text[i]) for i in idx]
 
-    def actors(self, sent_id, clause) -> tuple[list[str], list[str]]:
+    def within(self, sent_id, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+        """``(start, end, id, name)`` of the mentions of sentence ``sent_id`` inside ``[lo, hi)``,
+        in text order (the id is the name when a mention has no actor id); found by bisection,
+        so a long sentence is not read again for every look-up."""
         if not self.sent:
-            return [], []
-        a = bisect.bisect_left(self.sent, sent_id)
-        b = bisect.bisect_right(self.sent, sent_id)
-        lo, hi = clause
-        idx = [i for i in range(a, b) if self.start[i] >= lo and self.end[i] <= hi] or list(range(a, b))
-        ids, names = [], []
-        for i in idx:
-            ident = self.id[i] or self.name[i]
-            if ident not in ids:
-                ids.append(ident)
-                names.append(self.name[i])
-        return ids, names
+            return []
+        cache = self.__dict__.setdefault("_by_sent", {})
+        got = cache.get(sent_id)
+        if got is None:
+            a = bisect.bisect_left(self.sent, sent_id)
+            b = bisect.bisect_right(self.sent, sent_id, a)
+            rows = [(self.start[i], self.end[i], self.id[i] or self.name[i], self.name[i]) for i in range(a, b)]
+            got = cache[sent_id] = (rows, [r[0] for r in rows])
+        rows, starts = got
+        out = []
+        for i in range(bisect.bisect_left(starts, lo), len(rows)):
+            r = rows[i]
+            if r[0] >= hi:
+                break
+            if r[1] <= hi:
+                out.append(r)
+        return out
+
+    def name_of(self, actor_id: str) -> str:
+        """The name of the actor ``actor_id`` (the id itself when no listed mention has it)."""
+        names = self.__dict__.get("_names")
+        if names is None:
+            names = self._names = {}
+            for ident, name in zip(self.id, self.name):
+                if ident:
+                    names.setdefault(ident, name)
+        return names.get(actor_id, actor_id)
 
 
 def _mentions_or_none(doc):
