@@ -205,3 +205,13 @@ def test_show_clauses_on_an_article_with_no_body_says_so():
     doc = analysis.annotate(analysis.from_text("Only a headline"))
     view = show_clauses(doc)
     assert "no clause to show" in view.html
+
+
+def test_phrase_actor_is_the_head_mention_not_the_first():
+    text = "Talks\n\nThe Brazilian Foreign Minister Ana Ribeiro rejected the offer of the Chilean government."
+    doc = analysis.annotate(analysis.from_text(text))
+    m = doc.mentions
+    table = doc.clauses.set_index("lemma")
+    ribeiro = m.loc[m["text"].str.contains("Ribeiro"), "actor_id"].iloc[0]
+    assert table.loc["reject", "subject_actor_id"] == ribeiro          # not Brazil, the first mention
+    assert table.loc["reject", "object_actor_id"] == m.loc[m["text"].str.contains("Chilean"), "actor_id"].iloc[0]

@@ -43,9 +43,11 @@ class _Mentions:
         self.starts = [r[0] for r in rows]
 
     def actor(self, start: int, end: int, s: "Sentence", span):
-        """The actor of the first mention inside the phrase's head [start, head end], else of the
-        first inside the whole phrase (token span ``span`` of ``s``; its head is found only when a
-        mention starts inside the phrase)."""
+        """The actor of the phrase (token span ``span`` of ``s``, characters [start, end]): of the
+        mention starting inside the phrase's head (the words before its first preposition) that ends last,
+        as the head noun of an English noun phrase comes last ("Russian President Vladimir Putin"
+        is Putin, not Russia); else of the first mention inside the whole phrase ("the offer of
+        the Chilean government")."""
         k = bisect_left(self.starts, start)
         if k == len(self.rows) or self.rows[k][0] >= end:
             return None
@@ -53,23 +55,21 @@ class _Mentions:
 
     def actor_from(self, k: int, end: int, s: "Sentence", span):
         """:meth:`actor` once ``k``, the first mention starting inside the phrase, is known."""
-        head_end = None  # found only for a mention that starts after the phrase's first word
-        first_word_end = s.en[span[0]]
-        first = None
         rows = self.rows
+        ms, me, aid = rows[k]
+        if k + 1 == len(rows) or rows[k + 1][0] >= end:  # one mention starts inside: the common case
+            return aid if me <= end else None
+        head_end = _head_end(s, span)
+        best = best_end = first = None
         while k < len(rows) and rows[k][0] < end:
             ms, me, aid = rows[k]
             if me <= end:
-                if ms < first_word_end:
-                    return aid  # inside the head, which holds at least the first word
-                if head_end is None:
-                    head_end = _head_end(s, span)
-                if ms < head_end:
-                    return aid
                 if first is None:
                     first = aid
+                if ms < head_end and (best_end is None or me > best_end):
+                    best, best_end = aid, me
             k += 1
-        return first
+        return best if best is not None else first
 
 
 def _head_end(s: Sentence, span) -> int:
