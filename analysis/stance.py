@@ -569,6 +569,18 @@ def _target_ok(s, span) -> bool:
     return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
 
 
+def _colon_speaker(s, k: int):
+    """ "Clinton: I support statehood", "Carly Fiorina Endorses Cruz: I Am Horrified": the name
+    that opens the sentence before a colon, when *I* / *we* at token k follow that colon."""
+    colon = next((m for m in range(1, min(k, 12)) if s.low[m] == ":"), None)
+    if colon is None or any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+        return None
+    end = 0
+    while end < colon and s.pos[end] in ("NNP", "NNPS") or (end < colon and s.low[end] in ("-", ".")):
+        end += 1
+    return (0, end - 1) if end > 0 and (end == colon or s.pos[end].startswith("VB") or s.pos[end] == "NNP") else None
+
+
 def _gerund_object_holder(s, c):
     """ "attacked X for opposing Y", "accused X of endorsing Y", "thanked X for backing Y": X holds
     the gerund's stance (the noun phrase between the governing verb and *for* / *of*)."""
@@ -579,6 +591,34 @@ def _gerund_object_holder(s, c):
     if span is None or span[0] == 0 or not s.pos[span[0] - 1].startswith("VB"):
         return None
     return span
+
+
+def _participle_holder(s, c, vg: int, actors):
+    """ "taken heat from a civil rights group demanding Y", "the super PAC backing Bush": a
+    participle right after a noun phrase that names someone modifies it; that phrase holds the
+    stance (not the subject of the clause around it). None when the noun phrase names no one
+    ("went on the record endorsing Y")."""
+    if vg != c.vs or vg == 0 or not s.pos[vg - 1].startswith("NN"):
+        return None
+    span = _np_left(s, vg - 1)
+    if span is None:
+        return None
+    a, b = span
+    cut = max((k for k in range(a, b) if s.pos[k] == "IN" and s.low[k] != "of"), default=None)
+    if cut is not None:
+        a = cut + 1  # "pressure from a union demanding Y": the union
+        span = (a, b)
+    if actors.in_span(s.st[a], s.en[b]) is None and not any(p.startswith("NNP") for p in s.pos[a:b + 1]) \
+            and s.lem[b] not in _GROUP_NOUNS:
+        return None
+    return span
+
+
+#: nouns for people acting together ("a union demanding Y", "activists backing Y")
+_GROUP_NOUNS = frozenset({"group", "union", "organization", "organisation", "committee", "coalition", "party", "campaign",
+                          "pac", "association", "council", "movement", "activist", "lawmaker", "voter", "senator",
+                          "company", "firm", "donor", "leader", "official", "member", "supporter", "critic", "protester",
+                          "candidate", "legislator", "governor", "mayor", "federation", "alliance", "caucus"})
 
 
 #: prepositions that bring the target of a stance noun ("support for Y", "opposition to Y", "attacks on Y")
@@ -728,9 +768,24 @@ def _copular_subject(cs, span):
     while k >= 0 and (cs.pos[k] in ("DT", "JJ", "NN", "NNS", "CC") or cs.low[k] == ","):
         k -= 1
     if k >= 0 and cs.lem[k] == "be":
+        prev = None
         for c in cs.clauses:
-            if c.vs <= k <= c.ve and c.subj is not None and c.subj[1] < k:
-                return c.subj
+            if c.vs <= k <= c.ve:
+                if c.subj is not None and c.subj[1] < k:
+                    return c.subj
+                if c.subj is None and k > 0 and cs.low[c.vs - 1] in ("and", "but"):
+                    if prev is None:
+                        # the first verb was read as a noun: the name that opens the sentence (after a colon)
+                        m = a0 = next((m + 1 for m in range(min(k, 6)) if cs.low[m] == ":"), 0)
+                        while m < k and cs.pos[m] in ("NNP", "NNPS", "DT"):
+                            m += 1
+                        if m > a0 and "NNP" in cs.pos[a0:m] and m < k and cs.pos[m].startswith(("RB", "VB", "NNS")):
+                            prev = (a0, m - 1)
+                    if prev is not None:
+                        return prev  # "Trump regularly lies and is a ... who": the first verb's subject
+                break
+            if c.kind == "fin" and c.subj is not None and c.relation != "relative" and c.ve < k:
+                prev = c.subj
     return span
 
 
@@ -840,6 +895,8 @@ def _headline_cues(s, index):
         b = h
         while h >= 0 and (s.pos[h] in _HEADLINE_NP or s.low[h] == "-"):
             h -= 1
+        if b == h and b >= 0 and s.low[b] == "and" and out and out[-1][2][1] == b - 1:
+            h, b = out[-1][1][0] - 1, out[-1][1][1]  # "Le Pen Backs Trump And Denounces Clinton": the same holder
         t = k + 1
         while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > k + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
             t += 1
@@ -1191,6 +1248,9 @@ def stance(doc) -> pd.DataFrame:
                     # "is unlikely to give Clinton the nod", "refused to lend them its support"
                     if _governing_negation(cs, c_noun)[0]:
                         negated = not negated
+                elif c_noun is not None and c_noun.ve < i and cs.lem[c_noun.main] in _RECEIVE | _GIVE | _LIGHT_VERBS \
+                        and any(w in negs for w in s.low[c_noun.vs:c_noun.ve + 1]):
+                    negated = not negated  # "has not received any endorsements from X", "did not voice support for Y"
             elif kind == "experiencer":
                 obj = _np_right(s, j)
                 holder_span, holder_from, target_span = obj, "object", subj
@@ -1230,6 +1290,11 @@ def stance(doc) -> pd.DataFrame:
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
                         target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
                 else:
+                    g_ctl = c.gov if c.gov is not None else (_governing_finite(cs, c) if c.kind == "inf" and c.subj is None else None)
+                    if c.kind == "inf" and c.gov is None and g_ctl is not None and cs.lem[g_ctl.main] in _OBJECT_CONTROL \
+                            and g_ctl.ve < c.vs and any(cs.pos[x].startswith(("NN", "PRP")) for x in range(g_ctl.ve + 1, c.vs)):
+                        i = j  # "called on the city to attack Y": a wish for the city, not the caller's own act
+                        continue
                     if c.kind in ("inf", "ger") and c.gov is not None and ((c.gov.voice == "passive" and cs.lem[c.gov.main] in _OBJECT_CONTROL) or (
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
@@ -1245,7 +1310,12 @@ def stance(doc) -> pd.DataFrame:
                         # "attacked X for opposing Y": X
                         fin = _governing_finite(cs, c)
                         obj_holder = _gerund_object_holder(s, c)
-                        if obj_holder is not None:
+                        np_holder = _participle_holder(s, c, vg, actors) if c.kind == "ger" and pos[i] == "VBG" else None
+                        if np_holder is not None:
+                            # "pressure from a union demanding Y", "a super PAC backing Y": the noun phrase
+                            holder_span = subj = np_holder
+                            holder_from_clause = "subject"
+                        elif obj_holder is not None:
                             holder_span = subj = obj_holder
                             holder_from_clause = "object"
                         elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
@@ -1287,6 +1357,13 @@ def stance(doc) -> pd.DataFrame:
                     if k is not None and k > b1 + 1 and k < i and all(pos[x] in _NP_POS for x in range(b1 + 1, k)) \
                             and any(pos[x].startswith("NNP") for x in range(b1 + 1, k)):
                         holder_span = (b1 + 1, k - 1)
+                if vg >= 4 and low[vg - 1] == "," and holder_span[1] < vg:
+                    # "Westmacott, who will retire after serving in Iran, praised Y": the name before the aside
+                    p = next((p for p in range(vg - 3, 0, -1) if low[p] == "," and low[p + 1] in ("who", "which")), None)
+                    if p is not None and p < holder_span[0]:
+                        left = _np_left(s, p - 1)
+                        if left is not None and any(pos[x].startswith("NNP") for x in range(left[0], left[1] + 1)):
+                            holder_span = left
                 a0 = holder_span[0]
                 if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
                     k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
@@ -1305,6 +1382,10 @@ def stance(doc) -> pd.DataFrame:
                 hwords = s.low[holder_span[0]:holder_span[1] + 1]
                 if quote and (hwords[0] in _FIRST_PERSON):
                     holder_id, holder, holder_text, holder_from = _clean(quote[0]), quote[1], text[s.st[holder_span[0]]:s.en[holder_span[1]]], "quote"
+                elif hwords[0] in _FIRST_PERSON and (named := _colon_speaker(s, holder_span[0])) is not None:
+                    # "Clinton: I support statehood" (a headline): the name before the colon speaks
+                    holder_id, holder, _, _ = resolve(s, named, "reported")
+                    holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "reported"
                 elif c is not None and c.relation == "reported" and hwords[0] in _FIRST_PERSON and c.gov is not None \
                         and c.gov.subj is not None and s.low[c.gov.subj[0]] not in _FIRST_PERSON:
                     # "We oppose the deal, the minister said": the speaker holds it

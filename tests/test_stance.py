@@ -380,7 +380,7 @@ def test_polnear_gold_holds_offsets_only_and_fits_the_text():
     if root is None:
         pytest.skip("PolNeAR is not here")
     texts, gold = stance_eval.load_gold(root)
-    assert len(gold) == len(rows) and len({a for _, a in texts}) == 20
+    assert len(gold) == len(rows) and len({a for _, a in texts}) == 30
 
 
 def test_relative_antecedent_headline_infinitive_and_quantifier_after_a_conjunction():
@@ -439,3 +439,48 @@ def test_anti_words_with_an_owner():
         ("Murphy", "against", "Trump")]
     assert _rows("The group ran anti-immigration ads.") == [("The group", "against", "immigration")]
     assert _one("The anti-Trump vote went to Cruz.").empty
+
+
+def _article_rows(text: str) -> list[tuple]:
+    return [(r.holder, r.stance, r.target) for r in st.stance(analysis.annotate(analysis.from_text(text))).itertuples()]
+
+
+def test_more_evaluation_cues():
+    assert _rows("The mayor rebuffed the developer's offer.") == [("The mayor", "against", "the developer's offer")]
+    assert _rows("The council struck down the parking rule.") == [("The council", "against", "the parking rule")]
+    assert _rows("She has been critical of the new budget.") == [("She", "against", "the new budget")]
+    assert _rows("Jones made no secret of her distaste for the merger.") == [("her", "against", "the merger")]
+    assert _rows("The minister proposed a new tax on sugar.") == [("The minister", "favor", "a new tax on sugar")]
+    rows = _rows("The striker was rebuked by fans for his celebration.")
+    assert rows and rows[0][0].startswith("fans") and rows[0][1:] == ("against", "The striker")
+
+
+def test_participle_after_a_noun_phrase_that_names_someone():
+    rows = _rows("The bank has come under pressure from a farmers' union demanding the state repeal the new tax.")
+    assert rows == [("a farmers' union", "favor", "the state repeal the new tax")]
+    assert _rows("The governor went on the record endorsing the plan.") == [("The governor", "favor", "the plan")]
+
+
+def test_headline_speaker_before_a_colon_and_a_second_headline_verb():
+    assert _article_rows("Mayor Jones: I support the new bridge.\n\nThe council met on Monday.") == [
+        ("Jones", "favor", "the new bridge")]
+    assert _article_rows("Union Leader Backs Mayor Jones And Denounces Council Plan.\n\nThe leader spoke on Monday.") == [
+        ("Union Leader", "favor", "Mayor Jones"), ("Union Leader", "against", "Council Plan")]
+
+
+def test_negated_receiving_of_a_stance_noun():
+    rows = _rows("The mayor still has not received any endorsements from his fellow councillors.")
+    assert rows == [("his fellow councillors", "against", "The mayor")]
+    assert _rows("The mayor received endorsements from two unions.") == [("two unions", "favor", "The mayor")]
+
+
+def test_name_before_a_relative_aside_and_the_first_subject_of_a_copula():
+    assert _rows("Jenkins, who will retire soon after also working in Lagos, Oslo and Lima, praised the new rail plan.")[0][:2] == (
+        "Jenkins", "favor")
+    row = _one("Editor’s note: Mayor Smith regularly incites violence and is a serial liar, rampant xenophobe, racist, "
+               "misogynist and boaster who has repeatedly pledged to ban all cars.").iloc[0]
+    assert (row.holder_text, row.stance) == ("Mayor Smith", "favor")
+
+
+def test_what_one_calls_on_someone_else_to_do_is_not_the_caller_s_own_act():
+    assert _rows("He has also called on the city to attack the debt.") == [("He", "favor", "the city to attack the debt")]
