@@ -180,6 +180,8 @@ def _compiled():
 
 
 _MODAL_HEDGES = frozenset({"may", "might", "could"})
+#: modals that, with "well", make a stance a guess about the future ("may well endorse"; "may reject" stays, hedged)
+_SPECULATIVE = frozenset({"may", "might", "could"})
 _GAP_POS = frozenset({"RB", "RBR", "RBS"})  # what _match lets stand between the words of a cue
 
 
@@ -411,7 +413,7 @@ _STATIVE = frozenset({"oppose", "concern", "interest", "commit", "worry", "alarm
                       "delight", "dismay", "devote", "determine", "trouble", "disturb", "frustrate", "encourage",
                       "opposed", "concerned", "interested", "committed", "worried"})
 #: governors that deny what their complement says ("refused to back", "failed to condemn")
-_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon"})
+_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon", "refrain", "abstain"})
 #: governors that leave it open ("is expected to back", "seemed to oppose")
 _HEDGING_GOVERNORS = frozenset({"seem", "appear", "expect", "plan", "intend", "consider", "threaten", "hope", "tend",
                                 "likely", "unlikely"})
@@ -585,6 +587,10 @@ def _gerund_object_holder(s, c):
     """ "attacked X for opposing Y", "accused X of endorsing Y", "thanked X for backing Y": X holds
     the gerund's stance (the noun phrase between the governing verb and *for* / *of*)."""
     k = c.vs - 1
+    if c.kind == "ger" and k >= 2 and s.low[k] == "and":
+        # "applauded him for defying X and fighting for Y": the first gerund's
+        first = next((o for o in reversed(s.clauses) if o.kind == "ger" and o.ve < k and o is not c), None)
+        return _gerund_object_holder(s, first) if first is not None and first.ve >= k - 8 else None
     if c.kind != "ger" or k < 2 or s.low[k] not in ("for", "of"):
         return None
     span = _np_left(s, k - 1)
@@ -957,6 +963,69 @@ def _naming_cues(cs):
     return out
 
 
+#: how strongly a reported clause must lean (VADER compound) to say how its speaker stands on its subject
+_REPORTED_VALENCE = 0.4
+_SPEECH_VERBS = frozenset(_REPORTING | {"tweet", "post", "explain", "suggest", "believe", "think"})
+#: verbs of a reported clause that say what its subject thinks or plans, not how it is judged
+_NOT_EVALUATING = frozenset({"say", "think", "believe", "mean", "need", "plan", "want", "hope", "know", "tell", "claim",
+                             "expect", "feel", "seem", "appear", "ask", "deny", "insist", "argue", "add", "write"})
+_NOT_EVALUATED = frozenset({"i", "we", "me", "us", "it", "this", "that", "there", "these", "those", "you", "what", "which"})
+
+
+def _reported_evaluations(cs, actors, text):
+    """``(clause, holder span or None, target span, label)`` for what someone says of someone else in
+    words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
+    same failed policies, she said" (she is against Clinton), "Westmacott said that Obama shows great
+    charm" (for Obama). The target is the reported clause's subject, which must name an actor (or be
+    *he* / *she* / *they*); the lean is VADER's compound score of the clause (its negation included).
+    The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
+    from .sentiment import _vader
+
+    out = []
+    for c in cs.clauses:
+        if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
+            continue
+        a, b = c.subj
+        words = cs.low[a:b + 1]
+        if words[0] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING:
+            continue
+        # the subject is a name: its head (before a preposition or "and") is a proper noun
+        cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
+        if cut == a or not cs.pos[cut - 1].startswith("NNP") or actors.in_span(cs.st[a], cs.en[b]) is None:
+            continue
+        g = c.gov
+        if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+            # "'Smith represents failed policies,' she said": the speech clause after the quotation
+            g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                      and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                      and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]):
+            continue
+        if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
+               and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
+            continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
+        holder = g.subj
+        n = len(cs.low)
+        stop = g.vs if g is not None and g.vs > c.ve else n
+        if g is not None and g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if cs.low[m] in ('"', "“", "”", ";", "--", "—", "–", "?") or (cs.low[m] == "," and cs.low[m + 1:m + 2] == ["but"]):
+                end = m - 1
+                break
+        while end > c.ve and cs.low[end] in (",", ".", "!"):
+            end -= 1
+        if end < c.vs:
+            continue
+        segment = text[cs.st[a]:cs.en[end]]
+        score = _vader().polarity_scores(segment)["compound"]
+        if abs(score) < _REPORTED_VALENCE:
+            continue
+        out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
+    return out
+
+
 def _anti_cues(cs):
     """``(token, holder span)`` for an "anti-X" word whose noun phrase has an owner: a possessor
     ("the donor's anti-Trump campaign", "his anti-war stance") or the subject of the verb it is
@@ -1224,6 +1293,15 @@ def stance(doc) -> pd.DataFrame:
                 i = j + 1  # "thank you": a formula
                 continue
             vg = _verb_group_start(s, i, negs)
+            if kind == "verb" and pos[i] == "VB" and vg < i - 1 and any(
+                    low[k] in _SPECULATIVE and low[k + 1] == "well" for k in range(vg, i - 1)):
+                i = j  # "they may well endorse Clinton": speculation about a stance to come, not one held
+                continue
+            if kind == "verb" and vg == i and i > 0 and (pos[i] == "VBN" and pos[i - 1] in ("CD", "NN", "NNS")
+                                                         or pos[i] == "VBD" and pos[i - 1] == "CD") \
+                    and (j >= n or (pos[j] == "IN" and low[j] != "by") or low[j] in _BOUNDARY):
+                i = j  # "75,000 pledged for this year": a participle after a noun, with no agent
+                continue
             # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
             subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
             between = s.low[vg:j]
@@ -1479,6 +1557,55 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
+        if any(c.relation == "reported" for c in cs.clauses):
+            # what someone says of someone else in words that lean one way ("X represents failed policies")
+            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id]
+            for c, hspan, tspan, label in _reported_evaluations(cs, actors, text):
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
+                    continue
+                b1 = hspan[1] + 1
+                if b1 + 2 < n and low[b1] == ",":
+                    m = b1 + 1
+                    while m < n and pos[m].startswith("NNP"):
+                        m += 1
+                    if m > b1 + 1 and m < n and low[m] == ",":
+                        hspan = (b1 + 1, m - 1)  # "the party's leader, Marine Le Pen, voiced support ..., saying"
+                if hspan is not None:
+                    hid, holder, htext, how = resolve(s, hspan, "reported")
+                else:
+                    q = actors.quote_at(s.st[c.vs])
+                    hid, holder, htext, how = _clean(q[0]), q[1], None, "quote"
+                t_hit = actors.in_span(t_start, t_end)
+                if hid is not None and t_hit is not None and _clean(t_hit[0]) == hid:
+                    if hspan is None or hspan[0] != hspan[1] or s.low[hspan[0]] not in ("he", "she", "they"):
+                        continue
+                    # "'Smith represents failed policies,' she said": she is someone else than Smith
+                    other = next(((aid, name) for p, aid, name, _k, is_doc in earlier()
+                                  if p < t_start and not is_doc and aid is not None and aid != hid), None)
+                    if other is None:
+                        continue
+                    hid, holder = other
+                if tspan[0] == tspan[1] and s.low[tspan[0]] in ("he", "she", "they"):
+                    tid, target = None, text[t_start:t_end]
+                    for p, aid, name, _k, is_doc in earlier():
+                        if p < t_start and not is_doc and aid is not None:
+                            tid, target = aid, name
+                            break
+                    if tid is not None and tid == hid:
+                        continue
+                else:
+                    hit = actors.in_span(t_start, t_end)
+                    tid = hit[0] if hit else None
+                if holder is None:
+                    continue
+                v0, v1 = s.st[c.vs], s.en[c.ve]
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
+                             "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
+                             "cue": text[v0:v1], "pattern": "reported evaluation", "negated": False, "hedged": False,
+                             "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
+                             "evidence": s_text})
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()

@@ -484,3 +484,21 @@ def test_name_before_a_relative_aside_and_the_first_subject_of_a_copula():
 
 def test_what_one_calls_on_someone_else_to_do_is_not_the_caller_s_own_act():
     assert _rows("He has also called on the city to attack the debt.") == [("He", "favor", "the city to attack the debt")]
+
+
+def test_what_is_said_of_a_named_actor_in_words_that_lean_one_way():
+    rows = _rows("Mayor Jones spoke on Monday. \"Senator Smith represents a continuation of the same failed "
+                 "policies,\" Jones said. Jones said that Governor Brown shows great charm.")
+    assert ("Jones", "against", "Senator Smith") in rows and ("Jones", "favor", "Governor Brown") in rows
+    assert _rows("Jones said that Governor Brown arrived on Tuesday.") == []  # no lean: no stance
+    assert _rows("Jones said the weather was terrible.") == []  # not an actor
+
+
+def test_refrain_may_well_a_participle_after_a_number_and_a_second_gerund():
+    rows = _rows("Union leaders said there is broad consensus for the union to remain neutral and refrain from "
+                 "endorsing any candidate.")
+    assert [r[1] for r in rows] == ["neutral"]
+    assert _one("The unions may well endorse Smith in coming weeks.").empty
+    assert _one("The party raised 5,000 dollars, 2,000 pledged for this year.").empty
+    rows = _rows("She applauded him for defying the council and fighting for the farmers.")
+    assert ("him", "favor", "the farmers") in rows
