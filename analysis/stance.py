@@ -963,12 +963,13 @@ def _naming_cues(cs):
     return out
 
 
-#: how strongly a reported clause must lean (VADER compound) to say how its speaker stands on its subject
-_REPORTED_VALENCE = 0.4
+#: how strongly a reported clause must lean (VADER's word valences, summed) to say how its speaker stands on its subject
+_REPORTED_VALENCE = 1.5
 _SPEECH_VERBS = frozenset(_REPORTING | {"tweet", "post", "explain", "suggest", "believe", "think"})
 #: verbs of a reported clause that say what its subject thinks or plans, not how it is judged
 _NOT_EVALUATING = frozenset({"say", "think", "believe", "mean", "need", "plan", "want", "hope", "know", "tell", "claim",
                              "expect", "feel", "seem", "appear", "ask", "deny", "insist", "argue", "add", "write"})
+_VALENCE_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", "nobody", "neither", "nor", "without"})
 _NOT_EVALUATED = frozenset({"i", "we", "me", "us", "it", "this", "that", "there", "these", "those", "you", "what", "which"})
 
 
@@ -977,10 +978,9 @@ def _reported_evaluations(cs, actors, text):
     words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
     same failed policies, she said" (she is against Clinton), "Westmacott said that Obama shows great
     charm" (for Obama). The target is the reported clause's subject, which must name an actor (or be
-    *he* / *she* / *they*); the lean is VADER's compound score of the clause (its negation included).
+    *he* / *she* / *they*); the lean is the sum of VADER's word valences in the clause (a word
+    within three after a negation turned round, as VADER does).
     The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
-    from .sentiment import _vader
-
     out = []
     for c in cs.clauses:
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
@@ -1018,10 +1018,19 @@ def _reported_evaluations(cs, actors, text):
             end -= 1
         if end < c.vs:
             continue
-        segment = text[cs.st[a]:cs.en[end]]
-        score = _vader().polarity_scores(segment)["compound"]
-        if abs(score) < _REPORTED_VALENCE:
-            continue
+        from .sentiment import _vader
+
+        lex = _vader().lexicon
+        score = 0.0
+        low = cs.low
+        for m in range(a, end + 1):
+            v = lex.get(low[m])
+            if v:
+                if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
+                    v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
+                score += v
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c):
+            continue  # no clear lean; "if Trump becomes president": a condition
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
 
