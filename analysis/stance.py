@@ -863,19 +863,25 @@ def _title_case(s, text: str) -> bool:
     return caps >= 4 and low * 5 <= caps
 
 
-def _stem_cue(word: str, index):
-    """The single-word verb cue an inflected headline word stands for ("Endorses" -> endorse), or None."""
+def _stem_cue(word: str, index, following=()):
+    """The verb cue an inflected headline word stands for ("Endorses" -> endorse), or None; with the
+    words that follow it, a cue of several words too ("Pull Support For": found as (cue, stem, 3))."""
     for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
                  word[:-1] if word.endswith("ed") else None, word[:-2] if word.endswith("ed") else None):
         if stem:
             for words, cue in index.get(stem, ()):
                 if len(words) == 1 and cue["kind"] == "verb":
                     return cue, stem
+            if following:
+                for words, cue in index.get(stem, ()):
+                    if cue["kind"] == "verb" and 1 < len(words) <= len(following) + 1 and words[0] != "be" \
+                            and list(following[:len(words) - 1]) == list(words[1:]):
+                        return cue, stem, len(words)
     return None
 
 
 def _headline_cues(s, index):
-    """``(cue token, holder span, target span, label, negated)`` for the verb cues of a title-case
+    """``(cue token, holder span, target span, label, negated, last cue token, pattern)`` for the verb cues of a title-case
     headline: the names before the verb hold the stance, the names after it are its target
     ("Ted Cruz Refuses to Disavow ...": negated)."""
     n = len(s.low)
@@ -883,10 +889,11 @@ def _headline_cues(s, index):
     for k in range(1, n - 1):
         if not s.pos[k].startswith(("NNP", "NNS", "VB")) and s.low[k - 1] != "to":
             continue
-        found = _stem_cue(s.low[k], index)
+        found = _stem_cue(s.low[k], index, s.low[k + 1:k + 4])
         if found is None or found[1] in ("refuse", "decline"):
             continue
         cue = found[0]
+        last = k + found[2] - 1 if len(found) > 2 else k  # the cue's last word
         negated = False
         h = k - 1
         while h >= 0 and s.pos[h].startswith("RB"):
@@ -903,15 +910,15 @@ def _headline_cues(s, index):
             h -= 1
         if b == h and b >= 0 and s.low[b] == "and" and out and out[-1][2][1] == b - 1:
             h, b = out[-1][1][0] - 1, out[-1][1][1]  # "Le Pen Backs Trump And Denounces Clinton": the same holder
-        t = k + 1
-        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > k + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
+        t = last + 1
+        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > last + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
             t += 1
-        if b < h + 1 or t == k + 1:
+        if b < h + 1 or t == last + 1:
             continue
         label = cue["stance"]
         if negated:
             label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
-        out.append((k, (h + 1, b), (k + 1, t - 1), label, negated))
+        out.append((k, (h + 1, b), (last + 1, t - 1), label, negated, last, cue["cue"]))
     return out
 
 
@@ -982,6 +989,7 @@ def _reported_evaluations(cs, actors, text):
     within three after a negation turned round, as VADER does).
     The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
     out = []
+    lex = None
     for c in cs.clauses:
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
@@ -991,8 +999,14 @@ def _reported_evaluations(cs, actors, text):
             continue
         # the subject is a name: its head (before a preposition or "and") is a proper noun
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
-        if cut == a or not cs.pos[cut - 1].startswith("NNP") or actors.in_span(cs.st[a], cs.en[b]) is None:
+        if cut == a or not cs.pos[cut - 1].startswith("NNP"):
             continue
+        if lex is None:
+            from .sentiment import _vader
+
+            lex = _vader().lexicon
+        if sum(abs(lex.get(w, 0.0)) for w in cs.low[a:]) < _REPORTED_VALENCE or actors.in_span(cs.st[a], cs.en[b]) is None:
+            continue  # no word after the subject leans enough, or the subject names no actor
         g = c.gov
         if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
             # "'Smith represents failed policies,' she said": the speech clause after the quotation
@@ -1018,9 +1032,6 @@ def _reported_evaluations(cs, actors, text):
             end -= 1
         if end < c.vs:
             continue
-        from .sentiment import _vader
-
-        lex = _vader().lexicon
         score = 0.0
         low = cs.low
         for m in range(a, end + 1):
@@ -1211,15 +1222,15 @@ def stance(doc) -> pd.DataFrame:
                                           or text[s.st[1]].isupper()) and _title_case(s, text):
             # "Pence Endorses Paul Ryan With Trump's Blessing" (a headline opens its paragraph): the
             # tagger reads capitalised verbs as names
-            for k, hspan, tspan, label, negated in _headline_cues(s, index):
+            for k, hspan, tspan, label, negated, last, pattern in _headline_cues(s, index):
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 hit = actors.in_span(t_start, t_end)
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": None, "holder_id": _clean(hid),
                              "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
-                             "cue": text[s.st[k]:s.en[k]], "pattern": _stem_cue(s.low[k], index)[0]["cue"], "negated": negated,
-                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "cue": text[s.st[k]:s.en[last]], "pattern": pattern, "negated": negated,
+                             "hedged": False, "start": s.st[k], "end": s.en[last], "text": text[s.st[k]:s.en[last]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
             continue
         if not _NAMING_VERBS.isdisjoint(s.low):
@@ -1297,6 +1308,9 @@ def stance(doc) -> pd.DataFrame:
                 continue
             if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
+                continue
+            if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
+                i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
                 continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
@@ -1568,8 +1582,9 @@ def stance(doc) -> pd.DataFrame:
             i = prev_end = j
         if any(c.relation == "reported" for c in cs.clauses):
             # what someone says of someone else in words that lean one way ("X represents failed policies")
-            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id]
-            for c, hspan, tspan, label in _reported_evaluations(cs, actors, text):
+            found_ev = _reported_evaluations(cs, actors, text)
+            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
+            for c, hspan, tspan, label in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
                     continue

@@ -502,3 +502,12 @@ def test_refrain_may_well_a_participle_after_a_number_and_a_second_gerund():
     assert _one("The party raised 5,000 dollars, 2,000 pledged for this year.").empty
     rows = _rows("She applauded him for defying the council and fighting for the farmers.")
     assert ("him", "favor", "the farmers") in rows
+
+
+def test_headline_cue_of_several_words_stop_someone_call_for_and_happy_to_see():
+    assert _article_rows("Big Banks Pull Support For City Marathon.\n\nThe banks said so on Monday.") == [
+        ("Big Banks", "against", "City Marathon")]
+    assert _rows("The group is looking to stop Smith.") == [("The group", "against", "Smith")]
+    assert _one("They will stop by the office.").empty
+    assert _rows("The mayor's call for a new tax angered voters.") == [("The mayor's", "favor", "a new tax")]
+    assert _rows("Jones said he was happy to see that Brown was elected.") == [("he", "favor", "that Brown was elected")]
