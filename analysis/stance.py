@@ -183,6 +183,7 @@ _MODAL_HEDGES = frozenset({"may", "might", "could"})
 #: modals that, with "well", make a stance a guess about the future ("may well endorse"; "may reject" stays, hedged)
 _SPECULATIVE = frozenset({"may", "might", "could"})
 _GAP_POS = frozenset({"RB", "RBR", "RBS"})  # what _match lets stand between the words of a cue
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})  # and quotation marks: was “furious” with Y
 
 
 def _is_hedge(lower: str, lemma: str, pos: str, hedges) -> bool:
@@ -208,7 +209,7 @@ def _match(s: _Sent, i: int, words: list[str]) -> int | None:
     for k, w in enumerate(words):
         if k:
             gap = 0
-            while j < n and s.pos[j] in ("RB", "RBR", "RBS") and s.low[j] != w and s.lem[j] != w and gap < 2:
+            while j < n and (s.pos[j] in ("RB", "RBR", "RBS") or s.low[j] in _QUOTE_MARKS) and s.low[j] != w and s.lem[j] != w and gap < 2:
                 j += 1
                 gap += 1
         if j >= n:
@@ -687,8 +688,11 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         after = _phrase_right(cs, j, None) or _target_right(s, j)  # "refusal to endorse Y", "bias against Y"
     elif j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
         after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
-    if j < n and s.low[j] in _NOUN_SOURCE_PREPS and j + 1 < n:
-        src = _np_right(s, j + 1)
+    js = j + 1 if j + 1 < n and s.pos[j] == "RB" and s.low[j + 1] in _NOUN_SOURCE_PREPS else j  # "criticism even from X"
+    if js < n and s.low[js] in _NOUN_SOURCE_PREPS and js + 1 < n:
+        if js + 2 < n and s.low[js + 1] in ("within", "inside"):
+            js += 1  # "from within his own party"
+        src = _np_right(s, js + 1)
         if src is None:
             return None
         target = poss or _clause_subject_before(cs, i)
@@ -1272,7 +1276,7 @@ def stance(doc) -> pd.DataFrame:
             nxt = i + 1
             # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
             after_gap = nxt
-            while after_gap < n and after_gap - nxt < 2 and pos[after_gap] in _GAP_POS:
+            while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
             for words, cue in cands:
                 if len(words) == 1:
@@ -1545,6 +1549,8 @@ def stance(doc) -> pd.DataFrame:
                 m = next((m for m in range(j + 1, min(n, j + 8)) if low[m] == ","), None)
                 if m is not None and m + 1 < n and not any(pos[x].startswith("VB") for x in range(j + 1, m)):
                     target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
+            if target_span is None and kind == "verb" and j + 1 < n and low[j] in _QUOTE_MARKS:
+                target_span = _phrase_right(cs, j + 1, c) or _target_right(s, j + 1)  # was "happy to see" that Y
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue

@@ -511,3 +511,10 @@ def test_headline_cue_of_several_words_stop_someone_call_for_and_happy_to_see():
     assert _one("They will stop by the office.").empty
     assert _rows("The mayor's call for a new tax angered voters.") == [("The mayor's", "favor", "a new tax")]
     assert _rows("Jones said he was happy to see that Brown was elected.") == [("he", "favor", "that Brown was elected")]
+
+
+def test_quotation_marks_inside_a_cue_and_criticism_even_from_within():
+    assert _rows("The chairman was said to be \"furious\" with Smith.") == [("The chairman", "against", "Smith")]
+    assert _rows("Jones said he was \"happy to see\" that Brown was elected.") == [("he", "favor", "that Brown was elected")]
+    assert _rows("The mayor has faced criticism even from within his own party for the plan.") == [
+        ("his own party", "against", "The mayor")]
