@@ -998,8 +998,7 @@ def _reported_evaluations(cs, actors, text):
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
         a, b = c.subj
-        words = cs.low[a:b + 1]
-        if words[0] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING:
+        if cs.low[a] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING or "NNP" not in cs.pos[a:b + 1]:
             continue
         # the subject is a name: its head (before a preposition or "and") is a proper noun
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
@@ -1586,9 +1585,9 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
-        if any(c.relation == "reported" for c in cs.clauses):
+        found_ev = _reported_evaluations(cs, actors, text) if "NNP" in s.pos else ()
+        if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
-            found_ev = _reported_evaluations(cs, actors, text)
             taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
             for c, hspan, tspan, label in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
