@@ -25,7 +25,9 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
    ``benchmarks/stance_eval.py``): gerunds and infinitives take the subject of the clause they
    depend on, "attacked X for opposing Y" gives X the gerund's stance, questions and conditions
    give no row, title-case headlines are read by position, "X called Y a liar" is labelled by the
-   words' valence (VADER), and "anti-X" words with an owner are against X.
+   words' valence (VADER), "anti-X" words with an owner are against X, and what someone says of
+   a named actor in words that lean clearly one way ("'Smith represents failed policies,' Jones
+   said") is the speaker's stance on that actor.
 4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
    "refused to", "failed to", "little prospect of") turns favor into against and against into
    neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
