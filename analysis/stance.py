@@ -700,6 +700,30 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         target = poss or _clause_subject_before(cs, i)
         return (src, "from", target) if target is not None else None
     lemma = s.lem[i]
+    if lemma in _POSSESSED_AGENTS and poss is None and after is None and i > 0 and s.pos[i - 1] in ("NNP", "NNPS"):
+        # "Trump supporters", "a Cruz backer": the name before the noun is the target
+        m = i - 1
+        while m > 0 and s.pos[m - 1] in ("NNP", "NNPS") and i - m < 3:
+            m -= 1
+        if m > 0 and s.low[m - 1] in ("a", "an"):
+            # "Graham, a former candidate and a Cruz supporter": the name before the appositive;
+            # "Graham is a Cruz supporter": the subject
+            d = m - 2
+            if d >= 0 and s.lem[d] == "be":
+                holder = _clause_subject_before(cs, i)
+                return (holder, "subject", (m, i - 1)) if holder is not None else None
+            while d > 0 and m - d < 10 and s.low[d] != ",":
+                d -= 1
+            if d > 0 and s.low[d] == ",":
+                e = d - 1
+                if s.low[e] == ")":
+                    e = next((x for x in range(e - 1, max(-1, e - 8), -1) if s.low[x] == "("), 0) - 1  # "Graham (R-S.C.), a ..."
+                holder = _np_left(s, e) if e >= 0 else None
+                if holder is not None and any(p.startswith("NNP") for p in s.pos[holder[0]:holder[1] + 1]):
+                    return (holder, "subject", (m, i - 1))
+            return None
+        if m == 0 or s.pos[m - 1] in ("DT", "JJ", "CD", "PRP$", "IN", ",", "CC", "VBD", "VBZ", "VBP", "VB"):
+            return ((m, i), "subject", (m, i - 1))
     if lemma in _AGENT_NOUNS:
         if poss is not None and after is None:
             # "Sanders' backers", "Trump's critics" (not "his opponent": a rival in a race)

@@ -518,3 +518,11 @@ def test_quotation_marks_inside_a_cue_and_criticism_even_from_within():
     assert _rows("Jones said he was \"happy to see\" that Brown was elected.") == [("he", "favor", "that Brown was elected")]
     assert _rows("The mayor has faced criticism even from within his own party for the plan.") == [
         ("his own party", "against", "The mayor")]
+
+
+def test_a_name_before_supporter_backer_critic_is_the_target():
+    assert _rows("Smith supporters rallied outside the hall.") == [("Smith supporters", "favor", "Smith")]
+    assert _rows("Jones, a former mayor and a Brown backer, spoke.") == [("Jones", "favor", "Brown")]
+    assert _rows("Lee is a Brown supporter.") == [("Lee", "favor", "Brown")]
+    assert ("Sen. Mary Lee", "favor", "Brown") in _rows(
+        "\"He is standing up for the farmers,\" tweeted Sen. Mary Lee (D-Ohio), a former governor and a Brown supporter.")
