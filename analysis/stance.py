@@ -27,7 +27,8 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
    give no row, title-case headlines are read by position, "X called Y a liar" is labelled by the
    words' valence (VADER), "anti-X" words with an owner are against X, and what someone says of
    a named actor in words that lean clearly one way ("'Smith represents failed policies,' Jones
-   said") is the speaker's stance on that actor.
+   said") is the speaker's stance on that actor; what someone says should or must be done ("Jones
+   said the city should build more schools") is favoured by the speaker.
 4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
    "refused to", "failed to", "little prospect of") turns favor into against and against into
    neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
@@ -1075,6 +1076,64 @@ def _reported_evaluations(cs, actors, text):
     return out
 
 
+_DEONTIC = frozenset({"should", "must", "ought"})
+_DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
+
+
+def _speech_clause(cs, c):
+    """The clause that reports c (its governor when that is a speech verb, else the speech clause
+    outside the quotation c stands in), or None."""
+    g = c.gov
+    if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                  and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+    return g
+
+
+def _reported_wishes(cs):
+    """``(clause, holder span, target span, "favor")`` for what someone says must or should be
+    done: "Clinton said the city should build more schools", "'There has to be some form of
+    punishment,' Smith said" — the speaker favours the clause (from its subject to its end). Not
+    when the modal is negated ("shouldn't be cut": the wish is the opposite, and its target is
+    rarely written) nor in a question or condition."""
+    out = []
+    low = cs.low
+    n = len(low)
+    for c in cs.clauses:
+        if c.kind != "fin" or c.relation not in ("reported", "complement") or c.negated:
+            continue
+        group = low[c.vs:c.ve + 1]
+        if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
+                                                  for k, w in enumerate(group)) \
+                and not (c.ve + 1 < n and low[c.ve] in _DEONTIC_TO and low[c.ve + 1] == "to"):
+            continue
+        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
+            continue  # "she should have run from Virginia": a reproach about the past, not a wish
+        g = _speech_clause(cs, c)
+        if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
+            g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
+        if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c):
+            continue
+        a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
+        if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
+            continue
+        stop = g.vs if g.vs > c.ve else n
+        if g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if low[m] in ('"', "“", "”", ";", "--", "—", "–", "?", ".", "!") or (low[m] == "," and low[m + 1:m + 2] in (["but"], ["and"])):
+                end = m - 1
+                break
+        while end > c.ve and low[end] in (",", ".", "!"):
+            end -= 1
+        if end <= c.ve:
+            continue  # "we have to": nothing said of what
+        out.append((c, g.subj, (a, end), "favor"))
+    return out
+
+
 def _anti_cues(cs):
     """``(token, holder span)`` for an "anti-X" word whose noun phrase has an owner: a possessor
     ("the donor's anti-Trump campaign", "his anti-war stance") or the subject of the verb it is
@@ -1612,6 +1671,8 @@ def stance(doc) -> pd.DataFrame:
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
         found_ev = _reported_evaluations(cs, actors, text) if "NNP" in s.pos else ()
+        if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
+            found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
             taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
@@ -1658,7 +1719,7 @@ def stance(doc) -> pd.DataFrame:
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
                              "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
-                             "cue": text[v0:v1], "pattern": "reported evaluation", "negated": False, "hedged": False,
+                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
     rows = _merge_coordinated(rows)

@@ -526,3 +526,14 @@ def test_a_name_before_supporter_backer_critic_is_the_target():
     assert _rows("Lee is a Brown supporter.") == [("Lee", "favor", "Brown")]
     assert ("Sen. Mary Lee", "favor", "Brown") in _rows(
         "\"He is standing up for the farmers,\" tweeted Sen. Mary Lee (D-Ohio), a former governor and a Brown supporter.")
+
+
+def test_what_someone_says_must_or_should_be_done():
+    rows = _rows("Mayor Jones said the city should build more schools.")
+    assert rows == [("Mayor Jones", "favor", "the city should build more schools")]
+    assert ("Smith", "favor", "has to be some form of punishment") in _rows(
+        "\"There has to be some form of punishment,\" Smith said at a town hall.")
+    assert _rows("\"I think we have to leave the law that way,\" Smith said.") == [
+        ("Smith", "favor", "we have to leave the law that way")]
+    assert _rows("\"I think she should have run in another state,\" said Tom Gray.") == []
+    assert _rows("Jones said the tax shouldn't be cut.") == []
