@@ -1011,6 +1011,18 @@ _VALENCE_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", 
 _NOT_EVALUATED = frozenset({"i", "we", "me", "us", "it", "this", "that", "there", "these", "those", "you", "what", "which"})
 
 
+_VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
+
+
+def _valence_lexicon() -> dict:
+    """VADER's word valences (with the user's overrides)."""
+    if not _VADER:
+        from .sentiment import _vader
+
+        _VADER.append(_vader)
+    return _VADER[0]().lexicon
+
+
 def _reported_evaluations(cs, actors, text):
     """``(clause, holder span or None, target span, label)`` for what someone says of someone else in
     words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
@@ -1031,12 +1043,6 @@ def _reported_evaluations(cs, actors, text):
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
         if cut == a or not cs.pos[cut - 1].startswith("NNP"):
             continue
-        if lex is None:
-            from .sentiment import _vader
-
-            lex = _vader().lexicon
-        if sum(abs(lex.get(w, 0.0)) for w in cs.low[a:]) < _REPORTED_VALENCE or actors.in_span(cs.st[a], cs.en[b]) is None:
-            continue  # no word after the subject leans enough, or the subject names no actor
         g = c.gov
         if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
             # "'Smith represents failed policies,' she said": the speech clause after the quotation
@@ -1062,6 +1068,8 @@ def _reported_evaluations(cs, actors, text):
             end -= 1
         if end < c.vs:
             continue
+        if lex is None:
+            lex = _valence_lexicon()
         score = 0.0
         low = cs.low
         for m in range(a, end + 1):
@@ -1070,8 +1078,8 @@ def _reported_evaluations(cs, actors, text):
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
                     v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
                 score += v
-        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c):
-            continue  # no clear lean; "if Trump becomes president": a condition
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None:
+            continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
 
