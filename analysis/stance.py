@@ -1023,6 +1023,18 @@ def _valence_lexicon() -> dict:
     return _VADER[0]().lexicon
 
 
+_STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
+
+
+def _strong_words() -> frozenset:
+    """The words that lean clearly (|valence| >= 1.0): a sentence without one is not read for
+    evaluations."""
+    lex = _valence_lexicon()
+    if not _STRONG or _STRONG[0] is not lex:
+        _STRONG[:] = [lex, frozenset(w for w, v in lex.items() if abs(v) >= 1.0)]
+    return _STRONG[1]
+
+
 def _reported_evaluations(cs, actors, text):
     """``(clause, holder span or None, target span, label)`` for what someone says of someone else in
     words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
@@ -1286,6 +1298,7 @@ def stance(doc) -> pd.DataFrame:
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
     last_para = None
+    strong = _strong_words()
     for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
@@ -1678,7 +1691,7 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
-        found_ev = _reported_evaluations(cs, actors, text) if "NNP" in s.pos else ()
+        found_ev = _reported_evaluations(cs, actors, text) if "NNP" in s.pos and not strong.isdisjoint(s.low) else ()
         if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
             found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
