@@ -1061,7 +1061,8 @@ def _reported_evaluations(cs, actors, text):
             g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
                       and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
                       and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
-        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]):
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
+                or cs.low[g.subj[1]] in _NO_ONE:
             continue
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
@@ -1097,6 +1098,8 @@ def _reported_evaluations(cs, actors, text):
 
 
 _DEONTIC = frozenset({"should", "must", "ought"})
+#: speakers who are no one in particular
+_NO_ONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "people", "many", "some"})
 _DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
 
 
@@ -1133,8 +1136,9 @@ def _reported_wishes(cs):
         g = _speech_clause(cs, c)
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
-        if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c):
-            continue
+        if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
+                or low[g.subj[1]] in _NO_ONE:
+            continue  # "Everyone says that we need to ...": no one in particular holds it
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
             continue
@@ -1691,9 +1695,12 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
-        found_ev = _reported_evaluations(cs, actors, text) if "NNP" in s.pos and not strong.isdisjoint(s.low) else ()
-        if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
-            found_ev = list(found_ev) + _reported_wishes(cs)
+        found_ev = ()
+        if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
+            if "NNP" in s.pos and not strong.isdisjoint(s.low):
+                found_ev = _reported_evaluations(cs, actors, text)
+            if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
+                found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
             taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()

@@ -537,3 +537,7 @@ def test_what_someone_says_must_or_should_be_done():
         ("Smith", "favor", "we have to leave the law that way")]
     assert _rows("\"I think she should have run in another state,\" said Tom Gray.") == []
     assert _rows("Jones said the tax shouldn't be cut.") == []
+
+
+def test_no_one_in_particular_holds_what_everyone_says():
+    assert _rows("Everyone says that we need to keep talking to the neighbours.") == []
