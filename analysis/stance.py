@@ -25,7 +25,10 @@ SemEval-2016 Task 6 labels (favor | against | neutral):
    ``benchmarks/stance_eval.py``): gerunds and infinitives take the subject of the clause they
    depend on, "attacked X for opposing Y" gives X the gerund's stance, questions and conditions
    give no row, title-case headlines are read by position, "X called Y a liar" is labelled by the
-   words' valence (VADER), and "anti-X" words with an owner are against X.
+   words' valence (VADER), "anti-X" words with an owner are against X, and what someone says of
+   a named actor in words that lean clearly one way ("'Smith represents failed policies,' Jones
+   said") is the speaker's stance on that actor; what someone says should or must be done ("Jones
+   said the city should build more schools") is favoured by the speaker.
 4. **Negation** ("not", "n't", "never", "no longer" in the verb group, and governing words:
    "refused to", "failed to", "little prospect of") turns favor into against and against into
    neutral (not opposing is not supporting); **hedges** ("probably", "may", "reportedly", "seemed
@@ -180,7 +183,10 @@ def _compiled():
 
 
 _MODAL_HEDGES = frozenset({"may", "might", "could"})
+#: modals that, with "well", make a stance a guess about the future ("may well endorse"; "may reject" stays, hedged)
+_SPECULATIVE = frozenset({"may", "might", "could"})
 _GAP_POS = frozenset({"RB", "RBR", "RBS"})  # what _match lets stand between the words of a cue
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})  # and quotation marks: was “furious” with Y
 
 
 def _is_hedge(lower: str, lemma: str, pos: str, hedges) -> bool:
@@ -206,7 +212,7 @@ def _match(s: _Sent, i: int, words: list[str]) -> int | None:
     for k, w in enumerate(words):
         if k:
             gap = 0
-            while j < n and s.pos[j] in ("RB", "RBR", "RBS") and s.low[j] != w and s.lem[j] != w and gap < 2:
+            while j < n and (s.pos[j] in ("RB", "RBR", "RBS") or s.low[j] in _QUOTE_MARKS) and s.low[j] != w and s.lem[j] != w and gap < 2:
                 j += 1
                 gap += 1
         if j >= n:
@@ -411,7 +417,7 @@ _STATIVE = frozenset({"oppose", "concern", "interest", "commit", "worry", "alarm
                       "delight", "dismay", "devote", "determine", "trouble", "disturb", "frustrate", "encourage",
                       "opposed", "concerned", "interested", "committed", "worried"})
 #: governors that deny what their complement says ("refused to back", "failed to condemn")
-_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon"})
+_NEGATING_GOVERNORS = frozenset({"refuse", "fail", "decline", "reject", "stop", "cease", "abandon", "refrain", "abstain"})
 #: governors that leave it open ("is expected to back", "seemed to oppose")
 _HEDGING_GOVERNORS = frozenset({"seem", "appear", "expect", "plan", "intend", "consider", "threaten", "hope", "tend",
                                 "likely", "unlikely"})
@@ -569,16 +575,60 @@ def _target_ok(s, span) -> bool:
     return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
 
 
+def _colon_speaker(s, k: int):
+    """ "Clinton: I support statehood", "Carly Fiorina Endorses Cruz: I Am Horrified": the name
+    that opens the sentence before a colon, when *I* / *we* at token k follow that colon."""
+    colon = next((m for m in range(1, min(k, 12)) if s.low[m] == ":"), None)
+    if colon is None or any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+        return None
+    end = 0
+    while end < colon and s.pos[end] in ("NNP", "NNPS") or (end < colon and s.low[end] in ("-", ".")):
+        end += 1
+    return (0, end - 1) if end > 0 and (end == colon or s.pos[end].startswith("VB") or s.pos[end] == "NNP") else None
+
+
 def _gerund_object_holder(s, c):
     """ "attacked X for opposing Y", "accused X of endorsing Y", "thanked X for backing Y": X holds
     the gerund's stance (the noun phrase between the governing verb and *for* / *of*)."""
     k = c.vs - 1
+    if c.kind == "ger" and k >= 2 and s.low[k] == "and":
+        # "applauded him for defying X and fighting for Y": the first gerund's
+        first = next((o for o in reversed(s.clauses) if o.kind == "ger" and o.ve < k and o is not c), None)
+        return _gerund_object_holder(s, first) if first is not None and first.ve >= k - 8 else None
     if c.kind != "ger" or k < 2 or s.low[k] not in ("for", "of"):
         return None
     span = _np_left(s, k - 1)
     if span is None or span[0] == 0 or not s.pos[span[0] - 1].startswith("VB"):
         return None
     return span
+
+
+def _participle_holder(s, c, vg: int, actors):
+    """ "taken heat from a civil rights group demanding Y", "the super PAC backing Bush": a
+    participle right after a noun phrase that names someone modifies it; that phrase holds the
+    stance (not the subject of the clause around it). None when the noun phrase names no one
+    ("went on the record endorsing Y")."""
+    if vg != c.vs or vg == 0 or not s.pos[vg - 1].startswith("NN"):
+        return None
+    span = _np_left(s, vg - 1)
+    if span is None:
+        return None
+    a, b = span
+    cut = max((k for k in range(a, b) if s.pos[k] == "IN" and s.low[k] != "of"), default=None)
+    if cut is not None:
+        a = cut + 1  # "pressure from a union demanding Y": the union
+        span = (a, b)
+    if actors.in_span(s.st[a], s.en[b]) is None and not any(p.startswith("NNP") for p in s.pos[a:b + 1]) \
+            and s.lem[b] not in _GROUP_NOUNS:
+        return None
+    return span
+
+
+#: nouns for people acting together ("a union demanding Y", "activists backing Y")
+_GROUP_NOUNS = frozenset({"group", "union", "organization", "organisation", "committee", "coalition", "party", "campaign",
+                          "pac", "association", "council", "movement", "activist", "lawmaker", "voter", "senator",
+                          "company", "firm", "donor", "leader", "official", "member", "supporter", "critic", "protester",
+                          "candidate", "legislator", "governor", "mayor", "federation", "alliance", "caucus"})
 
 
 #: prepositions that bring the target of a stance noun ("support for Y", "opposition to Y", "attacks on Y")
@@ -641,13 +691,40 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         after = _phrase_right(cs, j, None) or _target_right(s, j)  # "refusal to endorse Y", "bias against Y"
     elif j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
         after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
-    if j < n and s.low[j] in _NOUN_SOURCE_PREPS and j + 1 < n:
-        src = _np_right(s, j + 1)
+    js = j + 1 if j + 1 < n and s.pos[j] == "RB" and s.low[j + 1] in _NOUN_SOURCE_PREPS else j  # "criticism even from X"
+    if js < n and s.low[js] in _NOUN_SOURCE_PREPS and js + 1 < n:
+        if js + 2 < n and s.low[js + 1] in ("within", "inside"):
+            js += 1  # "from within his own party"
+        src = _np_right(s, js + 1)
         if src is None:
             return None
         target = poss or _clause_subject_before(cs, i)
         return (src, "from", target) if target is not None else None
     lemma = s.lem[i]
+    if lemma in _POSSESSED_AGENTS and poss is None and after is None and i > 0 and s.pos[i - 1] in ("NNP", "NNPS"):
+        # "Trump supporters", "a Cruz backer": the name before the noun is the target
+        m = i - 1
+        while m > 0 and s.pos[m - 1] in ("NNP", "NNPS") and i - m < 3:
+            m -= 1
+        if m > 0 and s.low[m - 1] in ("a", "an"):
+            # "Graham, a former candidate and a Cruz supporter": the name before the appositive;
+            # "Graham is a Cruz supporter": the subject
+            d = m - 2
+            if d >= 0 and s.lem[d] == "be":
+                holder = _clause_subject_before(cs, i)
+                return (holder, "subject", (m, i - 1)) if holder is not None else None
+            while d > 0 and m - d < 10 and s.low[d] != ",":
+                d -= 1
+            if d > 0 and s.low[d] == ",":
+                e = d - 1
+                if s.low[e] == ")":
+                    e = next((x for x in range(e - 1, max(-1, e - 8), -1) if s.low[x] == "("), 0) - 1  # "Graham (R-S.C.), a ..."
+                holder = _np_left(s, e) if e >= 0 else None
+                if holder is not None and any(p.startswith("NNP") for p in s.pos[holder[0]:holder[1] + 1]):
+                    return (holder, "subject", (m, i - 1))
+            return None
+        if m == 0 or s.pos[m - 1] in ("DT", "JJ", "CD", "PRP$", "IN", ",", "CC", "VBD", "VBZ", "VBP", "VB"):
+            return ((m, i), "subject", (m, i - 1))
     if lemma in _AGENT_NOUNS:
         if poss is not None and after is None:
             # "Sanders' backers", "Trump's critics" (not "his opponent": a rival in a race)
@@ -728,9 +805,24 @@ def _copular_subject(cs, span):
     while k >= 0 and (cs.pos[k] in ("DT", "JJ", "NN", "NNS", "CC") or cs.low[k] == ","):
         k -= 1
     if k >= 0 and cs.lem[k] == "be":
+        prev = None
         for c in cs.clauses:
-            if c.vs <= k <= c.ve and c.subj is not None and c.subj[1] < k:
-                return c.subj
+            if c.vs <= k <= c.ve:
+                if c.subj is not None and c.subj[1] < k:
+                    return c.subj
+                if c.subj is None and k > 0 and cs.low[c.vs - 1] in ("and", "but"):
+                    if prev is None:
+                        # the first verb was read as a noun: the name that opens the sentence (after a colon)
+                        m = a0 = next((m + 1 for m in range(min(k, 6)) if cs.low[m] == ":"), 0)
+                        while m < k and cs.pos[m] in ("NNP", "NNPS", "DT"):
+                            m += 1
+                        if m > a0 and "NNP" in cs.pos[a0:m] and m < k and cs.pos[m].startswith(("RB", "VB", "NNS")):
+                            prev = (a0, m - 1)
+                    if prev is not None:
+                        return prev  # "Trump regularly lies and is a ... who": the first verb's subject
+                break
+            if c.kind == "fin" and c.subj is not None and c.relation != "relative" and c.ve < k:
+                prev = c.subj
     return span
 
 
@@ -802,19 +894,25 @@ def _title_case(s, text: str) -> bool:
     return caps >= 4 and low * 5 <= caps
 
 
-def _stem_cue(word: str, index):
-    """The single-word verb cue an inflected headline word stands for ("Endorses" -> endorse), or None."""
+def _stem_cue(word: str, index, following=()):
+    """The verb cue an inflected headline word stands for ("Endorses" -> endorse), or None; with the
+    words that follow it, a cue of several words too ("Pull Support For": found as (cue, stem, 3))."""
     for stem in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
                  word[:-1] if word.endswith("ed") else None, word[:-2] if word.endswith("ed") else None):
         if stem:
             for words, cue in index.get(stem, ()):
                 if len(words) == 1 and cue["kind"] == "verb":
                     return cue, stem
+            if following:
+                for words, cue in index.get(stem, ()):
+                    if cue["kind"] == "verb" and 1 < len(words) <= len(following) + 1 and words[0] != "be" \
+                            and list(following[:len(words) - 1]) == list(words[1:]):
+                        return cue, stem, len(words)
     return None
 
 
 def _headline_cues(s, index):
-    """``(cue token, holder span, target span, label, negated)`` for the verb cues of a title-case
+    """``(cue token, holder span, target span, label, negated, last cue token, pattern)`` for the verb cues of a title-case
     headline: the names before the verb hold the stance, the names after it are its target
     ("Ted Cruz Refuses to Disavow ...": negated)."""
     n = len(s.low)
@@ -822,10 +920,11 @@ def _headline_cues(s, index):
     for k in range(1, n - 1):
         if not s.pos[k].startswith(("NNP", "NNS", "VB")) and s.low[k - 1] != "to":
             continue
-        found = _stem_cue(s.low[k], index)
+        found = _stem_cue(s.low[k], index, s.low[k + 1:k + 4])
         if found is None or found[1] in ("refuse", "decline"):
             continue
         cue = found[0]
+        last = k + found[2] - 1 if len(found) > 2 else k  # the cue's last word
         negated = False
         h = k - 1
         while h >= 0 and s.pos[h].startswith("RB"):
@@ -840,15 +939,17 @@ def _headline_cues(s, index):
         b = h
         while h >= 0 and (s.pos[h] in _HEADLINE_NP or s.low[h] == "-"):
             h -= 1
-        t = k + 1
-        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > k + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
+        if b == h and b >= 0 and s.low[b] == "and" and out and out[-1][2][1] == b - 1:
+            h, b = out[-1][1][0] - 1, out[-1][1][1]  # "Le Pen Backs Trump And Denounces Clinton": the same holder
+        t = last + 1
+        while t < n and (s.pos[t] in _HEADLINE_NP or s.low[t] == "-") and not (t > last + 1 and s.low[t] in _SMALL_WORDS - {"'s", "’s"}):
             t += 1
-        if b < h + 1 or t == k + 1:
+        if b < h + 1 or t == last + 1:
             continue
         label = cue["stance"]
         if negated:
             label = {"favor": "against", "against": "neutral", "neutral": "neutral"}[label]
-        out.append((k, (h + 1, b), (k + 1, t - 1), label, negated))
+        out.append((k, (h + 1, b), (last + 1, t - 1), label, negated, last, cue["cue"]))
     return out
 
 
@@ -897,6 +998,163 @@ def _naming_cues(cs):
         if subj is None or not _holder_ok(cs, subj):
             continue
         out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
+    return out
+
+
+#: how strongly a reported clause must lean (VADER's word valences, summed) to say how its speaker stands on its subject
+_REPORTED_VALENCE = 1.5
+_SPEECH_VERBS = frozenset(_REPORTING | {"tweet", "post", "explain", "suggest", "believe", "think"})
+#: verbs of a reported clause that say what its subject thinks or plans, not how it is judged
+_NOT_EVALUATING = frozenset({"say", "think", "believe", "mean", "need", "plan", "want", "hope", "know", "tell", "claim",
+                             "expect", "feel", "seem", "appear", "ask", "deny", "insist", "argue", "add", "write"})
+_VALENCE_NEGATORS = frozenset({"not", "n't", "n’t", "never", "no", "nothing", "nobody", "neither", "nor", "without"})
+_NOT_EVALUATED = frozenset({"i", "we", "me", "us", "it", "this", "that", "there", "these", "those", "you", "what", "which"})
+
+
+_VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
+
+
+def _valence_lexicon() -> dict:
+    """VADER's word valences (with the user's overrides)."""
+    if not _VADER:
+        from .sentiment import _vader
+
+        _VADER.append(_vader)
+    return _VADER[0]().lexicon
+
+
+_STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
+
+
+def _strong_words() -> frozenset:
+    """The words that lean clearly (|valence| >= 1.0): a sentence without one is not read for
+    evaluations."""
+    lex = _valence_lexicon()
+    if not _STRONG or _STRONG[0] is not lex:
+        _STRONG[:] = [lex, frozenset(w for w, v in lex.items() if abs(v) >= 1.0)]
+    return _STRONG[1]
+
+
+def _reported_evaluations(cs, actors, text):
+    """``(clause, holder span or None, target span, label)`` for what someone says of someone else in
+    words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
+    same failed policies, she said" (she is against Clinton), "Westmacott said that Obama shows great
+    charm" (for Obama). The target is the reported clause's subject, which must name an actor (or be
+    *he* / *she* / *they*); the lean is the sum of VADER's word valences in the clause (a word
+    within three after a negation turned round, as VADER does).
+    The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
+    out = []
+    lex = None
+    for c in cs.clauses:
+        if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
+            continue
+        a, b = c.subj
+        if cs.low[a] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING or "NNP" not in cs.pos[a:b + 1]:
+            continue
+        # the subject is a name: its head (before a preposition or "and") is a proper noun
+        cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
+        if cut == a or not cs.pos[cut - 1].startswith("NNP"):
+            continue
+        g = c.gov
+        if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+            # "'Smith represents failed policies,' she said": the speech clause after the quotation
+            g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                      and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                      and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
+                or cs.low[g.subj[1]] in _NO_ONE:
+            continue
+        if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
+               and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
+            continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
+        holder = g.subj
+        n = len(cs.low)
+        stop = g.vs if g is not None and g.vs > c.ve else n
+        if g is not None and g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if cs.low[m] in ('"', "“", "”", ";", "--", "—", "–", "?") or (cs.low[m] == "," and cs.low[m + 1:m + 2] == ["but"]):
+                end = m - 1
+                break
+        while end > c.ve and cs.low[end] in (",", ".", "!"):
+            end -= 1
+        if end < c.vs:
+            continue
+        if lex is None:
+            lex = _valence_lexicon()
+        score = 0.0
+        low = cs.low
+        for m in range(a, end + 1):
+            v = lex.get(low[m])
+            if v:
+                if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
+                    v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
+                score += v
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None:
+            continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
+        out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
+    return out
+
+
+_DEONTIC = frozenset({"should", "must", "ought"})
+#: speakers who are no one in particular
+_NO_ONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "people", "many", "some"})
+_DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
+
+
+def _speech_clause(cs, c):
+    """The clause that reports c (its governor when that is a speech verb, else the speech clause
+    outside the quotation c stands in), or None."""
+    g = c.gov
+    if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                  and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+    return g
+
+
+def _reported_wishes(cs):
+    """``(clause, holder span, target span, "favor")`` for what someone says must or should be
+    done: "Clinton said the city should build more schools", "'There has to be some form of
+    punishment,' Smith said" — the speaker favours the clause (from its subject to its end). Not
+    when the modal is negated ("shouldn't be cut": the wish is the opposite, and its target is
+    rarely written) nor in a question or condition."""
+    out = []
+    low = cs.low
+    n = len(low)
+    for c in cs.clauses:
+        if c.kind != "fin" or c.relation not in ("reported", "complement") or c.negated:
+            continue
+        group = low[c.vs:c.ve + 1]
+        if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
+                                                  for k, w in enumerate(group)) \
+                and not (c.ve + 1 < n and low[c.ve] in _DEONTIC_TO and low[c.ve + 1] == "to"):
+            continue
+        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
+            continue  # "she should have run from Virginia": a reproach about the past, not a wish
+        g = _speech_clause(cs, c)
+        if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
+            g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
+        if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
+                or low[g.subj[1]] in _NO_ONE:
+            continue  # "Everyone says that we need to ...": no one in particular holds it
+        a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
+        if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
+            continue
+        stop = g.vs if g.vs > c.ve else n
+        if g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if low[m] in ('"', "“", "”", ";", "--", "—", "–", "?", ".", "!") or (low[m] == "," and low[m + 1:m + 2] in (["but"], ["and"])):
+                end = m - 1
+                break
+        while end > c.ve and low[end] in (",", ".", "!"):
+            end -= 1
+        if end <= c.ve:
+            continue  # "we have to": nothing said of what
+        out.append((c, g.subj, (a, end), "favor"))
     return out
 
 
@@ -1044,6 +1302,7 @@ def stance(doc) -> pd.DataFrame:
         for c in cs.clauses:
             clause_ids[id(c)] = len(clause_ids) + 1
     last_para = None
+    strong = _strong_words()
     for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         n = len(s.low)
@@ -1076,15 +1335,15 @@ def stance(doc) -> pd.DataFrame:
                                           or text[s.st[1]].isupper()) and _title_case(s, text):
             # "Pence Endorses Paul Ryan With Trump's Blessing" (a headline opens its paragraph): the
             # tagger reads capitalised verbs as names
-            for k, hspan, tspan, label, negated in _headline_cues(s, index):
+            for k, hspan, tspan, label, negated, last, pattern in _headline_cues(s, index):
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 hit = actors.in_span(t_start, t_end)
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": None, "holder_id": _clean(hid),
                              "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
-                             "cue": text[s.st[k]:s.en[k]], "pattern": _stem_cue(s.low[k], index)[0]["cue"], "negated": negated,
-                             "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
+                             "cue": text[s.st[k]:s.en[last]], "pattern": pattern, "negated": negated,
+                             "hedged": False, "start": s.st[k], "end": s.en[last], "text": text[s.st[k]:s.en[last]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
             continue
         if not _NAMING_VERBS.isdisjoint(s.low):
@@ -1126,7 +1385,7 @@ def stance(doc) -> pd.DataFrame:
             nxt = i + 1
             # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
             after_gap = nxt
-            while after_gap < n and after_gap - nxt < 2 and pos[after_gap] in _GAP_POS:
+            while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
             for words, cue in cands:
                 if len(words) == 1:
@@ -1163,10 +1422,22 @@ def stance(doc) -> pd.DataFrame:
             if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
                 continue
+            if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
+                i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
+                continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
                 continue
             vg = _verb_group_start(s, i, negs)
+            if kind == "verb" and pos[i] == "VB" and vg < i - 1 and any(
+                    low[k] in _SPECULATIVE and low[k + 1] == "well" for k in range(vg, i - 1)):
+                i = j  # "they may well endorse Clinton": speculation about a stance to come, not one held
+                continue
+            if kind == "verb" and vg == i and i > 0 and (pos[i] == "VBN" and pos[i - 1] in ("CD", "NN", "NNS")
+                                                         or pos[i] == "VBD" and pos[i - 1] == "CD") \
+                    and (j >= n or (pos[j] == "IN" and low[j] != "by") or low[j] in _BOUNDARY):
+                i = j  # "75,000 pledged for this year": a participle after a noun, with no agent
+                continue
             # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
             subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
             between = s.low[vg:j]
@@ -1191,6 +1462,9 @@ def stance(doc) -> pd.DataFrame:
                     # "is unlikely to give Clinton the nod", "refused to lend them its support"
                     if _governing_negation(cs, c_noun)[0]:
                         negated = not negated
+                elif c_noun is not None and c_noun.ve < i and cs.lem[c_noun.main] in _RECEIVE | _GIVE | _LIGHT_VERBS \
+                        and any(w in negs for w in s.low[c_noun.vs:c_noun.ve + 1]):
+                    negated = not negated  # "has not received any endorsements from X", "did not voice support for Y"
             elif kind == "experiencer":
                 obj = _np_right(s, j)
                 holder_span, holder_from, target_span = obj, "object", subj
@@ -1230,6 +1504,11 @@ def stance(doc) -> pd.DataFrame:
                     if after < n and (s.low[after] == "to" or (cs.group_of[after] >= 0 and cs.clauses[cs.group_of[after]].kind == "inf")):
                         target_span = _phrase_right(cs, after, c) or target_span  # "Y was urged by X to drop Z": Z
                 else:
+                    g_ctl = c.gov if c.gov is not None else (_governing_finite(cs, c) if c.kind == "inf" and c.subj is None else None)
+                    if c.kind == "inf" and c.gov is None and g_ctl is not None and cs.lem[g_ctl.main] in _OBJECT_CONTROL \
+                            and g_ctl.ve < c.vs and any(cs.pos[x].startswith(("NN", "PRP")) for x in range(g_ctl.ve + 1, c.vs)):
+                        i = j  # "called on the city to attack Y": a wish for the city, not the caller's own act
+                        continue
                     if c.kind in ("inf", "ger") and c.gov is not None and ((c.gov.voice == "passive" and cs.lem[c.gov.main] in _OBJECT_CONTROL) or (
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
@@ -1245,7 +1524,12 @@ def stance(doc) -> pd.DataFrame:
                         # "attacked X for opposing Y": X
                         fin = _governing_finite(cs, c)
                         obj_holder = _gerund_object_holder(s, c)
-                        if obj_holder is not None:
+                        np_holder = _participle_holder(s, c, vg, actors) if c.kind == "ger" and pos[i] == "VBG" else None
+                        if np_holder is not None:
+                            # "pressure from a union demanding Y", "a super PAC backing Y": the noun phrase
+                            holder_span = subj = np_holder
+                            holder_from_clause = "subject"
+                        elif obj_holder is not None:
                             holder_span = subj = obj_holder
                             holder_from_clause = "object"
                         elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
@@ -1287,6 +1571,13 @@ def stance(doc) -> pd.DataFrame:
                     if k is not None and k > b1 + 1 and k < i and all(pos[x] in _NP_POS for x in range(b1 + 1, k)) \
                             and any(pos[x].startswith("NNP") for x in range(b1 + 1, k)):
                         holder_span = (b1 + 1, k - 1)
+                if vg >= 4 and low[vg - 1] == "," and holder_span[1] < vg:
+                    # "Westmacott, who will retire after serving in Iran, praised Y": the name before the aside
+                    p = next((p for p in range(vg - 3, 0, -1) if low[p] == "," and low[p + 1] in ("who", "which")), None)
+                    if p is not None and p < holder_span[0]:
+                        left = _np_left(s, p - 1)
+                        if left is not None and any(pos[x].startswith("NNP") for x in range(left[0], left[1] + 1)):
+                            holder_span = left
                 a0 = holder_span[0]
                 if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
                     k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
@@ -1305,6 +1596,10 @@ def stance(doc) -> pd.DataFrame:
                 hwords = s.low[holder_span[0]:holder_span[1] + 1]
                 if quote and (hwords[0] in _FIRST_PERSON):
                     holder_id, holder, holder_text, holder_from = _clean(quote[0]), quote[1], text[s.st[holder_span[0]]:s.en[holder_span[1]]], "quote"
+                elif hwords[0] in _FIRST_PERSON and (named := _colon_speaker(s, holder_span[0])) is not None:
+                    # "Clinton: I support statehood" (a headline): the name before the colon speaks
+                    holder_id, holder, _, _ = resolve(s, named, "reported")
+                    holder_text, holder_from = text[s.st[holder_span[0]]:s.en[holder_span[1]]], "reported"
                 elif c is not None and c.relation == "reported" and hwords[0] in _FIRST_PERSON and c.gov is not None \
                         and c.gov.subj is not None and s.low[c.gov.subj[0]] not in _FIRST_PERSON:
                     # "We oppose the deal, the minister said": the speaker holds it
@@ -1363,6 +1658,8 @@ def stance(doc) -> pd.DataFrame:
                 m = next((m for m in range(j + 1, min(n, j + 8)) if low[m] == ","), None)
                 if m is not None and m + 1 < n and not any(pos[x].startswith("VB") for x in range(j + 1, m)):
                     target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
+            if target_span is None and kind == "verb" and j + 1 < n and low[j] in _QUOTE_MARKS:
+                target_span = _phrase_right(cs, j + 1, c) or _target_right(s, j + 1)  # was "happy to see" that Y
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
@@ -1398,6 +1695,61 @@ def stance(doc) -> pd.DataFrame:
             if holder_span is not None and kind != "experiencer":
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
+        found_ev = ()
+        if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
+            if "NNP" in s.pos and not strong.isdisjoint(s.low):
+                found_ev = _reported_evaluations(cs, actors, text)
+            if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
+                found_ev = list(found_ev) + _reported_wishes(cs)
+        if found_ev:
+            # what someone says of someone else in words that lean one way ("X represents failed policies")
+            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
+            for c, hspan, tspan, label in found_ev:
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
+                    continue
+                b1 = hspan[1] + 1
+                if b1 + 2 < n and low[b1] == ",":
+                    m = b1 + 1
+                    while m < n and pos[m].startswith("NNP"):
+                        m += 1
+                    if m > b1 + 1 and m < n and low[m] == ",":
+                        hspan = (b1 + 1, m - 1)  # "the party's leader, Marine Le Pen, voiced support ..., saying"
+                if hspan is not None:
+                    hid, holder, htext, how = resolve(s, hspan, "reported")
+                else:
+                    q = actors.quote_at(s.st[c.vs])
+                    hid, holder, htext, how = _clean(q[0]), q[1], None, "quote"
+                t_hit = actors.in_span(t_start, t_end)
+                if hid is not None and t_hit is not None and _clean(t_hit[0]) == hid:
+                    if hspan is None or hspan[0] != hspan[1] or s.low[hspan[0]] not in ("he", "she", "they"):
+                        continue
+                    # "'Smith represents failed policies,' she said": she is someone else than Smith
+                    other = next(((aid, name) for p, aid, name, _k, is_doc in earlier()
+                                  if p < t_start and not is_doc and aid is not None and aid != hid), None)
+                    if other is None:
+                        continue
+                    hid, holder = other
+                if tspan[0] == tspan[1] and s.low[tspan[0]] in ("he", "she", "they"):
+                    tid, target = None, text[t_start:t_end]
+                    for p, aid, name, _k, is_doc in earlier():
+                        if p < t_start and not is_doc and aid is not None:
+                            tid, target = aid, name
+                            break
+                    if tid is not None and tid == hid:
+                        continue
+                else:
+                    hit = actors.in_span(t_start, t_end)
+                    tid = hit[0] if hit else None
+                if holder is None:
+                    continue
+                v0, v1 = s.st[c.vs], s.en[c.ve]
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
+                             "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
+                             "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
+                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj else "reported wish", "negated": False, "hedged": False,
+                             "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
+                             "evidence": s_text})
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()

@@ -1,7 +1,7 @@
 """Score the stance layer on hand-made gold for real political news (PolNeAR articles).
 
 The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer's output on
-these articles was looked at, for 20 PolNeAR articles: 10 from ``train/`` (used to develop the
+these articles was looked at, for 30 PolNeAR articles: 20 from ``train/`` (used to develop the
 rules) and 10 from ``dev/`` (held out). Each row is one stance: the article file, its split, the
 sentence, the holder, the label (favor | against) and the target, all as character offsets into
 the article. The file holds no words of the articles: :func:`load_gold` reads the text from the
