@@ -583,3 +583,39 @@ def test_a_team_of_a_city_named_like_a_person_and_abbreviations_that_are_no_init
     assert got["Charlotte Panthers"][1] == "org"
     assert got["N. Korea"][1] != "person"
     assert "Ilse Varno" in got
+
+
+def test_a_town_in_the_list_that_speaks_is_a_person():
+    got = _by_text("The mayor met Kearney on Friday. Kearney stated that he would veto the plan.")
+    assert got["Kearney"][1] == "person"
+    got = _by_text("The fair came to Kearney on Friday. Kearney has two hotels.")
+    assert got["Kearney"][1] == "place"
+
+
+def test_a_speaker_after_said_is_a_person_though_the_name_ends_like_an_event():
+    got = _by_text("“The vote was close,” said Maren Day, director of the campaign.")
+    assert got["Maren Day"][1] == "person"
+    got = _by_text("“We are ready,” said Kearney. The council agreed.")
+    assert got["Kearney"][1] == "person"
+
+
+def test_a_town_after_a_verb_of_pupils_or_players_is_a_school_or_a_team():
+    got = _by_text("Tomas Vell was educated at Bexley. Later he debuted for Saginaw in the spring.")
+    assert got["Bexley"][1] == "org" and got["Saginaw"][1] == "org"
+    got = _by_text("Tomas Vell moved to Bexley. He lived in Saginaw.")
+    assert got["Bexley"][1] == "place" and got["Saginaw"][1] == "place"
+
+
+def test_abbreviated_titles_of_the_news_split_the_state_from_the_person():
+    got = _m("Then former Oregon Gov. Hal Brenner and Rep. Lia Sarto spoke. Lt. Gov. Ona Pell and Sgt. Ray Ducas agreed.")
+    by = {t: ty for t, _, ty, _ in got}
+    assert by["Oregon"] == "place" and by["Hal Brenner"] == "person" and by["Lia Sarto"] == "person"
+    assert by["Ona Pell"] == "person" and by["Ray Ducas"] == "person"
+    assert "Oregon Gov. Hal Brenner" not in by
+    got = _by_text("The figures are representative of the United States.")
+    assert "United States" in got
+
+
+def test_a_towns_star_is_a_newspaper():
+    got = _by_text("He wrote for the Kearney Star for years. She was a guest star in a drama.")
+    assert got["Kearney Star"][1] == "media"

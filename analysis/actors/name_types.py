@@ -144,6 +144,10 @@ def _lexicon():
     return lexicon
 
 
+# verbs of a school's pupils and a team's players, before "at", "for", "from" … and the name
+_INSTITUTION_VERBS = frozenset({"educate", "enrol", "enroll", "matriculate", "graduate", "debut", "draft",
+                                "trade", "sign", "attend", "study"})
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -157,6 +161,8 @@ def kind_of_words(words: list[str]) -> str | None:
         if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
             return r.of_names[words[k]]
     head = words[-1]
+    if head == "Star" and " ".join(words[:-1]) not in r.places and " ".join(words[:-1]) not in r.given_cities:
+        return None   # "the Marion Star", "the Toronto Star": a town's paper ("Guest Star" is none)
     if len(words) > 1 and head in r.heads:
         return r.heads[head]
     if len(words) > 1 and words[0] in r.first:
@@ -239,6 +245,9 @@ class NameTyper:
         v = Counter()
         words = [tok.text[k] for k in range(i, j)]
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
+        # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
+        # follows it may still show a person, and a speech verb outweighs the list
+        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         acronym = len(words) == 1 and is_acronym(words[0])
@@ -319,7 +328,7 @@ class NameTyper:
         if nxt < tok.n and tok.lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
             v["person"] += 1
         # what people do: "X was born", "X died", "X received his degree"
-        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind and not acronym:
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and (not kind or town) and not acronym:
             k = nxt
             if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
                 k += 1
@@ -334,6 +343,21 @@ class NameTyper:
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
                     break
+        # "said Kristen Day, executive director …", "according to Obama.": a speaker named after the verb
+        if i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.pos[i - 1] in ("VBD", "VBZ") and \
+                tok.lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
+                (j >= tok.n or tok.sent[j] != tok.sent[i] or tok.text[j] in (",", ".", ";")) and \
+                (not kind or town or kind == "other" and 2 <= len(words) and first_given):
+            v["person"] += 4 if kind else 1
+        if town and nxt < tok.n and tok.sent[nxt] == tok.sent[i] and tok.lemma[nxt] in self.gaz.speech_verbs and \
+                tok.pos[nxt].startswith("VB") and \
+                not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps):
+            v["person"] += 3.5   # "Obama stated", "Obama told reporters": a town's name does not speak
+        if i > 1 and tok.sent[i - 1] == tok.sent[i] and tok.lemma[i - 1] == "attend" and not acronym or \
+                i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
+                and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
+            if kind in (None, "place") and len(words) <= 2:
+                v["org"] += 4 if town else 2   # "educated at Harrow", "debuted for Boston": a school, a team
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \
