@@ -619,3 +619,9 @@ def test_abbreviated_titles_of_the_news_split_the_state_from_the_person():
 def test_a_towns_star_is_a_newspaper():
     got = _by_text("He wrote for the Kearney Star for years. She was a guest star in a drama.")
     assert got["Kearney Star"][1] == "media"
+
+
+def test_houses_of_worship_are_places_and_a_church_a_body():
+    got = _by_text("We walked from the Varsh Mosque to the Old Tellin Cathedral. The Tellin Church ordains women.")
+    assert got["Varsh Mosque"][1] == "place" and got["Old Tellin Cathedral"][1] == "place"
+    assert got["Tellin Church"][1] == "org"
