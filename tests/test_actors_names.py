@@ -625,3 +625,15 @@ def test_houses_of_worship_are_places_and_a_church_a_body():
     got = _by_text("We walked from the Varsh Mosque to the Old Tellin Cathedral. The Tellin Church ordains women.")
     assert got["Varsh Mosque"][1] == "place" and got["Old Tellin Cathedral"][1] == "place"
     assert got["Tellin Church"][1] == "org"
+
+
+def test_a_lone_house_is_a_chamber_and_a_party_adjective_before_a_noun_is_no_person():
+    got = _by_text("The bill helps House and Senate candidates. Even in the House, the plan met resistance.")
+    assert got["House"][1] == "org"
+    got = _by_text("Democratic leaders are wary. Many Democratic voters want a change, she said.")
+    assert got.get("Democratic", (None, None))[1] != "person"
+
+
+def test_a_big_company_named_by_one_word_is_the_company():
+    got = _by_text("Investors met Lorna Vey at Amazon. Amazon's approach changed.")
+    assert got["Amazon"][1] == "org"

@@ -245,11 +245,16 @@ class NameTyper:
         v = Counter()
         words = [tok.text[k] for k in range(i, j)]
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
+        if len(words) == 1 and not kind and j < tok.n and tok.sent[j] == tok.sent[i] and \
+                tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and _lexicon().get(words[0].lower()) == "JJ":
+            return v   # "Democratic leaders", "Interim report": an adjective before its noun names no one
         # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        elif words == ["House"] and not kind:
+            v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
