@@ -637,3 +637,10 @@ def test_a_lone_house_is_a_chamber_and_a_party_adjective_before_a_noun_is_no_per
 def test_a_big_company_named_by_one_word_is_the_company():
     got = _by_text("Investors met Lorna Vey at Amazon. Amazon's approach changed.")
     assert got["Amazon"][1] == "org"
+
+
+def test_a_department_between_a_body_and_a_title_is_no_name_and_according_to_a_site_is_no_person():
+    got = _by_text("Acme Holdings Research Director Tova Lind said the figures were wrong.")
+    assert "Research" not in got and got["Tova Lind"][1] == "person"
+    got = _by_text("The shares fell, according to Silver Ledge, on Monday. According to Hilda Varne, it was late.")
+    assert got.get("Silver Ledge", (None, None))[1] != "person" and got["Hilda Varne"][1] == "person"

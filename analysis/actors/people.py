@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import Actor, Gazetteer, slug
-from .name_types import is_acronym
+from .name_types import _lexicon, is_acronym
 from .words import _INDEFINITE, _PARTICLES
 
 if TYPE_CHECKING:
@@ -178,6 +178,10 @@ class PeopleResolver:
             return self.unlisted_name(c, name, kind)
         if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names):
             return []   # "Justice said", "Madam": a title alone names no one new
+        if not known and len(words) <= 2 and 0 < i and j < tok.n and tok.sent[i - 1] == tok.sent[i] == tok.sent[j] and \
+                tok.text[i - 1][:1].isupper() and all(_lexicon().get(w.lower()) in ("NN", "NNS") for w in words) and \
+                self.gaz.role_regex.match(self.text, tok.start[j]):
+            return []   # "… Committee Research Director Raj Shah": a department between a body and a title
         if len(words) == 1 and is_acronym(name) and not known:
             return self.unlisted_name(c, name, kind)   # "ACME said": an acronym is no person
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
@@ -200,6 +204,8 @@ class PeopleResolver:
                 tok.sent[prev] == tok.sent[i]
             according = i >= 2 and tok.lower[i - 2] == "according" and tok.lower[i - 1] == "to"
             appositive = j + 1 < len(tok.text) and tok.text[j] == "," and self._role_follows(tok.end[j])
+            # "according to Zero Hedge": a website or a body as often as a person, unless the name looks personal
+            according = according and (words[0] in self.gaz.given_names or not _lexicon().get(words[-1].lower()))
             if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive
                     or self.plain_person(i, j)):
                 return self.unlisted_name(c, name, kind)
