@@ -644,3 +644,8 @@ def test_a_department_between_a_body_and_a_title_is_no_name_and_according_to_a_s
     assert "Research" not in got and got["Tova Lind"][1] == "person"
     got = _by_text("The shares fell, according to Silver Ledge, on Monday. According to Hilda Varne, it was late.")
     assert got.get("Silver Ledge", (None, None))[1] != "person" and got["Hilda Varne"][1] == "person"
+
+
+def test_a_name_before_comma_who_is_a_person():
+    got = _by_text("Voters cheered at the rally. Varko, who is running for office, waved.")
+    assert got["Varko"][1] == "person"

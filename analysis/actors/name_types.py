@@ -348,6 +348,9 @@ class NameTyper:
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
                     break
+        if j + 1 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("who", "whom") and (not kind or town) and \
+                not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
+            v["person"] += 1   # "Varko, who is running": "who" is said of people
         # "said Kristen Day, executive director …", "according to Obama.": a speaker named after the verb
         if i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.pos[i - 1] in ("VBD", "VBZ") and \
                 tok.lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
