@@ -649,3 +649,8 @@ def test_a_department_between_a_body_and_a_title_is_no_name_and_according_to_a_s
 def test_a_name_before_comma_who_is_a_person():
     got = _by_text("Voters cheered at the rally. Varko, who is running for office, waved.")
     assert got["Varko"][1] == "person"
+
+
+def test_turkey_is_the_state_and_the_bird_no_name():
+    got = _m("Turkey said no to the plan. The turkey was roasted.")
+    assert [(t, a) for t, a, _, _ in got] == [("Turkey", "TUR")]
