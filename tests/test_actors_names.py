@@ -654,3 +654,17 @@ def test_a_name_before_comma_who_is_a_person():
 def test_turkey_is_the_state_and_the_bird_no_name():
     got = _m("Turkey said no to the plan. The turkey was roasted.")
     assert [(t, a) for t, a, _, _ in got] == [("Turkey", "TUR")]
+
+
+def test_new_before_a_listed_state_makes_the_longer_place():
+    got = _m("The governors of New Jersey and New Mexico met. Mexico said no.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["New Jersey"][1] == "place" and by["New Mexico"][1] == "place" and by["Mexico"][0] == "MEX"
+    assert "Jersey" not in by
+
+
+def test_a_city_named_like_a_woman_is_the_city_next_to_a_place_word():
+    got = _by_text("For years the Austin suburb grew. It lies east of downtown Austin.")
+    assert got["Austin"][1] == "place"
+    got = _by_text("Charlotte said she would come. Charlotte smiled.")
+    assert got["Charlotte"][1] == "person"

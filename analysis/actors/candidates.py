@@ -46,7 +46,8 @@ class CandidateFinder:
             for m in self.gaz.regex.finditer(text, ps, pe):
                 if dl_start <= m.start() < dl_end:
                     continue
-                if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]):
+                if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]) or \
+                        self._inside_longer_place(m.start(), m.group()):
                     continue
                 out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))
         out.extend(self.parenthesised_acronyms())
@@ -60,6 +61,12 @@ class CandidateFinder:
             return False
         m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
+
+    def _inside_longer_place(self, start: int, surface: str) -> bool:
+        """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word
+        that makes with it a place of the lists of towns and regions is part of that place."""
+        m = re.search(r"([A-Z][a-z]+) \Z", self.text[max(0, start - 20):start])
+        return bool(m) and f"{m.group(1)} {surface}" in self.typer_rules.places
 
     def parenthesised_acronyms(self) -> list[_Cand]:
         """``Full Name (ACR)`` for organisations in no list: a new actor with id ACR."""

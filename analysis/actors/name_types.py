@@ -148,6 +148,11 @@ def _lexicon():
 _INSTITUTION_VERBS = frozenset({"educate", "enrol", "enroll", "matriculate", "graduate", "debut", "draft",
                                 "trade", "sign", "attend", "study"})
 
+# words around a city's name that a person's name does not take ("downtown Atlanta", "the Austin area")
+_CITY_BEFORE = frozenset({"downtown", "metropolitan", "metro", "greater", "suburban", "uptown"})
+_CITY_AFTER = frozenset({"suburb", "suburbs", "area", "metro", "region", "neighborhood", "neighbourhood", "skyline",
+                         "airport", "resident", "residents", "streets", "outskirts", "city"})
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -273,6 +278,8 @@ class NameTyper:
             v["person"] += 1.5
             if words[0] in r.given_cities:
                 v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
+                if i > 0 and tok.lower[i - 1] in _CITY_BEFORE or j < tok.n and tok.lower[j] in _CITY_AFTER:
+                    v["place"] += 1   # "downtown Atlanta", "the Atlanta suburb": the city
         if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
