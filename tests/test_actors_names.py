@@ -668,3 +668,16 @@ def test_a_city_named_like_a_woman_is_the_city_next_to_a_place_word():
     assert got["Austin"][1] == "place"
     got = _by_text("Charlotte said she would come. Charlotte smiled.")
     assert got["Charlotte"][1] == "person"
+
+
+def test_a_party_and_state_label_after_a_name_is_the_party_and_fox_the_channel():
+    got = _m("Sen. Oren Dale (R-Ky.) objected, and Rep. Ann Lo (D-Calif.) agreed. In an interview on Fox, Dale said no.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["R-Ky"] == ("US-Rep", "party") and by["D-Calif"] == ("US-Dem", "party")
+    assert by["Oren Dale"][1] == "person" and by["Fox"] == ("fox-news", "media")
+
+
+def test_a_short_name_of_a_channel_glued_to_a_capitalised_word_opens_a_longer_name():
+    got = _m("He joined Fox Broadcasting in May. Later he spoke on Fox.")
+    by = {t: a for t, a, _, _ in got}
+    assert "Fox Broadcasting" in by and by["Fox"] == "fox-news"

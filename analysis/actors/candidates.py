@@ -47,7 +47,8 @@ class CandidateFinder:
                 if dl_start <= m.start() < dl_end:
                     continue
                 if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]) or \
-                        self._inside_longer_place(m.start(), m.group()):
+                        self._inside_longer_place(m.start(), m.group()) or \
+                        self._opens_longer_name(m.end(), m.group(), self.gaz.surfaces[m.group()]):
                     continue
                 out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))
         out.extend(self.parenthesised_acronyms())
@@ -61,6 +62,17 @@ class CandidateFinder:
             return False
         m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
+
+    def _opens_longer_name(self, end: int, surface: str, s: Surface) -> bool:
+        """"Fox Broadcasting" is not Fox News: a one-word short name of a body glued to a capitalised
+        word that is no title ("Amazon CEO" stays Amazon) opens a longer name."""
+        if s.how != "alias" or " " in surface:
+            return False
+        actor = self.gaz.actors.get(s.actor_id)
+        if actor is None or actor.actor_type not in ("org", "media"):
+            return False
+        m = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
+        return bool(m) and not self.gaz.role_regex.match(self.text, end + 1)
 
     def _inside_longer_place(self, start: int, surface: str) -> bool:
         """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word

@@ -10,6 +10,8 @@ from .gazetteer import Actor, Gazetteer, slug
 from .name_types import _lexicon, is_acronym
 from .words import _INDEFINITE, _PARTICLES
 
+_PARTY_STATE = re.compile(r"([RDI])-[A-Z][A-Za-z]{1,12}")
+
 if TYPE_CHECKING:
     from .candidates import _Cand
 
@@ -166,6 +168,10 @@ class PeopleResolver:
         known = (len(words) == 1 and (name in self.surnames or bool(self._variant_of(name)))) or \
             slug(name) in self.persons or (len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
+        label = _PARTY_STATE.fullmatch(name)
+        if label:   # "(R-Ky.)", "D-Calif.": a member's party and home state after the name
+            party = {"R": "US-Rep", "D": "US-Dem"}.get(label.group(1))
+            return [self.row(c.start, c.end, party, "", "alias")] if party in self.actors else []
         if (len(words) == 1 and kind in (None, "person", "other") or len(words) == 2 and kind in (None, "other")) and \
                 self._before_region(c.end):
             return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
