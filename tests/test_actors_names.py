@@ -681,3 +681,10 @@ def test_a_short_name_of_a_channel_glued_to_a_capitalised_word_opens_a_longer_na
     got = _m("He joined Fox Broadcasting in May. Later he spoke on Fox.")
     by = {t: a for t, a, _, _ in got}
     assert "Fox Broadcasting" in by and by["Fox"] == "fox-news"
+
+
+def test_a_state_adjective_opens_a_civil_body_and_and_between_two_named_bodies_splits_them():
+    got = _m("She trained at the British Library and Tarrow University. The Mexican Army replied.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["British Library"][1] == "org" and by["Tarrow University"][1] == "org"
+    assert by["The Mexican Army"][0] == "MEX"

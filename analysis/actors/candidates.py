@@ -16,6 +16,10 @@ from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
+#: heads of bodies that a state's adjective opens the name of ("the British Library"), not a state's organs
+_CIVIL_HEADS = frozenset(("Library", "Museum", "Gallery", "University", "College", "Academy", "Institute", "Institution",
+                          "Society", "Association", "Foundation", "Trust", "Company", "Corporation", "Airways",
+                          "Airlines", "Club", "Orchestra", "Theatre", "Opera", "Federation", "League", "Broadcasting"))
 #: collective role nouns that stay common nouns when capitalised ("Officials said")
 _PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
                   "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
@@ -48,7 +52,8 @@ class CandidateFinder:
                     continue
                 if self._inside_longer_name(m.start(), self.gaz.surfaces[m.group()]) or \
                         self._inside_longer_place(m.start(), m.group()) or \
-                        self._opens_longer_name(m.end(), m.group(), self.gaz.surfaces[m.group()]):
+                        self._opens_longer_name(m.end(), m.group(), self.gaz.surfaces[m.group()]) or \
+                        self._demonym_opens_body(m.end(), self.gaz.surfaces[m.group()]):
                     continue
                 out.append(_Cand(m.start(), m.end(), "gaz", {"surface": self.gaz.surfaces[m.group()]}))
         out.extend(self.parenthesised_acronyms())
@@ -73,6 +78,14 @@ class CandidateFinder:
             return False
         m = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
         return bool(m) and not self.gaz.role_regex.match(self.text, end + 1)
+
+    def _demonym_opens_body(self, end: int, s: Surface) -> bool:
+        """"the British Library", "the Mexican Academy of Sciences": a state's adjective before the head of a
+        body no state runs is the start of that body's name ("the Mexican Army" stays Mexico's army)."""
+        if s.how != "demonym":
+            return False
+        m = re.match(r" ([A-Z][a-z]+)(?:\b|$)", self.text[end:end + 30])
+        return bool(m) and m.group(1) in _CIVIL_HEADS
 
     def _inside_longer_place(self, start: int, surface: str) -> bool:
         """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word

@@ -226,6 +226,9 @@ class NameTyper:
                     joins = False
                 if not joins:
                     break
+                if conn[0] == "and" and k in starts and tok.text[starts[k] - 1] in r.heads and \
+                        starts[k] - k >= 2 and left_words[-1] in r.heads:
+                    break   # "the British Library and Columbia University": two names, each with its head
                 if k in starts and k not in used:
                     used.add(k)
                     j = starts[k]
