@@ -688,3 +688,8 @@ def test_a_state_adjective_opens_a_civil_body_and_and_between_two_named_bodies_s
     by = {t: (a, ty) for t, a, ty, _ in got}
     assert by["British Library"][1] == "org" and by["Tarrow University"][1] == "org"
     assert by["The Mexican Army"][0] == "MEX"
+
+
+def test_a_name_before_shareholders_or_after_a_before_spokesman_is_a_company():
+    got = _by_text("The deal pleased Quantrel shareholders, a Zorbit spokesman said.")
+    assert got["Quantrel"][1] == "org" and got["Zorbit"][1] == "org"

@@ -148,6 +148,10 @@ def _lexicon():
 _INSTITUTION_VERBS = frozenset({"educate", "enrol", "enroll", "matriculate", "graduate", "debut", "draft",
                                 "trade", "sign", "attend", "study"})
 
+# words after a name that only a company takes ("Vexa shareholders", "Vexa CEO Ann Lo")
+_FIRM_AFTER = frozenset({"employees", "shareholders", "headquarters", "shares", "stock", "subsidiary", "executives",
+                         "subscribers", "stores", "CEO", "CFO", "COO"})
+
 # words around a city's name that a person's name does not take ("downtown Atlanta", "the Austin area")
 _CITY_BEFORE = frozenset({"downtown", "metropolitan", "metro", "greater", "suburban", "uptown"})
 _CITY_AFTER = frozenset({"suburb", "suburbs", "area", "metro", "region", "neighborhood", "neighbourhood", "skyline",
@@ -358,6 +362,10 @@ class NameTyper:
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
                     break
+        if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
+                (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
+                 tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
+            v["org"] += 1   # "Quantcast shareholders", "Vexa CEO", "a Zorbit spokesman": a company
         if j + 1 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("who", "whom") and (not kind or town) and \
                 not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
             v["person"] += 1   # "Varko, who is running": "who" is said of people
