@@ -693,3 +693,15 @@ def test_a_state_adjective_opens_a_civil_body_and_and_between_two_named_bodies_s
 def test_a_name_before_shareholders_or_after_a_before_spokesman_is_a_company():
     got = _by_text("The deal pleased Quantrel shareholders, a Zorbit spokesman said.")
     assert got["Quantrel"][1] == "org" and got["Zorbit"][1] == "org"
+
+
+def test_the_x_administration_is_a_president_and_a_state_that_boasts_stays_a_place():
+    got = _by_text("It was a mistake by the Kearney administration. Walsh noted that Ohio boasted one staffer.")
+    assert got["Kearney"][1] == "person" and got["Ohio"][1] == "place"
+
+
+def test_a_generational_suffix_ends_a_persons_name():
+    got = _m("Sens. Oren Dalby III (D-W.Va.) and Tam Rusk Jr. agreed.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["D-W.Va"][0] == "US-Dem"
+    assert any(ty == "person" and t.startswith("Oren Dalby") for t, (_, ty) in by.items())

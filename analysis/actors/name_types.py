@@ -262,7 +262,8 @@ class NameTyper:
             return v   # "Democratic leaders", "Interim report": an adjective before its noun names no one
         # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
         # follows it may still show a person, and a speech verb outweighs the list
-        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads
+        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
+            words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         elif words == ["House"] and not kind:
@@ -362,6 +363,11 @@ class NameTyper:
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
                     break
+        if i > 0 and j < tok.n and tok.lower[i - 1] == "the" and tok.text[j] == "administration" and \
+                (not kind or town) and not acronym:
+            v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
+        if 2 <= len(words) <= 4 and words[-1] in ("Jr.", "Jr", "Sr.", "II", "III", "IV") and not kind:
+            v["person"] += 2   # "Joe Manchin III", "Ken Griffey Jr."
         if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
                 (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
                  tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
@@ -383,7 +389,7 @@ class NameTyper:
                 i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
                 and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
             if kind in (None, "place") and len(words) <= 2:
-                v["org"] += 4 if town else 2   # "educated at Harrow", "debuted for Boston": a school, a team
+                v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \

@@ -10,7 +10,7 @@ from .gazetteer import Actor, Gazetteer, slug
 from .name_types import _lexicon, is_acronym
 from .words import _INDEFINITE, _PARTICLES
 
-_PARTY_STATE = re.compile(r"([RDI])-[A-Z][A-Za-z]{1,12}")
+_PARTY_STATE = re.compile(r"([RDI])-[A-Z][A-Za-z.]{1,12}")
 
 if TYPE_CHECKING:
     from .candidates import _Cand
