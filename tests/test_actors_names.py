@@ -705,3 +705,8 @@ def test_a_generational_suffix_ends_a_persons_name():
     by = {t: (a, ty) for t, a, ty, _ in got}
     assert by["D-W.Va"][0] == "US-Dem"
     assert any(ty == "person" and t.startswith("Oren Dalby") for t, (_, ty) in by.items())
+
+
+def test_a_describing_compound_before_a_name_is_no_part_of_it():
+    got = _by_text("Shares of Botox-maker Vellagran rose after Vellagran's current shareholders voted.")
+    assert "Botox-maker Vellagran" not in got and got["Vellagran"][1] == "org"

@@ -152,6 +152,8 @@ _INSTITUTION_VERBS = frozenset({"educate", "enrol", "enroll", "matriculate", "gr
 _FIRM_AFTER = frozenset({"employees", "shareholders", "headquarters", "shares", "stock", "subsidiary", "executives",
                          "subscribers", "stores", "CEO", "CFO", "COO"})
 
+_FIRM_POSSESSED = frozenset({"shareholders", "employees", "headquarters", "shares", "stock", "board", "staff"})
+
 # words around a city's name that a person's name does not take ("downtown Atlanta", "the Austin area")
 _CITY_BEFORE = frozenset({"downtown", "metropolitan", "metro", "greater", "suburban", "uptown"})
 _CITY_AFTER = frozenset({"suburb", "suburbs", "area", "metro", "region", "neighborhood", "neighbourhood", "skyline",
@@ -398,6 +400,8 @@ class NameTyper:
                 v["org" if acronym else "person"] += 1
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]
+                if tok.pos[nxt + 1] == "JJ" and nxt + 2 < tok.n and tok.lower[nxt + 2] in _FIRM_POSSESSED:
+                    following = tok.lower[nxt + 2]   # "Allergan's current shareholders"
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
                                  "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
                     v["org"] += 1
