@@ -710,3 +710,11 @@ def test_a_generational_suffix_ends_a_persons_name():
 def test_a_describing_compound_before_a_name_is_no_part_of_it():
     got = _by_text("Shares of Botox-maker Vellagran rose after Vellagran's current shareholders voted.")
     assert "Botox-maker Vellagran" not in got and got["Vellagran"][1] == "org"
+
+
+def test_a_given_name_and_a_street_word_that_speaks_is_a_person():
+    got = _by_text("Relatedly, Marla Street, for example, argues that facts exist. We walked down Baker Street.")
+    assert got["Marla Street"][1] == "person" and got["Baker Street"][1] == "place"
+    got = _by_text("Marla Street, for example, argues that facts exist. The view that Street has in mind is odd.")
+    assert got["Street"][1] == "person" and got["Street"][0] == got["Marla Street"][0]
+    assert got.get("Relatedly", (None, None))[1] != "person"

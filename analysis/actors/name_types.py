@@ -284,6 +284,9 @@ class NameTyper:
             ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
         if 2 <= len(words) <= 4 and first_given and not kind and not glued:
             v["person"] += 2
+        elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
+                not glued and words[0] not in r.places and self._speaks_after(j):
+            v["person"] += 4   # "Sharon Street, for example, argues": a surname that is a street's head word
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
             if words[0] in r.given_cities:
@@ -518,6 +521,19 @@ class NameTyper:
             return False
         return False
 
+    def _speaks_after(self, j: int) -> bool:
+        """Does a speech verb follow ``tok[j]`` in the same clause, right after it or after an aside
+        between commas ("…, for example, argues")?"""
+        tok = self.tok
+        k = j
+        if k < tok.n and tok.text[k] == ",":
+            k += 1
+            while k < tok.n and k - j < 6 and tok.text[k] != ",":
+                k += 1
+            k += 1
+        return k < tok.n and tok.sent[k] == tok.sent[j - 1] and tok.lemma[k] in self.gaz.speech_verbs and \
+            tok.pos[k].startswith("VB")
+
     def _title_follows(self, j: int) -> bool:
         """Does a title stand at ``tok[j]`` and end the phrase ("Ann Lee Vice President and …"), so
         that the name before it is not glued to a longer name ("… King Day" is one)?"""
@@ -603,6 +619,8 @@ class NameTyper:
                     # a surname that is also a head word ("Hill", "Park") after a given name is the person's too
                     if w in self.votes and (w not in self.rules.heads or
                                             w == words[-1] and len(words) == 2 and words[0] in self.gaz.given_names):
+                        if w == words[-1] and w in self.rules.heads and len(words) == 2:
+                            self.votes[w][self.rules.heads[w]] = 0   # "Sharon Street … Street argues": her name
                         self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
@@ -640,6 +658,9 @@ class NameTyper:
             if tok.sent[i0] != tok.sent[i1] or i1 - j0 > 2:
                 continue
             if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
+                if j0 - i0 == 1 and tok.text[j0] == "," and self.res._sentence_initial(i0) and \
+                        (tok.lower[i0].endswith("ly") or _lexicon().get(tok.lower[i0])):
+                    continue   # "Relatedly, Sharon Street argues": a word opening the sentence, no list
                 pairs.append((a, a + 1))
         sure = {n: person(n) for n in set(names)}
         for a, b in pairs:
