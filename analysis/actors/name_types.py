@@ -286,7 +286,7 @@ class NameTyper:
             v["person"] += 2
         elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
-            v["person"] += 4   # "Sharon Street, for example, argues": a surname that is a street's head word
+            v["person"] += 4   # "Marla Street, for example, argues": a surname that is a street's head word
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
             if words[0] in r.given_cities:
@@ -620,7 +620,7 @@ class NameTyper:
                     if w in self.votes and (w not in self.rules.heads or
                                             w == words[-1] and len(words) == 2 and words[0] in self.gaz.given_names):
                         if w == words[-1] and w in self.rules.heads and len(words) == 2:
-                            self.votes[w][self.rules.heads[w]] = 0   # "Sharon Street … Street argues": her name
+                            self.votes[w][self.rules.heads[w]] = 0   # "Marla Street … Street argues": her name
                         self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
@@ -660,7 +660,7 @@ class NameTyper:
             if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
                 if j0 - i0 == 1 and tok.text[j0] == "," and self.res._sentence_initial(i0) and \
                         (tok.lower[i0].endswith("ly") or _lexicon().get(tok.lower[i0])):
-                    continue   # "Relatedly, Sharon Street argues": a word opening the sentence, no list
+                    continue   # "Relatedly, Marla Street argues": a word opening the sentence, no list
                 pairs.append((a, a + 1))
         sure = {n: person(n) for n in set(names)}
         for a, b in pairs:

@@ -184,7 +184,7 @@ class PeopleResolver:
             return self.unlisted_name(c, name, kind)
         if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names) and \
                 not (known and self.typer.kind_of(name) == "person" and name in self.typer.rules.heads):
-            return []   # "Justice said", "Madam": a title alone names no one new ("Street" after Sharon Street is her)
+            return []   # "Justice said", "Madam": a title alone names no one new ("Street" after Marla Street is her)
         if not known and len(words) <= 2 and 0 < i and j < tok.n and tok.sent[i - 1] == tok.sent[i] == tok.sent[j] and \
                 tok.text[i - 1][:1].isupper() and all(_lexicon().get(w.lower()) in ("NN", "NNS") for w in words) and \
                 self.gaz.role_regex.match(self.text, tok.start[j]):
