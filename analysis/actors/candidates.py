@@ -16,7 +16,7 @@ from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
-#: a describing compound before a name ("Botox-maker Allergan", "Ohio-based Vexa", "Saudi-backed")
+#: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
 _DESCRIBING_COMPOUND = re.compile(r"-(?:maker|makers|based|owned|backed|led|born|funded|run)\Z")
 #: heads of bodies that a state's adjective opens the name of ("the British Library"), not a state's organs
 _CIVIL_HEADS = frozenset(("Library", "Museum", "Gallery", "University", "College", "Academy", "Institute", "Institution",
@@ -155,7 +155,7 @@ class CandidateFinder:
                         self._name_token(j) or self._particles_then_name(j) or initials_then_name(j)):
                     j += 1
                 if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
-                    runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Allergan": no part of the name
+                    runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
                 i = j

@@ -372,7 +372,7 @@ class NameTyper:
                 (not kind or town) and not acronym:
             v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
         if 2 <= len(words) <= 4 and words[-1] in ("Jr.", "Jr", "Sr.", "II", "III", "IV") and not kind:
-            v["person"] += 2   # "Joe Manchin III", "Ken Griffey Jr."
+            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr."
         if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
                 (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
                  tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
@@ -380,7 +380,7 @@ class NameTyper:
         if j + 1 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("who", "whom") and (not kind or town) and \
                 not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
             v["person"] += 1   # "Varko, who is running": "who" is said of people
-        # "said Kristen Day, executive director …", "according to Obama.": a speaker named after the verb
+        # "said Maren Day, director …", "according to Obama.": a speaker named after the verb
         if i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.pos[i - 1] in ("VBD", "VBZ") and \
                 tok.lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
                 (j >= tok.n or tok.sent[j] != tok.sent[i] or tok.text[j] in (",", ".", ";")) and \
@@ -404,7 +404,7 @@ class NameTyper:
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]
                 if tok.pos[nxt + 1] == "JJ" and nxt + 2 < tok.n and tok.lower[nxt + 2] in _FIRM_POSSESSED:
-                    following = tok.lower[nxt + 2]   # "Allergan's current shareholders"
+                    following = tok.lower[nxt + 2]   # "Vellagran's current shareholders"
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
                                  "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
                     v["org"] += 1

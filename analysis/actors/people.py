@@ -188,7 +188,7 @@ class PeopleResolver:
         if not known and len(words) <= 2 and 0 < i and j < tok.n and tok.sent[i - 1] == tok.sent[i] == tok.sent[j] and \
                 tok.text[i - 1][:1].isupper() and all(_lexicon().get(w.lower()) in ("NN", "NNS") for w in words) and \
                 self.gaz.role_regex.match(self.text, tok.start[j]):
-            return []   # "… Committee Research Director Raj Shah": a department between a body and a title
+            return []   # "Acme Holdings Research Director Tova Lind": a department between a body and a title
         if len(words) == 1 and is_acronym(name) and not known:
             return self.unlisted_name(c, name, kind)   # "ACME said": an acronym is no person
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
