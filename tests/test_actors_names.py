@@ -583,3 +583,138 @@ def test_a_team_of_a_city_named_like_a_person_and_abbreviations_that_are_no_init
     assert got["Charlotte Panthers"][1] == "org"
     assert got["N. Korea"][1] != "person"
     assert "Ilse Varno" in got
+
+
+def test_a_town_in_the_list_that_speaks_is_a_person():
+    got = _by_text("The mayor met Kearney on Friday. Kearney stated that he would veto the plan.")
+    assert got["Kearney"][1] == "person"
+    got = _by_text("The fair came to Kearney on Friday. Kearney has two hotels.")
+    assert got["Kearney"][1] == "place"
+
+
+def test_a_speaker_after_said_is_a_person_though_the_name_ends_like_an_event():
+    got = _by_text("“The vote was close,” said Maren Day, director of the campaign.")
+    assert got["Maren Day"][1] == "person"
+    got = _by_text("“We are ready,” said Kearney. The council agreed.")
+    assert got["Kearney"][1] == "person"
+
+
+def test_a_town_after_a_verb_of_pupils_or_players_is_a_school_or_a_team():
+    got = _by_text("Tomas Vell was educated at Bexley. Later he debuted for Saginaw in the spring.")
+    assert got["Bexley"][1] == "org" and got["Saginaw"][1] == "org"
+    got = _by_text("Tomas Vell moved to Bexley. He lived in Saginaw.")
+    assert got["Bexley"][1] == "place" and got["Saginaw"][1] == "place"
+
+
+def test_abbreviated_titles_of_the_news_split_the_state_from_the_person():
+    got = _m("Then former Oregon Gov. Hal Brenner and Rep. Lia Sarto spoke. Lt. Gov. Ona Pell and Sgt. Ray Ducas agreed.")
+    by = {t: ty for t, _, ty, _ in got}
+    assert by["Oregon"] == "place" and by["Hal Brenner"] == "person" and by["Lia Sarto"] == "person"
+    assert by["Ona Pell"] == "person" and by["Ray Ducas"] == "person"
+    assert "Oregon Gov. Hal Brenner" not in by
+    got = _by_text("The figures are representative of the United States.")
+    assert "United States" in got
+
+
+def test_a_towns_star_is_a_newspaper():
+    got = _by_text("He wrote for the Kearney Star for years. She was a guest star in a drama.")
+    assert got["Kearney Star"][1] == "media"
+
+
+def test_houses_of_worship_are_places_and_a_church_a_body():
+    got = _by_text("We walked from the Varsh Mosque to the Old Tellin Cathedral. The Tellin Church ordains women.")
+    assert got["Varsh Mosque"][1] == "place" and got["Old Tellin Cathedral"][1] == "place"
+    assert got["Tellin Church"][1] == "org"
+
+
+def test_a_lone_house_is_a_chamber_and_a_party_adjective_before_a_noun_is_no_person():
+    got = _by_text("The bill helps House and Senate candidates. Even in the House, the plan met resistance.")
+    assert got["House"][1] == "org"
+    got = _by_text("Democratic leaders are wary. Many Democratic voters want a change, she said.")
+    assert got.get("Democratic", (None, None))[1] != "person"
+
+
+def test_a_big_company_named_by_one_word_is_the_company():
+    got = _by_text("Investors met Lorna Vey at Amazon. Amazon's approach changed.")
+    assert got["Amazon"][1] == "org"
+
+
+def test_a_department_between_a_body_and_a_title_is_no_name_and_according_to_a_site_is_no_person():
+    got = _by_text("Acme Holdings Research Director Tova Lind said the figures were wrong.")
+    assert "Research" not in got and got["Tova Lind"][1] == "person"
+    got = _by_text("The shares fell, according to Silver Ledge, on Monday. According to Hilda Varne, it was late.")
+    assert got.get("Silver Ledge", (None, None))[1] != "person" and got["Hilda Varne"][1] == "person"
+
+
+def test_a_name_before_comma_who_is_a_person():
+    got = _by_text("Voters cheered at the rally. Varko, who is running for office, waved.")
+    assert got["Varko"][1] == "person"
+
+
+def test_turkey_is_the_state_and_the_bird_no_name():
+    got = _m("Turkey said no to the plan. The turkey was roasted.")
+    assert [(t, a) for t, a, _, _ in got] == [("Turkey", "TUR")]
+
+
+def test_new_before_a_listed_state_makes_the_longer_place():
+    got = _m("The governors of New Jersey and New Mexico met. Mexico said no.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["New Jersey"][1] == "place" and by["New Mexico"][1] == "place" and by["Mexico"][0] == "MEX"
+    assert "Jersey" not in by
+
+
+def test_a_city_named_like_a_woman_is_the_city_next_to_a_place_word():
+    got = _by_text("For years the Austin suburb grew. It lies east of downtown Austin.")
+    assert got["Austin"][1] == "place"
+    got = _by_text("Charlotte said she would come. Charlotte smiled.")
+    assert got["Charlotte"][1] == "person"
+
+
+def test_a_party_and_state_label_after_a_name_is_the_party_and_fox_the_channel():
+    got = _m("Sen. Oren Dale (R-Ky.) objected, and Rep. Ann Lo (D-Calif.) agreed. In an interview on Fox, Dale said no.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["R-Ky"] == ("US-Rep", "party") and by["D-Calif"] == ("US-Dem", "party")
+    assert by["Oren Dale"][1] == "person" and by["Fox"] == ("fox-news", "media")
+
+
+def test_a_short_name_of_a_channel_glued_to_a_capitalised_word_opens_a_longer_name():
+    got = _m("He joined Fox Broadcasting in May. Later he spoke on Fox.")
+    by = {t: a for t, a, _, _ in got}
+    assert "Fox Broadcasting" in by and by["Fox"] == "fox-news"
+
+
+def test_a_state_adjective_opens_a_civil_body_and_and_between_two_named_bodies_splits_them():
+    got = _m("She trained at the British Library and Tarrow University. The Mexican Army replied.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["British Library"][1] == "org" and by["Tarrow University"][1] == "org"
+    assert by["The Mexican Army"][0] == "MEX"
+
+
+def test_a_name_before_shareholders_or_after_a_before_spokesman_is_a_company():
+    got = _by_text("The deal pleased Quantrel shareholders, a Zorbit spokesman said.")
+    assert got["Quantrel"][1] == "org" and got["Zorbit"][1] == "org"
+
+
+def test_the_x_administration_is_a_president_and_a_state_that_boasts_stays_a_place():
+    got = _by_text("It was a mistake by the Kearney administration. Walsh noted that Ohio boasted one staffer.")
+    assert got["Kearney"][1] == "person" and got["Ohio"][1] == "place"
+
+
+def test_a_generational_suffix_ends_a_persons_name():
+    got = _m("Sens. Oren Dalby III (D-W.Va.) and Tam Rusk Jr. agreed.")
+    by = {t: (a, ty) for t, a, ty, _ in got}
+    assert by["D-W.Va"][0] == "US-Dem"
+    assert any(ty == "person" and t.startswith("Oren Dalby") for t, (_, ty) in by.items())
+
+
+def test_a_describing_compound_before_a_name_is_no_part_of_it():
+    got = _by_text("Shares of Botox-maker Vellagran rose after Vellagran's current shareholders voted.")
+    assert "Botox-maker Vellagran" not in got and got["Vellagran"][1] == "org"
+
+
+def test_a_given_name_and_a_street_word_that_speaks_is_a_person():
+    got = _by_text("Relatedly, Marla Street, for example, argues that facts exist. We walked down Baker Street.")
+    assert got["Marla Street"][1] == "person" and got["Baker Street"][1] == "place"
+    got = _by_text("Marla Street, for example, argues that facts exist. The view that Street has in mind is odd.")
+    assert got["Street"][1] == "person" and got["Street"][0] == got["Marla Street"][0]
+    assert got.get("Relatedly", (None, None))[1] != "person"

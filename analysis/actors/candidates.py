@@ -16,6 +16,12 @@ from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
+#: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
+_DESCRIBING_COMPOUND = re.compile(r"-(?:maker|makers|based|owned|backed|led|born|funded|run)\Z")
+#: heads of bodies that a state's adjective opens the name of ("the British Library"), not a state's organs
+_CIVIL_HEADS = frozenset(("Library", "Museum", "Gallery", "University", "College", "Academy", "Institute", "Institution",
+                          "Society", "Association", "Foundation", "Trust", "Company", "Corporation", "Airways",
+                          "Airlines", "Club", "Orchestra", "Theatre", "Opera", "Federation", "League", "Broadcasting"))
 #: collective role nouns that stay common nouns when capitalised ("Officials said")
 _PLURAL_BODIES = {"authorities", "officials", "diplomats", "forces", "troops", "lawmakers", "rebels", "media", "side",
                   "press", "intelligence", "leadership", "opposition", "delegation", "regime", "presidency", "military"}
@@ -49,7 +55,9 @@ class CandidateFinder:
                 if dl_start <= start < dl_end:
                     continue
                 surface = surfaces[m.group()]
-                if self._inside_longer_name(start, surface):
+                if self._inside_longer_name(start, surface) or self._inside_longer_place(start, m.group()) or \
+                        self._opens_longer_name(m.end(), m.group(), surface) or \
+                        self._demonym_opens_body(m.end(), surface):
                     continue
                 out.append(_Cand(start, m.end(), "gaz", {"surface": surface}))
         out.extend(self.parenthesised_acronyms())
@@ -63,6 +71,31 @@ class CandidateFinder:
             return False
         m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
+
+    def _opens_longer_name(self, end: int, surface: str, s: Surface) -> bool:
+        """"Fox Broadcasting" is not Fox News: a one-word short name of a body glued to a capitalised
+        word that is no title ("Amazon CEO" stays Amazon) opens a longer name."""
+        if s.how != "alias" or " " in surface:
+            return False
+        actor = self.gaz.actors.get(s.actor_id)
+        if actor is None or actor.actor_type not in ("org", "media"):
+            return False
+        m = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
+        return bool(m) and not self.gaz.role_regex.match(self.text, end + 1)
+
+    def _demonym_opens_body(self, end: int, s: Surface) -> bool:
+        """"the British Library", "the Mexican Academy of Sciences": a state's adjective before the head of a
+        body no state runs is the start of that body's name ("the Mexican Army" stays Mexico's army)."""
+        if s.how != "demonym":
+            return False
+        m = re.match(r" ([A-Z][a-z]+)(?:\b|$)", self.text[end:end + 30])
+        return bool(m) and m.group(1) in _CIVIL_HEADS
+
+    def _inside_longer_place(self, start: int, surface: str) -> bool:
+        """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word
+        that makes with it a place of the lists of towns and regions is part of that place."""
+        m = re.search(r"([A-Z][a-z]+) \Z", self.text[max(0, start - 20):start])
+        return bool(m) and f"{m.group(1)} {surface}" in self.typer_rules.places
 
     def parenthesised_acronyms(self) -> list[_Cand]:
         """``Full Name (ACR)`` for organisations in no list: a new actor with id ACR."""
@@ -128,8 +161,8 @@ class CandidateFinder:
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
                         if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
-                if j - i >= 2 and tok.text[i] in _SALUTATIONS:
-                    runs.append((i + 1, j))   # "Dear Katherine": the salutation is no part of the name
+                if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
+                    runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
                 after = j

@@ -144,6 +144,21 @@ def _lexicon():
     return lexicon
 
 
+# verbs of a school's pupils and a team's players, before "at", "for", "from" … and the name
+_INSTITUTION_VERBS = frozenset({"educate", "enrol", "enroll", "matriculate", "graduate", "debut", "draft",
+                                "trade", "sign", "attend", "study"})
+
+# words after a name that only a company takes ("Vexa shareholders", "Vexa CEO Ann Lo")
+_FIRM_AFTER = frozenset({"employees", "shareholders", "headquarters", "shares", "stock", "subsidiary", "executives",
+                         "subscribers", "stores", "CEO", "CFO", "COO"})
+
+_FIRM_POSSESSED = frozenset({"shareholders", "employees", "headquarters", "shares", "stock", "board", "staff"})
+
+# words around a city's name that a person's name does not take ("downtown Atlanta", "the Austin area")
+_CITY_BEFORE = frozenset({"downtown", "metropolitan", "metro", "greater", "suburban", "uptown"})
+_CITY_AFTER = frozenset({"suburb", "suburbs", "area", "metro", "region", "neighborhood", "neighbourhood", "skyline",
+                         "airport", "resident", "residents", "streets", "outskirts", "city"})
+
 _ADJECTIVE_ENDINGS = ("an", "ian", "ish", "ese", "ic", "ical", "ern", "ist", "ean", "ous", "ive", "al")
 
 
@@ -157,6 +172,8 @@ def kind_of_words(words: list[str]) -> str | None:
         if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
             return r.of_names[words[k]]
     head = words[-1]
+    if head == "Star" and " ".join(words[:-1]) not in r.places and " ".join(words[:-1]) not in r.given_cities:
+        return None   # "the Marion Star", "the Toronto Star": a town's paper ("Guest Star" is none)
     if len(words) > 1 and head in r.heads:
         return r.heads[head]
     if len(words) > 1 and words[0] in r.first:
@@ -223,6 +240,9 @@ class NameTyper:
                     joins = False
                 if not joins:
                     break
+                if conn[0] == "and" and k in starts and tok.text[starts[k] - 1] in r.heads and \
+                        starts[k] - k >= 2 and left_words[-1] in r.heads:
+                    break   # "the British Library and Columbia University": two names, each with its head
                 if k in starts and k not in used:
                     used.add(k)
                     j = starts[k]
@@ -250,8 +270,17 @@ class NameTyper:
         v = _Votes()
         words = tok.text[i:j]
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
+        if len(words) == 1 and not kind and j < tok.n and tok.sent[j] == tok.sent[i] and \
+                tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and _lexicon().get(words[0].lower()) == "JJ":
+            return v   # "Democratic leaders", "Interim report": an adjective before its noun names no one
+        # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
+        # follows it may still show a person, and a speech verb outweighs the list
+        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
+            words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        elif words == ["House"] and not kind:
+            v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
         acronym = len(words) == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
@@ -266,10 +295,15 @@ class NameTyper:
             ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
         if 2 <= len(words) <= 4 and first_given and not kind and not glued:
             v["person"] += 2
+        elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
+                not glued and words[0] not in r.places and self._speaks_after(j):
+            v["person"] += 4   # "Marla Street, for example, argues": a surname that is a street's head word
         if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
             v["person"] += 1.5
             if words[0] in r.given_cities:
                 v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
+                if i > 0 and tok.lower[i - 1] in _CITY_BEFORE or j < tok.n and tok.lower[j] in _CITY_AFTER:
+                    v["place"] += 1   # "downtown Atlanta", "the Atlanta suburb": the city
         if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
@@ -330,7 +364,7 @@ class NameTyper:
         if nxt < tok.n and tok.lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
             v["person"] += 1
         # what people do: "X was born", "X died", "X received his degree"
-        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and not kind and not acronym:
+        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and (not kind or town) and not acronym:
             k = nxt
             if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
                 k += 1
@@ -345,6 +379,33 @@ class NameTyper:
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1
                     break
+        if i > 0 and j < tok.n and tok.lower[i - 1] == "the" and tok.text[j] == "administration" and \
+                (not kind or town) and not acronym:
+            v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
+        if 2 <= len(words) <= 4 and words[-1] in ("Jr.", "Jr", "Sr.", "II", "III", "IV") and not kind:
+            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr."
+        if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
+                (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
+                 tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
+            v["org"] += 1   # "Quantcast shareholders", "Vexa CEO", "a Zorbit spokesman": a company
+        if j + 1 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("who", "whom") and (not kind or town) and \
+                not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
+            v["person"] += 1   # "Varko, who is running": "who" is said of people
+        # "said Maren Day, director …", "according to Obama.": a speaker named after the verb
+        if i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.pos[i - 1] in ("VBD", "VBZ") and \
+                tok.lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
+                (j >= tok.n or tok.sent[j] != tok.sent[i] or tok.text[j] in (",", ".", ";")) and \
+                (not kind or town or kind == "other" and 2 <= len(words) and first_given):
+            v["person"] += 4 if kind else 1
+        if town and nxt < tok.n and tok.sent[nxt] == tok.sent[i] and tok.lemma[nxt] in self.gaz.speech_verbs and \
+                tok.pos[nxt].startswith("VB") and \
+                not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps):
+            v["person"] += 3.5   # "Obama stated", "Obama told reporters": a town's name does not speak
+        if i > 1 and tok.sent[i - 1] == tok.sent[i] and tok.lemma[i - 1] == "attend" and not acronym or \
+                i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
+                and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
+            if kind in (None, "place") and len(words) <= 2:
+                v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \
@@ -353,6 +414,8 @@ class NameTyper:
                 v["org" if acronym else "person"] += 1
             if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
                 following = tok.lower[nxt + 1]
+                if tok.pos[nxt + 1] == "JJ" and nxt + 2 < tok.n and tok.lower[nxt + 2] in _FIRM_POSSESSED:
+                    following = tok.lower[nxt + 2]   # "Vellagran's current shareholders"
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
                                  "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
                     v["org"] += 1
@@ -469,6 +532,19 @@ class NameTyper:
             return False
         return False
 
+    def _speaks_after(self, j: int) -> bool:
+        """Does a speech verb follow ``tok[j]`` in the same clause, right after it or after an aside
+        between commas ("…, for example, argues")?"""
+        tok = self.tok
+        k = j
+        if k < tok.n and tok.text[k] == ",":
+            k += 1
+            while k < tok.n and k - j < 6 and tok.text[k] != ",":
+                k += 1
+            k += 1
+        return k < tok.n and tok.sent[k] == tok.sent[j - 1] and tok.lemma[k] in self.gaz.speech_verbs and \
+            tok.pos[k].startswith("VB")
+
     def _title_follows(self, j: int) -> bool:
         """Does a title stand at ``tok[j]`` and end the phrase ("Ann Lee Vice President and …"), so
         that the name before it is not glued to a longer name ("… King Day" is one)?"""
@@ -556,6 +632,8 @@ class NameTyper:
                     # a surname that is also a head word ("Hill", "Park") after a given name is the person's too
                     if w in self.votes and (w not in self.rules.heads or
                                             w == words[-1] and len(words) == 2 and words[0] in self.gaz.given_names):
+                        if w == words[-1] and w in self.rules.heads and len(words) == 2:
+                            self.votes[w][self.rules.heads[w]] = 0   # "Marla Street … Street argues": her name
                         self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
@@ -593,6 +671,9 @@ class NameTyper:
             if tok.sent[i0] != tok.sent[i1] or i1 - j0 > 2:
                 continue
             if [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], [",", "and"], ["&"], [",", "&"]):
+                if j0 - i0 == 1 and tok.text[j0] == "," and self.res._sentence_initial(i0) and \
+                        (tok.lower[i0].endswith("ly") or _lexicon().get(tok.lower[i0])):
+                    continue   # "Relatedly, Marla Street argues": a word opening the sentence, no list
                 pairs.append((a, a + 1))
         sure = {n: person(n) for n in {names[x] for pair in pairs for x in pair}}   # the names in a list only
         for a, b in pairs:

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import Actor, Gazetteer, slug
-from .name_types import is_acronym
+from .name_types import _lexicon, is_acronym
 from .words import _INDEFINITE, _PARTICLES
+
+_PARTY_STATE = re.compile(r"([RDI])-[A-Z][A-Za-z.]{1,12}")
 
 if TYPE_CHECKING:
     from .candidates import _Cand
@@ -167,6 +169,10 @@ class PeopleResolver:
         known = (len(words) == 1 and (name in self.surnames or bool(self._variant_of(name)))) or \
             slug(name) in self.persons or (len(words) > 1 and words[-1] in self.surnames)
         kind = self.typer.kind_of(name)
+        label = _PARTY_STATE.fullmatch(name)
+        if label:   # "(R-Ky.)", "D-Calif.": a member's party and home state after the name
+            party = {"R": "US-Rep", "D": "US-Dem"}.get(label.group(1))
+            return [self.row(c.start, c.end, party, "", "alias")] if party in self.actors else []
         if (len(words) == 1 and kind in (None, "person", "other") or len(words) == 2 and kind in (None, "other")) and \
                 self._before_region(c.end):
             return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
@@ -177,8 +183,13 @@ class PeopleResolver:
         if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \
                 and not (len(words) == 1 and known):
             return self.unlisted_name(c, name, kind)
-        if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names):
-            return []   # "Justice said", "Madam": a title alone names no one new
+        if len(words) == 1 and (name.lower() in self.gaz.person_roles or name in self.typer.rules.lone_not_names) and \
+                not (known and self.typer.kind_of(name) == "person" and name in self.typer.rules.heads):
+            return []   # "Justice said", "Madam": a title alone names no one new ("Street" after Marla Street is her)
+        if not known and len(words) <= 2 and 0 < i and j < tok.n and tok.sent[i - 1] == tok.sent[i] == tok.sent[j] and \
+                tok.text[i - 1][:1].isupper() and all(_lexicon().get(w.lower()) in ("NN", "NNS") for w in words) and \
+                self.gaz.role_regex.match(self.text, tok.start[j]):
+            return []   # "Acme Holdings Research Director Tova Lind": a department between a body and a title
         if len(words) == 1 and is_acronym(name) and not known:
             return self.unlisted_name(c, name, kind)   # "ACME said": an acronym is no person
         if not known and len(words) <= 3 and i > 0 and tok.lower[i - 1] == "as" and j < len(tok.lemma) and \
@@ -201,6 +212,8 @@ class PeopleResolver:
                 tok.sent[prev] == tok.sent[i]
             according = i >= 2 and tok.lower[i - 2] == "according" and tok.lower[i - 1] == "to"
             appositive = j + 1 < len(tok.text) and tok.text[j] == "," and self._role_follows(tok.end[j])
+            # "according to Zero Hedge": a website or a body as often as a person, unless the name looks personal
+            according = according and (words[0] in self.gaz.given_names or not _lexicon().get(words[-1].lower()))
             if not (after_verb or (before_verb and len(words) >= 2) or (according and len(words) >= 2) or appositive
                     or self.plain_person(i, j)):
                 return self.unlisted_name(c, name, kind)
