@@ -133,6 +133,9 @@ class _Rules:
             if (pos in _FINITE or pos == "MD") and self.t_lemma[v] in ("have", "be", "do", "will", "would", "can", "could", "may", "might") \
                     and v + 1 < n and (self.t_pos[v + 1].startswith("VB") or self.t_pos[v + 1] in ("RB",)):
                 continue      # an auxiliary: "…,” Bill Clinton has said
+            if pos in ("VB", "VBN") and v > k and bounded and self.t_pos[v - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP") and \
+                    self.t_lemma[v - 1] not in ("be", "have") and (v + 1 >= n or self.t_pos[v + 1] in (",", ".", "IN", "RB", "RP", "TO")):
+                pos = "VBD"   # "…,” the editorial read/VB. / “…?” Hannity pressed/VBN.: a past tense the tagger missed
             if pos in ("NN", "NNS") and v > k and self.t_lemma[v] in self.verbs and \
                     self.t_pos[v - 1] in ("NNP", "NNPS", "NNS", "PRP") and \
                     (v + 1 >= n or self.t_pos[v + 1] in (",", ".", "IN", "RB", "NNP")):

@@ -14,7 +14,7 @@ class _Subjects:
 
     def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before", cue: str | None = None):
         cue = cue or self.t_lower[v]
-        if self.t_pos[v] == "VB" and v >= 2 and self.t_lower[v - 1] == "to":
+        if self.t_pos[v] in ("VB", "VBP") and v >= 2 and self.t_lower[v - 1] == "to":
             # "The email goes on to say", "she was quick to add", "he declined to say": the
             # subject of the verb the infinitive depends on
             u = v - 2
@@ -127,7 +127,10 @@ class _Subjects:
         if self.adjunct_is_time(np_):
             return True
         q = np_[0] - 1
-        return q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS
+        if not (q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS):
+            return False
+        # "a source familiar with Berg's thinking": a phrase after a noun or adjective belongs to it
+        return q == 0 or self.t_pos[q - 1] not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD")
 
     def adjunct_is_time(self, np_) -> bool:
         b = np_[1]

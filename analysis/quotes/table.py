@@ -95,6 +95,7 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self.m_type = col(m, "actor_type")
         self.m_how = col(m, "how") if "how" in m.columns else [""] * len(self.m_start)
         self._m_end_set = set(self.m_end)
+        self._m_start_set = set(self.m_start)
         # mentions in start order for the overlap searches (the layer is in start order already)
         keys = list(zip(self.m_start, self.m_end))
         self._m_order = list(range(len(keys))) if all(keys[i] <= keys[i + 1] for i in range(len(keys) - 1)) \
