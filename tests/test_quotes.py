@@ -379,3 +379,42 @@ def test_seed_rules_and_speaker_words(seed_doc):
 def test_transcript_labels_name_the_speaker():
     _, q = _q("Transcript as follows:\n\n\"HOST: Will the senator attend?\n\n\"QUINT: I will be there on Monday.\"")
     assert q.speaker_text.tolist() == ["HOST", "QUINT"] and q.how.tolist() == ["colon", "colon"]
+
+
+# -- subjects past phrases of time and place, infinitives, clauses of their own ---------------
+
+def test_a_phrase_of_time_before_the_verb_is_not_the_speaker():
+    _, q = _q("And on Tuesday, Oren Hale, chairman of the finance committee, said that the plan needed a “pause” in spending.")
+    assert q.speaker_id.tolist() == ["oren-hale"]
+    _, q = _q("The regional ministry less than two weeks ago said that “all costs were covered” by the fund.")
+    assert q.speaker_text.tolist() == ["The regional ministry"]
+
+
+def test_an_infinitive_speech_verb_takes_the_subject_of_the_verb_it_depends_on():
+    _, q = _q("The letter from the council goes on to say: “We will not wait for another winter.”")
+    assert q.speaker_text.tolist() == ["The letter from the council"] and q.cue.tolist() == ["say"]
+
+
+def test_a_speech_verb_in_a_clause_of_its_own_keeps_its_own_subject():
+    _, q = _q("Oren Berg suggested the road was late, while Lena Tamm said that the “costs are too high” for the town.")
+    assert q.speaker_id.tolist() == ["lena-tamm"]
+
+
+def test_a_tag_followed_by_a_clause_of_circumstance():
+    _, q = _q("Senator Paula Quint spoke first. “Is it two? Three?” Quint asks as a waiter walks in.")
+    assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["tag_after"]
+
+
+def test_a_possessive_before_a_gerund_is_part_of_the_subject():
+    _, q = _q("Another source familiar with Berg’s thinking said, “He will run again.”")
+    assert q.speaker_text.tolist() == ["Another source familiar with Berg’s thinking"]
+
+
+def test_tag_verbs_and_names_the_tagger_mistakes():
+    # "read" tagged as a base form, "Skip" as a verb, "attacked" as a participle
+    _, q = _q("The Valley Herald ran an editorial. “The mayor should resign,” the editorial read.")
+    assert q.speaker_text.tolist() == ["the editorial"] and q.how.tolist() == ["tag_after"]
+    _, q = _q("“It is too early to tell,” said Skip Hartley, who also runs a farm.")
+    assert q.speaker_text.tolist() == ["Skip Hartley"]
+    _, q = _q("First, Oren Hale attacked Vera Lind for being a “failed leader.”")
+    assert q.speaker_id.tolist() == ["oren-hale"] and q.how.tolist() == ["embedded"]

@@ -225,7 +225,8 @@ class _Rules:
         first = k
         while k < self.n_tok and self.t_start[k] < s_end:
             w = self.t_lower[k]
-            if appositive and w in ("who", "which", "that") and k > first and self.t_lower[k - 1] == ",":
+            if appositive and w in ("who", "which", "that") and k > first and \
+                    (self.t_lower[k - 1] == "," or self.t_pos[k - 1] in ("NN", "NNS", "NNP", "NNPS")):
                 return True     # "…, said Ann Lee, a pollster who has …": a relative clause on the speaker
             if k == first and w in _TAG_SUBORDINATORS and self.t_pos[k] in ("IN", "WRB"):
                 return True     # "…?” Clinton asks as a waiter walks in: the tag, then a clause of its own
@@ -454,7 +455,8 @@ class _Rules:
                                                                         or self.is_mark_tok(v + 1))):
             return False    # "will continue to be": a speech verb only as "X continued: …"
         if self.t_pos[v].startswith("VB"):
-            return True
+            # "Trump's call/VB for …", "his promise/VB": after a possessive the word is a noun
+            return not (v > 0 and self.t_pos[v - 1] in ("PRP$", "POS"))
         if self.t_pos[v] == "NNS":
             k = v - 1
             while k >= 0 and (self.t_lower[k].endswith("ly") or self.t_pos[k] in ("RB",)):

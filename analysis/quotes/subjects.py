@@ -44,6 +44,12 @@ class _Subjects:
             if np_ is not None and self.t_lower[np_[0]] not in ("who", "which", "that") and \
                     (self.names_actor(np_) or self.t_lower[k] not in (",", ")")):
                 return self.resolve(np_, cue, how)
+        if self.t_pos[v] == "VBG" and self.t_lower[k] == ",":
+            # "X criticized the accord …, saying “…”": a participle after a comma shares the
+            # subject of the main clause, not the object before the comma
+            np_ = self.main_subject(ss, self.t_start[v])
+            if np_ is not None and self.names_actor(np_[:2]):
+                return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
