@@ -418,3 +418,31 @@ def test_tag_verbs_and_names_the_tagger_mistakes():
     assert q.speaker_text.tolist() == ["Skip Hartley"]
     _, q = _q("First, Oren Hale attacked Vera Lind for being a “failed leader.”")
     assert q.speaker_id.tolist() == ["oren-hale"] and q.how.tolist() == ["embedded"]
+
+
+def test_a_relative_clause_on_the_speaker_after_an_inverted_tag():
+    _, q = _q("“We are very happy” with the ruling, said Rosa Lind, head of the Nordvik Farmers Union, "
+              "a group that has fought the road for years.")
+    assert q.speaker_text.tolist() == ["Rosa Lind"]
+
+
+def test_a_participle_after_a_comma_shares_the_main_subject_not_the_object():
+    _, q = _q("Senator Paula Quint on Saturday criticized the harbour accord adopted after two weeks of talks in Oslo, "
+              "saying the deal goes “nowhere near far enough.”")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_a_noun_after_a_possessive_is_not_a_speech_verb():
+    _, q = _q("Mayor Tomas Berg mocked Vera Lind's call for a “harbour tax” on Friday.")
+    assert q.speaker_id.tolist() != ["vera-lind"]
+
+
+def test_passive_naming_verbs_give_the_agent_or_no_speaker():
+    _, q = _q("The old quarter has been called the “Venice of the North” for centuries.")
+    assert q.speaker_id.tolist() == [""]
+    _, q = _q("The plan has been called “reckless” by Mayor Tomas Berg.")
+    assert q.speaker_id.tolist() == ["tomas-berg"]
+    _, q = _q("Lena Tamm wrote a short book called “Harbour Days” last year.")
+    assert q.speaker_id.tolist() != ["book"]
+    _, q = _q("The port is what Mayor Tomas Berg called “the heart of the town.”")
+    assert q.speaker_id.tolist() == ["tomas-berg"]

@@ -353,6 +353,10 @@ class _Rules:
                     return nearest if nearest is not None and nearest[0] == found[0] else found
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
+                if self.t_pos[v] == "VBN":
+                    passive = self.passive(v, o)
+                    if passive is not None:
+                        return passive or None
                 return self.subject(v, ss, last_mark)
             if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS") and not cues:
                 found = self.possessor(v, last_mark)
@@ -371,6 +375,44 @@ class _Rules:
                     return self.subject(v, ss, lo_)
             j -= 1
         return None
+
+    def passive(self, v: int, o: int):
+        """A speech verb in the passive (``has been called “…”``, ``was asked by X``) or naming a
+        noun (``a film called “…”``): its agent after *by* speaks; with no agent, no one does
+        (``False``, and the quotation takes no speaker from its sentence). None when the verb is
+        not passive."""
+        k = v - 1
+        while k >= 0 and self.t_pos[k] in ("RB", "RBR"):
+            k -= 1
+        k_o = self.tok_index(o)
+        be = k >= 0 and self.t_lemma[k] == "be" and self.t_lower[k] not in ("'s", "’s", "being")
+        # "a film called “…”" (not "what Gilbert called “…”", a past tense the tagger took for a participle)
+        naming = k >= 0 and self.t_pos[k] in ("NN", "NNS", ",") and self.t_lemma[v] != "quote" and \
+            all(self.t_pos[q] in ("DT",) for q in range(v + 1, k_o)) and \
+            not any(self.t_lower[q] in ("what", "that", "who", "whom", "which") for q in range(max(0, k - 4), k))
+        if not (be or naming):
+            return None
+        for q in range(v + 1, min(k_o, v + 8)):
+            if self.t_lower[q] == "by":
+                np_ = self.np_forward(q + 1, o)
+                if np_ is not None and self.names_actor(np_):
+                    return self.resolve(np_, self.t_lower[v], "tag_before")
+                break
+        # "has been called “…” by X" (the agent after the quotation)
+        c = self.close_of(o)
+        if c is not None:
+            k = self.tok_index(c + 1)
+            if k < self.n_tok and self.t_lower[k] == "by" and self.t_start[k] - c < 4:
+                np_ = self.np_forward(k + 1, self.s_end[self.sent_index(c)])
+                if np_ is not None and self.names_actor(np_):
+                    return self.resolve(np_, self.t_lower[v], "tag_before")
+        self.no_speaker.add(o)
+        return False
+
+    def close_of(self, o: int):
+        """The closing mark of the quotation opening at ``o`` (the next mark on its line)."""
+        i = self.marks_in(o + 1, min(len(self.text), o + 2000))
+        return i[0] if i else None
 
     def clause_break(self, a: int, b: int) -> bool:
         """Does a new clause with its own subject start between tokens ``a`` and ``b`` (``, while``,
@@ -439,6 +481,8 @@ class _Rules:
     def embedded(self, o: int, c: int, short: bool = False):
         """A quotation inside the reporter's sentence: the subject of the main verb (for a
         one-to-three-word quotation only when that subject names an actor)."""
+        if o in self.no_speaker:
+            return None     # "has been called “…”": a passive with no agent
         si = self.sent_index(o)
         ss = self.s_start[si]
         np_ = self.main_subject(ss, o)

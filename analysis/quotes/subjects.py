@@ -48,6 +48,12 @@ class _Subjects:
             # "X criticized the accord …, saying “…”": a participle after a comma shares the
             # subject of the main clause, not the object before the comma
             np_ = self.main_subject(ss, self.t_start[v])
+            if np_ is None or not self.names_actor(np_[:2]):
+                # the sentence's first verb of past or present ("X on Saturday criticized/VBN the accord adopted …")
+                u = next((q for q in range(self.tok_index(ss), v) if not self.is_mark_tok(q) and (
+                    self.t_pos[q] in _FINITE or self.t_pos[q] == "VBN" and q > 0 and
+                    self.t_pos[q - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP"))), None)
+                np_ = self.subject_back(u, ss) if u is not None else None
             if np_ is not None and self.names_actor(np_[:2]):
                 return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
