@@ -279,8 +279,23 @@ class _Rules:
         them on it: “…”`` (the subject of the verb before the colon, listed or not), also when
         the quotation opens the next paragraph."""
         end = end_of_text_before(self.text, o, max(0, o - 400))
-        if end == 0 or self.text[end - 1] != ":":
+        if end == 0 or self.text[end - 1] not in ":—–-":
             return None
+        if self.text[end - 1] != ":":
+            # "Trump also embraced the idea -- “I think …”": a dash introducing an utterance
+            # after a clause gives it to the clause's subject when that names someone
+            if self.text[end - 2:end - 1] not in ("-", " ", "—", "–") and self.text[end - 1] == "-" or \
+                    self.sent_index(end - 1) != self.sent_index(o):
+                return None
+            ss = self.s_start[self.sent_index(o)]
+            prev_mark = self.last_mark_before(ss, end)
+            lo = ss if prev_mark is None else prev_mark + 1
+            if not any(self.t_pos[q] in _FINITE for q in range(self.tok_index(lo), self.tok_index(end - 1))):
+                return None
+            np_ = self.main_subject(lo, end - 1)
+            if np_ is None or not self.names_actor(np_[:2]):
+                return None
+            return self.resolve(np_, self.text[end - 1], "colon")
         si = self.sent_index(end - 1)
         ss = self.s_start[si]
         line = self.text.rfind("\n", max(0, end - 2000), end) + 1

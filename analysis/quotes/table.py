@@ -49,6 +49,23 @@ def quotes(doc) -> pd.DataFrame:
     return _Quoter(doc).run()
 
 
+def _past_tenses(pos: list, lemma: list) -> list:
+    """The part-of-speech tags the rules read: a participle right after a name or a pronoun that
+    no auxiliary governs is a past tense the tagger missed (``Trump also embraced/VBN …``,
+    ``he said/VBN``); the token layer itself is left as it is."""
+    out = None
+    for i in range(1, len(pos)):
+        if pos[i] == "VBN":
+            j = i - 1
+            while j > 0 and pos[j] in ("RB", "RBR"):
+                j -= 1
+            if pos[j] in ("NNP", "NNPS", "PRP") and not (j > 0 and lemma[j - 1] in ("be", "have")):
+                if out is None:
+                    out = list(pos)
+                out[i] = "VBD"
+    return pos if out is None else out
+
+
 def _empty() -> pd.DataFrame:
     ints = ("quote_id", "para_id", "sent_id", "start", "end")
     empty = {c: np.zeros(0, dtype="int64") for c in ints}
@@ -69,6 +86,7 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         t = token_lists(doc)
         self.t_start, self.t_end, self.t_lower, self.t_lemma, self.t_pos = t.start, t.end, t.lower, t.lemma, t.pos
         self.n_tok = len(self.t_start)
+        self.t_pos = _past_tenses(self.t_pos, self.t_lemma)
         def col(frame, name):
             return column_values(frame, name).tolist()
 
