@@ -30,6 +30,7 @@ class _Rules:
         found = self.label(o + 1, e)
         if found is not None:
             return found
+        self._intro = self.in_fronted_clause(o)
         found = self.after(c, e) if closed else None
         if found is None:
             found = self.according(o)
@@ -110,6 +111,10 @@ class _Rules:
         # a tag ends the quotation: a comma, ? or ! at the mark ("…,” she shrugged); after a
         # phrase woven into the sentence ("the “90 percent” figure came from") only a speech verb is a tag
         bounded = self.text[c - 1:c] in (",", "?", "!", "—", "…") or self.text[c + 1:c + 2] in (",", "—")
+        if self._intro:
+            # "As they weigh Berg's “grand plan,” voters think …": the quotation closes a clause put
+            # before the main one; the main clause is a tag only with a speech verb
+            bounded = False
         # inverted: said X
         if (self.is_cue(k) and self.t_pos[k] != "VBG") or \
                 (bounded and self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
@@ -160,6 +165,19 @@ class _Rules:
                     return None    # “…” Russia insisted that …: a new sentence, not a tag
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
+
+    def in_fronted_clause(self, o: int) -> bool:
+        """Does the quotation stand in a clause or phrase opening its sentence (``As they weigh
+        …``, ``At an event billed as …``, ``Walking into the hall to chants of …``), before the
+        main clause?"""
+        ss = self.s_start[self.sent_index(o)]
+        k0, k1 = self.tok_index(ss), self.tok_index(o)
+        if k1 - k0 < 2 or self.t_lower[k0] in ("according", "but", "and"):
+            return False
+        if not (self.t_pos[k0] in ("IN", "WRB", "TO") or self.t_pos[k0] == "VBG"):
+            return False
+        # no comma closes the opening phrase before the quotation ("In May, Berg said …")
+        return not any(self.t_lower[q] in (",", ":", ";") or self.is_mark_tok(q) for q in range(k0, k1))
 
     def according_after(self, c: int):
         """``“…,” according to a document filed by X.``: "according to" right after the quotation."""

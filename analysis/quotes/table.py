@@ -145,6 +145,7 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
+        self._intro = False
         self.no_speaker: set[int] = set()     # opening marks of quotations a passive leaves without speaker
         self._last_named = None   # (id, name) of the last speaker the mentions layer does not know
         self._last_described = None   # (id, name) of the last speaker named by a description
