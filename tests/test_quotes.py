@@ -446,3 +446,20 @@ def test_passive_naming_verbs_give_the_agent_or_no_speaker():
     assert q.speaker_id.tolist() != ["book"]
     _, q = _q("The port is what Mayor Tomas Berg called “the heart of the town.”")
     assert q.speaker_id.tolist() == ["tomas-berg"]
+
+
+def test_a_dash_after_a_clause_introduces_its_subjects_words():
+    _, q = _q("Mayor Tomas Berg also embraced the new toll -- “I think the bridge will pay for itself.”")
+    assert q.speaker_id.tolist() == ["tomas-berg"]
+
+
+def test_a_quotation_in_a_clause_opening_the_sentence_is_not_tagged_by_the_main_verb():
+    _, q = _q("As the councillors weigh Lena Tamm's “grand harbour plan,” voters in the town think warmly of the old port.")
+    assert q.speaker_text.tolist() != ["voters in the town"]
+    _, q = _q("In May, Oren Berg opened the hall. “We are ready,” Berg said.")
+    assert q.speaker_id.tolist() == ["oren-berg"]
+
+
+def test_an_it_that_stands_for_no_one_is_not_the_speaker():
+    _, q = _q("Senator Paula Quint insisted it was “far too early” to back the plan.")
+    assert q.speaker_id.tolist() == ["paula-quint"]

@@ -166,6 +166,15 @@ class _Rules:
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
 
+    def expletive(self, a: int) -> bool:
+        """Is the word at offset ``a`` an "it" that stands for no one (``it was …``, ``it seems``)?"""
+        if a < 0 or self.text[a:a + 2].lower() != "it" or self.text[a + 2:a + 3].isalpha():
+            return False
+        k = self.tok_index(a) + 1
+        while k < self.n_tok and self.t_pos[k] in ("RB", "MD"):
+            k += 1
+        return k < self.n_tok and self.t_lemma[k] in ("be", "seem", "appear", "get", "come", "look", "remain")
+
     def in_fronted_clause(self, o: int) -> bool:
         """Does the quotation stand in a clause or phrase opening its sentence (``As they weigh
         …``, ``At an event billed as …``, ``Walking into the hall to chants of …``), before the
@@ -390,7 +399,10 @@ class _Rules:
                     passive = self.passive(v, o)
                     if passive is not None:
                         return passive or None
-                return self.subject(v, ss, last_mark)
+                found = self.subject(v, ss, last_mark)
+                if found is not None and self.expletive(found[3]):
+                    continue    # "Gore insisted it was “premature”": "it" speaks for no one; an earlier verb may
+                return found
             if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS") and not cues:
                 found = self.possessor(v, last_mark)
                 if found is not None:
@@ -519,7 +531,7 @@ class _Rules:
         si = self.sent_index(o)
         ss = self.s_start[si]
         np_ = self.main_subject(ss, o)
-        if np_ is None or (short and not self.names_actor(np_)):
+        if np_ is None or (short and not self.names_actor(np_)) or self.expletive(self.t_start[np_[0]]):
             return None
         return self.resolve(np_, "", "embedded")
 
