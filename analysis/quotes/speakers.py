@@ -317,9 +317,10 @@ class _Rules:
             ss = self.s_start[self.sent_index(o)]
             prev_mark = self.last_mark_before(ss, end)
             lo = ss if prev_mark is None else prev_mark + 1
-            if not any(self.t_pos[q] in _FINITE for q in range(self.tok_index(lo), self.tok_index(end - 1))):
+            u = next((q for q in range(self.tok_index(lo), self.tok_index(end - 1)) if self.t_pos[q] in _FINITE), None)
+            if u is None:
                 return None
-            np_ = self.main_subject(lo, end - 1)
+            np_ = self.subject_back(u, lo)    # the subject of the clause's first verb (no clause layer needed)
             if np_ is None or not self.names_actor(np_[:2]):
                 return None
             return self.resolve(np_, self.text[end - 1], "colon")
