@@ -110,6 +110,9 @@ class _Phrases:
                     q += 1      # "the head of | the Russian Foreign Ministry"
                 continue
             break
+        if last is None and q > k + 1 and self.t_pos[k] == "DT" and self.t_pos[q - 1] == "JJ" and \
+                (q >= self.n_tok or self.t_start[q] >= hi or self.t_pos[q] in (",", ".", ":")):
+            last = q - 1      # "said the 46-year-old.": an adjective standing for the person
         if last is None:
             return None
         return (first, last)

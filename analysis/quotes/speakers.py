@@ -118,7 +118,8 @@ class _Rules:
         # inverted: said X
         if (self.is_cue(k) and self.t_pos[k] != "VBG") or \
                 (bounded and self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
-                (self.t_pos[k] == "VBN" and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")):
+                (self.t_pos[k] in ("VBN", "VB") and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")
+                 and (bounded or self.t_pos[k] == "VBN")):      # “…,” read/VB the email.
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
             if np_ is not None and (not tag_sentence or self.bare_tag_rest(np_[1] + 1, s_end)):
                 return self.resolve(np_, self.t_lower[k], "tag_after")
