@@ -463,3 +463,10 @@ def test_a_quotation_in_a_clause_opening_the_sentence_is_not_tagged_by_the_main_
 def test_an_it_that_stands_for_no_one_is_not_the_speaker():
     _, q = _q("Senator Paula Quint insisted it was “far too early” to back the plan.")
     assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_inverted_tags_the_tagger_mistakes():
+    _, q = _q("“We will grow stronger,” read the email from the campaign.")
+    assert q.speaker_text.tolist() == ["the email from the campaign"]
+    _, q = _q("“He will go to work for you,” said the 46-year-old.")
+    assert q.speaker_text.tolist() == ["the 46-year-old"]

@@ -96,7 +96,8 @@ class _Phrases:
         while q < self.n_tok and self.t_start[q] < hi and q - k < 16:
             pos, w = self.t_pos[q], self.t_lower[q]
             if pos in ("VB", "JJ", "VBG", "VBN", "RB") and self.text[self.t_start[q]].isupper() and \
-                    (q + 1 < self.n_tok and self.t_pos[q + 1] in ("NNP", "NNPS") or self.t_start[q] in self._m_start_set):
+                    (q + 1 < self.n_tok and self.t_pos[q + 1] in ("NNP", "NNPS") or self.t_start[q] in self._m_start_set
+                     or q == k and q + 1 < self.n_tok and self.t_pos[q + 1] in (",", ".")):
                 pos = "NNP"   # "said Skip/VB Rutherford", "said Cuban/JJ,": a capitalised name the tagger missed
             if pos in _NP_POS or w == "." and last is not None and self.t_end[q - 1] == self.t_start[q]:
                 if pos in _NOUN_POS or pos == "POS":
