@@ -470,3 +470,9 @@ def test_inverted_tags_the_tagger_mistakes():
     assert q.speaker_text.tolist() == ["the email from the campaign"]
     _, q = _q("“He will go to work for you,” said the 46-year-old.")
     assert q.speaker_text.tolist() == ["the 46-year-old"]
+
+
+def test_a_scare_quote_goes_to_a_subject_described_as_a_person():
+    _, q = _q("Declaring that he alone could fix the port, the billionaire shipping mogul offered himself "
+              "as a “harbour and order” candidate.")
+    assert q.speaker_text.tolist() == ["the billionaire shipping mogul"] and q.how.tolist() == ["embedded"]

@@ -17,6 +17,11 @@ _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
 _LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
 _LABEL = re.compile(r"(?<!\s)\s*+(?<![A-Z.'\-])([A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++){0,2}):[ \t]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+#: nouns for people and bodies whose words a scare quote in their sentence may be
+_SPEAKER_NOUNS = set("""mogul judge council senator governor candidate nominee president minister official spokesman
+spokeswoman leader lawmaker mayor campaign committee court administration group party chairman chairwoman
+director secretary congressman congresswoman critic activist billionaire businessman author columnist
+editor pastor pope general commander prosecutor lawyer attorney neurosurgeon""".split())
 #: words that open a clause with a new subject after a comma ("…, while Cruz said …")
 _CLAUSE_OPENERS = {"while", "but", "whereas", "although", "though", "and", "yet"}
 #: words that open a clause of circumstance after a complete tag ("…?” she asks as …)
@@ -166,6 +171,11 @@ class _Rules:
                     return None    # “…” Russia insisted that …: a new sentence, not a tag
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
+
+    def describes_someone(self, np_) -> bool:
+        """A description of a person or body (``the billionaire real estate mogul``, ``a federal
+        judge``, ``the city council``): a determiner and a common noun the layer's speaker nouns list."""
+        return len(np_) == 2 and self.t_pos[np_[0]] == "DT" and self.t_lemma[np_[1]] in _SPEAKER_NOUNS
 
     def expletive(self, a: int) -> bool:
         """Is the word at offset ``a`` an "it" that stands for no one (``it was …``, ``it seems``)?"""
@@ -533,7 +543,8 @@ class _Rules:
         si = self.sent_index(o)
         ss = self.s_start[si]
         np_ = self.main_subject(ss, o)
-        if np_ is None or (short and not self.names_actor(np_)) or self.expletive(self.t_start[np_[0]]):
+        if np_ is None or (short and not self.names_actor(np_) and not self.describes_someone(np_)) or \
+                self.expletive(self.t_start[np_[0]]):
             return None
         return self.resolve(np_, "", "embedded")
 
