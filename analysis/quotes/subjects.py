@@ -14,7 +14,7 @@ class _Subjects:
 
     def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before", cue: str | None = None):
         cue = cue or self.t_lower[v]
-        if self.t_pos[v] == "VB" and v >= 2 and self.t_lower[v - 1] == "to":
+        if self.t_pos[v] in ("VB", "VBP") and v >= 2 and self.t_lower[v - 1] == "to":
             # "The email goes on to say", "she was quick to add", "he declined to say": the
             # subject of the verb the infinitive depends on
             u = v - 2
@@ -43,6 +43,18 @@ class _Subjects:
             np_ = self.subject_back(v, lower_bound)
             if np_ is not None and self.t_lower[np_[0]] not in ("who", "which", "that") and \
                     (self.names_actor(np_) or self.t_lower[k] not in (",", ")")):
+                return self.resolve(np_, cue, how)
+        if self.t_pos[v] == "VBG" and self.t_lower[k] == ",":
+            # "X criticized the accord …, saying “…”": a participle after a comma shares the
+            # subject of the main clause, not the object before the comma
+            np_ = self.main_subject(ss, self.t_start[v])
+            if np_ is None or not self.names_actor(np_[:2]):
+                # the sentence's first verb of past or present ("X on Saturday criticized/VBN the accord adopted …")
+                u = next((q for q in range(self.tok_index(ss), v) if not self.is_mark_tok(q) and (
+                    self.t_pos[q] in _FINITE or self.t_pos[q] == "VBN" and q > 0 and
+                    self.t_pos[q - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP"))), None)
+                np_ = self.subject_back(u, ss) if u is not None else None
+            if np_ is not None and self.names_actor(np_[:2]):
                 return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
@@ -127,7 +139,10 @@ class _Subjects:
         if self.adjunct_is_time(np_):
             return True
         q = np_[0] - 1
-        return q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS
+        if not (q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS):
+            return False
+        # "a source familiar with Berg's thinking": a phrase after a noun or adjective belongs to it
+        return q == 0 or self.t_pos[q - 1] not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD")
 
     def adjunct_is_time(self, np_) -> bool:
         b = np_[1]
