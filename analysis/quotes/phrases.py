@@ -59,6 +59,8 @@ class _Phrases:
             if q < 0 or self.t_start[q] < lo or head - q > 14:
                 break
             pos, w = self.t_pos[q], self.t_lower[q]
+            if pos == "VBN" and q > 0 and (self.t_lemma[q - 1] in ("have", "be") or self.t_pos[q - 1] in ("WP", "WDT", ",")):
+                break       # "who has endorsed | Lee": a verb group before the object, not a modifier
             if pos in _NP_POS or (pos in ("NNP", "NNPS")) or (w == "." and q > 0 and self.t_pos[q - 1] == "NNP"):
                 first = q
                 continue

@@ -36,7 +36,7 @@ class _Subjects:
             return None
         if self.t_pos[v] == "VBG" and self.t_lower[k] not in (",", "and", "but") and self.t_pos[k] in _NOUN_POS:
             np_ = self.subject_back(v, lower_bound)     # "with Trump reportedly yelling: “…”"
-            if np_ is not None and self.names_actor(np_):
+            if np_ is not None and self.names_actor(np_) and not self.object_of_verb(np_):
                 return self.resolve(np_, cue, how)
         if self.t_pos[v] != "VBG" and self.t_lower[k] not in ("and", "but"):
             # "X said", "the minister recalled": the noun phrase right before the verb
@@ -59,6 +59,8 @@ class _Subjects:
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
+        if np_ is not None and self.t_pos[v] == "VBG" and len(np_) == 2 and (self.adjunct(np_) or self.object_of_verb(np_)):
+            np_ = None      # "…, at one point calling X a “liar”": a phrase before the participle, not its subject
         if np_ is not None:
             return self.resolve(self.relative(np_, v), cue, how)
         # "X is slamming …, saying “…”": a participle shares the subject of the main verb
@@ -123,7 +125,8 @@ class _Subjects:
         # leftmost part that names someone (``Chris Weston, strategist at IG Ltd., said``,
         # ``the bloc's president, Fatima Ndiaye, told``), else the leftmost noun phrase
         cands = [self.np_back(comma - 1, lo) for comma in reversed(commas)]
-        cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))]
+        cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))
+                 and not self.object_of_verb(c)]
         for np_ in cands:
             if self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS:
                 return np_
@@ -131,6 +134,14 @@ class _Subjects:
             if i is not None and self.m_end[i] >= self.t_end[np_[1]]:
                 return np_
         return cands[0] if cands else None
+
+    def object_of_verb(self, np_) -> bool:
+        """Is the noun phrase the object of a verb right before it (``who has endorsed Lee``,
+        ``started out the debate``), not a subject?"""
+        q = np_[0] - 1
+        if q > 0 and (self.t_pos[q] == "RP" or self.t_lower[q] in ("out", "up", "off", "down")):
+            q -= 1
+        return q >= 0 and self.t_pos[q] in ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG") and self.t_lemma[q] not in ("be", "have")
 
     def adjunct(self, np_) -> bool:
         """Is the noun phrase a phrase of time (``Tuesday``, ``two weeks ago``, ``last month``) or
