@@ -476,3 +476,18 @@ def test_a_scare_quote_goes_to_a_subject_described_as_a_person():
     _, q = _q("Declaring that he alone could fix the port, the billionaire shipping mogul offered himself "
               "as a “harbour and order” candidate.")
     assert q.speaker_text.tolist() == ["the billionaire shipping mogul"] and q.how.tolist() == ["embedded"]
+
+
+def test_the_object_of_a_verb_is_not_the_speaker():
+    # "who has endorsed Lee, said": Lee is the object of the relative clause, not the subject
+    _, q = _q('Senator Ann Vale (D-Ore.), who has endorsed Marcus Lee, said Lee is a "stronger" candidate.')
+    assert q.speaker_id.tolist() == ["ann-vale"]
+    _, q = _q('Mayor Tom Reed, who called Lee shortly after the count, told his supporters, "We will win this state."')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+    _, q = _q('Lee started out the second debate saying "of course" Vale is qualified.')
+    assert q.speaker_id.tolist() == ["lee"]
+
+
+def test_a_phrase_before_a_participle_is_not_its_subject():
+    _, q = _q('Rita Moll has fought with the council, at one point calling the mayor a "liar."')
+    assert q.speaker_id.tolist() == ["rita-moll"]
