@@ -491,3 +491,34 @@ def test_the_object_of_a_verb_is_not_the_speaker():
 def test_a_phrase_before_a_participle_is_not_its_subject():
     _, q = _q('Rita Moll has fought with the council, at one point calling the mayor a "liar."')
     assert q.speaker_id.tolist() == ["rita-moll"]
+
+
+def test_with_a_name_and_a_participle_keeps_the_name():
+    _, q = _q('Voters were angry, with Senator Ann Vale calling it a "Chinese menu."')
+    assert q.speaker_id.tolist() == ["ann-vale"]
+
+
+def test_a_relative_clause_inside_an_apposition():
+    _, q = _q('Tom Reed, a consultant who earlier in the year had tried to organize an anti-Lee campaign, '
+              'said, "It will not work."')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_a_text_speaks_its_own_words():
+    _, q = _q('Rita Moll held up a sign saying "Lee must go."')
+    assert q.speaker_text.tolist() == ["a sign"]
+    _, q = _q('At the bottom the flyer reads, "You can also give $5 to the cause."')
+    assert q.speaker_text.tolist() == ["the flyer"]
+    _, q = _q('The new ad claims "Lee is the candidate you can trust."')
+    assert q.speaker_text.tolist() == ["The new ad"]
+
+
+def test_an_adjective_standing_for_the_person_before_a_tag_verb():
+    _, q = _q('"Why would anyone vote for him?" the 52-year-old asked in the video.')
+    assert q.speaker_text.tolist() == ["the 52-year-old"] and q.how.tolist() == ["tag_after"]
+
+
+def test_a_name_between_a_dash_and_a_colon():
+    _, q = _q('LEE LEADS IN THE NORTH - Marta J. Olsen: "The count shows a clear lead for Lee in every '
+              'northern county."')
+    assert q.speaker_id.tolist() == ["marta-j-olsen"] and q.how.tolist() == ["colon"]

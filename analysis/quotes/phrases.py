@@ -49,6 +49,9 @@ class _Phrases:
         head = k
         if head >= 0 and self.t_pos[head] == "PRP$":
             return None
+        if head > 0 and self.t_pos[head] == "JJ" and self.t_pos[head - 1] == "DT" and self.t_start[head - 1] >= lo and \
+                head + 1 < self.n_tok and self.t_pos[head + 1] in ("VBD", "VBZ") and self.t_lemma[head + 1] in self.verbs:
+            return (head - 1, head)     # "the 52-year-old asked": an adjective standing for the person
         if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS and not (
                 self.t_pos[head] == "VBG" and head > 0 and self.t_pos[head - 1] == "POS"):   # "Cruz's thinking"
             if not (head >= 0 and self.t_start[head] >= lo and self.t_end[head] in self._m_end_set):

@@ -353,6 +353,11 @@ class _Rules:
             # the quotation opens a paragraph after "X said:" — the speech verb's subject
             v = cues[-1]
             return self.subject(v, ss, lo, how="colon")
+        # "HEADLINE IN CAPITALS - Ann Lee: “…”": the name between a dash and the colon
+        np_ = self.np_back(k1 - 1, lo)
+        if np_ is not None and np_[0] > k0 and self.t_lower[np_[0] - 1] in ("-", "–", "—", "--") and \
+                self.t_pos[np_[1]] in ("NNP", "NNPS") and self.names_actor(np_):
+            return self.resolve(np_, ":", "colon")
         if any(self.t_pos[q] in _VERB_POS for q in range(k0, k1)):
             np_ = self.main_subject(lo, end - 1)
             return self.resolve(np_, ":", "colon") if np_ is not None else None
@@ -556,6 +561,8 @@ class _Rules:
         if self.t_lemma[v] in _COLON_ONLY and not (v + 1 < self.n_tok and (self.t_lower[v + 1] in (":", ",")
                                                                         or self.is_mark_tok(v + 1))):
             return False    # "will continue to be": a speech verb only as "X continued: …"
+        if self.t_lemma[v] == "read" and self.t_lower[v + 1] not in (":", ","):
+            return False    # "Posters read “no surrender”": a text's words only as "the sign reads, “…”"
         if self.t_pos[v].startswith("VB"):
             # "Trump's call/VB for …", "his promise/VB": after a possessive the word is a noun
             return not (v > 0 and self.t_pos[v - 1] in ("PRP$", "POS"))
@@ -564,5 +571,7 @@ class _Rules:
             while k >= 0 and (self.t_lower[k].endswith("ly") or self.t_pos[k] in ("RB",)):
                 k -= 1
             return k >= 0 and (self.t_lower[k] in _DOCUMENT_NOUNS or self.t_end[k] in self._m_end_set
-                               or (self.t_lower[v] == "says" and self.t_pos[k] in ("NNP", "PRP")))
+                               or (self.t_lower[v] == "says" and self.t_pos[k] in ("NNP", "PRP"))
+                               # "The ad claims “…”": after a singular noun and right before the quotation
+                               or (self.t_pos[k] in ("NN", "NNP") and v + 1 < self.n_tok and self.is_mark_tok(v + 1)))
         return False

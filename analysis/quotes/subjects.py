@@ -6,7 +6,12 @@ from __future__ import annotations
 import bisect
 
 from .phrases import _speaker
-from .words import _AUX, _DETS_TIME, _FINITE, _NOUN_POS, _PREPOSITIONS, _PRONOUNS, _SKIP_POS, _TIME_NOUNS
+from .words import _DOCUMENT_NOUNS, _SPEECH_NOUNS, _AUX, _DETS_TIME, _FINITE, _NOUN_POS, _PREPOSITIONS, _PRONOUNS, _SKIP_POS, _TIME_NOUNS
+
+
+#: nouns for texts that carry their own words ("a sign saying “…”", "a letter reading “…”")
+_TEXT_NOUNS = _DOCUMENT_NOUNS | _SPEECH_NOUNS | {"sign", "banner", "poster", "placard", "shirt", "t-shirt", "ad", "advert",
+                                                 "advertisement", "email", "e-mail", "flyer", "headline", "caption", "report"}
 
 
 class _Subjects:
@@ -59,7 +64,8 @@ class _Subjects:
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
-        if np_ is not None and self.t_pos[v] == "VBG" and len(np_) == 2 and (self.adjunct(np_) or self.object_of_verb(np_)):
+        if np_ is not None and self.t_pos[v] == "VBG" and len(np_) == 2 and (self.object_of_verb(np_) or (
+                self.adjunct(np_) and self.t_lower[np_[0] - 1] not in ("with", "without"))):
             np_ = None      # "…, at one point calling X a “liar”": a phrase before the participle, not its subject
         if np_ is not None:
             return self.resolve(self.relative(np_, v), cue, how)
@@ -115,7 +121,12 @@ class _Subjects:
             if self.t_lower[q] == ",":
                 commas.append(q)
             elif self.t_pos[q] in _FINITE and q != v:
-                break
+                # "X, a consultant who earlier had tried …, said": a relative clause inside the apposition
+                r = next((r for r in range(q - 1, max(-1, q - 9), -1)
+                          if self.t_lower[r] in (",", "who", "which") or self.t_start[r] < lo), None)
+                if r is None or self.t_lower[r] not in ("who", "which") or self.t_start[r] < lo:
+                    break
+                q = r
             elif self.is_mark_tok(q) and self.t_start[q] in self.title_close:
                 # a title inside the apposition ("X, the author of “Going Viral,” said")
                 q = self.tok_index(self.title_close[self.t_start[q]])
@@ -141,6 +152,8 @@ class _Subjects:
         q = np_[0] - 1
         if q > 0 and (self.t_pos[q] == "RP" or self.t_lower[q] in ("out", "up", "off", "down")):
             q -= 1
+        if self.t_lemma[np_[1]] in _TEXT_NOUNS:
+            return False    # "held up a sign saying “…”": a text says its own words
         return q >= 0 and self.t_pos[q] in ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG") and self.t_lemma[q] not in ("be", "have")
 
     def adjunct(self, np_) -> bool:
