@@ -522,3 +522,8 @@ def test_a_name_between_a_dash_and_a_colon():
     _, q = _q('LEE LEADS IN THE NORTH - Marta J. Olsen: "The count shows a clear lead for Lee in every '
               'northern county."')
     assert q.speaker_id.tolist() == ["marta-j-olsen"] and q.how.tolist() == ["colon"]
+
+
+def test_a_fronted_prepositional_phrase_is_not_the_speaker():
+    _, q = _q('Lee spoke first. Of Vale, Tom Reed, who has given money to Marcus Lee, said, "She is a fine senator."')
+    assert q.speaker_id.tolist() == ["tom-reed"]

@@ -137,7 +137,7 @@ class _Subjects:
         # ``the bloc's president, Fatima Ndiaye, told``), else the leftmost noun phrase
         cands = [self.np_back(comma - 1, lo) for comma in reversed(commas)]
         cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))
-                 and not self.object_of_verb(c)]
+                 and not self.object_of_verb(c) and not self.fronted_phrase(c, lo)]
         for np_ in cands:
             if self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS:
                 return np_
@@ -145,6 +145,14 @@ class _Subjects:
             if i is not None and self.m_end[i] >= self.t_end[np_[1]]:
                 return np_
         return cands[0] if cands else None
+
+    def fronted_phrase(self, np_, lo: int) -> bool:
+        """Is the noun phrase the object of a preposition opening the clause (``Of Carson, Levine
+        said``)?"""
+        q = np_[0] - 1
+        if q < 0 or self.t_pos[q] != "IN" or self.t_start[q] < lo:
+            return False
+        return q == 0 or self.t_start[q - 1] < lo or self.t_lower[q - 1] in (",", ".", ";", ":") or self.is_mark_tok(q - 1)
 
     def object_of_verb(self, np_) -> bool:
         """Is the noun phrase the object of a verb right before it (``who has endorsed Lee``,
