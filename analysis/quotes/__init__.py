@@ -31,7 +31,8 @@ rule is recorded in the ``how`` column:
    time or place before the verb is not its subject (``X on Friday said``), an infinitive takes the
    subject of the verb it depends on (``The letter goes on to say``), a passive gives its agent
    or no one (``has been called “…”``, ``a film called “…”``), an ``it`` that stands for no one
-   (``it was “premature”``) is passed over.
+   (``it was “premature”``) is passed over, and so is the object of a verb (``X, who has endorsed
+   Y, said``); a text speaks its own words (``a sign saying “…”``, ``the flyer reads, “…”``).
 5. ``sentence_before`` — a quotation alone in its sentence after a sentence that reports speech.
 6. ``continuation`` — a follow-on quotation with no tag of its own, in the same paragraph or
    opening the next one: the last speaker.
