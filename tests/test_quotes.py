@@ -527,3 +527,14 @@ def test_a_name_between_a_dash_and_a_colon():
 def test_a_fronted_prepositional_phrase_is_not_the_speaker():
     _, q = _q('Lee spoke first. Of Vale, Tom Reed, who has given money to Marcus Lee, said, "She is a fine senator."')
     assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_a_name_opening_a_sentence_the_tagger_saw_no_verb_in():
+    # "shot" is read as a noun: the participle after the comma goes to the name opening the sentence
+    _, q = _q('Vale shot back in a statement, saying she has "won a lot of races."')
+    assert q.speaker_id.tolist() == ["vale"]
+
+
+def test_a_subordinator_before_an_apposition_is_not_a_preposition():
+    _, q = _q('Lee signed the order, while Tom Reed, the former mayor, proposed we "start over" instead.')
+    assert q.speaker_id.tolist() == ["tom-reed"]

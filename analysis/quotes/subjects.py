@@ -59,6 +59,14 @@ class _Subjects:
                     self.t_pos[q] in _FINITE or self.t_pos[q] == "VBN" and q > 0 and
                     self.t_pos[q - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP"))), None)
                 np_ = self.subject_back(u, ss) if u is not None else None
+                if u is None:
+                    # no verb the tagger saw ("Vale shot/NN back in a statement, saying …"): a name
+                    # opening the sentence
+                    k0 = self.tok_index(ss)
+                    last = k0
+                    while last + 1 < v and self.t_pos[last + 1] in ("NNP", "NNPS"):
+                        last += 1
+                    np_ = (k0, last) if self.t_pos[k0] in ("NNP", "NNPS") else None
             if np_ is not None and self.names_actor(np_[:2]):
                 return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
@@ -150,7 +158,8 @@ class _Subjects:
         """Is the noun phrase the object of a preposition opening the clause (``Of Carson, Levine
         said``)?"""
         q = np_[0] - 1
-        if q < 0 or self.t_pos[q] != "IN" or self.t_start[q] < lo:
+        if q < 0 or self.t_pos[q] != "IN" or self.t_start[q] < lo or \
+                self.t_lower[q] not in _PREPOSITIONS and self.t_lower[q] not in ("of", "regarding", "like", "unlike"):
             return False
         return q == 0 or self.t_start[q - 1] < lo or self.t_lower[q - 1] in (",", ".", ";", ":") or self.is_mark_tok(q - 1)
 
