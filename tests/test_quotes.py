@@ -538,3 +538,8 @@ def test_a_name_opening_a_sentence_the_tagger_saw_no_verb_in():
 def test_a_subordinator_before_an_apposition_is_not_a_preposition():
     _, q = _q('Lee signed the order, while Tom Reed, the former mayor, proposed we "start over" instead.')
     assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_with_a_thing_and_a_participle_is_not_the_speaker():
+    _, q = _q('Lee\'s aides changed the plan, replacing it with softer wording calling for "suitable help."')
+    assert q.speaker_text.tolist() != ["softer wording"]

@@ -73,7 +73,7 @@ class _Subjects:
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
         if np_ is not None and self.t_pos[v] == "VBG" and len(np_) == 2 and (self.object_of_verb(np_) or (
-                self.adjunct(np_) and self.t_lower[np_[0] - 1] not in ("with", "without"))):
+                self.adjunct(np_) and not (self.t_lower[np_[0] - 1] in ("with", "without") and self.names_actor(np_)))):
             np_ = None      # "…, at one point calling X a “liar”": a phrase before the participle, not its subject
         if np_ is not None:
             return self.resolve(self.relative(np_, v), cue, how)
