@@ -543,3 +543,9 @@ def test_a_subordinator_before_an_apposition_is_not_a_preposition():
 def test_with_a_thing_and_a_participle_is_not_the_speaker():
     _, q = _q('Lee\'s aides changed the plan, replacing it with softer wording calling for "suitable help."')
     assert q.speaker_text.tolist() != ["softer wording"]
+
+
+def test_a_sentence_with_a_named_subject_speaks_for_itself():
+    _, q = _q('Lee told the crowd that the plan was dead. Reading from a text, Tom Reed repeatedly '
+              'pronounced the name "Harbex" as if it were a sweet.')
+    assert q.speaker_id.tolist() == ["tom-reed"] and q.how.tolist() == ["embedded"]

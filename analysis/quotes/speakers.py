@@ -497,6 +497,14 @@ class _Rules:
             return None   # right after a quotation of the paragraph: a continuation of it
         if self.first_cue(si) < self.tok_index(o):
             return None
+        ss = self.s_start[si]
+        k0, ko = self.tok_index(ss), self.tok_index(o)
+        if ko - k0 > 2 and any(self.t_pos[q] in ("VBD", "VBZ") for q in range(k0, ko)):
+            # "Ann Lee repeatedly pronounced the name “…”": a sentence with a named subject of its
+            # own speaks for itself (``embedded``), not for the sentence before
+            np_ = self.main_subject(ss, o)
+            if np_ is not None and len(np_) == 2 and self.t_pos[np_[1]] in ("NNP", "NNPS") and self.names_actor(np_):
+                return None
         if si not in self._prev_sentence:
             self._prev_sentence[si] = (self._speaker_of_previous_sentence(si),)
         return self._prev_sentence[si][0]
