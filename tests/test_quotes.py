@@ -549,3 +549,9 @@ def test_a_sentence_with_a_named_subject_speaks_for_itself():
     _, q = _q('Lee told the crowd that the plan was dead. Reading from a text, Tom Reed repeatedly '
               'pronounced the name "Harbex" as if it were a sweet.')
     assert q.speaker_id.tolist() == ["tom-reed"] and q.how.tolist() == ["embedded"]
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_named_person():
+    _, q = _q('Senator Ann Vale spoke on Monday.\n\nTom Reed is upbeat about the vote.\n\n'
+              '"Not only can we win, we are the ones with the best chance."')
+    assert q.speaker_id.tolist() == ["tom-reed"] and q.how.tolist() == ["sentence_before"]

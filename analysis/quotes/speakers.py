@@ -534,6 +534,14 @@ class _Rules:
                 if sp is None:
                     return None
                 return _speaker(*sp[:6], "pronoun" if sp[6] == "pronoun" else "sentence_before")
+        if self.s_para[prev] != self.s_para[si] and self.s_start[prev] == self.p_start.get(self.s_para[prev]):
+            # a quotation paragraph after a paragraph of one sentence about a named person ("Ann
+            # Lee is upbeat about the vote. / “…”"): that person
+            np_ = self.main_subject(self.s_start[prev], self.s_end[prev])
+            if np_ is not None and len(np_) == 2 and np_[0] == a and self.t_pos[np_[1]] in ("NNP", "NNPS"):
+                i = self.mention_in(self.t_start[np_[0]], self.t_end[np_[1]])
+                if i is not None and self.m_type[i] == "person":
+                    return self.resolve(np_, "", "sentence_before")
         return None
 
     # -- 6. continuation ---------------------------------------------------------------------
