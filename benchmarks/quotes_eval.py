@@ -3,7 +3,14 @@
 * gold quotations: the parts of each attribution's Content between quotation marks (a Content
   that starts inside a quotation running over paragraphs, or ends before its closing mark, is
   taken from its start or to its end); the gold speaker is the attribution's Source span (the
-  innermost Content holding the quotation decides);
+  innermost Content holding the quotation decides). Every Content of an attribution counts
+  (``Content2`` holds the second half of a quotation split by its tag); a discontinuous span runs
+  from its first character to its last whatever the order of its fragments; a Source whose words
+  are a speech verb ("said", "according to") with a Cue that is not is the two labels swapped;
+* every row of ``doc.quotes`` is a predicted quotation (the headline figures). A one-to-three-word
+  ``partial`` without a speaker is not claimed as a quotation by the layer (a title, a nickname, a
+  scare quote), so the "claimed only" line repeats the figures without those rows (a gold
+  quotation only they match is then missed);
 * a predicted quotation matches a gold one when they overlap by at least half of the shorter
   span, one-to-one (largest overlaps first); precision, recall and F1 of quotations;
 * the speaker of a matched quotation is right when the quote's speaker words

@@ -379,3 +379,179 @@ def test_seed_rules_and_speaker_words(seed_doc):
 def test_transcript_labels_name_the_speaker():
     _, q = _q("Transcript as follows:\n\n\"HOST: Will the senator attend?\n\n\"QUINT: I will be there on Monday.\"")
     assert q.speaker_text.tolist() == ["HOST", "QUINT"] and q.how.tolist() == ["colon", "colon"]
+
+
+# -- subjects past phrases of time and place, infinitives, clauses of their own ---------------
+
+def test_a_phrase_of_time_before_the_verb_is_not_the_speaker():
+    _, q = _q("And on Tuesday, Oren Hale, chairman of the finance committee, said that the plan needed a “pause” in spending.")
+    assert q.speaker_id.tolist() == ["oren-hale"]
+    _, q = _q("The regional ministry less than two weeks ago said that “all costs were covered” by the fund.")
+    assert q.speaker_text.tolist() == ["The regional ministry"]
+
+
+def test_an_infinitive_speech_verb_takes_the_subject_of_the_verb_it_depends_on():
+    _, q = _q("The letter from the council goes on to say: “We will not wait for another winter.”")
+    assert q.speaker_text.tolist() == ["The letter from the council"] and q.cue.tolist() == ["say"]
+
+
+def test_a_speech_verb_in_a_clause_of_its_own_keeps_its_own_subject():
+    _, q = _q("Oren Berg suggested the road was late, while Lena Tamm said that the “costs are too high” for the town.")
+    assert q.speaker_id.tolist() == ["lena-tamm"]
+
+
+def test_a_tag_followed_by_a_clause_of_circumstance():
+    _, q = _q("Senator Paula Quint spoke first. “Is it two? Three?” Quint asks as a waiter walks in.")
+    assert q.speaker_id.tolist() == ["paula-quint"] and q.how.tolist() == ["tag_after"]
+
+
+def test_a_possessive_before_a_gerund_is_part_of_the_subject():
+    _, q = _q("Another source familiar with Berg’s thinking said, “He will run again.”")
+    assert q.speaker_text.tolist() == ["Another source familiar with Berg’s thinking"]
+
+
+def test_tag_verbs_and_names_the_tagger_mistakes():
+    # "read" tagged as a base form, "Skip" as a verb, "attacked" as a participle
+    _, q = _q("The Valley Herald ran an editorial. “The mayor should resign,” the editorial read.")
+    assert q.speaker_text.tolist() == ["the editorial"] and q.how.tolist() == ["tag_after"]
+    _, q = _q("“It is too early to tell,” said Skip Hartley, who also runs a farm.")
+    assert q.speaker_text.tolist() == ["Skip Hartley"]
+    _, q = _q("First, Oren Hale attacked Vera Lind for being a “failed leader.”")
+    assert q.speaker_id.tolist() == ["oren-hale"] and q.how.tolist() == ["embedded"]
+
+
+def test_a_relative_clause_on_the_speaker_after_an_inverted_tag():
+    _, q = _q("“We are very happy” with the ruling, said Rosa Lind, head of the Nordvik Farmers Union, "
+              "a group that has fought the road for years.")
+    assert q.speaker_text.tolist() == ["Rosa Lind"]
+
+
+def test_a_participle_after_a_comma_shares_the_main_subject_not_the_object():
+    _, q = _q("Senator Paula Quint on Saturday criticized the harbour accord adopted after two weeks of talks in Oslo, "
+              "saying the deal goes “nowhere near far enough.”")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_a_noun_after_a_possessive_is_not_a_speech_verb():
+    _, q = _q("Mayor Tomas Berg mocked Vera Lind's call for a “harbour tax” on Friday.")
+    assert q.speaker_id.tolist() != ["vera-lind"]
+
+
+def test_passive_naming_verbs_give_the_agent_or_no_speaker():
+    _, q = _q("The old quarter has been called the “Venice of the North” for centuries.")
+    assert q.speaker_id.tolist() == [""]
+    _, q = _q("The plan has been called “reckless” by Mayor Tomas Berg.")
+    assert q.speaker_id.tolist() == ["tomas-berg"]
+    _, q = _q("Lena Tamm wrote a short book called “Harbour Days” last year.")
+    assert q.speaker_id.tolist() != ["book"]
+    _, q = _q("The port is what Mayor Tomas Berg called “the heart of the town.”")
+    assert q.speaker_id.tolist() == ["tomas-berg"]
+
+
+def test_a_dash_after_a_clause_introduces_its_subjects_words():
+    _, q = _q("Mayor Tomas Berg also embraced the new toll -- “I think the bridge will pay for itself.”")
+    assert q.speaker_id.tolist() == ["tomas-berg"]
+
+
+def test_a_quotation_in_a_clause_opening_the_sentence_is_not_tagged_by_the_main_verb():
+    _, q = _q("As the councillors weigh Lena Tamm's “grand harbour plan,” voters in the town think warmly of the old port.")
+    assert q.speaker_text.tolist() != ["voters in the town"]
+    _, q = _q("In May, Oren Berg opened the hall. “We are ready,” Berg said.")
+    assert q.speaker_id.tolist() == ["oren-berg"]
+
+
+def test_an_it_that_stands_for_no_one_is_not_the_speaker():
+    _, q = _q("Senator Paula Quint insisted it was “far too early” to back the plan.")
+    assert q.speaker_id.tolist() == ["paula-quint"]
+
+
+def test_inverted_tags_the_tagger_mistakes():
+    _, q = _q("“We will grow stronger,” read the email from the campaign.")
+    assert q.speaker_text.tolist() == ["the email from the campaign"]
+    _, q = _q("“He will go to work for you,” said the 46-year-old.")
+    assert q.speaker_text.tolist() == ["the 46-year-old"]
+
+
+def test_a_scare_quote_goes_to_a_subject_described_as_a_person():
+    _, q = _q("Declaring that he alone could fix the port, the billionaire shipping mogul offered himself "
+              "as a “harbour and order” candidate.")
+    assert q.speaker_text.tolist() == ["the billionaire shipping mogul"] and q.how.tolist() == ["embedded"]
+
+
+def test_the_object_of_a_verb_is_not_the_speaker():
+    # "who has endorsed Lee, said": Lee is the object of the relative clause, not the subject
+    _, q = _q('Senator Ann Vale (D-Ore.), who has endorsed Marcus Lee, said Lee is a "stronger" candidate.')
+    assert q.speaker_id.tolist() == ["ann-vale"]
+    _, q = _q('Mayor Tom Reed, who called Lee shortly after the count, told his supporters, "We will win this state."')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+    _, q = _q('Lee started out the second debate saying "of course" Vale is qualified.')
+    assert q.speaker_id.tolist() == ["lee"]
+
+
+def test_a_phrase_before_a_participle_is_not_its_subject():
+    _, q = _q('Rita Moll has fought with the council, at one point calling the mayor a "liar."')
+    assert q.speaker_id.tolist() == ["rita-moll"]
+
+
+def test_with_a_name_and_a_participle_keeps_the_name():
+    _, q = _q('Voters were angry, with Senator Ann Vale calling it a "Chinese menu."')
+    assert q.speaker_id.tolist() == ["ann-vale"]
+
+
+def test_a_relative_clause_inside_an_apposition():
+    _, q = _q('Tom Reed, a consultant who earlier in the year had tried to organize an anti-Lee campaign, '
+              'said, "It will not work."')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_a_text_speaks_its_own_words():
+    _, q = _q('Rita Moll held up a sign saying "Lee must go."')
+    assert q.speaker_text.tolist() == ["a sign"]
+    _, q = _q('At the bottom the flyer reads, "You can also give $5 to the cause."')
+    assert q.speaker_text.tolist() == ["the flyer"]
+    _, q = _q('The new ad claims "Lee is the candidate you can trust."')
+    assert q.speaker_text.tolist() == ["The new ad"]
+
+
+def test_an_adjective_standing_for_the_person_before_a_tag_verb():
+    _, q = _q('"Why would anyone vote for him?" the 52-year-old asked in the video.')
+    assert q.speaker_text.tolist() == ["the 52-year-old"] and q.how.tolist() == ["tag_after"]
+
+
+def test_a_name_between_a_dash_and_a_colon():
+    _, q = _q('LEE LEADS IN THE NORTH - Marta J. Olsen: "The count shows a clear lead for Lee in every '
+              'northern county."')
+    assert q.speaker_id.tolist() == ["marta-j-olsen"] and q.how.tolist() == ["colon"]
+
+
+def test_a_fronted_prepositional_phrase_is_not_the_speaker():
+    _, q = _q('Lee spoke first. Of Vale, Tom Reed, who has given money to Marcus Lee, said, "She is a fine senator."')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_a_name_opening_a_sentence_the_tagger_saw_no_verb_in():
+    # "shot" is read as a noun: the participle after the comma goes to the name opening the sentence
+    _, q = _q('Vale shot back in a statement, saying she has "won a lot of races."')
+    assert q.speaker_id.tolist() == ["vale"]
+
+
+def test_a_subordinator_before_an_apposition_is_not_a_preposition():
+    _, q = _q('Lee signed the order, while Tom Reed, the former mayor, proposed we "start over" instead.')
+    assert q.speaker_id.tolist() == ["tom-reed"]
+
+
+def test_with_a_thing_and_a_participle_is_not_the_speaker():
+    _, q = _q('Lee\'s aides changed the plan, replacing it with softer wording calling for "suitable help."')
+    assert q.speaker_text.tolist() != ["softer wording"]
+
+
+def test_a_sentence_with_a_named_subject_speaks_for_itself():
+    _, q = _q('Lee told the crowd that the plan was dead. Reading from a text, Tom Reed repeatedly '
+              'pronounced the name "Harbex" as if it were a sweet.')
+    assert q.speaker_id.tolist() == ["tom-reed"] and q.how.tolist() == ["embedded"]
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_named_person():
+    _, q = _q('Senator Ann Vale spoke on Monday.\n\nTom Reed is upbeat about the vote.\n\n'
+              '"Not only can we win, we are the ones with the best chance."')
+    assert q.speaker_id.tolist() == ["tom-reed"] and q.how.tolist() == ["sentence_before"]

@@ -19,13 +19,20 @@ rule is recorded in the ``how`` column:
    ``“…,” X, a long description, said`` / ``“…?” he asked`` (a tag that opens the next sentence
    after a ``?`` or ``!``, or is a sentence of its own) / ``“…” ― Karen Diaz`` / ``“…” for all of
    them, she said.`` After a quotation ending at a comma, ``?`` or ``!`` any verb counts, listed
-   or not (``“…,” she quipped``).
+   or not (``“…,” she quipped``), unless the quotation stands in a clause opening its sentence
+   (``As they weigh X's “plan,” voters think …``).
 2. ``according_to`` — ``according to X`` before the quotation or right after it.
 3. ``colon`` — a name and a colon before the quotation, no verb: ``Jan Novak, the senator: “…”``;
    a paragraph ending in ``X said:`` before a paragraph that is a quotation.
 4. ``tag_before`` — a speech verb earlier in the sentence: ``X said: “…”``, ``X said that “…”``,
    ``X, who …, said “…”``, ``X welcomed … but said …``, ``X is …, saying “…”``, ``X's claim that
-   “…”``; the outermost finite speech verb speaks (``X said he expected voters will say “no”``).
+   “…”``; the outermost finite speech verb speaks (``X said he expected voters will say “no”``)
+   unless a later one has a clause of its own (``X suggested …, while Y said “…”``). A phrase of
+   time or place before the verb is not its subject (``X on Friday said``), an infinitive takes the
+   subject of the verb it depends on (``The letter goes on to say``), a passive gives its agent
+   or no one (``has been called “…”``, ``a film called “…”``), an ``it`` that stands for no one
+   (``it was “premature”``) is passed over, and so is the object of a verb (``X, who has endorsed
+   Y, said``); a text speaks its own words (``a sign saying “…”``, ``the flyer reads, “…”``).
 5. ``sentence_before`` — a quotation alone in its sentence after a sentence that reports speech.
 6. ``continuation`` — a follow-on quotation with no tag of its own, in the same paragraph or
    opening the next one: the last speaker.

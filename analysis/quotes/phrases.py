@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .words import _DETS, _DOCUMENT_NOUNS, _NOUN_POS, _NP_LINKS, _NP_POS, _PERSON_PRONOUNS, _POSSESSIVES, _PRONOUNS
+from .words import (_DETS, _DOCUMENT_NOUNS, _NOUN_POS, _NP_LINKS, _NP_POS, _PERSON_PRONOUNS, _POSSESSIVES, _PRONOUNS,
+                    _TIME_NOUNS)
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -48,6 +49,9 @@ class _Phrases:
         head = k
         if head >= 0 and self.t_pos[head] == "PRP$":
             return None
+        if head > 0 and self.t_pos[head] == "JJ" and self.t_pos[head - 1] == "DT" and self.t_start[head - 1] >= lo and \
+                head + 1 < self.n_tok and self.t_pos[head + 1] in ("VBD", "VBZ") and self.t_lemma[head + 1] in self.verbs:
+            return (head - 1, head)     # "the 52-year-old asked": an adjective standing for the person
         if head < 0 or self.t_start[head] < lo or self.t_pos[head] not in _NOUN_POS and not (
                 self.t_pos[head] == "VBG" and head > 0 and self.t_pos[head - 1] == "POS"):   # "Cruz's thinking"
             if not (head >= 0 and self.t_start[head] >= lo and self.t_end[head] in self._m_end_set):
@@ -58,6 +62,8 @@ class _Phrases:
             if q < 0 or self.t_start[q] < lo or head - q > 14:
                 break
             pos, w = self.t_pos[q], self.t_lower[q]
+            if pos == "VBN" and q > 0 and (self.t_lemma[q - 1] in ("have", "be") or self.t_pos[q - 1] in ("WP", "WDT", ",")):
+                break       # "who has endorsed | Lee": a verb group before the object, not a modifier
             if pos in _NP_POS or (pos in ("NNP", "NNPS")) or (w == "." and q > 0 and self.t_pos[q - 1] == "NNP"):
                 first = q
                 continue
@@ -71,7 +77,10 @@ class _Phrases:
                     first = q - 2
                     continue
                 break
-            if w in _NP_LINKS and q > 0 and self.t_pos[q - 1] in _NOUN_POS and self.t_start[q - 1] >= lo:
+            if w in _NP_LINKS and q > 0 and self.t_lower[head] not in _TIME_NOUNS and self.t_start[q - 1] >= lo and (
+                    self.t_pos[q - 1] in _NOUN_POS or
+                    # "a source familiar with …": an adjective after the noun it describes
+                    self.t_pos[q - 1] == "JJ" and q > 1 and self.t_pos[q - 2] in ("NN", "NNS") and self.t_start[q - 2] >= lo):
                 first = q - 1
                 continue
             break
@@ -91,6 +100,10 @@ class _Phrases:
         last = None
         while q < self.n_tok and self.t_start[q] < hi and q - k < 16:
             pos, w = self.t_pos[q], self.t_lower[q]
+            if pos in ("VB", "JJ", "VBG", "VBN", "RB") and self.text[self.t_start[q]].isupper() and \
+                    (q + 1 < self.n_tok and self.t_pos[q + 1] in ("NNP", "NNPS") or self.t_start[q] in self._m_start_set
+                     or q == k and q + 1 < self.n_tok and self.t_pos[q + 1] in (",", ".")):
+                pos = "NNP"   # "said Skip/VB Rutherford", "said Cuban/JJ,": a capitalised name the tagger missed
             if pos in _NP_POS or w == "." and last is not None and self.t_end[q - 1] == self.t_start[q]:
                 if pos in _NOUN_POS or pos == "POS":
                     last = q
@@ -103,6 +116,9 @@ class _Phrases:
                     q += 1      # "the head of | the Russian Foreign Ministry"
                 continue
             break
+        if last is None and q > k + 1 and self.t_pos[k] == "DT" and self.t_pos[q - 1] == "JJ" and \
+                (q >= self.n_tok or self.t_start[q] >= hi or self.t_pos[q] in (",", ".", ":")):
+            last = q - 1      # "said the 46-year-old.": an adjective standing for the person
         if last is None:
             return None
         return (first, last)

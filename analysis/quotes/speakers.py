@@ -17,6 +17,11 @@ _ABBREV_END = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.\s*$")
 _LOWER_NEXT = re.compile(r"(?<![ \t])[ \t]*+[a-z]")
 _LABEL = re.compile(r"(?<!\s)\s*+(?<![A-Z.'\-])([A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++){0,2}):[ \t]")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+#: nouns for people and bodies whose words a scare quote in their sentence may be
+_SPEAKER_NOUNS = set("""mogul judge council senator governor candidate nominee president minister official spokesman
+spokeswoman leader lawmaker mayor campaign committee court administration group party chairman chairwoman
+director secretary congressman congresswoman critic activist billionaire businessman author columnist
+editor pastor pope general commander prosecutor lawyer attorney neurosurgeon""".split())
 #: words that open a clause with a new subject after a comma ("…, while Cruz said …")
 _CLAUSE_OPENERS = {"while", "but", "whereas", "although", "though", "and", "yet"}
 #: words that open a clause of circumstance after a complete tag ("…?” she asks as …)
@@ -30,6 +35,7 @@ class _Rules:
         found = self.label(o + 1, e)
         if found is not None:
             return found
+        self._intro = self.in_fronted_clause(o)
         found = self.after(c, e) if closed else None
         if found is None:
             found = self.according(o)
@@ -110,10 +116,15 @@ class _Rules:
         # a tag ends the quotation: a comma, ? or ! at the mark ("…,” she shrugged); after a
         # phrase woven into the sentence ("the “90 percent” figure came from") only a speech verb is a tag
         bounded = self.text[c - 1:c] in (",", "?", "!", "—", "…") or self.text[c + 1:c + 2] in (",", "—")
+        if self._intro:
+            # "As they weigh Berg's “grand plan,” voters think …": the quotation closes a clause put
+            # before the main one; the main clause is a tag only with a speech verb
+            bounded = False
         # inverted: said X
         if (self.is_cue(k) and self.t_pos[k] != "VBG") or \
                 (bounded and self.t_pos[k] in _FINITE and self.t_pos[k] != "VBP" and not tag_sentence) or \
-                (self.t_pos[k] == "VBN" and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")):
+                (self.t_pos[k] in ("VBN", "VB") and not tag_sentence and k + 1 < n and self.t_pos[k + 1] in ("DT", "NNP")
+                 and (bounded or self.t_pos[k] == "VBN")):      # “…,” read/VB the email.
             np_ = self.np_forward(self.skip_time(k + 1, s_end), s_end)
             if np_ is not None and (not tag_sentence or self.bare_tag_rest(np_[1] + 1, s_end)):
                 return self.resolve(np_, self.t_lower[k], "tag_after")
@@ -133,6 +144,9 @@ class _Rules:
             if (pos in _FINITE or pos == "MD") and self.t_lemma[v] in ("have", "be", "do", "will", "would", "can", "could", "may", "might") \
                     and v + 1 < n and (self.t_pos[v + 1].startswith("VB") or self.t_pos[v + 1] in ("RB",)):
                 continue      # an auxiliary: "…,” Bill Clinton has said
+            if pos in ("VB", "VBN") and v > k and bounded and self.t_pos[v - 1] in ("NN", "NNS", "NNP", "NNPS", "PRP") and \
+                    self.t_lemma[v - 1] not in ("be", "have") and (v + 1 >= n or self.t_pos[v + 1] in (",", ".", "IN", "RB", "RP", "TO")):
+                pos = "VBD"   # "…,” the editorial read/VB. / “…?” Hannity pressed/VBN.: a past tense the tagger missed
             if pos in ("NN", "NNS") and v > k and self.t_lemma[v] in self.verbs and \
                     self.t_pos[v - 1] in ("NNP", "NNPS", "NNS", "PRP") and \
                     (v + 1 >= n or self.t_pos[v + 1] in (",", ".", "IN", "RB", "NNP")):
@@ -157,6 +171,33 @@ class _Rules:
                     return None    # “…” Russia insisted that …: a new sentence, not a tag
                 return self.resolve(np_, self.t_lower[v], "tag_after")
         return None
+
+    def describes_someone(self, np_) -> bool:
+        """A description of a person or body (``the billionaire real estate mogul``, ``a federal
+        judge``, ``the city council``): a determiner and a common noun the layer's speaker nouns list."""
+        return len(np_) == 2 and self.t_pos[np_[0]] == "DT" and self.t_lemma[np_[1]] in _SPEAKER_NOUNS
+
+    def expletive(self, a: int) -> bool:
+        """Is the word at offset ``a`` an "it" that stands for no one (``it was …``, ``it seems``)?"""
+        if a < 0 or self.text[a:a + 2].lower() != "it" or self.text[a + 2:a + 3].isalpha():
+            return False
+        k = self.tok_index(a) + 1
+        while k < self.n_tok and self.t_pos[k] in ("RB", "MD"):
+            k += 1
+        return k < self.n_tok and self.t_lemma[k] in ("be", "seem", "appear", "get", "come", "look", "remain")
+
+    def in_fronted_clause(self, o: int) -> bool:
+        """Does the quotation stand in a clause or phrase opening its sentence (``As they weigh
+        …``, ``At an event billed as …``, ``Walking into the hall to chants of …``), before the
+        main clause?"""
+        ss = self.s_start[self.sent_index(o)]
+        k0, k1 = self.tok_index(ss), self.tok_index(o)
+        if k1 - k0 < 2 or self.t_lower[k0] in ("according", "but", "and"):
+            return False
+        if not (self.t_pos[k0] in ("IN", "WRB", "TO") or self.t_pos[k0] == "VBG"):
+            return False
+        # no comma closes the opening phrase before the quotation ("In May, Berg said …")
+        return not any(self.t_lower[q] in (",", ":", ";") or self.is_mark_tok(q) for q in range(k0, k1))
 
     def according_after(self, c: int):
         """``“…,” according to a document filed by X.``: "according to" right after the quotation."""
@@ -222,7 +263,8 @@ class _Rules:
         first = k
         while k < self.n_tok and self.t_start[k] < s_end:
             w = self.t_lower[k]
-            if appositive and w in ("who", "which", "that") and k > first and self.t_lower[k - 1] == ",":
+            if appositive and w in ("who", "which", "that") and k > first and \
+                    (self.t_lower[k - 1] == "," or self.t_pos[k - 1] in ("NN", "NNS", "NNP", "NNPS")):
                 return True     # "…, said Ann Lee, a pollster who has …": a relative clause on the speaker
             if k == first and w in _TAG_SUBORDINATORS and self.t_pos[k] in ("IN", "WRB"):
                 return True     # "…?” Clinton asks as a waiter walks in: the tag, then a clause of its own
@@ -275,8 +317,24 @@ class _Rules:
         them on it: “…”`` (the subject of the verb before the colon, listed or not), also when
         the quotation opens the next paragraph."""
         end = end_of_text_before(self.text, o, max(0, o - 400))
-        if end == 0 or self.text[end - 1] != ":":
+        if end == 0 or self.text[end - 1] not in ":—–-":
             return None
+        if self.text[end - 1] != ":":
+            # "Trump also embraced the idea -- “I think …”": a dash introducing an utterance
+            # after a clause gives it to the clause's subject when that names someone
+            if self.text[end - 2:end - 1] not in ("-", " ", "—", "–") and self.text[end - 1] == "-" or \
+                    self.sent_index(end - 1) != self.sent_index(o):
+                return None
+            ss = self.s_start[self.sent_index(o)]
+            prev_mark = self.last_mark_before(ss, end)
+            lo = ss if prev_mark is None else prev_mark + 1
+            u = next((q for q in range(self.tok_index(lo), self.tok_index(end - 1)) if self.t_pos[q] in _FINITE), None)
+            if u is None:
+                return None
+            np_ = self.subject_back(u, lo)    # the subject of the clause's first verb (no clause layer needed)
+            if np_ is None or not self.names_actor(np_[:2]):
+                return None
+            return self.resolve(np_, self.text[end - 1], "colon")
         si = self.sent_index(end - 1)
         ss = self.s_start[si]
         line = self.text.rfind("\n", max(0, end - 2000), end) + 1
@@ -295,6 +353,11 @@ class _Rules:
             # the quotation opens a paragraph after "X said:" — the speech verb's subject
             v = cues[-1]
             return self.subject(v, ss, lo, how="colon")
+        # "HEADLINE IN CAPITALS - Ann Lee: “…”": the name between a dash and the colon
+        np_ = self.np_back(k1 - 1, lo)
+        if np_ is not None and np_[0] > k0 and self.t_lower[np_[0] - 1] in ("-", "–", "—", "--") and \
+                self.t_pos[np_[1]] in ("NNP", "NNPS") and self.names_actor(np_):
+            return self.resolve(np_, ":", "colon")
         if any(self.t_pos[q] in _VERB_POS for q in range(k0, k1)):
             np_ = self.main_subject(lo, end - 1)
             return self.resolve(np_, ":", "colon") if np_ is not None else None
@@ -349,7 +412,14 @@ class _Rules:
                     return nearest if nearest is not None and nearest[0] == found[0] else found
         for v in range(k1 - 1, k0 - 1, -1):
             if self.is_cue(v):
-                return self.subject(v, ss, last_mark)
+                if self.t_pos[v] == "VBN":
+                    passive = self.passive(v, o)
+                    if passive is not None:
+                        return passive or None
+                found = self.subject(v, ss, last_mark)
+                if found is not None and self.expletive(found[3]):
+                    continue    # "Gore insisted it was “premature”": "it" speaks for no one; an earlier verb may
+                return found
             if self.t_lemma[v] in _SPEECH_NOUNS and self.t_pos[v] in ("NN", "NNS") and not cues:
                 found = self.possessor(v, last_mark)
                 if found is not None:
@@ -367,6 +437,44 @@ class _Rules:
                     return self.subject(v, ss, lo_)
             j -= 1
         return None
+
+    def passive(self, v: int, o: int):
+        """A speech verb in the passive (``has been called “…”``, ``was asked by X``) or naming a
+        noun (``a film called “…”``): its agent after *by* speaks; with no agent, no one does
+        (``False``, and the quotation takes no speaker from its sentence). None when the verb is
+        not passive."""
+        k = v - 1
+        while k >= 0 and self.t_pos[k] in ("RB", "RBR"):
+            k -= 1
+        k_o = self.tok_index(o)
+        be = k >= 0 and self.t_lemma[k] == "be" and self.t_lower[k] not in ("'s", "’s", "being")
+        # "a film called “…”" (not "what Gilbert called “…”", a past tense the tagger took for a participle)
+        naming = k >= 0 and self.t_pos[k] in ("NN", "NNS", ",") and self.t_lemma[v] != "quote" and \
+            all(self.t_pos[q] in ("DT",) for q in range(v + 1, k_o)) and \
+            not any(self.t_lower[q] in ("what", "that", "who", "whom", "which") for q in range(max(0, k - 4), k))
+        if not (be or naming):
+            return None
+        for q in range(v + 1, min(k_o, v + 8)):
+            if self.t_lower[q] == "by":
+                np_ = self.np_forward(q + 1, o)
+                if np_ is not None and self.names_actor(np_):
+                    return self.resolve(np_, self.t_lower[v], "tag_before")
+                break
+        # "has been called “…” by X" (the agent after the quotation)
+        c = self.close_of(o)
+        if c is not None:
+            k = self.tok_index(c + 1)
+            if k < self.n_tok and self.t_lower[k] == "by" and self.t_start[k] - c < 4:
+                np_ = self.np_forward(k + 1, self.s_end[self.sent_index(c)])
+                if np_ is not None and self.names_actor(np_):
+                    return self.resolve(np_, self.t_lower[v], "tag_before")
+        self.no_speaker.add(o)
+        return False
+
+    def close_of(self, o: int):
+        """The closing mark of the quotation opening at ``o`` (the next mark on its line)."""
+        i = self.marks_in(o + 1, min(len(self.text), o + 2000))
+        return i[0] if i else None
 
     def clause_break(self, a: int, b: int) -> bool:
         """Does a new clause with its own subject start between tokens ``a`` and ``b`` (``, while``,
@@ -389,6 +497,14 @@ class _Rules:
             return None   # right after a quotation of the paragraph: a continuation of it
         if self.first_cue(si) < self.tok_index(o):
             return None
+        ss = self.s_start[si]
+        k0, ko = self.tok_index(ss), self.tok_index(o)
+        if ko - k0 > 2 and any(self.t_pos[q] in ("VBD", "VBZ") for q in range(k0, ko)):
+            # "Ann Lee repeatedly pronounced the name “…”": a sentence with a named subject of its
+            # own speaks for itself (``embedded``), not for the sentence before
+            np_ = self.main_subject(ss, o)
+            if np_ is not None and len(np_) == 2 and self.t_pos[np_[1]] in ("NNP", "NNPS") and self.names_actor(np_):
+                return None
         if si not in self._prev_sentence:
             self._prev_sentence[si] = (self._speaker_of_previous_sentence(si),)
         return self._prev_sentence[si][0]
@@ -418,6 +534,14 @@ class _Rules:
                 if sp is None:
                     return None
                 return _speaker(*sp[:6], "pronoun" if sp[6] == "pronoun" else "sentence_before")
+        if self.s_para[prev] != self.s_para[si] and self.s_start[prev] == self.p_start.get(self.s_para[prev]):
+            # a quotation paragraph after a paragraph of one sentence about a named person ("Ann
+            # Lee is upbeat about the vote. / “…”"): that person
+            np_ = self.main_subject(self.s_start[prev], self.s_end[prev])
+            if np_ is not None and len(np_) == 2 and np_[0] == a and self.t_pos[np_[1]] in ("NNP", "NNPS"):
+                i = self.mention_in(self.t_start[np_[0]], self.t_end[np_[1]])
+                if i is not None and self.m_type[i] == "person":
+                    return self.resolve(np_, "", "sentence_before")
         return None
 
     # -- 6. continuation ---------------------------------------------------------------------
@@ -435,10 +559,13 @@ class _Rules:
     def embedded(self, o: int, c: int, short: bool = False):
         """A quotation inside the reporter's sentence: the subject of the main verb (for a
         one-to-three-word quotation only when that subject names an actor)."""
+        if o in self.no_speaker:
+            return None     # "has been called “…”": a passive with no agent
         si = self.sent_index(o)
         ss = self.s_start[si]
         np_ = self.main_subject(ss, o)
-        if np_ is None or (short and not self.names_actor(np_)):
+        if np_ is None or (short and not self.names_actor(np_) and not self.describes_someone(np_)) or \
+                self.expletive(self.t_start[np_[0]]):
             return None
         return self.resolve(np_, "", "embedded")
 
@@ -450,12 +577,17 @@ class _Rules:
         if self.t_lemma[v] in _COLON_ONLY and not (v + 1 < self.n_tok and (self.t_lower[v + 1] in (":", ",")
                                                                         or self.is_mark_tok(v + 1))):
             return False    # "will continue to be": a speech verb only as "X continued: …"
+        if self.t_lemma[v] == "read" and self.t_lower[v + 1] not in (":", ","):
+            return False    # "Posters read “no surrender”": a text's words only as "the sign reads, “…”"
         if self.t_pos[v].startswith("VB"):
-            return True
+            # "Trump's call/VB for …", "his promise/VB": after a possessive the word is a noun
+            return not (v > 0 and self.t_pos[v - 1] in ("PRP$", "POS"))
         if self.t_pos[v] == "NNS":
             k = v - 1
             while k >= 0 and (self.t_lower[k].endswith("ly") or self.t_pos[k] in ("RB",)):
                 k -= 1
             return k >= 0 and (self.t_lower[k] in _DOCUMENT_NOUNS or self.t_end[k] in self._m_end_set
-                               or (self.t_lower[v] == "says" and self.t_pos[k] in ("NNP", "PRP")))
+                               or (self.t_lower[v] == "says" and self.t_pos[k] in ("NNP", "PRP"))
+                               # "The ad claims “…”": after a singular noun and right before the quotation
+                               or (self.t_pos[k] in ("NN", "NNP") and v + 1 < self.n_tok and self.is_mark_tok(v + 1)))
         return False

@@ -6,7 +6,12 @@ from __future__ import annotations
 import bisect
 
 from .phrases import _speaker
-from .words import _AUX, _DETS_TIME, _FINITE, _NOUN_POS, _PREPOSITIONS, _PRONOUNS, _SKIP_POS, _TIME_NOUNS
+from .words import _DOCUMENT_NOUNS, _SPEECH_NOUNS, _AUX, _DETS_TIME, _FINITE, _NOUN_POS, _PREPOSITIONS, _PRONOUNS, _SKIP_POS, _TIME_NOUNS
+
+
+#: nouns for texts that carry their own words ("a sign saying “…”", "a letter reading “…”")
+_TEXT_NOUNS = _DOCUMENT_NOUNS | _SPEECH_NOUNS | {"sign", "banner", "poster", "placard", "shirt", "t-shirt", "ad", "advert",
+                                                 "advertisement", "email", "e-mail", "flyer", "headline", "caption", "report"}
 
 
 class _Subjects:
@@ -14,7 +19,7 @@ class _Subjects:
 
     def subject(self, v: int, ss: int, lower_bound: int, how: str = "tag_before", cue: str | None = None):
         cue = cue or self.t_lower[v]
-        if self.t_pos[v] == "VB" and v >= 2 and self.t_lower[v - 1] == "to":
+        if self.t_pos[v] in ("VB", "VBP") and v >= 2 and self.t_lower[v - 1] == "to":
             # "The email goes on to say", "she was quick to add", "he declined to say": the
             # subject of the verb the infinitive depends on
             u = v - 2
@@ -36,7 +41,7 @@ class _Subjects:
             return None
         if self.t_pos[v] == "VBG" and self.t_lower[k] not in (",", "and", "but") and self.t_pos[k] in _NOUN_POS:
             np_ = self.subject_back(v, lower_bound)     # "with Trump reportedly yelling: “…”"
-            if np_ is not None and self.names_actor(np_):
+            if np_ is not None and self.names_actor(np_) and not self.object_of_verb(np_):
                 return self.resolve(np_, cue, how)
         if self.t_pos[v] != "VBG" and self.t_lower[k] not in ("and", "but"):
             # "X said", "the minister recalled": the noun phrase right before the verb
@@ -44,9 +49,32 @@ class _Subjects:
             if np_ is not None and self.t_lower[np_[0]] not in ("who", "which", "that") and \
                     (self.names_actor(np_) or self.t_lower[k] not in (",", ")")):
                 return self.resolve(np_, cue, how)
+        if self.t_pos[v] == "VBG" and self.t_lower[k] == ",":
+            # "X criticized the accord …, saying “…”": a participle after a comma shares the
+            # subject of the main clause, not the object before the comma
+            np_ = self.main_subject(ss, self.t_start[v])
+            if np_ is None or not self.names_actor(np_[:2]):
+                # the sentence's first verb of past or present ("X on Saturday criticized/VBN the accord adopted …")
+                u = next((q for q in range(self.tok_index(ss), v) if not self.is_mark_tok(q) and (
+                    self.t_pos[q] in _FINITE or self.t_pos[q] == "VBN" and q > 0 and
+                    self.t_pos[q - 1] in ("NNP", "NNPS", "NN", "NNS", "PRP"))), None)
+                np_ = self.subject_back(u, ss) if u is not None else None
+                if u is None:
+                    # no verb the tagger saw ("Vale shot/NN back in a statement, saying …"): a name
+                    # opening the sentence
+                    k0 = self.tok_index(ss)
+                    last = k0
+                    while last + 1 < v and self.t_pos[last + 1] in ("NNP", "NNPS"):
+                        last += 1
+                    np_ = (k0, last) if self.t_pos[k0] in ("NNP", "NNPS") else None
+            if np_ is not None and self.names_actor(np_[:2]):
+                return self.resolve(np_, cue, how)
         # the clause layer's subject of the speech verb itself (appositions, relatives,
         # coordination and participles are resolved there)
         np_ = self.verb_subject(v, lower_bound if self.t_pos[v] != "VBG" else ss)
+        if np_ is not None and self.t_pos[v] == "VBG" and len(np_) == 2 and (self.object_of_verb(np_) or (
+                self.adjunct(np_) and not (self.t_lower[np_[0] - 1] in ("with", "without") and self.names_actor(np_)))):
+            np_ = None      # "…, at one point calling X a “liar”": a phrase before the participle, not its subject
         if np_ is not None:
             return self.resolve(self.relative(np_, v), cue, how)
         # "X is slamming …, saying “…”": a participle shares the subject of the main verb
@@ -101,7 +129,12 @@ class _Subjects:
             if self.t_lower[q] == ",":
                 commas.append(q)
             elif self.t_pos[q] in _FINITE and q != v:
-                break
+                # "X, a consultant who earlier had tried …, said": a relative clause inside the apposition
+                r = next((r for r in range(q - 1, max(-1, q - 9), -1)
+                          if self.t_lower[r] in (",", "who", "which") or self.t_start[r] < lo), None)
+                if r is None or self.t_lower[r] not in ("who", "which") or self.t_start[r] < lo:
+                    break
+                q = r
             elif self.is_mark_tok(q) and self.t_start[q] in self.title_close:
                 # a title inside the apposition ("X, the author of “Going Viral,” said")
                 q = self.tok_index(self.title_close[self.t_start[q]])
@@ -111,7 +144,8 @@ class _Subjects:
         # leftmost part that names someone (``Chris Weston, strategist at IG Ltd., said``,
         # ``the bloc's president, Fatima Ndiaye, told``), else the leftmost noun phrase
         cands = [self.np_back(comma - 1, lo) for comma in reversed(commas)]
-        cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))]
+        cands = [c for c in cands if c is not None and not (len(c) == 2 and self.adjunct(c))
+                 and not self.object_of_verb(c) and not self.fronted_phrase(c, lo)]
         for np_ in cands:
             if self.t_pos[np_[1]] in ("NNP", "NNPS") or self.t_lower[np_[1]] in _PRONOUNS:
                 return np_
@@ -120,6 +154,25 @@ class _Subjects:
                 return np_
         return cands[0] if cands else None
 
+    def fronted_phrase(self, np_, lo: int) -> bool:
+        """Is the noun phrase the object of a preposition opening the clause (``Of Carson, Levine
+        said``)?"""
+        q = np_[0] - 1
+        if q < 0 or self.t_pos[q] != "IN" or self.t_start[q] < lo or \
+                self.t_lower[q] not in _PREPOSITIONS and self.t_lower[q] not in ("of", "regarding", "like", "unlike"):
+            return False
+        return q == 0 or self.t_start[q - 1] < lo or self.t_lower[q - 1] in (",", ".", ";", ":") or self.is_mark_tok(q - 1)
+
+    def object_of_verb(self, np_) -> bool:
+        """Is the noun phrase the object of a verb right before it (``who has endorsed Lee``,
+        ``started out the debate``), not a subject?"""
+        q = np_[0] - 1
+        if q > 0 and (self.t_pos[q] == "RP" or self.t_lower[q] in ("out", "up", "off", "down")):
+            q -= 1
+        if self.t_lemma[np_[1]] in _TEXT_NOUNS:
+            return False    # "held up a sign saying “…”": a text says its own words
+        return q >= 0 and self.t_pos[q] in ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG") and self.t_lemma[q] not in ("be", "have")
+
     def adjunct(self, np_) -> bool:
         """Is the noun phrase a phrase of time (``Tuesday``, ``two weeks ago``, ``last month``) or
         the object of a preposition (``on Friday``, ``in federal court in Washington``), not a
@@ -127,7 +180,10 @@ class _Subjects:
         if self.adjunct_is_time(np_):
             return True
         q = np_[0] - 1
-        return q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS
+        if not (q >= 0 and self.t_pos[q] in ("IN", "TO") and self.t_lower[q] in _PREPOSITIONS):
+            return False
+        # "a source familiar with Berg's thinking": a phrase after a noun or adjective belongs to it
+        return q == 0 or self.t_pos[q - 1] not in ("NN", "NNS", "JJ", "JJR", "JJS", "CD")
 
     def adjunct_is_time(self, np_) -> bool:
         b = np_[1]

@@ -49,6 +49,23 @@ def quotes(doc) -> pd.DataFrame:
     return _Quoter(doc).run()
 
 
+def _past_tenses(pos: list, lemma: list) -> list:
+    """The part-of-speech tags the rules read: a participle right after a name or a pronoun that
+    no auxiliary governs is a past tense the tagger missed (``Trump also embraced/VBN …``,
+    ``he said/VBN``); the token layer itself is left as it is."""
+    out = None
+    for i in range(1, len(pos)):
+        if pos[i] == "VBN":
+            j = i - 1
+            while j > 0 and pos[j] in ("RB", "RBR"):
+                j -= 1
+            if pos[j] in ("NNP", "NNPS", "PRP") and not (j > 0 and lemma[j - 1] in ("be", "have")):
+                if out is None:
+                    out = list(pos)
+                out[i] = "VBD"
+    return pos if out is None else out
+
+
 def _empty() -> pd.DataFrame:
     ints = ("quote_id", "para_id", "sent_id", "start", "end")
     empty = {c: np.zeros(0, dtype="int64") for c in ints}
@@ -69,6 +86,7 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         t = token_lists(doc)
         self.t_start, self.t_end, self.t_lower, self.t_lemma, self.t_pos = t.start, t.end, t.lower, t.lemma, t.pos
         self.n_tok = len(self.t_start)
+        self.t_pos = _past_tenses(self.t_pos, self.t_lemma)
         def col(frame, name):
             return column_values(frame, name).tolist()
 
@@ -95,6 +113,7 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self.m_type = col(m, "actor_type")
         self.m_how = col(m, "how") if "how" in m.columns else [""] * len(self.m_start)
         self._m_end_set = set(self.m_end)
+        self._m_start_set = set(self.m_start)
         # mentions in start order for the overlap searches (the layer is in start order already)
         keys = list(zip(self.m_start, self.m_end))
         self._m_order = list(range(len(keys))) if all(keys[i] <= keys[i + 1] for i in range(len(keys) - 1)) \
@@ -126,6 +145,8 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self._prev_sentence: dict[int, tuple] = {}
         self._names: dict[str, tuple] = {}     # surname -> (id, name) of speakers the mentions layer misses
         self._clause_lists = None
+        self._intro = False
+        self.no_speaker: set[int] = set()     # opening marks of quotations a passive leaves without speaker
         self._last_named = None   # (id, name) of the last speaker the mentions layer does not know
         self._last_described = None   # (id, name) of the last speaker named by a description
         self.spans: list[tuple[int, int]] = []

@@ -12,7 +12,7 @@ _SPEECH_NOUNS = {"claim", "statement", "remark", "comment", "word", "tweet", "wa
                  "accusation", "assertion", "argument", "suggestion", "message", "vow", "speech", "post", "quote",
                  "description", "prediction", "insistence", "boast", "complaint", "answer", "response", "reply"}
 _THINK = {"think", "believe", "agree", "hope", "fear", "know", "feel", "expect", "want"}
-_COLON_ONLY = {"continue", "go"}
+_COLON_ONLY = {"continue", "go", "read"}
 _SKIP_POS = {"RB", "RBR", "RBS", "MD", "``", "''", '"'}
 _AUX = {"have", "has", "had", "also", "then", "later", "further", "again", "once", "be", "was", "is", "would",
         "will", "had", "did", "does", "do", "has", "recently", "previously", "earlier", "often", "repeatedly"}
