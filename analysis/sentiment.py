@@ -627,7 +627,14 @@ def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
     key = (chunk, negfix)
     hit = _chunks.get(key)
     if hit is None:
-        words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
+        # a chunk of letters and digits is one token, with a comma after it two: neither has
+        # a contraction, a quote, an emoticon or a period for the library to look at
+        if chunk.isalnum():
+            words = [chunk]
+        elif chunk[-1:] == "," and chunk[:-1].isalnum():
+            words = [chunk[:-1], ","]
+        else:
+            words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
         joined = " ".join(words)
         hit = ([w.lower() for w in words], joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
         if len(_chunks) > 300_000:
