@@ -621,16 +621,26 @@ def _joins(joined: str) -> bool:
     return emoticons.search(joined) is not None or sarcasm.search(joined) is not None
 
 
+def _abbreviation(word: str) -> bool:
+    """TextBlob's test in ``find_tokens`` for a word whose final period it keeps."""
+    from textblob._text import ABBREVIATIONS, RE_ABBR1, RE_ABBR2, RE_ABBR3
+
+    return (word in ABBREVIATIONS or RE_ABBR1.match(word) is not None or RE_ABBR2.match(word) is not None
+            or RE_ABBR3.match(word) is not None)
+
+
 def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
     key = (chunk, negfix)
     hit = _chunks.get(key)
     if hit is None:
-        # a chunk of letters and digits is one token, with a comma after it two: neither has
-        # a contraction, a quote, an emoticon or a period for the library to look at
+        # a chunk of letters and digits is one token, with a comma or a period after it two
+        # (the period kept on an abbreviation): none has a contraction, a quote or an emoticon
         if chunk.isalnum():
             words = [chunk]
         elif chunk[-1:] == "," and chunk[:-1].isalnum():
             words = [chunk[:-1], ","]
+        elif chunk[-1:] == "." and chunk[:-1].isalnum():  # the period apart unless an abbreviation
+            words = [chunk] if _abbreviation(chunk) else [chunk[:-1], "."]
         else:
             words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
         joined = " ".join(words)

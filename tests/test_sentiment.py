@@ -244,7 +244,7 @@ def test_every_level_equals_the_libraries_on_tricky_text():
 def test_plain_chunks_are_cut_as_textblob_cuts_them():
     from textblob._text import find_tokens
 
-    for chunk in ("budget", "2016", "Élan", "xD", "BoxD,", "Straße,", "½", "mayor,", "mayor,,", "mayor.", "don't"):
+    for chunk in ("budget", "2016", "Élan", "xD", "BoxD,", "Straße,", "½", "mayor,", "mayor,,", "mayor.", "Mr.", "etc.", "U.", "Gov.", "Dr.", "Blvd.", "2016.", "x.", "Inc.", "don't"):
         S._chunks.clear()
         lower, joined, _, _ = S._chunk_words(chunk, False, find_tokens)
         words = " ".join(find_tokens(chunk)).split()
