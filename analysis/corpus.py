@@ -199,11 +199,55 @@ def _settle() -> None:
 def _concat_table(parts: list[tuple[str, pd.DataFrame]]):
     """One layer's ``(article_id, table)`` parts as one Arrow table through pandas: one
     concatenation, then one ``article_id`` column (not a copy of every table)."""
-    df = pd.concat([part for _, part in parts], ignore_index=True)
+    df = _concat_frames([part for _, part in parts])
     if not len(df):
         return None
     df.insert(0, "article_id", np.repeat([aid for aid, _ in parts], [len(part) for _, part in parts]))
     return _to_arrow(df)
+
+
+def _concat_frames(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat(frames, ignore_index=True)``, column by column when every frame has the same
+    columns and each column either has one dtype in every frame or mixes ``object`` with
+    ``str``, integer and boolean columns (an empty table's columns are ``object``): pandas then
+    makes it an ``object`` column of the frames' values, and so does this, without the copies
+    and checks of its general route."""
+    from pandas.core.dtypes.cast import find_common_type
+
+    first = frames[0]
+    names = first.columns
+    if len(frames) < 2 or not names.is_unique or not all(f.columns.equals(names) for f in frames):
+        return pd.concat(frames, ignore_index=True)
+    columns = []
+    for k in range(len(names)):
+        arrays = [f._get_column_array(k) for f in frames]
+        dtypes = {a.dtype for a in arrays}
+        if len(dtypes) == 1:
+            a0 = arrays[0]
+            if isinstance(a0, np.ndarray):
+                columns.append(np.concatenate(arrays))
+            else:
+                columns.append(type(a0)._concat_same_type(arrays))
+            continue
+        if not any(d == object for d in dtypes) or find_common_type(list(dtypes)) != object or not all(
+                d == object or d == "str" or d.kind in "iub" for d in dtypes):
+            return pd.concat(frames, ignore_index=True)
+        filled = [a for a in arrays if len(a)]
+        if not filled:
+            columns.append(np.array([], dtype=object))
+            continue
+        d0 = filled[0].dtype
+        if all(a.dtype == d0 for a in filled):  # the others are empty: one conversion
+            a0 = filled[0]
+            joined = np.concatenate(filled) if isinstance(a0, np.ndarray) else type(a0)._concat_same_type(filled)
+            columns.append(np.asarray(joined, dtype=object))
+        else:
+            columns.append(np.concatenate([a if a.dtype == object else np.asarray(a, dtype=object) for a in filled]))
+    n = sum(len(f) for f in frames)
+    if any(len(c) != n or getattr(c, "ndim", 1) != 1 for c in columns):  # pragma: no cover - defensive
+        return pd.concat(frames, ignore_index=True)
+    # as they are: an object column stays object (the public constructor would type its strings)
+    return pd.DataFrame._from_arrays(columns, columns=names, index=pd.RangeIndex(n), verify_integrity=False)
 
 
 _schemas: dict = {}

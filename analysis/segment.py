@@ -364,12 +364,34 @@ def lemmatize(lower: str, pos: str) -> str:
         upos = "NOUN" if pos == "NNPS" else None
         if upos is None:
             return lower
-    from lemminflect import getLemma
-
     # adjectives: the dictionary only; its rules for unknown adjectives cut real words
     # ("other" -> "oth", "israeli" -> "israe"), and an adjective is mostly its own lemma
-    lemmas = getLemma(lower, upos=upos, lemmatize_oov=upos != "ADJ")
+    lemmas = _get_lemma(lower, upos, upos != "ADJ")
     return lemmas[0].lower() if lemmas else lower
+
+
+def _get_lemma(word: str, upos: str, lemmatize_oov: bool):
+    """``lemminflect.getLemma(word, upos, lemmatize_oov)`` for a upos of its dictionary other
+    than PROPN, read from its tables without the copies of their entries it makes first."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+    from lemminflect.core.LexicalUtils import applyCapsStyle, getCapsStyle
+
+    lem = Lemmatizer()
+    style = getCapsStyle(word)
+    low = word.lower()
+    overrides = lem._getOverridesDict().get(low, {})
+    if upos in overrides:
+        found = overrides[upos]
+    else:
+        found = lem._getLemmaDict().get(low, {}).get(upos)
+    if found is not None:
+        if isinstance(found, (list, tuple)):
+            return tuple(applyCapsStyle(w, style) for w in found)
+        return applyCapsStyle(found, style)
+    if not lemmatize_oov:
+        return ()
+    lemma = lem._getOOVLemmatizer().lemmatize(word, upos)
+    return () if lemma is None else (applyCapsStyle(lemma, style),)
 
 
 #: tags under which an all-capital word of two letters or more is an acronym kept as written

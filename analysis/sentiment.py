@@ -341,81 +341,79 @@ def _valences(an, words: list, is_cap_diff: bool, only=None, low=None) -> list:
     if low is None:
         low = [str(w).lower() for w in words]
     n = len(words)
-    out = []
-    for i in range(n) if only is None else only:
+    order = range(n) if only is None else only
+    # a word outside the lexicon has valence 0 whatever surrounds it: only the others are read
+    out = [0] * len(order)
+    for k, i in [(k, i) for k, i in enumerate(order) if low[i] in lexicon]:
         item = words[i]
         item_lowercase = low[i]
         if item_lowercase in BOOSTER_DICT:
-            out.append(0)
             continue
         if i < n - 1 and item_lowercase == "kind" and low[i + 1] == "of":
-            out.append(0)
             continue
-        valence = 0
-        if item_lowercase in lexicon:
-            valence = lexicon[item_lowercase]
-            if item_lowercase == "no" and i != n - 1 and low[i + 1] in lexicon:
-                valence = 0.0
-            if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
-                    or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
-                valence = lexicon[item_lowercase] * N_SCALAR
-            if item.isupper() and is_cap_diff:
-                valence = valence + C_INCR if valence > 0 else valence - C_INCR
-            for start_i in range(0, 3):
-                if i > start_i and low[i - (start_i + 1)] not in lexicon:
-                    sc = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                    if start_i == 1 and sc != 0:
-                        sc = sc * 0.95
-                    if start_i == 2 and sc != 0:
-                        sc = sc * 0.9
-                    valence = valence + sc
-                    # _negation_check
-                    if start_i == 0:
-                        if _negation_word(low[i - 1]):
-                            valence = valence * N_SCALAR
-                    elif start_i == 1:
-                        if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
-                            valence = valence * 1.25
-                        elif low[i - 2] == "without" and low[i - 1] == "doubt":
-                            pass
-                        elif _negation_word(low[i - 2]):
-                            valence = valence * N_SCALAR
-                    else:
-                        if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
-                                (low[i - 1] == "so" or low[i - 1] == "this"):
-                            valence = valence * 1.25
-                        elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
-                            pass
-                        elif _negation_word(low[i - 3]):
-                            valence = valence * N_SCALAR
-                        # _special_idioms_check
-                        onezero = f"{low[i - 1]} {low[i]}"
-                        twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
-                        twoone = f"{low[i - 2]} {low[i - 1]}"
-                        threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
-                        threetwo = f"{low[i - 3]} {low[i - 2]}"
-                        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
-                            if seq in SPECIAL_CASES:
-                                valence = SPECIAL_CASES[seq]
-                                break
-                        if n - 1 > i:
-                            zeroone = f"{low[i]} {low[i + 1]}"
-                            if zeroone in SPECIAL_CASES:
-                                valence = SPECIAL_CASES[zeroone]
-                        if n - 1 > i + 1:
-                            zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
-                            if zeroonetwo in SPECIAL_CASES:
-                                valence = SPECIAL_CASES[zeroonetwo]
-                        for n_gram in (threetwoone, threetwo, twoone):
-                            if n_gram in BOOSTER_DICT:
-                                valence = valence + BOOSTER_DICT[n_gram]
-            # _least_check
-            if i > 1 and low[i - 1] not in lexicon and low[i - 1] == "least":
-                if low[i - 2] != "at" and low[i - 2] != "very":
-                    valence = valence * N_SCALAR
-            elif i > 0 and low[i - 1] not in lexicon and low[i - 1] == "least":
+        valence = lexicon[item_lowercase]
+        if item_lowercase == "no" and i != n - 1 and low[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") \
+                or (i > 2 and low[i - 3] == "no" and low[i - 1] in ["or", "nor"]):
+            valence = lexicon[item_lowercase] * N_SCALAR
+        if item.isupper() and is_cap_diff:
+            valence = valence + C_INCR if valence > 0 else valence - C_INCR
+        for start_i in range(0, 3):
+            if i > start_i and low[i - (start_i + 1)] not in lexicon:
+                sc = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                if start_i == 1 and sc != 0:
+                    sc = sc * 0.95
+                if start_i == 2 and sc != 0:
+                    sc = sc * 0.9
+                valence = valence + sc
+                # _negation_check
+                if start_i == 0:
+                    if _negation_word(low[i - 1]):
+                        valence = valence * N_SCALAR
+                elif start_i == 1:
+                    if low[i - 2] == "never" and (low[i - 1] == "so" or low[i - 1] == "this"):
+                        valence = valence * 1.25
+                    elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                        pass
+                    elif _negation_word(low[i - 2]):
+                        valence = valence * N_SCALAR
+                else:
+                    if low[i - 3] == "never" and (low[i - 2] == "so" or low[i - 2] == "this") or \
+                            (low[i - 1] == "so" or low[i - 1] == "this"):
+                        valence = valence * 1.25
+                    elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                        pass
+                    elif _negation_word(low[i - 3]):
+                        valence = valence * N_SCALAR
+                    # _special_idioms_check
+                    onezero = f"{low[i - 1]} {low[i]}"
+                    twoonezero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+                    twoone = f"{low[i - 2]} {low[i - 1]}"
+                    threetwoone = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+                    threetwo = f"{low[i - 3]} {low[i - 2]}"
+                    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+                        if seq in SPECIAL_CASES:
+                            valence = SPECIAL_CASES[seq]
+                            break
+                    if n - 1 > i:
+                        zeroone = f"{low[i]} {low[i + 1]}"
+                        if zeroone in SPECIAL_CASES:
+                            valence = SPECIAL_CASES[zeroone]
+                    if n - 1 > i + 1:
+                        zeroonetwo = f"{low[i]} {low[i + 1]} {low[i + 2]}"
+                        if zeroonetwo in SPECIAL_CASES:
+                            valence = SPECIAL_CASES[zeroonetwo]
+                    for n_gram in (threetwoone, threetwo, twoone):
+                        if n_gram in BOOSTER_DICT:
+                            valence = valence + BOOSTER_DICT[n_gram]
+        # _least_check
+        if i > 1 and low[i - 1] not in lexicon and low[i - 1] == "least":
+            if low[i - 2] != "at" and low[i - 2] != "very":
                 valence = valence * N_SCALAR
-        out.append(valence)
+        elif i > 0 and low[i - 1] not in lexicon and low[i - 1] == "least":
+            valence = valence * N_SCALAR
+        out[k] = valence
     return out
 
 
@@ -623,11 +621,28 @@ def _joins(joined: str) -> bool:
     return emoticons.search(joined) is not None or sarcasm.search(joined) is not None
 
 
+def _abbreviation(word: str) -> bool:
+    """TextBlob's test in ``find_tokens`` for a word whose final period it keeps."""
+    from textblob._text import ABBREVIATIONS, RE_ABBR1, RE_ABBR2, RE_ABBR3
+
+    return (word in ABBREVIATIONS or RE_ABBR1.match(word) is not None or RE_ABBR2.match(word) is not None
+            or RE_ABBR3.match(word) is not None)
+
+
 def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
     key = (chunk, negfix)
     hit = _chunks.get(key)
     if hit is None:
-        words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
+        # a chunk of letters and digits is one token, with a comma or a period after it two
+        # (the period kept on an abbreviation): none has a contraction, a quote or an emoticon
+        if chunk.isalnum():
+            words = [chunk]
+        elif chunk[-1:] == "," and chunk[:-1].isalnum():
+            words = [chunk[:-1], ","]
+        elif chunk[-1:] == "." and chunk[:-1].isalnum():  # the period apart unless an abbreviation
+            words = [chunk] if _abbreviation(chunk) else [chunk[:-1], "."]
+        else:
+            words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
         joined = " ".join(words)
         hit = ([w.lower() for w in words], joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
         if len(_chunks) > 300_000:

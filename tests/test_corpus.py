@@ -238,3 +238,22 @@ def test_demo_corpus_ships_the_seed_and_original_articles(tmp_path):
     for path in corpus.demo_articles():
         art = analysis.load_article(path)
         assert art.published is not None and art.title and len(art.paragraphs) >= 3
+
+
+def test_tables_mixing_object_and_str_columns_join_as_pandas_joins_them():
+    import numpy as np
+    import pyarrow as pa
+
+    empty = pd.DataFrame({c: pd.Series([], dtype="object") for c in ("n", "who", "flag", "k")})
+    full = pd.DataFrame({"n": [1, 2], "who": ["the mayor", None], "flag": [True, False],
+                         "k": pd.array([3, None], dtype="Int64")})
+    mixed = pd.DataFrame({"n": [7], "who": pd.Series(["a clerk"], dtype=object), "flag": [False],
+                          "k": pd.array([5], dtype="Int64")})
+    for frames in ([empty, full, mixed, empty], [full, full], [empty, empty], [mixed, full]):
+        want = pd.concat(frames, ignore_index=True)
+        got = corpus._concat_frames(frames)
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert [type(v) for v in got["who"]] == [type(v) for v in want["who"]]
+        assert pa.Table.from_pandas(got, preserve_index=False).equals(pa.Table.from_pandas(want, preserve_index=False))
+    floats = pd.DataFrame({"n": np.array([1.5]), "who": ["x"], "flag": [True], "k": pd.array([1], dtype="Int64")})
+    pd.testing.assert_frame_equal(corpus._concat_frames([full, floats]), pd.concat([full, floats], ignore_index=True))

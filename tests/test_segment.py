@@ -242,3 +242,14 @@ def test_tags_are_the_parsers_own(seed_doc):
     for sent_id, words in seed_doc.tokens.groupby("sent_id")["text"]:
         words = [fold(w) for w in words]
         assert _find_tags()(words) == _tagger().find_tags(words), sent_id
+
+
+def test_lemmas_are_lemminflects():
+    from lemminflect import getLemma
+
+    from analysis.segment import _get_lemma
+
+    for word in ("ministers", "was", "running", "better", "quickly", "zorbified", "Geese", "ÉTATS", "went", "data"):
+        for upos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
+            for oov in (True, False):
+                assert _get_lemma(word, upos, oov) == getLemma(word, upos, oov)

@@ -272,3 +272,13 @@ def test_every_level_equals_the_libraries_on_tricky_text():
             assert (row.textblob_polarity, row.textblob_subjectivity, row.vader_compound, row.vader_pos,
                     row.vader_neu, row.vader_neg) == _library(row.text), (row.level, row.text)
             assert row.textblob_polarity_negfix == TextBlob(S._negfix(row.text)).sentiment.polarity, (row.level, row.text)
+
+
+def test_plain_chunks_are_cut_as_textblob_cuts_them():
+    from textblob._text import find_tokens
+
+    for chunk in ("budget", "2016", "Élan", "xD", "BoxD,", "Straße,", "½", "mayor,", "mayor,,", "mayor.", "Mr.", "etc.", "U.", "Gov.", "Dr.", "Blvd.", "2016.", "x.", "Inc.", "don't"):
+        S._chunks.clear()
+        lower, joined, _, _ = S._chunk_words(chunk, False, find_tokens)
+        words = " ".join(find_tokens(chunk)).split()
+        assert lower == [w.lower() for w in words] and joined == " ".join(words)

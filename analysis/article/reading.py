@@ -155,15 +155,16 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
     captions = set(meta.pop("_caption_starts", None) or ())
     if captions:  # a web page's photo captions inside the article (see analysis.article.webpage)
         kinds = ["caption" if kind == "body" and start in captions else kind for (start, _end), kind in zip(spans, kinds)]
-    rows, para = [], 0
-    for block_id, ((start, end), kind) in enumerate(zip(spans, kinds), 1):
+    para_ids, para = [], 0
+    for kind in kinds:
         para_id = None
         if kind in _ANALYSED:
             para += 1
             para_id = para
-        rows.append({"block_id": block_id, "kind": kind, "para_id": para_id, "start": start, "end": end, "text": text[start:end]})
-    blocks = pd.DataFrame(rows, columns=["block_id", "kind", "para_id", "start", "end", "text"])
-    blocks["para_id"] = blocks["para_id"].astype("Int64")
+        para_ids.append(para_id)
+    block_texts = [text[start:end] for start, end in spans]
+    kinds = list(kinds)
+    blocks = _blocks_frame(spans, kinds, para_ids, block_texts)
 
     byline = found.get("byline")
     info = {"title": found.get("title"), "author": found.get("author"), "source": None}
@@ -199,11 +200,11 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
         meta["notes"].append("no publication date: relative dates (today, in April) keep unknown parts")
     meta.setdefault("slug", slugify(meta.get("title") or "article"))
     meta["n_paragraphs"] = para
-    kinds_list = blocks["kind"].tolist()
+    kinds_list = kinds
     body_ids = [k for k, kind in enumerate(kinds_list) if kind in _ANALYSED]
     last_body = body_ids[-1] if body_ids else -1
     dropped = [(bid, t, k > last_body) for k, (bid, kind, t) in
-               enumerate(zip(blocks["block_id"].tolist(), kinds_list, blocks["text"].tolist())) if kind == "boilerplate"]
+               enumerate(zip(range(1, len(kinds_list) + 1), kinds_list, block_texts)) if kind == "boilerplate"]
     inside = [(bid, t) for bid, t, trailing in dropped if not trailing]
     trailing = [(bid, t) for bid, t, trailing in dropped if trailing]
     if inside:  # a furniture line inside the story ("Advertisement"): dropped alone, and said so
@@ -218,6 +219,25 @@ def _build(text: str, *, meta: dict, published=None, overrides: dict | None = No
         if note not in meta["notes"]:
             meta["notes"].append(note)
     return Article(text=text, blocks=blocks, meta=meta)
+
+
+_BLOCK_COLUMNS = ["block_id", "kind", "para_id", "start", "end", "text"]
+
+
+def _blocks_frame(spans, kinds: list, para_ids: list, texts: list) -> pd.DataFrame:
+    """The blocks table: int64 ids and offsets, ``str`` kinds and texts, ``Int64`` paragraph
+    ids (what a frame of row dicts with the paragraph ids cast to ``Int64`` holds)."""
+    if not spans:
+        blocks = pd.DataFrame([], columns=_BLOCK_COLUMNS)
+        blocks["para_id"] = blocks["para_id"].astype("Int64")
+        return blocks
+    from .._frames import frame_from_columns, nullable_ints, string_array
+
+    n = len(spans)
+    return frame_from_columns(_BLOCK_COLUMNS, [
+        np.arange(1, n + 1, dtype=np.int64), string_array(kinds), nullable_ints(para_ids),
+        np.fromiter((s for s, _ in spans), dtype=np.int64, count=n),
+        np.fromiter((e for _, e in spans), dtype=np.int64, count=n), string_array(texts)])
 
 
 def _listing(items: list[tuple[int, str]]) -> str:
