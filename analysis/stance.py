@@ -55,6 +55,7 @@ import numpy as np
 
 from ._frames import column_values, frame_from_columns, string_array
 from .errors import InputError
+from .clauses import np_right, sentences_of
 
 STANCES = ("favor", "against", "neutral")
 KINDS = ("verb", "adj", "experiencer", "noun")
@@ -491,8 +492,6 @@ def _phrase_right(cs, j: int, c):
     """The whole phrase a cue ending before token j is about: an infinitive or that-clause to its
     end, else a noun phrase with its attachments and the infinitive it governs ("urged the
     ministers to protect the fishing grounds"); None when there is none."""
-    from .clauses import np_right
-
     n = len(cs.low)
     if j >= n:
         return None
@@ -962,10 +961,7 @@ def _naming_cues(cs):
     """``(verb token, holder span, target span, label)`` for "X called Y a liar / a champion / a
     mistake": the label is the lean of the words Y is called (VADER's lexicon, summed), the holder
     the verb's subject, the target Y. Words that lean neither way give no row."""
-    from .clauses import np_right
-    from .sentiment import _vader
-
-    lex = _vader().lexicon
+    lex = _valence_lexicon()
     n = len(cs.low)
     out = []
     for k in range(1, n - 2):
@@ -1293,8 +1289,6 @@ def stance(doc) -> pd.DataFrame:
             kind = hit[2]
         is_doc = hit is None and not _DOCUMENTS.isdisjoint(s.lem[a:b + 1])
         antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
-
-    from .clauses import sentences_of
 
     parsed = {cs.sent_id: cs for cs in sentences_of(doc)}
     clause_ids: dict[int, int] = {}
