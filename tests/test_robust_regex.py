@@ -42,6 +42,14 @@ SMALL_LIMIT = 0.1      # seconds at 2,000 characters
 #: Patterns only ever applied to short windows of text, with the window length they are probed
 #: at and why. Anything listed here should be made linear when next touched.
 KNOWN_BOUNDED: dict[str, tuple[int, str]] = {
+    "analysis.actors.resolver._ARTICLE_BEFORE": (40, "the 40 characters before a capital's name"),
+    "analysis.actors.resolver._PLACE_COMMA_BEFORE": (40, "the 40 characters before a capital's name"),
+    "analysis.actors.resolver._SENTENCE_HEAD": (30, "the 30 characters before a plural demonym"),
+    "analysis.actors.resolver._NAME_AND_BEFORE": (30, "the 30 characters before a plural demonym"),
+    "analysis.actors.resolver._HEAD_WORDS": (60, "matched at one place on the 60 characters after a name"),
+    "analysis.actors.resolver._SPACE_CAPITAL": (3, "matched at one place on the 3 characters after a demonym"),
+    "analysis.actors.resolver._AND_NAME_AFTER": (40, "matched at one place on the 40 characters after a demonym"),
+    "analysis._clause_index._NEXT_WORD": (2_000, "only matched at one place (never searched), so linear"),
 }
 
 

@@ -28,6 +28,20 @@ _COUNTS = frozenset("tens dozens scores hundreds thousands millions billions".sp
 _OPEN_QUOTES = frozenset(('"', "“", "‘", "'"))
 _CLOSE_QUOTES = frozenset(('"', "”", "’", "'"))
 
+_WORD_CHARS = frozenset(",.’'-_")
+
+
+def _word_before(before: str) -> str:
+    """The word (letters, digits and ,.’'-) that ends just before the spaces that end ``before``,
+    else "" (what ``([\w,.’'-]+)\s+\Z`` finds, read from the end, in linear time)."""
+    s = before.rstrip()
+    if len(s) == len(before):
+        return ""
+    i = len(s)
+    while i and (s[i - 1].isalnum() or s[i - 1] in _WORD_CHARS):
+        i -= 1
+    return s[i:]
+
 
 def mentions(doc) -> pd.DataFrame:
     """Every mention of an actor in the body paragraphs, resolved to an actor id.
@@ -62,7 +76,6 @@ _SPACE_LOWER = re.compile(r" [a-z]")
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(an?|An?)\s+\Z")
 _PLACE_COMMA_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?),\s\Z")
 _SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
-_WORD_BEFORE = re.compile(r"([\w,.’'-]+)\s+\Z")
 _NUMBER = re.compile(r"[\d,.]+")
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)\Z")
 _AND_NAME_AFTER = re.compile(r"\s+(?:and|or)\s+([A-Z][\w-]+)")
@@ -284,13 +297,12 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         if not word.endswith("s") or word.endswith("'s") or _SPACE_CAPITAL.match(text[end:end + 3]):
             return False
         before = text[max(0, start - 30):start]
-        m = _WORD_BEFORE.search(before)
-        prev = m.group(1).lower() if m else ""
+        prev = _word_before(before).lower()
         if party:   # "some Republicans", "fellow Democrats"; "two Democrats voted", "Republicans said": the party
             return prev in _MEMBERS_BEFORE
         if prev in _PEOPLE_BEFORE or _NUMBER.fullmatch(prev):
             return True
-        if not m or _SENTENCE_HEAD.search(before):   # heads a sentence
+        if not prev or _SENTENCE_HEAD.search(before):   # heads a sentence
             return True
         if self._people_context(start, end):
             return True
