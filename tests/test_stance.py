@@ -541,3 +541,29 @@ def test_what_someone_says_must_or_should_be_done():
 
 def test_no_one_in_particular_holds_what_everyone_says():
     assert _rows("Everyone says that we need to keep talking to the neighbours.") == []
+
+
+def test_judgement_verbs_attitude_adjectives_and_idioms_of_political_reporting():
+    assert _rows("The senator castigated the new tariffs.") == [("The senator", "against", "the new tariffs")]
+    assert _rows("The governor lashed out at the state legislature.") == [
+        ("The governor", "against", "the state legislature")]
+    assert _rows("The mayor lauded the volunteers.") == [("The mayor", "favor", "the volunteers")]
+    assert _rows("Several unions have thrown their weight behind the measure.") == [
+        ("Several unions", "favor", "the measure")]
+    assert _rows("The council was skeptical of the proposal.") == [("The council", "against", "the proposal")]
+    assert _rows("The farmers are supportive of the new trade deal.") == [("The farmers", "favor", "the new trade deal")]
+    assert _rows("The party's condemnation of the raid was swift.") == [("The party", "against", "the raid")]
+
+
+def test_an_attitude_by_someone_is_held_by_the_subject_not_the_by_phrase():
+    assert _rows("Many voters were frustrated by the mayor's failure to act.") == [
+        ("Many voters", "against", "the mayor's failure to act")]
+    assert _rows("The senators are horrified by the plan.") == [("The senators", "against", "the plan")]
+    assert _rows("Smith was deeply impressed by the governor's speech.") == [
+        ("Smith", "favor", "the governor's speech")]
+
+
+def test_a_verb_in_s_read_as_a_plural_noun():
+    assert _rows("The city's new mayor rebuffs Smith on the tax plan.") == [
+        ("The city's new mayor", "against", "Smith on the tax plan")]
+    assert _rows("Union backs Smith for governor.") == [("Union", "favor", "Smith for governor")]

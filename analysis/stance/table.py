@@ -342,7 +342,7 @@ def stance(doc) -> pd.DataFrame:
             holder_from_clause = None
             if c is not None and kind == "verb":
                 in_group = c.vs <= i <= c.ve
-                stative = (words[0] == "be" and c.agent is None) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
+                stative = (words[0] == "be" and (c.agent is None or words[-1] == "by")) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
                     (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
                 if in_group and c.voice == "passive" and not stative:
                     if c.agent is None:
