@@ -567,3 +567,29 @@ def test_a_verb_in_s_read_as_a_plural_noun():
     assert _rows("The city's new mayor rebuffs Smith on the tax plan.") == [
         ("The city's new mayor", "against", "Smith on the tax plan")]
     assert _rows("Union backs Smith for governor.") == [("Union", "favor", "Smith for governor")]
+
+
+def test_quoted_words_inside_a_target():
+    assert _rows("She also called for more “funding” for schools in the county.") == [("She", "favor", "more “funding”")]
+    assert _rows("The mayor blasted \"the careless spending\" of the council.") == [
+        ("The mayor", "against", "the careless spending")]
+
+
+def test_a_relative_clause_whose_verb_has_no_object_is_about_its_noun():
+    assert _rows("The bill that most Democrats oppose will pass.") == [("Democrats", "against", "The bill")]
+    rows = _rows("But Lee was not the only candidate whom the mayor refused to endorse.")
+    assert rows == [("the mayor", "against", "candidate")]
+
+
+def test_a_name_before_endorsed_or_backed_in_one_word():
+    assert _rows("One Jones-endorsed candidate to watch is Tim Brown.") == [("Jones", "favor", "candidate")]
+    assert _rows("The union-backed measure failed.") == [("union", "favor", "measure")]
+    assert _rows("The well-supported claim stands.") == []
+
+
+def test_defeat_and_beat_are_stances_only_as_goals():
+    assert _rows("The senator vowed to defeat the bill.") == [("The senator", "against", "the bill")]
+    assert _rows("We are going to have to beat Governor Lee at the ballot box.") == [
+        ("We", "against", "Governor Lee at the ballot box")]
+    assert _rows("Smith beat Jones in Ohio.") == []
+    assert _rows("Smith is likely to defeat Jones.") == []

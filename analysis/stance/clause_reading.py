@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..clauses import np_right
 from .vocabulary import (
     _BOUNDARY, _GROUP_NOUNS, _HEDGING_GOVERNORS, _NAMING_TAGS, _NEGATING_GOVERNORS, _NEGATING_PHRASES,
-    _NOT_TARGET_START, _OPEN_QUESTION, _QUANTIFIERS,
+    _NOT_TARGET_START, _OPEN_QUESTION, _QUANTIFIERS, _QUOTE_MARKS,
 )
-from .sentence import _np_left
+from .sentence import _np_left, _scare_quote
 
 
 def _clause_at(cs, i: int, j: int):
@@ -78,9 +78,15 @@ def _phrase_right(cs, j: int, c):
     if cs.low[j] == "that" and c is not None and c.obj is not None and c.obj[0] == j:
         return (j + 1, c.obj[1]) if c.obj[1] > j else None
     span = np_right(cs, j, n)
+    if span is None and cs.low[j] in _QUOTE_MARKS and j + 1 < n:
+        span = np_right(cs, j + 1, n)  # praised "the volunteers"
     if span is None:
         return None
     k = span[1] + 1
+    if k < n and cs.low[k] in _QUOTE_MARKS and (m := _scare_quote(cs, k)):
+        more = np_right(cs, m, n)  # called for more "flexibility" for advisers
+        span = (span[0], more[1] if more else m - 1)
+        k = span[1] + 1
     if k < n and cs.group_of[k] >= 0:
         other = cs.clauses[cs.group_of[k]]
         if other.kind == "inf" and other.vs == k:

@@ -136,10 +136,27 @@ def _verb_group_start(s: _Sent, i: int, negs: set) -> int:
 
 def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
     j, n = i, len(s.low)
-    while j < n and j - i < _MAX_TARGET and (s.low[j] not in _BOUNDARY or s.pos[j] == "POS"):
+    if j + 1 < n and s.low[j] in _QUOTE_MARKS:
+        i = j = j + 1  # blasted "the ignorant view": the quoted words are the target
+    while j < n and j - i < _MAX_TARGET and (s.low[j] not in _BOUNDARY or s.pos[j] == "POS"
+                                             or (s.low[j] in _QUOTE_MARKS and j > i and _scare_quote(s, j))):
+        if s.low[j] in _QUOTE_MARKS:
+            j = _scare_quote(s, j)  # called for more "flexibility" for advisers: words in quotes inside the phrase
+            continue
         if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
             break  # "... and stated the need for": a second verb phrase starts
         if j > i and s.low[j] in _NOT_TARGET_START and s.pos[j] in ("IN", "WRB"):
             break  # "endorsed Smith before backing Jones": a time clause is not part of the target
         j += 1
     return (i, j - 1) if j > i else None
+
+
+def _scare_quote(s: _Sent, j: int) -> int:
+    """After the quotation mark at j opens a few quoted words inside a phrase, where the phrase goes on
+    (the index past the closing mark); 0 when it does not ("more "flexibility" for advisers")."""
+    n = len(s.low)
+    k = next((k for k in range(j + 1, min(n, j + 6)) if s.low[k] in _QUOTE_MARKS or s.low[k] in (",", ".")), None)
+    if k is None or k == j + 1 or s.low[k] not in _QUOTE_MARKS or k + 1 >= n:
+        return 0
+    nxt = s.low[k + 1]
+    return k + 1 if nxt not in _BOUNDARY and not s.pos[k + 1].startswith(("VB", "MD")) else 0

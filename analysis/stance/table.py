@@ -14,7 +14,7 @@ from .._frames import column_values, frame_from_columns, string_array
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _GAP_POS, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _GAP_POS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -181,6 +181,31 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[s.st[k]:s.en[k]], "pattern": "anti-", "negated": False,
                              "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
+        if "ed " in s_text and ("-endorsed" in s_text or "-backed" in s_text or "-supported" in s_text):
+            # "a Sanders-endorsed candidate", "the union-backed measure": the name before the hyphen favours the noun
+            for k in range(n - 1):
+                w = s.low[k]
+                cut = w.rfind("-")
+                if cut < 1 or w[cut + 1:] not in ("endorsed", "backed", "supported") or not w[0].isalpha() \
+                        or w[:cut].endswith("ly") or w[:cut] in ("well", "ill", "best", "better", "poorly"):
+                    continue
+                tspan = _np_right(s, k + 1)
+                if tspan is None:
+                    continue
+                h_start, h_end = s.st[k], s.st[k] + cut
+                hit = actors.in_span(h_start, h_end)
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                t_hit = actors.in_span(t_start, t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None,
+                             "holder_id": _clean(hit[0]) if hit else None, "holder": hit[1] if hit else text[h_start:h_end],
+                             "holder_text": text[h_start:h_end], "holder_from": "subject",
+                             "target_id": _clean(t_hit[0]) if t_hit else None, "target": text[t_start:t_end],
+                             "stance": "favor", "cue": text[s.st[k]:s.en[k]], "pattern": "X-" + w[cut + 1:],
+                             "negated": False, "hedged": False, "start": s.st[k], "end": s.en[k],
+                             "text": text[s.st[k]:s.en[k]], "target_start": t_start, "target_end": t_end,
+                             "evidence": s_text})
         first_in_para, last_para = s.para_id != last_para, s.para_id
         if first_in_para and n <= 30 and (n < 2 or not s.low[1].isalpha() or s.low[1] in _SMALL_WORDS
                                           or text[s.st[1]].isupper()) and _title_case(s, text):
@@ -276,6 +301,14 @@ def stance(doc) -> pd.DataFrame:
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
                 i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
                 continue
+            if cue["cue"] in _GOAL_CUES:
+                k = i - 1
+                while k > 0 and pos[k] in _GAP_POS:
+                    k -= 1
+                if not ((low[k] == "to" and (k == 0 or low[k - 1] not in _FORECAST))
+                        or (k > 0 and pos[k] in ("PRP", "NNP") and lem[k - 1] == "help")):
+                    i = j  # "Smith beat Jones in Ohio", "is likely to defeat Y": a result or a forecast, not a goal
+                    continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
                 continue
@@ -511,6 +544,14 @@ def stance(doc) -> pd.DataFrame:
                     target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
             if target_span is None and kind == "verb" and j + 1 < n and low[j] in _QUOTE_MARKS:
                 target_span = _phrase_right(cs, j + 1, c) or _target_right(s, j + 1)  # was "happy to see" that Y
+            if kind == "verb" and holder_span is not None and (j >= n or low[j] in _BOUNDARY or pos[j] in ("MD", "VBZ", "VBD", "VBP")):
+                # "the only candidate whom he refused to endorse", "the bill that most members oppose will pass":
+                # the verb has no object after it; what it is about is the noun the relative clause hangs on
+                rel = holder_span[0] - 1
+                if rel > 0 and low[rel] in _QUANTIFIERS:
+                    rel -= 1
+                if rel >= 1 and low[rel] in ("whom", "that", "which") and (ante := _np_left(s, rel - 1)) is not None:
+                    target_span = ante
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue

@@ -96,3 +96,8 @@ _DEONTIC = frozenset({"should", "must", "ought"})
 #: speakers who are no one in particular
 _NO_ONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "people", "many", "some"})
 _DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
+#: cues that are a stance only as a goal ("vowed to defeat Y", "we have to beat Y", "help her defeat Y"),
+#: not as a result ("Smith beat Jones in Ohio") nor as a forecast ("is likely to beat Y")
+_GOAL_CUES = frozenset({"defeat", "beat"})
+_FORECAST = frozenset({"likely", "unlikely", "expected", "poised", "set", "projected", "favored", "favoured", "able",
+                       "predicted", "forecast", "tipped"})
