@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..clauses import np_right
 from .vocabulary import (
-    _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
+    _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _REMOVAL, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
     _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
 )
 from .sentence import _np_left
@@ -157,7 +157,11 @@ def _reported_wishes(cs):
     low = cs.low
     n = len(low)
     for c in cs.clauses:
-        if c.kind != "fin" or c.relation not in ("reported", "complement") or c.negated:
+        if c.kind != "fin" or c.relation not in ("reported", "complement"):
+            continue
+        kept = c.negated and c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs \
+            and cs.lem[c.main] in _REMOVAL
+        if c.negated and not kept:
             continue
         group = low[c.vs:c.ve + 1]
         if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
@@ -167,6 +171,15 @@ def _reported_wishes(cs):
         if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
             continue  # "she should have run from Virginia": a reproach about the past, not a wish
         g = _speech_clause(cs, c)
+        if g is not None and g.subj[0] == g.subj[1] and cs.pos[g.subj[0]] in ("JJ", "RB"):
+            continue  # "The union has long argued ...", "long" read as an adjective: no holder
+        if kept and g is not None and g.voice != "passive" and low[g.subj[0]] not in _FIRST_PERSON \
+                and low[g.subj[1]] not in _NO_ONE and not _in_question(cs, c) and g.subj[1] < c.subj[0]:
+            # "those surveyed said the group's funding shouldn't be eliminated": they favour the funding
+            out.append((c, g.subj, c.subj, "favor"))
+            continue
+        if kept:
+            continue
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
         if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
@@ -185,8 +198,8 @@ def _reported_wishes(cs):
                 break
         while end > c.ve and low[end] in (",", ".", "!"):
             end -= 1
-        if end <= c.ve:
-            continue  # "we have to": nothing said of what
+        if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
+            continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
         out.append((c, g.subj, (a, end), "favor"))
     return out
 

@@ -639,7 +639,7 @@ def stance(doc) -> pd.DataFrame:
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
                              "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
-                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj else "reported wish", "negated": False, "hedged": False,
+                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
     rows = _merge_coordinated(rows)

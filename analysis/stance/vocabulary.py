@@ -101,3 +101,6 @@ _DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
 _GOAL_CUES = frozenset({"defeat", "beat"})
 _FORECAST = frozenset({"likely", "unlikely", "expected", "poised", "set", "projected", "favored", "favoured", "able",
                        "predicted", "forecast", "tipped"})
+#: verbs of doing away with something: "X shouldn't be eliminated" says its speaker is for X
+_REMOVAL = frozenset({"eliminate", "cut", "abolish", "repeal", "scrap", "end", "defund", "close", "ban", "remove",
+                      "reduce", "slash", "dismantle", "overturn", "revoke", "withdraw", "privatize", "privatise"})
