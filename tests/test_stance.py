@@ -602,3 +602,11 @@ def test_what_someone_says_should_not_be_done_away_with_is_favoured():
     assert _rows("The teachers' union argued that school administrators should be punished, but not the students.") == [
         ("The teachers' union", "favor", "school administrators should be punished")]
     assert _rows("The union has long said that the city should build more schools.") == []
+
+
+def test_no_rival_across_a_verb_and_no_verb_cue_after_a_preposition():
+    assert _rows("The mayor is calling for the state to step up its efforts in the fight against the Red Gang.") == [
+        ("The mayor", "favor", "the state to step up its efforts in the fight against the Red Gang")]
+    assert _rows("She would support Clinton over Trump.") == [("She", "favor", "Clinton"), ("She", "against", "Trump")]
+    assert ("Mayor", "favor", "city to act") in _rows("Mayor urges city to act, step up fight against Red Gang.")
+    assert len(_rows("Mayor urges city to act, step up fight against Red Gang.")) == 1

@@ -279,7 +279,7 @@ def stance(doc) -> pd.DataFrame:
                         continue
                 if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
                     continue
-                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN"):
+                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN", "IN", "RP"):
                     continue  # "the votes for an endorsement": a noun, not the verb "vote for"
                 if cue["kind"] == "noun" and not pos[i].startswith("NN"):
                     continue
@@ -559,6 +559,8 @@ def stance(doc) -> pd.DataFrame:
             if label == "favor" and kind in ("verb", "noun"):
                 # "would support Clinton over Trump", "supported Crist against Rubio": against the rival
                 for k in range(target_span[0] + 1, target_span[1]):
+                    if pos[k].startswith("VB"):
+                        break  # "called for the US to step up its fight against Y": Y is no rival of the US
                     if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")):
                         rival = _np_right(s, k + 1)
                         if rival is not None and any(p.startswith("NNP") for p in pos[rival[0]:rival[1] + 1]):
