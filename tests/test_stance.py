@@ -610,3 +610,14 @@ def test_no_rival_across_a_verb_and_no_verb_cue_after_a_preposition():
     assert _rows("She would support Clinton over Trump.") == [("She", "favor", "Clinton"), ("She", "against", "Trump")]
     assert ("Mayor", "favor", "city to act") in _rows("Mayor urges city to act, step up fight against Red Gang.")
     assert len(_rows("Mayor urges city to act, step up fight against Red Gang.")) == 1
+
+
+def test_a_name_in_leaning_words_in_what_someone_says():
+    assert _rows("\"Mayor Smith's reckless plan will ruin the city,\" Jones said.") == [
+        ("Jones", "against", "Mayor Smith's reckless plan")]
+    assert _rows("\"We will save the county from the Smith-Brown disaster,\" she said.") == [
+        ("she", "against", "the Smith-Brown disaster")]
+    assert _rows("Jones said that Senator Lee's brilliant work helped the state.") == [
+        ("Jones", "favor", "Senator Lee's brilliant work")]
+    assert _rows("\"We will win,\" said Gerard Rice, a former IRA prisoner.") == []
+    assert _rows("\"Senator Lee's best chance is in Ohio,\" Jones said.") == []

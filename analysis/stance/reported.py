@@ -237,3 +237,86 @@ def _anti_cues(cs):
         if holder is not None and _holder_ok(cs, holder):
             out.append((k, _pronoun_head(cs, holder)))
     return out
+
+
+#: words that lean in VADER but say nothing of whom they describe ("Smith's best chance", "her top aide")
+_NOT_EPITHETS = frozenset({"chance", "top", "free", "united", "like", "well", "pretty", "please", "sure", "ok", "okay",
+                           "yes", "no", "party", "popular", "interest", "interests", "security", "care", "help", "hope",
+                           "win", "won", "victory", "lead", "leading", "favorite", "favourite", "justice", "rights",
+                           "right", "honor", "honour", "merit", "gift", "agreement", "peace", "protection", "safe",
+                           "safety", "reform", "reforms", "campaign", "defense", "defence", "liberty", "freedom"})
+
+
+def _reported_epithets(cs, actors, index):
+    """``(clause, holder span or None, target span, label, pattern, cue span)`` for a noun phrase
+    that names an actor with words that lean clearly one way, in what someone says: "'Smith's
+    reckless plan will ruin us,' Jones said" (Jones against Smith's reckless plan), "'we will save
+    the city from the Smith-Brown disaster,' she said". The words are the phrase's adjectives and
+    nouns other than names and cue words (VADER's valences summed, at least 1.0 either way); the
+    holder is the speaker, as for evaluations."""
+    low, pos, n = cs.low, cs.pos, len(cs.low)
+    lex = None
+    speech = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                   and r.voice != "passive" and cs.lem[r.main] in _SPEECH_VERBS), None)
+    if speech is None or low[speech.subj[0]] in _FIRST_PERSON or low[speech.subj[1]] in _NO_ONE \
+            or not _holder_ok(cs, speech.subj):
+        return []
+    out = []
+    k = 0
+    while k < n:
+        if not pos[k].startswith("NNP") or speech.subj[0] <= k <= speech.ve or not (cs.in_quote[k] or (
+                k > speech.ve and (g := cs.group_of[k]) >= 0 and cs.clauses[g].relation == "reported")) \
+                and not (k > speech.ve and _reported_at(cs, k, speech)):
+            k += 1
+            continue
+        a = k  # the noun phrase around the name: determiners, adjectives and nouns either side
+        while a > 0 and (pos[a - 1] in ("DT", "JJ", "NN", "NNP", "NNPS", "HYPH") or low[a - 1] == "-") \
+                and not (speech.subj[0] <= a - 1 <= speech.ve):
+            a -= 1
+        b = k
+        while b + 1 < n and (pos[b + 1] in ("NNP", "NNPS", "POS", "JJ", "NN", "NNS", "HYPH") or low[b + 1] in ("-", "'s", "’s")) \
+                and not (speech.subj[0] <= b + 1 <= speech.ve):
+            b += 1
+        k = b + 1
+        if not pos[b].startswith("NN"):
+            continue
+        hit = actors.in_span(cs.st[a], cs.en[b])
+        if hit is None or hit[2] == "place":
+            continue
+        if lex is None:
+            lex = _valence_lexicon()
+        score, word = 0.0, None
+        for m in range(a, b + 1):
+            w = low[m]
+            if not (pos[m] == "JJ" or (m == b and cs.lem[m] in _EPITHET_NOUNS)) or w in _NOT_EPITHETS or w in index \
+                    or cs.lem[m] in index:
+                continue
+            v = lex.get(w, -2.0 if m == b else 0.0)
+            if abs(v) < _NAMING_VALENCE:
+                continue
+            if v:
+                if m > 0 and low[m - 1] in _VALENCE_NEGATORS:
+                    v = -v
+                score += v
+                word = m if word is None or abs(v) > abs(lex.get(low[word], 0)) else word
+        if abs(score) < _NAMING_VALENCE or word is None:
+            continue
+        if any(low[m] in _VALENCE_NEGATORS for m in range(max(0, a - 3), a)):
+            continue  # "not the Smith disaster": turned round, too uncertain to read
+        c = _clause_at(cs, a, b + 1) or speech
+        if _in_question(cs, c):
+            continue
+        out.append((c, speech.subj, (a, b), "favor" if score > 0 else "against", "reported epithet", (word, word)))
+    return out
+
+
+#: head nouns that judge what they name ("the Smith-Brown disaster", "the mayor's failure")
+_EPITHET_NOUNS = frozenset({"disaster", "fiasco", "catastrophe", "mess", "failure", "debacle", "scandal", "nonsense",
+                            "lie", "hypocrisy", "incompetence", "corruption", "cronyism", "disgrace", "travesty",
+                            "sham", "con", "fraud", "hoax", "folly", "blunder", "triumph", "achievement", "success"})
+
+
+def _reported_at(cs, k: int, speech) -> bool:
+    """Token k stands in a clause said by ``speech`` (its complement), not in the speaker's aside."""
+    return any(c.relation == "reported" and c.vs > speech.ve and (
+        c.start <= k <= c.end or (c.subj is not None and c.subj[0] <= k <= c.subj[1])) for c in cs.clauses)

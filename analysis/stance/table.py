@@ -31,7 +31,9 @@ from .clause_reading import (
 from .nouns import _noun_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
-from .reported import _anti_cues, _naming_cues, _reported_evaluations, _reported_wishes, _strong_words
+from .reported import (
+    _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _reported_wishes, _strong_words,
+)
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -592,13 +594,13 @@ def stance(doc) -> pd.DataFrame:
         found_ev = ()
         if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
             if "NNP" in s.pos and not strong.isdisjoint(s.low):
-                found_ev = _reported_evaluations(cs, actors, text)
+                found_ev = _reported_evaluations(cs, actors, text) + _reported_epithets(cs, actors, index)
             if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
                 found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
             taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
-            for c, hspan, tspan, label in found_ev:
+            for c, hspan, tspan, label, *named in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
                     continue
@@ -637,11 +639,11 @@ def stance(doc) -> pd.DataFrame:
                     tid = hit[0] if hit else None
                 if holder is None:
                     continue
-                v0, v1 = s.st[c.vs], s.en[c.ve]
+                v0, v1 = (s.st[named[1][0]], s.en[named[1][1]]) if named else (s.st[c.vs], s.en[c.ve])
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
                              "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
-                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
+                             "cue": text[v0:v1], "pattern": named[0] if named else "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
     rows = _merge_coordinated(rows)
