@@ -621,3 +621,17 @@ def test_a_name_in_leaning_words_in_what_someone_says():
         ("Jones", "favor", "Senator Lee's brilliant work")]
     assert _rows("\"We will win,\" said Gerard Rice, a former IRA prisoner.") == []
     assert _rows("\"Senator Lee's best chance is in Ohio,\" Jones said.") == []
+
+
+def test_glad_to_and_a_naming_verb_after_an_adverb_or_a_relative_pronoun():
+    assert _rows("I am proud to endorse Hillary Clinton.") == [("I", "favor", "Hillary Clinton")]
+    assert _rows("They were quick to condemn the attack.") == [("They", "against", "the attack")]
+    assert _rows("Long before the union was ready to endorse a candidate, it met.") == []
+    assert _rows("Smith once called Trump a pathological liar.") == [("Smith", "against", "Trump")]
+    assert ("Cruz", "against", "Trump") in _rows("Cruz, who once called Trump a pathological liar, said he will vote for him.")
+
+
+def test_protest_and_campaign_idioms():
+    assert _rows("Parents rallied against the new testing standards.") == [
+        ("Parents", "against", "the new testing standards")]
+    assert _rows("She stood up to the party bosses.") == [("She", "against", "the party bosses")]

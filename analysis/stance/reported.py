@@ -49,7 +49,15 @@ def _naming_cues(cs):
         if abs(score) < _NAMING_VALENCE:
             continue
         c = _clause_at(cs, k, k + 1)
-        subj = c.subj if c is not None and c.subj is not None else _np_left(cs, k - 1)
+        subj = c.subj if c is not None and c.subj is not None and c.vs <= k <= c.ve else None
+        if subj is None:
+            m = k - 1  # "Smith once called Trump ...": the verb read as a participle has no clause
+            while m > 0 and cs.pos[m] in ("RB", "RBR", "RBS"):
+                m -= 1
+            subj = _np_left(cs, m) if cs.pos[m] not in ("WP", "WDT") else (m, m)
+        if subj is not None and subj[0] == subj[1] and cs.low[subj[0]] in ("who", "which", "that") and subj[0] >= 2 \
+                and cs.low[subj[0] - 1] == ",":
+            subj = _np_left(cs, subj[0] - 2)  # "Cruz, who once called Trump a liar, ...": Cruz
         if subj is None or not _holder_ok(cs, subj):
             continue
         out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))

@@ -14,7 +14,7 @@ from .._frames import column_values, frame_from_columns, string_array
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _FORECAST, _GAP_POS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _GAP_POS, _GLAD_TO, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -399,7 +399,10 @@ def stance(doc) -> pd.DataFrame:
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
                         continue
-                    if c.subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
+                    c_subj = c.subj
+                    if c_subj is not None and c.kind == "inf" and c_subj[0] == c_subj[1] and low[c_subj[0]] in _GLAD_TO:
+                        c_subj = None  # "I am proud to endorse Y": the adjective is no subject of the infinitive
+                    if c_subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
                                                or c.subj_after or (vg > 0 and s.low[vg - 1] in ("and", "but", "or"))):
                         holder_span = c.subj
                         holder_from_clause = "subject"
@@ -418,7 +421,7 @@ def stance(doc) -> pd.DataFrame:
                         elif obj_holder is not None:
                             holder_span = subj = obj_holder
                             holder_from_clause = "object"
-                        elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
+                        elif fin is not None and fin.subj is not None and (c_subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
                             holder_span = subj = fin.subj
                             holder_from_clause = "subject"
                     if _in_question(cs, c):

@@ -104,3 +104,7 @@ _FORECAST = frozenset({"likely", "unlikely", "expected", "poised", "set", "proje
 #: verbs of doing away with something: "X shouldn't be eliminated" says its speaker is for X
 _REMOVAL = frozenset({"eliminate", "cut", "abolish", "repeal", "scrap", "end", "defund", "close", "ban", "remove",
                       "reduce", "slash", "dismantle", "overturn", "revoke", "withdraw", "privatize", "privatise"})
+#: adjectives before an infinitive that say the subject does it gladly ("proud to endorse Y"); not
+#: readiness ("ready to endorse", "willing to back": a stance still to come)
+_GLAD_TO = frozenset({"proud", "happy", "glad", "pleased", "delighted", "thrilled", "honored", "honoured", "eager",
+                      "quick", "excited", "proud", "grateful", "privileged", "keen", "fast"})
