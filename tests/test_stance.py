@@ -635,3 +635,15 @@ def test_protest_and_campaign_idioms():
     assert _rows("Parents rallied against the new testing standards.") == [
         ("Parents", "against", "the new testing standards")]
     assert _rows("She stood up to the party bosses.") == [("She", "against", "the party bosses")]
+
+
+def test_an_unread_infinitive_after_an_urged_object_and_political_epithets():
+    assert _rows("Sanders urged his voters to back Clinton.") == [("Sanders", "favor", "his voters to back Clinton")]
+    assert _rows("\"Donald Trump is unfit to be president,\" Clinton said.") == [("Clinton", "against", "Donald Trump")]
+    assert _rows("\"Senator Lee is a principled leader,\" Smith said.") == [("Smith", "favor", "Senator Lee")]
+
+
+def test_political_epithets_do_not_change_sentiment():
+    from analysis.sentiment import _vader
+
+    assert "unfit" not in _vader().lexicon

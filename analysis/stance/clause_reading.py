@@ -8,7 +8,7 @@ from .vocabulary import (
     _BOUNDARY, _GROUP_NOUNS, _HEDGING_GOVERNORS, _NAMING_TAGS, _NEGATING_GOVERNORS, _NEGATING_PHRASES,
     _NOT_TARGET_START, _OPEN_QUESTION, _QUANTIFIERS, _QUOTE_MARKS,
 )
-from .sentence import _np_left, _scare_quote
+from .sentence import _np_left, _scare_quote, _target_right, _verb_here
 
 
 def _clause_at(cs, i: int, j: int):
@@ -91,6 +91,10 @@ def _phrase_right(cs, j: int, c):
         other = cs.clauses[cs.group_of[k]]
         if other.kind == "inf" and other.vs == k:
             return (span[0], max(other.end, other.ve))
+    elif k + 1 < n and cs.low[k] == "to" and cs.group_of[k + 1] < 0 and _verb_here(cs, k + 1):
+        # "urged his voters to back Clinton" with "back" read as an adverb: the infinitive all the same
+        rest = _target_right(cs, k + 2)
+        return (span[0], rest[1] if rest else k + 1)
     return span
 
 

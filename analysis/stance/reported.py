@@ -14,6 +14,16 @@ from .holders import _holder_ok, _pronoun_head
 
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
+_MERGED: list = []  # [VADER's lexicon, it with the political epithets]
+#: words of political judgement VADER's lexicon lacks, on its scale (-4 .. 4), chosen for this package
+_POLITICAL_VALENCE = {
+    "unfit": -2.0, "unqualified": -1.8, "crooked": -2.2, "corrupt": -2.5, "bigot": -2.6, "bigoted": -2.6,
+    "extremist": -2.0, "divisive": -1.6, "hypocrite": -2.3, "hypocritical": -2.1, "unhinged": -2.3,
+    "disgraceful": -2.5, "phony": -2.0, "demagogue": -2.3, "xenophobic": -2.6, "misogynist": -2.6,
+    "misogynistic": -2.6, "sexist": -2.4, "incompetence": -2.2, "dishonesty": -2.5, "corruption": -2.5,
+    "authoritarian": -1.8, "un-american": -2.2, "unpatriotic": -2.0, "disqualifying": -2.2, "erratic": -1.6,
+    "qualified": 1.2, "principled": 1.6, "visionary": 1.8, "steadfast": 1.5, "trustworthy": 2.0,
+}
 
 
 def _naming_cues(cs):
@@ -65,12 +75,16 @@ def _naming_cues(cs):
 
 
 def _valence_lexicon() -> dict:
-    """VADER's word valences (with the user's overrides)."""
+    """VADER's word valences (with the user's overrides), and the political epithets it lacks
+    (``_POLITICAL_VALENCE``; the user's overrides win)."""
     if not _VADER:
         from ..sentiment import _vader
 
         _VADER.append(_vader)
-    return _VADER[0]().lexicon
+    lex = _VADER[0]().lexicon
+    if not _MERGED or _MERGED[0] is not lex:
+        _MERGED[:] = [lex, {**_POLITICAL_VALENCE, **lex}]
+    return _MERGED[1]
 
 
 def _strong_words() -> frozenset:

@@ -373,6 +373,11 @@ def stance(doc) -> pd.DataFrame:
             # (the shared subject), control ("X urged Y to back Z": not Y's stance), governing
             # negation ("refused to", "little prospect of") and the whole object phrase as target
             c = _clause_at(cs, i, j) if cs is not None and len(cs.low) == n else None
+            if kind == "verb" and i >= 3 and low[i - 1] == "to" and (c is None or not c.vs <= i <= c.ve) \
+                    and (obj := _np_left(s, i - 2)) is not None and obj[0] > 0 and lem[obj[0] - 1] in _OBJECT_CONTROL \
+                    and pos[obj[0] - 1].startswith("VB"):
+                i = j  # "urged his voters to back Y" with the infinitive unread: a wish, not the voters' stance
+                continue
             gneg = ghedge = False
             holder_from_clause = None
             if c is not None and kind == "verb":
