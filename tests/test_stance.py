@@ -647,3 +647,22 @@ def test_political_epithets_do_not_change_sentiment():
     from analysis.sentiment import _vader
 
     assert "unfit" not in _vader().lexicon
+
+
+def test_verbs_the_tagger_read_as_participles_keep_their_subject():
+    assert _rows("Sanders, who lost the primary to Clinton, has since endorsed her.") == [("Sanders", "favor", "her")]
+    assert _rows("Trump, speaking at a rally in Ohio on Tuesday, again attacked Clinton.") == [
+        ("Trump", "against", "Clinton")]
+    assert _rows("The union has long supported Smith.") == [("The union", "favor", "Smith")]
+
+
+def test_having_or_winning_the_backing_of_someone():
+    assert _rows("Clinton has the backing of most unions.") == [("most unions", "favor", "Clinton")]
+    assert _rows("Clinton won the backing of the unions.") == [("the unions", "favor", "Clinton")]
+    assert _rows("He has praise for the mayor.") == [("He", "favor", "the mayor")]
+    assert _rows("Smith's disparaging remarks about Jones hurt him.") == [("Smith", "against", "remarks about Jones")]
+
+
+def test_no_one_in_particular_holds_a_stance():
+    assert _rows("Union leaders say they will not support any candidate who opposes the minimum wage.") == [
+        ("they", "neutral", "any candidate")]

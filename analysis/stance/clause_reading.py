@@ -131,6 +131,8 @@ def _attributive(s, i: int) -> bool:
     k = i - 1
     while k >= 0 and s.pos[k] in ("RB", "RBR", "RBS"):
         k -= 1
+    if k >= 0 and s.pos[k] == "JJ" and k > 0 and s.lem[k - 1] == "have":
+        return False  # "has long supported Smith": an adverb the tagger took for an adjective
     return k >= 0 and s.pos[k] in ("DT", "PRP$", "JJ") and i + 1 < len(s.pos) and s.pos[i + 1].startswith("NN")
 
 

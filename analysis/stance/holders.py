@@ -80,6 +80,8 @@ def _holder_ok(s, span) -> bool:
     """A holder is a noun phrase naming someone: not a time ("this week") nor a punctuation mark."""
     a, b = span
     words = s.low[a:b + 1]
+    if s.pos[a] in ("VB", "VBP", "VBZ", "VBD") or "any" in words or "every" in words:
+        return False  # "will not support any candidate who opposes Y": no one in particular, or a verb
     if words and words[-1] in _QUANTIFIERS:
         return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):

@@ -126,11 +126,14 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
     d = k
     while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
         d -= 1
+    if d >= 0 and s.lem[d] == "have" and k >= 0 and s.low[k] == "the" and j < n and s.low[j] == "of" and after is not None:
+        target = _clause_subject_before(cs, i) or _np_left(s, d - 1)  # "Clinton has the backing of most unions"
+        return (after, "from", target) if target is not None else None
     if d >= 0 and s.lem[d] in _LIGHT_VERBS and after is not None and s.pos[d].startswith("VB"):
         holder = _clause_subject_before(cs, i)
         return (holder, "subject", after) if holder is not None else None
     if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
-        target = _clause_subject_before(cs, i)
+        target = _clause_subject_before(cs, i) or (_np_left(s, d - 1) if s.pos[d] in ("VBD", "VBZ", "VBP") else None)
         return (after, "from", target) if target is not None else None
     # "gave Clinton the nod", "lent the mayor its backing": the one given it is the target
     if d >= 1 and s.pos[d].startswith(("NNP", "PRP", "NN")) and k >= 0 and s.pos[k] in ("DT", "PRP$"):

@@ -53,7 +53,8 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
                 inner = range(k + 1, j)
                 if (s.low[k + 1] in _REL - {"that"} or s.pos[k + 1] == "IN"
                         or (j - k <= 3 and not any(s.pos[x].startswith("VB") for x in inner))
-                        or (s.pos[k + 1] in ("VBN", "VBD") and k + 2 < j and s.low[k + 2] == "by")):  # ", goaded by X,"
+                        or (s.pos[k + 1] in ("VBN", "VBD") and k + 2 < j and s.low[k + 2] == "by")  # ", goaded by X,"
+                        or (s.pos[k + 1] == "VBG" and j - k <= 14 and k > 0 and s.pos[k - 1].startswith("NN"))):  # ", speaking at X,"
                     j = k - 1
                     break
                 return None

@@ -279,11 +279,14 @@ def stance(doc) -> pd.DataFrame:
                     j = _match(s, i, words)
                     if j is None:
                         continue
-                if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
-                    continue
+                if cue["kind"] == "verb" and len(words) == 1 and (not _verb_here(s, i) or (
+                        pos[i] == "VBG" and i > 0 and (pos[i - 1] in ("DT", "PRP$", "POS") or low[i - 1] in ("'s", "’s"))
+                        and any(len(w2) == 1 and c2["kind"] == "noun" for w2, c2 in cands))):
+                    continue  # "has the backing of most unions": the noun ("his disparaging remarks" stays a verb)
                 if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN", "IN", "RP"):
                     continue  # "the votes for an endorsement": a noun, not the verb "vote for"
-                if cue["kind"] == "noun" and not pos[i].startswith("NN"):
+                if cue["kind"] == "noun" and not pos[i].startswith("NN") and not (
+                        pos[i] == "VBG" and i > 0 and (pos[i - 1] in ("DT", "PRP$", "POS") or low[i - 1] in ("'s", "’s"))):
                     continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
                     continue
@@ -378,6 +381,15 @@ def stance(doc) -> pd.DataFrame:
                     and pos[obj[0] - 1].startswith("VB"):
                 i = j  # "urged his voters to back Y" with the infinitive unread: a wish, not the voters' stance
                 continue
+            if c is not None and kind == "verb" and pos[i] in ("VBN", "VBD"):
+                k = i - 1
+                while k > 0 and (pos[k] in _GAP_POS or low[k] in ("since", "long", "once")) and k > i - 3:
+                    k -= 1
+                if k < i - 1 and lem[k] == "have" and pos[k].startswith("VB") and (c.kind == "part" or not c.vs <= i <= c.ve):
+                    # "has since endorsed her", "has long supported Y": a perfect the tagger split in two
+                    c = _clause_at(cs, k, k + 1)
+                elif not c.vs <= i <= c.ve and c.kind in ("ger", "part") and i > 0 and pos[i - 1] in _GAP_POS:
+                    c = None  # "Trump, speaking at a rally, again attacked Y": the verb read as a participle
             gneg = ghedge = False
             holder_from_clause = None
             if c is not None and kind == "verb":
