@@ -269,58 +269,58 @@ _NOT_EPITHETS = frozenset({"chance", "top", "free", "united", "like", "well", "p
                            "safety", "reform", "reforms", "campaign", "defense", "defence", "liberty", "freedom"})
 
 
-def _reported_epithets(cs, actors, index):
+def _reported_epithets(cs, actors, index, strong):
     """``(clause, holder span or None, target span, label, pattern, cue span)`` for a noun phrase
     that names an actor with words that lean clearly one way, in what someone says: "'Smith's
     reckless plan will ruin us,' Jones said" (Jones against Smith's reckless plan), "'we will save
     the city from the Smith-Brown disaster,' she said". The words are the phrase's adjectives and
     nouns other than names and cue words (VADER's valences summed, at least 1.0 either way); the
     holder is the speaker, as for evaluations."""
-    low, pos, n = cs.low, cs.pos, len(cs.low)
-    lex = None
+    low, pos, lem, n = cs.low, cs.pos, cs.lem, len(cs.low)
+    lean = [m for m in range(n) if (pos[m] == "JJ" and low[m] in strong) or lem[m] in _EPITHET_NOUNS]
+    if not lean:
+        return []
     speech = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
-                   and r.voice != "passive" and cs.lem[r.main] in _SPEECH_VERBS), None)
+                   and r.voice != "passive" and lem[r.main] in _SPEECH_VERBS), None)
     if speech is None or low[speech.subj[0]] in _FIRST_PERSON or low[speech.subj[1]] in _NO_ONE \
             or not _holder_ok(cs, speech.subj):
         return []
+    lex = _valence_lexicon()
+    s0, s1 = speech.subj[0], speech.ve
     out = []
-    k = 0
-    while k < n:
-        if not pos[k].startswith("NNP") or speech.subj[0] <= k <= speech.ve or not (cs.in_quote[k] or (
-                k > speech.ve and (g := cs.group_of[k]) >= 0 and cs.clauses[g].relation == "reported")) \
-                and not (k > speech.ve and _reported_at(cs, k, speech)):
-            k += 1
+    done = -1
+    for k in lean:
+        if k <= done or s0 <= k <= s1:
             continue
-        a = k  # the noun phrase around the name: determiners, adjectives and nouns either side
-        while a > 0 and (pos[a - 1] in ("DT", "JJ", "NN", "NNP", "NNPS", "HYPH") or low[a - 1] == "-") \
-                and not (speech.subj[0] <= a - 1 <= speech.ve):
+        a = k  # the noun phrase around the leaning word: determiners, adjectives, nouns and names
+        while a > 0 and (pos[a - 1] in ("DT", "JJ", "NN", "NNP", "NNPS", "HYPH", "POS") or low[a - 1] in ("-", "'s", "’s")) \
+                and not (s0 <= a - 1 <= s1):
             a -= 1
         b = k
-        while b + 1 < n and (pos[b + 1] in ("NNP", "NNPS", "POS", "JJ", "NN", "NNS", "HYPH") or low[b + 1] in ("-", "'s", "’s")) \
-                and not (speech.subj[0] <= b + 1 <= speech.ve):
+        while b + 1 < n and (pos[b + 1] in ("NNP", "NNPS", "JJ", "NN", "NNS", "HYPH") or low[b + 1] == "-") \
+                and not (s0 <= b + 1 <= s1):
             b += 1
-        k = b + 1
-        if not pos[b].startswith("NN"):
+        done = b
+        if not pos[b].startswith("NN") or not any(pos[m] in ("NNP", "NNPS") for m in range(a, b + 1)):
             continue
+        if not (cs.in_quote[k] or (k > s1 and _reported_at(cs, k, speech))):
+            continue  # not in what is said ("said Rice, a former prisoner")
         hit = actors.in_span(cs.st[a], cs.en[b])
         if hit is None or hit[2] == "place":
             continue
-        if lex is None:
-            lex = _valence_lexicon()
         score, word = 0.0, None
         for m in range(a, b + 1):
             w = low[m]
-            if not (pos[m] == "JJ" or (m == b and cs.lem[m] in _EPITHET_NOUNS)) or w in _NOT_EPITHETS or w in index \
-                    or cs.lem[m] in index:
+            if not (pos[m] == "JJ" or (m == b and lem[m] in _EPITHET_NOUNS)) or w in _NOT_EPITHETS or w in index \
+                    or lem[m] in index:
                 continue
             v = lex.get(w, -2.0 if m == b else 0.0)
             if abs(v) < _NAMING_VALENCE:
                 continue
-            if v:
-                if m > 0 and low[m - 1] in _VALENCE_NEGATORS:
-                    v = -v
-                score += v
-                word = m if word is None or abs(v) > abs(lex.get(low[word], 0)) else word
+            if m > 0 and low[m - 1] in _VALENCE_NEGATORS:
+                v = -v
+            score += v
+            word = m if word is None or abs(v) > abs(lex.get(low[word], 0)) else word
         if abs(score) < _NAMING_VALENCE or word is None:
             continue
         if any(low[m] in _VALENCE_NEGATORS for m in range(max(0, a - 3), a)):

@@ -48,6 +48,28 @@ def _empty_table() -> pd.DataFrame:
     return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
 
 
+_SPLIT: list = [None, {}]  # [the cue index, {first word: (its one-word cues, {second word: its longer cues})}]
+
+
+def _split_cues(index: dict, word: str):
+    """The cues that start with ``word``, split into one-word cues and longer ones by their second
+    word (built once per cue index)."""
+    if _SPLIT[0] is not index:
+        _SPLIT[0], _SPLIT[1] = index, {}
+    got = _SPLIT[1].get(word)
+    if got is None:
+        singles, by2 = [], {}
+        for wc in index.get(word, ()):
+            if len(wc[0]) == 1:
+                singles.append(wc)
+            else:
+                by2.setdefault(wc[0][1], []).append(wc)
+                if wc[0][1] == "favor":
+                    by2.setdefault("favour", []).append(wc)
+        got = _SPLIT[1][word] = (singles, by2)
+    return got
+
+
 def _merge_coordinated(rows: list[dict]) -> list[dict]:
     """ "I support and endorse Y": one stance, not two. A row whose sentence, holder and label are
     those of the previous row and whose target overlaps it is dropped."""
@@ -265,6 +287,17 @@ def stance(doc) -> pd.DataFrame:
             after_gap = nxt
             while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
+            if len(cands) > 12 and (lem[i] == low[i] or low[i] not in index):
+                # "be": many cues of several words ("be critical of", "be opposed to" ...): only those
+                # whose second word stands here are tried
+                singles, by2 = _split_cues(index, lem[i])
+                cands, seen = singles, None
+                if nxt < n:
+                    for key in (low[nxt], lem[nxt]) if after_gap == nxt or after_gap >= n else (
+                            low[nxt], lem[nxt], low[after_gap], lem[after_gap]):
+                        more = by2.get(key)
+                        if more and more is not seen:
+                            cands, seen = more + cands, more
             for words, cue in cands:
                 if len(words) == 1:
                     j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
@@ -614,7 +647,7 @@ def stance(doc) -> pd.DataFrame:
         found_ev = ()
         if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
             if "NNP" in s.pos and not strong.isdisjoint(s.low):
-                found_ev = _reported_evaluations(cs, actors, text) + _reported_epithets(cs, actors, index)
+                found_ev = _reported_evaluations(cs, actors, text) + _reported_epithets(cs, actors, index, strong)
             if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
                 found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
