@@ -1,8 +1,9 @@
 """Score the stance layer on hand-made gold for real political news (PolNeAR articles).
 
-The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer's output on
-these articles was looked at, for 30 PolNeAR articles: 20 from ``train/`` (used to develop the
-rules) and 10 from ``dev/`` (held out). Each row is one stance: the article file, its split, the
+The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer was run
+on these articles, for 50 PolNeAR articles in three splits: ``train`` (30 articles of ``train/``,
+used to develop the rules), ``dev`` (10 of ``dev/``, held out) and ``test`` (10 more of ``dev/``,
+held out from everyone; read from ``dev/``, see :data:`FOLDERS`). Each row is one stance: the article file, its split, the
 sentence, the holder, the label (favor | against) and the target, all as character offsets into
 the article. The file holds no words of the articles: :func:`load_gold` reads the text from the
 shared data at run time and checks every offset against a hash of its sentence. The guidelines the
@@ -314,7 +315,7 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors per split")
     ap.add_argument("--kind", choices=KINDS, help="show only errors of this kind")
     ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--data", help="the PolNeAR folder (holding train/ and dev/)")
+    ap.add_argument("--data", help="the PolNeAR folder (holding train/ and dev/; the test split is read from dev/)")
     args = ap.parse_args(argv)
     root = polnear_root(args.data)
     if root is None:
