@@ -164,7 +164,7 @@ def _scan_quote_at(q, pos):
 def _actors(mentions, quotes):
     import pandas as pd
 
-    from analysis.stance import _Actors
+    from analysis.stance.actor_links import _Actors
 
     doc = type("D", (), {})()
     doc.mentions = pd.DataFrame(mentions, columns=["start", "end", "actor_id", "actor", "actor_type"])
@@ -201,7 +201,7 @@ def test_stance_lookups_equal_the_plain_scans(table_order):
 
 
 def test_stance_lookups_on_the_seed(seed_doc):
-    from analysis.stance import _Actors
+    from analysis.stance.actor_links import _Actors
 
     actors = _Actors(seed_doc)
     assert actors._m_in_table_order and actors._q_bisect  # the real layers give start order

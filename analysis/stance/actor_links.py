@@ -1,0 +1,87 @@
+"""Linking holder and target phrases to the actors layer (``doc.mentions``) and to quotations."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+import pandas as pd
+
+
+from .._frames import column_values
+
+class _Actors:
+    """The article's actor mentions and quotes, indexed by start offset for bisection."""
+
+    def __init__(self, doc):
+        try:
+            m = doc.mentions
+        except AttributeError:
+            m = pd.DataFrame(columns=["start", "end", "actor_id", "actor", "actor_type"])
+        try:
+            q = doc.quotes
+        except AttributeError:
+            q = pd.DataFrame(columns=["start", "end", "speaker_id", "speaker"])
+        def values(frame, name):
+            col = column_values(frame, name)
+            if isinstance(col, pd.arrays.ArrowStringArray):
+                return col.__arrow_array__().to_pylist()  # missing values as None, directly
+            return [None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in col.tolist()]
+
+        self.m = list(zip(column_values(m, "start").tolist(), column_values(m, "end").tolist(), values(m, "actor_id"),
+                          values(m, "actor"), values(m, "actor_type") if "actor_type" in m else [None] * len(m))) if len(m) else []
+        self.q = list(zip(column_values(q, "start").tolist(), column_values(q, "end").tolist(), values(q, "speaker_id"),
+                          values(q, "speaker"))) if len(q) else []
+        # mentions with an actor name, sorted by (start, table order); "first in table order" is the
+        # first found in this order when the table itself is in start order (the actors layer's order)
+        named = sorted(((ms, k) for k, (ms, _me, _aid, name, _kind) in enumerate(self.m) if isinstance(name, str) and name))
+        self._m_order = [k for _ms, k in named]
+        self._m_starts = [ms for ms, _k in named]
+        self._m_in_table_order = self._m_order == sorted(self._m_order)
+        # quotes: bisect when they are in start order and do not overlap, else the plain scan
+        self._q_starts = [qs for qs, *_ in self.q]
+        self._q_bisect = all(self.q[k][1] <= self.q[k + 1][0] and self.q[k][0] <= self.q[k + 1][0]
+                             for k in range(len(self.q) - 1))
+
+    def in_span(self, start: int, end: int):
+        """The first mention (in table order) with an actor inside [start, end)."""
+        best = None
+        for k in range(bisect_left(self._m_starts, start), len(self._m_starts)):
+            if self._m_starts[k] > end:
+                break
+            idx = self._m_order[k]
+            if self.m[idx][1] <= end and (best is None or idx < best):
+                best = idx
+                if self._m_in_table_order:
+                    break
+        if best is None:
+            return None
+        _ms, _me, aid, name, kind = self.m[best]
+        return aid, name, kind
+
+    def person_in_span(self, start: int, end: int):
+        """The last person mention inside [start, end), or None."""
+        found = None
+        for k in range(bisect_left(self._m_starts, start), len(self._m_starts)):
+            if self._m_starts[k] > end:
+                break
+            _ms, me, aid, name, kind = self.m[self._m_order[k]]
+            if kind == "person" and me <= end:
+                found = (aid, name, kind)
+        return found
+
+    def quote_at(self, pos: int):
+        """The first quote (in table order) around ``pos``."""
+        if self._q_bisect:
+            # in start order without overlaps, only the last quote starting at or before pos can hold it
+            k = bisect_right(self._q_starts, pos) - 1
+            if k >= 0 and self.q[k][0] <= pos < self.q[k][1]:
+                return self.q[k][2], self.q[k][3]
+            return None
+        for qs, qe, sid, spk in self.q:
+            if qs <= pos < qe:
+                return sid, spk
+        return None
+
+
+def _clean(value):
+    return None if value is None or (isinstance(value, float) and value != value) or value is pd.NA else value

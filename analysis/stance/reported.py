@@ -1,0 +1,226 @@
+"""Stances in what is said: naming ("called Y a liar"), evaluations of actors, wishes, "anti-X" words."""
+
+from __future__ import annotations
+
+
+from ..clauses import np_right
+from .vocabulary import (
+    _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
+    _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
+)
+from .sentence import _np_left
+from .clause_reading import _clause_at, _in_question
+from .holders import _holder_ok, _pronoun_head
+
+_VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
+_STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
+
+
+def _naming_cues(cs):
+    """``(verb token, holder span, target span, label)`` for "X called Y a liar / a champion / a
+    mistake": the label is the lean of the words Y is called (VADER's lexicon, summed), the holder
+    the verb's subject, the target Y. Words that lean neither way give no row."""
+    lex = _valence_lexicon()
+    n = len(cs.low)
+    out = []
+    for k in range(1, n - 2):
+        if cs.low[k] not in _NAMING_VERBS or not cs.pos[k].startswith("VB"):
+            continue
+        if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
+            continue  # "called for", "called on": other cues; "called it" / "call back": no naming
+        x = np_right(cs, k + 1, n, attach=True)
+        if x is None:
+            continue
+        y0 = x[1] + 1
+        # "called the senator a nasty guy": the object stops where the second noun phrase starts
+        for m in range(k + 2, x[1] + 1):
+            if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
+                x, y0 = (x[0], m - 1), m
+                break
+        if y0 >= n or x[1] < x[0]:
+            continue
+        y1 = y0
+        while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
+            y1 += 1
+        words = [w for w in cs.low[y0:y1] if w.isalpha()]
+        if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
+            continue
+        score = sum(lex.get(w, 0.0) for w in words)
+        if abs(score) < _NAMING_VALENCE:
+            continue
+        c = _clause_at(cs, k, k + 1)
+        subj = c.subj if c is not None and c.subj is not None else _np_left(cs, k - 1)
+        if subj is None or not _holder_ok(cs, subj):
+            continue
+        out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
+    return out
+
+
+def _valence_lexicon() -> dict:
+    """VADER's word valences (with the user's overrides)."""
+    if not _VADER:
+        from ..sentiment import _vader
+
+        _VADER.append(_vader)
+    return _VADER[0]().lexicon
+
+
+def _strong_words() -> frozenset:
+    """The words that lean clearly (|valence| >= 1.0): a sentence without one is not read for
+    evaluations."""
+    lex = _valence_lexicon()
+    if not _STRONG or _STRONG[0] is not lex:
+        _STRONG[:] = [lex, frozenset(w for w, v in lex.items() if abs(v) >= 1.0)]
+    return _STRONG[1]
+
+
+def _reported_evaluations(cs, actors, text):
+    """``(clause, holder span or None, target span, label)`` for what someone says of someone else in
+    words that lean clearly one way, with no stance word: "Clinton represents a continuation of the
+    same failed policies, she said" (she is against Clinton), "Westmacott said that Obama shows great
+    charm" (for Obama). The target is the reported clause's subject, which must name an actor (or be
+    *he* / *she* / *they*); the lean is the sum of VADER's word valences in the clause (a word
+    within three after a negation turned round, as VADER does).
+    The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
+    out = []
+    lex = None
+    for c in cs.clauses:
+        if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
+            continue
+        a, b = c.subj
+        if cs.low[a] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING or "NNP" not in cs.pos[a:b + 1]:
+            continue
+        # the subject is a name: its head (before a preposition or "and") is a proper noun
+        cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
+        if cut == a or not cs.pos[cut - 1].startswith("NNP"):
+            continue
+        g = c.gov
+        if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+            # "'Smith represents failed policies,' she said": the speech clause after the quotation
+            g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                      and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                      and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
+                or cs.low[g.subj[1]] in _NO_ONE:
+            continue
+        if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
+               and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
+            continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
+        holder = g.subj
+        n = len(cs.low)
+        stop = g.vs if g is not None and g.vs > c.ve else n
+        if g is not None and g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if cs.low[m] in ('"', "“", "”", ";", "--", "—", "–", "?") or (cs.low[m] == "," and cs.low[m + 1:m + 2] == ["but"]):
+                end = m - 1
+                break
+        while end > c.ve and cs.low[end] in (",", ".", "!"):
+            end -= 1
+        if end < c.vs:
+            continue
+        if lex is None:
+            lex = _valence_lexicon()
+        score = 0.0
+        low = cs.low
+        for m in range(a, end + 1):
+            v = lex.get(low[m])
+            if v:
+                if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
+                    v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
+                score += v
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None:
+            continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
+        out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
+    return out
+
+
+def _speech_clause(cs, c):
+    """The clause that reports c (its governor when that is a speech verb, else the speech clause
+    outside the quotation c stands in), or None."""
+    g = c.gov
+    if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
+                  and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+    return g
+
+
+def _reported_wishes(cs):
+    """``(clause, holder span, target span, "favor")`` for what someone says must or should be
+    done: "Clinton said the city should build more schools", "'There has to be some form of
+    punishment,' Smith said" — the speaker favours the clause (from its subject to its end). Not
+    when the modal is negated ("shouldn't be cut": the wish is the opposite, and its target is
+    rarely written) nor in a question or condition."""
+    out = []
+    low = cs.low
+    n = len(low)
+    for c in cs.clauses:
+        if c.kind != "fin" or c.relation not in ("reported", "complement") or c.negated:
+            continue
+        group = low[c.vs:c.ve + 1]
+        if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
+                                                  for k, w in enumerate(group)) \
+                and not (c.ve + 1 < n and low[c.ve] in _DEONTIC_TO and low[c.ve + 1] == "to"):
+            continue
+        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
+            continue  # "she should have run from Virginia": a reproach about the past, not a wish
+        g = _speech_clause(cs, c)
+        if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
+            g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
+        if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
+                or low[g.subj[1]] in _NO_ONE:
+            continue  # "Everyone says that we need to ...": no one in particular holds it
+        a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
+        if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
+            continue
+        stop = g.vs if g.vs > c.ve else n
+        if g.subj[0] > c.ve:
+            stop = min(stop, g.subj[0])
+        end = stop - 1
+        for m in range(c.vs, stop):
+            if low[m] in ('"', "“", "”", ";", "--", "—", "–", "?", ".", "!") or (low[m] == "," and low[m + 1:m + 2] in (["but"], ["and"])):
+                end = m - 1
+                break
+        while end > c.ve and low[end] in (",", ".", "!"):
+            end -= 1
+        if end <= c.ve:
+            continue  # "we have to": nothing said of what
+        out.append((c, g.subj, (a, end), "favor"))
+    return out
+
+
+def _anti_cues(cs):
+    """``(token, holder span)`` for an "anti-X" word whose noun phrase has an owner: a possessor
+    ("the donor's anti-Trump campaign", "his anti-war stance") or the subject of the verb it is
+    the object of ("ran anti-immigration ads", "was behind an anti-Trump effort"). The target is
+    X, the word's part after "anti-"."""
+    out = []
+    n = len(cs.low)
+    for k in range(n):
+        w = cs.low[k]
+        if not (w.startswith("anti-") and len(w) > 6 and w[5].isalpha()):
+            continue
+        d = k - 1
+        while d >= 0 and cs.pos[d] in ("JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "RB", "CD") \
+                and not cs.low[d].startswith("anti-"):
+            d -= 1
+        if d < 0:
+            continue
+        holder = None
+        if cs.low[d] in ("'s", "’s", "'", "’") and d > 0:
+            left = _np_left(cs, d - 1)
+            holder = (left[0], d - 1) if left is not None else None
+        elif cs.pos[d] == "PRP$":
+            holder = (d, d)
+        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] != "be"))) \
+                or (cs.pos[d].startswith("VB") and cs.lem[d] != "be"):
+            v = d if cs.pos[d].startswith("VB") else (d - 1 if cs.low[d - 1] != "behind" else d - 2)
+            for c in cs.clauses:
+                if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:
+                    holder = c.subj
+                    break
+        if holder is not None and _holder_ok(cs, holder):
+            out.append((k, _pronoun_head(cs, holder)))
+    return out
