@@ -7,7 +7,11 @@ annotator works more safely with words. This tool does the conversion:
   (the sentences layer of ``analysis.annotate``, nothing else is computed) with their numbers;
 * ``python benchmarks/stance_gold_rows.py rows NOTES.txt [--out FILE]`` reads an annotation file
   kept outside the project (it quotes the article) and prints (or appends to ``--out``) the gold
-  rows, every holder and target looked up inside its sentence.
+  rows, every holder and target looked up inside its sentence;
+* ``python benchmarks/stance_gold_rows.py agree [FIRST] [SECOND]`` compares two annotations of the
+  same articles (by default the gold and ``gold/stance_polnear_second.csv``, a second annotator's
+  blind re-annotation of six of its articles): one-to-one, a stance of one matches a stance of the
+  other with the same label and overlapping sentence, holder (or both without) and target spans.
 
 An annotation file::
 
@@ -35,7 +39,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from stance_eval import COLUMNS, FOLDERS, polnear_root, sentence_hash  # noqa: E402
+from stance_eval import COLUMNS, FOLDERS, GOLD, GoldError, _max_matching, load_gold, polnear_root, sentence_hash  # noqa: E402
+
+SECOND = Path(__file__).resolve().parent / "gold" / "stance_polnear_second.csv"
 
 
 class NoteError(ValueError):
@@ -105,6 +111,31 @@ def rows_from_notes(path: Path, root: Path) -> list[dict]:
     return out
 
 
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def agreement(root: Path, first: Path = GOLD, second: Path = SECOND) -> dict:
+    """Counts of the stances of ``first`` and ``second`` on the articles of ``second``, and how many
+    match one-to-one (same label; sentence, target and holder spans overlap, or both no holder)."""
+    _, b_rows = load_gold(root, second)
+    _, a_rows = load_gold(root, first)
+    arts = {(r["split"], r["article"]) for r in b_rows}
+    out = {"first": 0, "second": len(b_rows), "both": 0, "articles": len(arts)}
+    for art in sorted(arts):
+        a = [r for r in a_rows if (r["split"], r["article"]) == art]
+        b = [r for r in b_rows if (r["split"], r["article"]) == art]
+
+        def same(x, y):
+            holders = (x["holder"] is None and y["holder"] is None) or (
+                x["holder"] is not None and y["holder"] is not None and _overlap(x["holder"], y["holder"]))
+            return (x["stance"] == y["stance"] and holders and _overlap(x["target"], y["target"])
+                    and _overlap((x["sent_start"], x["sent_end"]), (y["sent_start"], y["sent_end"])))
+        out["first"] += len(a)
+        out["both"] += len(_max_matching({i: [j for j, y in enumerate(b) if same(x, y)] for i, x in enumerate(a)}))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -114,6 +145,9 @@ def main(argv=None) -> int:
     r = sub.add_parser("rows", help="turn an annotation file into gold rows")
     r.add_argument("notes")
     r.add_argument("--out", help="append the rows to this CSV (written with a header when new)")
+    g = sub.add_parser("agree", help="compare two annotations of the same articles")
+    g.add_argument("first", nargs="?", default=str(GOLD))
+    g.add_argument("second", nargs="?", default=str(SECOND))
     ap.add_argument("--data", help="the PolNeAR folder")
     args = ap.parse_args(argv)
     root = polnear_root(args.data)
@@ -128,6 +162,18 @@ def main(argv=None) -> int:
         text = file.read_text(encoding="utf-8")
         for i, (ss, se) in enumerate(sentences(text)):
             print(f"[{i}] {text[ss:se]}")
+        return 0
+    if args.cmd == "agree":
+        try:
+            res = agreement(root, Path(args.first), Path(args.second))
+        except (GoldError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        p = res["both"] / res["second"] if res["second"] else 0.0
+        r = res["both"] / res["first"] if res["first"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{res['articles']} articles: first {res['first']} stances, second {res['second']}, both {res['both']}; "
+              f"second against first P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
     try:
         rows = rows_from_notes(Path(args.notes), root)

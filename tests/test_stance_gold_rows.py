@@ -86,3 +86,31 @@ def test_unknown_split_in_gold_is_refused(corpus, tmp_path):
     out.write_text(",".join(stance_eval.COLUMNS) + "\ntown-news,other,0,10,abc,,,favor,0,4\n", encoding="utf-8")
     with pytest.raises(stance_eval.GoldError, match="split 'other'"):
         stance_eval.load_gold(corpus, out)
+
+
+def test_agreement_of_two_annotations(corpus, tmp_path):
+    def gold(name, body):
+        rows = sgr.rows_from_notes(_notes(tmp_path, body), corpus)
+        out = tmp_path / name
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=stance_eval.COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+        return out
+    first = gold("first.csv", "1 | she | favor | the new park\n2 | Tom Kent | against | the park#2\n")
+    second = gold("second.csv", "1 | Ann Lee | favor | the new park\n2 | Tom Kent | against | the park#2\n"
+                                "2 | Tom Kent | favor | the city should fix the roads first\n")
+    # a holder span that does not overlap ("Ann Lee" / "she") is no match
+    assert sgr.agreement(corpus, first, second) == {"first": 2, "second": 3, "both": 1, "articles": 1}
+
+
+def test_second_annotation_holds_offsets_only():
+    with open(sgr.SECOND, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(set(r) == set(stance_eval.COLUMNS) for r in rows)
+    assert all(r[k] == "" or r[k].isdigit() for r in rows for k in ("sent_start", "holder_start", "target_end"))
+    root = stance_eval.polnear_root()
+    if root is None:
+        pytest.skip("PolNeAR is not here")
+    res = sgr.agreement(root)
+    assert res["articles"] == 6 and res["second"] == len(rows)
