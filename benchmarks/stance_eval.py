@@ -1,8 +1,8 @@
 """Score the stance layer on hand-made gold for real political news (PolNeAR articles).
 
 The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer was run
-on these articles, for 70 PolNeAR articles in three splits: ``train`` (40 articles of ``train/``,
-used to develop the rules), ``dev`` (10 of ``dev/``, held out) and ``test`` (20 more of ``dev/``,
+on these articles, for 80 PolNeAR articles in three splits: ``train`` (40 articles of ``train/``,
+used to develop the rules), ``dev`` (10 of ``dev/``, held out) and ``test`` (30 more of ``dev/``,
 held out from everyone; read from ``dev/``, see :data:`FOLDERS`). Each row is one stance: the article file, its split, the
 sentence, the holder, the label (favor | against) and the target, all as character offsets into
 the article. The file holds no words of the articles: :func:`load_gold` reads the text from the
