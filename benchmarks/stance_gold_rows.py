@@ -23,7 +23,8 @@ An annotation file::
     7 | he#2 | favor | the bill     # "#2": the second "he" in sentence 7
     12+13 | Jones | favor | ...     # a sentence the splitter cut in two, taken as one
 
-Each quoted string must occur in its sentence as whole words (``#k`` picks the k-th occurrence); a string that
+Each quoted string must occur in its sentence as whole words, a space standing for any white
+space (``#k`` picks the k-th occurrence); a string that
 is not there, or a label other than favor / against, stops the tool with a one-line ``error:``.
 The split ``test`` is read from PolNeAR's ``dev/`` folder (the corpus has no test folder); see
 :data:`stance_eval.FOLDERS`.
@@ -58,13 +59,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _find(text: str, ss: int, se: int, quoted: str, where: str) -> tuple[int, int]:
     m = re.fullmatch(r"(.*?)(?:#(\d+))?", quoted.strip(), re.S)
     words, k = m.group(1), int(m.group(2) or 1)
-    # whole words only: "he" is not the end of "the"
-    pattern = (r"(?<!\w)" if words[:1].isalnum() else "") + re.escape(words) + (r"(?!\w)" if words[-1:].isalnum() else "")
-    found = [m.start() for m in re.finditer(pattern, text[ss:se])]
-    if len(found) < k:
+    # whole words only ("he" is not the end of "the"); a space matches any run of white space,
+    # the no-break spaces of the text included
+    pattern = ((r"(?<!\w)" if words[:1].isalnum() else "") + r"\s+".join(map(re.escape, words.split()))
+               + (r"(?!\w)" if words[-1:].isalnum() else ""))
+    found = [(m.start(), m.end()) for m in re.finditer(pattern, text[ss:se])]
+    if not words.strip() or len(found) < k:
         raise NoteError(f"{where}: {words!r} (occurrence {k}) is not in the sentence {text[ss:se]!r}")
-    i = ss + found[k - 1]
-    return i, i + len(words)
+    return ss + found[k - 1][0], ss + found[k - 1][1]
 
 
 def rows_from_notes(path: Path, root: Path) -> list[dict]:
