@@ -1,7 +1,7 @@
 """Score the stance layer on hand-made gold for real political news (PolNeAR articles).
 
 The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer was run
-on these articles, for 80 PolNeAR articles in three splits: ``train`` (40 articles of ``train/``,
+on these articles, for 90 PolNeAR articles in three splits: ``train`` (50 articles of ``train/``,
 used to develop the rules), ``dev`` (10 of ``dev/``, held out) and ``test`` (30 more of ``dev/``,
 held out from everyone; read from ``dev/``, see :data:`FOLDERS`). Each row is one stance: the article file, its split, the
 sentence, the holder, the label (favor | against) and the target, all as character offsets into
