@@ -1,8 +1,9 @@
 """Score the stance layer on hand-made gold for real political news (PolNeAR articles).
 
-The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer's output on
-these articles was looked at, for 30 PolNeAR articles: 20 from ``train/`` (used to develop the
-rules) and 10 from ``dev/`` (held out). Each row is one stance: the article file, its split, the
+The gold (``benchmarks/gold/stance_polnear.csv``) was written by hand, before the layer was run
+on these articles, for 90 PolNeAR articles in three splits: ``train`` (50 articles of ``train/``,
+used to develop the rules), ``dev`` (10 of ``dev/``, held out) and ``test`` (30 more of ``dev/``,
+held out from everyone; read from ``dev/``, see :data:`FOLDERS`). Each row is one stance: the article file, its split, the
 sentence, the holder, the label (favor | against) and the target, all as character offsets into
 the article. The file holds no words of the articles: :func:`load_gold` reads the text from the
 shared data at run time and checks every offset against a hash of its sentence. The guidelines the
@@ -23,7 +24,7 @@ Scoring, one-to-one (a maximum matching):
   two of label / holder / target are one *wrong label*, *wrong holder* or *wrong target*; the
   rest are *missed* (gold) or *spurious* (predicted).
 
-Run: ``python benchmarks/stance_eval.py [--split train|dev|all] [--errors N] [--kind KIND]
+Run: ``python benchmarks/stance_eval.py [--split train|dev|test|all] [--errors N] [--kind KIND]
 [--gold FILE] [--data FOLDER]``. The data folder is found as for the other PolNeAR benchmarks
 (``$ANALYSIS_POLNEAR``, ``$ANALYSIS_SHARED/data/polnear``, ``<repo>/../shared/data/polnear``,
 ``/work/shared/data/polnear``); without it the script says so and exits 0.
@@ -50,6 +51,9 @@ from common import shared_corpus  # noqa: E402
 GOLD = Path(__file__).resolve().parent / "gold" / "stance_polnear.csv"
 COLUMNS = ["article", "split", "sent_start", "sent_end", "sent_sha1", "holder_start", "holder_end", "stance",
            "target_start", "target_end"]
+FOLDERS = {"train": "train", "dev": "dev", "test": "dev"}
+"""The PolNeAR folder each split of the gold reads its articles from: ``test`` is a second held-out
+set of articles from ``dev/`` (the corpus has no test folder), disjoint from the ``dev`` split."""
 KINDS = ["missed", "wrong holder", "wrong label", "wrong target", "spurious"]
 
 
@@ -80,7 +84,9 @@ def load_gold(root: Path, path: Path = GOLD) -> tuple[dict[tuple[str, str], str]
         for n, r in enumerate(reader, start=2):
             key = (r["split"], r["article"])
             if key not in texts:
-                file = root / r["split"] / "text" / f"{r['article']}.txt"
+                if r["split"] not in FOLDERS:
+                    raise GoldError(f"{path.name} line {n}: split {r['split']!r} (one of {', '.join(FOLDERS)})")
+                file = root / FOLDERS[r["split"]] / "text" / f"{r['article']}.txt"
                 if not file.is_file():
                     raise GoldError(f"{path.name} line {n}: no text {file}")
                 texts[key] = file.read_text(encoding="utf-8")
@@ -305,11 +311,11 @@ def _show(e: dict) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=["train", "dev", "all"], default="all")
+    ap.add_argument("--split", choices=["train", "dev", "test", "all"], default="all")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="show N errors per split")
     ap.add_argument("--kind", choices=KINDS, help="show only errors of this kind")
     ap.add_argument("--gold", default=str(GOLD))
-    ap.add_argument("--data", help="the PolNeAR folder (holding train/ and dev/)")
+    ap.add_argument("--data", help="the PolNeAR folder (holding train/ and dev/; the test split is read from dev/)")
     args = ap.parse_args(argv)
     root = polnear_root(args.data)
     if root is None:
@@ -325,7 +331,7 @@ def main(argv=None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     totals = res["totals"]
-    order = [s for s in ("train", "dev") if s in totals] + ["all"]
+    order = [s for s in ("train", "dev", "test") if s in totals] + ["all"]
     print(f"stance on hand-made gold, PolNeAR ({root})")
     print(f"{'split':<6} {'articles':>8} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6}")
     for sp in order:

@@ -370,7 +370,7 @@ def test_polnear_gold_holds_offsets_only_and_fits_the_text():
 
     with open(stance_eval.GOLD, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) >= 300 and {r["split"] for r in rows} == {"train", "dev"}
+    assert len(rows) >= 300 and {r["split"] for r in rows} == {"train", "dev", "test"}
     for r in rows:
         assert r["stance"] in ("favor", "against")
         for key in ("sent_start", "sent_end", "holder_start", "holder_end", "target_start", "target_end"):
@@ -380,7 +380,7 @@ def test_polnear_gold_holds_offsets_only_and_fits_the_text():
     if root is None:
         pytest.skip("PolNeAR is not here")
     texts, gold = stance_eval.load_gold(root)
-    assert len(gold) == len(rows) and len({a for _, a in texts}) == 30
+    assert len(gold) == len(rows) and len({a for _, a in texts}) >= 40
 
 
 def test_relative_antecedent_headline_infinitive_and_quantifier_after_a_conjunction():
