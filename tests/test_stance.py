@@ -666,3 +666,26 @@ def test_having_or_winning_the_backing_of_someone():
 def test_no_one_in_particular_holds_a_stance():
     assert _rows("Union leaders say they will not support any candidate who opposes the minimum wage.") == [
         ("they", "neutral", "any candidate")]
+
+
+def test_no_stance_in_a_question_a_condition_or_a_guess():
+    assert _rows("Do you support the mayor?") == []
+    assert _rows("If people want safer streets, they should vote for Smith.") == []
+    assert _rows("Jones said he would probably campaign with Smith.") == []
+    assert _rows("The party will probably back the budget.") == [("The party", "favor", "the budget")]
+    assert _rows("If you read what he said, he praised the volunteers.") == [("he", "favor", "the volunteers")]
+
+
+def test_participles_before_a_noun_and_other_senses():
+    assert _rows("Smith has won 758 pledged delegates so far.") == []
+    assert _rows("She trails in pledged delegates.") == []
+    assert _rows("The senator accused him of endorsing Brown.") == [
+        ("The senator", "against", "him"), ("him", "favor", "Brown")]
+    assert _rows("He found no evidence that would back up his claims.") == []
+    assert _rows("Superdelegates might seem anti-democratic.") == []
+
+
+def test_naming_in_the_passive_and_kind_of_and_blame_on():
+    assert _rows("Lee, who has been called a brilliant leader, spoke.") == []
+    assert _rows("Jones called his rival kind of robotic.") == []
+    assert _rows("Officials blamed the explosion on rebel fighters.") == [("Officials", "against", "rebel fighters")]

@@ -133,7 +133,28 @@ def _attributive(s, i: int) -> bool:
         k -= 1
     if k >= 0 and s.pos[k] == "JJ" and k > 0 and s.lem[k - 1] == "have":
         return False  # "has long supported Smith": an adverb the tagger took for an adjective
-    return k >= 0 and s.pos[k] in ("DT", "PRP$", "JJ") and i + 1 < len(s.pos) and s.pos[i + 1].startswith("NN")
+    if i + 1 >= len(s.pos) or k < 0:
+        return False
+    if s.pos[i] in ("VBN", "VBD") and s.pos[i + 1] in ("NN", "NNS") and (
+            s.pos[k] == "CD" or (s.pos[k] == "IN" and s.low[k] not in _NOT_DETERMINERS)):
+        return True  # "758 pledged delegates", "in pledged delegates"
+    return s.pos[k] in ("DT", "PRP$", "JJ") and s.pos[i + 1].startswith("NN")
+
+
+#: prepositions and relatives after which a participle is a verb ("a group that endorsed candidates")
+_NOT_DETERMINERS = frozenset({"since", "that", "which", "who", "whom", "as", "because", "if", "while", "after", "before"})
+
+
+def _after_condition(s, i: int) -> bool:
+    """Does token i stand in the consequent of a condition that opens its sentence or quotation
+    ("If people want safer streets, they should vote for Y", "in the unlikely event they all voted for Y")?"""
+    for m in range(i - 1, -1, -1):
+        w = s.low[m]
+        if w in (".", ";", "?", "!", "“", "``", '"'):
+            return False
+        if (w in ("if", "unless") and s.pos[m] == "IN") or (w == "event" and m >= 2 and s.low[m - 2] == "in"):
+            return True
+    return False
 
 
 def _target_ok(s, span) -> bool:

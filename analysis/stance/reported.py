@@ -12,6 +12,8 @@ from .sentence import _np_left
 from .clause_reading import _clause_at, _in_question
 from .holders import _holder_ok, _pronoun_head
 
+#: verbs whose subject an "anti-X" word after them describes, not a stance held ("they seem anti-democratic")
+_COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "prove"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
 _MERGED: list = []  # [VADER's lexicon, it with the political epithets]
@@ -38,6 +40,11 @@ def _naming_cues(cs):
             continue
         if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
             continue  # "called for", "called on": other cues; "called it" / "call back": no naming
+        b = k - 1
+        while b > 0 and cs.pos[b] in ("RB", "RBR", "RBS"):
+            b -= 1
+        if cs.pos[k] == "VBN" and (cs.lem[b] == "be" or cs.low[b] in ("been", "being")):
+            continue  # "who has been called a Republican Obama": the one named, not the one naming
         x = np_right(cs, k + 1, n, attach=True)
         if x is None:
             continue
@@ -52,7 +59,8 @@ def _naming_cues(cs):
         y1 = y0
         while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
             y1 += 1
-        words = [w for w in cs.low[y0:y1] if w.isalpha()]
+        words = [w for m, w in enumerate(cs.low[y0:y1], y0) if w.isalpha()
+                 and not (w in ("kind", "sort") and m + 1 < n and cs.low[m + 1] == "of")]  # "kind of robotic"
         if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
             continue
         score = sum(lex.get(w, 0.0) for w in words)
@@ -249,8 +257,8 @@ def _anti_cues(cs):
             holder = (left[0], d - 1) if left is not None else None
         elif cs.pos[d] == "PRP$":
             holder = (d, d)
-        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] != "be"))) \
-                or (cs.pos[d].startswith("VB") and cs.lem[d] != "be"):
+        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] not in _COPULAS))) \
+                or (cs.pos[d].startswith("VB") and cs.lem[d] not in _COPULAS):
             v = d if cs.pos[d].startswith("VB") else (d - 1 if cs.low[d - 1] != "behind" else d - 2)
             for c in cs.clauses:
                 if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:

@@ -14,7 +14,7 @@ from .._frames import column_values, frame_from_columns, string_array
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _FORECAST, _GAP_POS, _GLAD_TO, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -25,7 +25,7 @@ from .sentence import (
 )
 from .actor_links import _Actors, _clean
 from .clause_reading import (
-    _attributive, _clause_at, _colon_speaker, _gerund_object_holder, _governing_finite, _governing_negation,
+    _after_condition, _attributive, _clause_at, _colon_speaker, _gerund_object_holder, _governing_finite, _governing_negation,
     _in_question, _participle_holder, _phrase_right, _target_ok,
 )
 from .nouns import _noun_frame
@@ -333,7 +333,7 @@ def stance(doc) -> pd.DataFrame:
             if cue["cue"] in _BEFORE_INFINITIVE and j < n and low[j] == "to":
                 i = j  # "refused to endorse Y": the refusal turns round the complement's cue; "hate to say": no stance
                 continue
-            if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
+            if kind == "verb" and pos[i] in ("VBN", "VBG", "VBD") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
                 continue
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
@@ -347,6 +347,14 @@ def stance(doc) -> pd.DataFrame:
                         or (k > 0 and pos[k] in ("PRP", "NNP") and lem[k - 1] == "help")):
                     i = j  # "Smith beat Jones in Ohio", "is likely to defeat Y": a result or a forecast, not a goal
                     continue
+            if cue["cue"] == "back" and j < n and low[j] in ("up", "down", "off", "out") and pos[i] != "VBN":
+                i = j  # "evidence that would back up his statements", "backed down": other senses
+                continue
+            q = next((m for m in range(j, n) if low[m] in ("?", ".", "!", ";")), None)
+            if (q is not None and low[q] == "?") or (kind == "verb" and (pos[i] in ("VB", "VBP", "VBZ") or not _MODALS_ALL.isdisjoint(
+                    low[max(0, i - 4):i])) and _after_condition(s, i)):
+                i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
+                continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
                 continue
@@ -354,6 +362,10 @@ def stance(doc) -> pd.DataFrame:
             if kind == "verb" and pos[i] == "VB" and vg < i - 1 and any(
                     low[k] in _SPECULATIVE and low[k + 1] == "well" for k in range(vg, i - 1)):
                 i = j  # "they may well endorse Clinton": speculation about a stance to come, not one held
+                continue
+            if kind == "verb" and vg < i - 1 and not _GUESS_ADVERBS.isdisjoint(low[vg:i]) \
+                    and not _FUTURE_MODALS.isdisjoint(low[vg:i]):
+                i = j  # "he would probably campaign with him": a guess about a stance to come
                 continue
             if kind == "verb" and vg == i and i > 0 and (pos[i] == "VBN" and pos[i - 1] in ("CD", "NN", "NNS")
                                                          or pos[i] == "VBD" and pos[i - 1] == "CD") \
@@ -610,6 +622,10 @@ def stance(doc) -> pd.DataFrame:
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
+            if cue["cue"] == "blame":
+                on = next((m for m in range(target_span[0] + 1, target_span[1] + 1) if low[m] == "on" and pos[m] == "IN"), None)
+                if on is not None and on < target_span[1]:
+                    target_span = _np_right(s, on + 1) or target_span  # "blame the explosion on militants": the militants
             rival = None
             if label == "favor" and kind in ("verb", "noun"):
                 # "would support Clinton over Trump", "supported Crist against Rubio": against the rival

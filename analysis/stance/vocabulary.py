@@ -100,7 +100,7 @@ _DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
 #: not as a result ("Smith beat Jones in Ohio") nor as a forecast ("is likely to beat Y")
 _GOAL_CUES = frozenset({"defeat", "beat"})
 _FORECAST = frozenset({"likely", "unlikely", "expected", "poised", "set", "projected", "favored", "favoured", "able",
-                       "predicted", "forecast", "tipped"})
+                       "predicted", "forecast", "tipped", "positioned", "best-positioned", "well-positioned", "placed"})
 #: verbs of doing away with something: "X shouldn't be eliminated" says its speaker is for X
 _REMOVAL = frozenset({"eliminate", "cut", "abolish", "repeal", "scrap", "end", "defund", "close", "ban", "remove",
                       "reduce", "slash", "dismantle", "overturn", "revoke", "withdraw", "privatize", "privatise"})
@@ -108,3 +108,7 @@ _REMOVAL = frozenset({"eliminate", "cut", "abolish", "repeal", "scrap", "end", "
 #: readiness ("ready to endorse", "willing to back": a stance still to come)
 _GLAD_TO = frozenset({"proud", "happy", "glad", "pleased", "delighted", "thrilled", "honored", "honoured", "eager",
                       "quick", "excited", "proud", "grateful", "privileged", "keen", "fast"})
+#: adverbs of a guess and the modals of a stance to come ("would probably campaign with him")
+_GUESS_ADVERBS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "presumably"})
+_FUTURE_MODALS = frozenset({"would", "could", "might", "'d", "’d"})  # not "will probably back": hedged, kept
+_MODALS_ALL = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll", "'d", "’d"})
