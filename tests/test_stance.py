@@ -689,3 +689,9 @@ def test_naming_in_the_passive_and_kind_of_and_blame_on():
     assert _rows("Lee, who has been called a brilliant leader, spoke.") == []
     assert _rows("Jones called his rival kind of robotic.") == []
     assert _rows("Officials blamed the explosion on rebel fighters.") == [("Officials", "against", "rebel fighters")]
+
+
+def test_a_nominal_adjective_as_target_and_a_plural_subject_before_a_verb_read_as_noun():
+    assert _rows("In a race between the two, he would support the former.") == [("he", "favor", "the former")]
+    assert _rows("Majorities favor letting people stay.") == [("Majorities", "favor", "letting people stay")]
+    assert _rows("The farm support programs grew.") == []

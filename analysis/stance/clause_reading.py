@@ -70,7 +70,7 @@ def _phrase_right(cs, j: int, c):
     if g >= 0:
         other = cs.clauses[g]
         if other.kind in ("inf", "ger"):
-            return (j, max(other.end, other.ve))
+            return (j, _before_second_verb(cs, j, max(other.end, other.ve)))
         return None
     if cs.low[j] == "to" and j + 1 < n and cs.group_of[j + 1] >= 0:
         other = cs.clauses[cs.group_of[j + 1]]
@@ -96,6 +96,15 @@ def _phrase_right(cs, j: int, c):
         rest = _target_right(cs, k + 2)
         return (span[0], rest[1] if rest else k + 1)
     return span
+
+
+def _before_second_verb(cs, a: int, b: int) -> int:
+    """The end of a phrase a..b cut before "and (also) back Y", a second verb phrase coordinated with
+    the first ("favor letting them stay and also back tougher laws": two stances)."""
+    for m in range(a + 1, b):
+        if cs.low[m] in ("and", "but") and cs.pos[m + 1] == "RB" and m + 2 <= b and cs.pos[m + 2].startswith("VB"):
+            return m - 1
+    return b
 
 
 def _governing_finite(cs, c):
@@ -162,7 +171,8 @@ def _target_ok(s, span) -> bool:
     a, b = span
     if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
         return False
-    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
+    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1]) or (
+        s.pos[a] == "DT" and b > a and s.pos[b] == "JJ")  # "support the former", "the re-settlement" read as an adjective
 
 
 def _colon_speaker(s, k: int):

@@ -102,6 +102,9 @@ def _verb_here(s: _Sent, i: int) -> bool:
     if s.pos[i] == "NNS" and 0 < i < len(s.pos) - 1 and s.low[i][-1] == "s" and s.pos[i + 1] in ("NNP", "NNPS", "PRP$") \
             and (s.pos[i - 1] in ("NN", "NNP", "NNPS") or s.low[i - 1] in ("that", "who", "which")):
         return True  # "mayor rebuffs Smith", "a tweet that blasts Brown": a verb in -s read as a plural noun
+    if s.pos[i] == "NN" and 0 < i < len(s.pos) - 1 and s.pos[i - 1] == "NNS" \
+            and s.pos[i + 1] in ("DT", "VBG", "PRP$", "NNP", "NNPS", "PRP", "CD"):
+        return True  # "majorities favor letting them stay": a plural subject, then the verb read as a noun
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
@@ -144,7 +147,8 @@ def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
         if s.low[j] in _QUOTE_MARKS:
             j = _scare_quote(s, j)  # called for more "flexibility" for advisers: words in quotes inside the phrase
             continue
-        if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
+        if j > i and s.low[j] in ("and", "but", "or") and j + 1 < n and (s.pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN") or (
+                s.pos[j + 1] == "RB" and j + 2 < n and s.pos[j + 2] in ("VB", "VBD", "VBZ", "VBP"))):
             break  # "... and stated the need for": a second verb phrase starts
         if j > i and s.low[j] in _NOT_TARGET_START and s.pos[j] in ("IN", "WRB"):
             break  # "endorsed Smith before backing Jones": a time clause is not part of the target
