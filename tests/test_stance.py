@@ -695,3 +695,18 @@ def test_a_nominal_adjective_as_target_and_a_plural_subject_before_a_verb_read_a
     assert _rows("In a race between the two, he would support the former.") == [("he", "favor", "the former")]
     assert _rows("Majorities favor letting people stay.") == [("Majorities", "favor", "letting people stay")]
     assert _rows("The farm support programs grew.") == []
+
+
+def test_wants_are_stances_but_not_formulas_of_speech():
+    assert _rows("They want safe homes.") == [("They", "favor", "safe homes")]
+    assert _rows("They don’t want to be profiled.") == [("They", "against", "to be profiled")]
+    assert _rows("A majority of voters do not want her as president.") == [("A majority of voters", "against", "her")]
+    assert ("I", "favor", "the volunteers") in _rows("I want to thank the volunteers.")
+    assert all(r[2] != "to thank the volunteers" for r in _rows("I want to thank the volunteers."))
+    assert _rows("That is what I want in a mayor.") == []
+
+
+def test_defending_ideas_not_places():
+    assert _rows("The governor defended the new policy.") == [("The governor", "favor", "the new policy")]
+    assert _rows("The troops massed to defend Saudi Arabia.") == []
+    assert _rows("Countries have the right to defend themselves.") == []

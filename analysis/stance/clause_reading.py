@@ -171,6 +171,8 @@ def _target_ok(s, span) -> bool:
     a, b = span
     if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
         return False
+    if all(s.low[m] in _BOUNDARY for m in range(a, b + 1)):
+        return False  # "They want — they don't want ...": a dash is no target
     return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1]) or (
         s.pos[a] == "DT" and b > a and s.pos[b] == "JJ")  # "support the former", "the re-settlement" read as an adjective
 

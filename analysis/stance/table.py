@@ -14,7 +14,7 @@ from .._frames import column_values, frame_from_columns, string_array
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -355,6 +355,9 @@ def stance(doc) -> pd.DataFrame:
                     low[max(0, i - 4):i])) and _after_condition(s, i)):
                 i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
                 continue
+            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
+                i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
+                continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
                 continue
@@ -611,6 +614,9 @@ def stance(doc) -> pd.DataFrame:
                     target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
             if target_span is None and kind == "verb" and j + 1 < n and low[j] in _QUOTE_MARKS:
                 target_span = _phrase_right(cs, j + 1, c) or _target_right(s, j + 1)  # was "happy to see" that Y
+            if kind == "verb" and holder_span is not None and holder_span[0] > 0 and low[holder_span[0] - 1] in ("what", "whatever"):
+                i = j  # "that's what I want in a candidate": what is wanted is not written where the cue is
+                continue
             if kind == "verb" and holder_span is not None and (j >= n or low[j] in _BOUNDARY or pos[j] in ("MD", "VBZ", "VBD", "VBP")):
                 # "the only candidate whom he refused to endorse", "the bill that most members oppose will pass":
                 # the verb has no object after it; what it is about is the noun the relative clause hangs on
@@ -621,6 +627,10 @@ def stance(doc) -> pd.DataFrame:
                     target_span = ante
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
+                continue
+            if cue["cue"] == "defend" and (low[target_span[0]] in _REFLEXIVES or (
+                    (t_hit := actors.in_span(s.st[target_span[0]], s.en[target_span[1]])) is not None and t_hit[2] in ("place", "state"))):
+                i = j  # "defend themselves", "troops massed to defend Saudi Arabia": a defence by arms, no position
                 continue
             if cue["cue"] == "blame":
                 on = next((m for m in range(target_span[0] + 1, target_span[1] + 1) if low[m] == "on" and pos[m] == "IN"), None)

@@ -112,3 +112,8 @@ _GLAD_TO = frozenset({"proud", "happy", "glad", "pleased", "delighted", "thrille
 _GUESS_ADVERBS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "presumably"})
 _FUTURE_MODALS = frozenset({"would", "could", "might", "'d", "’d"})  # not "will probably back": hedged, kept
 _MODALS_ALL = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll", "'d", "’d"})
+#: what "want to" says when it is a formula of speech, not a wish ("I want to thank", "we want to make sure")
+_NOT_WANTED = frozenset({"thank", "say", "tell", "ask", "know", "talk", "hear", "add", "note", "make", "stress", "emphasize",
+                         "remind", "point", "mention", "reiterate", "congratulate", "welcome", "apologize", "express",
+                         "share", "speak", "explain", "clarify", "go", "come", "look", "take"})
+_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})
