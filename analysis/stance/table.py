@@ -266,6 +266,8 @@ def stance(doc) -> pd.DataFrame:
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
+        asks = "?" in low  # a question or a condition in the sentence (looked at only then, per cue)
+        conditional = "if" in low or "unless" in low or "event" in low
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
         has = index.__contains__
         starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
@@ -350,8 +352,8 @@ def stance(doc) -> pd.DataFrame:
             if cue["cue"] == "back" and j < n and low[j] in ("up", "down", "off", "out") and pos[i] != "VBN":
                 i = j  # "evidence that would back up his statements", "backed down": other senses
                 continue
-            q = next((m for m in range(j, n) if low[m] in ("?", ".", "!", ";")), None)
-            if (q is not None and low[q] == "?") or (kind == "verb" and (pos[i] in ("VB", "VBP", "VBZ") or not _MODALS_ALL.isdisjoint(
+            q = next((m for m in range(j, n) if low[m] in ("?", ".", "!", ";")), None) if asks else None
+            if (q is not None and low[q] == "?") or (conditional and kind == "verb" and (pos[i] in ("VB", "VBP", "VBZ") or not _MODALS_ALL.isdisjoint(
                     low[max(0, i - 4):i])) and _after_condition(s, i)):
                 i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
                 continue
