@@ -710,3 +710,8 @@ def test_defending_ideas_not_places():
     assert _rows("The governor defended the new policy.") == [("The governor", "favor", "the new policy")]
     assert _rows("The troops massed to defend Saudi Arabia.") == []
     assert _rows("Countries have the right to defend themselves.") == []
+
+
+def test_called_with_an_adjective():
+    assert _rows("Jones called the report outrageous.") == [("Jones", "against", "the report")]
+    assert _rows("Jones called the new plan totally reckless and dangerous.") == [("Jones", "against", "the new plan")]

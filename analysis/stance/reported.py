@@ -54,6 +54,12 @@ def _naming_cues(cs):
             if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
                 x, y0 = (x[0], m - 1), m
                 break
+        if y0 == x[1] + 1 and cs.pos[x[1]] == "JJ" and x[1] > x[0] + 1:
+            m = x[1]  # "called the report outrageous": the adjectives that end the phrase are what it is called
+            while m > x[0] + 1 and cs.pos[m - 1] in ("JJ", "RB", "CC", ","):
+                m -= 1
+            if cs.pos[m - 1].startswith(("NN", "PRP")):
+                x, y0 = (x[0], m - 1), m
         if y0 >= n or x[1] < x[0]:
             continue
         y1 = y0
