@@ -715,3 +715,10 @@ def test_defending_ideas_not_places():
 def test_called_with_an_adjective():
     assert _rows("Jones called the report outrageous.") == [("Jones", "against", "the report")]
     assert _rows("Jones called the new plan totally reckless and dangerous.") == [("Jones", "against", "the new plan")]
+
+
+def test_no_wish_in_a_condition_or_a_formula_and_no_pledge_about_oneself():
+    assert _rows("\"If the senators are serious, they must pass the budget,\" Jones said.") == []
+    assert _rows("\"We learned a lot this week, I have to tell you,\" Jones said.") == []
+    assert _rows("Smith pledged to stay in the race through June.") == []
+    assert _rows("Smith pledged to ban the new tax.") == [("Smith", "favor", "to ban the new tax")]

@@ -9,10 +9,12 @@ from .vocabulary import (
     _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
 )
 from .sentence import _np_left
-from .clause_reading import _clause_at, _in_question
+from .clause_reading import _after_condition, _clause_at, _in_question
 from .holders import _holder_ok, _pronoun_head
 
 #: verbs whose subject an "anti-X" word after them describes, not a stance held ("they seem anti-democratic")
+#: verbs after "have to" that make it a formula of speech ("I have to tell you")
+_SAID_AFTER_TO = frozenset({"tell", "say", "admit", "confess", "ask", "wonder", "agree", "disagree"})
 _COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "prove"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
@@ -120,6 +122,7 @@ def _reported_evaluations(cs, actors, text):
     The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
     out = []
     lex = None
+    conditional = "if" in cs.low or "unless" in cs.low
     for c in cs.clauses:
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
@@ -166,7 +169,8 @@ def _reported_evaluations(cs, actors, text):
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
                     v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
                 score += v
-        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None:
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None \
+                or (conditional and _after_condition(cs, a)):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
@@ -192,6 +196,7 @@ def _reported_wishes(cs):
     out = []
     low = cs.low
     n = len(low)
+    conditional = "if" in low or "unless" in low
     for c in cs.clauses:
         if c.kind != "fin" or c.relation not in ("reported", "complement"):
             continue
@@ -234,6 +239,11 @@ def _reported_wishes(cs):
                 break
         while end > c.ve and low[end] in (",", ".", "!"):
             end -= 1
+        if conditional and _after_condition(cs, a):
+            continue  # "If they are serious, they must make Y central": a condition's consequent
+        after_to = next((low[m + 1] for m in range(c.vs, min(c.ve + 2, n - 1)) if low[m] == "to"), None)
+        if after_to in _SAID_AFTER_TO:
+            continue  # "I have to tell you", "I have to say": a formula of speech, no wish
         if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
             continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
         out.append((c, g.subj, (a, end), "favor"))

@@ -354,8 +354,11 @@ def stance(doc) -> pd.DataFrame:
                 continue
             q = next((m for m in range(j, n) if low[m] in ("?", ".", "!", ";")), None) if asks else None
             if (q is not None and low[q] == "?") or (conditional and kind == "verb" and (pos[i] in ("VB", "VBP", "VBZ") or not _MODALS_ALL.isdisjoint(
-                    low[max(0, i - 4):i])) and _after_condition(s, i)):
+                    low[max(0, i - 4):i]) or "event" in low) and _after_condition(s, i)):
                 i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
+                continue
+            if cue["cue"] == "pledge" and j + 1 < n and low[j] == "to" and lem[j + 1] in ("be", "stay", "remain", "continue", "keep"):
+                i = j  # "pledged to be the greatest jobs president", "pledged to stay in the race": a promise about oneself
                 continue
             if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
                 i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
