@@ -301,7 +301,9 @@ def _reported_epithets(cs, actors, index, strong):
     nouns other than names and cue words (VADER's valences summed, at least 1.0 either way); the
     holder is the speaker, as for evaluations."""
     low, pos, lem, n = cs.low, cs.pos, cs.lem, len(cs.low)
-    lean = [m for m in range(n) if (pos[m] == "JJ" and low[m] in strong) or lem[m] in _EPITHET_NOUNS]
+    lean = [m for m, w in enumerate(low) if w in strong and pos[m] == "JJ"]
+    if not _EPITHET_NOUNS.isdisjoint(lem):
+        lean = sorted(set(lean) | {m for m, w in enumerate(lem) if w in _EPITHET_NOUNS})
     if not lean:
         return []
     speech = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
