@@ -722,3 +722,13 @@ def test_no_wish_in_a_condition_or_a_formula_and_no_pledge_about_oneself():
     assert _rows("\"We learned a lot this week, I have to tell you,\" Jones said.") == []
     assert _rows("Smith pledged to stay in the race through June.") == []
     assert _rows("Smith pledged to ban the new tax.") == [("Smith", "favor", "to ban the new tax")]
+
+
+def test_question_embrace_and_wanted_in_other_senses():
+    assert _rows("Mr. Lee questioned his depth and experience.") == [("Mr. Lee", "against", "his depth and experience")]
+    assert _rows("She questioned whether the plan would work.") == []
+    assert ("he", "favor", "the plan") in _rows("While he embraces the plan, he disavows the ideology that voters find toxic.")
+    assert _rows("A picture showed him embracing Bobby Knight.") == []
+    assert _rows("He was on the FBI's most wanted list.") == []
+    assert _rows("The activist wanted for questioning fled.") == []
+    assert _rows("As Smith demands wall, smugglers build tunnels.") == [("Smith", "favor", "wall")]

@@ -99,7 +99,8 @@ def _verb_here(s: _Sent, i: int) -> bool:
         return True
     if i > 0 and s.low[i - 1] in ("i", "we", "they", "you", "he", "she") and s.pos[i - 1] == "PRP":
         return True  # right after a subject pronoun only a verb can stand ("I like Paul", tagged as a preposition)
-    if s.pos[i] == "NNS" and 0 < i < len(s.pos) - 1 and s.low[i][-1] == "s" and s.pos[i + 1] in ("NNP", "NNPS", "PRP$") \
+    if s.pos[i] == "NNS" and 0 < i < len(s.pos) - 1 and s.low[i][-1] == "s" and (s.pos[i + 1] in ("NNP", "NNPS", "PRP$") or (
+            s.pos[i + 1] in ("NN", "DT") and s.pos[i - 1] in ("NNP", "NNPS"))) \
             and (s.pos[i - 1] in ("NN", "NNP", "NNPS") or s.low[i - 1] in ("that", "who", "which")):
         return True  # "mayor rebuffs Smith", "a tweet that blasts Brown": a verb in -s read as a plural noun
     if s.pos[i] == "NN" and 0 < i < len(s.pos) - 1 and s.pos[i - 1] == "NNS" \

@@ -357,8 +357,16 @@ def stance(doc) -> pd.DataFrame:
                     low[max(0, i - 4):i]) or "event" in low) and _after_condition(s, i)):
                 i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
                 continue
+            if cue["cue"] == "question" and (j >= n or low[j] in ("whether", "if", "how", "why", "what", "who", "when")
+                                              or pos[i] not in ("VBD", "VBZ", "VBP", "VBN")):
+                i = j  # "questioned whether ...": an open question; "a question": a noun
+                continue
             if cue["cue"] == "pledge" and j + 1 < n and low[j] == "to" and lem[j + 1] in ("be", "stay", "remain", "continue", "keep"):
                 i = j  # "pledged to be the greatest jobs president", "pledged to stay in the race": a promise about oneself
+                continue
+            if cue["cue"] == "want" and ((pos[i] == "VBN" and not (i > 0 and lem[i - 1] in ("have", "be")))
+                                         or (j < n and low[j] == "for") or (i > 0 and low[i - 1] in ("most", "least"))):
+                i = j  # "the most wanted list", "a man wanted for questioning": sought, not a wish
                 continue
             if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
                 i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
@@ -632,6 +640,10 @@ def stance(doc) -> pd.DataFrame:
                     target_span = ante
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
+                continue
+            if cue["cue"] == "embrace" and (low[target_span[0]] in ("him", "her", "them", "each") or (
+                    (t_hit := actors.in_span(s.st[target_span[0]], s.en[target_span[1]])) is not None and t_hit[2] == "person")):
+                i = j  # "a picture of him embracing Knight": a hug, not a position ("embraces the plan" stays)
                 continue
             if cue["cue"] == "defend" and (low[target_span[0]] in _REFLEXIVES or (
                     (t_hit := actors.in_span(s.st[target_span[0]], s.en[target_span[1]])) is not None and t_hit[2] in ("place", "state"))):
