@@ -732,3 +732,13 @@ def test_question_embrace_and_wanted_in_other_senses():
     assert _rows("He was on the FBI's most wanted list.") == []
     assert _rows("The activist wanted for questioning fled.") == []
     assert _rows("As Smith demands wall, smugglers build tunnels.") == [("Smith", "favor", "wall")]
+
+
+def test_holders_across_an_appositive_a_relative_before_a_gerund_and_a_group_after_anti():
+    assert _rows("Jeb Bush, the former Florida governor, who has resented Mr. Lee's rise, spoke.") == [
+        ("Jeb Bush", "against", "Mr. Lee's rise")]
+    assert _rows("He launched Voters United, an organization that endorsed Smith before backing Jones.") == [
+        ("Voters United", "favor", "Smith"), ("Voters United", "favor", "Jones")]
+    assert _rows("Whether the party's anti-Trump establishment will unite is unclear.") == [
+        ("the party's anti-Trump establishment", "against", "Trump")]
+    assert _rows("The donor's anti-Trump campaign failed.") == [("The donor", "against", "Trump")]

@@ -61,7 +61,9 @@ def _copular_subject(cs, span):
 def _appositive_name(s, span):
     """ "National Nurses United, a union that endorsed Y": the name before the appositive."""
     a, b = span
-    if a >= 2 and s.low[a] in ("a", "an") and s.low[a - 1] == ",":
+    if a >= 2 and s.low[a - 1] == "," and (s.low[a] in ("a", "an") or (
+            s.low[a] == "the" and b + 1 < len(s.low) and s.low[b + 1] == "," and not s.pos[b].startswith("NNP"))):
+        # "Jeb Bush, the former Florida governor, who has resented Y": the name too
         left = _np_left(s, a - 2)
         if left is not None and any(p.startswith("NNP") for p in s.pos[left[0]:left[1] + 1]):
             return left

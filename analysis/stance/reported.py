@@ -12,6 +12,9 @@ from .sentence import _np_left
 from .clause_reading import _after_condition, _clause_at, _in_question
 from .holders import _holder_ok, _pronoun_head
 
+#: heads of an "anti-X" phrase that are people: they hold the stance ("the party's anti-Trump establishment")
+_GROUP_HEADS = frozenset({"establishment", "wing", "faction", "bloc", "activist", "group", "movement", "crowd", "protester",
+                          "lawmaker", "voter", "campaigner", "coalition", "caucus", "forces", "force", "camp"})
 #: verbs whose subject an "anti-X" word after them describes, not a stance held ("they seem anti-democratic")
 #: verbs after "have to" that make it a formula of speech ("I have to tell you")
 _SAID_AFTER_TO = frozenset({"tell", "say", "admit", "confess", "ask", "wonder", "agree", "disagree"})
@@ -280,6 +283,11 @@ def _anti_cues(cs):
                 if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:
                     holder = c.subj
                     break
+        head = k + 1
+        while head + 1 < n and cs.pos[head + 1] in ("NN", "NNS"):
+            head += 1
+        if holder is not None and head < n and cs.lem[head] in _GROUP_HEADS and holder[1] < k:
+            holder = (holder[0], head)  # "the party's anti-Trump establishment": the establishment, the party's
         if holder is not None and _holder_ok(cs, holder):
             out.append((k, _pronoun_head(cs, holder)))
     return out

@@ -490,9 +490,19 @@ def stance(doc) -> pd.DataFrame:
                         # the finite clause it depends on (a noun just before a gerund is that clause's object);
                         # "attacked X for opposing Y": X
                         fin = _governing_finite(cs, c)
+                        rel_holder = None
+                        if c.kind == "ger" and c.vs > 2 and low[c.vs - 1] in ("before", "after", "while", "without", "besides"):
+                            # "an organization that endorsed Sanders before backing Clinton": the one the relative
+                            # clause just before is about
+                            v = next((m for m in range(c.vs - 2, max(0, c.vs - 10), -1) if pos[m] in ("VBD", "VBZ", "VBP", "VBN")), None)
+                            if v is not None and v > 1 and low[v - 1] in ("that", "who", "which"):
+                                rel_holder = _np_left(s, v - 2)
                         obj_holder = _gerund_object_holder(s, c)
                         np_holder = _participle_holder(s, c, vg, actors) if c.kind == "ger" and pos[i] == "VBG" else None
-                        if np_holder is not None:
+                        if rel_holder is not None:
+                            holder_span = subj = rel_holder
+                            holder_from_clause = "subject"
+                        elif np_holder is not None:
                             # "pressure from a union demanding Y", "a super PAC backing Y": the noun phrase
                             holder_span = subj = np_holder
                             holder_from_clause = "subject"
