@@ -742,3 +742,10 @@ def test_holders_across_an_appositive_a_relative_before_a_gerund_and_a_group_aft
     assert _rows("Whether the party's anti-Trump establishment will unite is unclear.") == [
         ("the party's anti-Trump establishment", "against", "Trump")]
     assert _rows("The donor's anti-Trump campaign failed.") == [("The donor", "against", "Trump")]
+
+
+def test_a_stance_noun_by_someone_and_a_list_before_all():
+    assert _rows("Jones relied on an attack against Cruz by Sen. Lindsey Graham.") == [
+        ("Sen. Lindsey Graham", "against", "Cruz")]
+    rows = _rows("Back in 1988, the states Indiana, Michigan, Ohio and Pennsylvania all supported Bush.")
+    assert len(rows) == 1 and "Pennsylvania" in rows[0][0] and rows[0][1:] == ("favor", "Bush")

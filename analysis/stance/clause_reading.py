@@ -147,7 +147,7 @@ def _attributive(s, i: int) -> bool:
     if s.pos[i] in ("VBN", "VBD") and s.pos[i + 1] in ("NN", "NNS") and (
             s.pos[k] == "CD" or (s.pos[k] == "IN" and s.low[k] not in _NOT_DETERMINERS)):
         return True  # "758 pledged delegates", "in pledged delegates"
-    return s.pos[k] in ("DT", "PRP$", "JJ") and s.pos[i + 1].startswith("NN")
+    return s.pos[k] in ("DT", "PRP$", "JJ") and s.pos[i + 1].startswith("NN") and s.low[k] not in _QUANTIFIERS  # not "all supported Bush"
 
 
 #: prepositions and relatives after which a participle is a verb ("a group that endorsed candidates")

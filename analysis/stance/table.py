@@ -556,7 +556,9 @@ def stance(doc) -> pd.DataFrame:
                         if left is not None and any(pos[x].startswith("NNP") for x in range(left[0], left[1] + 1)):
                             holder_span = left
                 a0 = holder_span[0]
-                if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
+                if holder_span[0] == holder_span[1] and low[a0] in ("all", "both") and a0 > 0 and pos[a0 - 1] in ("NNP", "NNPS", "NNS"):
+                    holder_span = _np_left(s, a0 - 1) or holder_span  # "Indiana, Ohio and Pennsylvania all supported Bush"
+                elif holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
                     k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
                     if k is not None and k > 0:
                         left = _np_left(s, k - 1)  # "The senators -- Cruz, Paul and Rubio -- all voted"
