@@ -749,3 +749,17 @@ def test_a_stance_noun_by_someone_and_a_list_before_all():
         ("Sen. Lindsey Graham", "against", "Cruz")]
     rows = _rows("Back in 1988, the states Indiana, Michigan, Ohio and Pennsylvania all supported Bush.")
     assert len(rows) == 1 and "Pennsylvania" in rows[0][0] and rows[0][1:] == ("favor", "Bush")
+
+
+def test_a_transcript_speaker_in_capitals_holds_i_and_we():
+    doc = analysis.annotate(analysis.from_text(
+        "The debate went on.\nSMITH: I support the new budget, and I oppose the tax.\nJONES: We reject that plan."))
+    got = [(r.holder, r.holder_text, r.stance, r.target) for r in doc.stance.itertuples()]
+    assert got == [("SMITH", "I", "favor", "the new budget"), ("SMITH", "I", "against", "the tax"),
+                   ("JONES", "We", "against", "that plan")]
+
+
+def test_i_with_no_speaker_is_not_an_earlier_subject():
+    doc = analysis.annotate(analysis.from_text("The debate went on. I support the new budget."))
+    row = doc.stance.iloc[0]
+    assert (row.holder, row.holder_text, row.holder_from) == ("I", "I", "pronoun")

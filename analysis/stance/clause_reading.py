@@ -177,12 +177,24 @@ def _target_ok(s, span) -> bool:
         s.pos[a] == "DT" and b > a and s.pos[b] == "JJ")  # "support the former", "the re-settlement" read as an adjective
 
 
+def _upper_word(s, m: int) -> bool:
+    """Token m is written in capitals ("CLINTON", "TAPPER"), as a transcript names its speakers."""
+    w = s.lem[m]
+    return len(w) > 1 and w.isalpha() and w.isupper()
+
+
 def _colon_speaker(s, k: int):
     """ "Clinton: I support statehood", "Carly Fiorina Endorses Cruz: I Am Horrified": the name
     that opens the sentence before a colon, when *I* / *we* at token k follow that colon."""
     colon = next((m for m in range(1, min(k, 12)) if s.low[m] == ":"), None)
-    if colon is None or any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+    if colon is None:
         return None
+    # "SMITH: I support the budget, and I oppose the tax": a transcript's speaker in capitals
+    label = colon <= 3 and all(_upper_word(s, m) for m in range(colon))
+    if not label and any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+        return None
+    if label:
+        return (0, colon - 1)
     end = 0
     while end < colon and s.pos[end] in ("NNP", "NNPS") or (end < colon and s.low[end] in ("-", ".")):
         end += 1

@@ -134,6 +134,8 @@ def stance(doc) -> pd.DataFrame:
             hit = actors.in_span(cs, ce)
             if hit:
                 return hit[0], hit[1], phrase, how
+            if words[0] in _FIRST_PERSON:
+                return None, phrase, phrase, "pronoun"  # "I" / "we" with no speaker found: not an earlier subject
             want_person = words[0] in ("he", "she", "him", "her", "his")
             want_thing = words[0] in ("it", "its")  # a state, a bloc, a body: never a person
             for p, aid, name, kind, is_doc in earlier():
