@@ -763,3 +763,8 @@ def test_i_with_no_speaker_is_not_an_earlier_subject():
     doc = analysis.annotate(analysis.from_text("The debate went on. I support the new budget."))
     row = doc.stance.iloc[0]
     assert (row.holder, row.holder_text, row.holder_from) == ("I", "I", "pronoun")
+
+
+def test_not_the_other_after_a_favoured_target():
+    assert _rows("She backed the plan, not the tax.") == [("She", "favor", "the plan"), ("She", "against", "the tax")]
+    assert ("He", "against", "bankers") in _rows("\"He's standing up for farmers - not bankers,\" tweeted Sen. Mary Lee.")

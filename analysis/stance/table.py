@@ -680,6 +680,17 @@ def stance(doc) -> pd.DataFrame:
                         else:
                             rival = None
                         break
+                m = target_span[1] + 1
+                if rival is None and m + 2 < n and low[m] in _DASHES | {"-", ","}:
+                    if low[m + 1] == "not" and pos[m + 2] in ("NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ"):
+                        rival = _np_right(s, m + 2)  # "standing up for Conservatism - not Trumpism": against the other
+                    elif low[m] in _DASHES | {"-"}:
+                        # "supported Crist — the then-Republican … — against Rubio": past the aside between dashes
+                        e = next((x for x in range(m + 1, min(n, m + 25)) if low[x] == low[m]), None)
+                        if e is not None and e + 2 < n and low[e + 1] in ("over", "against") and pos[e + 2].startswith(("NNP", "DT", "JJ")):
+                            rival = _np_right(s, e + 2)
+                    if rival is not None and not any(p.startswith(("NNP", "NN", "PRP")) for p in pos[rival[0]:rival[1] + 1]):
+                        rival = None
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
