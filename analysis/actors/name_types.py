@@ -353,7 +353,7 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym and \
+            elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
                 v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
         if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
