@@ -16,6 +16,7 @@ Where nothing says what the name is, it is typed ``other``, not guessed. The rul
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -640,6 +641,8 @@ class NameTyper:
         self.decided.clear()
         self._listed_with_people(runs)
         self.decided.clear()
+        self._listed_with_bodies(runs)
+        self.decided.clear()
 
     def _name_like(self, words: list[str]) -> bool:
         """Words that could be a person's name: name-shaped, no English word or place alone, no
@@ -682,6 +685,45 @@ class NameTyper:
                 w = n.split()
                 if sure[names[y]] and not sure[n] and not self.strong_kind(*runs[x]) and self._name_like(w):
                     self.votes[n]["person"] += 1
+
+    def _listed_with_bodies(self, runs) -> None:
+        """Names in one list ("Delta, Frontier, Volaris and JetBlue"), joined by commas, "and", "or"
+        or "&": when organisations outnumber the persons among those whose kind is known,
+        a name of no kind of its own in the list is weakly an organisation too."""
+        tok = self.tok
+        listed = {}   # token span of a listed name -> its kind
+        for c in getattr(self, "listed", ()):
+            a = self.res.actors.get(c.data["surface"].actor_id)
+            if a is None or c.data["surface"].how == "demonym":
+                continue
+            i0 = tok.index_at(c.start)
+            if tok.start[i0] == c.start:
+                k = {"igo": "org", "armed_group": "org", "state": "place"}.get(a.actor_type, a.actor_type)
+                listed[(i0, bisect.bisect_left(tok.start, c.end))] = k
+        runs = sorted(set(runs) | set(listed))
+        groups, cur = [], [0] if runs else []
+        for a in range(len(runs) - 1):
+            (i0, j0), (i1, j1) = runs[a], runs[a + 1]
+            if tok.sent[i0] == tok.sent[i1] and i1 - j0 <= 2 and \
+                    [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], ["or"], [",", "and"], [",", "or"], ["&"]):
+                cur.append(a + 1)
+                continue
+            groups.append(cur)
+            cur = [a + 1]
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            if len(g) < 3 and not any(tok.lower[k] == "," for k in range(runs[g[0]][1], runs[g[-1]][0])):
+                continue   # "Smith and Acme": two names are no list
+            names = [" ".join(tok.text[runs[x][0]:runs[x][1]]) for x in g]
+            kinds = [listed[runs[x]] if runs[x] in listed else self.kind_of(n) for x, n in zip(g, names)]
+            bodies = sum(k in ("org", "media") for k in kinds)
+            others = sum(k == "person" for k in kinds)
+            if not bodies or bodies <= others:
+                continue
+            for x, n, k in zip(g, names, kinds):
+                if k is None and runs[x] not in listed and not self.strong_kind(*runs[x]) and n not in self.gaz.given_names:
+                    self.votes[n]["org"] += 1
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""

@@ -1,0 +1,39 @@
+"""Organisations in no list: regression tests written for this package.
+
+Each sentence is made up to reproduce one pattern; none is taken from any corpus.
+"""
+
+from __future__ import annotations
+
+import analysis
+
+
+def _m(text: str) -> list[list[str]]:
+    m = analysis.annotate("Headline\n\n" + text).mentions
+    return m[["text", "actor_id", "actor_type", "how"]].values.tolist()
+
+
+def _by_text(text: str) -> dict:
+    return {t: (a, ty, h) for t, a, ty, h in _m(text)}
+
+
+def test_a_direction_after_the_is_no_organisation_however_often_it_comes():
+    got = _by_text("The war split the North. The North had railways. Farms in the North grew. "
+                   "The North won in the end.")
+    assert all(ty != "org" for _, ty, _ in got.values())
+
+
+def test_the_confederacy_is_a_former_state():
+    got = _by_text("The Confederacy lost the war, and soldiers of the Confederacy went home.")
+    assert got["The Confederacy"][1] == "place"
+
+
+def test_a_name_in_a_list_of_companies_is_a_company():
+    got = _by_text("Gates 4 to 9 serve Zorvik, Quantal, Lufthansa and Ryanair, and Dravo, Kelmar and SkyNorth.")
+    assert got["Zorvik"][1] == "org" and got["Quantal"][1] == "org"
+    assert got["Dravo"][1] == "org" and got["Kelmar"][1] == "org"
+
+
+def test_a_list_with_people_gives_no_company():
+    got = _by_text("The panel heard Marta Ilves, Tomas Berg and Quillon, and a Zorbit spokesman.")
+    assert got.get("Quillon", (None, None))[1] != "org"
