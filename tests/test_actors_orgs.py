@@ -37,3 +37,16 @@ def test_a_name_in_a_list_of_companies_is_a_company():
 def test_a_list_with_people_gives_no_company():
     got = _by_text("The panel heard Marta Ilves, Tomas Berg and Quillon, and a Zorbit spokesman.")
     assert got.get("Quillon", (None, None))[1] != "org"
+
+
+def test_a_listed_body_before_or_after_a_title_that_names_no_one_is_a_name_of_its_own():
+    got = _m("The head of NATO warned the allies. A NASA spokesman said the launch was delayed.")
+    assert any(t == "NATO" and h in ("name", "acronym") for t, _, _, h in got)
+    assert any(t == "NASA" and h in ("name", "acronym") for t, _, _, h in got)
+    assert any(h == "role" and a == "NATO" and t.endswith("head") for t, a, _, h in got)
+    assert any(h == "role" and a == "NASA" and t == "spokesman" for t, a, _, h in got)
+
+
+def test_a_party_label_before_a_title_stays_one_role():
+    got = _m("A Republican senator objected.")
+    assert got[0][0] == "A Republican senator" and got[0][3] == "role"
