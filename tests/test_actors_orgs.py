@@ -50,3 +50,21 @@ def test_a_listed_body_before_or_after_a_title_that_names_no_one_is_a_name_of_it
 def test_a_party_label_before_a_title_stays_one_role():
     got = _m("A Republican senator objected.")
     assert got[0][0] == "A Republican senator" and got[0][3] == "role"
+
+
+def test_where_organisations_stand():
+    got = _by_text("The site ranks high according to Trendalyx. A Marvell poll put him ahead. "
+                   "Lenders such as Quorvia and Belcastro cut rates. She was a founder of the Ashgrove Circle. "
+                   "He worked for Tenmark until 2009, then joined the Vellum Wardens.")
+    for name in ("Trendalyx", "Marvell", "Quorvia", "Belcastro", "Ashgrove Circle", "Tenmark", "Vellum Wardens"):
+        assert got[name][1] == "org", name
+
+
+def test_an_acronyms_possessive_leans_organisation():
+    got = _by_text("The QZRB's budget was cut.")
+    assert got["QZRB"][1] == "org"
+
+
+def test_a_given_name_according_to_or_in_a_list_stays_a_person():
+    got = _by_text("According to Marta Ilves, the plan failed. Writers such as Tomas Berg agreed.")
+    assert got["Marta Ilves"][1] == "person" and got["Tomas Berg"][1] == "person"

@@ -96,6 +96,19 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
 
+#: nouns after a name that make it a pollster's ("a Zogby poll")
+_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+#: plural nouns before "such as", "like", "including" that make the names after them bodies
+_BODY_NOUNS = {w: "org" for w in """companies firms corporations businesses brands retailers chains stores airlines
+carriers banks lenders insurers publishers organizations organisations charities agencies institutions
+universities colleges teams clubs bands labels studios manufacturers makers automakers carmakers startups
+pollsters unions giants employers vendors providers operators groups""".split()}
+_BODY_NOUNS.update({w: "media" for w in "outlets newspapers papers magazines networks broadcasters channels".split()})
+#: nouns before "of" that make the name after it a body's ("the founder of Acme", "a member of X")
+_MEMBER_NOUNS = frozenset("""founder founders co-founder cofounder member members employee employees staff
+shareholder shareholders subsidiary division unit spokesman spokeswoman spokesperson ceo chairman
+chairwoman cfo owner owners""".split())
+
 #: nouns a person's possessive goes with ("Einstein's theory", "Warhol's paintings")
 _PERSONAL_NOUNS = frozenset("""work works life death birth career theory theories idea ideas view views
 concept paper papers book books novel novels paintings painting poem poems music song songs film films
@@ -407,6 +420,8 @@ class NameTyper:
                 and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
             if kind in (None, "place") and len(words) <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
+        if not kind and len(words) <= 3:
+            self._body_evidence(i, j, words, acronym, first_given, v)
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \
@@ -440,6 +455,47 @@ class NameTyper:
             if d == "place":
                 v["place"] += 2
         return v
+
+    def _body_evidence(self, i: int, j: int, words: list[str], acronym: bool, first_given: bool, v) -> None:
+        """Where organisations stand, for a name whose words say nothing: "according to Quantcast",
+        "a Zogby poll", "NASA's budget", "companies such as Zorvik", "the founder of Acme",
+        "she worked for Zorbit", "he joined the Wardens"."""
+        tok = self.tok
+        same = tok.sent
+        if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
+                (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
+            v["org"] += 1   # "according to Quantcast": a body, unless the name looks personal
+        if j < tok.n and same[j] == same[i]:
+            nx = tok.lower[j]
+            if nx in _POLL_NOUNS and not first_given:
+                v["org"] += 1   # "a Zogby poll", "the Marist survey": a pollster
+            elif acronym and tok.text[j] in ("’s", "'s"):
+                v["org"] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
+        # "companies such as A, B and C", "outlets like X", "firms including X"
+        k, steps = i - 1, 0
+        while k >= 0 and same[k] == same[i] and steps < 12 and \
+                (tok.text[k] in (",", "&") or tok.lower[k] in ("and", "or") or tok.text[k][:1].isupper() and
+                 tok.lower[k] not in ("like", "including")):
+            k -= 1
+            steps += 1
+        if k >= 1 and same[k] == same[i] and (tok.lower[k] in ("like", "including") or
+                                              tok.lower[k] == "as" and tok.lower[k - 1] == "such"):
+            n = k - 1 if tok.lower[k] != "as" else k - 2
+            if n >= 0 and tok.text[n] == ",":
+                n -= 1
+            if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
+                v[_BODY_NOUNS[tok.lower[n]]] += 1.5
+        if i >= 2 and same[i - 1] == same[i]:
+            p = i - 1
+            if tok.lower[p] == "the" and p > 0:
+                p -= 1
+            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and not first_given:
+                v["org"] += 1   # "the founder of Acme", "a member of the Wardens"
+            elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
+                    and not first_given:
+                v["org"] += 1   # "she worked for Zorbit", "works at Quantal"
+            elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
+                v["org"] += 1   # "he joined the Wardens"
 
     def _adjective(self, word: str) -> bool:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
