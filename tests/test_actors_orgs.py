@@ -68,3 +68,8 @@ def test_an_acronyms_possessive_leans_organisation():
 def test_a_given_name_according_to_or_in_a_list_stays_a_person():
     got = _by_text("According to Marta Ilves, the plan failed. Writers such as Tomas Berg agreed.")
     assert got["Marta Ilves"][1] == "person" and got["Tomas Berg"][1] == "person"
+
+
+def test_a_towns_name_before_a_capitalised_body_word_is_one_name():
+    got = _by_text("A reporter from the Cleveland Press phoned. Tulsa Police said so. Officials in Tulsa met.")
+    assert got["Cleveland Press"][1] == "org" and got["Tulsa Police"][1] == "org" and got["Tulsa"][1] == "place"
