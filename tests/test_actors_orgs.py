@@ -73,3 +73,15 @@ def test_a_given_name_according_to_or_in_a_list_stays_a_person():
 def test_a_towns_name_before_a_capitalised_body_word_is_one_name():
     got = _by_text("A reporter from the Cleveland Press phoned. Tulsa Police said so. Officials in Tulsa met.")
     assert got["Cleveland Press"][1] == "org" and got["Tulsa Police"][1] == "org" and got["Tulsa"][1] == "place"
+
+
+def test_an_acronym_that_acts_is_a_body():
+    got = _by_text("The QZX has announced a merger.")
+    assert got["QZX"][1] == "org"
+    got = _by_text("Later the VKRT favors the plan.")
+    assert got["VKRT"][1] == "org"
+
+
+def test_a_town_after_an_academic_noun_and_at_is_its_university():
+    got = _by_text("She is a professor at Tulsa.")
+    assert got["Tulsa"][1] == "org"

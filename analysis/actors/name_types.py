@@ -96,6 +96,14 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
 
+#: nouns before "at" / "from" that make a name after them a school's ("a professor at Tulsa")
+_ACADEMIC_NOUNS = frozenset("""professor professors lecturer lecturers student students researcher researchers
+research postdoctoral postdoc fellow fellows degree degrees doctorate phd ph.d. bachelor's master's alumnus
+alumni alumna faculty scholar scholars dean economist economists scientist scientists""".split())
+#: verbs an acronym of a body takes ("SNY has broadcast", "the SEP favors")
+_AGENT_VERBS = frozenset("""announce launch broadcast rank favor favour decide approve reject sue hire fire fund
+publish release deny confirm warn urge plan ban order accuse investigate support oppose endorse operate own
+offer sell buy acquire sponsor host air""".split())
 #: nouns after a name that make it a pollster's ("a Zogby poll")
 _POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
 #: plural nouns before "such as", "like", "including" that make the names after them bodies
@@ -420,6 +428,9 @@ class NameTyper:
                 and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
             if kind in (None, "place") and len(words) <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
+        elif i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "from") and \
+                tok.lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and len(words) <= 2 and not acronym:
+            v["org"] += 4 if kind == "place" else 2   # "a professor at Tulsa", "research at Helsinki": a university
         if not kind and len(words) <= 3:
             self._body_evidence(i, j, words, acronym, first_given, v)
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
@@ -467,6 +478,10 @@ class NameTyper:
             v["org"] += 1   # "according to Quantcast": a body, unless the name looks personal
         if j < tok.n and same[j] == same[i]:
             nx = tok.lower[j]
+            if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
+                            nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
+                            tok.lemma[j + 1] in _AGENT_VERBS and tok.pos[j + 1] in ("VBN", "VBD", "VB")):
+                v["org"] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
             if nx in _POLL_NOUNS and not first_given:
                 v["org"] += 1   # "a Zogby poll", "the Marist survey": a pollster
             elif acronym and tok.text[j] in ("’s", "'s"):
