@@ -500,6 +500,14 @@ class NameTyper:
                 n -= 1
             if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
                 v[_BODY_NOUNS[tok.lower[n]]] += 1.5
+        if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
+                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps):
+            for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
+                if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
+                    break
+                if tok.lower[k] in ("its", "itself"):
+                    v["org"] += 1
+                    break
         if i >= 2 and same[i - 1] == same[i]:
             p = i - 1
             if tok.lower[p] == "the" and p > 0:
