@@ -85,3 +85,10 @@ def test_an_acronym_that_acts_is_a_body():
 def test_a_town_after_an_academic_noun_and_at_is_its_university():
     got = _by_text("She is a professor at Tulsa.")
     assert got["Tulsa"][1] == "org"
+
+
+def test_national_agencies_are_organisations_of_their_state():
+    m = analysis.annotate("Headline\n\nThe FBI questioned him, and Mossad and the NHS were named.").mentions
+    got = {t: (a, ty, r) for t, a, ty, r in m[["text", "actor_id", "actor_type", "role"]].values.tolist()}
+    assert got["FBI"] == ("FBI", "org", "COP") and got["Mossad"][1] == "org" and got["NHS"][1] == "org"
+    assert analysis.actors.gazetteer().actors["FBI"].country == "USA"
