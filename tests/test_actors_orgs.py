@@ -92,3 +92,13 @@ def test_national_agencies_are_organisations_of_their_state():
     got = {t: (a, ty, r) for t, a, ty, r in m[["text", "actor_id", "actor_type", "role"]].values.tolist()}
     assert got["FBI"] == ("FBI", "org", "COP") and got["Mossad"][1] == "org" and got["NHS"][1] == "org"
     assert analysis.actors.gazetteer().actors["FBI"].country == "USA"
+
+
+def test_a_pollster_before_a_slash_and_an_acronym_after_has_are_bodies():
+    got = _by_text("The latest Trendalyx / Marvell poll put him third. Since May the KRTV has broadcast the games.")
+    assert got["Trendalyx"][1] == "org" and got["Marvell"][1] == "org" and got["KRTV"][1] == "org"
+
+
+def test_my_lords_is_an_address_not_an_organisation():
+    got = _by_text("My Lords, the statute is clear. I submit, my Lords, that it applies.")
+    assert all(ty != "org" for _, ty, _ in got.values())

@@ -299,8 +299,9 @@ class NameTyper:
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
-        if len(words) == 1 and words[0] in r.heads and not kind:
-            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        if len(words) == 1 and words[0] in r.heads and not kind and \
+                not (i > 0 and tok.lower[i - 1] in ("my", "your") and tok.sent[i - 1] == tok.sent[i]):
+            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
             v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
         acronym = len(words) == 1 and is_acronym(words[0])
@@ -480,10 +481,11 @@ class NameTyper:
             nx = tok.lower[j]
             if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
                             nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
-                            tok.lemma[j + 1] in _AGENT_VERBS and tok.pos[j + 1] in ("VBN", "VBD", "VB")):
+                            tok.lemma[j + 1] in _AGENT_VERBS):
                 v["org"] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
-            if nx in _POLL_NOUNS and not first_given:
-                v["org"] += 1   # "a Zogby poll", "the Marist survey": a pollster
+            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
+                    tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
+                v["org"] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
             elif acronym and tok.text[j] in ("’s", "'s"):
                 v["org"] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
         # "companies such as A, B and C", "outlets like X", "firms including X"
