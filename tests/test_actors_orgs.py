@@ -102,3 +102,9 @@ def test_a_pollster_before_a_slash_and_an_acronym_after_has_are_bodies():
 def test_my_lords_is_an_address_not_an_organisation():
     got = _by_text("My Lords, the statute is clear. I submit, my Lords, that it applies.")
     assert all(ty != "org" for _, ty, _ in got.values())
+
+
+def test_a_description_in_apposition_makes_a_body_even_at_the_head_of_a_sentence():
+    got = _by_text("Shares of Trevanos, a blood-testing startup, fell. Halvik, the pollster, agreed. "
+                   "Brenmoor, a regional lender, closed.")
+    assert got["Trevanos"][1] == "org" and got["Halvik"][1] == "org" and got["Brenmoor"][1] == "org"

@@ -459,6 +459,7 @@ class NameTyper:
                 d = r.describers.get(tok.lower[k])
                 if d:
                     v[d] += 2
+                    v["_appos"] = 1   # a word that opens the sentence is a name all the same ("Acme, the startup, said")
                     break
                 if not tok.pos[k].startswith(("JJ", "NN")):
                     break
@@ -876,7 +877,8 @@ class UnlistedNames:
                    and not is_camel(tok.text[k])
                    for k in range(i, j)):
                 return []
-            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i) and \
+                    not self.typer.votes.get(name, {}).get("_appos"):
                 return []
             if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
                     _lexicon().get(name.lower()) and name not in r.heads:
