@@ -108,3 +108,10 @@ def test_a_description_in_apposition_makes_a_body_even_at_the_head_of_a_sentence
     got = _by_text("Shares of Trevanos, a blood-testing startup, fell. Halvik, the pollster, agreed. "
                    "Brenmoor, a regional lender, closed.")
     assert got["Trevanos"][1] == "org" and got["Halvik"][1] == "org" and got["Brenmoor"][1] == "org"
+
+
+def test_an_appositive_name_after_a_body_is_no_list():
+    got = _by_text("The head of Quantal Holdings, Rinno Vask, is a former congressman. Vask said so.")
+    assert got["Rinno Vask"][1] == "person"
+    got = _by_text("They moved to the Upper East Side last year.")
+    assert all(ty != "org" for _, ty, _ in got.values())

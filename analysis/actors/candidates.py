@@ -335,7 +335,8 @@ class CandidateFinder:
                 run = ends[1].get(left_end)
                 if run is not None and self.typer.kind_of(" ".join(self.tok.text[run[0]:run[1]])) == "place":
                     town_start = self.tok.start[run[0]]
-            if mod is None and town_start is not None and text[rs:re_].istitle():
+            if mod is None and town_start is not None and text[rs:re_].istitle() and \
+                    rules().heads.get(text[rs:re_]) in ("org", "media"):   # not "the Upper East Side"
                 # "the Cleveland Press", "Tulsa Police": a town's body, one name
                 name = text[town_start:re_]
                 aid = slug(name)

@@ -105,7 +105,7 @@ _AGENT_VERBS = frozenset("""announce launch broadcast rank favor favour decide a
 publish release deny confirm warn urge plan ban order accuse investigate support oppose endorse operate own
 offer sell buy acquire sponsor host air""".split())
 #: nouns after a name that make it a pollster's ("a Zogby poll")
-_POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys", "polling"})
+_POLL_NOUNS = frozenset({"poll", "survey", "polling"})
 #: plural nouns before "such as", "like", "including" that make the names after them bodies
 _BODY_NOUNS = {w: "org" for w in """companies firms corporations businesses brands retailers chains stores airlines
 carriers banks lenders insurers publishers organizations organisations charities agencies institutions
@@ -515,7 +515,8 @@ class NameTyper:
             p = i - 1
             if tok.lower[p] == "the" and p > 0:
                 p -= 1
-            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and not first_given:
+            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
+                    not first_given:
                 v["org"] += 1   # "the founder of Acme", "a member of the Wardens"
             elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
                     and not first_given:
@@ -795,8 +796,8 @@ class NameTyper:
         if cur:
             groups.append(cur)
         for g in groups:
-            if len(g) < 3 and not any(tok.lower[k] == "," for k in range(runs[g[0]][1], runs[g[-1]][0])):
-                continue   # "Smith and Acme": two names are no list
+            if len(g) < 3:
+                continue   # "Smith and Acme", "the head of Acme, Ann Lo": two names are no list
             names = [" ".join(tok.text[runs[x][0]:runs[x][1]]) for x in g]
             kinds = [listed[runs[x]] if runs[x] in listed else self.kind_of(n) for x, n in zip(g, names)]
             bodies = sum(k in ("org", "media") for k in kinds)
