@@ -774,6 +774,17 @@ class NameTyper:
         or "&": when organisations outnumber the persons among those whose kind is known,
         a name of no kind of its own in the list is weakly an organisation too."""
         tok = self.tok
+        seps = (",", "and", "or", "&")
+
+        def cap(k):
+            return 0 <= k < tok.n and tok.text[k][:1].isupper()
+
+        def in_a_list(i, j):   # a separator and a capitalised word on one side
+            return (j + 1 < tok.n and tok.lower[j] in seps and cap(j + 1 + (tok.lower[j + 1] in seps))) or \
+                (i > 1 and tok.lower[i - 1] in seps and cap(i - 2 - (tok.lower[i - 2] in seps)))
+
+        if not any(in_a_list(i, j) and self.kind_of(" ".join(tok.text[i:j])) is None for i, j in runs):
+            return   # no name of no kind stands in a list: nothing to do (the common case)
         listed = {}   # token span of a listed name -> its kind
         for c in getattr(self, "listed", ()):
             a = self.res.actors.get(c.data["surface"].actor_id)
