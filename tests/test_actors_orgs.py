@@ -115,3 +115,8 @@ def test_an_appositive_name_after_a_body_is_no_list():
     assert got["Rinno Vask"][1] == "person"
     got = _by_text("They moved to the Upper East Side last year.")
     assert all(ty != "org" for _, ty, _ in got.values())
+
+
+def test_members_of_a_persons_group_make_no_body_of_the_person():
+    got = _by_text("These tongues are members of Varnell's (1968) Coastal group.")
+    assert got["Varnell"][1] != "org"

@@ -511,8 +511,8 @@ class NameTyper:
                 if tok.lower[k] in ("its", "itself"):
                     v["org"] += 1
                     break
-        if i >= 2 and same[i - 1] == same[i]:
-            p = i - 1
+        if i >= 2 and same[i - 1] == same[i] and not (j < tok.n and tok.text[j] in ("’s", "'s")):
+            p = i - 1   # ("members of Sapir's group" are the group's)
             if tok.lower[p] == "the" and p > 0:
                 p -= 1
             if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
