@@ -120,3 +120,9 @@ def test_an_appositive_name_after_a_body_is_no_list():
 def test_members_of_a_persons_group_make_no_body_of_the_person():
     got = _by_text("These tongues are members of Varnell's (1968) Coastal group.")
     assert got["Varnell"][1] != "org"
+
+
+def test_company_designators_end_a_bodys_name():
+    got = _by_text("She worked with Drummel Sports and Orvane Transit, then with Kestrel Logistics.")
+    assert got["Drummel Sports"][1] == "media" and got["Orvane Transit"][1] == "org"
+    assert got["Kestrel Logistics"][1] == "org"
