@@ -126,3 +126,10 @@ def test_company_designators_end_a_bodys_name():
     got = _by_text("She worked with Drummel Sports and Orvane Transit, then with Kestrel Logistics.")
     assert got["Drummel Sports"][1] == "media" and got["Orvane Transit"][1] == "org"
     assert got["Kestrel Logistics"][1] == "org"
+
+
+def test_a_bodys_aside_with_its_and_a_legion():
+    got = _by_text("The Varden Group of Five, in its statement, urged talks. The Ninth Legion held the fort.")
+    assert got["Ninth Legion"][1] == "org"
+    got = _by_text("Yesterday the Quintet, in its reply, said no.")
+    assert got["Quintet"][1] == "org"

@@ -503,6 +503,9 @@ class NameTyper:
                 n -= 1
             if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
                 v[_BODY_NOUNS[tok.lower[n]]] += 1.5
+        if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
+                same[j + 2] == same[i] and not first_given:
+            v["org"] += 1   # "The Quartet, in its statement, …": a body's aside
         if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
                 not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps):
             for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
