@@ -133,3 +133,8 @@ def test_a_bodys_aside_with_its_and_a_legion():
     assert got["Ninth Legion"][1] == "org"
     got = _by_text("Yesterday the Quintet, in its reply, said no.")
     assert got["Quintet"][1] == "org"
+
+
+def test_plural_heads_and_bus_lines_end_bodies_names():
+    got = _by_text("We rode Dravo Bus Lines to the hearing of the Joint Committees.")
+    assert got["Dravo Bus Lines"][1] == "org"
