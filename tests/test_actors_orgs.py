@@ -138,3 +138,9 @@ def test_a_bodys_aside_with_its_and_a_legion():
 def test_plural_heads_and_bus_lines_end_bodies_names():
     got = _by_text("We rode Dravo Bus Lines to the hearing of the Joint Committees.")
     assert got["Dravo Bus Lines"][1] == "org"
+
+
+def test_the_x_after_a_place_preposition_leans_place():
+    got = _by_text("Flights to the Velmaris leave daily. The ferry sails to the Velmaris on Monday. "
+                   "Life in the Velmaris is quiet.")
+    assert got["Velmaris"][1] != "org"

@@ -378,7 +378,11 @@ class NameTyper:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
             elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
-                v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+                if prev > 0 and tok.lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
+                        tok.sent[prev - 1] == tok.sent[i]:
+                    v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
+                else:
+                    v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
         if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
