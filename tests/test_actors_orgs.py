@@ -105,7 +105,7 @@ def test_my_lords_is_an_address_not_an_organisation():
 
 
 def test_a_description_in_apposition_makes_a_body_even_at_the_head_of_a_sentence():
-    got = _by_text("Shares of Trevanos, a blood-testing startup, fell. Halvik, the pollster, agreed. "
+    got = _by_text("Shares of Trevanos, a blood-testing startup, fell. Halvik, the watchdog, agreed. "
                    "Brenmoor, a regional lender, closed.")
     assert got["Trevanos"][1] == "org" and got["Halvik"][1] == "org" and got["Brenmoor"][1] == "org"
 
@@ -144,3 +144,15 @@ def test_the_x_after_a_place_preposition_leans_place():
     got = _by_text("Flights to the Velmaris leave daily. The ferry sails to the Velmaris on Monday. "
                    "Life in the Velmaris is quiet.")
     assert got["Velmaris"][1] != "org"
+
+
+def test_a_modifier_after_members_of_and_a_lone_designator_name_no_body():
+    got = _by_text("Members of the Varnish religion fled. Kevo Brandt, a member of the Quillish congregation, "
+                   "stayed. One reason I work in Mining was my uncle.")
+    assert got.get("Varnish", (None, None))[1] != "org" and got.get("Quillish", (None, None))[1] != "org"
+    assert got.get("Mining", (None, None))[1] != "org"
+
+
+def test_a_person_described_as_a_pollster_stays_a_person():
+    got = _by_text("Marta Ilves, the Republican pollster, disagreed.")
+    assert got["Marta Ilves"][1] == "person"

@@ -104,13 +104,18 @@ alumni alumna faculty scholar scholars dean economist economists scientist scien
 _AGENT_VERBS = frozenset("""announce launch broadcast rank favor favour decide approve reject sue hire fire fund
 publish release deny confirm warn urge plan ban order accuse investigate support oppose endorse operate own
 offer sell buy acquire sponsor host air""".split())
+#: last words of companies' names that name no body standing alone ("I work in Mining")
+_DESIGNATORS_NOT_ALONE = frozenset("""Transit Tours Cruises Rail Railways Telecom Telecommunications Communications
+Brands Foods Insurance Investments Securities Ventures Solutions Software Pharma Therapeutics Biosciences Biotech
+Logistics Bancorp Financial Realty Properties Petroleum Electric Steel Mining Chemicals Enterprises Associates
+Consulting Outfitters Lines Media Broadcasting Sports""".split())
 #: nouns after a name that make it a pollster's ("a Zogby poll")
 _POLL_NOUNS = frozenset({"poll", "survey", "polling"})
 #: plural nouns before "such as", "like", "including" that make the names after them bodies
 _BODY_NOUNS = {w: "org" for w in """companies firms corporations businesses brands retailers chains stores airlines
 carriers banks lenders insurers publishers organizations organisations charities agencies institutions
 universities colleges teams clubs bands labels studios manufacturers makers automakers carmakers startups
-pollsters unions giants employers vendors providers operators groups""".split()}
+unions giants employers vendors providers groups""".split()}
 _BODY_NOUNS.update({w: "media" for w in "outlets newspapers papers magazines networks broadcasters channels".split()})
 #: nouns before "of" that make the name after it a body's ("the founder of Acme", "a member of X")
 _MEMBER_NOUNS = frozenset("""founder founders co-founder cofounder member members employee employees staff
@@ -299,7 +304,7 @@ class NameTyper:
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
-        if len(words) == 1 and words[0] in r.heads and not kind and \
+        if len(words) == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
                 not (i > 0 and tok.lower[i - 1] in ("my", "your") and tok.sent[i - 1] == tok.sent[i]):
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
@@ -511,15 +516,19 @@ class NameTyper:
                 same[j + 2] == same[i] and not first_given:
             v["org"] += 1   # "The Quartet, in its statement, …": a body's aside
         if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
-                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps):
+                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
+                not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
+                                          words[0].lower().endswith(_ADJECTIVE_ENDINGS))):   # "… as Islamic will …"
             for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
                 if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
                     break
                 if tok.lower[k] in ("its", "itself"):
                     v["org"] += 1
                     break
-        if i >= 2 and same[i - 1] == same[i] and not (j < tok.n and tok.text[j] in ("’s", "'s")):
-            p = i - 1   # ("members of Sapir's group" are the group's)
+        modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
+                                                          tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
+        if i >= 2 and same[i - 1] == same[i] and not modifier:
+            p = i - 1   # ("members of Sapir's group", "members of the Yazidi religion" are the group's)
             if tok.lower[p] == "the" and p > 0:
                 p -= 1
             if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
