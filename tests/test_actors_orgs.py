@@ -156,3 +156,9 @@ def test_a_modifier_after_members_of_and_a_lone_designator_name_no_body():
 def test_a_person_described_as_a_pollster_stays_a_person():
     got = _by_text("Marta Ilves, the Republican pollster, disagreed.")
     assert got["Marta Ilves"][1] == "person"
+
+
+def test_a_numbered_label_after_in_the_is_no_place():
+    got = _by_text("Data come from the Wave 4 interviews. Most answered in the Wave 1 survey. "
+                   "Some were seen at Wave 3, and race was taken from Wave 1.")
+    assert all(ty != "place" for _, ty, _ in got.values())

@@ -384,7 +384,7 @@ class NameTyper:
             elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
                 if prev > 0 and tok.lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
-                        tok.sent[prev - 1] == tok.sent[i]:
+                        tok.sent[prev - 1] == tok.sent[i] and not (j < tok.n and tok.text[j][:1].isdigit()):
                     v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
                 else:
                     v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
