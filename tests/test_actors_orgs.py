@@ -162,3 +162,8 @@ def test_a_numbered_label_after_in_the_is_no_place():
     got = _by_text("Data come from the Wave 4 interviews. Most answered in the Wave 1 survey. "
                    "Some were seen at Wave 3, and race was taken from Wave 1.")
     assert all(ty != "place" for _, ty, _ in got.values())
+
+
+def test_a_news_outlets_short_name_that_acts_stays_a_news_outlet():
+    got = _by_text("The Herald sent its reporter to the town.")
+    assert got["Herald"][1] == "media"

@@ -484,20 +484,22 @@ class NameTyper:
         "she worked for Zorbit", "he joined the Wardens"."""
         tok = self.tok
         same = tok.sent
+        kind = self.rules.heads.get(words[-1])
+        body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
         if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
                 (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
-            v["org"] += 1   # "according to Quantcast": a body, unless the name looks personal
+            v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
         if j < tok.n and same[j] == same[i]:
             nx = tok.lower[j]
             if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
                             nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
                             tok.lemma[j + 1] in _AGENT_VERBS):
-                v["org"] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
+                v[body] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
             if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
                     tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
-                v["org"] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
+                v[body] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
             elif acronym and tok.text[j] in ("’s", "'s"):
-                v["org"] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
+                v[body] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
         # "companies such as A, B and C", "outlets like X", "firms including X"
         k, steps = i - 1, 0
         while k >= 0 and same[k] == same[i] and steps < 12 and \
@@ -514,7 +516,7 @@ class NameTyper:
                 v[_BODY_NOUNS[tok.lower[n]]] += 1.5
         if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
                 same[j + 2] == same[i] and not first_given:
-            v["org"] += 1   # "The Quartet, in its statement, …": a body's aside
+            v[body] += 1   # "The Quartet, in its statement, …": a body's aside
         if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
                 not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
                 not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
@@ -523,7 +525,7 @@ class NameTyper:
                 if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
                     break
                 if tok.lower[k] in ("its", "itself"):
-                    v["org"] += 1
+                    v[body] += 1
                     break
         modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
                                                           tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
@@ -533,12 +535,12 @@ class NameTyper:
                 p -= 1
             if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
                     not first_given:
-                v["org"] += 1   # "the founder of Acme", "a member of the Wardens"
+                v[body] += 1   # "the founder of Acme", "a member of the Wardens"
             elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
                     and not first_given:
-                v["org"] += 1   # "she worked for Zorbit", "works at Quantal"
+                v[body] += 1   # "she worked for Zorbit", "works at Quantal"
             elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
-                v["org"] += 1   # "he joined the Wardens"
+                v[body] += 1   # "he joined the Wardens"
 
     def _adjective(self, word: str) -> bool:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
