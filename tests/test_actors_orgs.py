@@ -167,3 +167,9 @@ def test_a_numbered_label_after_in_the_is_no_place():
 def test_a_news_outlets_short_name_that_acts_stays_a_news_outlet():
     got = _by_text("The Herald sent its reporter to the town.")
     assert got["Herald"][1] == "media"
+
+
+def test_a_body_head_before_on_opens_a_longer_name():
+    got = _by_text("The House Select Committee on Varnholm met. The Joint Council on Trade agreed.")
+    assert got["House Select Committee on Varnholm"][1] == "org"
+    assert got["Joint Council on Trade"][1] == "org"

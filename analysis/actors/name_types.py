@@ -198,6 +198,8 @@ def kind_of_words(words: list[str]) -> str | None:
     for k in range(1, len(words) - 1):   # "Massachusetts Institute of Technology", "Hebrew University of …"
         if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
             return r.of_names[words[k]]
+        if words[k + 1] in ("of", "for", "on") and r.heads.get(words[k]) in ("org", "media", "party"):
+            return r.heads[words[k]]   # "House Select Committee on Benghazi", "Council on Foreign Relations"
     head = words[-1]
     if head == "Star" and " ".join(words[:-1]) not in r.places and " ".join(words[:-1]) not in r.given_cities:
         return None   # "the Marion Star", "the Toronto Star": a town's paper ("Guest Star" is none)
