@@ -173,3 +173,10 @@ def test_a_body_head_before_on_opens_a_longer_name():
     got = _by_text("The House Select Committee on Varnholm met. The Joint Council on Trade agreed.")
     assert got["House Select Committee on Varnholm"][1] == "org"
     assert got["Joint Council on Trade"][1] == "org"
+
+
+def test_a_describing_noun_before_a_name_makes_a_body():
+    got = _by_text("Shares of drugmaker Quellan fell. He joined the band Spoken Marrow. "
+                   "They read the newspaper Correio da Várzea.")
+    assert got["Quellan"][1] == "org" and got["Spoken Marrow"][1] == "org"
+    assert got["Correio da Várzea"][1] in ("org", "media")

@@ -109,6 +109,9 @@ _DESIGNATORS_NOT_ALONE = frozenset("""Transit Tours Cruises Rail Railways Teleco
 Brands Foods Insurance Investments Securities Ventures Solutions Software Pharma Therapeutics Biosciences Biotech
 Logistics Bancorp Financial Realty Properties Petroleum Electric Steel Mining Chemicals Enterprises Associates
 Consulting Outfitters Lines Media Broadcasting Sports""".split())
+#: describers of bodies that stand before other names too ("the site Machu Picchu", "the service Hulu")
+_NOT_BEFORE_NAMES = frozenset({"site", "service", "church", "school", "college", "university", "council",
+                               "department", "ministry", "agency's", "board"})
 #: nouns after a name that make it a pollster's ("a Zogby poll")
 _POLL_NOUNS = frozenset({"poll", "survey", "polling"})
 #: plural nouns before "such as", "like", "including" that make the names after them bodies
@@ -488,6 +491,10 @@ class NameTyper:
         same = tok.sent
         kind = self.rules.heads.get(words[-1])
         body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
+        if i > 0 and same[i - 1] == same[i] and tok.text[i - 1].islower() and not first_given and \
+                (self.rules.describers.get(tok.lower[i - 1]) in ("org", "media") and tok.lower[i - 1] not in _NOT_BEFORE_NAMES
+                 or tok.lower[i - 1].endswith("maker")):
+            v[body] += 2   # "the band Spoken Motion", "the startup Theranos", "drugmaker Allergan"
         if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
                 (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
             v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
