@@ -135,9 +135,10 @@ def test_a_bodys_aside_with_its_and_a_legion():
     assert got["Quintet"][1] == "org"
 
 
-def test_plural_heads_and_bus_lines_end_bodies_names():
-    got = _by_text("We rode Dravo Bus Lines to the hearing of the Joint Committees.")
+def test_bus_lines_end_a_bodys_name_and_a_plural_body_word_names_no_one():
+    got = _by_text("We rode Dravo Bus Lines to the meeting of the Security Councils of the member states.")
     assert got["Dravo Bus Lines"][1] == "org"
+    assert got.get("Security Councils", (None, None))[1] != "org"
 
 
 def test_the_x_after_a_place_preposition_leans_place():
