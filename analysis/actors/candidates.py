@@ -284,8 +284,10 @@ class CandidateFinder:
             mod = by_end.get(left_end - 2)
         elif gap_ok:
             mod = by_end.get(left_end)
+        place_mod = None
         if mod is not None and (info.get("kin") or
                                 self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place"):
+            place_mod = mod if gap_ok and not info.get("kin") else None
             mod = None   # "a place's mayor" names no state; "India's daughter" holds no office
         begin = mod.start if mod is not None else rs
         # a determiner before it
@@ -325,6 +327,22 @@ class CandidateFinder:
         data = {"kind": kind, "key": key, "info": info, "mod": mod, "det": det, "head_of": head_of,
                 "role_span": (rs, re_), "head_fallback": head_fallback}
         if kind == "group":
+            town_start = place_mod.start if place_mod is not None else None
+            if mod is None and town_start is None and gap_ok and text[rs:re_].istitle():
+                ends = self.__dict__.get("_run_ends")
+                if ends is None or ends[0] is not run_at:
+                    ends = self._run_ends = (run_at, {self.tok.end[j - 1]: (i, j) for i, j in run_at.values()})
+                run = ends[1].get(left_end)
+                if run is not None and self.typer.kind_of(" ".join(self.tok.text[run[0]:run[1]])) == "place":
+                    town_start = self.tok.start[run[0]]
+            if mod is None and town_start is not None and text[rs:re_].istitle() and \
+                    rules().heads.get(text[rs:re_]) in ("org", "media"):   # not "the Upper East Side"
+                # "the Cleveland Press", "Tulsa Police": a town's body, one name
+                name = text[town_start:re_]
+                aid = slug(name)
+                if aid not in self.actors:
+                    self.actors[aid] = Actor(aid, name, kind_of_words(name.split()) or "org", (text[rs:re_].lower(),))
+                return _Cand(town_start, re_, "gaz", {"surface": Surface(aid, "name")})
             if mod is None:
                 return self._capitalised_body(rs, re_, det)
             return _Cand(begin, end, "group", data)

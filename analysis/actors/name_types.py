@@ -16,6 +16,7 @@ Where nothing says what the name is, it is typed ``other``, not guessed. The rul
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -95,6 +96,35 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
 
+#: nouns before "at" / "from" that make a name after them a school's ("a professor at Tulsa")
+_ACADEMIC_NOUNS = frozenset("""professor professors lecturer lecturers student students researcher researchers
+research postdoctoral postdoc fellow fellows degree degrees doctorate phd ph.d. bachelor's master's alumnus
+alumni alumna faculty scholar scholars dean economist economists scientist scientists""".split())
+#: verbs an acronym of a body takes ("SNY has broadcast", "the SEP favors")
+_AGENT_VERBS = frozenset("""announce launch broadcast rank favor favour decide approve reject sue hire fire fund
+publish release deny confirm warn urge plan ban order accuse investigate support oppose endorse operate own
+offer sell buy acquire sponsor host air""".split())
+#: last words of companies' names that name no body standing alone ("I work in Mining")
+_DESIGNATORS_NOT_ALONE = frozenset("""Transit Tours Cruises Rail Railways Telecom Telecommunications Communications
+Brands Foods Insurance Investments Securities Ventures Solutions Software Pharma Therapeutics Biosciences Biotech
+Logistics Bancorp Financial Realty Properties Petroleum Electric Steel Mining Chemicals Enterprises Associates
+Consulting Outfitters Lines Media Broadcasting Sports""".split())
+#: describers of bodies that stand before other names too ("the site Machu Picchu", "the service Hulu")
+_NOT_BEFORE_NAMES = frozenset({"site", "service", "church", "school", "college", "university", "council",
+                               "department", "ministry", "agency's", "board"})
+#: nouns after a name that make it a pollster's ("a Zogby poll")
+_POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+#: plural nouns before "such as", "like", "including" that make the names after them bodies
+_BODY_NOUNS = {w: "org" for w in """companies firms corporations businesses brands retailers chains stores airlines
+carriers banks lenders insurers publishers organizations organisations charities agencies institutions
+universities colleges teams clubs bands labels studios manufacturers makers automakers carmakers startups
+unions giants employers vendors providers groups""".split()}
+_BODY_NOUNS.update({w: "media" for w in "outlets newspapers papers magazines networks broadcasters channels".split()})
+#: nouns before "of" that make the name after it a body's ("the founder of Acme", "a member of X")
+_MEMBER_NOUNS = frozenset("""founder founders co-founder cofounder member members employee employees staff
+shareholder shareholders subsidiary division unit spokesman spokeswoman spokesperson ceo chairman
+chairwoman cfo owner owners""".split())
+
 #: nouns a person's possessive goes with ("Einstein's theory", "Warhol's paintings")
 _PERSONAL_NOUNS = frozenset("""work works life death birth career theory theories idea ideas view views
 concept paper papers book books novel novels paintings painting poem poems music song songs film films
@@ -171,6 +201,8 @@ def kind_of_words(words: list[str]) -> str | None:
     for k in range(1, len(words) - 1):   # "Massachusetts Institute of Technology", "Hebrew University of …"
         if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
             return r.of_names[words[k]]
+        if words[k + 1] in ("of", "for", "on") and r.heads.get(words[k]) in ("org", "media", "party"):
+            return r.heads[words[k]]   # "House Select Committee on Benghazi", "Council on Foreign Relations"
     head = words[-1]
     if head == "Star" and " ".join(words[:-1]) not in r.places and " ".join(words[:-1]) not in r.given_cities:
         return None   # "the Marion Star", "the Toronto Star": a town's paper ("Guest Star" is none)
@@ -277,8 +309,9 @@ class NameTyper:
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
-        if len(words) == 1 and words[0] in r.heads and not kind:
-            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        if len(words) == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
+                not (i > 0 and tok.lower[i - 1] in ("my", "your") and tok.sent[i - 1] == tok.sent[i]):
+            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
             v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
         acronym = len(words) == 1 and is_acronym(words[0])
@@ -353,9 +386,13 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym and \
+            elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
-                v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+                if prev > 0 and tok.lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
+                        tok.sent[prev - 1] == tok.sent[i] and not (j < tok.n and tok.text[j][:1].isdigit()):
+                    v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
+                else:
+                    v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
         if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
@@ -406,6 +443,11 @@ class NameTyper:
                 and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
             if kind in (None, "place") and len(words) <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
+        elif i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "from") and \
+                tok.lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and len(words) <= 2 and not acronym:
+            v["org"] += 4 if kind == "place" else 2   # "a professor at Tulsa", "research at Helsinki": a university
+        if not kind and len(words) <= 3:
+            self._body_evidence(i, j, words, acronym, first_given, v)
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \
@@ -431,6 +473,7 @@ class NameTyper:
                 d = r.describers.get(tok.lower[k])
                 if d:
                     v[d] += 2
+                    v["_appos"] = 1   # a word that opens the sentence is a name all the same ("Acme, the startup, said")
                     break
                 if not tok.pos[k].startswith(("JJ", "NN")):
                     break
@@ -439,6 +482,74 @@ class NameTyper:
             if d == "place":
                 v["place"] += 2
         return v
+
+    def _body_evidence(self, i: int, j: int, words: list[str], acronym: bool, first_given: bool, v) -> None:
+        """Where organisations stand, for a name whose words say nothing: "according to Quantcast",
+        "a Zogby poll", "NASA's budget", "companies such as Zorvik", "the founder of Acme",
+        "she worked for Zorbit", "he joined the Wardens"."""
+        tok = self.tok
+        same = tok.sent
+        kind = self.rules.heads.get(words[-1])
+        body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
+        if i > 0 and same[i - 1] == same[i] and tok.text[i - 1].islower() and not first_given and \
+                (self.rules.describers.get(tok.lower[i - 1]) in ("org", "media") and tok.lower[i - 1] not in _NOT_BEFORE_NAMES
+                 or tok.lower[i - 1].endswith("maker")):
+            v[body] += 2   # "the band Spoken Motion", "the startup Theranos", "drugmaker Allergan"
+        if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
+                (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
+            v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
+        if j < tok.n and same[j] == same[i]:
+            nx = tok.lower[j]
+            if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
+                            nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
+                            tok.lemma[j + 1] in _AGENT_VERBS):
+                v[body] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
+            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
+                    tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
+                v[body] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
+            elif acronym and tok.text[j] in ("’s", "'s"):
+                v[body] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
+        # "companies such as A, B and C", "outlets like X", "firms including X"
+        k, steps = i - 1, 0
+        while k >= 0 and same[k] == same[i] and steps < 12 and \
+                (tok.text[k] in (",", "&") or tok.lower[k] in ("and", "or") or tok.text[k][:1].isupper() and
+                 tok.lower[k] not in ("like", "including")):
+            k -= 1
+            steps += 1
+        if k >= 1 and same[k] == same[i] and (tok.lower[k] in ("like", "including") or
+                                              tok.lower[k] == "as" and tok.lower[k - 1] == "such"):
+            n = k - 1 if tok.lower[k] != "as" else k - 2
+            if n >= 0 and tok.text[n] == ",":
+                n -= 1
+            if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
+                v[_BODY_NOUNS[tok.lower[n]]] += 1.5
+        if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
+                same[j + 2] == same[i] and not first_given:
+            v[body] += 1   # "The Quartet, in its statement, …": a body's aside
+        if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
+                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
+                not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
+                                          words[0].lower().endswith(_ADJECTIVE_ENDINGS))):   # "… as Islamic will …"
+            for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
+                if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
+                    break
+                if tok.lower[k] in ("its", "itself"):
+                    v[body] += 1
+                    break
+        modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
+                                                          tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
+        if i >= 2 and same[i - 1] == same[i] and not modifier:
+            p = i - 1   # ("members of Sapir's group", "members of the Yazidi religion" are the group's)
+            if tok.lower[p] == "the" and p > 0:
+                p -= 1
+            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
+                    not first_given:
+                v[body] += 1   # "the founder of Acme", "a member of the Wardens"
+            elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
+                    and not first_given:
+                v[body] += 1   # "she worked for Zorbit", "works at Quantal"
+            elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
+                v[body] += 1   # "he joined the Wardens"
 
     def _adjective(self, word: str) -> bool:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
@@ -640,6 +751,8 @@ class NameTyper:
         self.decided.clear()
         self._listed_with_people(runs)
         self.decided.clear()
+        self._listed_with_bodies(runs)
+        self.decided.clear()
 
     def _name_like(self, words: list[str]) -> bool:
         """Words that could be a person's name: name-shaped, no English word or place alone, no
@@ -682,6 +795,56 @@ class NameTyper:
                 w = n.split()
                 if sure[names[y]] and not sure[n] and not self.strong_kind(*runs[x]) and self._name_like(w):
                     self.votes[n]["person"] += 1
+
+    def _listed_with_bodies(self, runs) -> None:
+        """Names in one list ("Delta, Frontier, Volaris and JetBlue"), joined by commas, "and", "or"
+        or "&": when organisations outnumber the persons among those whose kind is known,
+        a name of no kind of its own in the list is weakly an organisation too."""
+        tok = self.tok
+        seps = (",", "and", "or", "&")
+
+        def cap(k):
+            return 0 <= k < tok.n and tok.text[k][:1].isupper()
+
+        def in_a_list(i, j):   # a separator and a capitalised word on one side
+            return (j + 1 < tok.n and tok.lower[j] in seps and cap(j + 1 + (tok.lower[j + 1] in seps))) or \
+                (i > 1 and tok.lower[i - 1] in seps and cap(i - 2 - (tok.lower[i - 2] in seps)))
+
+        if not any(in_a_list(i, j) and self.kind_of(" ".join(tok.text[i:j])) is None for i, j in runs):
+            return   # no name of no kind stands in a list: nothing to do (the common case)
+        listed = {}   # token span of a listed name -> its kind
+        for c in getattr(self, "listed", ()):
+            a = self.res.actors.get(c.data["surface"].actor_id)
+            if a is None or c.data["surface"].how == "demonym":
+                continue
+            i0 = tok.index_at(c.start)
+            if tok.start[i0] == c.start:
+                k = {"igo": "org", "armed_group": "org", "state": "place"}.get(a.actor_type, a.actor_type)
+                listed[(i0, bisect.bisect_left(tok.start, c.end))] = k
+        runs = sorted(set(runs) | set(listed))
+        groups, cur = [], [0] if runs else []
+        for a in range(len(runs) - 1):
+            (i0, j0), (i1, j1) = runs[a], runs[a + 1]
+            if tok.sent[i0] == tok.sent[i1] and i1 - j0 <= 2 and \
+                    [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], ["or"], [",", "and"], [",", "or"], ["&"]):
+                cur.append(a + 1)
+                continue
+            groups.append(cur)
+            cur = [a + 1]
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            if len(g) < 3:
+                continue   # "Smith and Acme", "the head of Acme, Ann Lo": two names are no list
+            names = [" ".join(tok.text[runs[x][0]:runs[x][1]]) for x in g]
+            kinds = [listed[runs[x]] if runs[x] in listed else self.kind_of(n) for x, n in zip(g, names)]
+            bodies = sum(k in ("org", "media") for k in kinds)
+            others = sum(k == "person" for k in kinds)
+            if not bodies or bodies <= others:
+                continue
+            for x, n, k in zip(g, names, kinds):
+                if k is None and runs[x] not in listed and not self.strong_kind(*runs[x]) and n not in self.gaz.given_names:
+                    self.votes[n]["org"] += 1
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
@@ -753,7 +916,8 @@ class UnlistedNames:
                    and not is_camel(tok.text[k])
                    for k in range(i, j)):
                 return []
-            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i) and \
+                    not self.typer.votes.get(name, {}).get("_appos"):
                 return []
             if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
                     _lexicon().get(name.lower()) and name not in r.heads:

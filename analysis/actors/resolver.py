@@ -143,6 +143,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 if i0 < tok.n and tok.start[i0] == c.start:
                     gaz_tokens[i0] = bisect.bisect_left(tok.start, c.end)
         runs = self.typer.merge_runs(runs, gaz_tokens)
+        self.typer.listed = gaz_cands   # the listed names, for the lists of names the typer reads
         self.typer.collect(runs)
         run_at: dict[int, tuple[int, int]] = {}
         self.lone_words = {}   # a capitalised word standing alone -> token indices where it does
