@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import is_acronym, is_camel, kind_of_words, rules
+from .name_types import _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -161,12 +161,26 @@ class CandidateFinder:
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
                         if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
+                if j < n and free[j] and tok.sent[j] == tok.sent[i] and tok.text[j] in _REGNAL and \
+                        self._regnal_after(i, j):
+                    j += 1   # "Elizabeth II", "Oren Dalby III": the number is part of the name
                 if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
                     runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
                 after = j
         return runs
+
+    def _regnal_after(self, i: int, j: int) -> bool:
+        """Does the roman numeral at ``tok[j]`` end the personal name ``tok[i:j]``: a given name first
+        ("Elizabeth II", "Benedict XVI") or two or more words that are no English words ("Oren Dalby III";
+        not "World War II"), and no
+        capitalised word after the numeral ("World War II Memorial" is another kind of name)?"""
+        tok = self.tok
+        if tok.text[i] not in self.gaz.given_names and (j - i < 2 or any(_lexicon().get(tok.lower[k]) for k in range(i, j))):
+            return False
+        k = j + 1
+        return not (k < tok.n and tok.sent[k] == tok.sent[j] and tok.text[k][:1].isupper())
 
     def _capitalised_body(self, rs: int, re_: int, det: str | None):
         """A collective body written as a name with no state before it ("the Senate", "Congress",

@@ -127,6 +127,8 @@ _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
 _PLURAL_WORD = re.compile(r"[A-Z][a-z]+s")   # "Astros", "Rays"
+#: a regnal or generational number that ends a personal name ("Elizabeth II", "Louis XIV", "Oren Dalby III")
+_REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII".split())
 _PLAIN_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")   # a year in a citation
 #: first words of place and work names in other languages, never a given name
 _FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
@@ -277,6 +279,10 @@ class NameTyper:
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
+        # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
+        given_place = kind == "place" and len(words) == 1 and words[0] in self.gaz.given_names and \
+            words[0] in r.subdivisions and words[0] not in r.heads
+        town = town or given_place
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         elif words == ["House"] and not kind:
@@ -377,13 +383,14 @@ class NameTyper:
                 if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
-                    v["person"] += 1
+                    v["person"] += 1.5 if given_place else 1   # "Mary … her novel": more than the province
                     break
         if i > 0 and j < tok.n and tok.lower[i - 1] == "the" and tok.text[j] == "administration" and \
                 (not kind or town) and not acronym:
             v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
-        if 2 <= len(words) <= 4 and words[-1] in ("Jr.", "Jr", "Sr.", "II", "III", "IV") and not kind:
-            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr."
+        if 2 <= len(words) <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
+                words[0] in self.gaz.given_names or not any(_lexicon().get(w.lower()) for w in words[:-1]))):
+            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr.", "Elizabeth II" (not "World War II")
         if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
                 (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
                  tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):

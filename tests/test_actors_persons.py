@@ -1,0 +1,40 @@
+"""People named with little around them: regression tests written for this package.
+
+Each sentence is made up to reproduce one pattern; none is taken from any corpus.
+"""
+
+from __future__ import annotations
+
+import analysis
+
+
+def _m(text: str) -> list[list[str]]:
+    m = analysis.annotate("Headline\n\n" + text).mentions
+    return m[["text", "actor_id", "actor_type", "how"]].values.tolist()
+
+
+def _by_text(text: str) -> dict:
+    return {t: (a, ty, h) for t, a, ty, h in _m(text)}
+
+
+def test_a_regnal_number_ends_a_persons_name():
+    got = _by_text("The bridge was opened by Henrietta IV in 1911. Later Oswin Tarrant III paid for a new roof.")
+    assert got["Henrietta IV"][1] == "person"
+    assert got["Oswin Tarrant III"][1] == "person"
+
+
+def test_a_regnal_number_after_english_words_makes_no_person():
+    got = _m("The museum opened after World War II ended.")
+    assert not any(ty == "person" for _, _, ty, _ in got)
+
+
+def test_a_given_name_that_is_also_a_province_is_a_person_when_she_follows():
+    got = _by_text("Kerry is writing her third book this winter. Kerry has also finished a play.")
+    assert got["Kerry"][1] == "person"
+    got = _by_text("Isabel said she would stay in the village.")
+    assert got["Isabel"][1] == "person"
+
+
+def test_a_given_name_that_is_also_a_province_stays_a_place_with_nothing_personal():
+    got = _by_text("The new law was passed in Indiana last spring, and other states followed.")
+    assert got["Indiana"][1] == "place"
