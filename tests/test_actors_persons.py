@@ -38,3 +38,26 @@ def test_a_given_name_that_is_also_a_province_is_a_person_when_she_follows():
 def test_a_given_name_that_is_also_a_province_stays_a_place_with_nothing_personal():
     got = _by_text("The new law was passed in Indiana last spring, and other states followed.")
     assert got["Indiana"][1] == "place"
+
+
+def test_a_given_name_that_is_an_english_word_opens_a_name_inside_a_sentence():
+    got = _by_text("The team called up Will Tarrovik after the injury, and Sue Okonjo joined later.")
+    assert got["Will Tarrovik"][1] == "person"
+    assert got["Sue Okonjo"][1] == "person"
+
+
+def test_an_english_word_given_name_before_a_place_or_an_english_word_is_no_person():
+    got = _by_text("The rally was held in Grant Park near the Rose Garden.")
+    assert all(ty != "person" for _, ty, _ in got.values())
+
+
+def test_whom_one_appoints_or_marries_is_a_person_even_with_a_towns_name():
+    got = _by_text("The assembly appointed Solon to draft the rules. Later the prince married Odrana Velt's niece Ysolde.")
+    assert got["Solon"][1] == "person"
+    got = _by_text("Brevikson was appointed to the board in March.")
+    assert got["Brevikson"][1] == "person"
+
+
+def test_a_title_after_a_verb_of_appointing_makes_no_person_of_its_first_word():
+    got = _by_text("The paper interviewed Assistant Professor in Law Mira Tenn about the ruling.")
+    assert got.get("Assistant", (None, None))[1] != "person"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules
+from .name_types import _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules, word_given_before_surname
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -155,7 +155,8 @@ class CandidateFinder:
         for i in tok.not_lower():
             if i < after:
                 continue
-            if free[i] and (self._name_token(i) or initials_then_name(i)):
+            if free[i] and (self._name_token(i) or initials_then_name(i) or
+                            word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
                 j = i + 1
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))

@@ -79,6 +79,30 @@ def rules() -> NameRules:
                      frozenset(data.get("place_abbreviations") or ()), frozenset(female - male), frozenset(male - female))
 
 
+@lru_cache(maxsize=1)
+def word_given_names() -> frozenset:
+    """Given names that are English words too ("Will", "Rob", "Sue", "Grant"), read only inside a
+    sentence before a surname that is no English word (``given_names_words.txt``)."""
+    return frozenset(_lines("given_names_words.txt"))
+
+
+def word_given_before_surname(tok, i: int, gaz, r) -> bool:
+    """Is ``tok[i]`` a given name that is an English word ("Will", "Rob") written with a capital inside
+    a sentence, right before a capitalised surname that is no English word, no place, no head word and
+    in no list ("an injury to Will Tarrow"; not "Will Smith", "Grant Park", "Rose Garden")?"""
+    w = tok.text[i]
+    if w not in word_given_names() or i == 0 or i + 1 >= tok.n:
+        return False
+    if tok.sent[i - 1] != tok.sent[i] or tok.sent[i + 1] != tok.sent[i] or not (tok.text[i - 1][:1].isalnum() or tok.text[i - 1] == ",") or \
+            tok.text[i - 1][:1].isupper() or tok.lower[i - 1] in _NOT_BEFORE_PERSON:
+        return False   # the sentence's first word, after a capital, a quote or a determiner
+    nxt = tok.text[i + 1]
+    return bool(_NAME_WORD.fullmatch(nxt)) and not _INITIAL.fullmatch(nxt) and not _lexicon().get(nxt.lower()) and \
+        nxt not in r.places and nxt not in r.heads and gaz.surfaces.get(nxt) is None and \
+        not (i + 2 < tok.n and tok.sent[i + 2] == tok.sent[i] and tok.text[i + 2][:1].isupper() and
+             tok.text[i + 2] not in ("Jr.", "Jr", "Sr."))
+
+
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z]")
 
@@ -113,6 +137,9 @@ _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years fa
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
+#: verbs whose object is a person ("appointed X", "married X"), or its subject in the passive ("X was elected")
+_HUMAN_OBJECT_VERBS = frozenset("""appoint nominate hire fire sack marry wed interview elect knight crown depose
+assassinate behead impeach""".split())
 
 _NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -298,7 +325,8 @@ class NameTyper:
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
-            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
+            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names) or \
+            (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
         if 2 <= len(words) <= 4 and first_given and not kind and not glued:
             v["person"] += 2
         elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
@@ -362,6 +390,11 @@ class NameTyper:
             elif low in ("the",) and len(words) == 1 and not acronym and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
                 v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+        if prev >= 0 and tok.sent[prev] == tok.sent[i] and tok.lemma[prev] in _HUMAN_OBJECT_VERBS and \
+                tok.pos[prev].startswith("VB") and (not kind or town) and not acronym and len(words) <= 3 and \
+                not (j < tok.n and self._title_follows(j)) and words[0].lower() not in self.gaz.person_roles:
+            v["person"] += 3.5 if town else 1   # "the council appointed X", "she married X": whom one appoints
+            #                                     or marries (a town is not appointed)
         if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
@@ -376,6 +409,8 @@ class NameTyper:
                 k += 1
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
+            elif k > nxt and tok.lower[nxt] == "was" and tok.pos[k] == "VBN" and tok.lemma[k] in _HUMAN_OBJECT_VERBS:
+                v["person"] += 1   # "X was appointed", "X was elected"
             after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
                                                                       tok.lower[i - 1] == "of") or \
                 (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower())   # "the Scottish soldier … his"
