@@ -61,3 +61,14 @@ def test_whom_one_appoints_or_marries_is_a_person_even_with_a_towns_name():
 def test_a_title_after_a_verb_of_appointing_makes_no_person_of_its_first_word():
     got = _by_text("The paper interviewed Assistant Professor in Law Mira Tenn about the ruling.")
     assert got.get("Assistant", (None, None))[1] != "person"
+
+
+def test_a_given_name_and_a_surname_that_heads_places_is_a_person_when_she_follows():
+    got = _by_text("Ilsa Ridge testified that she had warned the board. The march ended at Emma Lake near the hills.")
+    assert got["Ilsa Ridge"][1] == "person"
+    assert got["Emma Lake"][1] == "place"
+
+
+def test_a_given_name_and_a_place_head_with_nothing_personal_stays_a_place():
+    got = _by_text("Tourists crowd Rosa Park every summer.")
+    assert got["Rosa Park"][1] == "place"

@@ -137,6 +137,8 @@ _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years fa
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
+#: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
+_SURNAME_HEADS = frozenset("Hill Hills Hall Park Lake Lane Marsh Ridge Street Temple Woods Castle Bridge Chapel Forest".split())
 #: verbs whose object is a person ("appointed X", "married X"), or its subject in the passive ("X was elected")
 _HUMAN_OBJECT_VERBS = frozenset("""appoint nominate hire fire sack marry wed interview elect knight crown depose
 assassinate behead impeach""".split())
@@ -309,7 +311,11 @@ class NameTyper:
         # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
         given_place = kind == "place" and len(words) == 1 and words[0] in self.gaz.given_names and \
             words[0] in r.subdivisions and words[0] not in r.heads
-        town = town or given_place
+        # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
+        # around it may show one, as for a town's name ("Fiona Hill testified that she …")
+        given_head = kind == "place" and self._given_and_head(words) and \
+            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps)
+        town = town or given_place or given_head
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
         elif words == ["House"] and not kind:
@@ -327,7 +333,7 @@ class NameTyper:
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
             ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names) or \
             (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
-        if 2 <= len(words) <= 4 and first_given and not kind and not glued:
+        if 2 <= len(words) <= 4 and first_given and (not kind or given_head) and not glued:
             v["person"] += 2
         elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
@@ -481,6 +487,13 @@ class NameTyper:
             if d == "place":
                 v["place"] += 2
         return v
+
+    def _given_and_head(self, words: list[str]) -> bool:
+        """A given name and a place's head word ("Fiona Hill", "Tom Lake"), the given name no place or
+        head word itself: a person's name as often as a place's."""
+        r = self.rules
+        return len(words) == 2 and words[0] in self.gaz.given_names and words[1] in _SURNAME_HEADS and \
+            words[0] not in r.places and words[0] not in r.heads and words[0] not in r.first
 
     def _adjective(self, word: str) -> bool:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
@@ -655,6 +668,8 @@ class NameTyper:
                 kind = self.strong_kind(i, j)
                 if kind == "place" and " " not in name and name in self.gaz.given_names and name in self.rules.places:
                     self.votes[name][kind] += 1   # "Mary", "Isabel": a given name first, a place's name too
+                elif kind == "place" and self._given_and_head(name.split()):
+                    self.votes[name][kind] += 2.5   # "Fiona Hill": a given name each time speaks against it
                 elif kind:
                     self.votes[name][kind] += 3
             ev = self.evidence(i, j)
