@@ -72,3 +72,8 @@ def test_a_given_name_and_a_surname_that_heads_places_is_a_person_when_she_follo
 def test_a_given_name_and_a_place_head_with_nothing_personal_stays_a_place():
     got = _by_text("Tourists crowd Rosa Park every summer.")
     assert got["Rosa Park"][1] == "place"
+
+
+def test_a_capitalised_adjective_or_ing_form_with_a_weak_cue_names_no_person():
+    got = _by_text("He launched his Keep Fighting campaign in May. The Interim board met on Friday.")
+    assert "Fighting" not in got and got.get("Interim", (None, None))[1] != "person"

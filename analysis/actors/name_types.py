@@ -333,7 +333,7 @@ class NameTyper:
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
             ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names) or \
             (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
-        if 2 <= len(words) <= 4 and first_given and (not kind or given_head) and not glued:
+        if 2 <= len(words) <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
             v["person"] += 2
         elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
@@ -796,6 +796,10 @@ class UnlistedNames:
                 name not in self.gaz.given_names and not self._seen_inside(name, i) and \
                 str(_lexicon().get(name.lower(), "")).startswith(("VB", "NN", "JJ", "RB")):
             return []   # "Read the full story", "Hearing his words …": a common word opens the sentence, no one's name
+        if kind == "person" and len(words) == 1 and self.typer.votes[name]["person"] < 2 and \
+                name not in self.gaz.given_names and str(_lexicon().get(name.lower(), "")).startswith(("JJ", "VBG")) and not self._seen_inside_as_name(name):
+            return []   # "the first Jewish senator", "his Keep Fighting campaign": an adjective or a verb's -ing
+            #             form with a capital is no one's name on a "his" or a "campaign" after it
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
@@ -885,6 +889,13 @@ class UnlistedNames:
                 (k >= 0 and tok.sent[k] == tok.sent[i] and tok.text[k] in ("“", "‘", '"', "'", "(", "—", "–", "-", ":")):
             k -= 1
         return k < 0 or tok.sent[k] != tok.sent[i]
+
+    def _seen_inside_as_name(self, name: str) -> bool:
+        """Does the word stand in a longer personal name of the article ("Young" after "Neil Young")?"""
+        for full in self.persons.values():
+            if name in getattr(full, "name", "").split()[1:]:
+                return True
+        return False
 
     def _seen_inside(self, name: str, i: int) -> bool:
         """Does the word stand capitalised inside a sentence elsewhere in the article?"""
