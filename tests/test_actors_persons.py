@@ -77,3 +77,19 @@ def test_a_given_name_and_a_place_head_with_nothing_personal_stays_a_place():
 def test_a_capitalised_adjective_or_ing_form_with_a_weak_cue_names_no_person():
     got = _by_text("He launched his Keep Fighting campaign in May. The Interim board met on Friday.")
     assert "Fighting" not in got and got.get("Interim", (None, None))[1] != "person"
+
+
+def test_a_surname_the_headline_gives_in_full_is_that_person():
+    m = analysis.annotate("An interview with Ilsa Ridge, candidate for mayor\n\nRidge at a forum in May.\n\n"
+                          "What would a Ridge administration change?").mentions
+    assert set(m["actor_type"]) == {"person"} and m["actor_id"].nunique() == 1
+
+
+def test_a_title_case_headline_lends_no_person_to_an_english_word():
+    m = analysis.annotate("Grace Period Ends For Tenants\n\nThe Period began in May and ends in June.").mentions
+    assert "person" not in set(m["actor_type"])
+
+
+def test_a_rare_noun_may_open_a_name_before_a_surname_that_is_no_word():
+    got = _by_text("Voters chose Mitt Tavrosky in 2012, and Mitt Tavrosky stumbled later.")
+    assert got["Mitt Tavrosky"][1] == "person"

@@ -137,6 +137,8 @@ _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years fa
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
 write compose paint sing play""".split())
+#: a given name and a surname in a headline ("… Ilsa Ridge, candidate")
+_TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z][a-z])")
 #: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
 _SURNAME_HEADS = frozenset("Hill Hills Hall Park Lake Lane Marsh Ridge Street Temple Woods Castle Bridge Chapel Forest".split())
 #: verbs whose object is a person ("appointed X", "married X"), or its subject in the passive ("X was elected")
@@ -643,8 +645,10 @@ class NameTyper:
         if first in _FOREIGN_FIRST or first in self.gaz.name_first_stops or first in r.first or first in r.heads or \
                 first in r.places or self.gaz.surfaces.get(first) is not None:
             return False
-        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first):
-            return False
+        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first) and \
+                not (len(words) == 2 and lex.get(first.lower()) == "NN" and not lex.get(last) and
+                     first.lower() not in self.gaz.person_roles and first.lower() not in _NOT_NAMES):
+            return False   # "Mitt Romney": a rare noun may open a name before a surname that is no word
         before = i > 0 and tok.sent[i - 1] == tok.sent[i]
         if before:
             low = tok.lower[i - 1]
@@ -694,9 +698,31 @@ class NameTyper:
                         self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
+        self._named_in_title()
         self.decided.clear()
         self._listed_with_people(runs)
         self.decided.clear()
+
+    def _named_in_title(self) -> None:
+        """A surname standing alone in the body that the headline gives in full, a given name first
+        ("Interview with Ilsa Ridge, candidate" … "Ridge said"), is that person's: as for a full name in
+        the body. In a headline in capitals or title case only a surname that is no English word counts."""
+        title = getattr(self.res.doc, "title", None)
+        if not title or len(title) > 300:
+            return
+        lex, r = _lexicon(), self.rules
+        lower = [w for w in title.split() if w.isalpha() and w.islower() and len(w) > 3]
+        for m in _TITLE_NAME.finditer(title):
+            given, surname = m.group(1), m.group(2)
+            v = self.votes.get(surname)
+            if v is None or given not in self.gaz.given_names or given in r.places or given in r.heads or \
+                    self.gaz.surfaces.get(surname) is not None or self.gaz.surfaces.get(f"{given} {surname}") is not None:
+                continue
+            if not lower and lex.get(surname.lower()):
+                continue   # "Grace Period Ends": a title-case headline's words
+            if surname in r.heads:
+                v[r.heads[surname]] = 0   # "Ridge said": her name, no ridge
+            v["person"] += 3.5
 
     def _name_like(self, words: list[str]) -> bool:
         """Words that could be a person's name: name-shaped, no English word or place alone, no
