@@ -93,3 +93,17 @@ def test_a_title_case_headline_lends_no_person_to_an_english_word():
 def test_a_rare_noun_may_open_a_name_before_a_surname_that_is_no_word():
     got = _by_text("Voters chose Mitt Tavrosky in 2012, and Mitt Tavrosky stumbled later.")
     assert got["Mitt Tavrosky"][1] == "person"
+
+
+def test_an_arabic_article_joined_by_a_hyphen_is_part_of_the_surname():
+    got = _by_text("Karim al-Tawfi met Abdel Samir el-Rashidi in May. Later Tawfi said he was pleased.")
+    assert got["Karim al-Tawfi"][1] == "person"
+    assert got["Abdel Samir el-Rashidi"][1] == "person"
+    assert got["Tawfi"][0] == got["Karim al-Tawfi"][0]
+
+
+def test_an_age_or_a_title_in_apposition_makes_a_person():
+    got = _by_text("We spoke to Tarvosk, 45, on Monday. Kellvane, a veteran adviser, said no.")
+    assert got["Tarvosk"][1] == "person" and got["Kellvane"][1] == "person"
+    got = _by_text("Donors gave to Growthwell, an activist group, last year.")
+    assert got.get("Growthwell", (None, None))[1] != "person"

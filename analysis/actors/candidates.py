@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules, word_given_before_surname
+from .name_types import _HYPHEN_PARTICLE, _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules, word_given_before_surname
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -162,6 +162,8 @@ class CandidateFinder:
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
                         if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
+                while j < n and free[j] and tok.sent[j] == tok.sent[i] and _HYPHEN_PARTICLE.fullmatch(tok.text[j]):
+                    j += 1   # "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname
                 if j < n and free[j] and tok.sent[j] == tok.sent[i] and tok.text[j] in _REGNAL and \
                         self._regnal_after(i, j):
                     j += 1   # "Elizabeth II", "Oren Dalby III": the number is part of the name

@@ -139,6 +139,10 @@ decide resign recall remember learn travel live grow spend earn receive attend j
 write compose paint sing play""".split())
 #: a given name and a surname in a headline ("… Ilsa Ridge, candidate")
 _TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z][a-z])")
+#: an Arabic article or "bin" joined by a hyphen to the name word after it ("al-Assad", "el-Sisi")
+_HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu)-[A-Z][a-zà-ÿ’']+")
+#: an age in apposition after a name ("Tova Lind, 45,")
+_AGE = re.compile(r"[1-9]\d?|1[01]\d")
 #: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
 _SURNAME_HEADS = frozenset("Hill Hills Hall Park Lake Lane Marsh Ridge Street Temple Woods Castle Bridge Chapel Forest".split())
 #: verbs whose object is a person ("appointed X", "married X"), or its subject in the passive ("X was elected")
@@ -349,6 +353,10 @@ class NameTyper:
         if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
+        if 2 <= len(words) <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
+                " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]):
+            v["person"] += 1.5   # "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi": an Arabic surname's article
+            v["_shape"] += 1
         if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
@@ -478,12 +486,18 @@ class NameTyper:
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
         if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
             for k in range(j + 2, min(tok.n, j + 5)):
-                d = r.describers.get(tok.lower[k])
+                d = r.describers.get(tok.lower[k]) or \
+                    ("person" if tok.lower[k] in self.gaz.person_roles and tok.sent[k] == tok.sent[i] and
+                     (k + 1 >= tok.n or tok.lower[k + 1] != "of" and not tok.pos[k + 1].startswith("NN"))
+                     else None)   # "X, a veteran adviser" (not "X, an activist group")
                 if d:
                     v[d] += 2
                     break
                 if not tok.pos[k].startswith(("JJ", "NN")):
                     break
+        if j + 2 < tok.n and tok.text[j] == "," and _AGE.fullmatch(tok.text[j + 1]) and tok.sent[j + 1] == tok.sent[i] and \
+                tok.text[j + 2] in (",", ")") and not acronym and (not kind or town):
+            v["person"] += 2   # "Tova Lind, 45, a teacher": an age in apposition
         if i >= 3 and tok.lower[i - 1] == "of" and tok.lower[i - 3] in ("the",):
             d = r.describers.get(tok.lower[i - 2])
             if d == "place":
@@ -837,7 +851,7 @@ class UnlistedNames:
                                     (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
                 return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
-                   and not is_camel(tok.text[k])
+                   and not is_camel(tok.text[k]) and not (k > i and _HYPHEN_PARTICLE.fullmatch(tok.text[k]))
                    for k in range(i, j)):
                 return []
             if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):

@@ -115,6 +115,8 @@ class PeopleResolver:
             r = self.typer.rules
             p.guess = "female" if words[0] in r.given_female else "male" if words[0] in r.given_male else None
         self.surnames.setdefault(words[-1], pid)
+        if len(words) > 1 and "-" in words[-1] and words[-1][:1].islower():
+            self.surnames.setdefault(words[-1].split("-", 1)[1], pid)   # "Assad" for Bashar al-Assad
         for w in words[:-1]:
             if len(w) > 1 and w[0].isupper() and w.lower() not in _PARTICLES and not (len(w) == 2 and w[1] == "."):
                 self.surnames.setdefault(w, pid)   # "Li" for Li Wen; a lone first name
