@@ -107,3 +107,19 @@ def test_an_age_or_a_title_in_apposition_makes_a_person():
     assert got["Tarvosk"][1] == "person" and got["Kellvane"][1] == "person"
     got = _by_text("Donors gave to Growthwell, an activist group, last year.")
     assert got.get("Growthwell", (None, None))[1] != "person"
+
+
+def test_the_news_abbreviation_pres_is_a_title():
+    got = _by_text("Pres. Karim al-Tawfi said the president would stay. The press waited outside.")
+    assert got["Karim al-Tawfi"][1] == "person"
+    assert got["the president"][0] == got["Karim al-Tawfi"][0]
+
+
+def test_a_verb_of_a_persons_life_makes_a_lone_name_a_person():
+    got = _by_text("Zorvenko thanked the crowd. Later Valtrisse testified before the committee.")
+    assert got["Zorvenko"][1] == "person" and got["Valtrisse"][1] == "person"
+
+
+def test_a_given_name_before_another_name_lends_no_pronoun_to_a_province():
+    got = _by_text("Analysts said Virginia Gov. Tam Rusk would pick her running mate soon.")
+    assert got["Virginia"][1] == "place"

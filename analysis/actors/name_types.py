@@ -136,7 +136,7 @@ _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years fa
 #: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
-write compose paint sing play""".split())
+write compose paint sing play thank apologize apologise laugh smile joke quip testify campaign shrug weep""".split())
 #: a given name and a surname in a headline ("… Ilsa Ridge, candidate")
 _TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z][a-z])")
 #: an Arabic article or "bin" joined by a hyphen to the name word after it ("al-Assad", "el-Sisi")
@@ -320,7 +320,8 @@ class NameTyper:
         # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
         # around it may show one, as for a town's name ("Fiona Hill testified that she …")
         given_head = kind == "place" and self._given_and_head(words) and \
-            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps)
+            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps) and \
+            not (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper())   # ("Asbury Park Press")
         town = town or given_place or given_head
         if len(words) == 1 and words[0] in r.heads and not kind:
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
@@ -433,6 +434,8 @@ class NameTyper:
             for k in range(j, min(tok.n, j + 8)):
                 if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
+                if (given_place or given_head) and tok.text[k][:1].isupper():
+                    break   # "Virginia Sen. Tim Kaine … her": another name stands between
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1.5 if given_place else 1   # "Mary … her novel": more than the province
                     break
