@@ -123,3 +123,13 @@ def test_a_verb_of_a_persons_life_makes_a_lone_name_a_person():
 def test_a_given_name_before_another_name_lends_no_pronoun_to_a_province():
     got = _by_text("Analysts said Virginia Gov. Tam Rusk would pick her running mate soon.")
     assert got["Virginia"][1] == "place"
+
+
+def test_a_name_opening_a_sentence_before_a_verb_is_kept():
+    got = _by_text("The vote was close. McTavern blocked the bill, and others agreed. DeVoss signed it later.")
+    assert "McTavern" in got and "DeVoss" in got
+
+
+def test_a_plural_or_an_english_word_opening_a_sentence_is_no_name():
+    got = _by_text("Superdelegates voted early. However the count was slow. Yesterday was hot.")
+    assert not got

@@ -855,9 +855,11 @@ class UnlistedNames:
                 return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
                    and not is_camel(tok.text[k]) and not (k > i and _HYPHEN_PARTICLE.fullmatch(tok.text[k]))
+                   and not _SURNAME_PREFIX.match(tok.text[k])   # "DeSantis", "McConnell", whatever the tagger says
                    for k in range(i, j)):
                 return []
-            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i) and \
+                    not self._name_opens_clause(i, j, name):
                 return []
             if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
                     _lexicon().get(name.lower()) and name not in r.heads:
@@ -932,6 +934,18 @@ class UnlistedNames:
                 (k >= 0 and tok.sent[k] == tok.sent[i] and tok.text[k] in ("“", "‘", '"', "'", "(", "—", "–", "-", ":")):
             k -= 1
         return k < 0 or tok.sent[k] != tok.sent[i]
+
+    def _name_opens_clause(self, i: int, j: int, name: str) -> bool:
+        """A word that is no English word ("McConnell", "DeSantis") opening a sentence before a verb in
+        the past or present tense, a modal or a possessive is a name, though it stands nowhere else (not
+        a plural: "Superdelegates", "Millennials" are common nouns the lexicon lacks)."""
+        tok = self.tok
+        low = name.lower()
+        if j >= tok.n or tok.sent[j] != tok.sent[i] or _lexicon().get(low) or is_acronym(name) or \
+                tok.pos[i] in ("NNS", "NNPS") or low.endswith("s") or \
+                not (_NAME_WORD.fullmatch(name) or _SURNAME_PREFIX.match(name) or is_camel(name)):
+            return False
+        return tok.pos[j] in ("VBD", "VBZ", "VBN", "MD") or tok.text[j] in ("’s", "'s")
 
     def _seen_inside_as_name(self, name: str) -> bool:
         """Does the word stand in a longer personal name of the article ("Young" after "Neil Young")?"""
