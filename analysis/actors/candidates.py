@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import _HYPHEN_PARTICLE, _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules, word_given_before_surname
+from .name_types import (_HYPHEN_PARTICLE, _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules,
+                         word_given_before_surname, word_given_names)
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
@@ -152,11 +153,12 @@ class CandidateFinder:
         # a name word or an initial has a capital somewhere ("Bos", "J.", "eBay"): a token with none
         # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
         runs, after = [], 0
+        word_given = word_given_names()   # "Will", "Rob": given names that are English words
         for i in tok.not_lower():
             if i < after:
                 continue
             if free[i] and (self._name_token(i) or initials_then_name(i) or
-                            word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
+                            tok.text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
                 j = i + 1
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
