@@ -133,3 +133,17 @@ def test_a_name_opening_a_sentence_before_a_verb_is_kept():
 def test_a_plural_or_an_english_word_opening_a_sentence_is_no_name():
     got = _by_text("Superdelegates voted early. However the count was slow. Yesterday was hot.")
     assert not got
+
+
+def test_a_states_name_that_is_a_given_name_opens_a_personal_name():
+    got = _by_text("He debated Jordan Kellerhals on Monday, and India Varnwell won the primary.")
+    assert got["Jordan Kellerhals"][1] == "person" and got["India Varnwell"][1] == "person"
+
+
+def test_a_states_name_before_an_english_word_or_a_head_stays_the_state():
+    got = _by_text("Georgia Tech won, and troops crossed the Jordan River.")
+    assert got["Georgia"][1] == "state" and got["Jordan"][1] == "state"
+
+
+def test_an_abstract_noun_opening_a_sentence_is_no_name():
+    assert not _by_text("Xenocentrism is common. Enjambment breaks a line.")

@@ -17,6 +17,7 @@ from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])")
 #: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
 _DESCRIBING_COMPOUND = re.compile(r"-(?:maker|makers|based|owned|backed|led|born|funded|run)\Z")
 #: heads of bodies that a state's adjective opens the name of ("the British Library"), not a state's organs
@@ -58,7 +59,7 @@ class CandidateFinder:
                 surface = surfaces[m.group()]
                 if self._inside_longer_name(start, surface) or self._inside_longer_place(start, m.group()) or \
                         self._opens_longer_name(m.end(), m.group(), surface) or \
-                        self._demonym_opens_body(m.end(), surface):
+                        self._demonym_opens_body(m.end(), surface) or self._given_name_of_person(m.end(), m.group()):
                     continue
                 out.append(_Cand(start, m.end(), "gaz", {"surface": surface}))
         out.extend(self.parenthesised_acronyms())
@@ -83,6 +84,19 @@ class CandidateFinder:
             return False
         m = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
         return bool(m) and not self.gaz.role_regex.match(self.text, end + 1)
+
+    def _given_name_of_person(self, end: int, surface: str) -> bool:
+        """"Jordan Peterson", "India Walton", "Chad Michael Murray": a state's name that is a given name
+        too, before a capitalised word that is no English word, no place, no head word and in no list,
+        opens a personal name ("Jordan River", "Georgia Tech", "India Today" stay the state's)."""
+        if surface not in self.gaz.given_names:
+            return False
+        m = _NEXT_NAME_WORD.match(self.text, end)
+        if not m:
+            return False
+        w, r = m.group(1), self.typer_rules
+        return not (_lexicon().get(w.lower()) or w in r.places or w in r.heads or w in _NOT_NAMES or
+                    w.lower() in _NOT_NAMES or self.gaz.surfaces.get(w) is not None)
 
     def _demonym_opens_body(self, end: int, s: Surface) -> bool:
         """"the British Library", "the Mexican Academy of Sciences": a state's adjective before the head of a

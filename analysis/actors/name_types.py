@@ -141,6 +141,8 @@ write compose paint sing play thank apologize apologise laugh smile joke quip te
 _TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z][a-z])")
 #: an Arabic article or "bin" joined by a hyphen to the name word after it ("al-Assad", "el-Sisi")
 _HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu)-[A-Z][a-zà-ÿ’']+")
+#: endings of plurals and abstract nouns ("Superdelegates", "Ethnocentrism", "Enjambment"), no one's name
+_NOUN_ENDINGS = ("s", "ism", "ment", "ness", "tion", "sion", "ity", "ance", "ence", "ing", "ology", "ship", "hood")
 #: an age in apposition after a name ("Tova Lind, 45,")
 _AGE = re.compile(r"[1-9]\d?|1[01]\d")
 #: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
@@ -942,7 +944,7 @@ class UnlistedNames:
         tok = self.tok
         low = name.lower()
         if j >= tok.n or tok.sent[j] != tok.sent[i] or _lexicon().get(low) or is_acronym(name) or \
-                tok.pos[i] in ("NNS", "NNPS") or low.endswith("s") or \
+                tok.pos[i] in ("NNS", "NNPS") or low.endswith(_NOUN_ENDINGS) or len(low) < 4 or \
                 not (_NAME_WORD.fullmatch(name) or _SURNAME_PREFIX.match(name) or is_camel(name)):
             return False
         return tok.pos[j] in ("VBD", "VBZ", "VBN", "MD") or tok.text[j] in ("’s", "'s")
