@@ -147,3 +147,14 @@ def test_a_states_name_before_an_english_word_or_a_head_stays_the_state():
 
 def test_an_abstract_noun_opening_a_sentence_is_no_name():
     assert not _by_text("Xenocentrism is common. Enjambment breaks a line.")
+
+
+def test_chair_before_a_name_is_a_title():
+    got = _by_text("Budget Committee Chair Ilse Varga said the plan was sound. The chair added that it was late.")
+    assert got["Ilse Varga"][1] == "person"
+    assert got["The chair"][0] == got["Ilse Varga"][0]
+
+
+def test_a_two_word_surname_after_a_longer_name_of_no_kind_is_the_person():
+    got = _by_text("Crowds met the Harbour Trust Board Lia Van Dorrek on Monday. Van Dorrek, who won, said she was grateful.")
+    assert got["Van Dorrek"][1] == "person"

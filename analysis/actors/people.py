@@ -180,6 +180,10 @@ class PeopleResolver:
             return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
         if not known:
             short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
+            if short is not None and kind == "person" and len(words) >= 2 and self.actors[short].actor_type != "person" and \
+                    self.typer.votes[name]["person"] - self.typer.votes[name]["_shape"] >= 1:
+                short = None   # "Wasserman Schultz said", "Suu Kyi, who": a two-word surname of the person's
+                #                (a one-word short form, "Centerview" after "Centerview Partners", stays the firm's)
             if short is not None:
                 return [self.row(c.start, c.end, short, "", "alias")]
         if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \
