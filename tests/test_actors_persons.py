@@ -158,3 +158,8 @@ def test_chair_before_a_name_is_a_title():
 def test_a_two_word_surname_after_a_longer_name_of_no_kind_is_the_person():
     got = _by_text("Crowds met the Harbour Trust Board Lia Van Dorrek on Monday. Van Dorrek, who won, said she was grateful.")
     assert got["Van Dorrek"][1] == "person"
+
+
+def test_rev_is_a_title():
+    got = _by_text("Crowds met the Rev. Tomas Ekwueme in Leeds. Later Ekwueme said he was pleased.")
+    assert got["Tomas Ekwueme"][1] == "person" and got["Ekwueme"][0] == got["Tomas Ekwueme"][0]

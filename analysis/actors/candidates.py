@@ -278,8 +278,9 @@ class CandidateFinder:
             while j < tok.n and j - k < 4 and j not in taken and tok.sent[j] == tok.sent[k] and tok.text[j].isupper() and \
                     (tok.text[j].isalpha() and len(tok.text[j]) > 1 or _INITIAL.fullmatch(tok.text[j])):
                 j += 1
-            while j > k + 1 and _INITIAL.fullmatch(tok.text[j - 1]):
-                j -= 1
+            while j > k + 1 and (_INITIAL.fullmatch(tok.text[j - 1]) or
+                                 str(_lexicon().get(tok.lower[j - 1], "")).startswith("VB")):
+                j -= 1   # ("DEBBIE WASSERMAN SCHULTZ RESIGNS": a headline's verb is no part of the name)
             if j - k >= 2:
                 out.append((k, j))
                 after = j
