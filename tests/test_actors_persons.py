@@ -163,3 +163,8 @@ def test_a_two_word_surname_after_a_longer_name_of_no_kind_is_the_person():
 def test_rev_is_a_title():
     got = _by_text("Crowds met the Rev. Tomas Ekwueme in Leeds. Later Ekwueme said he was pleased.")
     assert got["Tomas Ekwueme"][1] == "person" and got["Ekwueme"][0] == got["Tomas Ekwueme"][0]
+
+
+def test_a_capitals_name_before_a_club_word_stays_the_capital():
+    got = _by_text("Paris Saint-Germain won the cup on Sunday.")
+    assert got["Paris"][1] == "state"

@@ -95,6 +95,8 @@ class CandidateFinder:
         if not m:
             return False
         w, r = m.group(1), self.typer_rules
+        if any(_lexicon().get(part.lower()) or part in r.first or part in r.heads for part in w.split("-")):
+            return False   # "Paris Saint-Germain": a club's name
         return not (_lexicon().get(w.lower()) or w in r.places or w in r.heads or w in _NOT_NAMES or
                     w.lower() in _NOT_NAMES or self.gaz.surfaces.get(w) is not None)
 
