@@ -168,3 +168,14 @@ def test_rev_is_a_title():
 def test_a_capitals_name_before_a_club_word_stays_the_capital():
     got = _by_text("Paris Saint-Germain won the cup on Sunday.")
     assert got["Paris"][1] == "state"
+
+
+def test_a_province_that_is_a_given_name_in_a_list_of_places_stays_a_place():
+    got = _by_text("Most voters in Alabama, Georgia and Virginia said they felt betrayed.")
+    assert got["Virginia"][1] == "place"
+
+
+def test_vice_chair_is_a_title_and_baby_no_given_name():
+    got = _by_text("Vice Chair Jennifer Pingree spoke. The Baby Boomer generation aged.")
+    assert got["Jennifer Pingree"][1] == "person"
+    assert got.get("Baby Boomer", (None, None))[1] != "person"

@@ -85,11 +85,19 @@ def write_given_name_cities(out: Path, cities: dict, words: set, given: set) -> 
     return len(keep)
 
 
+#: words of Faker's US given names that are far more often common words than anyone's name, left out
+_NOT_GIVEN_WORDS = frozenset("""Add Alpha Angelic Baby Boss Brain Case Doctor Ell Emit Fed Genesis Golden Gorge Gauge
+Harm Heaven Hymen Icy Infant Job Leafy Liberty Little Long Luster Major Male Manly Math Media Messiah Minor Miracle
+Noble Oral Ova Pleas Reason Roll Royal Saint Senora Sing Squire Steward Tea Tiny Toy True Unique Unknown Unnamed
+Victory Young""".split())
+
+
 def write_word_given_names(out: Path, words: set, given: set) -> int:
     """``given_names_words.txt``: the given names of Faker's US list (``first_names_male``,
     ``first_names_female`` of ``faker.providers.person.en``) that are also lower-case English words and
     so were left out of ``given_names.txt`` ("Will", "Rob", "Sue", "Grant", "Hope"), minus titles,
-    the heads and first words of names, places, directions and adverbs. Read only before a surname
+    the heads and first words of names, places, directions, adverbs and a short list of words far more
+    often common words than names (``_NOT_GIVEN_WORDS``: "Baby", "Boss", "Unknown"). Read only before a surname
     that is no English word, inside a sentence ("an injury to Will Tarrow")."""
     from faker.providers.person.en import Provider
 
@@ -98,7 +106,7 @@ def write_word_given_names(out: Path, words: set, given: set) -> int:
 
     gz, r, lex = gazetteer(), rules(), _lexicon()
     names = set(Provider.first_names_male) | set(Provider.first_names_female)
-    keep = sorted(n for n in names if n.lower() in words and n not in given and len(n) >= 3 and
+    keep = sorted(n for n in names if n.lower() in words and n not in given and len(n) >= 3 and n not in _NOT_GIVEN_WORDS and
                   n.lower() not in gz.person_roles and n not in r.heads and n not in r.first and n not in r.places and
                   n not in _AREA_FIRST and gz.surfaces.get(n) is None and
                   str(lex.get(n.lower(), "")) not in ("RB", "JJR", "UH"))

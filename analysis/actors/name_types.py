@@ -143,6 +143,9 @@ _TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+
 _HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu)-[A-Z][a-zà-ÿ’']+")
 #: endings of plurals and abstract nouns ("Superdelegates", "Ethnocentrism", "Enjambment"), no one's name
 _NOUN_ENDINGS = ("s", "ism", "ment", "ness", "tion", "sion", "ity", "ance", "ence", "ing", "ology", "ship", "hood")
+#: Arabic words that open the names of groups and places, not of people ("Ansar al-Sharia", "Ras al-Khaimah")
+_ARABIC_NOT_PERSON_FIRST = frozenset("""Ansar Jabhat Jaish Harakat Hizb Tahrir Kataib Liwa Saraya Majlis Jamaat
+Dar Bab Ras Wadi Jebel Jabal Sharm Tell Bir Ain Deir Kafr Beit Umm Khan Souk Qasr Madinat""".split())
 #: an age in apposition after a name ("Tova Lind, 45,")
 _AGE = re.compile(r"[1-9]\d?|1[01]\d")
 #: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
@@ -318,7 +321,9 @@ class NameTyper:
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
         # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
         given_place = kind == "place" and len(words) == 1 and words[0] in self.gaz.given_names and \
-            words[0] in r.subdivisions and words[0] not in r.heads
+            words[0] in r.subdivisions and words[0] not in r.heads and \
+            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in (",", "and", "or", "&"))
+        #   ("Alabama, Georgia and Virginia said": a list of places)
         # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
         # around it may show one, as for a town's name ("Fiona Hill testified that she …")
         given_head = kind == "place" and self._given_and_head(words) and \
@@ -357,7 +362,8 @@ class NameTyper:
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
         if 2 <= len(words) <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
-                " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]):
+                " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]) and \
+                words[0] not in _ARABIC_NOT_PERSON_FIRST:
             v["person"] += 1.5   # "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi": an Arabic surname's article
             v["_shape"] += 1
         if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
