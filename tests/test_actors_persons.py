@@ -179,3 +179,9 @@ def test_vice_chair_is_a_title_and_baby_no_given_name():
     got = _by_text("Vice Chair Jennifer Pingree spoke. The Baby Boomer generation aged.")
     assert got["Jennifer Pingree"][1] == "person"
     assert got.get("Baby Boomer", (None, None))[1] != "person"
+
+
+def test_a_title_after_then_or_ex_is_a_title():
+    got = _by_text("The plan was advanced by then-Secretary of State Ilse Varga in 2011, as was said by ex-Senator Tam Rusk.")
+    assert got["Ilse Varga"][1] == "person" and got["Tam Rusk"][1] == "person"
+    assert not any(t.startswith("State") for t in got)
