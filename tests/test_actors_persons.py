@@ -185,3 +185,8 @@ def test_a_title_after_then_or_ex_is_a_title():
     got = _by_text("The plan was advanced by then-Secretary of State Ilse Varga in 2011, as was said by ex-Senator Tam Rusk.")
     assert got["Ilse Varga"][1] == "person" and got["Tam Rusk"][1] == "person"
     assert not any(t.startswith("State") for t in got)
+
+
+def test_a_surname_in_capitals_after_a_title_is_a_person():
+    got = _by_text("We welcome Senator VARNHOLT and Senator OSKARSEN today.")
+    assert got["VARNHOLT"][1] == "person" and got["OSKARSEN"][1] == "person"

@@ -51,6 +51,7 @@ class CandidateFinder:
         # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
         dl_start, dl_end = dateline_span(self.doc)
         surfaces = self.gaz.surfaces
+        given = self.gaz.given_names
         for ps, pe in zip(self.p_start, self.p_end):
             for m in self.gaz.finditer(text, ps, pe):   # gaz.regex.finditer, faster
                 start = m.start()
@@ -59,7 +60,8 @@ class CandidateFinder:
                 surface = surfaces[m.group()]
                 if self._inside_longer_name(start, surface) or self._inside_longer_place(start, m.group()) or \
                         self._opens_longer_name(m.end(), m.group(), surface) or \
-                        self._demonym_opens_body(m.end(), surface) or self._given_name_of_person(m.end(), m.group()):
+                        self._demonym_opens_body(m.end(), surface) or \
+                        m.group() in given and self._given_name_of_person(m.end(), m.group()):
                     continue
                 out.append(_Cand(start, m.end(), "gaz", {"surface": surface}))
         out.extend(self.parenthesised_acronyms())
@@ -263,8 +265,9 @@ class CandidateFinder:
         given = self.gaz.given_names
         firsts = [k for k in tok.capitalised()
                   if (w := tok.text[k]).isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        after_title = self._caps_after_title(runs)
         if not firsts:
-            return []
+            return after_title
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
@@ -286,6 +289,27 @@ class CandidateFinder:
             if j - k >= 2:
                 out.append((k, j))
                 after = j
+        taken_out = {x for a, b in out for x in range(a, b)}
+        return out + [(k, k + 1) for k, _ in after_title if k not in taken_out]
+
+    def _caps_after_title(self, runs) -> list[tuple[int, int]]:
+        """A surname in capitals right after a title ("Senator PADILLA", "Mr. HALVORSEN", as a record
+        of debates writes them): a one-word run, unless the words around are capitals too (a heading)."""
+        tok = self.tok
+        roles = self.gaz.person_roles
+        text, lower = tok.text, tok.lower
+        caps = [k for k in tok.capitalised() if text[k].isupper() and len(text[k]) > 2 and k and lower[k - 1] in roles
+                and text[k].isalpha()]
+        if not caps:
+            return []
+        taken = {x for a, b in runs for x in range(a, b)}
+        out = []
+        for k in caps:
+            if k in taken or tok.sent[k - 1] != tok.sent[k] or tok.text[k - 1].isupper():
+                continue
+            if k + 1 < tok.n and tok.sent[k + 1] == tok.sent[k] and tok.text[k + 1].isupper() and tok.text[k + 1].isalpha():
+                continue   # "Senator JOHN SMITH" is the given-name rule's; "Senator SAYS NO" a heading's
+            out.append((k, k + 1))
         return out
 
     def _particles_then_name(self, j: int) -> bool:

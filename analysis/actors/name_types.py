@@ -736,13 +736,15 @@ class NameTyper:
         if not title or len(title) > 300:
             return
         lex, r = _lexicon(), self.rules
-        lower = [w for w in title.split() if w.isalpha() and w.islower() and len(w) > 3]
+        lower = None
         for m in _TITLE_NAME.finditer(title):
             given, surname = m.group(1), m.group(2)
             v = self.votes.get(surname)
             if v is None or given not in self.gaz.given_names or given in r.places or given in r.heads or \
                     self.gaz.surfaces.get(surname) is not None or self.gaz.surfaces.get(f"{given} {surname}") is not None:
                 continue
+            if lower is None:
+                lower = [w for w in title.split() if w.isalpha() and w.islower() and len(w) > 3]
             if not lower and lex.get(surname.lower()):
                 continue   # "Grace Period Ends": a title-case headline's words
             if surname in r.heads:
