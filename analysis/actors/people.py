@@ -119,6 +119,8 @@ class PeopleResolver:
             r = self.typer.rules
             p.guess = "female" if words[0] in r.given_female else "male" if words[0] in r.given_male else None
         self.surnames.setdefault(words[-1], pid)
+        if len(words) > 1 and "-" in words[-1] and words[-1][:1].islower():
+            self.surnames.setdefault(words[-1].split("-", 1)[1], pid)   # "Assad" for Bashar al-Assad
         for w in words[:-1]:
             if len(w) > 1 and w[0].isupper() and w.lower() not in _PARTICLES and not (len(w) == 2 and w[1] == "."):
                 self.surnames.setdefault(w, pid)   # "Li" for Li Wen; a lone first name
@@ -200,6 +202,10 @@ class PeopleResolver:
             return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
         if not known:
             short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
+            if short is not None and kind == "person" and len(words) >= 2 and self.actors[short].actor_type != "person" and \
+                    self.typer.votes[name]["person"] - self.typer.votes[name]["_shape"] >= 1:
+                short = None   # "Wasserman Schultz said", "Suu Kyi, who": a two-word surname of the person's
+                #                (a one-word short form, "Centerview" after "Centerview Partners", stays the firm's)
             if short is not None:
                 return [self.row(c.start, c.end, short, "", "alias")]
         if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \
