@@ -10,7 +10,7 @@ import pandas as pd
 
 import numpy as np
 
-from .._frames import column_values, frame_from_columns, string_array
+from .._frames import column_values
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
@@ -29,6 +29,7 @@ from .clause_reading import (
     _in_question, _participle_holder, _phrase_right, _target_ok,
 )
 from .nouns import _noun_frame
+from .frame import rows_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
 from .reported import _anti_cues, _naming_cues, _reported_evaluations, _reported_wishes, _strong_words
@@ -604,19 +605,7 @@ def stance(doc) -> pd.DataFrame:
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
-    data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
-    data["stance_id"] = list(range(1, len(rows) + 1))
-    for name in ("target_start", "target_end", "clause_id"):
-        values = data[name]
-        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-        data[name] = pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
-                                                        count=len(values)), mask)
-    for name, values in data.items():
-        # strings with gaps: typed here as pandas would (str), without its slower inference
-        if isinstance(values, list) and values and all(v is None or type(v) is str for v in values) \
-                and any(v is not None for v in values):
-            data[name] = string_array(values)
-    return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
+    return rows_frame(rows, COLUMNS)
 
 
 def stance_matrix(doc, *, by: str = "actor") -> pd.DataFrame:
