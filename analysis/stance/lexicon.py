@@ -108,3 +108,18 @@ def _compiled():
         negs = set(lex["negators"])
         _cue_state.append((index, {n for n in negs if " " not in n}, [n.split() for n in negs if " " in n], set(lex["hedges"])))
     return _cue_state[0]
+
+
+_start_tests: list = []  # [(index, test)] for the index in force
+
+
+def _start_test(index: dict):
+    """``test(word, lemma)``, truthy when the word is the first word of a cue, else the lemma; read
+    twice, ``test(test(word, lemma))`` is truthy when the word or the lemma starts a cue: the
+    sentence walker finds its cue starts with two dictionary look-ups a token, none in Python code
+    (``list(compress(range(n), map(test, map(test, words, lemmas))))``)."""
+    if not (_start_tests and _start_tests[0][0] is index):
+        firsts = dict.fromkeys(index, True)
+        firsts[True] = True  # what the first look-up gives for a word that starts a cue
+        _start_tests[:] = [(index, firsts.get)]
+    return _start_tests[0][1]

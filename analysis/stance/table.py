@@ -18,7 +18,7 @@ from .vocabulary import (
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
-from .lexicon import _compiled
+from .lexicon import _compiled, _start_test
 from .sentence import (
     _experiencer_verb, _is_hedge, _match, _np_left, _np_right, _Sent, _target_right, _verb_group_start,
     _verb_here,
@@ -44,7 +44,8 @@ def _empty_table() -> pd.DataFrame:
     """The table with no rows (built once: ``astype`` costs milliseconds; callers get a copy)."""
     out = pd.DataFrame([], columns=COLUMNS)
     out["stance_id"] = range(1, 1)
-    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+    # copied once: a copy is consolidated (5 blocks, not 21), and copies of that are cheap
+    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"}).copy()
 
 
 def _merge_coordinated(rows: list[dict]) -> list[dict]:
@@ -79,6 +80,7 @@ def stance(doc) -> pd.DataFrame:
         ``target_start, target_end`` and ``evidence`` (the sentence).
     """
     index, negs, neg_phrases, hedges = _compiled()
+    is_start = _start_test(index)
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -155,9 +157,11 @@ def stance(doc) -> pd.DataFrame:
             clause_ids[id(c)] = len(clause_ids) + 1
     last_para = None
     strong = _strong_words()
-    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
+    for cs in parsed.values():
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
+        s_text = text[s.start:s.end]  # the sentence's text (its span of the article)
         n = len(s.low)
+        first_row = len(rows)  # this sentence's rows are those from here
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for c in s.clauses:
@@ -219,8 +223,7 @@ def stance(doc) -> pd.DataFrame:
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
-        has = index.__contains__
-        starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
+        starts = list(compress(range(n), map(is_start, map(is_start, low, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
@@ -555,7 +558,7 @@ def stance(doc) -> pd.DataFrame:
                 found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
-            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
+            taken = [(r["target_start"], r["target_end"]) for r in rows[first_row:] if r["sent_id"] == s.sent_id]
             for c, hspan, tspan, label in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
