@@ -81,8 +81,38 @@ def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
         made = make([v for _k, values in strings for v in values], n, len(strings))
         for (k, _values), array in zip(strings, made):
             arrays[k] = array
-    return pd.DataFrame._from_arrays(arrays, columns=_column_index(tuple(columns)), index=pd.RangeIndex(n),
-                                     verify_integrity=False)
+    return _from_arrays(arrays, _column_index(tuple(columns)), n)
+
+
+@lru_cache(maxsize=1)
+def _from_blocks():
+    """pandas' ``create_dataframe_from_blocks`` (pandas >= 3), else None."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:  # pragma: no cover - pandas 2
+        return None
+    return create_dataframe_from_blocks
+
+
+def _from_arrays(arrays: list, columns: pd.Index, n: int) -> pd.DataFrame:
+    """The DataFrame of 1-D arrays of length n, in the blocks pandas' own constructor makes of them
+    (numpy columns of one dtype stacked, in the order the dtypes first appear; one block for each
+    extension array), handed to pandas as blocks: the constructor's grouping and checks are skipped."""
+    make = _from_blocks()
+    if make is None:  # pragma: no cover - pandas 2
+        return pd.DataFrame._from_arrays(arrays, columns=columns, index=pd.RangeIndex(n), verify_integrity=False)
+    groups: dict = {}
+    for k, array in enumerate(arrays):
+        dtype = array.dtype
+        groups.setdefault(dtype if isinstance(dtype, np.dtype) else id(dtype), []).append(k)
+    blocks = []
+    for key, places in groups.items():
+        if isinstance(key, np.dtype):
+            blocks.append((np.vstack([arrays[k] for k in places]) if len(places) > 1 else arrays[places[0]].reshape(1, n),
+                           np.array(places, dtype=np.intp)))
+        else:
+            blocks.extend((arrays[k], np.array([k], dtype=np.intp)) for k in places)
+    return make(blocks, index=pd.RangeIndex(n), columns=columns)
 
 
 def _general(rows: list[dict], columns: list[str]) -> pd.DataFrame:
