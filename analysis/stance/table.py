@@ -18,7 +18,7 @@ from .vocabulary import (
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
-from .lexicon import _compiled, _start_test
+from .lexicon import _compiled, _no_second_word, _second_words, _start_test
 from .sentence import (
     _experiencer_verb, _is_hedge, _match, _np_left, _np_right, _Sent, _target_right, _verb_group_start,
     _verb_here,
@@ -81,6 +81,7 @@ def stance(doc) -> pd.DataFrame:
     """
     index, negs, neg_phrases, hedges = _compiled()
     is_start = _start_test(index)
+    seconds_of = _second_words(index)
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -232,16 +233,19 @@ def stance(doc) -> pd.DataFrame:
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            cands = index.get(low[i])
-            if lem[i] != low[i]:
-                more = index.get(lem[i])
-                if more:
-                    cands = cands + more if cands else more
             nxt = i + 1
             # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
             after_gap = nxt
             while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
+            if _no_second_word(seconds_of, low, lem, i, after_gap, n):
+                i += 1  # only cues of several words start here, and none has its second word next
+                continue
+            cands = index.get(low[i])
+            if lem[i] != low[i]:
+                more = index.get(lem[i])
+                if more:
+                    cands = cands + more if cands else more
             for words, cue in cands:
                 if len(words) == 1:
                     j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
