@@ -59,29 +59,44 @@ def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     which is numbered here from 1); the same table, dtypes and values as the general constructor gives."""
     n = len(rows)
     names = columns[1:]
-    cols = list(zip(*map(itemgetter(*names), rows)))
     make = _strings()
-    arrays: list = [np.arange(1, n + 1, dtype="int64")]
-    strings: list = []  # (position in arrays, values): made in one piece below
-    for name, values in zip(names, cols):
+    from_blocks = _from_blocks()
+    if make is None or from_blocks is None:  # pragma: no cover - pandas 2
+        return _general(rows, columns)
+    # the columns by what they hold, each group in the order pandas' constructor makes its blocks:
+    # the numpy columns of one dtype stacked, one block for each extension array, the groups in the
+    # order their first column comes
+    groups: dict[str, tuple[list, list]] = {"int": ([0], [range(1, n + 1)])}
+    for k, (name, values) in enumerate(zip(names, zip(*map(itemgetter(*names), rows))), 1):
         if name in _OPTIONAL_INTS:
-            arrays.append(_optional_ints(values))
-            continue
-        kinds = set(map(type, values))
-        if len(kinds) == 1 and (kind := next(iter(kinds))) in (int, bool):
-            arrays.append(np.array(values, dtype="int64" if kind is int else "bool"))
-        elif str in kinds and kinds <= _STR_OR_NONE and make is not None:
-            strings.append((len(arrays), values))
-            arrays.append(None)
-        elif kinds == {_NONE}:
-            arrays.append(np.array(values, dtype=object))  # as pandas leaves a column of None
+            key = "Int64"
         else:
-            return _general(rows, columns)
-    if strings:
-        made = make([v for _k, values in strings for v in values], n, len(strings))
-        for (k, _values), array in zip(strings, made):
-            arrays[k] = array
-    return _from_arrays(arrays, _column_index(tuple(columns)), n)
+            kinds = set(map(type, values))
+            if len(kinds) == 1 and (kind := next(iter(kinds))) in (int, bool):
+                key = "int" if kind is int else "bool"
+            elif str in kinds and kinds <= _STR_OR_NONE:
+                key = "str"
+            elif kinds == {_NONE}:
+                key = "object"  # as pandas leaves a column of None
+            else:
+                return _general(rows, columns)
+        places, cols = groups.setdefault(key, ([], []))
+        places.append(k)
+        cols.append(values)
+    blocks: list = []
+    for key, (places, cols) in groups.items():
+        if key == "str":
+            blocks.extend(zip(make([v for values in cols for v in values], n, len(cols)), _places(places)))
+        elif key == "Int64":
+            blocks.extend(zip(map(_optional_ints, cols), _places(places)))
+        else:
+            blocks.append((np.array(cols, dtype="int64" if key == "int" else key).reshape(len(cols), n),
+                           np.array(places, dtype=np.intp)))
+    return from_blocks(blocks, index=pd.RangeIndex(n), columns=_column_index(tuple(columns)))
+
+
+def _places(places: list[int]) -> list:
+    return [np.array([k], dtype=np.intp) for k in places]
 
 
 @lru_cache(maxsize=1)
@@ -92,27 +107,6 @@ def _from_blocks():
     except ImportError:  # pragma: no cover - pandas 2
         return None
     return create_dataframe_from_blocks
-
-
-def _from_arrays(arrays: list, columns: pd.Index, n: int) -> pd.DataFrame:
-    """The DataFrame of 1-D arrays of length n, in the blocks pandas' own constructor makes of them
-    (numpy columns of one dtype stacked, in the order the dtypes first appear; one block for each
-    extension array), handed to pandas as blocks: the constructor's grouping and checks are skipped."""
-    make = _from_blocks()
-    if make is None:  # pragma: no cover - pandas 2
-        return pd.DataFrame._from_arrays(arrays, columns=columns, index=pd.RangeIndex(n), verify_integrity=False)
-    groups: dict = {}
-    for k, array in enumerate(arrays):
-        dtype = array.dtype
-        groups.setdefault(dtype if isinstance(dtype, np.dtype) else id(dtype), []).append(k)
-    blocks = []
-    for key, places in groups.items():
-        if isinstance(key, np.dtype):
-            blocks.append((np.vstack([arrays[k] for k in places]) if len(places) > 1 else arrays[places[0]].reshape(1, n),
-                           np.array(places, dtype=np.intp)))
-        else:
-            blocks.extend((arrays[k], np.array([k], dtype=np.intp)) for k in places)
-    return make(blocks, index=pd.RangeIndex(n), columns=columns)
 
 
 def _general(rows: list[dict], columns: list[str]) -> pd.DataFrame:
