@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, count
 from operator import or_
 
 import pandas as pd
@@ -152,10 +152,8 @@ def stance(doc) -> pd.DataFrame:
         antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
 
     parsed = {cs.sent_id: cs for cs in sentences_of(doc)}
-    clause_ids: dict[int, int] = {}
-    for cs in parsed.values():
-        for c in cs.clauses:
-            clause_ids[id(c)] = len(clause_ids) + 1
+    # the clauses numbered 1, 2, ... in document order, as in doc.clauses
+    clause_ids: dict[int, int] = dict(zip(map(id, chain.from_iterable(cs.clauses for cs in parsed.values())), count(1)))
     last_para = None
     strong = _strong_words()
     for cs in parsed.values():
