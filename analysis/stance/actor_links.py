@@ -34,7 +34,8 @@ class _Actors:
         n = len(m)
         starts = column_values(m, "start").tolist() if n else []
         names = values(m, "actor") if n else []
-        # the mentions as columns: end, actor id, name, type (by row of the table)
+        # the mentions as columns: start, end, actor id, name, type (by row of the table)
+        self._m_start = starts
         self._m_end = column_values(m, "end").tolist() if n else []
         self._m_id = values(m, "actor_id") if n else []
         self._m_name = names
@@ -60,6 +61,11 @@ class _Actors:
         self._q_starts = [qs for qs, *_ in self.q]
         self._q_bisect = all(self.q[k][1] <= self.q[k + 1][0] and self.q[k][0] <= self.q[k + 1][0]
                              for k in range(len(self.q) - 1))
+
+    @property
+    def m(self) -> list[tuple]:
+        """The mentions as ``(start, end, actor_id, actor, actor_type)`` rows, in table order."""
+        return list(zip(self._m_start, self._m_end, self._m_id, self._m_name, self._m_kind))
 
     def in_span(self, start: int, end: int):
         """The first mention (in table order) with an actor inside [start, end)."""
