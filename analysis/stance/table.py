@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, count
 from operator import or_
 
 import pandas as pd
 
 import numpy as np
 
-from .._frames import column_values, frame_from_columns, string_array
+from .._frames import column_values
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
@@ -18,7 +18,7 @@ from .vocabulary import (
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
-from .lexicon import _compiled
+from .lexicon import _compiled, _no_second_word, _second_words, _start_test
 from .sentence import (
     _experiencer_verb, _is_hedge, _match, _np_left, _np_right, _Sent, _target_right, _verb_group_start,
     _verb_here,
@@ -29,6 +29,7 @@ from .clause_reading import (
     _in_question, _participle_holder, _phrase_right, _target_ok,
 )
 from .nouns import _noun_frame
+from .frame import rows_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
 from .reported import (
@@ -45,7 +46,8 @@ def _empty_table() -> pd.DataFrame:
     """The table with no rows (built once: ``astype`` costs milliseconds; callers get a copy)."""
     out = pd.DataFrame([], columns=COLUMNS)
     out["stance_id"] = range(1, 1)
-    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+    # copied once: a copy is consolidated (5 blocks, not 21), and copies of that are cheap
+    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"}).copy()
 
 
 _SPLIT: list = [None, {}]  # [the cue index, {first word: (its one-word cues, {second word: its longer cues})}]
@@ -102,6 +104,8 @@ def stance(doc) -> pd.DataFrame:
         ``target_start, target_end`` and ``evidence`` (the sentence).
     """
     index, negs, neg_phrases, hedges = _compiled()
+    is_start = _start_test(index)
+    seconds_of = _second_words(index)
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -174,15 +178,15 @@ def stance(doc) -> pd.DataFrame:
         antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
 
     parsed = {cs.sent_id: cs for cs in sentences_of(doc)}
-    clause_ids: dict[int, int] = {}
-    for cs in parsed.values():
-        for c in cs.clauses:
-            clause_ids[id(c)] = len(clause_ids) + 1
+    # the clauses numbered 1, 2, ... in document order, as in doc.clauses
+    clause_ids: dict[int, int] = dict(zip(map(id, chain.from_iterable(cs.clauses for cs in parsed.values())), count(1)))
     last_para = None
     strong = _strong_words()
-    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
+    for cs in parsed.values():
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
+        s_text = text[s.start:s.end]  # the sentence's text (its span of the article)
         n = len(s.low)
+        first_row = len(rows)  # this sentence's rows are those from here
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for c in s.clauses:
@@ -271,8 +275,7 @@ def stance(doc) -> pd.DataFrame:
         asks = "?" in low  # a question or a condition in the sentence (looked at only then, per cue)
         conditional = "if" in low or "unless" in low or "event" in low
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
-        has = index.__contains__
-        starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
+        starts = list(compress(range(n), map(is_start, map(is_start, low, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
@@ -281,16 +284,19 @@ def stance(doc) -> pd.DataFrame:
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            cands = index.get(low[i])
-            if lem[i] != low[i]:
-                more = index.get(lem[i])
-                if more:
-                    cands = cands + more if cands else more
             nxt = i + 1
             # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
             after_gap = nxt
             while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
+            if _no_second_word(seconds_of, low, lem, i, after_gap, n):
+                i += 1  # only cues of several words start here, and none has its second word next
+                continue
+            cands = index.get(low[i])
+            if lem[i] != low[i]:
+                more = index.get(lem[i])
+                if more:
+                    cands = cands + more if cands else more
             if len(cands) > 12 and (lem[i] == low[i] or low[i] not in index):
                 # "be": many cues of several words ("be critical of", "be opposed to" ...): only those
                 # whose second word stands here are tried
@@ -720,7 +726,7 @@ def stance(doc) -> pd.DataFrame:
                 found_ev = list(found_ev) + _reported_wishes(cs)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
-            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
+            taken = [(r["target_start"], r["target_end"]) for r in rows[first_row:] if r["sent_id"] == s.sent_id]
             for c, hspan, tspan, label, *named in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
@@ -770,19 +776,7 @@ def stance(doc) -> pd.DataFrame:
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
-    data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
-    data["stance_id"] = list(range(1, len(rows) + 1))
-    for name in ("target_start", "target_end", "clause_id"):
-        values = data[name]
-        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-        data[name] = pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
-                                                        count=len(values)), mask)
-    for name, values in data.items():
-        # strings with gaps: typed here as pandas would (str), without its slower inference
-        if isinstance(values, list) and values and all(v is None or type(v) is str for v in values) \
-                and any(v is not None for v in values):
-            data[name] = string_array(values)
-    return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
+    return rows_frame(rows, COLUMNS)
 
 
 def stance_matrix(doc, *, by: str = "actor") -> pd.DataFrame:
