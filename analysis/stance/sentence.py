@@ -58,7 +58,8 @@ def _np_left(s: _Sent, j: int) -> tuple[int, int] | None:
                 inner = range(k + 1, j)
                 if (low[k + 1] in _REL_NOT_THAT or pos[k + 1] == "IN"
                         or (j - k <= 3 and not any(pos[x].startswith("VB") for x in inner))
-                        or (pos[k + 1] in ("VBN", "VBD") and k + 2 < j and low[k + 2] == "by")):  # ", goaded by X,"
+                        or (pos[k + 1] in ("VBN", "VBD") and k + 2 < j and low[k + 2] == "by")  # ", goaded by X,"
+                        or (pos[k + 1] == "VBG" and j - k <= 14 and k > 0 and pos[k - 1].startswith("NN"))):  # ", speaking at X,"
                     j = k - 1
                     break
                 return None
@@ -103,6 +104,13 @@ def _verb_here(s: _Sent, i: int) -> bool:
         return True
     if i > 0 and s.low[i - 1] in ("i", "we", "they", "you", "he", "she") and s.pos[i - 1] == "PRP":
         return True  # right after a subject pronoun only a verb can stand ("I like Paul", tagged as a preposition)
+    if s.pos[i] == "NNS" and 0 < i < len(s.pos) - 1 and s.low[i][-1] == "s" and (s.pos[i + 1] in ("NNP", "NNPS", "PRP$") or (
+            s.pos[i + 1] in ("NN", "DT") and s.pos[i - 1] in ("NNP", "NNPS"))) \
+            and (s.pos[i - 1] in ("NN", "NNP", "NNPS") or s.low[i - 1] in ("that", "who", "which")):
+        return True  # "mayor rebuffs Smith", "a tweet that blasts Brown": a verb in -s read as a plural noun
+    if s.pos[i] == "NN" and 0 < i < len(s.pos) - 1 and s.pos[i - 1] == "NNS" \
+            and s.pos[i + 1] in ("DT", "VBG", "PRP$", "NNP", "NNPS", "PRP", "CD"):
+        return True  # "majorities favor letting them stay": a plural subject, then the verb read as a noun
     j = i - 1
     while j >= 0 and s.pos[j] in ("RB", "RBR", "RBS"):
         j -= 1
@@ -140,10 +148,28 @@ def _verb_group_start(s: _Sent, i: int, negs: set) -> int:
 def _target_right(s: _Sent, i: int) -> tuple[int, int] | None:
     low, pos = s.low, s.pos
     j, n = i, len(low)
-    while j < n and j - i < _MAX_TARGET and (low[j] not in _BOUNDARY or pos[j] == "POS"):
-        if j > i and low[j] in ("and", "but", "or") and j + 1 < n and pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN"):
+    if j + 1 < n and low[j] in _QUOTE_MARKS:
+        i = j = j + 1  # blasted "the ignorant view": the quoted words are the target
+    while j < n and j - i < _MAX_TARGET and (low[j] not in _BOUNDARY or pos[j] == "POS"
+                                             or (low[j] in _QUOTE_MARKS and j > i and _scare_quote(s, j))):
+        if low[j] in _QUOTE_MARKS:
+            j = _scare_quote(s, j)  # called for more "flexibility" for advisers: words in quotes inside the phrase
+            continue
+        if j > i and low[j] in ("and", "but", "or") and j + 1 < n and (pos[j + 1] in ("VBD", "VBZ", "VBP", "VBN") or (
+                pos[j + 1] == "RB" and j + 2 < n and pos[j + 2] in ("VB", "VBD", "VBZ", "VBP"))):
             break  # "... and stated the need for": a second verb phrase starts
         if j > i and low[j] in _NOT_TARGET_START and pos[j] in ("IN", "WRB"):
             break  # "endorsed Smith before backing Jones": a time clause is not part of the target
         j += 1
     return (i, j - 1) if j > i else None
+
+
+def _scare_quote(s: _Sent, j: int) -> int:
+    """After the quotation mark at j opens a few quoted words inside a phrase, where the phrase goes on
+    (the index past the closing mark); 0 when it does not ("more "flexibility" for advisers")."""
+    n = len(s.low)
+    k = next((k for k in range(j + 1, min(n, j + 6)) if s.low[k] in _QUOTE_MARKS or s.low[k] in (",", ".")), None)
+    if k is None or k == j + 1 or s.low[k] not in _QUOTE_MARKS or k + 1 >= n:
+        return 0
+    nxt = s.low[k + 1]
+    return k + 1 if nxt not in _BOUNDARY and not s.pos[k + 1].startswith(("VB", "MD")) else 0
