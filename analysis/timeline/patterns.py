@@ -124,7 +124,23 @@ class _Patterns:
             "holiday": {"holiday"}, "ref": {"ref"}, "set": {"set"},
         }
         self.needs = [needs[name] for name, _ in self.rules]
+        # strings one of which every match of a rule contains, in lower case (None: no such
+        # short list): a window of ASCII text holding none of them is not searched
+        self.guards = [_guard(rx) for _, rx in self.rules]
         self.mods = {re.sub(r"\s+", " ", k): m for k, m in v["mods"].items()}
+
+
+def _guard(rx: re.Pattern) -> tuple[str, ...] | None:
+    """What every match of ``rx`` contains: one of these lower-case strings (read from the
+    pattern's parse tree by :func:`analysis.segment._needed`), or None when no short list is
+    found. The rules are case-insensitive, so the strings are tested on the lower-cased text,
+    and only on ASCII text, where lower-casing is exact."""
+    from ..segment import _needed
+
+    strings, folded = _needed(rx)
+    if strings is None or not (folded or not rx.flags & re.IGNORECASE):
+        return None
+    return tuple(strings)
 
 
 @lru_cache(maxsize=1)
