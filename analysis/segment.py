@@ -553,18 +553,22 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         # whitespace: the text from a token's end to the next token's start in the paragraph
         nexts = starts[first + 1:] + [p_end]
         whitespace.extend([text[y:n] for y, n in zip(ends[first:], nexts)])
-    lowers = [w.lower() for w in words]
-    info = [_word_info(w) for w in words]
-    tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
-    tags = [t for t, _ in tagged]
-    lemmas = [lemma for _, lemma in tagged]
-    _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
-    # an acronym is never a stopword: "US" is not the pronoun "us"
-    is_stop = [w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)]
-    is_punct = [i[0] for i in info]
-    is_alpha = [i[1] for i in info]
+    # each token's columns from a memo by (word, tag, opens a sentence): one look-up per token
+    memo = _token_memo(stops)
+    keys = list(zip(words, tags, initial))
+    rows = list(map(memo.get, keys))
+    if None in rows:
+        for k, row in enumerate(rows):
+            if row is None:
+                rows[k] = _token_row(memo, keys[k], stops)
+    if n:
+        tags, lemmas, lowers, is_punct, is_alpha, is_stop = map(list, zip(*rows))
+    else:
+        tags, lemmas, lowers, is_punct, is_alpha, is_stop = [], [], [], [], [], []
+    for k in _common_words_at_sentence_start(words, lowers, tags, lemmas, initial):
+        is_stop[k] = _is_stop(lowers[k], lemmas[k], stops)
     texts = [text[x:y] for x, y in zip(starts, ends)]
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
@@ -605,17 +609,47 @@ def token_lists(tokens: pd.DataFrame) -> dict | None:
     return entry[1]
 
 
-def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:
+def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> list[int]:
     """A capitalised word that opens a sentence and kept its form as lemma ("Union leaders
     rejected ...", tagged NNP) gets the lemma of its lower case when the article also writes it
-    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place."""
+    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place; returns the
+    positions it changed."""
     opening = [k for k, first in enumerate(initial) if first and lemmas[k] == words[k] and words[k][:1].isupper()]
     if not opening:
-        return
+        return []
     lower_case = {w for w, first in zip(words, initial) if not first and w[:1].islower()}
+    changed = []
     for k in opening:
         if lowers[k] in lower_case and not is_acronym(words[k]):
             lemmas[k] = lemmatize(lowers[k], tags[k])
+            changed.append(k)
+    return changed
+
+
+def _is_stop(lower: str, lemma: str, stops) -> bool:
+    """A token is a stopword when its lower case is on the list, unless it is an acronym kept as
+    its own lemma ("US" is not the pronoun "us")."""
+    return lower in stops and not (lower != lemma and is_acronym(lemma))
+
+
+#: (word, Penn tag from the tagger, opens a sentence) -> (tag, lemma, lower, is_punct,
+#: is_alpha, is_stop), for the stopword list in ``_memo[0]``
+_memo: list = [None, {}]
+
+
+def _token_memo(stops) -> dict:
+    if _memo[0] is not stops or len(_memo[1]) > 300_000:
+        _memo[:] = [stops, {}]
+    return _memo[1]
+
+
+def _token_row(memo: dict, key: tuple, stops) -> tuple:
+    word, pos, initial = key
+    tag, lemma = tag_and_lemma(word, pos, initial)
+    lower = word.lower()
+    punct, alpha = _word_info(word)
+    row = memo[key] = (tag, lemma, lower, punct, alpha, _is_stop(lower, lemma, stops))
+    return row
 
 
 @lru_cache(maxsize=200_000)

@@ -597,7 +597,7 @@ def _joined_valences(an, words: list, is_cap_diff: bool, parts: list, low: list 
 # the libraries' words of a span, from a memo per whitespace-separated chunk
 
 
-_chunks: dict = {}  # (chunk, negfix) -> (TextBlob's words lower-cased, its words joined, risky, first word a piece)
+_chunks: dict = {}  # (chunk, negfix) -> (TextBlob's words lower-cased (a tuple), its words joined, risky, first word a piece)
 _vader_words: dict = {}  # whitespace-separated chunk -> VADER's word for it
 
 
@@ -644,7 +644,9 @@ def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
         else:
             words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
         joined = " ".join(words)
-        hit = ([w.lower() for w in words], joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
+        # all immutable (a tuple of strings, not a list): the collector stops tracking the entry,
+        # so its full collections do not walk a memo that grows with every new chunk
+        hit = (tuple([w.lower() for w in words]), joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
         if len(_chunks) > 300_000:
             _chunks.clear()
         _chunks[key] = hit

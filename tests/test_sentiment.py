@@ -281,4 +281,4 @@ def test_plain_chunks_are_cut_as_textblob_cuts_them():
         S._chunks.clear()
         lower, joined, _, _ = S._chunk_words(chunk, False, find_tokens)
         words = " ".join(find_tokens(chunk)).split()
-        assert lower == [w.lower() for w in words] and joined == " ".join(words)
+        assert list(lower) == [w.lower() for w in words] and joined == " ".join(words)
