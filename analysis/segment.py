@@ -311,6 +311,51 @@ def _find_tags():
     return partial(_text.find_tags, language=parser.language, lexicon=parser.lexicon, default=parser.default, map=None)
 
 
+#: word -> its tag from the tagger anywhere but first in a sentence (it depends on the word alone)
+_tag_memo: dict = {}
+
+
+def _tags(words: list) -> list[str]:
+    """The Penn tags ``_find_tags()(words)`` gives (the second item of each pair), from a memo by
+    word. Without a language model, morphology or contextual rules (the parser's own settings),
+    the tagger reads each word alone: its entry in the lexicon (for the first word of the
+    list, else the entry of its lower case), or when it has none: NNP for a word in title
+    case, CD for digits and number punctuation, else the tagger's suffix rules.
+
+    >>> _tags(["Ministers", "met", "in", "Dushanbe", "on", "12", "meetings"])
+    ['NNS', 'VBD', 'IN', 'NNP', 'IN', 'CD', 'NNS']
+    """
+    if not words:
+        return []
+    memo = _tag_memo
+    tags = list(map(memo.get, words))
+    if None in tags:
+        if len(memo) > 200_000:
+            memo.clear()
+        for k, tag in enumerate(tags):
+            if tag is None:
+                word = words[k]
+                tag = _tagger().lexicon.get(word)
+                tags[k] = memo[word] = _unknown_tag(word) if tag is None else tag
+    first = words[0]
+    lexicon = _tagger().lexicon
+    tag = lexicon.get(first, lexicon.get(first.lower()) or None)
+    tags[0] = _unknown_tag(first) if tag is None else tag
+    return tags
+
+
+def _unknown_tag(word: str) -> str:
+    """The tagger's tag for a word its lexicon does not hold (``find_tags`` with its defaults)."""
+    from textblob import _text
+
+    default = _tagger().default
+    if word.istitle():
+        return default[1]
+    if _text.CD.match(word) is not None:
+        return default[2]
+    return _text._suffix_rules([word, default[0]])[1]
+
+
 _user_stopwords: set[str] = set()
 _stops: list[frozenset[str]] = []
 
@@ -515,7 +560,6 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         ``(sentences, tokens)`` DataFrames with the columns in ``SENTENCE_COLUMNS`` and
         ``TOKEN_COLUMNS``; ``sent_id`` and ``token_id`` number from 1 across the article.
     """
-    find_tags = _find_tags()
     s_rows: list[tuple] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -538,16 +582,14 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             folded = pfolded[s_start:s_end]
             spans = split_tokens(stext, folded)
             sent_words = [folded[x:y] for x, y in spans]
-            sent_tags = find_tags(sent_words) if sent_words else []
-            if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
-                sent_tags = [[w, "NN"] for w in sent_words]
+            sent_tags = _tags(sent_words)
             if sent_words:
                 initial.append(True)
                 initial.extend([w in _OPENERS for w in sent_words[:-1]])
             starts.extend([a + x for x, _ in spans])
             ends.extend([a + y for _, y in spans])
             words.extend(sent_words)
-            tags.extend([t for _, t in sent_tags])
+            tags.extend(sent_tags)
             sent_ids.extend([sent_id] * len(spans))
             para_ids.extend([para_id] * len(spans))
         # whitespace: the text from a token's end to the next token's start in the paragraph
