@@ -323,7 +323,7 @@ def _tags(words: list) -> list[str]:
     case, CD for digits and number punctuation, else the tagger's suffix rules.
 
     >>> _tags(["Ministers", "met", "in", "Dushanbe", "on", "12", "meetings"])
-    ['NNS', 'VBD', 'IN', 'NNP', 'IN', 'CD', 'NNS']
+    ['NNPS', 'VBD', 'IN', 'NNP', 'IN', 'CD', 'NNS']
     """
     if not words:
         return []
