@@ -629,6 +629,65 @@ def _abbreviation(word: str) -> bool:
             or RE_ABBR3.match(word) is not None)
 
 
+@lru_cache(maxsize=1)
+def _find_tokens_settings():
+    from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
+
+    punctuation = tuple(PUNCTUATION.replace(".", ""))
+    return (punctuation, punctuation + (".",), list(replacements.items()), replacements, ABBREVIATIONS,
+            RE_ABBR1.match, RE_ABBR2.match, RE_ABBR3.match)
+
+
+def _find_tokens_words(string: str) -> list | None:
+    """``" ".join(find_tokens(string)).split()`` for TextBlob's ``find_tokens`` with its default
+    settings, when none of its emoticon and ``(!)`` patterns matches in the tokens joined by
+    spaces (the caller checks; where one does, it calls the library). None for a string with a
+    line break or the library's end-of-sentence marker in it (the library's own cut then).
+
+    The steps are the library's: its contraction replacements (fixed strings: ``re.sub`` of
+    each is ``str.replace``), spaces around quotes, the whitespace-separated pieces (what its
+    ``TOKEN`` pattern finds once runs of whitespace are one space), leading and trailing
+    punctuation, ellipses and final periods split off except on abbreviations. Its sentence
+    grouping only joins the tokens again (dropping the end-of-sentence marker), and its two
+    patterns then change nothing, since they cannot match in a sentence if they do not match
+    in all the tokens joined.
+
+    >>> _find_tokens_words("(“Don't”),"), _find_tokens_words("U.S....")
+    (['(', '“', 'Do', 'n', "'", 't', '”', ')', ','], ['U.S', '...'])
+    """
+    if "\n" in string or "\r" in string or "END-OF-SENTENCE" in string:
+        return None
+    punctuation, trailing, items, replace, abbreviations, abbr1, abbr2, abbr3 = _find_tokens_settings()
+    for a, b in items:
+        if a in string:
+            string = string.replace(a, b)
+    if not string.isalnum():
+        string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+                  .replace("'", " ' ").replace('"', ' " '))
+    tokens = []
+    for t in string.split():
+        tail = []
+        while t.startswith(punctuation) and t not in replace:
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(trailing) and t not in replace:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in abbreviations or abbr1(t) is not None or abbr2(t) is not None or abbr3(t) is not None:
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    return tokens
+
+
 def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
     key = (chunk, negfix)
     hit = _chunks.get(key)
@@ -642,7 +701,10 @@ def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
         elif chunk[-1:] == "." and chunk[:-1].isalnum():  # the period apart unless an abbreviation
             words = [chunk] if _abbreviation(chunk) else [chunk[:-1], "."]
         else:
-            words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
+            string = _negfix(chunk) if negfix else chunk
+            words = _find_tokens_words(string)
+            if words is None or _joins(" ".join(words)):  # the library's own cut, its patterns applied
+                words = " ".join(tokenize(string)).split()
         joined = " ".join(words)
         # all immutable (a tuple of strings, not a list): the collector stops tracking the entry,
         # so its full collections do not walk a memo that grows with every new chunk
@@ -669,8 +731,10 @@ def _textblob_words(span: str, tokenize, negfix: bool = False) -> list:
         return _library_words(span, tokenize, negfix)
     out: list = []
     joined, check = [], False
+    memo = _chunks
     for chunk in span.split():
-        lower, join, risky, piece = _chunk_words(chunk, negfix, tokenize)
+        hit = memo.get((chunk, negfix))
+        lower, join, risky, piece = _chunk_words(chunk, negfix, tokenize) if hit is None else hit
         if risky:
             return _library_words(span, tokenize, negfix)
         if piece and out:
@@ -685,10 +749,16 @@ def _textblob_words(span: str, tokenize, negfix: bool = False) -> list:
 def _chunkwise(tokenize) -> bool:
     """True for TextBlob's own tokenizer (``find_tokens`` with its default settings), the one
     :func:`_textblob_words` knows to cut each chunk on its own."""
-    from textblob._text import find_tokens
-    from textblob.en import parser
+    known = _chunkwise_for
+    if known[0] is not tokenize and known[0] != tokenize:
+        from textblob._text import find_tokens
+        from textblob.en import parser
 
-    return tokenize is find_tokens or tokenize == parser.find_tokens
+        known[:] = [tokenize, tokenize is find_tokens or tokenize == parser.find_tokens]
+    return known[1]
+
+
+_chunkwise_for: list = [None, False]  # [the last tokenizer asked about, the answer]
 
 
 def _library_words(span: str, tokenize, negfix: bool) -> list:
