@@ -896,6 +896,26 @@ def _tb_average(a: list):
     return Score(polarity=sp / float(np_ or 1), subjectivity=ss / float(ns or 1), assessments=a)
 
 
+_emoji_class: list = [None, None]  # [VADER's emoji dict, the test for it]
+
+
+def _no_emoji(emojis: dict):
+    """A function telling whether a text holds none of the characters ``emojis`` (VADER's emoji
+    lexicon) has an entry for: ``emojis.keys().isdisjoint(text)``, as one search for a class of
+    those characters (a key of several characters is never one character of the text)."""
+    if _emoji_class[0] is not emojis:
+        chars = sorted(k for k in emojis if isinstance(k, str) and len(k) == 1)
+        search = (re.compile("[" + "".join(map(re.escape, chars)) + "]") if chars else re.compile("(?!)")).search
+        if any(c.isascii() for c in chars):
+            def test(text):
+                return search(text) is None
+        else:  # an ASCII text holds none of them
+            def test(text):
+                return text.isascii() or search(text) is None
+        _emoji_class[:] = [emojis, test]
+    return _emoji_class[1]
+
+
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
     pos = start
@@ -925,7 +945,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     text = doc.text
     tb_an, vd_an = _textblob(), _vader()
     tokenize = tb_an.tokenizer
-    emojis = vd_an.emojis
+    no_emoji = _no_emoji(vd_an.emojis)
     rows, spans = [], []
 
     def score(level, pid, sid, s, e, parts):
@@ -933,7 +953,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         if parts is None:
             # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
             tbw = _stand_ins_for(_textblob_words(span, tokenize), tb_an)
-            vdw = _vader_words_of(span) if emojis.keys().isdisjoint(span) else None
+            vdw = _vader_words_of(span) if no_emoji(span) else None
             has_nt = _NT.search(span) is not None
             tb = _tb_score(tb_an, tbw)
             head, tail = _tb_edges(tbw, tb_an)

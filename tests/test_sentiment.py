@@ -309,3 +309,10 @@ def test_plain_chunks_are_cut_as_textblob_cuts_them():
         lower, joined, _, _ = S._chunk_words(chunk, False, find_tokens)
         words = " ".join(find_tokens(chunk)).split()
         assert list(lower) == [w.lower() for w in words] and joined == " ".join(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,!“”’é") + ["😀", "👍", "♥", "☺", "\u2764", "\ufe0f", "🇺", "✓", "→"]), max_size=14))
+def test_emoji_test_is_vaders(text):
+    emojis = S._vader().emojis
+    assert S._no_emoji(emojis)(text) == emojis.keys().isdisjoint(text)
