@@ -36,6 +36,7 @@ import types
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 
 import pandas as pd
 
@@ -51,6 +52,7 @@ EXPLAIN_COLUMNS = ["level", "para_id", "sent_id", "lexicon", "start", "end", "te
                    "subjectivity", "lexicon_score", "negated", "modified"]
 ACTOR_COLUMNS = ["mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "mention",
                  "start", "end", "text", "textblob_polarity", "vader_compound", "clause_id", "role"]
+_chain = chain.from_iterable  # the word lists of parts one after the other
 _RANGES = {"textblob": (-1.0, 1.0), "vader": (-4.0, 4.0)}
 _NT = re.compile(r"n['’]t\b", re.I)
 
@@ -861,7 +863,7 @@ def _tb_join(an, parts: list):
     a = []
     for words, score, _tail in groups:
         if score is None:
-            score = _tb_score(an, [w for ws in words for w in ws])
+            score = _tb_score(an, list(_chain(words)))
         a.extend(score.assessments)
     head = False  # a "!" before the first known word of the whole
     for _words, _score, head_bang, tail in parts:
@@ -966,9 +968,9 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         else:
             # the parts' word lists one after the other (also for the "n't" -> " not" reading,
             # which never crosses whitespace), and the scores from the parts' assessments
-            tbw = [w for p in parts for w in p[0]]
-            vdw = [w for p in parts for w in p[1]]
-            nfw = [w for p in parts for w in p[2]]
+            tbw = list(_chain([p[0] for p in parts]))
+            vdw = list(_chain([p[1] for p in parts]))
+            nfw = list(_chain([p[2] for p in parts]))
             tb, head, tail = _tb_join(tb_an, [(p[0], p[6], p[7], p[8]) for p in parts])
             has_nt = any(p[12] for p in parts)
             if has_nt:
@@ -985,7 +987,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                 upper = sum(map(str.isupper, vdw))
             cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
             if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
-                v_low = [w for p in parts for w in p[14]]
+                v_low = list(_chain([p[14] for p in parts]))
                 raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts], low=v_low)
                 has_but = any(p[13] for p in parts)
             else:
