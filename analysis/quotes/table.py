@@ -104,7 +104,11 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self.n_tok = len(self.t_start)
         self.t_pos = _past_tenses(self.t_pos, self.t_lemma)
         def col(frame, name):
-            return column_values(frame, name).tolist()
+            values = column_values(frame, name)
+            arrow = getattr(values, "_pa_array", None)
+            if arrow is not None and arrow.null_count == 0 and isinstance(values.dtype, pd.StringDtype):
+                return arrow.to_pylist()  # the same strings, without pandas' conversion
+            return values.tolist()
 
         s = doc.sentences
         self.out_start = col(s, "start")       # the sentences as segmented, for ``sent_id``
