@@ -903,17 +903,15 @@ _emoji_class: list = [None, None]  # [VADER's emoji dict, the test for it]
 
 def _no_emoji(emojis: dict):
     """A function telling whether a text holds none of the characters ``emojis`` (VADER's emoji
-    lexicon) has an entry for: ``emojis.keys().isdisjoint(text)``, as one search for a class of
-    those characters (a key of several characters is never one character of the text)."""
+    lexicon) has an entry for: ``emojis.keys().isdisjoint(text)``, answered at once for an
+    ASCII text when no key is an ASCII character (VADER's keys are emoji)."""
     if _emoji_class[0] is not emojis:
-        chars = sorted(k for k in emojis if isinstance(k, str) and len(k) == 1)
-        search = (re.compile("[" + "".join(map(re.escape, chars)) + "]") if chars else re.compile("(?!)")).search
-        if any(c.isascii() for c in chars):
+        keys = emojis.keys()
+        if any(isinstance(k, str) and len(k) == 1 and k.isascii() for k in keys):
+            test = keys.isdisjoint
+        else:
             def test(text):
-                return search(text) is None
-        else:  # an ASCII text holds none of them
-            def test(text):
-                return text.isascii() or search(text) is None
+                return text.isascii() or keys.isdisjoint(text)
         _emoji_class[:] = [emojis, test]
     return _emoji_class[1]
 
