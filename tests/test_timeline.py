@@ -472,3 +472,20 @@ def test_rule_guards_change_no_expression():
             assert find_timexes(text, published="2021-09-16") == found
         finally:
             p.guards = saved
+
+
+def test_written_guards_hold_on_random_text():
+    import random
+
+    from analysis.timeline.patterns import _GUARDS, _patterns
+
+    p = _patterns()
+    rng = random.Random(7)
+    pieces = ["1", "5", "9", "0", "2", "20", "19", "15", "s", "'s", "'", " ", "the ", "mid-", "in ", "June ", "of ",
+              "fiscal ", "year ", "late ", "S", "%", ".", ","]
+    rules = dict(p.rules)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for name, guard in _GUARDS.items():
+            for m in rules[name].finditer(text):
+                assert any(g in m.group(0).lower() for g in guard), (name, text)
