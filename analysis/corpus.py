@@ -187,10 +187,10 @@ def _pause_collector() -> bool:
     """In a process's main thread, once :func:`_settle` has run: turn the cyclic garbage
     collector off while one article is annotated (the caller turns it on again after the
     article, and the collector then runs as usual). While an article is annotated, most of
-    what it makes is alive (its token lists, parsed sentences, the layers' tables) and freed
-    by reference counting afterwards; each collection during the article walks all of it
-    again, about 2 ms at a time, several times per article. Cyclic garbage waits until the
-    article is done. True when it was turned off."""
+    what it makes stays alive until the article is done (its token lists, parsed sentences,
+    the layers' tables); each collection during the article walked all of it again, about
+    2 ms at a time, several times per article. Cyclic garbage waits until the article is
+    done. True when it was turned off."""
     import gc
     import threading
 

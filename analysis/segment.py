@@ -319,8 +319,8 @@ def _tags(words: list) -> list[str]:
     """The Penn tags ``_find_tags()(words)`` gives (the second item of each pair), from a memo by
     word. Without a language model, morphology or contextual rules (the parser's own settings),
     the tagger reads each word alone: its entry in the lexicon (for the first word of the
-    list, else the entry of its lower case), or when it has none: NNP for a word in title
-    case, CD for digits and number punctuation, else the tagger's suffix rules.
+    list, failing that the entry of its lower case), or when it has none: NNP for a word in
+    title case, CD for digits and number punctuation, else the tagger's suffix rules.
 
     >>> _tags(["Ministers", "met", "in", "Dushanbe", "on", "12", "meetings"])
     ['NNPS', 'VBD', 'IN', 'NNP', 'IN', 'CD', 'NNS']
