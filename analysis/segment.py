@@ -311,6 +311,51 @@ def _find_tags():
     return partial(_text.find_tags, language=parser.language, lexicon=parser.lexicon, default=parser.default, map=None)
 
 
+#: word -> its tag from the tagger anywhere but first in a sentence (it depends on the word alone)
+_tag_memo: dict = {}
+
+
+def _tags(words: list) -> list[str]:
+    """The Penn tags ``_find_tags()(words)`` gives (the second item of each pair), from a memo by
+    word. Without a language model, morphology or contextual rules (the parser's own settings),
+    the tagger reads each word alone: its entry in the lexicon (for the first word of the
+    list, failing that the entry of its lower case), or when it has none: NNP for a word in
+    title case, CD for digits and number punctuation, else the tagger's suffix rules.
+
+    >>> _tags(["Ministers", "met", "in", "Dushanbe", "on", "12", "meetings"])
+    ['NNPS', 'VBD', 'IN', 'NNP', 'IN', 'CD', 'NNS']
+    """
+    if not words:
+        return []
+    memo = _tag_memo
+    tags = list(map(memo.get, words))
+    if None in tags:
+        if len(memo) > 200_000:
+            memo.clear()
+        for k, tag in enumerate(tags):
+            if tag is None:
+                word = words[k]
+                tag = _tagger().lexicon.get(word)
+                tags[k] = memo[word] = _unknown_tag(word) if tag is None else tag
+    first = words[0]
+    lexicon = _tagger().lexicon
+    tag = lexicon.get(first, lexicon.get(first.lower()) or None)
+    tags[0] = _unknown_tag(first) if tag is None else tag
+    return tags
+
+
+def _unknown_tag(word: str) -> str:
+    """The tagger's tag for a word its lexicon does not hold (``find_tags`` with its defaults)."""
+    from textblob import _text
+
+    default = _tagger().default
+    if word.istitle():
+        return default[1]
+    if _text.CD.match(word) is not None:
+        return default[2]
+    return _text._suffix_rules([word, default[0]])[1]
+
+
 _user_stopwords: set[str] = set()
 _stops: list[frozenset[str]] = []
 
@@ -515,7 +560,6 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
         ``(sentences, tokens)`` DataFrames with the columns in ``SENTENCE_COLUMNS`` and
         ``TOKEN_COLUMNS``; ``sent_id`` and ``token_id`` number from 1 across the article.
     """
-    find_tags = _find_tags()
     s_rows: list[tuple] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -538,33 +582,35 @@ def segment(text: str, paragraphs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataF
             folded = pfolded[s_start:s_end]
             spans = split_tokens(stext, folded)
             sent_words = [folded[x:y] for x, y in spans]
-            sent_tags = find_tags(sent_words) if sent_words else []
-            if len(sent_tags) != len(sent_words):  # pragma: no cover - defensive
-                sent_tags = [[w, "NN"] for w in sent_words]
+            sent_tags = _tags(sent_words)
             if sent_words:
                 initial.append(True)
                 initial.extend([w in _OPENERS for w in sent_words[:-1]])
             starts.extend([a + x for x, _ in spans])
             ends.extend([a + y for _, y in spans])
             words.extend(sent_words)
-            tags.extend([t for _, t in sent_tags])
+            tags.extend(sent_tags)
             sent_ids.extend([sent_id] * len(spans))
             para_ids.extend([para_id] * len(spans))
         # whitespace: the text from a token's end to the next token's start in the paragraph
         nexts = starts[first + 1:] + [p_end]
         whitespace.extend([text[y:n] for y, n in zip(ends[first:], nexts)])
-    lowers = [w.lower() for w in words]
-    info = [_word_info(w) for w in words]
-    tagged = [tag_and_lemma(w, t, i) for w, t, i in zip(words, tags, initial)]
-    tags = [t for t, _ in tagged]
-    lemmas = [lemma for _, lemma in tagged]
-    _common_words_at_sentence_start(words, lowers, tags, lemmas, initial)
     stops = _stop_cache()
     n = len(words)
-    # an acronym is never a stopword: "US" is not the pronoun "us"
-    is_stop = [w in stops and not (w != lemma and is_acronym(lemma)) for w, lemma in zip(lowers, lemmas)]
-    is_punct = [i[0] for i in info]
-    is_alpha = [i[1] for i in info]
+    # each token's columns from a memo by (word, tag, opens a sentence): one look-up per token
+    memo = _token_memo(stops)
+    keys = list(zip(words, tags, initial))
+    rows = list(map(memo.get, keys))
+    if None in rows:
+        for k, row in enumerate(rows):
+            if row is None:
+                rows[k] = _token_row(memo, keys[k], stops)
+    if n:
+        tags, lemmas, lowers, is_punct, is_alpha, is_stop = map(list, zip(*rows))
+    else:
+        tags, lemmas, lowers, is_punct, is_alpha, is_stop = [], [], [], [], [], []
+    for k in _common_words_at_sentence_start(words, lowers, tags, lemmas, initial):
+        is_stop[k] = _is_stop(lowers[k], lemmas[k], stops)
     texts = [text[x:y] for x, y in zip(starts, ends)]
     tokens = frame_from_columns(TOKEN_COLUMNS, [
         np.arange(1, n + 1, dtype="int64"),
@@ -605,17 +651,47 @@ def token_lists(tokens: pd.DataFrame) -> dict | None:
     return entry[1]
 
 
-def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> None:
+def _common_words_at_sentence_start(words, lowers, tags, lemmas, initial) -> list[int]:
     """A capitalised word that opens a sentence and kept its form as lemma ("Union leaders
     rejected ...", tagged NNP) gets the lemma of its lower case when the article also writes it
-    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place."""
+    in lower case elsewhere ("the union said"). Changes ``lemmas`` in place; returns the
+    positions it changed."""
     opening = [k for k, first in enumerate(initial) if first and lemmas[k] == words[k] and words[k][:1].isupper()]
     if not opening:
-        return
+        return []
     lower_case = {w for w, first in zip(words, initial) if not first and w[:1].islower()}
+    changed = []
     for k in opening:
         if lowers[k] in lower_case and not is_acronym(words[k]):
             lemmas[k] = lemmatize(lowers[k], tags[k])
+            changed.append(k)
+    return changed
+
+
+def _is_stop(lower: str, lemma: str, stops) -> bool:
+    """A token is a stopword when its lower case is on the list, unless it is an acronym kept as
+    its own lemma ("US" is not the pronoun "us")."""
+    return lower in stops and not (lower != lemma and is_acronym(lemma))
+
+
+#: (word, Penn tag from the tagger, opens a sentence) -> (tag, lemma, lower, is_punct,
+#: is_alpha, is_stop), for the stopword list in ``_memo[0]``
+_memo: list = [None, {}]
+
+
+def _token_memo(stops) -> dict:
+    if _memo[0] is not stops or len(_memo[1]) > 300_000:
+        _memo[:] = [stops, {}]
+    return _memo[1]
+
+
+def _token_row(memo: dict, key: tuple, stops) -> tuple:
+    word, pos, initial = key
+    tag, lemma = tag_and_lemma(word, pos, initial)
+    lower = word.lower()
+    punct, alpha = _word_info(word)
+    row = memo[key] = (tag, lemma, lower, punct, alpha, _is_stop(lower, lemma, stops))
+    return row
 
 
 @lru_cache(maxsize=200_000)

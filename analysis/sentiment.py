@@ -36,6 +36,7 @@ import types
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
+from itertools import chain
 
 import pandas as pd
 
@@ -51,6 +52,7 @@ EXPLAIN_COLUMNS = ["level", "para_id", "sent_id", "lexicon", "start", "end", "te
                    "subjectivity", "lexicon_score", "negated", "modified"]
 ACTOR_COLUMNS = ["mention_id", "para_id", "sent_id", "actor_id", "actor", "actor_type", "mention",
                  "start", "end", "text", "textblob_polarity", "vader_compound", "clause_id", "role"]
+_chain = chain.from_iterable  # the word lists of parts one after the other
 _RANGES = {"textblob": (-1.0, 1.0), "vader": (-4.0, 4.0)}
 _NT = re.compile(r"n['’]t\b", re.I)
 
@@ -597,7 +599,7 @@ def _joined_valences(an, words: list, is_cap_diff: bool, parts: list, low: list 
 # the libraries' words of a span, from a memo per whitespace-separated chunk
 
 
-_chunks: dict = {}  # (chunk, negfix) -> (TextBlob's words lower-cased, its words joined, risky, first word a piece)
+_chunks: dict = {}  # (chunk, negfix) -> (TextBlob's words lower-cased (a tuple), its words joined, risky, first word a piece)
 _vader_words: dict = {}  # whitespace-separated chunk -> VADER's word for it
 
 
@@ -629,6 +631,65 @@ def _abbreviation(word: str) -> bool:
             or RE_ABBR3.match(word) is not None)
 
 
+@lru_cache(maxsize=1)
+def _find_tokens_settings():
+    from textblob._text import ABBREVIATIONS, PUNCTUATION, RE_ABBR1, RE_ABBR2, RE_ABBR3, replacements
+
+    punctuation = tuple(PUNCTUATION.replace(".", ""))
+    return (punctuation, punctuation + (".",), list(replacements.items()), replacements, ABBREVIATIONS,
+            RE_ABBR1.match, RE_ABBR2.match, RE_ABBR3.match)
+
+
+def _find_tokens_words(string: str) -> list | None:
+    """``" ".join(find_tokens(string)).split()`` for TextBlob's ``find_tokens`` with its default
+    settings, when none of its emoticon and ``(!)`` patterns matches in the tokens joined by
+    spaces (the caller checks; where one does, it calls the library). None for a string with a
+    line break or the library's end-of-sentence marker in it (the library's own cut then).
+
+    The steps are the library's: its contraction replacements (fixed strings: ``re.sub`` of
+    each is ``str.replace``), spaces around quotes, the whitespace-separated pieces (what its
+    ``TOKEN`` pattern finds once runs of whitespace are one space), leading and trailing
+    punctuation, ellipses and final periods split off except on abbreviations. Its sentence
+    grouping only joins the tokens again (dropping the end-of-sentence marker), and its two
+    patterns then change nothing, since they cannot match in a sentence if they do not match
+    in all the tokens joined.
+
+    >>> _find_tokens_words("(“Don't”),"), _find_tokens_words("U.S....")
+    (['(', '“', 'Do', 'n', "'", 't', '”', ')', ','], ['U.S', '...'])
+    """
+    if "\n" in string or "\r" in string or "END-OF-SENTENCE" in string:
+        return None
+    punctuation, trailing, items, replace, abbreviations, abbr1, abbr2, abbr3 = _find_tokens_settings()
+    for a, b in items:
+        if a in string:
+            string = string.replace(a, b)
+    if not string.isalnum():
+        string = (string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+                  .replace("'", " ' ").replace('"', ' " '))
+    tokens = []
+    for t in string.split():
+        tail = []
+        while t.startswith(punctuation) and t not in replace:
+            tokens.append(t[0])
+            t = t[1:]
+        while t.endswith(trailing) and t not in replace:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in abbreviations or abbr1(t) is not None or abbr2(t) is not None or abbr3(t) is not None:
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            tokens.append(t)
+        tokens.extend(reversed(tail))
+    return tokens
+
+
 def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
     key = (chunk, negfix)
     hit = _chunks.get(key)
@@ -642,9 +703,14 @@ def _chunk_words(chunk: str, negfix: bool, tokenize) -> tuple:
         elif chunk[-1:] == "." and chunk[:-1].isalnum():  # the period apart unless an abbreviation
             words = [chunk] if _abbreviation(chunk) else [chunk[:-1], "."]
         else:
-            words = " ".join(tokenize(_negfix(chunk) if negfix else chunk)).split()
+            string = _negfix(chunk) if negfix else chunk
+            words = _find_tokens_words(string)
+            if words is None or _joins(" ".join(words)):  # the library's own cut, its patterns applied
+                words = " ".join(tokenize(string)).split()
         joined = " ".join(words)
-        hit = ([w.lower() for w in words], joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
+        # all immutable (a tuple of strings, not a list): the collector stops tracking the entry,
+        # so its full collections do not walk a memo that grows with every new chunk
+        hit = (tuple([w.lower() for w in words]), joined, _joins(joined), bool(words) and words[0] in _emoticon_pieces()[2])
         if len(_chunks) > 300_000:
             _chunks.clear()
         _chunks[key] = hit
@@ -667,8 +733,10 @@ def _textblob_words(span: str, tokenize, negfix: bool = False) -> list:
         return _library_words(span, tokenize, negfix)
     out: list = []
     joined, check = [], False
+    memo = _chunks
     for chunk in span.split():
-        lower, join, risky, piece = _chunk_words(chunk, negfix, tokenize)
+        hit = memo.get((chunk, negfix))
+        lower, join, risky, piece = _chunk_words(chunk, negfix, tokenize) if hit is None else hit
         if risky:
             return _library_words(span, tokenize, negfix)
         if piece and out:
@@ -683,10 +751,16 @@ def _textblob_words(span: str, tokenize, negfix: bool = False) -> list:
 def _chunkwise(tokenize) -> bool:
     """True for TextBlob's own tokenizer (``find_tokens`` with its default settings), the one
     :func:`_textblob_words` knows to cut each chunk on its own."""
-    from textblob._text import find_tokens
-    from textblob.en import parser
+    known = _chunkwise_for
+    if known[0] is not tokenize and known[0] != tokenize:
+        from textblob._text import find_tokens
+        from textblob.en import parser
 
-    return tokenize is find_tokens or tokenize == parser.find_tokens
+        known[:] = [tokenize, tokenize is find_tokens or tokenize == parser.find_tokens]
+    return known[1]
+
+
+_chunkwise_for: list = [None, False]  # [the last tokenizer asked about, the answer]
 
 
 def _library_words(span: str, tokenize, negfix: bool) -> list:
@@ -789,7 +863,7 @@ def _tb_join(an, parts: list):
     a = []
     for words, score, _tail in groups:
         if score is None:
-            score = _tb_score(an, [w for ws in words for w in ws])
+            score = _tb_score(an, list(_chain(words)))
         a.extend(score.assessments)
     head = False  # a "!" before the first known word of the whole
     for _words, _score, head_bang, tail in parts:
@@ -824,6 +898,24 @@ def _tb_average(a: list):
     return Score(polarity=sp / float(np_ or 1), subjectivity=ss / float(ns or 1), assessments=a)
 
 
+_emoji_class: list = [None, None]  # [VADER's emoji dict, the test for it]
+
+
+def _no_emoji(emojis: dict):
+    """A function telling whether a text holds none of the characters ``emojis`` (VADER's emoji
+    lexicon) has an entry for: ``emojis.keys().isdisjoint(text)``, answered at once for an
+    ASCII text when no key is an ASCII character (VADER's keys are emoji)."""
+    if _emoji_class[0] is not emojis:
+        keys = emojis.keys()
+        if any(isinstance(k, str) and len(k) == 1 and k.isascii() for k in keys):
+            test = keys.isdisjoint
+        else:
+            def test(text):
+                return text.isascii() or keys.isdisjoint(text)
+        _emoji_class[:] = [emojis, test]
+    return _emoji_class[1]
+
+
 def _covered(text: str, start: int, end: int, parts: list[tuple[int, int]]) -> bool:
     """True when ``parts`` cover text[start:end] with only whitespace between and around them."""
     pos = start
@@ -853,7 +945,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
     text = doc.text
     tb_an, vd_an = _textblob(), _vader()
     tokenize = tb_an.tokenizer
-    emojis = vd_an.emojis
+    no_emoji = _no_emoji(vd_an.emojis)
     rows, spans = [], []
 
     def score(level, pid, sid, s, e, parts):
@@ -861,7 +953,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         if parts is None:
             # TextBlob's words go to its assessments as stand-ins (the same assessments and scores)
             tbw = _stand_ins_for(_textblob_words(span, tokenize), tb_an)
-            vdw = _vader_words_of(span) if emojis.keys().isdisjoint(span) else None
+            vdw = _vader_words_of(span) if no_emoji(span) else None
             has_nt = _NT.search(span) is not None
             tb = _tb_score(tb_an, tbw)
             head, tail = _tb_edges(tbw, tb_an)
@@ -874,9 +966,9 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
         else:
             # the parts' word lists one after the other (also for the "n't" -> " not" reading,
             # which never crosses whitespace), and the scores from the parts' assessments
-            tbw = [w for p in parts for w in p[0]]
-            vdw = [w for p in parts for w in p[1]]
-            nfw = [w for p in parts for w in p[2]]
+            tbw = list(_chain([p[0] for p in parts]))
+            vdw = list(_chain([p[1] for p in parts]))
+            nfw = list(_chain([p[2] for p in parts]))
             tb, head, tail = _tb_join(tb_an, [(p[0], p[6], p[7], p[8]) for p in parts])
             has_nt = any(p[12] for p in parts)
             if has_nt:
@@ -893,7 +985,7 @@ def _score_rows(doc) -> tuple[pd.DataFrame, list]:
                 upper = sum(map(str.isupper, vdw))
             cap = 0 < len(vdw) - upper < len(vdw)  # allcap_differential(vdw)
             if parts is not None and all(p[3] is not None for p in parts):  # recompute only where they may differ
-                v_low = [w for p in parts for w in p[14]]
+                v_low = list(_chain([p[14] for p in parts]))
                 raw = _joined_valences(vd_an, vdw, cap, [(p[1], p[3], p[4]) for p in parts], low=v_low)
                 has_but = any(p[13] for p in parts)
             else:

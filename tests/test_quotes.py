@@ -327,9 +327,9 @@ def test_linear_in_the_number_of_marks():
         for _ in range(3):
             doc = analysis.annotate(analysis.from_text(text))
             doc.mentions
-            t0 = time.perf_counter()
+            t0 = time.process_time()  # CPU time: other work on the machine does not count
             q = doc.quotes
-            dt = time.perf_counter() - t0
+            dt = time.process_time() - t0
             best = dt if best is None else min(best, dt)
         times.append(best)
         assert len(q) == 2 * n

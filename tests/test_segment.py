@@ -244,6 +244,32 @@ def test_tags_are_the_parsers_own(seed_doc):
         assert _find_tags()(words) == _tagger().find_tags(words), sent_id
 
 
+def test_tags_from_the_memo_are_the_taggers(seed_doc):
+    from analysis.segment import _find_tags, _tag_memo, _tags
+
+    sentences = [[fold(w) for w in words] for _, words in seed_doc.tokens.groupby("sent_id")["text"]]
+    sentences += [
+        ["Officials", "said", "the", "3.5%", "rise", "was", "unsustainable", "."],
+        ["said", "Officials", "Glorbing", "flimsily", "re-elected", "12:30", "$40", "untaggables", "OK"],
+        ["The", "the", "THE", "Zyx", "zyx", "modernize", "hopeful", "miss", "famous", "--", "'s"],
+        ["Unknownword"], ["unknownword"], ["US"], ["us", "US"], [],
+    ]
+    for words in sentences:
+        for variant in (words, words[::-1], [w.lower() for w in words], [w.upper() for w in words]):
+            expected = [t for _, t in _find_tags()(variant)] if variant else []
+            assert _tags(variant) == expected, variant
+            _tag_memo.clear()
+            assert _tags(variant) == expected, variant  # the same from an empty memo
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=string.ascii_letters + string.digits + "-.,:/%$'", min_size=1, max_size=8), max_size=12))
+def test_tags_from_the_memo_match_the_tagger_on_random_words(words):
+    from analysis.segment import _find_tags, _tags
+
+    assert _tags(words) == ([t for _, t in _find_tags()(words)] if words else [])
+
+
 def test_lemmas_are_lemminflects():
     from lemminflect import getLemma
 

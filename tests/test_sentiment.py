@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -274,6 +276,31 @@ def test_every_level_equals_the_libraries_on_tricky_text():
             assert row.textblob_polarity_negfix == TextBlob(S._negfix(row.text)).sentiment.polarity, (row.level, row.text)
 
 
+_CHUNK_EXAMPLES = ("(“Don't”),", "U.S....", "Mr.", "e.g.,", "isn't.", "'90s", "“Yes!”", "(!)", ":-)", "<3", "end...\"",
+                   "$4.5bn;", "--", "...", "'", "’s", "rock'n'roll", "Sen.)", "(D-Nev.)", "x.)", "can't?!", "[sic]", "co-op’s")
+
+
+def test_chunks_are_cut_as_textblob_cuts_them():
+    from textblob._text import find_tokens
+
+    for chunk in _CHUNK_EXAMPLES:
+        for negfix in (False, True):
+            S._chunks.clear()
+            lower, joined, risky, _ = S._chunk_words(chunk, negfix, find_tokens)
+            words = " ".join(find_tokens(S._negfix(chunk) if negfix else chunk)).split()
+            assert (list(lower), joined, risky) == ([w.lower() for w in words], " ".join(words), S._joins(" ".join(words))), chunk
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aBx1.,;:!?()[]{}`'\"@#$^&*+-|=~_“”‘’…D<3ntos ", min_size=1, max_size=10))
+def test_find_tokens_words_is_textblobs_cut(chunk):
+    from textblob._text import find_tokens
+
+    words = S._find_tokens_words(chunk)
+    if words is not None and not S._joins(" ".join(words)):
+        assert words == " ".join(find_tokens(chunk)).split()
+
+
 def test_plain_chunks_are_cut_as_textblob_cuts_them():
     from textblob._text import find_tokens
 
@@ -281,4 +308,11 @@ def test_plain_chunks_are_cut_as_textblob_cuts_them():
         S._chunks.clear()
         lower, joined, _, _ = S._chunk_words(chunk, False, find_tokens)
         words = " ".join(find_tokens(chunk)).split()
-        assert lower == [w.lower() for w in words] and joined == " ".join(words)
+        assert list(lower) == [w.lower() for w in words] and joined == " ".join(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,!“”’é") + ["😀", "👍", "♥", "☺", "\u2764", "\ufe0f", "🇺", "✓", "→"]), max_size=14))
+def test_emoji_test_is_vaders(text):
+    emojis = S._vader().emojis
+    assert S._no_emoji(emojis)(text) == emojis.keys().isdisjoint(text)

@@ -445,3 +445,47 @@ def test_events_and_actor_roles_stay_linear_in_one_long_sentence():
     t_large, n_large = run(400)
     assert n_large == 4 * n_small
     assert t_large < 0.25 or t_large <= 8 * max(t_small, 0.25 / 8), f"{t_small:.2f}s -> {t_large:.2f}s for 4x the text"
+
+
+def test_rule_guards_change_no_expression():
+    """A rule skips an ASCII window holding none of the strings every match of it contains: each
+    match holds one of its rule's strings, and the expressions found are those found without."""
+    from analysis.timeline.patterns import _patterns
+
+    p = _patterns()
+    texts = [analysis.load_article(analysis.SEED).text,
+             "Talks\n\nThe two-day summit in mid-July 2021 followed the 1990s reforms; in the 1980's and '90s "
+             "trade grew. On Friday, 3 p.m. EST, and at 10:30 a.m. on June 16 the ministers met again. "
+             "Last Christmas Eve and New Year's Day 2020 were quiet. The third quarter of fiscal 2019 and "
+             "the year-earlier period; three years ago, for decades, the past week, every other Monday, "
+             "twice a year, the 21st century, next month, currently, these days.\n\n"
+             "NEW YEAR'S EVE: In the past, Valentine's Day fell on 2/14/2015; 2015-02-14T10:30."]
+    for text in texts:
+        for (rule, rx), guard in zip(p.rules, p.guards):
+            if guard:
+                for m in rx.finditer(text):
+                    assert any(g in m.group(0).lower() for g in guard), (rule, m.group(0))
+        found = find_timexes(text, published="2021-09-16")
+        saved = p.guards
+        p.guards = [None] * len(saved)
+        try:
+            assert find_timexes(text, published="2021-09-16") == found
+        finally:
+            p.guards = saved
+
+
+def test_written_guards_hold_on_random_text():
+    import random
+
+    from analysis.timeline.patterns import _GUARDS, _patterns
+
+    p = _patterns()
+    rng = random.Random(7)
+    pieces = ["1", "5", "9", "0", "2", "20", "19", "15", "s", "'s", "'", " ", "the ", "mid-", "in ", "June ", "of ",
+              "fiscal ", "year ", "late ", "S", "%", ".", ","]
+    rules = dict(p.rules)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for name, guard in _GUARDS.items():
+            for m in rules[name].finditer(text):
+                assert any(g in m.group(0).lower() for g in guard), (name, text)

@@ -66,6 +66,22 @@ def _past_tenses(pos: list, lemma: list) -> list:
     return pos if out is None else out
 
 
+def _int_list(frame: pd.DataFrame, col: str) -> list[int]:
+    """A column of integers as a list, -1 where it is empty: ``frame[col].to_numpy(dtype="int64",
+    na_value=-1).tolist()``, read from the column's array (an ``int64`` or ``Int64`` one) without
+    making a Series; other columns are converted as numbers, what cannot be read as -1."""
+    values = column_values(frame, col)
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return values.tolist()
+    if isinstance(values, pd.arrays.IntegerArray):
+        return values.to_numpy(dtype="int64", na_value=-1).tolist()
+    series = frame[col]
+    try:
+        return series.to_numpy(dtype="int64", na_value=-1).tolist()
+    except (TypeError, ValueError):
+        return pd.to_numeric(series, errors="coerce").fillna(-1).astype("int64").tolist()
+
+
 def _empty() -> pd.DataFrame:
     ints = ("quote_id", "para_id", "sent_id", "start", "end")
     empty = {c: np.zeros(0, dtype="int64") for c in ints}
@@ -88,7 +104,11 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
         self.n_tok = len(self.t_start)
         self.t_pos = _past_tenses(self.t_pos, self.t_lemma)
         def col(frame, name):
-            return column_values(frame, name).tolist()
+            values = column_values(frame, name)
+            arrow = getattr(values, "_pa_array", None)
+            if arrow is not None and arrow.null_count == 0 and isinstance(values.dtype, pd.StringDtype):
+                return arrow.to_pylist()  # the same strings, without pandas' conversion
+            return values.tolist()
 
         s = doc.sentences
         self.out_start = col(s, "start")       # the sentences as segmented, for ``sent_id``
@@ -172,12 +192,13 @@ class _Quoter(_Rules, _Subjects, _Phrases, _Marks):
                 return None
             out = {}
             for col in need[:5]:
-                values = c[col]
-                try:
-                    out[col] = values.to_numpy(dtype="int64", na_value=-1).tolist()
-                except (TypeError, ValueError):
-                    out[col] = pd.to_numeric(values, errors="coerce").fillna(-1).astype("int64").tolist()
-            out["relation"] = [str(r) for r in c["relation"].tolist()]
+                out[col] = _int_list(c, col)
+            relation = column_values(c, "relation")
+            arrow = getattr(relation, "_pa_array", None)
+            if arrow is not None and arrow.null_count == 0 and isinstance(relation.dtype, pd.StringDtype):
+                out["relation"] = arrow.to_pylist()  # strings: what str() of each gives
+            else:
+                out["relation"] = [str(r) for r in c["relation"].tolist()]
             keys = list(zip(out["start"], out["end"]))
             if any(keys[i] > keys[i + 1] for i in range(len(keys) - 1)):
                 order = sorted(range(len(keys)), key=keys.__getitem__)

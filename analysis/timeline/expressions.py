@@ -168,11 +168,25 @@ def find_timexes(text: str, *, published=None, tense_at=None, spans=None) -> lis
     p = _patterns()
     cands = []
     windows = _windows(text, p, spans)
+    lowered: dict = {}  # window -> its text lower-cased when it is ASCII, else None
     for prio, (rule, rx) in enumerate(p.rules):
         has_x = "x" in rx.groupindex
         need = p.needs[prio]
+        guard = p.guards[prio]
         wins = windows.get(next(iter(need)), []) if len(need) == 1 else sorted({w for k in need for w in windows.get(k, [])})
         for w_start, w_end in wins:
+            if guard is not None:
+                # a window that holds none of the strings every match contains has no match
+                low = lowered.get((w_start, w_end), "")
+                if low == "":
+                    seg = text[w_start:w_end]
+                    low = lowered[(w_start, w_end)] = seg.lower() if seg.isascii() else None
+                if low is not None:
+                    for g in guard:
+                        if g in low:
+                            break
+                    else:
+                        continue
             for m in rx.finditer(text, w_start, w_end):
                 if m.end() == m.start() or not _accept(rule, m, text):
                     continue

@@ -124,7 +124,29 @@ class _Patterns:
             "holiday": {"holiday"}, "ref": {"ref"}, "set": {"set"},
         }
         self.needs = [needs[name] for name, _ in self.rules]
+        # strings one of which every match of a rule contains, in lower case (None: no such
+        # short list): a window of ASCII text holding none of them is not searched
+        self.guards = [_GUARDS.get(name) or _guard(rx) for name, rx in self.rules]
         self.mods = {re.sub(r"\s+", " ", k): m for k, m in v["mods"].items()}
+
+
+#: what every match of these rules contains, where the parse tree gives only single characters:
+#: a year (``YEAR``: 15.. to 20..) and a decade ("1990s", "1980's", "'90s": a 0 then "s" or "'s")
+_YEAR_GUARD = ("15", "16", "17", "18", "19", "20")
+_GUARDS = {"year": _YEAR_GUARD, "mon_year": _YEAR_GUARD, "decade": ("0s", "0's")}
+
+
+def _guard(rx: re.Pattern) -> tuple[str, ...] | None:
+    """What every match of ``rx`` contains: one of these lower-case strings (read from the
+    pattern's parse tree by :func:`analysis.segment._needed`), or None when no short list is
+    found. The rules are case-insensitive, so the strings are tested on the lower-cased text,
+    and only on ASCII text, where lower-casing is exact."""
+    from ..segment import _needed
+
+    strings, folded = _needed(rx)
+    if strings is None or not (folded or not rx.flags & re.IGNORECASE):
+        return None
+    return tuple(strings)
 
 
 @lru_cache(maxsize=1)
