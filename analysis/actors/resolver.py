@@ -57,7 +57,11 @@ def mentions(doc) -> pd.DataFrame:
     >>> mentions(d)[["text", "actor_id", "role", "how"]].values.tolist()
     [['The Uzbek authorities', 'UZB', 'GOV', 'role'], ['NATO officials', 'NATO', 'GOV', 'role']]
     """
-    return _Resolver(doc, gazetteer()).run()
+    resolver = _Resolver(doc, gazetteer())
+    try:
+        return resolver.run()
+    finally:
+        resolver.__dict__.clear()   # the name typer and the resolver refer to each other: let the document go at once
 
 
 #: words before a plural demonym that make it people, not the state ("many Americans")
