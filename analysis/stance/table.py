@@ -32,6 +32,7 @@ from .nouns import _noun_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
 from .reported import _anti_cues, _naming_cues, _reported_evaluations, _reported_wishes, _strong_words
+from .said import said_rows
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -601,6 +602,7 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
+        said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()

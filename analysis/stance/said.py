@@ -1,0 +1,73 @@
+"""Rows for stances held in what is said and wished, read by :mod:`.wishes` and :mod:`.polls`:
+the holders resolved (a quoted *I* / *we* to its speaker) and rows that repeat a cue's row dropped."""
+
+from __future__ import annotations
+
+from .actor_links import _clean
+from .clause_reading import _colon_speaker
+from .holders import _pronoun_in_complement
+from .polls import POLL_WORDS, _poll_answers
+from .reported import _speech_clause
+from .vocabulary import _FIRST_PERSON
+from .wishes import WISH_LEMMAS, _wish_cues
+
+
+def _holder(cs, span, c, actors, resolve, text):
+    """(holder_id, holder, holder_text, how) for a holder span, or None when a first person has
+    no speaker (the writer's own *I*)."""
+    a, b = span
+    htext = text[cs.st[a]:cs.en[b]]
+    if cs.low[a] in _FIRST_PERSON:
+        q = actors.quote_at(cs.st[a])
+        if q:
+            return _clean(q[0]), q[1], htext, "quote"
+        named = _colon_speaker(cs, a)
+        if named is not None:
+            hid, holder, _, _ = resolve(cs, named, "reported")
+            return hid, holder, htext, "reported"
+        g = _speech_clause(cs, c) if c is not None else None
+        if g is not None and g.subj is not None and cs.low[g.subj[0]] not in _FIRST_PERSON:
+            hid, holder, _, _ = resolve(cs, g.subj, "reported")
+            return hid, holder, htext, "reported"
+        if not cs.in_quote[a]:
+            return None  # the writer's own wish: not a stance of anyone named
+        return None, htext, htext, "subject"
+    gsubj = _pronoun_in_complement(cs, c, span)
+    if gsubj is not None:
+        hid, holder, _, _ = resolve(cs, gsubj, "pronoun")
+        return hid, holder, htext, "pronoun"
+    return resolve(cs, span, "subject")
+
+
+def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
+    """Append to ``rows`` the wishes ("X wants Y") and poll answers ("75 percent said yes") of
+    the sentence ``cs``; a row whose label and target repeat one already found in the sentence
+    is left out."""
+    found = []
+    lem = cs.lem
+    if not WISH_LEMMAS.isdisjoint(lem):
+        found += [(k0, k1, h, t, lab, c, "wish") for k0, k1, h, t, lab, c in _wish_cues(cs)]
+    if not POLL_WORDS.isdisjoint(cs.low):
+        found += [(k0, k1, h, t, lab, None, "poll answer") for k0, k1, h, t, lab in _poll_answers(cs)]
+    if not found:
+        return
+    st, en = cs.st, cs.en
+    taken = [(r["target_start"], r["target_end"], r["stance"], r["holder"]) for r in rows
+             if r["sent_id"] == cs.sent_id and r["para_id"] == cs.para_id and r["target_start"] is not None]
+    for k0, k1, hspan, tspan, label, c, pattern in found:
+        t_start, t_end = st[tspan[0]], en[tspan[1]]
+        h = _holder(cs, hspan, c, actors, resolve, text)
+        if h is None:
+            continue
+        hid, holder, htext, how = h
+        if any(ts < t_end and t_start < te and lab == label and who == holder for ts, te, lab, who in taken):
+            continue
+        hit = actors.in_span(t_start, t_end)
+        c_start, c_end = st[k0], en[k1]
+        rows.append({"para_id": cs.para_id, "sent_id": cs.sent_id, "clause_id": clause_ids.get(id(c)) if c is not None else None,
+                     "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
+                     "target_id": _clean(hit[0]) if hit else None, "target": text[t_start:t_end], "stance": label,
+                     "cue": text[c_start:c_end], "pattern": pattern, "negated": label == "against" and pattern == "wish",
+                     "hedged": False, "start": c_start, "end": c_end, "text": text[c_start:c_end],
+                     "target_start": t_start, "target_end": t_end, "evidence": s_text})
+        taken.append((t_start, t_end, label, holder))

@@ -1,0 +1,116 @@
+"""Wishes of a named holder: "X wants Y", "they don't want to be profiled", "X hoped for Y",
+"X would like to Y", "X wishes to Y" — favour of what is wished (against when the wish is negated)."""
+
+from __future__ import annotations
+
+from .clause_reading import _clause_at, _governing_finite, _in_question, _target_ok
+from .sentence import _np_left
+from .holders import _holder_ok, _pronoun_head
+
+#: the lemmas that can open a wish (the gate: a sentence without one is not read)
+WISH_LEMMAS = frozenset({"want", "wish", "hope", "like"})
+#: "want to say / thank / know": a way of speaking, not a wish about anything
+_SPEAKING = frozenset({"say", "tell", "know", "ask", "talk", "speak", "hear", "note", "add", "stress", "emphasize",
+                       "emphasise", "remind", "point", "clarify", "mention", "share", "explain", "thank", "apologize",
+                       "apologise", "assure", "caution", "congratulate", "make", "go", "come", "get", "do", "look",
+                       "think", "wait", "check", "find", "figure", "see", "comment", "respond", "answer", "discuss",
+                       "reiterate", "underscore", "acknowledge", "express", "let", "take"})
+_NEGATORS = frozenset({"not", "n't", "n’t", "never"})
+_STOP = frozenset({".", "!", "?", ";", ":", "—", "–", "--", '"', "“", "”", "''", "``"})
+_STOP_AFTER_COMMA = frozenset({"but", "and", "while", "because", "so", "which", "who", "he", "she", "they", "said",
+                               "says", "according", "although", "though", "or", "as", "if", "when", "we", "i"})
+_STOP_WORDS = frozenset({"because", "unless", "although", "though", "whereas", "since"})
+#: holders that name no one in particular, or the reader ("if you want")
+_NOT_WISHERS = frozenset({"you", "it", "this", "that", "there", "nobody", "someone", "somebody", "anyone", "anybody",
+                          "what", "which", "one"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_MAX = 25
+
+
+def _target_end(cs, j: int) -> int:
+    """The last token of what is wished from j: up to the end of the clause (a full stop, a dash,
+    a quotation mark, ", but", "because" …), at most 25 tokens."""
+    low, n = cs.low, len(cs.low)
+    end = j - 1
+    m = j
+    while m < n and m - j < _MAX:
+        w = low[m]
+        if w in _STOP or w in _STOP_WORDS or (w == "," and m + 1 < n and (
+                low[m + 1] in _STOP_AFTER_COMMA or low[m + 1] in _STOP or cs.pos[m + 1].startswith("VB"))):
+            break
+        end = m
+        m += 1
+    while end >= j and low[end] in (",", ".", "'s"):
+        end -= 1
+    return end
+
+
+def _wish_cues(cs):
+    """``(cue start, cue end, holder span, target span, label, clause)`` for each wish in the
+    sentence: *want*, *wish*, *would like* before a noun phrase or an infinitive ("wants to
+    lower the tax", "wants Congress to act", "do not want her as president"), *hope for* and
+    *hope (that)* before a clause. Not in a question or a condition ("if you want safer streets"),
+    not for "want to say / thank / know" (a way of speaking), not without a target."""
+    low, lem, pos = cs.low, cs.lem, cs.pos
+    n = len(low)
+    out = []
+    for k in range(n - 1):
+        lm = lem[k]
+        if lm not in WISH_LEMMAS or not pos[k].startswith("VB"):
+            continue
+        j = k + 1
+        if lm == "like":
+            # only "would like (to)" / "'d like (to)"
+            p = k - 1
+            while p >= 0 and pos[p] in ("RB", "RBR"):
+                p -= 1
+            if p < 0 or low[p] not in ("would", "'d", "’d"):
+                continue
+        if lm == "hope":
+            if low[j] == "for":
+                j += 1
+            elif low[j] == "that":
+                j += 1
+            elif not pos[j].startswith(("NNP", "PRP", "DT")):
+                continue  # "hope so", "hope, he said"; "hope to win": a hope for oneself, rarely a stance
+        if lm == "wish" and pos[j].startswith("NN") and not pos[j].startswith("NNP"):
+            continue  # "his wish list"
+        if j < n and low[j] in ('"', "“", "‘", "'"):
+            j += 1  # 'wants "a fair deal"'
+        if j >= n or low[j] in _STOP or pos[j] in ("IN", "RB", ",") and low[j] != "for":
+            continue  # "what I want in a candidate", "wanted so badly"
+        if low[j] == "to" and j + 1 < n and (lem[j + 1] in _SPEAKING or low[j + 1] in _SPEAKING):
+            continue  # "I want to say", "we want to thank"
+        end = _target_end(cs, j)
+        if end < j or not _target_ok(cs, (j, end)):
+            continue
+        c = _clause_at(cs, k, k + 1)
+        if c is None or _in_question(cs, c):
+            continue
+        holder = None
+        if c.subj is not None and c.subj[1] < k:
+            holder = c.subj
+        elif c.kind in ("inf", "ger"):
+            g = _governing_finite(cs, c)
+            if g is not None and g.subj is not None and g.subj[1] < k:
+                holder = g.subj
+        if holder is None:
+            p = k - 1
+            while p >= 0 and (pos[p] in ("RB", "MD") or low[p] in _NEGATORS or lem[p] in ("do", "have", "be")):
+                p -= 1
+            holder = _np_left(cs, p) if p >= 0 else None
+        if holder is None:
+            continue
+        a, b = holder
+        if a == b and low[a] in _RELATIVE and a > 0:
+            p = a - 1 if low[a - 1] != "," else a - 2
+            holder = _np_left(cs, p) if p >= 0 else None  # "Smith, who wants to lower taxes": Smith
+            if holder is None:
+                continue
+            a, b = holder
+        holder = _pronoun_head(cs, holder)
+        if low[holder[0]] in _NOT_WISHERS or low[holder[1]] in _NOT_WISHERS or not _holder_ok(cs, holder):
+            continue
+        negated = any(w in _NEGATORS for w in low[holder[1] + 1:k])
+        out.append((k, k, holder, (j, end), "against" if negated else "favor", c))
+    return out
