@@ -12,6 +12,8 @@ from .sentence import _np_left
 from .clause_reading import _clause_at, _in_question
 from .holders import _holder_ok, _pronoun_head
 
+#: verbs that describe their subject rather than say what it does ("seems anti-democratic": no owner)
+_COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "get"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
 
@@ -28,6 +30,11 @@ def _naming_cues(cs):
             continue
         if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
             continue  # "called for", "called on": other cues; "called it" / "call back": no naming
+        p = k - 1
+        while p >= 0 and cs.pos[p] in ("RB", "RBR"):
+            p -= 1
+        if p >= 0 and cs.lem[p] in ("be", "get") and cs.pos[k] != "VBG":
+            continue  # "has been called a liar": the one named is the subject, the caller is not written
         x = np_right(cs, k + 1, n, attach=True)
         if x is None:
             continue
@@ -42,7 +49,8 @@ def _naming_cues(cs):
         y1 = y0
         while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
             y1 += 1
-        words = [w for w in cs.low[y0:y1] if w.isalpha()]
+        words = [w for k2, w in enumerate(cs.low[y0:y1], y0) if w.isalpha()
+                 and not (w in ("kind", "sort") and cs.low[k2 + 1:k2 + 2] == ["of"])]  # "kind of robotic"
         if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
             continue
         score = sum(lex.get(w, 0.0) for w in words)
@@ -147,6 +155,27 @@ def _speech_clause(cs, c):
     return g
 
 
+#: what one "has to" do in speaking: "I have to tell you", "I must say", "we have to admit"
+_SAYING = frozenset({"say", "tell", "admit", "confess", "ask", "add", "note", "stress", "warn"})
+
+
+def _conditional(cs, a: int) -> bool:
+    """Does an *if* / *unless* stand before token a in its quotation (or sentence)? "If they are
+    serious, they must act": the wish holds only on a condition."""
+    for m in range(a - 1, -1, -1):
+        w = cs.low[m]
+        if w in _QUOTES:
+            return False
+        if w in ("if", "unless"):
+            # only a condition that opens the quotation or sentence ("If X, they must Y"), not one
+            # inside a clause said ("the message is that if X, that's something the city should do")
+            return m == 0 or cs.low[m - 1] in _QUOTES or cs.low[m - 1] in ("and", "but", "so", "then")
+    return False
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
 def _reported_wishes(cs):
     """``(clause, holder span, target span, "favor")`` for what someone says must or should be
     done: "Clinton said the city should build more schools", "'There has to be some form of
@@ -175,6 +204,11 @@ def _reported_wishes(cs):
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
             continue
+        if any(cs.lem[m] in _SAYING for m in range(c.vs, min(c.ve + 3, n))) or (a > 0 and cs.pos[a - 1] in ("NN", "NNS")) or (
+                c.subj is not None and c.subj[1] > c.subj[0] and cs.pos[c.subj[1]] == "PRP"
+                and cs.pos[c.subj[1] - 1] in ("NN", "NNS")) or _conditional(cs, a) \
+                or _in_question(cs, g):
+            continue  # "I have to tell you"; "the money they need to win" (a relative); "If X, they must Y"
         stop = g.vs if g.vs > c.ve else n
         if g.subj[0] > c.ve:
             stop = min(stop, g.subj[0])
@@ -214,8 +248,8 @@ def _anti_cues(cs):
             holder = (left[0], d - 1) if left is not None else None
         elif cs.pos[d] == "PRP$":
             holder = (d, d)
-        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] != "be"))) \
-                or (cs.pos[d].startswith("VB") and cs.lem[d] != "be"):
+        elif (cs.pos[d] == "DT" and d > 0 and (cs.low[d - 1] == "behind" or (cs.pos[d - 1].startswith("VB") and cs.lem[d - 1] not in _COPULAS))) \
+                or (cs.pos[d].startswith("VB") and cs.lem[d] not in _COPULAS):
             v = d if cs.pos[d].startswith("VB") else (d - 1 if cs.low[d - 1] != "behind" else d - 2)
             for c in cs.clauses:
                 if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:

@@ -11,6 +11,11 @@ from .reported import _speech_clause
 from .vocabulary import _FIRST_PERSON
 from .wishes import WISH_LEMMAS, _wish_cues
 
+#: nouns before "against" that are no rival of the one supported ("called for efforts in the fight against Y")
+_FIGHTS = frozenset({"fight", "fights", "war", "wars", "battle", "battles", "struggle", "campaign", "campaigns", "effort",
+                     "efforts", "crusade", "case", "measures", "action", "actions", "sanctions", "protest", "protests",
+                     "coalition", "offensive", "strikes", "operations", "resistance", "defense", "defence"})
+
 
 def _holder(cs, span, c, actors, resolve, text):
     """(holder_id, holder, holder_text, how) for a holder span, or None when a first person has

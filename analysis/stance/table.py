@@ -32,7 +32,7 @@ from .nouns import _noun_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
 from .reported import _anti_cues, _naming_cues, _reported_evaluations, _reported_wishes, _strong_words
-from .said import said_rows
+from .said import _FIGHTS, said_rows
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -519,7 +519,8 @@ def stance(doc) -> pd.DataFrame:
             if label == "favor" and kind in ("verb", "noun"):
                 # "would support Clinton over Trump", "supported Crist against Rubio": against the rival
                 for k in range(target_span[0] + 1, target_span[1]):
-                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")):
+                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")) \
+                            and low[k - 1] not in _FIGHTS:  # "in the fight against Y": no rival
                         rival = _np_right(s, k + 1)
                         if rival is not None and any(p.startswith("NNP") for p in pos[rival[0]:rival[1] + 1]):
                             target_span = (target_span[0], k - 1)

@@ -56,7 +56,7 @@ def _wish_cues(cs):
     out = []
     for k in range(n - 1):
         lm = lem[k]
-        if lm not in WISH_LEMMAS or not pos[k].startswith("VB"):
+        if lm not in WISH_LEMMAS or not (pos[k].startswith("VB") or lm == "like"):
             continue
         j = k + 1
         if lm == "like":
@@ -85,7 +85,7 @@ def _wish_cues(cs):
         if end < j or not _target_ok(cs, (j, end)):
             continue
         c = _clause_at(cs, k, k + 1)
-        if c is None or _in_question(cs, c):
+        if c is None or _in_question(cs, c) or "?" in low[k:]:
             continue
         holder = None
         if c.subj is not None and c.subj[1] < k:

@@ -1,0 +1,90 @@
+"""Stance in what is said and wished: wishes, poll answers, naming, conditions (our own sentences)."""
+
+from __future__ import annotations
+
+import analysis
+from analysis import stance as st
+
+
+def _rows(text: str) -> list[tuple]:
+    doc = analysis.annotate(analysis.from_text("Title\n\n" + text))
+    return [(r.holder_text, r.stance, r.target) for r in st.stance(doc).itertuples()]
+
+
+def test_wants_and_would_like_favour_what_is_wished():
+    assert _rows("The farmers want cheaper diesel.") == [("The farmers", "favor", "cheaper diesel")]
+    assert _rows("The nurses want the hospital to hire more staff.") == [
+        ("The nurses", "favor", "the hospital to hire more staff")]
+    assert _rows("Everyone wants to be paid on time, with a fair wage for all.") == [
+        ("Everyone", "favor", "to be paid on time, with a fair wage for all")]
+    assert _rows("The tenants would like to keep the garden.") == [("The tenants", "favor", "to keep the garden")]
+
+
+def test_a_negated_wish_is_against():
+    assert _rows("The drivers don't want to be stopped at random.") == [
+        ("The drivers", "against", "to be stopped at random")]
+    assert _rows("Most residents do not want him as mayor.") == [("Most residents", "against", "him as mayor")]
+
+
+def test_wish_holders_a_pronoun_in_a_complement_and_a_relative():
+    rows = _rows("The county's voters have decided they want to send a teacher to the capital.")
+    assert [(r[1], r[2]) for r in rows] == [("favor", "to send a teacher to the capital")]
+    assert _rows("Mary Lee, who wants to lower the bridge tolls, spoke first.") == [
+        ("Mary Lee", "favor", "to lower the bridge tolls")]
+    assert _rows("His aides hoped for a narrow win in the March vote.") == [
+        ("His aides", "favor", "a narrow win in the March vote")]
+
+
+def test_no_wish_in_a_condition_a_question_a_way_of_speaking_or_a_wish_list():
+    assert _rows("If you want cheaper bread, bake it yourself.") == []
+    assert _rows("Do the farmers want cheaper diesel?") == []
+    assert _rows("The farmers want to say something about it.") == []
+    assert _rows("That is what I want in a neighbour.") == []
+    assert _rows("The band has two drummers on its wish list.") == []
+    assert _rows("The team was hoping to benefit from the rain.") == []
+
+
+def test_poll_answers_to_a_question():
+    rows = _rows("Asked whether the mayor is honest enough to lead, 61 percent of residents said yes, "
+                 "but 30 percent of all voters say he is not.")
+    assert ("61 percent of residents", "favor", "the mayor") in rows
+    assert ("30 percent of all voters", "against", "he") in rows
+    rows = _rows("Asked if Lee is ready to govern, 52 percent of Republicans said yes while 47 percent overall "
+                 "agreed and 40 percent of independents disagreed.")
+    assert ("52 percent of Republicans", "favor", "Lee") in rows
+    assert ("47 percent overall", "favor", "Lee") in rows
+    assert ("40 percent of independents", "against", "Lee") in rows
+
+
+def test_poll_question_that_says_something_bad_turns_the_answer_round():
+    rows = _rows("Asked whether Lee is dishonest, 58 percent of voters said yes.")
+    assert rows == [("58 percent of voters", "against", "Lee")]
+
+
+def test_a_share_with_a_favourable_opinion():
+    assert _rows("In the survey, 44 percent of voters have a favorable opinion of Senator Park.") == [
+        ("44 percent of voters", "favor", "Senator Park")]
+    assert _rows("In the survey, 44 percent of voters have an unfavorable view of Senator Park.") == [
+        ("44 percent of voters", "against", "Senator Park")]
+
+
+def test_naming_not_in_a_passive_nor_a_hedge_word():
+    assert _rows("For Jones, who has been called a brilliant mind, the vote was hard.") == []
+    rows = _rows("The governor called his rival \"totally scripted and kind of robotic.\"")
+    assert [r[1] for r in rows] != ["favor"]
+    assert ("Smith's", "against", "Jones") in _rows("They asked about Smith's calling Jones a liar last week.")
+
+
+def test_no_rival_in_a_fight_against_and_no_owner_for_a_copula():
+    rows = _rows("The senator called for more money for the fight against the Red Brigade.")
+    assert all(r[1] == "favor" for r in rows)
+    assert _rows("Such rules might seem profoundly anti-democratic.") == []
+
+
+def test_no_wish_said_in_a_condition_nor_a_way_of_speaking():
+    assert _rows("\"If the builders are serious, they must fix the roof first,\" Smith said.") == []
+    assert _rows("\"We learned a lot this week, I have to tell you,\" he said.") == []
+    assert _rows("The donations bring candidates the money they need to win, Jones said.") == []
+    rows = _rows("\"The point is that if anyone lives like this, that's something the city should be working to "
+                 "repair,\" Smith said.")
+    assert [(r[0], r[1]) for r in rows] == [("Smith", "favor")] and "the city should be working to repair" in rows[0][2]
