@@ -96,11 +96,12 @@ def _reported_evaluations(cs, actors, text):
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
         a, b = c.subj
-        if cs.low[a] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING or "NNP" not in cs.pos[a:b + 1]:
+        if cs.lem[c.main] in _NOT_EVALUATING:
             continue
         # the subject is a name: its head (before a preposition or "and") is a proper noun
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
-        if cut == a or not cs.pos[cut - 1].startswith("NNP"):
+        named = cs.low[a] not in _NOT_EVALUATED and "NNP" in cs.pos[a:b + 1] and cut > a and cs.pos[cut - 1].startswith("NNP")
+        if not named and not _judged_thing(cs, c):
             continue
         g = c.gov
         if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
@@ -108,8 +109,11 @@ def _reported_evaluations(cs, actors, text):
             g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
                       and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
                       and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+        if g is not None and g.subj is not None and cs.low[g.subj[0]] in ("i", "we") and g.relation in ("main", "reported") \
+                and cs.lem[g.main] in ("think", "believe", "feel") and cs.in_quote[g.vs]:
+            g = _speech_clause(cs, g)  # "'I think the plan doesn't look bad,' he told the paper": he
         if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
-                or cs.low[g.subj[1]] in _NO_ONE:
+                or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1]:
             continue
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
@@ -132,7 +136,7 @@ def _reported_evaluations(cs, actors, text):
             lex = _valence_lexicon()
         score = 0.0
         low = cs.low
-        for m in range(a, end + 1):
+        for m in range(a if named else c.ve + 1, end + 1):
             v = lex.get(low[m])
             if v:
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
@@ -142,6 +146,31 @@ def _reported_evaluations(cs, actors, text):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
+
+
+#: subjects of a judgement said, besides names: a pronoun or a definite phrase ("'It's a rigged
+#: system,' he said", "Jones said the report is misleading", "'Taking them in is insanity,' she added")
+_JUDGED_PRONOUNS = frozenset({"it", "this", "that", "he", "she", "they"})
+_JUDGED_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _judged_thing(cs, c) -> bool:
+    """Is c a copular clause ("X is / was / has been <words>") whose subject is a pronoun (not the
+    *it* of "it is good to …", "it is time that …") or a definite phrase or gerund?"""
+    a, b = c.subj
+    low, pos = cs.low, cs.pos
+    if cs.lem[c.main] not in _COPULAS or c.ve + 1 >= len(low):
+        return False
+    if a == b and low[a] in _JUDGED_PRONOUNS:
+        if low[a] in ("it", "this", "that"):
+            rest = low[c.ve + 1:]
+            if "to" in rest[:6] or "that" in rest[:6] or low[c.ve + 1] in ("time", "not", "n't", "n’t", "what"):
+                return False  # "it is great to be here", "it's time that ...": the subject is what follows
+        return True
+    if low[a] in _JUDGED_DETERMINERS or pos[a] == "VBG":
+        head = next((k for k in range(a, b + 1) if pos[k] in ("IN", ",")), b + 1) - 1
+        return pos[head].startswith("NN") and not pos[head].startswith("NNP") or pos[a] == "VBG"
+    return False
 
 
 def _speech_clause(cs, c):
@@ -157,6 +186,15 @@ def _speech_clause(cs, c):
 
 #: what one "has to" do in speaking: "I have to tell you", "I must say", "we have to admit"
 _SAYING = frozenset({"say", "tell", "admit", "confess", "ask", "add", "note", "stress", "warn"})
+
+
+def _after_noun(cs, a: int) -> bool:
+    """Does a noun stand right before token a (past a quotation mark)? "the money they need to win",
+    "the 'firepower' they need": a relative clause without *that*, no wish of anyone's."""
+    p = a - 1
+    if p >= 0 and cs.low[p] in _QUOTES:
+        p -= 1
+    return p >= 0 and cs.pos[p] in ("NN", "NNS")
 
 
 def _conditional(cs, a: int) -> bool:
@@ -204,7 +242,7 @@ def _reported_wishes(cs):
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
             continue
-        if any(cs.lem[m] in _SAYING for m in range(c.vs, min(c.ve + 3, n))) or (a > 0 and cs.pos[a - 1] in ("NN", "NNS")) or (
+        if any(cs.lem[m] in _SAYING for m in range(c.vs, min(c.ve + 3, n))) or _after_noun(cs, a) or (
                 c.subj is not None and c.subj[1] > c.subj[0] and cs.pos[c.subj[1]] == "PRP"
                 and cs.pos[c.subj[1] - 1] in ("NN", "NNS")) or _conditional(cs, a) \
                 or _in_question(cs, g):
@@ -257,4 +295,44 @@ def _anti_cues(cs):
                     break
         if holder is not None and _holder_ok(cs, holder):
             out.append((k, _pronoun_head(cs, holder)))
+    return out
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "``", "''"})
+_BE_FORMS = frozenset({"'s", "’s", "is", "was", "'re", "’re", "are", "were"})
+
+
+def _quoted_judgements(cs):
+    """``(cue start, cue end, holder span, target span, label)`` for a quotation that opens with a
+    judgement of a pronoun — "'It's a rigged, disgusting system,' he said", "'He is a disaster,'
+    Smith said" — when the tagger has not read its verb (*'s* taken for a possessive): the
+    speaker outside the quotation is against or for the pronoun, by the lean of the words after
+    the verb (VADER's valences summed, at least 1.5 either way) up to the end of the quotation."""
+    low, n = cs.low, len(cs.low)
+    out = []
+    for q in range(n - 3):
+        if low[q] not in _OPEN_QUOTES or not (q == 0 or not cs.in_quote[q - 1]):
+            continue
+        p, v = q + 1, q + 2
+        if low[p] not in _JUDGED_PRONOUNS or low[v] not in _BE_FORMS or cs.group_of[v] >= 0:
+            continue  # read by the clause reader (see _reported_evaluations)
+        end = next((m for m in range(v + 1, n) if low[m] in _QUOTES or low[m] in (";", "because", "but", "?")), n)
+        rest = low[v + 1:end]
+        if not rest or rest[0] in ("time", "not", "n't", "n’t", "what") or (
+                low[p] in ("it", "this", "that") and ("to" in rest[:6] or "that" in rest[:6])):
+            continue
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and cs.lem[r.main] in _SPEECH_VERBS and r.vs > end and not cs.in_quote[r.vs]), None)
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or cs.low[g.subj[1]] in _NO_ONE:
+            continue
+        lex = _valence_lexicon()
+        score = 0.0
+        for m in range(v + 1, end):
+            x = lex.get(low[m])
+            if x:
+                if not _VALENCE_NEGATORS.isdisjoint(low[max(v, m - 3):m]):
+                    x *= -0.74
+                score += x
+        if abs(score) >= _REPORTED_VALENCE:
+            out.append((v, v, g.subj, (p, p), "favor" if score > 0 else "against"))
     return out

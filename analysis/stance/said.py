@@ -7,8 +7,8 @@ from .actor_links import _clean
 from .clause_reading import _colon_speaker
 from .holders import _pronoun_in_complement
 from .polls import POLL_WORDS, _poll_answers
-from .reported import _speech_clause
-from .vocabulary import _FIRST_PERSON
+from .reported import _quoted_judgements, _speech_clause, _strong_words
+from .vocabulary import _FIRST_PERSON, _SPEECH_VERBS
 from .wishes import WISH_LEMMAS, _wish_cues
 
 #: nouns before "against" that are no rival of the one supported ("called for efforts in the fight against Y")
@@ -54,6 +54,8 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
         found += [(k0, k1, h, t, lab, c, "wish") for k0, k1, h, t, lab, c in _wish_cues(cs)]
     if not POLL_WORDS.isdisjoint(cs.low):
         found += [(k0, k1, h, t, lab, None, "poll answer") for k0, k1, h, t, lab in _poll_answers(cs)]
+    if not _SPEECH_VERBS.isdisjoint(lem) and not _strong_words().isdisjoint(cs.low):
+        found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
     if not found:
         return
     st, en = cs.st, cs.en

@@ -13,7 +13,8 @@ WISH_LEMMAS = frozenset({"want", "wish", "hope", "like"})
 _SPEAKING = frozenset({"say", "tell", "know", "ask", "talk", "speak", "hear", "note", "add", "stress", "emphasize",
                        "emphasise", "remind", "point", "clarify", "mention", "share", "explain", "thank", "apologize",
                        "apologise", "assure", "caution", "congratulate", "make", "go", "come", "get", "do", "look",
-                       "think", "wait", "check", "find", "figure", "see", "comment", "respond", "answer", "discuss",
+                       "think", "wait", "check", "find", "figure", "comment", "study", "learn", "consider", "review", "examine",
+                       "explore", "respond", "answer", "discuss",
                        "reiterate", "underscore", "acknowledge", "express", "let", "take"})
 _NEGATORS = frozenset({"not", "n't", "n’t", "never"})
 _STOP = frozenset({".", "!", "?", ";", ":", "—", "–", "--", '"', "“", "”", "''", "``"})
