@@ -88,3 +88,20 @@ def test_no_wish_said_in_a_condition_nor_a_way_of_speaking():
     rows = _rows("\"The point is that if anyone lives like this, that's something the city should be working to "
                  "repair,\" Smith said.")
     assert [(r[0], r[1]) for r in rows] == [("Smith", "favor")] and "the city should be working to repair" in rows[0][2]
+
+
+def test_naming_with_as_a_long_object_and_an_infinitive():
+    assert _rows("Smith described the plan as a disaster.") == [("Smith", "against", "the plan")]
+    assert _rows("The mayor dismissed the critics as cranks and liars.") == [("The mayor", "against", "the critics")]
+    assert _rows("He went on to call Park \"the absolutely worst mayor in the state.\"") == [("He", "against", "Park")]
+    rows = _rows("A spokesman for the council called a story claiming donors were given better seats \"outrageous.\"")
+    assert [(r[1], r[2]) for r in rows] == [("against", "a story claiming donors were given better seats")]
+    assert _rows("She was described as a brilliant mind.") == []
+
+
+def test_judgements_said_of_a_pronoun_or_a_definite_phrase():
+    assert ("he", "against", "It") in _rows("\"It's a rigged, disgusting, dirty system,\" he said on Monday.")
+    assert _rows("Jones said the report is misleading because it leaves out the costs.") == [
+        ("Jones", "against", "the report")]
+    assert _rows("\"It's great to be here,\" Jones said.") == []
+    assert _rows("Jones said it is time that the rules change.") == []

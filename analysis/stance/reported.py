@@ -9,11 +9,14 @@ from .vocabulary import (
     _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
 )
 from .sentence import _np_left
-from .clause_reading import _clause_at, _in_question
+from .clause_reading import _clause_at, _governing_finite, _in_question
 from .holders import _holder_ok, _pronoun_head
 
 #: verbs that describe their subject rather than say what it does ("seems anti-democratic": no owner)
 _COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "get"})
+#: verbs that name someone with "as": "described the plan as a disaster", "referred to them as thugs"
+_AS_NAMING = frozenset({"describe", "refer", "portray", "characterize", "characterise", "depict", "dismiss", "brand",
+                        "label", "labelled", "labeled", "branded", "described", "referred", "portrayed", "dismissed"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
 
@@ -35,15 +38,31 @@ def _naming_cues(cs):
             p -= 1
         if p >= 0 and cs.lem[p] in ("be", "get") and cs.pos[k] != "VBG":
             continue  # "has been called a liar": the one named is the subject, the caller is not written
-        x = np_right(cs, k + 1, n, attach=True)
+        as_naming = cs.lem[k] in _AS_NAMING or cs.low[k] in _AS_NAMING
+        x0 = k + 2 if as_naming and cs.low[k + 1] == "to" else k + 1  # "referred to X as Y"
+        x = np_right(cs, x0, n, attach=True)
         if x is None:
             continue
-        y0 = x[1] + 1
-        # "called the senator a nasty guy": the object stops where the second noun phrase starts
-        for m in range(k + 2, x[1] + 1):
-            if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
-                x, y0 = (x[0], m - 1), m
-                break
+        if as_naming:
+            # "described the plan as a disaster", "dismissed them as cranks"
+            if x[1] + 2 >= n or cs.low[x[1] + 1] != "as":
+                continue
+            y0 = x[1] + 2
+        else:
+            y0 = x[1] + 1
+            # "called the senator a nasty guy": the object stops where the second noun phrase starts
+            for m in range(k + 2, x[1] + 1):
+                if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
+                    x, y0 = (x[0], m - 1), m
+                    break
+            else:
+                # "called a report suggesting donors were favoured 'outrageous'": a short quotation
+                # that ends the sentence is what the long object is called
+                q = next((m for m in range(y0, min(n, y0 + 20)) if cs.low[m] in ('"', "“")), None)
+                if q is not None and q > y0 and all(w in ('"', "”", ".", "!") for w in cs.low[
+                        next((m for m in range(q + 1, n) if cs.low[m] in ('"', "”")), n):]) \
+                        and not any(cs.low[m] in ('"', "”", ",") for m in range(y0, q)):
+                    x, y0 = (x[0], q - 1), q
         if y0 >= n or x[1] < x[0]:
             continue
         y1 = y0
@@ -57,7 +76,12 @@ def _naming_cues(cs):
         if abs(score) < _NAMING_VALENCE:
             continue
         c = _clause_at(cs, k, k + 1)
-        subj = c.subj if c is not None and c.subj is not None else _np_left(cs, k - 1)
+        subj = c.subj if c is not None and c.subj is not None else None
+        if subj is None and c is not None and c.kind in ("inf", "ger") and c.vs <= k:
+            g = _governing_finite(cs, c)  # "He went on to call Park the worst politician": He
+            subj = g.subj if g is not None and g.subj is not None and g.subj[1] < k else None
+        if subj is None:
+            subj = _np_left(cs, k - 1)
         if subj is None or not _holder_ok(cs, subj):
             continue
         out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
