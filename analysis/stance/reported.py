@@ -166,7 +166,7 @@ def _reported_evaluations(cs, actors, text):
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
                     v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
                 score += v
-        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None:
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or (named and actors.in_span(cs.st[a], cs.en[b]) is None):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
@@ -191,10 +191,25 @@ def _judged_thing(cs, c) -> bool:
             if "to" in rest[:6] or "that" in rest[:6] or low[c.ve + 1] in ("time", "not", "n't", "n’t", "what"):
                 return False  # "it is great to be here", "it's time that ...": the subject is what follows
         return True
-    if low[a] in _JUDGED_DETERMINERS or pos[a] == "VBG":
+    if pos[a] == "VBG":
+        return True  # "Taking them in is insanity"
+    if low[a] in _JUDGED_DETERMINERS or (a < b and pos[a].startswith("NNP") and low[a + 1] in ("'s", "’s")):
         head = next((k for k in range(a, b + 1) if pos[k] in ("IN", ",")), b + 1) - 1
-        return pos[head].startswith("NN") and not pos[head].startswith("NNP") or pos[a] == "VBG"
+        return cs.lem[head] in _JUDGED_HEADS or low[head] in _JUDGED_HEADS
     return False
+
+
+#: heads of what people make and do, which a judgement said is of ("the report is misleading",
+#: "Smith's handling of the crisis was a disgrace"); not the weather, a day, a point
+_JUDGED_HEADS = frozenset({
+    "report", "plan", "policy", "policies", "deal", "bill", "law", "decision", "statement", "remark", "remarks",
+    "comment", "comments", "tweet", "ad", "ads", "campaign", "system", "idea", "proposal", "claim", "story",
+    "article", "investigation", "ruling", "move", "approach", "strategy", "program", "programme", "budget",
+    "agreement", "speech", "administration", "government", "leadership", "record", "response", "handling",
+    "acceptance", "behavior", "behaviour", "conduct", "rhetoric", "language", "process", "reform", "tax",
+    "nomination", "candidacy", "platform", "agenda", "vote", "verdict", "order", "ban", "rule", "decree",
+    "accusation", "allegation", "attack", "attacks", "policy", "action", "actions", "leader", "party", "regime",
+    "book", "film", "video", "interview", "performance", "debate", "offer", "treaty", "measure", "legislation"})
 
 
 def _speech_clause(cs, c):
