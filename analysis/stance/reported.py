@@ -120,8 +120,8 @@ def _reported_evaluations(cs, actors, text):
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
         a, b = c.subj
-        if cs.lem[c.main] in _NOT_EVALUATING:
-            continue
+        if cs.lem[c.main] in _NOT_EVALUATING or not _DEONTIC.isdisjoint(cs.low[c.vs:c.ve + 1]):
+            continue  # "X said Y should do Z": a wish (see _reported_wishes), not a judgement of Y
         # the subject is a name: its head (before a preposition or "and") is a proper noun
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
         named = cs.low[a] not in _NOT_EVALUATED and "NNP" in cs.pos[a:b + 1] and cut > a and cs.pos[cut - 1].startswith("NNP")

@@ -7,8 +7,8 @@ from .actor_links import _clean
 from .clause_reading import _colon_speaker
 from .holders import _pronoun_in_complement
 from .polls import POLL_WORDS, _poll_answers
-from .reported import _quoted_judgements, _speech_clause, _strong_words
-from .vocabulary import _FIRST_PERSON, _SPEECH_VERBS
+from .reported import _quoted_judgements, _reported_wishes, _speech_clause, _strong_words
+from .vocabulary import _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _SPEECH_VERBS
 from .wishes import WISH_LEMMAS, _wish_cues
 
 #: nouns before "against" that are no rival of the one supported ("called for efforts in the fight against Y")
@@ -44,6 +44,18 @@ def _holder(cs, span, c, actors, resolve, text):
     return resolve(cs, span, "subject")
 
 
+def _named_aside(cs, span):
+    """ "the party's leader, Marine Le Pen, said …": the name between commas after the subject."""
+    b1, n = span[1] + 1, len(cs.low)
+    if b1 + 2 < n and cs.low[b1] == ",":
+        m = b1 + 1
+        while m < n and cs.pos[m].startswith("NNP"):
+            m += 1
+        if m > b1 + 1 and m < n and cs.low[m] == ",":
+            return (b1 + 1, m - 1)
+    return span
+
+
 def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
     """Append to ``rows`` the wishes ("X wants Y") and poll answers ("75 percent said yes") of
     the sentence ``cs``; a row whose label and target repeat one already found in the sentence
@@ -54,8 +66,13 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
         found += [(k0, k1, h, t, lab, c, "wish") for k0, k1, h, t, lab, c in _wish_cues(cs)]
     if not POLL_WORDS.isdisjoint(cs.low):
         found += [(k0, k1, h, t, lab, None, "poll answer") for k0, k1, h, t, lab in _poll_answers(cs)]
-    if not _SPEECH_VERBS.isdisjoint(lem) and not _strong_words().isdisjoint(cs.low):
-        found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
+    low = cs.low
+    if not _SPEECH_VERBS.isdisjoint(lem):
+        if not _strong_words().isdisjoint(low):
+            found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
+        if not (_DEONTIC.isdisjoint(low) and (_DEONTIC_TO.isdisjoint(low) or "to" not in low)):
+            # "Smith said the city should build more schools": the speaker favours the clause
+            found += [(c.vs, c.ve, _named_aside(cs, h), t, lab, c, "reported wish") for c, h, t, lab in _reported_wishes(cs)]
     if not found:
         return
     st, en = cs.st, cs.en

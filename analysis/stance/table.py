@@ -31,7 +31,7 @@ from .clause_reading import (
 from .nouns import _noun_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
-from .reported import _anti_cues, _naming_cues, _reported_evaluations, _reported_wishes, _strong_words
+from .reported import _anti_cues, _naming_cues, _reported_evaluations, _strong_words
 from .said import _FIGHTS, said_rows
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
@@ -550,10 +550,8 @@ def stance(doc) -> pd.DataFrame:
             i = prev_end = j
         found_ev = ()
         if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
-            if "NNP" in s.pos and not strong.isdisjoint(s.low):
-                found_ev = _reported_evaluations(cs, actors, text)
-            if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
-                found_ev = list(found_ev) + _reported_wishes(cs)
+            if not strong.isdisjoint(s.low):
+                found_ev = _reported_evaluations(cs, actors, text)  # (wishes said: in said_rows)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
             taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
