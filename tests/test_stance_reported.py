@@ -104,4 +104,19 @@ def test_judgements_said_of_a_pronoun_or_a_definite_phrase():
     assert _rows("Jones said the report is misleading because it leaves out the costs.") == [
         ("Jones", "against", "the report")]
     assert _rows("\"It's great to be here,\" Jones said.") == []
-    assert _rows("Jones said it is time that the rules change.") == []
+    assert _rows("Jones said it is time that the rules change.") == [("Jones", "favor", "the rules change")]
+
+
+def test_what_is_said_to_be_needed_or_its_time():
+    assert _rows("A quick agreement is vital, he said after the meeting.") == [("he", "favor", "A quick agreement")]
+    assert _rows("\"What is absolutely imperative is that we keep the club open,\" she told me.") == [
+        ("she", "favor", "we keep the club open")]
+    assert _rows("Smith said it is time for the council to act.") == [("Smith", "favor", "the council to act")]
+    assert _rows("Jones said trade is vital to the economy.") == []
+    assert _rows("It is time to go home.") == []
+    assert _rows("Jones said a new vote is not necessary.") == []
+
+
+def test_a_cue_inside_a_wish_said_does_not_hide_it():
+    rows = _rows("Lee suggested the city should hire more nurses to fight the outbreak.")
+    assert ("Lee", "favor", "the city should hire more nurses to fight the outbreak") in rows

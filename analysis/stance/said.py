@@ -9,7 +9,7 @@ from .holders import _pronoun_in_complement
 from .polls import POLL_WORDS, _poll_answers
 from .reported import _quoted_judgements, _reported_wishes, _speech_clause, _strong_words
 from .vocabulary import _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _SPEECH_VERBS
-from .wishes import WISH_LEMMAS, _wish_cues
+from .wishes import NECESSARY, WISH_LEMMAS, _necessities, _wish_cues
 
 #: nouns before "against" that are no rival of the one supported ("called for efforts in the fight against Y")
 _FIGHTS = frozenset({"fight", "fights", "war", "wars", "battle", "battles", "struggle", "campaign", "campaigns", "effort",
@@ -44,6 +44,20 @@ def _holder(cs, span, c, actors, resolve, text):
     return resolve(cs, span, "subject")
 
 
+def _speaker_of(cs, c, k: int):
+    """The speech clause that says token k (in clause c, or in none the reader found): the
+    governing verb of saying, the one outside the quotation k stands in, or a parenthetical
+    "…, he said" after it."""
+    g = _speech_clause(cs, c) if c is not None else None
+    if g is None:
+        q = cs.in_quote[k]
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and r.vs > k and cs.lem[r.main] in _SPEECH_VERBS and not cs.in_quote[r.vs]
+                  and (q or (r.subj[0] > 0 and cs.low[r.subj[0] - 1] == ",") or (r.subj[0] > r.vs and cs.low[r.vs - 1] == ","))),
+                 None)
+    return g
+
+
 def _named_aside(cs, span):
     """ "the party's leader, Marine Le Pen, said …": the name between commas after the subject."""
     b1, n = span[1] + 1, len(cs.low)
@@ -73,6 +87,15 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
         if not (_DEONTIC.isdisjoint(low) and (_DEONTIC_TO.isdisjoint(low) or "to" not in low)):
             # "Smith said the city should build more schools": the speaker favours the clause
             found += [(c.vs, c.ve, _named_aside(cs, h), t, lab, c, "reported wish") for c, h, t, lab in _reported_wishes(cs)]
+        if not NECESSARY.isdisjoint(low):
+            # "Outright victory is vital, he said": the speaker favours what is needed
+            for k0, k1, c, t, lab, _ in _necessities(cs):
+                g = _speaker_of(cs, c, k0)
+                if g is not None and g.subj is not None and low[g.subj[0]] in ("i", "we") and cs.in_quote[g.vs]:
+                    g = _speech_clause(cs, g)
+                if g is not None and g is not c and g.subj is not None and g.voice != "passive" \
+                        and low[g.subj[0]] not in _FIRST_PERSON and not (g.subj[0] <= t[1] and t[0] <= g.subj[1]):
+                    found.append((k0, k1, _named_aside(cs, g.subj), t, lab, c, "reported wish"))
     if not found:
         return
     st, en = cs.st, cs.en

@@ -115,3 +115,51 @@ def _wish_cues(cs):
         negated = any(w in _NEGATORS for w in low[holder[1] + 1:k])
         out.append((k, k, holder, (j, end), "against" if negated else "favor", c))
     return out
+
+
+#: what is said to be needed: "Outright victory is vital, he said" (the gate, with "time")
+NECESSARY = frozenset({"vital", "essential", "crucial", "imperative", "necessary", "needed", "critical", "indispensable",
+                       "time"})
+_BE = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "remains"})
+
+
+def _necessities(cs):
+    """``(cue start, cue end, speaker clause, target span, "favor", clause)`` for what someone says
+    is needed: "Outright victory is vital, he said" (favour of *outright victory*), "'What is
+    imperative is that we keep the party together,' she said" and "it's time (for the city) to
+    act" (favour of what follows). The holder is the one who says it (found by the caller)."""
+    low, n = cs.low, len(cs.low)
+    out = []
+    for k in range(1, n - 1):
+        w = low[k]
+        if w not in NECESSARY:
+            continue
+        p = k - 1
+        while p > 0 and (cs.pos[p] in ("RB", "RBR") or low[p] in ("absolutely", "so", "really")):
+            p -= 1
+        if p < 1 or low[p] not in _BE:
+            continue
+        c = _clause_at(cs, p, p + 1)
+        if c is not None and (c.negated or _in_question(cs, c)) or any(x in ("not", "n't", "n’t", "never") for x in low[p:k]):
+            continue
+        if w == "time":
+            # "it's time to act", "it is time for the council to act", "it's time a prosecutor be named"
+            if low[p - 1] != "it" or (k + 1 < n and low[k + 1] not in ("to", "for", "that", "a", "the", "we", "they")):
+                continue
+            t0 = k + 1 + (low[k + 1] == "that")
+            if low[k + 1] == "for":
+                t0 = k + 2
+            end = _target_end(cs, t0)
+            if end < t0 + 1:
+                continue
+            out.append((k, k, c, (t0, end), "favor", c))
+        elif low[p - 1] == "what" and k + 2 < n and low[k + 1] in _BE:
+            t0 = k + 2 + (low[k + 2] == "that")
+            end = _target_end(cs, t0)
+            if end >= t0 + 1:
+                out.append((k, k, c, (t0, end), "favor", c))
+        elif c is not None and c.subj is not None and c.subj[1] < p and low[c.subj[0]] not in ("it", "this", "that", "what", "there") \
+                and (k + 1 >= n or low[k + 1] not in ("to", "for", "that", "in")):
+            # "Outright victory is vital" (not "vital to the economy", "necessary for growth")
+            out.append((k, k, c, c.subj, "favor", c))
+    return out
