@@ -9,6 +9,10 @@ from .reported import _valence_lexicon
 
 #: words of a share (the gate: a sentence with none of them is not read)
 POLL_WORDS = frozenset({"percent", "%", "per", "majority", "majorities", "third", "half", "quarter", "fifth"})
+#: and the words of a question or a view, one of which must be there too
+POLL_CONTEXT = frozenset({"asked", "favorable", "unfavorable", "favourable", "unfavourable", "favorably", "unfavorably",
+                          "favourably", "unfavourably", "positive", "negative", "positively", "negatively", "good", "bad",
+                          "poor"})
 _ANSWER = frozenset({"say", "answer", "respond", "reply"})
 _AGREE = {"agree": "favor", "disagree": "against"}
 _YES_NO = {"yes": "favor", "no": "against"}

@@ -6,11 +6,13 @@ from __future__ import annotations
 from .actor_links import _clean
 from .clause_reading import _colon_speaker
 from .holders import _pronoun_in_complement
-from .polls import POLL_WORDS, _poll_answers
+from .polls import POLL_CONTEXT, POLL_WORDS, _poll_answers
 from .reported import _quoted_judgements, _reported_wishes, _speech_clause, _strong_words
-from .vocabulary import _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _SPEECH_VERBS
+from .vocabulary import _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _QUOTE_MARKS, _SPEECH_VERBS
 from .wishes import NECESSARY, WISH_LEMMAS, _necessities, _wish_cues
 
+_WISH_GATE = WISH_LEMMAS - {"like"}  # "like" only in "would like" / "'d like"
+_WOULD = frozenset({"would", "'d", "’d"})
 #: nouns before "against" that are no rival of the one supported ("called for efforts in the fight against Y")
 _FIGHTS = frozenset({"fight", "fights", "war", "wars", "battle", "battles", "struggle", "campaign", "campaigns", "effort",
                      "efforts", "crusade", "case", "measures", "action", "actions", "sanctions", "protest", "protests",
@@ -44,6 +46,9 @@ def _holder(cs, span, c, actors, resolve, text):
     return resolve(cs, span, "subject")
 
 
+_TRIGGERS = _WISH_GATE | {"like"} | POLL_WORDS | _SPEECH_VERBS | {"said", "says", "told", "added", "wrote", "tweeted"}
+
+
 def _speaker_of(cs, c, k: int):
     """The speech clause that says token k (in clause c, or in none the reader found): the
     governing verb of saying, the one outside the quotation k stands in, or a parenthetical
@@ -74,15 +79,16 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
     """Append to ``rows`` the wishes ("X wants Y") and poll answers ("75 percent said yes") of
     the sentence ``cs``; a row whose label and target repeat one already found in the sentence
     is left out."""
+    lem, low = cs.lem, cs.low
+    if _TRIGGERS.isdisjoint(lem) and _TRIGGERS.isdisjoint(low):
+        return  # most sentences: no word any of these rules starts from
     found = []
-    lem = cs.lem
-    if not WISH_LEMMAS.isdisjoint(lem):
+    if not _WISH_GATE.isdisjoint(lem) or ("like" in lem and not _WOULD.isdisjoint(low)):
         found += [(k0, k1, h, t, lab, c, "wish") for k0, k1, h, t, lab, c in _wish_cues(cs)]
-    if not POLL_WORDS.isdisjoint(cs.low):
+    if not POLL_WORDS.isdisjoint(low) and not POLL_CONTEXT.isdisjoint(low):
         found += [(k0, k1, h, t, lab, None, "poll answer") for k0, k1, h, t, lab in _poll_answers(cs)]
-    low = cs.low
     if not _SPEECH_VERBS.isdisjoint(lem):
-        if not _strong_words().isdisjoint(low):
+        if not _QUOTE_MARKS.isdisjoint(low) and not _strong_words().isdisjoint(low):
             found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
         if not (_DEONTIC.isdisjoint(low) and (_DEONTIC_TO.isdisjoint(low) or "to" not in low)):
             # "Smith said the city should build more schools": the speaker favours the clause
