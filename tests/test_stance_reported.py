@@ -120,3 +120,9 @@ def test_what_is_said_to_be_needed_or_its_time():
 def test_a_cue_inside_a_wish_said_does_not_hide_it():
     rows = _rows("Lee suggested the city should hire more nurses to fight the outbreak.")
     assert ("Lee", "favor", "the city should hire more nurses to fight the outbreak") in rows
+
+
+def test_a_transcript_speaker_label_holds_the_wish_said_after_it():
+    rows = _rows("PARK: Well, I think the whole town needs to pull together after the floods.")
+    assert rows == [("PARK", "favor", "the whole town needs to pull together after the floods")]
+    assert _rows("Update: I think the whole town needs to pull together.") == []

@@ -253,7 +253,28 @@ def _conditional(cs, a: int) -> bool:
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
 
 
-def _reported_wishes(cs):
+class _Label:
+    """A transcript's speaker label read as the clause that says what follows it."""
+
+    __slots__ = ("subj", "vs", "ve", "voice", "own_subject", "kind", "gov", "relation")
+
+    def __init__(self, span, n):
+        self.subj, self.vs, self.ve, self.voice, self.own_subject = span, n, n, "active", False
+        self.kind, self.gov, self.relation = "fin", None, "main"
+
+
+def _speaker_label(cs, text):
+    """The speaker label that opens a transcript's turn: "SMITH: …", "MAYOR JONES: …" (at most
+    three words in capitals before a colon), or None."""
+    low, n = cs.low, len(cs.low)
+    colon = next((m for m in range(1, min(4, n - 1)) if low[m] == ":"), None)
+    if colon is None or not all(low[m].isalpha() and text[cs.st[m]:cs.en[m]].isupper() and len(low[m]) > 1
+                                for m in range(colon)):
+        return None
+    return (0, colon - 1)
+
+
+def _reported_wishes(cs, text=None):
     """``(clause, holder span, target span, "favor")`` for what someone says must or should be
     done: "Clinton said the city should build more schools", "'There has to be some form of
     punishment,' Smith said" — the speaker favours the clause (from its subject to its end). Not
@@ -262,8 +283,9 @@ def _reported_wishes(cs):
     out = []
     low = cs.low
     n = len(low)
+    label = _speaker_label(cs, text) if text is not None else None
     for c in cs.clauses:
-        if c.kind != "fin" or c.relation not in ("reported", "complement") or c.negated:
+        if c.kind != "fin" or c.relation not in ("reported", "complement") and label is None or c.negated:
             continue
         group = low[c.vs:c.ve + 1]
         if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
@@ -275,6 +297,8 @@ def _reported_wishes(cs):
         g = _speech_clause(cs, c)
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
+        if g is None and label is not None and c.vs > label[1] + 1:
+            g = _Label(label, n)  # "SMITH: I think the city needs to act" (a transcript): Smith
         if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
                 or low[g.subj[1]] in _NO_ONE:
             continue  # "Everyone says that we need to ...": no one in particular holds it

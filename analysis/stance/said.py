@@ -92,7 +92,7 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
             found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
         if not (_DEONTIC.isdisjoint(low) and (_DEONTIC_TO.isdisjoint(low) or "to" not in low)):
             # "Smith said the city should build more schools": the speaker favours the clause
-            found += [(c.vs, c.ve, _named_aside(cs, h), t, lab, c, "reported wish") for c, h, t, lab in _reported_wishes(cs)]
+            found += [(c.vs, c.ve, _named_aside(cs, h), t, lab, c, "reported wish") for c, h, t, lab in _reported_wishes(cs, text)]
         if not NECESSARY.isdisjoint(low):
             # "Outright victory is vital, he said": the speaker favours what is needed
             for k0, k1, c, t, lab, _ in _necessities(cs):
