@@ -126,3 +126,16 @@ def test_a_transcript_speaker_label_holds_the_wish_said_after_it():
     rows = _rows("PARK: Well, I think the whole town needs to pull together after the floods.")
     assert rows == [("PARK", "favor", "the whole town needs to pull together after the floods")]
     assert _rows("Update: I think the whole town needs to pull together.") == []
+
+
+def test_a_quotation_inside_what_is_wished_and_no_wish_in_the_past_or_a_relative():
+    rows = _rows("Lee backed the plan on Monday, saying it is time to have a \"real reformer in the town hall.\"")
+    assert ("Lee", "favor", "to have a \"real reformer in the town hall.\"") in rows or any(
+        r[0] == "Lee" and "real reformer" in r[2] for r in rows)
+    assert _rows("\"We had to admit that the budget was late,\" said Mayor Tom Lee.") == []
+    assert _rows("The things he wants to build appeal to the voters.") == []
+
+
+def test_no_judgement_of_this_by_a_noun_that_leans():
+    rows = _rows("\"This is a long fight and the city must win it,\" Lee said.")
+    assert [(r[0], r[1]) for r in rows] == [("Lee", "favor")] and rows[0][2].endswith("the city must win it")

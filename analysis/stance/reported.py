@@ -292,8 +292,9 @@ def _reported_wishes(cs, text=None):
                                                   for k, w in enumerate(group)) \
                 and not (c.ve + 1 < n and low[c.ve] in _DEONTIC_TO and low[c.ve + 1] == "to"):
             continue
-        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
-            continue  # "she should have run from Virginia": a reproach about the past, not a wish
+        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)) \
+                or (_DEONTIC.isdisjoint(group) and "had" in low[c.vs:c.ve + 2] and "to" in low[c.vs:c.ve + 3]):
+            continue  # "she should have run": a reproach; "we had to admit it": what was needed then, no wish
         g = _speech_clause(cs, c)
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
@@ -379,7 +380,8 @@ def _quoted_judgements(cs):
         p, v = q + 1, q + 2
         if low[p] not in _JUDGED_PRONOUNS or low[v] not in _BE_FORMS or cs.group_of[v] >= 0:
             continue  # read by the clause reader (see _reported_evaluations)
-        end = next((m for m in range(v + 1, n) if low[m] in _QUOTES or low[m] in (";", "because", "but", "?")), n)
+        end = next((m for m in range(v + 1, n) if low[m] in _QUOTES or low[m] in (";", "because", "but", "?")
+                    or (low[m] in (",", "and") and m + 1 < n and cs.pos[m + 1] in ("PRP", "PRP$", "NNP"))), n)
         rest = low[v + 1:end]
         if not rest or rest[0] in ("time", "not", "n't", "n’t", "what") or (
                 low[p] in ("it", "this", "that") and ("to" in rest[:6] or "that" in rest[:6])):
@@ -396,6 +398,9 @@ def _quoted_judgements(cs):
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(v, m - 3):m]):
                     x *= -0.74
                 score += x
+        if low[p] in ("it", "this", "that") and not any(
+                cs.pos[m].startswith("JJ") and abs(lex.get(low[m], 0.0)) >= 1.0 for m in range(v + 1, end)):
+            continue  # "This is a worldwide fight": a noun that leans, no judgement of "this"
         if abs(score) >= _REPORTED_VALENCE:
             out.append((v, v, g.subj, (p, p), "favor" if score > 0 else "against"))
     return out

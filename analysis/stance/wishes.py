@@ -17,6 +17,8 @@ _SPEAKING = frozenset({"say", "tell", "know", "ask", "talk", "speak", "hear", "n
                        "explore", "respond", "answer", "discuss",
                        "reiterate", "underscore", "acknowledge", "express", "let", "take"})
 _NEGATORS = frozenset({"not", "n't", "n’t", "never"})
+_QUOTE_OPEN = frozenset({'"', "“", "``"})
+_QUOTE_CLOSE = frozenset({'"', "”", "''"})
 _STOP = frozenset({".", "!", "?", ";", ":", "—", "–", "--", '"', "“", "”", "''", "``"})
 _STOP_AFTER_COMMA = frozenset({"but", "and", "while", "because", "so", "which", "who", "he", "she", "they", "said",
                                "says", "according", "although", "though", "or", "as", "if", "when", "we", "i"})
@@ -34,8 +36,18 @@ def _target_end(cs, j: int) -> int:
     low, n = cs.low, len(cs.low)
     end = j - 1
     m = j
+    opened = False
     while m < n and m - j < _MAX:
         w = low[m]
+        if w in _QUOTE_OPEN and not opened and m + 1 < n and low[m + 1].isalnum() and m > j:
+            opened = True  # 'to have a "real conservative in office"': a quotation inside what is wished
+            m += 1
+            continue
+        if opened and w in _QUOTE_CLOSE:
+            opened = False
+            end = m
+            m += 1
+            continue
         if w in _STOP or w in _STOP_WORDS or (w == "," and m + 1 < n and (
                 low[m + 1] in _STOP_AFTER_COMMA or low[m + 1] in _STOP or cs.pos[m + 1].startswith("VB"))):
             break
@@ -110,6 +122,8 @@ def _wish_cues(cs):
                 continue
             a, b = holder
         holder = _pronoun_head(cs, holder)
+        if holder[0] > 0 and pos[holder[0] - 1] in ("NN", "NNS") and pos[holder[0]] == "PRP":
+            continue  # "the things he wants to do": a relative clause without *that*
         if low[holder[0]] in _NOT_WISHERS or low[holder[1]] in _NOT_WISHERS or not _holder_ok(cs, holder):
             continue
         negated = any(w in _NEGATORS for w in low[holder[1] + 1:k])
