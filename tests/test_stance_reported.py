@@ -139,3 +139,9 @@ def test_a_quotation_inside_what_is_wished_and_no_wish_in_the_past_or_a_relative
 def test_no_judgement_of_this_by_a_noun_that_leans():
     rows = _rows("\"This is a long fight and the city must win it,\" Lee said.")
     assert [(r[0], r[1]) for r in rows] == [("Lee", "favor")] and rows[0][2].endswith("the city must win it")
+
+
+def test_poll_question_in_quotation_marks_and_a_wish_after_a_dash():
+    rows = _rows("Asked whether Lee \u201chas the grit to serve well as mayor,\u201d 70 percent of residents said yes.")
+    assert rows == [("70 percent of residents", "favor", "Lee")]
+    assert ("they", "against", "to be stopped") in _rows("They want \u2014 they don\u2019t want to be stopped.")

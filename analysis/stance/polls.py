@@ -56,12 +56,20 @@ def _question_target(cs):
         return None
     a = q + 2
     c = next((c for c in cs.clauses if c.kind == "fin" and c.subj is not None and c.subj[0] == a), None)
-    if c is None:
-        return None
-    end = next((m for m in range(c.ve, n) if low[m] == ","), n)
+    if c is not None:
+        subj, after = c.subj, c.ve + 1
+    else:
+        # 'Asked whether Lee "has the grit to serve"': a quotation mark hides the clause from the reader
+        b = a
+        while b + 1 < n and cs.pos[b + 1].startswith("NNP"):
+            b += 1
+        if not (cs.pos[a].startswith("NNP") or (cs.pos[a] == "PRP" and low[a] in ("he", "she", "they"))):
+            return None
+        subj, after = (a, b), b + 1
+    end = next((m for m in range(after, n) if low[m] == ","), n)
     lex = _valence_lexicon()
-    score = sum(lex.get(w, 0.0) for w in low[c.ve + 1:end])
-    return c.subj, (-1 if score <= -1.0 else 1), end
+    score = sum(lex.get(w, 0.0) for w in low[after:end])
+    return subj, (-1 if score <= -1.0 else 1), end
 
 
 def _poll_answers(cs):

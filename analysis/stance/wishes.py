@@ -122,7 +122,7 @@ def _wish_cues(cs):
                 continue
             a, b = holder
         holder = _pronoun_head(cs, holder)
-        if holder[0] > 0 and pos[holder[0] - 1] in ("NN", "NNS") and pos[holder[0]] == "PRP":
+        if holder[0] > 0 and pos[holder[0] - 1] in ("NN", "NNS") and low[holder[0] - 1].isalpha() and pos[holder[0]] == "PRP":
             continue  # "the things he wants to do": a relative clause without *that*
         if low[holder[0]] in _NOT_WISHERS or low[holder[1]] in _NOT_WISHERS or not _holder_ok(cs, holder):
             continue
