@@ -145,3 +145,9 @@ def test_poll_question_in_quotation_marks_and_a_wish_after_a_dash():
     rows = _rows("Asked whether Lee \u201chas the grit to serve well as mayor,\u201d 70 percent of residents said yes.")
     assert rows == [("70 percent of residents", "favor", "Lee")]
     assert ("they", "against", "to be stopped") in _rows("They want \u2014 they don\u2019t want to be stopped.")
+
+
+def test_hope_misread_as_a_noun_after_a_plural_subject_and_wishes_that_are_nouns():
+    rows = _rows("Local officials hope the new pumps can stop the flooding.")
+    assert [(r[0], r[1]) for r in rows] == [("Local officials", "favor")]
+    assert _rows("Their hopes for the plan were high.") == []

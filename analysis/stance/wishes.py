@@ -68,9 +68,15 @@ def _wish_cues(cs):
     n = len(low)
     out = []
     for k in range(n - 1):
-        lm = lem[k]
-        if lm not in WISH_LEMMAS or not (pos[k].startswith("VB") or lm == "like"):
+        lm = lem[k] if pos[k] != "NNS" else low[k]
+        if lm not in WISH_LEMMAS:
             continue
+        misread = pos[k] == "NN" and lm in ("want", "hope") and k > 0 and pos[k - 1] in ("NNS", "NNPS") \
+            and cs.low[k - 1].isalpha() and pos[k + 1] in ("DT", "TO", "PRP", "NNP", "PRP$")
+        if not (pos[k].startswith("VB") or lm == "like" or misread):
+            continue  # ("officials hope the plan works": the tagger may read *hope* as a noun)
+        if k > 0 and (pos[k - 1] in ("PRP$", "DT", "POS", "JJ") or low[k - 1] in ("'s", "’s", "'")):
+            continue  # "their hopes for the plan", "the wish of the family": a noun
         j = k + 1
         if lm == "like":
             # only "would like (to)" / "'d like (to)"
@@ -98,10 +104,14 @@ def _wish_cues(cs):
         if end < j or not _target_ok(cs, (j, end)):
             continue
         c = _clause_at(cs, k, k + 1)
-        if c is None or _in_question(cs, c) or "?" in low[k:]:
+        if c is not None and (misread or c.vs > k):
+            c = None if misread else c
+        if (c is None and not misread) or (c is not None and _in_question(cs, c)) or "?" in low[k:]:
             continue
         holder = None
-        if c.subj is not None and c.subj[1] < k:
+        if c is None:
+            pass
+        elif c.subj is not None and c.subj[1] < k:
             holder = c.subj
         elif c.kind in ("inf", "ger"):
             g = _governing_finite(cs, c)
