@@ -151,3 +151,11 @@ def test_hope_misread_as_a_noun_after_a_plural_subject_and_wishes_that_are_nouns
     rows = _rows("Local officials hope the new pumps can stop the flooding.")
     assert [(r[0], r[1]) for r in rows] == [("Local officials", "favor")]
     assert _rows("Their hopes for the plan were high.") == []
+
+
+def test_a_share_that_picks_or_disapproves():
+    rows = _rows("In the poll, 51 percent would pick Lee, while 40 percent would back Park.")
+    assert ("51 percent", "favor", "Lee") in rows and ("40 percent", "favor", "Park") in rows
+    assert _rows("About 54 percent of voters disapprove of the deal.") == [
+        ("54 percent of voters", "against", "the deal")]
+    assert _rows("Half would choose to stay home.") == []

@@ -10,12 +10,15 @@ from .reported import _valence_lexicon
 #: words of a share (the gate: a sentence with none of them is not read)
 POLL_WORDS = frozenset({"percent", "%", "per", "majority", "majorities", "third", "half", "quarter", "fifth"})
 #: and the words of a question or a view, one of which must be there too
-POLL_CONTEXT = frozenset({"asked", "favorable", "unfavorable", "favourable", "unfavourable", "favorably", "unfavorably",
+POLL_CONTEXT = frozenset({"asked", "pick", "picked", "choose", "chose", "prefer", "preferred", "disapprove",
+                          "disapproved", "favorable", "unfavorable", "favourable", "unfavourable", "favorably", "unfavorably",
                           "favourably", "unfavourably", "positive", "negative", "positively", "negatively", "good", "bad",
                           "poor"})
 _ANSWER = frozenset({"say", "answer", "respond", "reply"})
 _AGREE = {"agree": "favor", "disagree": "against"}
 _YES_NO = {"yes": "favor", "no": "against"}
+#: what a share does when it chooses (verbs not in the cue lexicon)
+_CHOICE = {"pick": "favor", "choose": "favor", "prefer": "favor", "select": "favor", "disapprove": "against"}
 _VIEW = frozenset({"view", "opinion", "impression", "image"})
 _VIEW_LEAN = {"favorable": "favor", "favourable": "favor", "positive": "favor", "good": "favor",
               "unfavorable": "against", "unfavourable": "against", "negative": "against", "bad": "against",
@@ -87,9 +90,9 @@ def _poll_answers(cs):
             continue
         # the share's noun phrase: "75 percent of Democrats", "48 percent overall"
         v = m + 1
-        while v < n and v - m <= 8 and not pos[v].startswith("VB") and low[v] not in (",", ";", ".", "said", "say"):
+        while v < n and v - m <= 8 and not pos[v].startswith(("VB", "MD")) and low[v] not in (",", ";", ".", "said", "say"):
             v += 1
-        if v >= n or not (pos[v].startswith("VB") or low[v] in ("said", "say")):
+        if v >= n or not (pos[v].startswith(("VB", "MD")) or low[v] in ("said", "say")):
             m += 1
             continue
         holder = (start, v - 1)
@@ -124,7 +127,17 @@ def _poll_answers(cs):
                 out.append((w, end, holder, tspan, label))
                 m = end + 1
                 continue
-        if verb in ("have", "hold", "give") :
+        if verb in _CHOICE and w + 1 < n and low[w + 1] not in ("to", "not", "n't", "n’t"):
+            # "51 percent would pick Lee", "54 percent disapprove of the deal"
+            x = w + 1 + (low[w + 1] == "of")
+            t1 = x
+            while t1 + 1 < n and low[t1 + 1] not in (",", ".", ";", "and", "while", "but", "—", "–", "over", "to", "as"):
+                t1 += 1
+            if x < n and t1 >= x and cs.pos[x] in ("NNP", "NNPS", "DT", "PRP", "PRP$", "JJ", "NN", "NNS"):
+                out.append((w, w, holder, (x, t1), _CHOICE[verb]))
+                m = t1 + 1
+                continue
+        if verb in ("have", "hold", "give"):
             # "40 percent have a favorable opinion of Smith"
             x = w + 1
             while x < n and low[x] in ("a", "an", "the", "very", "somewhat", "generally", "mostly", "strongly"):
