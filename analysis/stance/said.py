@@ -83,17 +83,18 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
     if _TRIGGERS.isdisjoint(lem) and _TRIGGERS.isdisjoint(low):
         return  # most sentences: no word any of these rules starts from
     found = []
-    if not _WISH_GATE.isdisjoint(lem) or ("like" in lem and not _WOULD.isdisjoint(low)):
+    lem, words = set(lem), set(low)  # (the look-ups below on sets, not lists)
+    if not _WISH_GATE.isdisjoint(lem) or ("like" in lem and not _WOULD.isdisjoint(words)):
         found += [(k0, k1, h, t, lab, c, "wish") for k0, k1, h, t, lab, c in _wish_cues(cs)]
-    if not POLL_WORDS.isdisjoint(low) and not POLL_CONTEXT.isdisjoint(low):
+    if not POLL_WORDS.isdisjoint(words) and not POLL_CONTEXT.isdisjoint(words):
         found += [(k0, k1, h, t, lab, None, "poll answer") for k0, k1, h, t, lab in _poll_answers(cs)]
     if not _SPEECH_VERBS.isdisjoint(lem):
-        if not _QUOTE_MARKS.isdisjoint(low) and not _strong_words().isdisjoint(low):
+        if not _QUOTE_MARKS.isdisjoint(words) and not _strong_words().isdisjoint(words):
             found += [(k0, k1, h, t, lab, None, "reported evaluation") for k0, k1, h, t, lab in _quoted_judgements(cs)]
-        if not (_DEONTIC.isdisjoint(low) and (_DEONTIC_TO.isdisjoint(low) or "to" not in low)):
+        if not (_DEONTIC.isdisjoint(words) and (_DEONTIC_TO.isdisjoint(words) or "to" not in words)):
             # "Smith said the city should build more schools": the speaker favours the clause
             found += [(c.vs, c.ve, _named_aside(cs, h), t, lab, c, "reported wish") for c, h, t, lab in _reported_wishes(cs, text)]
-        if not NECESSARY.isdisjoint(low):
+        if not NECESSARY.isdisjoint(words):
             # "Outright victory is vital, he said": the speaker favours what is needed
             for k0, k1, c, t, lab, _ in _necessities(cs):
                 g = _speaker_of(cs, c, k0)

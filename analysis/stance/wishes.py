@@ -67,7 +67,7 @@ def _wish_cues(cs):
     low, lem, pos = cs.low, cs.lem, cs.pos
     n = len(low)
     out = []
-    for k in range(n - 1):
+    for k in [k for k, x in enumerate(lem) if x in WISH_LEMMAS and k < n - 1]:
         lm = lem[k] if pos[k] != "NNS" else low[k]
         if lm not in WISH_LEMMAS:
             continue
