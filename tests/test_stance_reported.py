@@ -159,3 +159,9 @@ def test_a_share_that_picks_or_disapproves():
     assert _rows("About 54 percent of voters disapprove of the deal.") == [
         ("54 percent of voters", "against", "the deal")]
     assert _rows("Half would choose to stay home.") == []
+
+
+def test_a_wish_to_be_something_is_about_oneself():
+    assert _rows("The senator wants to be president.") == []
+    assert _rows("The firm would like to be able to stay nearby.") == []
+    assert _rows("The workers want to be treated fairly.") == [("The workers", "favor", "to be treated fairly")]

@@ -374,8 +374,8 @@ def _quoted_judgements(cs):
     the verb (VADER's valences summed, at least 1.5 either way) up to the end of the quotation."""
     low, n = cs.low, len(cs.low)
     out = []
-    for q in range(n - 3):
-        if low[q] not in _OPEN_QUOTES or not (q == 0 or not cs.in_quote[q - 1]):
+    for q in [q for q, w in enumerate(low) if w in _OPEN_QUOTES and q < n - 3]:
+        if not (q == 0 or not cs.in_quote[q - 1]):
             continue
         p, v = q + 1, q + 2
         if low[p] not in _JUDGED_PRONOUNS or low[v] not in _BE_FORMS or cs.group_of[v] >= 0:

@@ -100,6 +100,9 @@ def _wish_cues(cs):
             continue  # "what I want in a candidate", "wanted so badly"
         if low[j] == "to" and j + 1 < n and (lem[j + 1] in _SPEAKING or low[j + 1] in _SPEAKING):
             continue  # "I want to say", "we want to thank"
+        if low[j] == "to" and j + 2 < n and lem[j + 1] == "be" and pos[j + 2] not in ("VBN", "VBD"):
+            continue  # "wants to be president", "would like to be able to …": a wish about oneself, no target
+            # ("wants to be treated fairly", a passive, is read)
         end = _target_end(cs, j)
         if end < j or not _target_ok(cs, (j, end)):
             continue
@@ -154,10 +157,8 @@ def _necessities(cs):
     act" (favour of what follows). The holder is the one who says it (found by the caller)."""
     low, n = cs.low, len(cs.low)
     out = []
-    for k in range(1, n - 1):
+    for k in [k for k, w in enumerate(low) if w in NECESSARY and 0 < k < n - 1]:
         w = low[k]
-        if w not in NECESSARY:
-            continue
         p = k - 1
         while p > 0 and (cs.pos[p] in ("RB", "RBR") or low[p] in ("absolutely", "so", "really")):
             p -= 1
