@@ -165,3 +165,9 @@ def test_a_wish_to_be_something_is_about_oneself():
     assert _rows("The senator wants to be president.") == []
     assert _rows("The firm would like to be able to stay nearby.") == []
     assert _rows("The workers want to be treated fairly.") == [("The workers", "favor", "to be treated fairly")]
+
+
+def test_the_support_one_has_is_held_by_those_who_give_it():
+    assert _rows("Lee has the support of women and older voters.") == [
+        ("women and older voters", "favor", "Lee")]
+    assert _rows("The mayor has praise for the nurses.") == [("The mayor", "favor", "the nurses")]

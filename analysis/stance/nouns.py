@@ -27,6 +27,10 @@ def _clause_subject_before(cs, i: int):
     return best
 
 
+#: stance nouns one "has" from others: "has the support / backing / blessing of X"
+_HAD_FROM = frozenset({"support", "backing", "endorsement", "blessing", "approval", "confidence", "trust", "loyalty"})
+
+
 def _noun_frame(s, cs, i: int, j: int, words=()):
     """``(holder_span, holder_from, target_span)`` of a stance noun at tokens i..j-1, or None.
 
@@ -126,6 +130,10 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
     d = k
     while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
         d -= 1
+    if d >= 0 and s.lem[d] == "have" and j < n and s.low[j] == "of" and s.lem[i] in _HAD_FROM and after is not None:
+        # "Clinton has the support of women": women back Clinton (what one has from others)
+        target = _clause_subject_before(cs, i)
+        return (after, "from", target) if target is not None else None
     if d >= 0 and s.lem[d] in _LIGHT_VERBS and after is not None and s.pos[d].startswith("VB"):
         holder = _clause_subject_before(cs, i)
         return (holder, "subject", after) if holder is not None else None
