@@ -171,3 +171,8 @@ def test_the_support_one_has_is_held_by_those_who_give_it():
     assert _rows("Lee has the support of women and older voters.") == [
         ("women and older voters", "favor", "Lee")]
     assert _rows("The mayor has praise for the nurses.") == [("The mayor", "favor", "the nurses")]
+
+
+def test_nothing_reported_by_a_negated_verb_of_saying():
+    assert _rows("He had not said that Mayor Brown had given the school a generous gift.") == []
+    assert _rows("Jones never said the city should close the library.") == []

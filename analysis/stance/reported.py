@@ -137,8 +137,9 @@ def _reported_evaluations(cs, actors, text):
                 and cs.lem[g.main] in ("think", "believe", "feel") and cs.in_quote[g.vs]:
             g = _speech_clause(cs, g)  # "'I think the plan doesn't look bad,' he told the paper": he
         if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
-                or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1]:
-            continue
+                or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1] \
+                or _said_negated(cs, g):
+            continue  # ("he had not said that Y ...": nothing is reported as held)
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
             continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
@@ -166,6 +167,9 @@ def _reported_evaluations(cs, actors, text):
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
                     v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
                 score += v
+        if not named and low[a] in ("it", "this", "that") and not any(
+                cs.pos[m].startswith("JJ") and abs(lex.get(low[m], 0.0)) >= 1.0 for m in range(c.ve + 1, end + 1)):
+            continue  # "'This is a long fight,' she said": a noun that leans, no judgement of "this"
         if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or (named and actors.in_span(cs.st[a], cs.en[b]) is None):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
@@ -210,6 +214,13 @@ _JUDGED_HEADS = frozenset({
     "nomination", "candidacy", "platform", "agenda", "vote", "verdict", "order", "ban", "rule", "decree",
     "accusation", "allegation", "attack", "attacks", "policy", "action", "actions", "leader", "party", "regime",
     "book", "film", "video", "interview", "performance", "debate", "offer", "treaty", "measure", "legislation"})
+
+
+def _said_negated(cs, g) -> bool:
+    """Is the verb of saying g negated ("had not said", "never said")? Then nothing is reported."""
+    if isinstance(g, _Label):
+        return False
+    return g.negated or any(w in ("not", "n't", "n’t", "never") for w in cs.low[max(0, g.vs - 2):g.ve + 1])
 
 
 def _speech_clause(cs, c):
@@ -301,7 +312,7 @@ def _reported_wishes(cs, text=None):
         if g is None and label is not None and c.vs > label[1] + 1:
             g = _Label(label, n)  # "SMITH: I think the city needs to act" (a transcript): Smith
         if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
-                or low[g.subj[1]] in _NO_ONE:
+                or low[g.subj[1]] in _NO_ONE or _said_negated(cs, g):
             continue  # "Everyone says that we need to ...": no one in particular holds it
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
