@@ -80,7 +80,7 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
     the sentence ``cs``; a row whose label and target repeat one already found in the sentence
     is left out."""
     lem, low = cs.lem, cs.low
-    if _TRIGGERS.isdisjoint(lem) and _TRIGGERS.isdisjoint(low):
+    if _TRIGGERS.isdisjoint(lem):
         return  # most sentences: no word any of these rules starts from
     found = []
     lem, words = set(lem), set(low)  # (the look-ups below on sets, not lists)
