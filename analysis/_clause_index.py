@@ -213,8 +213,11 @@ def _reaches_end(text: str, start: int, end: int, head_end: int) -> bool:
     if end >= conj_end:
         return True
     # a new noun phrase after the mention ends it: "seeing him this summer", "called her the inventor"
-    m = _NEXT_WORD.match(text, end, conj_end)
-    return m is not None and m[1].lower() in _NP_START
+    k = end
+    while k < conj_end and text[k].isspace():
+        k += 1
+    m = _WORD.match(text, k, conj_end) if k > end else None
+    return m is not None and m[0].lower() in _NP_START
 
 
 def is_head(text: str, p: int, q: int, start: int, end: int) -> bool:
@@ -231,7 +234,7 @@ def is_head(text: str, p: int, q: int, start: int, end: int) -> bool:
 
 _HEAD_END = re.compile(r"\s(?:of|from|in|at|on|for|with|by|to|about|against|over|under|between|among|into|after|"
                        r"before|during|since|near|like|that|who|whom|whose|which)\b|[;:(–—]", re.I)
-_NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORD = re.compile(r"\w+")
 _NP_START = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                        "my", "your", "last", "next", "every", "each"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})

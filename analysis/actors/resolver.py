@@ -131,6 +131,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         else:
             role_re = gaz.role_regex_lower
         role_matches = [m for ps, pe in zip(self.p_start, self.p_end) for m in role_re.finditer(lowered, ps, pe)]
+        if "then-" in lowered or "ex-" in lowered:
+            role_matches = self._prefixed_roles(lowered, role_matches)
         blocked = gaz_spans + [m.span() for m in role_matches] + [dateline_span(self.doc)]
         runs = self.name_runs(blocked)
         runs = self.acronym_runs(runs, blocked)
@@ -143,6 +145,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 if i0 < tok.n and tok.start[i0] == c.start:
                     gaz_tokens[i0] = bisect.bisect_left(tok.start, c.end)
         runs = self.typer.merge_runs(runs, gaz_tokens)
+        self.typer.listed = gaz_cands   # the listed names, for the lists of names the typer reads
         self.typer.collect(runs)
         run_at: dict[int, tuple[int, int]] = {}
         self.lone_words = {}   # a capitalised word standing alone -> token indices where it does
@@ -195,6 +198,23 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
                 out.append(row)
                 last_end = max(last_end, row["end"])
         return self.table(out)
+
+    def _prefixed_roles(self, lowered: str, role_matches: list) -> list:
+        """Add the titles written after "then-" or "ex-" ("then-Secretary of State Ann Lo", "ex-Senator
+        Tam Rusk"), which the title patterns do not start inside a hyphenated word to find."""
+        if len(lowered) != len(self.text):
+            return role_matches
+        bare = self.gaz.role_regex_after_prefix
+        extra = []
+        for prefix in ("then-", "ex-"):
+            k = lowered.find(prefix)
+            while k >= 0:
+                if (k == 0 or not lowered[k - 1].isalnum()) and self.para_of(k) is not None:
+                    m = bare.match(lowered, k + len(prefix))
+                    if m:
+                        extra.append(m)
+                k = lowered.find(prefix, k + 1)
+        return sorted(role_matches + extra, key=lambda m: m.start()) if extra else role_matches
 
     # -- resolution ----------------------------------------------------------------------
     def resolve(self, c: _Cand, out: list[dict], gaz_spans) -> list[dict]:

@@ -73,7 +73,8 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
 
 def _is_heading(block: str) -> bool:
     line = block.strip()
-    return "\n" not in line and len(line) <= 250 and not re.search(r"[.:;,]$", line)
+    # a sentence's end, also inside closing quotation marks or brackets ('… will win.”'), is no heading's
+    return "\n" not in line and len(line) <= 250 and not re.search(r"[.:;,][\"'”’»)\]]*$", line)
 
 
 def _is_name(block: str) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from ..clauses import np_right
 from .vocabulary import (
     _BOUNDARY, _GROUP_NOUNS, _HEDGING_GOVERNORS, _NAMING_TAGS, _NEGATING_GOVERNORS, _NEGATING_PHRASES,
-    _NOT_TARGET_START, _OPEN_QUESTION, _QUANTIFIERS,
+    _NOT_TARGET_START, _OPEN_QUESTION, _QUANTIFIERS, _QUOTE_MARKS,
 )
-from .sentence import _np_left
+from .sentence import _np_left, _scare_quote, _target_right, _verb_here
 
 
 def _clause_at(cs, i: int, j: int):
@@ -70,7 +70,7 @@ def _phrase_right(cs, j: int, c):
     if g >= 0:
         other = cs.clauses[g]
         if other.kind in ("inf", "ger"):
-            return (j, max(other.end, other.ve))
+            return (j, _before_second_verb(cs, j, max(other.end, other.ve)))
         return None
     if cs.low[j] == "to" and j + 1 < n and cs.group_of[j + 1] >= 0:
         other = cs.clauses[cs.group_of[j + 1]]
@@ -78,14 +78,33 @@ def _phrase_right(cs, j: int, c):
     if cs.low[j] == "that" and c is not None and c.obj is not None and c.obj[0] == j:
         return (j + 1, c.obj[1]) if c.obj[1] > j else None
     span = np_right(cs, j, n)
+    if span is None and cs.low[j] in _QUOTE_MARKS and j + 1 < n:
+        span = np_right(cs, j + 1, n)  # praised "the volunteers"
     if span is None:
         return None
     k = span[1] + 1
+    if k < n and cs.low[k] in _QUOTE_MARKS and (m := _scare_quote(cs, k)):
+        more = np_right(cs, m, n)  # called for more "flexibility" for advisers
+        span = (span[0], more[1] if more else m - 1)
+        k = span[1] + 1
     if k < n and cs.group_of[k] >= 0:
         other = cs.clauses[cs.group_of[k]]
         if other.kind == "inf" and other.vs == k:
             return (span[0], max(other.end, other.ve))
+    elif k + 1 < n and cs.low[k] == "to" and cs.group_of[k + 1] < 0 and _verb_here(cs, k + 1):
+        # "urged his voters to back Clinton" with "back" read as an adverb: the infinitive all the same
+        rest = _target_right(cs, k + 2)
+        return (span[0], rest[1] if rest else k + 1)
     return span
+
+
+def _before_second_verb(cs, a: int, b: int) -> int:
+    """The end of a phrase a..b cut before "and (also) back Y", a second verb phrase coordinated with
+    the first ("favor letting them stay and also back tougher laws": two stances)."""
+    for m in range(a + 1, b):
+        if cs.low[m] in ("and", "but") and cs.pos[m + 1] == "RB" and m + 2 <= b and cs.pos[m + 2].startswith("VB"):
+            return m - 1
+    return b
 
 
 def _governing_finite(cs, c):
@@ -121,7 +140,30 @@ def _attributive(s, i: int) -> bool:
     k = i - 1
     while k >= 0 and s.pos[k] in ("RB", "RBR", "RBS"):
         k -= 1
-    return k >= 0 and s.pos[k] in ("DT", "PRP$", "JJ") and i + 1 < len(s.pos) and s.pos[i + 1].startswith("NN")
+    if k >= 0 and s.pos[k] == "JJ" and k > 0 and s.lem[k - 1] == "have":
+        return False  # "has long supported Smith": an adverb the tagger took for an adjective
+    if i + 1 >= len(s.pos) or k < 0:
+        return False
+    if s.pos[i] in ("VBN", "VBD") and s.pos[i + 1] in ("NN", "NNS") and (
+            s.pos[k] == "CD" or (s.pos[k] == "IN" and s.low[k] not in _NOT_DETERMINERS)):
+        return True  # "758 pledged delegates", "in pledged delegates"
+    return s.pos[k] in ("DT", "PRP$", "JJ") and s.pos[i + 1].startswith("NN") and s.low[k] not in _QUANTIFIERS  # not "all supported Bush"
+
+
+#: prepositions and relatives after which a participle is a verb ("a group that endorsed candidates")
+_NOT_DETERMINERS = frozenset({"since", "that", "which", "who", "whom", "as", "because", "if", "while", "after", "before"})
+
+
+def _after_condition(s, i: int) -> bool:
+    """Does token i stand in the consequent of a condition that opens its sentence or quotation
+    ("If people want safer streets, they should vote for Y", "in the unlikely event they all voted for Y")?"""
+    for m in range(i - 1, -1, -1):
+        w = s.low[m]
+        if w in (".", ";", "?", "!", "“", "``", '"'):
+            return False
+        if (w in ("if", "unless") and s.pos[m] == "IN") or (w == "event" and m >= 2 and s.low[m - 2] == "in"):
+            return True
+    return False
 
 
 def _target_ok(s, span) -> bool:
@@ -129,15 +171,30 @@ def _target_ok(s, span) -> bool:
     a, b = span
     if s.low[a] in _NOT_TARGET_START and s.pos[a] in ("IN", "WRB"):
         return False
-    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1])
+    if all(s.low[m] in _BOUNDARY for m in range(a, b + 1)):
+        return False  # "They want — they don't want ...": a dash is no target
+    return s.low[a] in _QUANTIFIERS or not _NAMING_TAGS.isdisjoint(s.pos[a:b + 1]) or (
+        s.pos[a] == "DT" and b > a and s.pos[b] == "JJ")  # "support the former", "the re-settlement" read as an adjective
+
+
+def _upper_word(s, m: int) -> bool:
+    """Token m is written in capitals ("CLINTON", "TAPPER"), as a transcript names its speakers."""
+    w = s.lem[m]
+    return len(w) > 1 and w.isalpha() and w.isupper()
 
 
 def _colon_speaker(s, k: int):
     """ "Clinton: I support statehood", "Carly Fiorina Endorses Cruz: I Am Horrified": the name
     that opens the sentence before a colon, when *I* / *we* at token k follow that colon."""
     colon = next((m for m in range(1, min(k, 12)) if s.low[m] == ":"), None)
-    if colon is None or any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+    if colon is None:
         return None
+    # "SMITH: I support the budget, and I oppose the tax": a transcript's speaker in capitals
+    label = colon <= 3 and all(_upper_word(s, m) for m in range(colon))
+    if not label and any(s.low[m] in _BOUNDARY for m in range(colon + 1, k)):
+        return None
+    if label:
+        return (0, colon - 1)
     end = 0
     while end < colon and s.pos[end] in ("NNP", "NNPS") or (end < colon and s.low[end] in ("-", ".")):
         end += 1

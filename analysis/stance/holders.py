@@ -61,7 +61,9 @@ def _copular_subject(cs, span):
 def _appositive_name(s, span):
     """ "National Nurses United, a union that endorsed Y": the name before the appositive."""
     a, b = span
-    if a >= 2 and s.low[a] in ("a", "an") and s.low[a - 1] == ",":
+    if a >= 2 and s.low[a - 1] == "," and (s.low[a] in ("a", "an") or (
+            s.low[a] == "the" and b + 1 < len(s.low) and s.low[b + 1] == "," and not s.pos[b].startswith("NNP"))):
+        # "Jeb Bush, the former Florida governor, who has resented Y": the name too
         left = _np_left(s, a - 2)
         if left is not None and any(p.startswith("NNP") for p in s.pos[left[0]:left[1] + 1]):
             return left
@@ -80,6 +82,8 @@ def _holder_ok(s, span) -> bool:
     """A holder is a noun phrase naming someone: not a time ("this week") nor a punctuation mark."""
     a, b = span
     words = s.low[a:b + 1]
+    if s.pos[a] in ("VB", "VBP", "VBZ", "VBD") or "any" in words or "every" in words:
+        return False  # "will not support any candidate who opposes Y": no one in particular, or a verb
     if words and words[-1] in _QUANTIFIERS:
         return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):

@@ -108,3 +108,57 @@ def _compiled():
         negs = set(lex["negators"])
         _cue_state.append((index, {n for n in negs if " " not in n}, [n.split() for n in negs if " " in n], set(lex["hedges"])))
     return _cue_state[0]
+
+
+_start_tests: list = []  # [(index, test)] for the index in force
+
+
+def _start_test(index: dict):
+    """``test(word, lemma)``, truthy when the word is the first word of a cue, else the lemma; read
+    twice, ``test(test(word, lemma))`` is truthy when the word or the lemma starts a cue: the
+    sentence walker finds its cue starts with two dictionary look-ups a token, none in Python code
+    (``list(compress(range(n), map(test, map(test, words, lemmas))))``)."""
+    if not (_start_tests and _start_tests[0][0] is index):
+        firsts = dict.fromkeys(index, True)
+        firsts[True] = True  # what the first look-up gives for a word that starts a cue
+        _start_tests[:] = [(index, firsts.get)]
+    return _start_tests[0][1]
+
+
+_second_word_sets: list = []  # [(index, sets)] for the index in force
+
+
+def _second_words(index: dict) -> dict:
+    """For each first word of a cue, None when it is a cue on its own, else the second words of
+    the cues it begins ("be opposed to", "in favor of"; "favour" standing for "favor"): a token
+    with that word can start a cue only when one of them follows it (directly or after the adverbs
+    :func:`~analysis.stance.sentence._match` allows)."""
+    if not (_second_word_sets and _second_word_sets[0][0] is index):
+        sets: dict = {}
+        for first, cands in index.items():
+            if any(len(words) == 1 for words, _cue in cands):
+                sets[first] = None
+                continue
+            seconds = {words[1] for words, _cue in cands}
+            if "favor" in seconds:
+                seconds.add("favour")
+            sets[first] = frozenset(seconds)
+        _second_word_sets[:] = [(index, sets)]
+    return _second_word_sets[0][1]
+
+
+def _no_second_word(seconds_of: dict, low, lem, i: int, after_gap: int, n: int) -> bool:
+    """True when no cue can start at token i: its word and lemma start only cues of several words
+    (``seconds_of``, from :func:`_second_words`), and neither the next token nor the one after the
+    adverbs (``after_gap``) is one of their second words."""
+    nxt = i + 1
+    for first in (low[i],) if lem[i] == low[i] else (low[i], lem[i]):
+        if first not in seconds_of:
+            continue  # starts no cue
+        seconds = seconds_of[first]
+        if seconds is None:
+            return False  # a cue of one word
+        if nxt < n and (low[nxt] in seconds or lem[nxt] in seconds or (
+                after_gap != nxt and after_gap < n and (low[after_gap] in seconds or lem[after_gap] in seconds))):
+            return False
+    return True

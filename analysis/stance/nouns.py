@@ -27,10 +27,6 @@ def _clause_subject_before(cs, i: int):
     return best
 
 
-#: stance nouns one "has" from others: "has the support / backing / blessing of X"
-_HAD_FROM = frozenset({"support", "backing", "endorsement", "blessing", "approval", "confidence", "trust", "loyalty"})
-
-
 def _noun_frame(s, cs, i: int, j: int, words=()):
     """``(holder_span, holder_from, target_span)`` of a stance noun at tokens i..j-1, or None.
 
@@ -60,6 +56,16 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
         after = _phrase_right(cs, j, None) or _target_right(s, j)  # "refusal to endorse Y", "bias against Y"
     elif j < n and s.low[j] in _NOUN_TARGET_PREPS and j + 1 < n:
         after = _phrase_right(cs, j + 1, None) or _target_right(s, j + 1)
+    if after is not None and after[1] + 2 < n and s.low[after[1] + 1] == "by" and s.pos[after[1] + 2] in ("NNP", "NNPS", "DT", "JJ"):
+        src = _np_right(s, after[1] + 2)  # "an attack against Cruz by Sen. Graham": Graham
+        if src is not None and any(p.startswith("NNP") for p in s.pos[src[0]:src[1] + 1]):
+            return (src, "from", after)
+    if after is not None:
+        by = next((m for m in range(after[0] + 1, after[1]) if s.low[m] == "by" and s.pos[m + 1] in ("NNP", "NNPS", "JJ", "DT")), None)
+        if by is not None:
+            src = _np_right(s, by + 1)  # the target phrase read past "by": "Cruz by Sen. Graham"
+            if src is not None and any(p.startswith("NNP") for p in s.pos[src[0]:src[1] + 1]):
+                return (src, "from", (after[0], by - 1))
     js = j + 1 if j + 1 < n and s.pos[j] == "RB" and s.low[j + 1] in _NOUN_SOURCE_PREPS else j  # "criticism even from X"
     if js < n and s.low[js] in _NOUN_SOURCE_PREPS and js + 1 < n:
         if js + 2 < n and s.low[js + 1] in ("within", "inside"):
@@ -130,15 +136,14 @@ def _noun_frame(s, cs, i: int, j: int, words=()):
     d = k
     while d >= 0 and s.pos[d] in ("DT", "JJ", "CD", "PRP$"):
         d -= 1
-    if d >= 0 and s.lem[d] == "have" and j < n and s.low[j] == "of" and s.lem[i] in _HAD_FROM and after is not None:
-        # "Clinton has the support of women": women back Clinton (what one has from others)
-        target = _clause_subject_before(cs, i)
+    if d >= 0 and s.lem[d] == "have" and k >= 0 and s.low[k] == "the" and j < n and s.low[j] == "of" and after is not None:
+        target = _clause_subject_before(cs, i) or _np_left(s, d - 1)  # "Clinton has the backing of most unions"
         return (after, "from", target) if target is not None else None
     if d >= 0 and s.lem[d] in _LIGHT_VERBS and after is not None and s.pos[d].startswith("VB"):
         holder = _clause_subject_before(cs, i)
         return (holder, "subject", after) if holder is not None else None
     if d >= 0 and s.lem[d] in _RECEIVE and j < n and s.low[j] == "of" and after is not None:
-        target = _clause_subject_before(cs, i)
+        target = _clause_subject_before(cs, i) or (_np_left(s, d - 1) if s.pos[d] in ("VBD", "VBZ", "VBP") else None)
         return (after, "from", target) if target is not None else None
     # "gave Clinton the nod", "lent the mayor its backing": the one given it is the target
     if d >= 1 and s.pos[d].startswith(("NNP", "PRP", "NN")) and k >= 0 and s.pos[k] in ("DT", "PRP$"):

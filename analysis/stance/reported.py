@@ -5,20 +5,35 @@ from __future__ import annotations
 
 from ..clauses import np_right
 from .vocabulary import (
-    _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
+    _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _REMOVAL, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
     _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
 )
 from .sentence import _np_left
-from .clause_reading import _clause_at, _governing_finite, _in_question
+from .clause_reading import _after_condition, _clause_at, _governing_finite, _in_question
 from .holders import _holder_ok, _pronoun_head
 
-#: verbs that describe their subject rather than say what it does ("seems anti-democratic": no owner)
-_COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "get"})
+#: heads of an "anti-X" phrase that are people: they hold the stance ("the party's anti-Trump establishment")
+_GROUP_HEADS = frozenset({"establishment", "wing", "faction", "bloc", "activist", "group", "movement", "crowd", "protester",
+                          "lawmaker", "voter", "campaigner", "coalition", "caucus", "forces", "force", "camp"})
+#: verbs whose subject an "anti-X" word after them describes, not a stance held ("they seem anti-democratic")
+#: verbs after "have to" that make it a formula of speech ("I have to tell you")
+_SAID_AFTER_TO = frozenset({"tell", "say", "admit", "confess", "ask", "wonder", "agree", "disagree"})
+_COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "prove"})
 #: verbs that name someone with "as": "described the plan as a disaster", "referred to them as thugs"
 _AS_NAMING = frozenset({"describe", "refer", "portray", "characterize", "characterise", "depict", "dismiss", "brand",
                         "label", "labelled", "labeled", "branded", "described", "referred", "portrayed", "dismissed"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
+_MERGED: list = []  # [VADER's lexicon, it with the political epithets]
+#: words of political judgement VADER's lexicon lacks, on its scale (-4 .. 4), chosen for this package
+_POLITICAL_VALENCE = {
+    "unfit": -2.0, "unqualified": -1.8, "crooked": -2.2, "corrupt": -2.5, "bigot": -2.6, "bigoted": -2.6,
+    "extremist": -2.0, "divisive": -1.6, "hypocrite": -2.3, "hypocritical": -2.1, "unhinged": -2.3,
+    "disgraceful": -2.5, "phony": -2.0, "demagogue": -2.3, "xenophobic": -2.6, "misogynist": -2.6,
+    "misogynistic": -2.6, "sexist": -2.4, "incompetence": -2.2, "dishonesty": -2.5, "corruption": -2.5,
+    "authoritarian": -1.8, "un-american": -2.2, "unpatriotic": -2.0, "disqualifying": -2.2, "erratic": -1.6,
+    "qualified": 1.2, "principled": 1.6, "visionary": 1.8, "steadfast": 1.5, "trustworthy": 2.0,
+}
 
 
 def _naming_cues(cs):
@@ -33,11 +48,11 @@ def _naming_cues(cs):
             continue
         if cs.low[k + 1] in ("for", "on", "off", "out", "up", "it", "back", "in"):
             continue  # "called for", "called on": other cues; "called it" / "call back": no naming
-        p = k - 1
-        while p >= 0 and cs.pos[p] in ("RB", "RBR"):
-            p -= 1
-        if p >= 0 and cs.lem[p] in ("be", "get") and cs.pos[k] != "VBG":
-            continue  # "has been called a liar": the one named is the subject, the caller is not written
+        b = k - 1
+        while b > 0 and cs.pos[b] in ("RB", "RBR", "RBS"):
+            b -= 1
+        if cs.pos[k] == "VBN" and (cs.lem[b] == "be" or cs.low[b] in ("been", "being")):
+            continue  # "who has been called a Republican Obama": the one named, not the one naming
         as_naming = cs.lem[k] in _AS_NAMING or cs.low[k] in _AS_NAMING
         x0 = k + 2 if as_naming and cs.low[k + 1] == "to" else k + 1  # "referred to X as Y"
         x = np_right(cs, x0, n, attach=True)
@@ -63,25 +78,37 @@ def _naming_cues(cs):
                         next((m for m in range(q + 1, n) if cs.low[m] in ('"', "”")), n):]) \
                         and not any(cs.low[m] in ('"', "”", ",") for m in range(y0, q)):
                     x, y0 = (x[0], q - 1), q
+        if y0 == x[1] + 1 and cs.pos[x[1]] == "JJ" and x[1] > x[0] + 1:
+            m = x[1]  # "called the report outrageous": the adjectives that end the phrase are what it is called
+            while m > x[0] + 1 and cs.pos[m - 1] in ("JJ", "RB", "CC", ","):
+                m -= 1
+            if cs.pos[m - 1].startswith(("NN", "PRP")):
+                x, y0 = (x[0], m - 1), m
         if y0 >= n or x[1] < x[0]:
             continue
         y1 = y0
         while y1 < n and cs.low[y1] not in (".", ";", "!", "?") and not (cs.low[y1] in ("because", "after", "for", "when", "as")):
             y1 += 1
-        words = [w for k2, w in enumerate(cs.low[y0:y1], y0) if w.isalpha()
-                 and not (w in ("kind", "sort") and cs.low[k2 + 1:k2 + 2] == ["of"])]  # "kind of robotic"
+        words = [w for m, w in enumerate(cs.low[y0:y1], y0) if w.isalpha()
+                 and not (w in ("kind", "sort") and m + 1 < n and cs.low[m + 1] == "of")]  # "kind of robotic"
         if not words or not any(cs.pos[m].startswith(("NN", "JJ")) for m in range(y0, y1)):
             continue
         score = sum(lex.get(w, 0.0) for w in words)
         if abs(score) < _NAMING_VALENCE:
             continue
         c = _clause_at(cs, k, k + 1)
-        subj = c.subj if c is not None and c.subj is not None else None
+        subj = c.subj if c is not None and c.subj is not None and c.vs <= k <= c.ve else None
         if subj is None and c is not None and c.kind in ("inf", "ger") and c.vs <= k:
             g = _governing_finite(cs, c)  # "He went on to call Park the worst politician": He
             subj = g.subj if g is not None and g.subj is not None and g.subj[1] < k else None
         if subj is None:
-            subj = _np_left(cs, k - 1)
+            m = k - 1  # "Smith once called Trump ...": the verb read as a participle has no clause
+            while m > 0 and cs.pos[m] in ("RB", "RBR", "RBS"):
+                m -= 1
+            subj = _np_left(cs, m) if cs.pos[m] not in ("WP", "WDT") else (m, m)
+        if subj is not None and subj[0] == subj[1] and cs.low[subj[0]] in ("who", "which", "that") and subj[0] >= 2 \
+                and cs.low[subj[0] - 1] == ",":
+            subj = _np_left(cs, subj[0] - 2)  # "Cruz, who once called Trump a liar, ...": Cruz
         if subj is None or not _holder_ok(cs, subj):
             continue
         out.append((k, _pronoun_head(cs, subj), x, "favor" if score > 0 else "against"))
@@ -89,12 +116,16 @@ def _naming_cues(cs):
 
 
 def _valence_lexicon() -> dict:
-    """VADER's word valences (with the user's overrides)."""
+    """VADER's word valences (with the user's overrides), and the political epithets it lacks
+    (``_POLITICAL_VALENCE``; the user's overrides win)."""
     if not _VADER:
         from ..sentiment import _vader
 
         _VADER.append(_vader)
-    return _VADER[0]().lexicon
+    lex = _VADER[0]().lexicon
+    if not _MERGED or _MERGED[0] is not lex:
+        _MERGED[:] = [lex, {**_POLITICAL_VALENCE, **lex}]
+    return _MERGED[1]
 
 
 def _strong_words() -> frozenset:
@@ -116,6 +147,7 @@ def _reported_evaluations(cs, actors, text):
     The holder is the subject of the reporting verb, else the quotation's speaker (span None)."""
     out = []
     lex = None
+    conditional = "if" in cs.low or "unless" in cs.low
     for c in cs.clauses:
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
@@ -170,7 +202,8 @@ def _reported_evaluations(cs, actors, text):
         if not named and low[a] in ("it", "this", "that") and not any(
                 cs.pos[m].startswith("JJ") and abs(lex.get(low[m], 0.0)) >= 1.0 for m in range(c.ve + 1, end + 1)):
             continue  # "'This is a long fight,' she said": a noun that leans, no judgement of "this"
-        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or (named and actors.in_span(cs.st[a], cs.en[b]) is None):
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or (named and actors.in_span(cs.st[a], cs.en[b]) is None) \
+                or (conditional and _after_condition(cs, a)):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
@@ -234,10 +267,6 @@ def _speech_clause(cs, c):
     return g
 
 
-#: what one "has to" do in speaking: "I have to tell you", "I must say", "we have to admit"
-_SAYING = frozenset({"say", "tell", "admit", "confess", "ask", "add", "note", "stress", "warn"})
-
-
 def _after_noun(cs, a: int) -> bool:
     """Does a noun stand right before token a (past a quotation mark)? "the money they need to win",
     "the 'firepower' they need": a relative clause without *that*, no wish of anyone's."""
@@ -245,20 +274,6 @@ def _after_noun(cs, a: int) -> bool:
     if p >= 0 and cs.low[p] in _QUOTES:
         p -= 1
     return p >= 0 and cs.pos[p] in ("NN", "NNS")
-
-
-def _conditional(cs, a: int) -> bool:
-    """Does an *if* / *unless* stand before token a in its quotation (or sentence)? "If they are
-    serious, they must act": the wish holds only on a condition."""
-    for m in range(a - 1, -1, -1):
-        w = cs.low[m]
-        if w in _QUOTES:
-            return False
-        if w in ("if", "unless"):
-            # only a condition that opens the quotation or sentence ("If X, they must Y"), not one
-            # inside a clause said ("the message is that if X, that's something the city should do")
-            return m == 0 or cs.low[m - 1] in _QUOTES or cs.low[m - 1] in ("and", "but", "so", "then")
-    return False
 
 
 _QUOTES = frozenset({'"', "“", "”", "``", "''"})
@@ -294,9 +309,14 @@ def _reported_wishes(cs, text=None):
     out = []
     low = cs.low
     n = len(low)
+    conditional = "if" in low or "unless" in low
     label = _speaker_label(cs, text) if text is not None else None
     for c in cs.clauses:
-        if c.kind != "fin" or c.relation not in ("reported", "complement") and label is None or c.negated:
+        if c.kind != "fin" or c.relation not in ("reported", "complement") and label is None:
+            continue
+        kept = c.negated and c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs \
+            and cs.lem[c.main] in _REMOVAL
+        if c.negated and not kept:
             continue
         group = low[c.vs:c.ve + 1]
         if _DEONTIC.isdisjoint(group) and not any(w in _DEONTIC_TO and k + 1 < len(group) and group[k + 1] == "to"
@@ -307,6 +327,15 @@ def _reported_wishes(cs, text=None):
                 or (_DEONTIC.isdisjoint(group) and "had" in low[c.vs:c.ve + 2] and "to" in low[c.vs:c.ve + 3]):
             continue  # "she should have run": a reproach; "we had to admit it": what was needed then, no wish
         g = _speech_clause(cs, c)
+        if g is not None and g.subj[0] == g.subj[1] and cs.pos[g.subj[0]] in ("JJ", "RB"):
+            continue  # "The union has long argued ...", "long" read as an adjective: no holder
+        if kept and g is not None and g.voice != "passive" and low[g.subj[0]] not in _FIRST_PERSON \
+                and low[g.subj[1]] not in _NO_ONE and not _in_question(cs, c) and g.subj[1] < c.subj[0]:
+            # "those surveyed said the group's funding shouldn't be eliminated": they favour the funding
+            out.append((c, g.subj, c.subj, "favor"))
+            continue
+        if kept:
+            continue
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
         if g is None and label is not None and c.vs > label[1] + 1:
@@ -317,11 +346,6 @@ def _reported_wishes(cs, text=None):
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
             continue
-        if any(cs.lem[m] in _SAYING for m in range(c.vs, min(c.ve + 3, n))) or _after_noun(cs, a) or (
-                c.subj is not None and c.subj[1] > c.subj[0] and cs.pos[c.subj[1]] == "PRP"
-                and cs.pos[c.subj[1] - 1] in ("NN", "NNS")) or _conditional(cs, a) \
-                or _in_question(cs, g):
-            continue  # "I have to tell you"; "the money they need to win" (a relative); "If X, they must Y"
         stop = g.vs if g.vs > c.ve else n
         if g.subj[0] > c.ve:
             stop = min(stop, g.subj[0])
@@ -332,8 +356,15 @@ def _reported_wishes(cs, text=None):
                 break
         while end > c.ve and low[end] in (",", ".", "!"):
             end -= 1
-        if end <= c.ve:
-            continue  # "we have to": nothing said of what
+        if conditional and _after_condition(cs, a):
+            continue  # "If they are serious, they must make Y central": a condition's consequent
+        after_to = next((low[m + 1] for m in range(c.vs, min(c.ve + 2, n - 1)) if low[m] == "to"), None)
+        if after_to in _SAID_AFTER_TO or _after_noun(cs, a) or (
+                c.subj is not None and c.subj[1] > c.subj[0] and cs.pos[c.subj[1]] == "PRP"
+                and cs.pos[c.subj[1] - 1] in ("NN", "NNS")) or _in_question(cs, g):
+            continue  # "I have to tell you"; "the money they need to win" (a relative)
+        if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
+            continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
         out.append((c, g.subj, (a, end), "favor"))
     return out
 
@@ -368,9 +399,99 @@ def _anti_cues(cs):
                 if c.vs <= v <= c.ve and c.subj is not None and c.subj[1] < v:
                     holder = c.subj
                     break
+        head = k + 1
+        while head + 1 < n and cs.pos[head + 1] in ("NN", "NNS"):
+            head += 1
+        if holder is not None and head < n and cs.lem[head] in _GROUP_HEADS and holder[1] < k:
+            holder = (holder[0], head)  # "the party's anti-Trump establishment": the establishment, the party's
         if holder is not None and _holder_ok(cs, holder):
             out.append((k, _pronoun_head(cs, holder)))
     return out
+
+
+#: words that lean in VADER but say nothing of whom they describe ("Smith's best chance", "her top aide")
+_NOT_EPITHETS = frozenset({"chance", "top", "free", "united", "like", "well", "pretty", "please", "sure", "ok", "okay",
+                           "yes", "no", "party", "popular", "interest", "interests", "security", "care", "help", "hope",
+                           "win", "won", "victory", "lead", "leading", "favorite", "favourite", "justice", "rights",
+                           "right", "honor", "honour", "merit", "gift", "agreement", "peace", "protection", "safe",
+                           "safety", "reform", "reforms", "campaign", "defense", "defence", "liberty", "freedom"})
+
+
+def _reported_epithets(cs, actors, index, strong):
+    """``(clause, holder span or None, target span, label, pattern, cue span)`` for a noun phrase
+    that names an actor with words that lean clearly one way, in what someone says: "'Smith's
+    reckless plan will ruin us,' Jones said" (Jones against Smith's reckless plan), "'we will save
+    the city from the Smith-Brown disaster,' she said". The words are the phrase's adjectives and
+    nouns other than names and cue words (VADER's valences summed, at least 1.0 either way); the
+    holder is the speaker, as for evaluations."""
+    low, pos, lem, n = cs.low, cs.pos, cs.lem, len(cs.low)
+    lean = [m for m, w in enumerate(low) if w in strong and pos[m] == "JJ"]
+    if not _EPITHET_NOUNS.isdisjoint(lem):
+        lean = sorted(set(lean) | {m for m, w in enumerate(lem) if w in _EPITHET_NOUNS})
+    if not lean:
+        return []
+    speech = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                   and r.voice != "passive" and lem[r.main] in _SPEECH_VERBS), None)
+    if speech is None or low[speech.subj[0]] in _FIRST_PERSON or low[speech.subj[1]] in _NO_ONE \
+            or not _holder_ok(cs, speech.subj):
+        return []
+    lex = _valence_lexicon()
+    s0, s1 = speech.subj[0], speech.ve
+    out = []
+    done = -1
+    for k in lean:
+        if k <= done or s0 <= k <= s1:
+            continue
+        a = k  # the noun phrase around the leaning word: determiners, adjectives, nouns and names
+        while a > 0 and (pos[a - 1] in ("DT", "JJ", "NN", "NNP", "NNPS", "HYPH", "POS") or low[a - 1] in ("-", "'s", "’s")) \
+                and not (s0 <= a - 1 <= s1):
+            a -= 1
+        b = k
+        while b + 1 < n and (pos[b + 1] in ("NNP", "NNPS", "JJ", "NN", "NNS", "HYPH") or low[b + 1] == "-") \
+                and not (s0 <= b + 1 <= s1):
+            b += 1
+        done = b
+        if not pos[b].startswith("NN") or not any(pos[m] in ("NNP", "NNPS") for m in range(a, b + 1)):
+            continue
+        if not (cs.in_quote[k] or (k > s1 and _reported_at(cs, k, speech))):
+            continue  # not in what is said ("said Rice, a former prisoner")
+        hit = actors.in_span(cs.st[a], cs.en[b])
+        if hit is None or hit[2] == "place":
+            continue
+        score, word = 0.0, None
+        for m in range(a, b + 1):
+            w = low[m]
+            if not (pos[m] == "JJ" or (m == b and lem[m] in _EPITHET_NOUNS)) or w in _NOT_EPITHETS or w in index \
+                    or lem[m] in index:
+                continue
+            v = lex.get(w, -2.0 if m == b else 0.0)
+            if abs(v) < _NAMING_VALENCE:
+                continue
+            if m > 0 and low[m - 1] in _VALENCE_NEGATORS:
+                v = -v
+            score += v
+            word = m if word is None or abs(v) > abs(lex.get(low[word], 0)) else word
+        if abs(score) < _NAMING_VALENCE or word is None:
+            continue
+        if any(low[m] in _VALENCE_NEGATORS for m in range(max(0, a - 3), a)):
+            continue  # "not the Smith disaster": turned round, too uncertain to read
+        c = _clause_at(cs, a, b + 1) or speech
+        if _in_question(cs, c):
+            continue
+        out.append((c, speech.subj, (a, b), "favor" if score > 0 else "against", "reported epithet", (word, word)))
+    return out
+
+
+#: head nouns that judge what they name ("the Smith-Brown disaster", "the mayor's failure")
+_EPITHET_NOUNS = frozenset({"disaster", "fiasco", "catastrophe", "mess", "failure", "debacle", "scandal", "nonsense",
+                            "lie", "hypocrisy", "incompetence", "corruption", "cronyism", "disgrace", "travesty",
+                            "sham", "con", "fraud", "hoax", "folly", "blunder", "triumph", "achievement", "success"})
+
+
+def _reported_at(cs, k: int, speech) -> bool:
+    """Token k stands in a clause said by ``speech`` (its complement), not in the speaker's aside."""
+    return any(c.relation == "reported" and c.vs > speech.ve and (
+        c.start <= k <= c.end or (c.subj is not None and c.subj[0] <= k <= c.subj[1])) for c in cs.clauses)
 
 
 _OPEN_QUOTES = frozenset({'"', "“", "``", "''"})

@@ -3,35 +3,36 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, count
 from operator import or_
 
 import pandas as pd
 
 import numpy as np
 
-from .._frames import column_values, frame_from_columns, string_array
+from .._frames import column_values
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _GAP_POS, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
-from .lexicon import _compiled
+from .lexicon import _compiled, _no_second_word, _second_words, _start_test
 from .sentence import (
     _experiencer_verb, _is_hedge, _match, _np_left, _np_right, _Sent, _target_right, _verb_group_start,
     _verb_here,
 )
 from .actor_links import _Actors, _clean
 from .clause_reading import (
-    _attributive, _clause_at, _colon_speaker, _gerund_object_holder, _governing_finite, _governing_negation,
+    _after_condition, _attributive, _clause_at, _colon_speaker, _gerund_object_holder, _governing_finite, _governing_negation,
     _in_question, _participle_holder, _phrase_right, _target_ok,
 )
 from .nouns import _noun_frame
+from .frame import rows_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
-from .reported import _anti_cues, _naming_cues, _reported_evaluations, _strong_words
+from .reported import _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _strong_words
 from .said import _FIGHTS, said_rows
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
@@ -44,7 +45,30 @@ def _empty_table() -> pd.DataFrame:
     """The table with no rows (built once: ``astype`` costs milliseconds; callers get a copy)."""
     out = pd.DataFrame([], columns=COLUMNS)
     out["stance_id"] = range(1, 1)
-    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"})
+    # copied once: a copy is consolidated (5 blocks, not 21), and copies of that are cheap
+    return out.astype({"target_start": "Int64", "target_end": "Int64", "clause_id": "Int64"}).copy()
+
+
+_SPLIT: list = [None, {}]  # [the cue index, {first word: (its one-word cues, {second word: its longer cues})}]
+
+
+def _split_cues(index: dict, word: str):
+    """The cues that start with ``word``, split into one-word cues and longer ones by their second
+    word (built once per cue index)."""
+    if _SPLIT[0] is not index:
+        _SPLIT[0], _SPLIT[1] = index, {}
+    got = _SPLIT[1].get(word)
+    if got is None:
+        singles, by2 = [], {}
+        for wc in index.get(word, ()):
+            if len(wc[0]) == 1:
+                singles.append(wc)
+            else:
+                by2.setdefault(wc[0][1], []).append(wc)
+                if wc[0][1] == "favor":
+                    by2.setdefault("favour", []).append(wc)
+        got = _SPLIT[1][word] = (singles, by2)
+    return got
 
 
 def _merge_coordinated(rows: list[dict]) -> list[dict]:
@@ -79,6 +103,8 @@ def stance(doc) -> pd.DataFrame:
         ``target_start, target_end`` and ``evidence`` (the sentence).
     """
     index, negs, neg_phrases, hedges = _compiled()
+    is_start = _start_test(index)
+    seconds_of = _second_words(index)
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -111,6 +137,8 @@ def stance(doc) -> pd.DataFrame:
             hit = actors.in_span(cs, ce)
             if hit:
                 return hit[0], hit[1], phrase, how
+            if words[0] in _FIRST_PERSON:
+                return None, phrase, phrase, "pronoun"  # "I" / "we" with no speaker found: not an earlier subject
             want_person = words[0] in ("he", "she", "him", "her", "his")
             want_thing = words[0] in ("it", "its")  # a state, a bloc, a body: never a person
             for p, aid, name, kind, is_doc in earlier():
@@ -149,15 +177,15 @@ def stance(doc) -> pd.DataFrame:
         antecedents.append([s.st[a], holder_id, holder, kind, is_doc, (s, span) if pending else None])
 
     parsed = {cs.sent_id: cs for cs in sentences_of(doc)}
-    clause_ids: dict[int, int] = {}
-    for cs in parsed.values():
-        for c in cs.clauses:
-            clause_ids[id(c)] = len(clause_ids) + 1
+    # the clauses numbered 1, 2, ... in document order, as in doc.clauses
+    clause_ids: dict[int, int] = dict(zip(map(id, chain.from_iterable(cs.clauses for cs in parsed.values())), count(1)))
     last_para = None
     strong = _strong_words()
-    for s_text, cs in zip(column_values(sents, "text").tolist(), parsed.values()):
+    for cs in parsed.values():
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
+        s_text = text[s.start:s.end]  # the sentence's text (its span of the article)
         n = len(s.low)
+        first_row = len(rows)  # this sentence's rows are those from here
         # the sentence's main subject (for later pronouns)
         # (the first finite verb with a noun phrase before it: "X, which mediated Y, said" -> X)
         for c in s.clauses:
@@ -182,6 +210,31 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[s.st[k]:s.en[k]], "pattern": "anti-", "negated": False,
                              "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
+        if "ed " in s_text and ("-endorsed" in s_text or "-backed" in s_text or "-supported" in s_text):
+            # "a Sanders-endorsed candidate", "the union-backed measure": the name before the hyphen favours the noun
+            for k in range(n - 1):
+                w = s.low[k]
+                cut = w.rfind("-")
+                if cut < 1 or w[cut + 1:] not in ("endorsed", "backed", "supported") or not w[0].isalpha() \
+                        or w[:cut].endswith("ly") or w[:cut] in ("well", "ill", "best", "better", "poorly"):
+                    continue
+                tspan = _np_right(s, k + 1)
+                if tspan is None:
+                    continue
+                h_start, h_end = s.st[k], s.st[k] + cut
+                hit = actors.in_span(h_start, h_end)
+                t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
+                t_hit = actors.in_span(t_start, t_end)
+                c = _clause_at(cs, k, k + 1)
+                rows.append({"para_id": s.para_id, "sent_id": s.sent_id,
+                             "clause_id": clause_ids.get(id(c)) if c is not None else None,
+                             "holder_id": _clean(hit[0]) if hit else None, "holder": hit[1] if hit else text[h_start:h_end],
+                             "holder_text": text[h_start:h_end], "holder_from": "subject",
+                             "target_id": _clean(t_hit[0]) if t_hit else None, "target": text[t_start:t_end],
+                             "stance": "favor", "cue": text[s.st[k]:s.en[k]], "pattern": "X-" + w[cut + 1:],
+                             "negated": False, "hedged": False, "start": s.st[k], "end": s.en[k],
+                             "text": text[s.st[k]:s.en[k]], "target_start": t_start, "target_end": t_end,
+                             "evidence": s_text})
         first_in_para, last_para = s.para_id != last_para, s.para_id
         if first_in_para and n <= 30 and (n < 2 or not s.low[1].isalpha() or s.low[1] in _SMALL_WORDS
                                           or text[s.st[1]].isupper()) and _title_case(s, text):
@@ -218,9 +271,10 @@ def stance(doc) -> pd.DataFrame:
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
+        asks = "?" in low  # a question or a condition in the sentence (looked at only then, per cue)
+        conditional = "if" in low or "unless" in low or "event" in low
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
-        has = index.__contains__
-        starts = list(compress(range(n), map(or_, map(has, low), map(has, lem))))
+        starts = list(compress(range(n), map(is_start, map(is_start, low, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
@@ -229,16 +283,30 @@ def stance(doc) -> pd.DataFrame:
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
             found = None
-            cands = index.get(low[i])
-            if lem[i] != low[i]:
-                more = index.get(lem[i])
-                if more:
-                    cands = cands + more if cands else more
             nxt = i + 1
             # the first word after the cue's first that is not an adverb (adverbs may stand between, see _match)
             after_gap = nxt
             while after_gap < n and after_gap - nxt < 2 and (pos[after_gap] in _GAP_POS or low[after_gap] in _QUOTE_MARKS):
                 after_gap += 1
+            if _no_second_word(seconds_of, low, lem, i, after_gap, n):
+                i += 1  # only cues of several words start here, and none has its second word next
+                continue
+            cands = index.get(low[i])
+            if lem[i] != low[i]:
+                more = index.get(lem[i])
+                if more:
+                    cands = cands + more if cands else more
+            if len(cands) > 12 and (lem[i] == low[i] or low[i] not in index):
+                # "be": many cues of several words ("be critical of", "be opposed to" ...): only those
+                # whose second word stands here are tried
+                singles, by2 = _split_cues(index, lem[i])
+                cands, seen = singles, None
+                if nxt < n:
+                    for key in (low[nxt], lem[nxt]) if after_gap == nxt or after_gap >= n else (
+                            low[nxt], lem[nxt], low[after_gap], lem[after_gap]):
+                        more = by2.get(key)
+                        if more and more is not seen:
+                            cands, seen = more + cands, more
             for words, cue in cands:
                 if len(words) == 1:
                     j = nxt  # the word itself is the cue (it is indexed by its word or lemma)
@@ -253,11 +321,14 @@ def stance(doc) -> pd.DataFrame:
                     j = _match(s, i, words)
                     if j is None:
                         continue
-                if cue["kind"] == "verb" and len(words) == 1 and not _verb_here(s, i):
-                    continue
-                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN"):
+                if cue["kind"] == "verb" and len(words) == 1 and (not _verb_here(s, i) or (
+                        pos[i] == "VBG" and i > 0 and (pos[i - 1] in ("DT", "PRP$", "POS") or low[i - 1] in ("'s", "’s"))
+                        and any(len(w2) == 1 and c2["kind"] == "noun" for w2, c2 in cands))):
+                    continue  # "has the backing of most unions": the noun ("his disparaging remarks" stays a verb)
+                if cue["kind"] == "verb" and len(words) > 1 and pos[i].startswith("NN") and i > 0 and pos[i - 1] in ("DT", "JJ", "PRP$", "CD", "VBN", "IN", "RP"):
                     continue  # "the votes for an endorsement": a noun, not the verb "vote for"
-                if cue["kind"] == "noun" and not pos[i].startswith("NN"):
+                if cue["kind"] == "noun" and not pos[i].startswith("NN") and not (
+                        pos[i] == "VBG" and i > 0 and (pos[i - 1] in ("DT", "PRP$", "POS") or low[i - 1] in ("'s", "’s"))):
                     continue
                 if cue["kind"] == "experiencer" and not _experiencer_verb(s, i):
                     continue
@@ -271,11 +342,41 @@ def stance(doc) -> pd.DataFrame:
             if cue["cue"] in _BEFORE_INFINITIVE and j < n and low[j] == "to":
                 i = j  # "refused to endorse Y": the refusal turns round the complement's cue; "hate to say": no stance
                 continue
-            if kind == "verb" and pos[i] in ("VBN", "VBG") and _attributive(s, i):
+            if kind == "verb" and pos[i] in ("VBN", "VBG", "VBD") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
                 continue
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
                 i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
+                continue
+            if cue["cue"] in _GOAL_CUES:
+                k = i - 1
+                while k > 0 and pos[k] in _GAP_POS:
+                    k -= 1
+                if not ((low[k] == "to" and (k == 0 or low[k - 1] not in _FORECAST))
+                        or (k > 0 and pos[k] in ("PRP", "NNP") and lem[k - 1] == "help")):
+                    i = j  # "Smith beat Jones in Ohio", "is likely to defeat Y": a result or a forecast, not a goal
+                    continue
+            if cue["cue"] == "back" and j < n and low[j] in ("up", "down", "off", "out") and pos[i] != "VBN":
+                i = j  # "evidence that would back up his statements", "backed down": other senses
+                continue
+            q = next((m for m in range(j, n) if low[m] in ("?", ".", "!", ";")), None) if asks else None
+            if (q is not None and low[q] == "?") or (conditional and kind == "verb" and (pos[i] in ("VB", "VBP", "VBZ") or not _MODALS_ALL.isdisjoint(
+                    low[max(0, i - 4):i]) or "event" in low) and _after_condition(s, i)):
+                i = j  # "Do you support Y?", "If people want safer streets, they should vote for Y": not a position taken
+                continue
+            if cue["cue"] == "question" and (j >= n or low[j] in ("whether", "if", "how", "why", "what", "who", "when")
+                                              or pos[i] not in ("VBD", "VBZ", "VBP", "VBN")):
+                i = j  # "questioned whether ...": an open question; "a question": a noun
+                continue
+            if cue["cue"] == "pledge" and j + 1 < n and low[j] == "to" and lem[j + 1] in ("be", "stay", "remain", "continue", "keep"):
+                i = j  # "pledged to be the greatest jobs president", "pledged to stay in the race": a promise about oneself
+                continue
+            if cue["cue"] == "want" and ((pos[i] == "VBN" and not (i > 0 and lem[i - 1] in ("have", "be")))
+                                         or (j < n and low[j] == "for") or (i > 0 and low[i - 1] in ("most", "least"))):
+                i = j  # "the most wanted list", "a man wanted for questioning": sought, not a wish
+                continue
+            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
+                i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
                 continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
                 i = j + 1  # "thank you": a formula
@@ -284,6 +385,10 @@ def stance(doc) -> pd.DataFrame:
             if kind == "verb" and pos[i] == "VB" and vg < i - 1 and any(
                     low[k] in _SPECULATIVE and low[k + 1] == "well" for k in range(vg, i - 1)):
                 i = j  # "they may well endorse Clinton": speculation about a stance to come, not one held
+                continue
+            if kind == "verb" and vg < i - 1 and not _GUESS_ADVERBS.isdisjoint(low[vg:i]) \
+                    and not _FUTURE_MODALS.isdisjoint(low[vg:i]):
+                i = j  # "he would probably campaign with him": a guess about a stance to come
                 continue
             if kind == "verb" and vg == i and i > 0 and (pos[i] == "VBN" and pos[i - 1] in ("CD", "NN", "NNS")
                                                          or pos[i] == "VBD" and pos[i - 1] == "CD") \
@@ -339,11 +444,25 @@ def stance(doc) -> pd.DataFrame:
             # (the shared subject), control ("X urged Y to back Z": not Y's stance), governing
             # negation ("refused to", "little prospect of") and the whole object phrase as target
             c = _clause_at(cs, i, j) if cs is not None and len(cs.low) == n else None
+            if kind == "verb" and i >= 3 and low[i - 1] == "to" and (c is None or not c.vs <= i <= c.ve) \
+                    and (obj := _np_left(s, i - 2)) is not None and obj[0] > 0 and lem[obj[0] - 1] in _OBJECT_CONTROL \
+                    and pos[obj[0] - 1].startswith("VB"):
+                i = j  # "urged his voters to back Y" with the infinitive unread: a wish, not the voters' stance
+                continue
+            if c is not None and kind == "verb" and pos[i] in ("VBN", "VBD"):
+                k = i - 1
+                while k > 0 and (pos[k] in _GAP_POS or low[k] in ("since", "long", "once")) and k > i - 3:
+                    k -= 1
+                if k < i - 1 and lem[k] == "have" and pos[k].startswith("VB") and (c.kind == "part" or not c.vs <= i <= c.ve):
+                    # "has since endorsed her", "has long supported Y": a perfect the tagger split in two
+                    c = _clause_at(cs, k, k + 1)
+                elif not c.vs <= i <= c.ve and c.kind in ("ger", "part") and i > 0 and pos[i - 1] in _GAP_POS:
+                    c = None  # "Trump, speaking at a rally, again attacked Y": the verb read as a participle
             gneg = ghedge = False
             holder_from_clause = None
             if c is not None and kind == "verb":
                 in_group = c.vs <= i <= c.ve
-                stative = (words[0] == "be" and c.agent is None) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
+                stative = (words[0] == "be" and (c.agent is None or words[-1] == "by")) or (c.agent is None and j < n and s.lem[i] in _STATIVE and (
                     (s.pos[j] == "IN" and s.low[j] != "by") or (s.low[j] == "to" and not (j + 1 < n and s.pos[j + 1] in ("VB", "VBP")))))
                 if in_group and c.voice == "passive" and not stative:
                     if c.agent is None:
@@ -365,7 +484,10 @@ def stance(doc) -> pd.DataFrame:
                             c.subj is not None and c.subj != c.gov.subj and cs.lem[c.gov.main] in _OBJECT_CONTROL)):
                         i = j  # "Y was urged to back Z", "X urged Y to back Z": a wish, not Y's stance
                         continue
-                    if c.subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
+                    c_subj = c.subj
+                    if c_subj is not None and c.kind == "inf" and c_subj[0] == c_subj[1] and low[c_subj[0]] in _GLAD_TO:
+                        c_subj = None  # "I am proud to endorse Y": the adjective is no subject of the infinitive
+                    if c_subj is not None and (c.kind != "fin" or c.relation in ("relative", "coordinated") or c.own_subject
                                                or c.subj_after or (vg > 0 and s.low[vg - 1] in ("and", "but", "or"))):
                         holder_span = c.subj
                         holder_from_clause = "subject"
@@ -375,16 +497,26 @@ def stance(doc) -> pd.DataFrame:
                         # the finite clause it depends on (a noun just before a gerund is that clause's object);
                         # "attacked X for opposing Y": X
                         fin = _governing_finite(cs, c)
+                        rel_holder = None
+                        if c.kind == "ger" and c.vs > 2 and low[c.vs - 1] in ("before", "after", "while", "without", "besides"):
+                            # "an organization that endorsed Sanders before backing Clinton": the one the relative
+                            # clause just before is about
+                            v = next((m for m in range(c.vs - 2, max(0, c.vs - 10), -1) if pos[m] in ("VBD", "VBZ", "VBP", "VBN")), None)
+                            if v is not None and v > 1 and low[v - 1] in ("that", "who", "which"):
+                                rel_holder = _np_left(s, v - 2)
                         obj_holder = _gerund_object_holder(s, c)
                         np_holder = _participle_holder(s, c, vg, actors) if c.kind == "ger" and pos[i] == "VBG" else None
-                        if np_holder is not None:
+                        if rel_holder is not None:
+                            holder_span = subj = rel_holder
+                            holder_from_clause = "subject"
+                        elif np_holder is not None:
                             # "pressure from a union demanding Y", "a super PAC backing Y": the noun phrase
                             holder_span = subj = np_holder
                             holder_from_clause = "subject"
                         elif obj_holder is not None:
                             holder_span = subj = obj_holder
                             holder_from_clause = "object"
-                        elif fin is not None and fin.subj is not None and (c.subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
+                        elif fin is not None and fin.subj is not None and (c_subj is None or (c.kind == "ger" and c.subj[0] > fin.ve)):
                             holder_span = subj = fin.subj
                             holder_from_clause = "subject"
                     if _in_question(cs, c):
@@ -431,7 +563,9 @@ def stance(doc) -> pd.DataFrame:
                         if left is not None and any(pos[x].startswith("NNP") for x in range(left[0], left[1] + 1)):
                             holder_span = left
                 a0 = holder_span[0]
-                if holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
+                if holder_span[0] == holder_span[1] and low[a0] in ("all", "both") and a0 > 0 and pos[a0 - 1] in ("NNP", "NNPS", "NNS"):
+                    holder_span = _np_left(s, a0 - 1) or holder_span  # "Indiana, Ohio and Pennsylvania all supported Bush"
+                elif holder_span[0] == holder_span[1] and low[a0] in _QUANTIFIERS and a0 > 0 and low[a0 - 1] in _DASHES:
                     k = next((k for k in range(a0 - 2, -1, -1) if low[k] in _DASHES), None)
                     if k is not None and k > 0:
                         left = _np_left(s, k - 1)  # "The senators -- Cruz, Paul and Rubio -- all voted"
@@ -512,13 +646,38 @@ def stance(doc) -> pd.DataFrame:
                     target_span = _phrase_right(cs, m + 1, c) or _target_right(s, m + 1)
             if target_span is None and kind == "verb" and j + 1 < n and low[j] in _QUOTE_MARKS:
                 target_span = _phrase_right(cs, j + 1, c) or _target_right(s, j + 1)  # was "happy to see" that Y
+            if kind == "verb" and holder_span is not None and holder_span[0] > 0 and low[holder_span[0] - 1] in ("what", "whatever"):
+                i = j  # "that's what I want in a candidate": what is wanted is not written where the cue is
+                continue
+            if kind == "verb" and holder_span is not None and (j >= n or low[j] in _BOUNDARY or pos[j] in ("MD", "VBZ", "VBD", "VBP")):
+                # "the only candidate whom he refused to endorse", "the bill that most members oppose will pass":
+                # the verb has no object after it; what it is about is the noun the relative clause hangs on
+                rel = holder_span[0] - 1
+                if rel > 0 and low[rel] in _QUANTIFIERS:
+                    rel -= 1
+                if rel >= 1 and low[rel] in ("whom", "that", "which") and (ante := _np_left(s, rel - 1)) is not None:
+                    target_span = ante
             if not target_span or not _target_ok(s, target_span):
                 i = j  # a stance toward nothing that can be named: no row
                 continue
+            if cue["cue"] == "embrace" and (low[target_span[0]] in ("him", "her", "them", "each") or (
+                    (t_hit := actors.in_span(s.st[target_span[0]], s.en[target_span[1]])) is not None and t_hit[2] == "person")):
+                i = j  # "a picture of him embracing Knight": a hug, not a position ("embraces the plan" stays)
+                continue
+            if cue["cue"] == "defend" and (low[target_span[0]] in _REFLEXIVES or (
+                    (t_hit := actors.in_span(s.st[target_span[0]], s.en[target_span[1]])) is not None and t_hit[2] in ("place", "state"))):
+                i = j  # "defend themselves", "troops massed to defend Saudi Arabia": a defence by arms, no position
+                continue
+            if cue["cue"] == "blame":
+                on = next((m for m in range(target_span[0] + 1, target_span[1] + 1) if low[m] == "on" and pos[m] == "IN"), None)
+                if on is not None and on < target_span[1]:
+                    target_span = _np_right(s, on + 1) or target_span  # "blame the explosion on militants": the militants
             rival = None
             if label == "favor" and kind in ("verb", "noun"):
                 # "would support Clinton over Trump", "supported Crist against Rubio": against the rival
                 for k in range(target_span[0] + 1, target_span[1]):
+                    if pos[k].startswith("VB"):
+                        break  # "called for the US to step up its fight against Y": Y is no rival of the US
                     if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")) \
                             and low[k - 1] not in _FIGHTS:  # "in the fight against Y": no rival
                         rival = _np_right(s, k + 1)
@@ -527,6 +686,17 @@ def stance(doc) -> pd.DataFrame:
                         else:
                             rival = None
                         break
+                m = target_span[1] + 1
+                if rival is None and m + 2 < n and low[m] in _DASHES | {"-", ","}:
+                    if low[m + 1] == "not" and pos[m + 2] in ("NNP", "NNPS", "NN", "NNS", "PRP", "DT", "JJ"):
+                        rival = _np_right(s, m + 2)  # "standing up for Conservatism - not Trumpism": against the other
+                    elif low[m] in _DASHES | {"-"}:
+                        # "supported Crist — the then-Republican … — against Rubio": past the aside between dashes
+                        e = next((x for x in range(m + 1, min(n, m + 25)) if low[x] == low[m]), None)
+                        if e is not None and e + 2 < n and low[e + 1] in ("over", "against") and pos[e + 2].startswith(("NNP", "DT", "JJ")):
+                            rival = _np_right(s, e + 2)
+                    if rival is not None and not any(p.startswith(("NNP", "NN", "PRP")) for p in pos[rival[0]:rival[1] + 1]):
+                        rival = None
             target_id = target = t_start = t_end = None
             if target_span:
                 t_start, t_end = s.st[target_span[0]], s.en[target_span[1]]
@@ -552,10 +722,12 @@ def stance(doc) -> pd.DataFrame:
         if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
             if not strong.isdisjoint(s.low):
                 found_ev = _reported_evaluations(cs, actors, text)  # (wishes said: in said_rows)
+                if "NNP" in s.pos:
+                    found_ev = found_ev + _reported_epithets(cs, actors, index, strong)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
-            taken = [(r["target_start"], r["target_end"]) for r in rows if r["sent_id"] == s.sent_id] if found_ev else ()
-            for c, hspan, tspan, label in found_ev:
+            taken = [(r["target_start"], r["target_end"]) for r in rows[first_row:] if r["sent_id"] == s.sent_id]
+            for c, hspan, tspan, label, *named in found_ev:
                 t_start, t_end = s.st[tspan[0]], s.en[tspan[1]]
                 if any(ts is not None and ts < t_end and t_start < te for ts, te in taken):
                     continue
@@ -594,30 +766,18 @@ def stance(doc) -> pd.DataFrame:
                     tid = hit[0] if hit else None
                 if holder is None:
                     continue
-                v0, v1 = s.st[c.vs], s.en[c.ve]
+                v0, v1 = (s.st[named[1][0]], s.en[named[1][1]]) if named else (s.st[c.vs], s.en[c.ve])
                 rows.append({"para_id": s.para_id, "sent_id": s.sent_id, "clause_id": clause_ids.get(id(c)),
                              "holder_id": _clean(hid), "holder": holder, "holder_text": htext, "holder_from": how,
                              "target_id": _clean(tid), "target": text[t_start:t_end], "stance": label,
-                             "cue": text[v0:v1], "pattern": "reported evaluation" if tspan == c.subj else "reported wish", "negated": False, "hedged": False,
+                             "cue": text[v0:v1], "pattern": named[0] if named else "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
         said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
-    data = {c: [r[c] for r in rows] for c in COLUMNS if c != "stance_id"}
-    data["stance_id"] = list(range(1, len(rows) + 1))
-    for name in ("target_start", "target_end", "clause_id"):
-        values = data[name]
-        mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-        data[name] = pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
-                                                        count=len(values)), mask)
-    for name, values in data.items():
-        # strings with gaps: typed here as pandas would (str), without its slower inference
-        if isinstance(values, list) and values and all(v is None or type(v) is str for v in values) \
-                and any(v is not None for v in values):
-            data[name] = string_array(values)
-    return frame_from_columns(COLUMNS, [data[c] for c in COLUMNS])
+    return rows_frame(rows, COLUMNS)
 
 
 def stance_matrix(doc, *, by: str = "actor") -> pd.DataFrame:

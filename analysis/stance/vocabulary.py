@@ -99,3 +99,24 @@ _DEONTIC = frozenset({"should", "must", "ought"})
 #: speakers who are no one in particular
 _NO_ONE = frozenset({"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "people", "many", "some"})
 _DEONTIC_TO = frozenset({"have", "has", "had", "need", "needs"})
+#: cues that are a stance only as a goal ("vowed to defeat Y", "we have to beat Y", "help her defeat Y"),
+#: not as a result ("Smith beat Jones in Ohio") nor as a forecast ("is likely to beat Y")
+_GOAL_CUES = frozenset({"defeat", "beat"})
+_FORECAST = frozenset({"likely", "unlikely", "expected", "poised", "set", "projected", "favored", "favoured", "able",
+                       "predicted", "forecast", "tipped", "positioned", "best-positioned", "well-positioned", "placed"})
+#: verbs of doing away with something: "X shouldn't be eliminated" says its speaker is for X
+_REMOVAL = frozenset({"eliminate", "cut", "abolish", "repeal", "scrap", "end", "defund", "close", "ban", "remove",
+                      "reduce", "slash", "dismantle", "overturn", "revoke", "withdraw", "privatize", "privatise"})
+#: adjectives before an infinitive that say the subject does it gladly ("proud to endorse Y"); not
+#: readiness ("ready to endorse", "willing to back": a stance still to come)
+_GLAD_TO = frozenset({"proud", "happy", "glad", "pleased", "delighted", "thrilled", "honored", "honoured", "eager",
+                      "quick", "excited", "proud", "grateful", "privileged", "keen", "fast"})
+#: adverbs of a guess and the modals of a stance to come ("would probably campaign with him")
+_GUESS_ADVERBS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "presumably"})
+_FUTURE_MODALS = frozenset({"would", "could", "might", "'d", "’d"})  # not "will probably back": hedged, kept
+_MODALS_ALL = frozenset({"will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll", "'d", "’d"})
+#: what "want to" says when it is a formula of speech, not a wish ("I want to thank", "we want to make sure")
+_NOT_WANTED = frozenset({"thank", "say", "tell", "ask", "know", "talk", "hear", "add", "note", "make", "stress", "emphasize",
+                         "remind", "point", "mention", "reiterate", "congratulate", "welcome", "apologize", "express",
+                         "share", "speak", "explain", "clarify", "go", "come", "look", "take"})
+_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})

@@ -96,8 +96,11 @@ def _wish_cues(cs):
             continue  # "his wish list"
         if j < n and low[j] in ('"', "“", "‘", "'"):
             j += 1  # 'wants "a fair deal"'
-        if j >= n or low[j] in _STOP or pos[j] in ("IN", "RB", ",") and low[j] != "for":
-            continue  # "what I want in a candidate", "wanted so badly"
+        if j >= n or low[j] in _STOP or pos[j] in ("IN", "RB", ",") and not (low[j] == "for" and lm == "hope") \
+                or low[k + 1] == "for" and lm != "hope":
+            continue  # "what I want in a candidate", "wanted so badly", "wanted for questioning"
+        if pos[k] == "VBN" and k > 0 and pos[k - 1] in ("NN", "NNS", "NNP", "NNPS"):
+            continue  # "the activist wanted by the police": a participle after a noun
         if low[j] == "to" and j + 1 < n and (lem[j + 1] in _SPEAKING or low[j + 1] in _SPEAKING):
             continue  # "I want to say", "we want to thank"
         if low[j] == "to" and j + 2 < n and lem[j + 1] == "be" and pos[j + 2] not in ("VBN", "VBD"):
