@@ -11,9 +11,8 @@ from .reported import _valence_lexicon
 POLL_WORDS = frozenset({"percent", "%", "per", "majority", "majorities", "third", "half", "quarter", "fifth"})
 #: and the words of a question or a view, one of which must be there too
 POLL_CONTEXT = frozenset({"asked", "pick", "picked", "choose", "chose", "prefer", "preferred", "disapprove",
-                          "disapproved", "favorable", "unfavorable", "favourable", "unfavourable", "favorably", "unfavorably",
-                          "favourably", "unfavourably", "positive", "negative", "positively", "negatively", "good", "bad",
-                          "poor"})
+                          "disapproved", "opinion", "opinions", "view", "views", "impression", "image", "favorably",
+                          "unfavorably", "favourably", "unfavourably", "positively", "negatively"})
 _ANSWER = frozenset({"say", "answer", "respond", "reply"})
 _AGREE = {"agree": "favor", "disagree": "against"}
 _YES_NO = {"yes": "favor", "no": "against"}

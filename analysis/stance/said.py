@@ -106,8 +106,12 @@ def said_rows(cs, s_text, text, actors, resolve, clause_ids, rows):
     if not found:
         return
     st, en = cs.st, cs.en
-    taken = [(r["target_start"], r["target_end"], r["stance"], r["holder"]) for r in rows
-             if r["sent_id"] == cs.sent_id and r["para_id"] == cs.para_id and r["target_start"] is not None]
+    taken = []
+    for r in reversed(rows):  # the sentence's own rows are the last ones
+        if r["sent_id"] != cs.sent_id or r["para_id"] != cs.para_id:
+            break
+        if r["target_start"] is not None:
+            taken.append((r["target_start"], r["target_end"], r["stance"], r["holder"]))
     for k0, k1, hspan, tspan, label, c, pattern in found:
         t_start, t_end = st[tspan[0]], en[tspan[1]]
         h = _holder(cs, hspan, c, actors, resolve, text)

@@ -165,7 +165,7 @@ def _necessities(cs):
         p = k - 1
         while p > 0 and (cs.pos[p] in ("RB", "RBR") or low[p] in ("absolutely", "so", "really")):
             p -= 1
-        if p < 1 or low[p] not in _BE:
+        if p < 1 or low[p] not in _BE or (w == "time" and low[p - 1] != "it"):
             continue
         c = _clause_at(cs, p, p + 1)
         if c is not None and (c.negated or _in_question(cs, c)) or any(x in ("not", "n't", "n’t", "never") for x in low[p:k]):
