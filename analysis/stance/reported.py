@@ -9,7 +9,7 @@ from .vocabulary import (
     _NOT_EVALUATING, _REPORTED_VALENCE, _SPEECH_VERBS, _VALENCE_NEGATORS,
 )
 from .sentence import _np_left
-from .clause_reading import _after_condition, _clause_at, _in_question
+from .clause_reading import _after_condition, _clause_at, _governing_finite, _in_question
 from .holders import _holder_ok, _pronoun_head
 
 #: heads of an "anti-X" phrase that are people: they hold the stance ("the party's anti-Trump establishment")
@@ -19,6 +19,9 @@ _GROUP_HEADS = frozenset({"establishment", "wing", "faction", "bloc", "activist"
 #: verbs after "have to" that make it a formula of speech ("I have to tell you")
 _SAID_AFTER_TO = frozenset({"tell", "say", "admit", "confess", "ask", "wonder", "agree", "disagree"})
 _COPULAS = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain", "feel", "prove"})
+#: verbs that name someone with "as": "described the plan as a disaster", "referred to them as thugs"
+_AS_NAMING = frozenset({"describe", "refer", "portray", "characterize", "characterise", "depict", "dismiss", "brand",
+                        "label", "labelled", "labeled", "branded", "described", "referred", "portrayed", "dismissed"})
 _VADER: list = []  # the sentiment module's VADER getter, imported on first use (import analysis stays light)
 _STRONG: list = []  # [lexicon, the words of it that lean at least 1.0 either way]
 _MERGED: list = []  # [VADER's lexicon, it with the political epithets]
@@ -50,15 +53,31 @@ def _naming_cues(cs):
             b -= 1
         if cs.pos[k] == "VBN" and (cs.lem[b] == "be" or cs.low[b] in ("been", "being")):
             continue  # "who has been called a Republican Obama": the one named, not the one naming
-        x = np_right(cs, k + 1, n, attach=True)
+        as_naming = cs.lem[k] in _AS_NAMING or cs.low[k] in _AS_NAMING
+        x0 = k + 2 if as_naming and cs.low[k + 1] == "to" else k + 1  # "referred to X as Y"
+        x = np_right(cs, x0, n, attach=True)
         if x is None:
             continue
-        y0 = x[1] + 1
-        # "called the senator a nasty guy": the object stops where the second noun phrase starts
-        for m in range(k + 2, x[1] + 1):
-            if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
-                x, y0 = (x[0], m - 1), m
-                break
+        if as_naming:
+            # "described the plan as a disaster", "dismissed them as cranks"
+            if x[1] + 2 >= n or cs.low[x[1] + 1] != "as":
+                continue
+            y0 = x[1] + 2
+        else:
+            y0 = x[1] + 1
+            # "called the senator a nasty guy": the object stops where the second noun phrase starts
+            for m in range(k + 2, x[1] + 1):
+                if cs.low[m] in ("a", "an") or cs.low[m] in ('"', "“"):
+                    x, y0 = (x[0], m - 1), m
+                    break
+            else:
+                # "called a report suggesting donors were favoured 'outrageous'": a short quotation
+                # that ends the sentence is what the long object is called
+                q = next((m for m in range(y0, min(n, y0 + 20)) if cs.low[m] in ('"', "“")), None)
+                if q is not None and q > y0 and all(w in ('"', "”", ".", "!") for w in cs.low[
+                        next((m for m in range(q + 1, n) if cs.low[m] in ('"', "”")), n):]) \
+                        and not any(cs.low[m] in ('"', "”", ",") for m in range(y0, q)):
+                    x, y0 = (x[0], q - 1), q
         if y0 == x[1] + 1 and cs.pos[x[1]] == "JJ" and x[1] > x[0] + 1:
             m = x[1]  # "called the report outrageous": the adjectives that end the phrase are what it is called
             while m > x[0] + 1 and cs.pos[m - 1] in ("JJ", "RB", "CC", ","):
@@ -79,6 +98,9 @@ def _naming_cues(cs):
             continue
         c = _clause_at(cs, k, k + 1)
         subj = c.subj if c is not None and c.subj is not None and c.vs <= k <= c.ve else None
+        if subj is None and c is not None and c.kind in ("inf", "ger") and c.vs <= k:
+            g = _governing_finite(cs, c)  # "He went on to call Park the worst politician": He
+            subj = g.subj if g is not None and g.subj is not None and g.subj[1] < k else None
         if subj is None:
             m = k - 1  # "Smith once called Trump ...": the verb read as a participle has no clause
             while m > 0 and cs.pos[m] in ("RB", "RBR", "RBS"):
@@ -130,11 +152,12 @@ def _reported_evaluations(cs, actors, text):
         if c.relation != "reported" or c.kind != "fin" or c.subj is None or c.voice == "passive":
             continue
         a, b = c.subj
-        if cs.low[a] in _NOT_EVALUATED or cs.lem[c.main] in _NOT_EVALUATING or "NNP" not in cs.pos[a:b + 1]:
-            continue
+        if cs.lem[c.main] in _NOT_EVALUATING or not _DEONTIC.isdisjoint(cs.low[c.vs:c.ve + 1]):
+            continue  # "X said Y should do Z": a wish (see _reported_wishes), not a judgement of Y
         # the subject is a name: its head (before a preposition or "and") is a proper noun
         cut = next((k for k in range(a, b + 1) if cs.pos[k] in ("IN", "CC") or cs.low[k] == ","), b + 1)
-        if cut == a or not cs.pos[cut - 1].startswith("NNP"):
+        named = cs.low[a] not in _NOT_EVALUATED and "NNP" in cs.pos[a:b + 1] and cut > a and cs.pos[cut - 1].startswith("NNP")
+        if not named and not _judged_thing(cs, c):
             continue
         g = c.gov
         if g is None or g.subj is None or cs.lem[g.main] not in _SPEECH_VERBS:
@@ -142,9 +165,13 @@ def _reported_evaluations(cs, actors, text):
             g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
                       and cs.lem[r.main] in _SPEECH_VERBS and r is not c and (r.vs > c.ve or r.ve < c.vs)
                       and cs.in_quote[c.vs] and not cs.in_quote[r.vs]), None)
+        if g is not None and g.subj is not None and cs.low[g.subj[0]] in ("i", "we") and g.relation in ("main", "reported") \
+                and cs.lem[g.main] in ("think", "believe", "feel") and cs.in_quote[g.vs]:
+            g = _speech_clause(cs, g)  # "'I think the plan doesn't look bad,' he told the paper": he
         if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or (g.subj[0] <= b and a <= g.subj[1]) \
-                or cs.low[g.subj[1]] in _NO_ONE:
-            continue
+                or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1] \
+                or _said_negated(cs, g):
+            continue  # ("he had not said that Y ...": nothing is reported as held)
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
             continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
@@ -166,17 +193,67 @@ def _reported_evaluations(cs, actors, text):
             lex = _valence_lexicon()
         score = 0.0
         low = cs.low
-        for m in range(a, end + 1):
+        for m in range(a if named else c.ve + 1, end + 1):
             v = lex.get(low[m])
             if v:
                 if not _VALENCE_NEGATORS.isdisjoint(low[max(a, m - 3):m]):
                     v *= -0.74  # as VADER does: "doesn't look bad" leans the other way, a little less
                 score += v
-        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or actors.in_span(cs.st[a], cs.en[b]) is None \
+        if not named and low[a] in ("it", "this", "that") and not any(
+                cs.pos[m].startswith("JJ") and abs(lex.get(low[m], 0.0)) >= 1.0 for m in range(c.ve + 1, end + 1)):
+            continue  # "'This is a long fight,' she said": a noun that leans, no judgement of "this"
+        if abs(score) < _REPORTED_VALENCE or _in_question(cs, c) or (named and actors.in_span(cs.st[a], cs.en[b]) is None) \
                 or (conditional and _after_condition(cs, a)):
             continue  # no clear lean; "if Trump becomes president": a condition; a subject naming no actor
         out.append((c, holder, c.subj, "favor" if score > 0 else "against"))
     return out
+
+
+#: subjects of a judgement said, besides names: a pronoun or a definite phrase ("'It's a rigged
+#: system,' he said", "Jones said the report is misleading", "'Taking them in is insanity,' she added")
+_JUDGED_PRONOUNS = frozenset({"it", "this", "that", "he", "she", "they"})
+_JUDGED_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _judged_thing(cs, c) -> bool:
+    """Is c a copular clause ("X is / was / has been <words>") whose subject is a pronoun (not the
+    *it* of "it is good to …", "it is time that …") or a definite phrase or gerund?"""
+    a, b = c.subj
+    low, pos = cs.low, cs.pos
+    if cs.lem[c.main] not in _COPULAS or c.ve + 1 >= len(low):
+        return False
+    if a == b and low[a] in _JUDGED_PRONOUNS:
+        if low[a] in ("it", "this", "that"):
+            rest = low[c.ve + 1:]
+            if "to" in rest[:6] or "that" in rest[:6] or low[c.ve + 1] in ("time", "not", "n't", "n’t", "what"):
+                return False  # "it is great to be here", "it's time that ...": the subject is what follows
+        return True
+    if pos[a] == "VBG":
+        return True  # "Taking them in is insanity"
+    if low[a] in _JUDGED_DETERMINERS or (a < b and pos[a].startswith("NNP") and low[a + 1] in ("'s", "’s")):
+        head = next((k for k in range(a, b + 1) if pos[k] in ("IN", ",")), b + 1) - 1
+        return cs.lem[head] in _JUDGED_HEADS or low[head] in _JUDGED_HEADS
+    return False
+
+
+#: heads of what people make and do, which a judgement said is of ("the report is misleading",
+#: "Smith's handling of the crisis was a disgrace"); not the weather, a day, a point
+_JUDGED_HEADS = frozenset({
+    "report", "plan", "policy", "policies", "deal", "bill", "law", "decision", "statement", "remark", "remarks",
+    "comment", "comments", "tweet", "ad", "ads", "campaign", "system", "idea", "proposal", "claim", "story",
+    "article", "investigation", "ruling", "move", "approach", "strategy", "program", "programme", "budget",
+    "agreement", "speech", "administration", "government", "leadership", "record", "response", "handling",
+    "acceptance", "behavior", "behaviour", "conduct", "rhetoric", "language", "process", "reform", "tax",
+    "nomination", "candidacy", "platform", "agenda", "vote", "verdict", "order", "ban", "rule", "decree",
+    "accusation", "allegation", "attack", "attacks", "policy", "action", "actions", "leader", "party", "regime",
+    "book", "film", "video", "interview", "performance", "debate", "offer", "treaty", "measure", "legislation"})
+
+
+def _said_negated(cs, g) -> bool:
+    """Is the verb of saying g negated ("had not said", "never said")? Then nothing is reported."""
+    if isinstance(g, _Label):
+        return False
+    return g.negated or any(w in ("not", "n't", "n’t", "never") for w in cs.low[max(0, g.vs - 2):g.ve + 1])
 
 
 def _speech_clause(cs, c):
@@ -190,7 +267,40 @@ def _speech_clause(cs, c):
     return g
 
 
-def _reported_wishes(cs):
+def _after_noun(cs, a: int) -> bool:
+    """Does a noun stand right before token a (past a quotation mark)? "the money they need to win",
+    "the 'firepower' they need": a relative clause without *that*, no wish of anyone's."""
+    p = a - 1
+    if p >= 0 and cs.low[p] in _QUOTES:
+        p -= 1
+    return p >= 0 and cs.pos[p] in ("NN", "NNS")
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+class _Label:
+    """A transcript's speaker label read as the clause that says what follows it."""
+
+    __slots__ = ("subj", "vs", "ve", "voice", "own_subject", "kind", "gov", "relation")
+
+    def __init__(self, span, n):
+        self.subj, self.vs, self.ve, self.voice, self.own_subject = span, n, n, "active", False
+        self.kind, self.gov, self.relation = "fin", None, "main"
+
+
+def _speaker_label(cs, text):
+    """The speaker label that opens a transcript's turn: "SMITH: …", "MAYOR JONES: …" (at most
+    three words in capitals before a colon), or None."""
+    low, n = cs.low, len(cs.low)
+    colon = next((m for m in range(1, min(4, n - 1)) if low[m] == ":"), None)
+    if colon is None or not all(low[m].isalpha() and text[cs.st[m]:cs.en[m]].isupper() and len(low[m]) > 1
+                                for m in range(colon)):
+        return None
+    return (0, colon - 1)
+
+
+def _reported_wishes(cs, text=None):
     """``(clause, holder span, target span, "favor")`` for what someone says must or should be
     done: "Clinton said the city should build more schools", "'There has to be some form of
     punishment,' Smith said" — the speaker favours the clause (from its subject to its end). Not
@@ -200,8 +310,9 @@ def _reported_wishes(cs):
     low = cs.low
     n = len(low)
     conditional = "if" in low or "unless" in low
+    label = _speaker_label(cs, text) if text is not None else None
     for c in cs.clauses:
-        if c.kind != "fin" or c.relation not in ("reported", "complement"):
+        if c.kind != "fin" or c.relation not in ("reported", "complement") and label is None:
             continue
         kept = c.negated and c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs \
             and cs.lem[c.main] in _REMOVAL
@@ -212,8 +323,9 @@ def _reported_wishes(cs):
                                                   for k, w in enumerate(group)) \
                 and not (c.ve + 1 < n and low[c.ve] in _DEONTIC_TO and low[c.ve + 1] == "to"):
             continue
-        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)):
-            continue  # "she should have run from Virginia": a reproach about the past, not a wish
+        if any(w in _DEONTIC and k + 1 < len(group) and group[k + 1] == "have" for k, w in enumerate(group)) \
+                or (_DEONTIC.isdisjoint(group) and "had" in low[c.vs:c.ve + 2] and "to" in low[c.vs:c.ve + 3]):
+            continue  # "she should have run": a reproach; "we had to admit it": what was needed then, no wish
         g = _speech_clause(cs, c)
         if g is not None and g.subj[0] == g.subj[1] and cs.pos[g.subj[0]] in ("JJ", "RB"):
             continue  # "The union has long argued ...", "long" read as an adjective: no holder
@@ -226,8 +338,10 @@ def _reported_wishes(cs):
             continue
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
+        if g is None and label is not None and c.vs > label[1] + 1:
+            g = _Label(label, n)  # "SMITH: I think the city needs to act" (a transcript): Smith
         if g is None or g.voice == "passive" or low[g.subj[0]] in _FIRST_PERSON or _in_question(cs, c) \
-                or low[g.subj[1]] in _NO_ONE:
+                or low[g.subj[1]] in _NO_ONE or _said_negated(cs, g):
             continue  # "Everyone says that we need to ...": no one in particular holds it
         a = c.subj[0] if c.subj is not None and c.subj[0] < c.vs else c.vs
         if g.subj[0] <= (c.subj[1] if c.subj is not None else a) and a <= g.subj[1]:
@@ -245,8 +359,10 @@ def _reported_wishes(cs):
         if conditional and _after_condition(cs, a):
             continue  # "If they are serious, they must make Y central": a condition's consequent
         after_to = next((low[m + 1] for m in range(c.vs, min(c.ve + 2, n - 1)) if low[m] == "to"), None)
-        if after_to in _SAID_AFTER_TO:
-            continue  # "I have to tell you", "I have to say": a formula of speech, no wish
+        if after_to in _SAID_AFTER_TO or _after_noun(cs, a) or (
+                c.subj is not None and c.subj[1] > c.subj[0] and cs.pos[c.subj[1]] == "PRP"
+                and cs.pos[c.subj[1] - 1] in ("NN", "NNS")) or _in_question(cs, g):
+            continue  # "I have to tell you"; "the money they need to win" (a relative)
         if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
             continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
         out.append((c, g.subj, (a, end), "favor"))
@@ -376,3 +492,47 @@ def _reported_at(cs, k: int, speech) -> bool:
     """Token k stands in a clause said by ``speech`` (its complement), not in the speaker's aside."""
     return any(c.relation == "reported" and c.vs > speech.ve and (
         c.start <= k <= c.end or (c.subj is not None and c.subj[0] <= k <= c.subj[1])) for c in cs.clauses)
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "``", "''"})
+_BE_FORMS = frozenset({"'s", "’s", "is", "was", "'re", "’re", "are", "were"})
+
+
+def _quoted_judgements(cs):
+    """``(cue start, cue end, holder span, target span, label)`` for a quotation that opens with a
+    judgement of a pronoun — "'It's a rigged, disgusting system,' he said", "'He is a disaster,'
+    Smith said" — when the tagger has not read its verb (*'s* taken for a possessive): the
+    speaker outside the quotation is against or for the pronoun, by the lean of the words after
+    the verb (VADER's valences summed, at least 1.5 either way) up to the end of the quotation."""
+    low, n = cs.low, len(cs.low)
+    out = []
+    for q in [q for q, w in enumerate(low) if w in _OPEN_QUOTES and q < n - 3]:
+        if not (q == 0 or not cs.in_quote[q - 1]):
+            continue
+        p, v = q + 1, q + 2
+        if low[p] not in _JUDGED_PRONOUNS or low[v] not in _BE_FORMS or cs.group_of[v] >= 0:
+            continue  # read by the clause reader (see _reported_evaluations)
+        end = next((m for m in range(v + 1, n) if low[m] in _QUOTES or low[m] in (";", "because", "but", "?")
+                    or (low[m] in (",", "and") and m + 1 < n and cs.pos[m + 1] in ("PRP", "PRP$", "NNP"))), n)
+        rest = low[v + 1:end]
+        if not rest or rest[0] in ("time", "not", "n't", "n’t", "what") or (
+                low[p] in ("it", "this", "that") and ("to" in rest[:6] or "that" in rest[:6])):
+            continue
+        g = next((r for r in cs.clauses if r.kind == "fin" and r.subj is not None and r.relation == "main"
+                  and cs.lem[r.main] in _SPEECH_VERBS and r.vs > end and not cs.in_quote[r.vs]), None)
+        if g is None or g.voice == "passive" or cs.low[g.subj[0]] in _FIRST_PERSON or cs.low[g.subj[1]] in _NO_ONE:
+            continue
+        lex = _valence_lexicon()
+        score = 0.0
+        for m in range(v + 1, end):
+            x = lex.get(low[m])
+            if x:
+                if not _VALENCE_NEGATORS.isdisjoint(low[max(v, m - 3):m]):
+                    x *= -0.74
+                score += x
+        if low[p] in ("it", "this", "that") and not any(
+                cs.pos[m].startswith("JJ") and abs(lex.get(low[m], 0.0)) >= 1.0 for m in range(v + 1, end)):
+            continue  # "This is a worldwide fight": a noun that leans, no judgement of "this"
+        if abs(score) >= _REPORTED_VALENCE:
+            out.append((v, v, g.subj, (p, p), "favor" if score > 0 else "against"))
+    return out

@@ -32,9 +32,8 @@ from .nouns import _noun_frame
 from .frame import rows_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
-from .reported import (
-    _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _reported_wishes, _strong_words,
-)
+from .reported import _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _strong_words
+from .said import _FIGHTS, said_rows
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -679,7 +678,8 @@ def stance(doc) -> pd.DataFrame:
                 for k in range(target_span[0] + 1, target_span[1]):
                     if pos[k].startswith("VB"):
                         break  # "called for the US to step up its fight against Y": Y is no rival of the US
-                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")):
+                    if low[k] in ("over", "against") and pos[k] == "IN" and pos[k + 1].startswith(("NNP", "JJ", "DT")) \
+                            and low[k - 1] not in _FIGHTS:  # "in the fight against Y": no rival
                         rival = _np_right(s, k + 1)
                         if rival is not None and any(p.startswith("NNP") for p in pos[rival[0]:rival[1] + 1]):
                             target_span = (target_span[0], k - 1)
@@ -720,10 +720,10 @@ def stance(doc) -> pd.DataFrame:
             i = prev_end = j
         found_ev = ()
         if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
-            if "NNP" in s.pos and not strong.isdisjoint(s.low):
-                found_ev = _reported_evaluations(cs, actors, text) + _reported_epithets(cs, actors, index, strong)
-            if not (_DEONTIC.isdisjoint(s.low) and (_DEONTIC_TO.isdisjoint(s.low) or "to" not in s.low)):
-                found_ev = list(found_ev) + _reported_wishes(cs)
+            if not strong.isdisjoint(s.low):
+                found_ev = _reported_evaluations(cs, actors, text)  # (wishes said: in said_rows)
+                if "NNP" in s.pos:
+                    found_ev = found_ev + _reported_epithets(cs, actors, index, strong)
         if found_ev:
             # what someone says of someone else in words that lean one way ("X represents failed policies")
             taken = [(r["target_start"], r["target_end"]) for r in rows[first_row:] if r["sent_id"] == s.sent_id]
@@ -773,6 +773,7 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[v0:v1], "pattern": named[0] if named else "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
+        said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()

@@ -81,7 +81,10 @@ _LIGHT_VERBS = frozenset({"have", "express", "voice", "offer", "give", "show", "
 _SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from",
                           "as", "vs", "vs.", "'s", "’s", "is", "are"})
 _HEADLINE_NP = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "POS", "CD"})
-_NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "branded", "brands", "labeled", "labelled", "dubbed"})
+_NAMING_VERBS = frozenset({"call", "calls", "called", "calling", "branded", "brands", "labeled", "labelled", "dubbed",
+                           "describe", "describes", "described", "describing", "refer", "refers", "referred", "referring",
+                           "portray", "portrays", "portrayed", "characterized", "characterised", "dismissed", "dismisses",
+                           "depicted", "depicts"})
 #: how strongly the words of "called X <words>" must lean (VADER valence summed) to say favour or against
 _NAMING_VALENCE = 1.0
 #: how strongly a reported clause must lean (VADER's word valences, summed) to say how its speaker stands on its subject
