@@ -9,15 +9,18 @@ import numpy as np
 
 from .._frames import column_values
 from .sentence import Clause, Sentence
+from .retag import TAG_CODE, _retag, doc_candidates, tag_table
+from .vocabulary import _VERB_OR_TO
 from .verb_groups import _groups
 from .subjects import _subjects
 from .objects import _objects
 from .relations import _relations
 
 
-def parse(s: Sentence) -> list[Clause]:
-    """Find the clauses of one sentence (sets ``s.clauses`` and returns them)."""
-    groups = _groups(s)
+def parse(s: Sentence, verbs: list[int] | None = None) -> list[Clause]:
+    """Find the clauses of one sentence (sets ``s.clauses`` and returns them); ``verbs``: the
+    positions of its verb tags and "to", when known."""
+    groups = _groups(s, verbs)
     s.clauses = groups
     group_of = s.group_of
     for g, c in enumerate(groups):
@@ -96,11 +99,38 @@ def sentences_of(doc) -> list[Sentence]:
     rights = np.searchsorted(sid_array, sent_ids, side="right").tolist() if len(sid_array) else [0] * len(sents)
     spans = dict(zip(np.asarray(sent_ids).tolist(), zip(lefts, rights)))
     flags = _quote_flags(doc, low, st)
+    # the tag tests every sentence starts with, made for the whole document at once: the tokens
+    # the retagger looks at and the verb tags (and "to") verb groups start at
+    n_tok = len(low)
+    codes = np.fromiter(map(TAG_CODE.__getitem__, pos), dtype=np.int8, count=n_tok)
+    bounds = sorted({(a, b) for a, b in spans.values() if b > a})
+    first = np.zeros(n_tok, dtype=bool)
+    prev = np.zeros(n_tok, dtype=np.int8)
+    nxt = np.zeros(n_tok, dtype=np.int8)
+    if n_tok:
+        prev[1:] = codes[:-1]
+        nxt[:-1] = codes[1:]
+        if bounds:
+            a_s = np.array([a for a, _ in bounds], dtype=np.intp)
+            b_s = np.array([b for _, b in bounds], dtype=np.intp)
+            first[a_s] = True
+            prev[a_s] = 0
+            nxt[b_s - 1] = 0
+    cands = doc_candidates(low, codes, prev, nxt, first)
+    verbs = np.flatnonzero(_VERB_OR_TO_CODES[codes]).tolist()
     out = []
     for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
-        s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b])
-        parse(s)
+        s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b], a, False)
+        i, j = bisect_left(cands, a), bisect_left(cands, b)
+        if i < j and _retag(s, [k - a for k in cands[i:j]]):
+            parse(s)  # a tag changed: the verbs found again
+        else:
+            i, j = bisect_left(verbs, a), bisect_left(verbs, b)
+            parse(s, [k - a for k in verbs[i:j]])
         out.append(s)
     doc.__dict__["_clause_sentences"] = (doc.tokens, out)
     return out
+
+
+_VERB_OR_TO_CODES = tag_table(_VERB_OR_TO)

@@ -41,14 +41,16 @@ def _next_verb(s: Sentence, j: int, n: int) -> int:
     return j
 
 
-def _groups(s: Sentence) -> list[Clause]:
+def _groups(s: Sentence, verbs: list[int] | None = None) -> list[Clause]:
+    """The verb groups of a sentence; ``verbs``: the positions of its verb tags and "to", when
+    known."""
     n = len(s.low)
     pos, low, lem = s.pos, s.low, s.lem
     out = []
     seen_finite = False
     i = 0
     # a group starts only at a verb tag or at "to"; every other token is stepped over
-    for at in [k for k in range(n) if pos[k] in _VERB_OR_TO]:
+    for at in ([k for k in range(n) if pos[k] in _VERB_OR_TO] if verbs is None else verbs):
         if at < i:
             continue  # inside the previous group
         i = start = at
