@@ -58,15 +58,15 @@ def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
     for k in (_candidates(low, pos) if candidates is None else candidates):
         p = pos[k]
         w = low[k]
-        if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
+        if p in _CONTRACTION_POS and w[:1] in {"'", "’"}:
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
             base = w[1:]
-            if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
+            if base == "s" and p in {"VBZ", "POS"} and k + 1 < n and (pos[k + 1] in {"VBG", "VBN", "RB"} or low[k + 1] == "been"):
                 s.lem[k], pos[k] = ("have" if low[k + 1] == "been" else "be"), "VBZ"
                 changed = changed or p != "VBZ"
             elif base in _CONTRACTIONS:
                 s.lem[k] = _CONTRACTIONS[base]
-                if base in ("ll", "d"):
+                if base in {"ll", "d"}:
                     pos[k] = "MD"
                     changed = changed or p != "MD"
             continue
@@ -77,21 +77,21 @@ def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
             continue
         if pos[k - 1] not in _RETAG_PREV:
             continue
-        if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
-                and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
+        if p in {"RB", "NN", "JJ"} and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
+                and (pos[k + 1] in {"DT", "PRP$", "PDT", "CD"} or low[k + 1] in {"up", "down", "out", "off", "away", "for"})\
                 and low[k].isalpha():
             lemma = _can_be_verb(low[k])  # "to back the plan": the tagger's adverb
             if lemma:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
             continue
-        if p in ("NN", "JJ", "RB") and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in ("NN", "NNS"):
+        if p in {"NN", "JJ", "RB"} and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in {"NN", "NNS"}:
             lemma = _can_be_verb(low[k])  # "will form the government": a verb after a modal
             if lemma:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
             continue
-        if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
+        if p not in {"NN", "NNS", "JJ", "VB"} or not low[k].isalpha():
             continue
         j = k - 1
         while j >= 0 and pos[j] in _ADV:
@@ -99,21 +99,21 @@ def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
         if j < 0:
             continue
         after = pos[k + 1] if k + 1 < n else "."
-        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in ("NN", "NNS"):
+        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in {"NN", "NNS"}:
             lemma = _can_be_verb(low[k])
             if lemma:
-                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in ("he", "she") else "VBP"
+                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in {"he", "she"} else "VBP"
                 s.lem[k] = lemma
                 changed = True
-        elif p in ("NN", "NNS") and pos[j] in ("NN", "NNS", "NNP", "NNPS") and after in ("DT", "PRP$", "PDT", "TO", "CD") \
-                and not (p == "NN" and pos[j] in ("NNS", "NNPS")) and not (p == "NNS" and pos[j] == "NNS"):
+        elif p in {"NN", "NNS"} and pos[j] in {"NN", "NNS", "NNP", "NNPS"} and after in {"DT", "PRP$", "PDT", "TO", "CD"} \
+                and not (p == "NN" and pos[j] in {"NNS", "NNPS"}) and not (p == "NNS" and pos[j] == "NNS"):
             lo = j
             while lo > 0 and low[lo - 1] not in _SEGMENT_EDGE:
                 lo -= 1
             hi = k + 1
             while hi < n and low[hi] not in _SEGMENT_EDGE:
                 hi += 1
-            if any(pos[x] in _FIN for x in range(lo, hi)):
+            if not _FIN.isdisjoint(pos[lo:hi]):
                 continue
             lemma = _can_be_verb(low[k])
             if lemma:

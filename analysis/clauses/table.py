@@ -75,7 +75,7 @@ class _Mentions:
 def _head_end(s: Sentence, span) -> int:
     a, b = span
     for k in range(a + 1, b + 1):
-        if s.low[k] in _ATTACH and s.pos[k] in ("IN", "TO"):
+        if s.low[k] in _ATTACH and s.pos[k] in {"IN", "TO"}:
             return s.en[k - 1]
     return s.en[b]
 
