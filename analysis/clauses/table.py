@@ -192,8 +192,11 @@ def _actor_ids(doc, data, missing, n: int, rows: list, owners: list) -> list:
     inside[inside] = m_starts[k[inside]] < p_end[inside]
     hits = np.flatnonzero(inside)
     if len(hits):
-        actor_from = mentions.actor_from
+        actor_from, found = mentions.actor_from, mentions.rows
         for h, kk, q in zip(hits.tolist(), k[hits].tolist(), p_end[hits].tolist()):
+            if kk + 1 == m_rows or found[kk + 1][0] >= q:  # one mention starts inside (as actor_from)
+                ids[h] = found[kk][2] if found[kk][1] <= q else None
+                continue
             role, row = divmod(h, n)
             c = rows[row]
             ids[h] = actor_from(kk, q, owners[row], c.subj if role == 0 else (c.obj if role == 1 else c.agent))
