@@ -34,8 +34,7 @@ def _candidates(low: list, pos: list) -> list[int]:
     """The positions :func:`_retag` looks at (the tags before are the tagger's; a word changed
     there only ever becomes a verb, MD or NNP): a noun or adjective after a word of
     _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after "to"
-    or a modal, "us" after "the", and a contraction (by its apostrophe). :func:`doc_candidates`
-    finds the same for a whole document at once."""
+    or a modal, "us" after "the", and a contraction (by its apostrophe)."""
     n = len(low)
     return [k for k in range(1, n)
             if (p := pos[k]) in _LOOKED_AT and (
@@ -121,61 +120,3 @@ def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
                 s.lem[k] = lemma
                 changed = True
     return changed
-
-
-# the document at once: every tag as a small code (0: a tag no rule above tests), each tag set
-# a table of those codes
-_CODED = sorted(_LOOKED_AT | _RETAG_PREV | _NOUN | _NOUN_VERB_NEXT | _TO_MD | _CONTRACTION_POS
-                | {"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD", "TO", "DT"})
-
-
-class _Codes(dict):
-    def __missing__(self, tag):
-        return 0
-
-
-TAG_CODE = _Codes({tag: k + 1 for k, tag in enumerate(_CODED)})
-
-
-def tag_table(tags) -> "np.ndarray":
-    """A boolean table indexed by tag code: True for the codes of ``tags``."""
-    import numpy as np
-
-    table = np.zeros(len(_CODED) + 1, dtype=bool)
-    for tag in tags:
-        table[TAG_CODE[tag]] = True
-    return table
-
-
-def doc_candidates(low: list, codes, prev, nxt, first) -> list[int]:
-    """The positions :func:`_candidates` finds in every sentence, for the whole document's tokens
-    at once: ``codes`` the tags' codes, ``prev`` / ``nxt`` those of the tokens before and after in
-    the same sentence (0 at its edges), ``first`` True at a sentence's first token. Sorted
-    document positions."""
-    import numpy as np
-
-    t = _tables()
-    noun_prev = t["noun"][prev]
-    mask = t["noun_adj"][codes] & t["retag_prev"][prev] & ~(
-        noun_prev & ((codes == TAG_CODE["JJ"]) | ~t["noun_verb_next"][nxt]))
-    mask |= (codes == TAG_CODE["RB"]) & t["to_md"][prev]
-    mask &= ~first
-    out = np.flatnonzero(mask).tolist()
-    extra = [k for k in np.flatnonzero((codes == TAG_CODE["PRP"]) & ~first).tolist()
-             if low[k] == "us" and low[k - 1] == "the"]
-    # contractions: a verb or possessive tag on a word that starts with an apostrophe
-    extra += [k for k in np.flatnonzero(t["contraction"][codes] & ~first).tolist() if low[k][:1] in _APOSTROPHES]
-    if extra:
-        out = sorted(set(out).union(extra))
-    return out
-
-
-_TABLES: dict = {}
-
-
-def _tables() -> dict:
-    if not _TABLES:
-        _TABLES.update(noun_adj=tag_table(_NOUN_ADJ), retag_prev=tag_table(_RETAG_PREV), noun=tag_table(_NOUN),
-                       noun_verb_next=tag_table(_NOUN_VERB_NEXT), to_md=tag_table(_TO_MD),
-                       contraction=tag_table(_CONTRACTION_POS))
-    return _TABLES

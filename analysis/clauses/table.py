@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -83,6 +84,8 @@ _INT_COLUMNS = ("clause_id", "para_id", "sent_id", "start", "end", "verb_start",
                 "subject_start", "subject_end", "object_start", "object_end", "agent_start", "agent_end")
 _STR_COLUMNS = ("text", "verb", "lemma", "voice", "modal", "tense", "subject", "object", "agent",
                 "subject_actor_id", "object_actor_id", "agent_actor_id", "relation")
+_CLAUSE_FIELDS = attrgetter("start", "end", "vs", "ve", "main", "voice", "negated", "modal", "hedged", "tense",
+                            "subj", "obj", "agent", "relation")
 
 
 def _string_columns(flat: list, n: int, k: int) -> list:
@@ -122,122 +125,61 @@ def clauses(doc) -> pd.DataFrame:
     """
     sents = sentences_of(doc)
     text = doc.text
-    ints: list = []  # 13 per clause, row after row (-1: no phrase; offsets are never negative)
-    words: list = []  # lemma, voice, modal, tense, relation of each clause
+    mentions = _Mentions(doc)
+    m_starts, m_rows = mentions.starts, len(mentions.rows)
+    actor_from = mentions.actor_from
+    ints: list = []  # 13 per clause, row after row
+    strs: list = []  # 13 per clause
     flags: list = []  # negated, hedged
-    rows: list = []  # each clause, and its sentence
-    owners: list = []
     cid = 0
     for s in sents:
-        cl = s.clauses
-        if not cl:
-            continue
         st, en, lem = s.st, s.en, s.lem
         pid, sid = s.para_id, s.sent_id
-        for c in cl:
+        for start, end, vs, ve, main, voice, negated, modal, hedged, tense, subj, obj, agent, relation \
+                in map(_CLAUSE_FIELDS, s.clauses):
             cid += 1
-            subj, obj, agent = c.subj, c.obj, c.agent
-            ints += (cid, pid, sid, st[c.start], en[c.end], st[c.vs], en[c.ve],
-                     st[subj[0]] if subj else -1, en[subj[1]] if subj else -1,
-                     st[obj[0]] if obj else -1, en[obj[1]] if obj else -1,
-                     st[agent[0]] if agent else -1, en[agent[1]] if agent else -1)
-            words += (lem[c.main], c.voice, c.modal, c.tense, c.relation)
-            flags += (c.negated, c.hedged)
-        rows += cl
-        owners += [s] * len(cl)
+            a, b = st[start], en[end]
+            vs, ve = st[vs], en[ve]
+            # the three phrases, written out (-1: no phrase; offsets are never negative)
+            if subj is None:
+                sp = sq = -1
+                subj_text = subj_id = None
+            else:
+                sp, sq = st[subj[0]], en[subj[1]]
+                subj_text = text[sp:sq]
+                k = bisect_left(m_starts, sp)
+                subj_id = actor_from(k, sq, s, subj) if k < m_rows and m_starts[k] < sq else None
+            if obj is None:
+                op = oq = -1
+                obj_text = obj_id = None
+            else:
+                op, oq = st[obj[0]], en[obj[1]]
+                obj_text = text[op:oq]
+                k = bisect_left(m_starts, op)
+                obj_id = actor_from(k, oq, s, obj) if k < m_rows and m_starts[k] < oq else None
+            if agent is None:
+                ap = aq = -1
+                agent_text = agent_id = None
+            else:
+                ap, aq = st[agent[0]], en[agent[1]]
+                agent_text = text[ap:aq]
+                k = bisect_left(m_starts, ap)
+                agent_id = actor_from(k, aq, s, agent) if k < m_rows and m_starts[k] < aq else None
+            ints += (cid, pid, sid, a, b, vs, ve, sp, sq, op, oq, ap, aq)
+            strs += (text[a:b], text[vs:ve], lem[main], voice, modal, tense, subj_text, obj_text, agent_text,
+                     subj_id, obj_id, agent_id, relation)
+            flags += (negated, hedged)
     n = cid
     data = np.fromiter(ints, dtype=np.int64, count=len(ints)).reshape(n, len(_INT_COLUMNS)).T.copy()
     missing = data[7:] < 0
-    nullable = [_nullable(data[7 + j], missing[j]) for j in range(len(_INT_COLUMNS) - 7)]
-    ids = _actor_ids(doc, data, missing, n, rows, owners)
-    # the text of the clause, its verb group and its phrases, cut from the text at once
-    starts, ends = data[3:12:2], data[4:13:2]
-    valid = np.ones((5, n), dtype=bool)
-    valid[2:] = ~missing[0::2]
-    texts = _substrings(text, starts.ravel(), ends.ravel(), valid.ravel(), 5 * n) if n else None
-    k = 5
-    flat = [*words[0::k], *words[1::k], *words[2::k], *words[3::k], *ids, *words[4::k]]
-    if texts is None:  # an empty table, a text UTF-8 cannot encode or a pandas without Arrow strings
-        cut = [text[a:b] if a >= 0 else None for a, b in zip(starts.ravel().tolist(), ends.ravel().tolist())]
-        strings = _string_columns(cut + flat, n, len(_STR_COLUMNS))
-        texts, others = strings[:5], strings[5:]
-    else:
-        others = _string_columns(flat, n, 8)
-    # in the order of _STR_COLUMNS: text, verb, lemma, voice, modal, tense, subject, object, agent,
-    # the three actor ids, relation
-    strings = [texts[0], texts[1], *others[:4], texts[2], texts[3], texts[4], *others[4:]]
+    nullable = [pd.arrays.IntegerArray(data[7 + j], missing[j]) for j in range(len(_INT_COLUMNS) - 7)]
+    k = len(_STR_COLUMNS)
+    flat: list = []
+    for j in range(k):
+        flat += strs[j::k]  # column after column
+    strings = _string_columns(flat, n, k)
     both = np.array(flags, dtype=bool).reshape(n, 2).T.copy()
     return _table(n, data, nullable, strings, both)
-
-
-def _nullable(values, mask):
-    """``Int64`` array of ``values`` with ``mask`` (checked by the caller: int64 and bool arrays
-    of one length), made without the constructor's checks when this pandas allows."""
-    make = getattr(pd.arrays.IntegerArray, "_simple_new", None)
-    return make(values, mask) if make is not None else pd.arrays.IntegerArray(values, mask)
-
-
-def _actor_ids(doc, data, missing, n: int, rows: list, owners: list) -> list:
-    """The actor id of each clause's subject, object and agent (3 * n, role after role; None where
-    no mention starts inside the phrase): the phrases a mention starts in are found at once."""
-    ids: list = [None] * (3 * n)
-    mentions = _Mentions(doc)
-    m_rows = len(mentions.rows)
-    if not m_rows or not n:
-        return ids
-    m_starts = np.array(mentions.starts, dtype=np.int64)
-    p_start, p_end = data[7:13:2].ravel(), data[8:13:2].ravel()
-    k = np.searchsorted(m_starts, p_start)
-    inside = ~missing[0::2].ravel() & (k < m_rows)
-    inside[inside] = m_starts[k[inside]] < p_end[inside]
-    hits = np.flatnonzero(inside)
-    if len(hits):
-        actor_from, found = mentions.actor_from, mentions.rows
-        for h, kk, q in zip(hits.tolist(), k[hits].tolist(), p_end[hits].tolist()):
-            if kk + 1 == m_rows or found[kk + 1][0] >= q:  # one mention starts inside (as actor_from)
-                ids[h] = found[kk][2] if found[kk][1] <= q else None
-                continue
-            role, row = divmod(h, n)
-            c = rows[row]
-            ids[h] = actor_from(kk, q, owners[row], c.subj if role == 0 else (c.obj if role == 1 else c.agent))
-    return ids
-
-
-def _substrings(text: str, starts, ends, valid, m: int):
-    """The ``m`` substrings ``text[start:end]`` (None where not ``valid``) as five arrays of
-    pandas' ``str`` dtype of ``m // 5`` each, cut from the text's UTF-8 bytes in numpy (no Python
-    string is made); None when this pandas keeps strings otherwise or the text has a lone
-    surrogate (which UTF-8 cannot encode)."""
-    arrow = _arrow_strings()
-    template = _str_template()
-    if arrow is None or template is None:  # pragma: no cover - pandas 2 or a changed pandas
-        return None
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return None
-    import pyarrow as pa
-
-    starts = np.where(valid, starts, 0)
-    ends = np.where(valid, ends, 0)
-    buf = np.frombuffer(raw, dtype=np.uint8)
-    if len(raw) != len(text):  # character offsets to byte offsets: where each character's first
-        # byte is (every byte but the continuation bytes 10xxxxxx of UTF-8)
-        c2b = np.empty(len(text) + 1, dtype=np.int64)
-        c2b[:-1] = np.flatnonzero((buf & 0xC0) != 0x80)
-        c2b[-1] = len(raw)
-        starts, ends = c2b[starts], c2b[ends]
-    lens = ends - starts
-    offsets = np.zeros(m + 1, dtype=np.int64)
-    np.cumsum(lens, out=offsets[1:])
-    gather = np.repeat(starts - offsets[:-1], lens)
-    gather += np.arange(len(gather), dtype=np.int64)
-    payload = buf[gather]
-    nulls = m - int(np.count_nonzero(valid))
-    bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
-    big = pa.LargeStringArray.from_buffers(m, pa.py_buffer(offsets), pa.py_buffer(payload), bitmap, nulls)
-    k = m // 5
-    return [template._from_pyarrow_array(big.slice(j * k, k)) for j in range(5)]
 
 
 @lru_cache(maxsize=1)
