@@ -36,13 +36,19 @@ def _candidates(low: list, pos: list) -> list[int]:
     _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after "to"
     or a modal, "us" after "the", and a contraction (by its apostrophe)."""
     n = len(low)
-    return [k for k in range(1, n)
-            if (p := pos[k]) in _LOOKED_AT and (
-                p in _NOUN_ADJ and (q := pos[k - 1]) in _RETAG_PREV
+    out = []
+    q = pos[0] if n else None  # the tag before (a loop, not a comprehension: no closure cells)
+    for k in range(1, n):
+        p = pos[k]
+        if p in _LOOKED_AT and (
+                p in _NOUN_ADJ and q in _RETAG_PREV
                 and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
-                or p == "RB" and pos[k - 1] in _TO_MD
+                or p == "RB" and q in _TO_MD
                 or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
-                or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]
+                or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES):
+            out.append(k)
+        q = p
+    return out
 
 
 def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
