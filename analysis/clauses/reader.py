@@ -15,10 +15,9 @@ from .objects import _objects
 from .relations import _relations
 
 
-def parse(s: Sentence, verbs: list[int] | None = None) -> list[Clause]:
-    """Find the clauses of one sentence (sets ``s.clauses`` and returns them); ``verbs``: the
-    positions of its verb tags and "to", when known."""
-    groups = _groups(s, verbs)
+def parse(s: Sentence) -> list[Clause]:
+    """Find the clauses of one sentence (sets ``s.clauses`` and returns them)."""
+    groups = _groups(s)
     s.clauses = groups
     group_of = s.group_of
     for g, c in enumerate(groups):
@@ -100,7 +99,7 @@ def sentences_of(doc) -> list[Sentence]:
     out = []
     for sid, pid, s_start, s_end in zip(*(column_values(sents, c).tolist() for c in ("sent_id", "para_id", "start", "end"))):
         a, b = spans.get(sid, (0, 0))
-        s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b], a)
+        s = Sentence(low[a:b], lem[a:b], pos[a:b], st[a:b], en[a:b], sid, pid, s_start, s_end, flags[a:b])
         parse(s)
         out.append(s)
     doc.__dict__["_clause_sentences"] = (doc.tokens, out)

@@ -51,16 +51,16 @@ def _candidates(low: list, pos: list) -> list[int]:
     return out
 
 
-def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
+def _retag(s: "Sentence") -> bool:
     """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
     tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
     it stands right after a subject pronoun ("we present", "they report") or after a noun in a
     stretch with no other finite verb ("Inclusive institutions guarantee the right"). Only the
-    ``candidates`` are looked at (:func:`_candidates` when not given). True when a tag changed."""
+    words :func:`_candidates` finds are looked at. True when a tag changed."""
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    for k in (_candidates(low, pos) if candidates is None else candidates):
+    for k in _candidates(low, pos):
         p = pos[k]
         w = low[k]
         if p in _CONTRACTION_POS and w[:1] in {"'", "’"}:
@@ -68,12 +68,10 @@ def _retag(s: "Sentence", candidates: list[int] | None = None) -> bool:
             base = w[1:]
             if base == "s" and p in {"VBZ", "POS"} and k + 1 < n and (pos[k + 1] in {"VBG", "VBN", "RB"} or low[k + 1] == "been"):
                 s.lem[k], pos[k] = ("have" if low[k + 1] == "been" else "be"), "VBZ"
-                changed = changed or p != "VBZ"
             elif base in _CONTRACTIONS:
                 s.lem[k] = _CONTRACTIONS[base]
                 if base in {"ll", "d"}:
                     pos[k] = "MD"
-                    changed = changed or p != "MD"
             continue
         if p == "PRP":
             if w == "us" and low[k - 1] == "the":

@@ -31,15 +31,12 @@ class Sentence:
     """The tokens of one sentence as parallel lists, and its clauses."""
 
     __slots__ = ("low", "lem", "pos", "st", "en", "sent_id", "para_id", "start", "end", "clauses", "in_quote",
-                 "group_of", "base")
+                 "group_of")
 
-    def __init__(self, low, lem, pos, st, en, sent_id=0, para_id=0, start=0, end=0, in_quote=None, base=0,
-                 retag=True):
+    def __init__(self, low, lem, pos, st, en, sent_id=0, para_id=0, start=0, end=0, in_quote=None):
         self.low, self.lem, self.pos, self.st, self.en = low, lem, pos, st, en
         self.sent_id, self.para_id, self.start, self.end = sent_id, para_id, start, end
-        self.base = base  # the position of the sentence's first token in the document's tokens
         self.in_quote = in_quote or [False] * len(low)
         self.clauses: list[Clause] = []
-        if retag:  # (else the caller mends the tags: :func:`~analysis.clauses.reader.sentences_of`)
-            _retag(self)
+        _retag(self)
         self.group_of: list[int] = [-1] * len(low)

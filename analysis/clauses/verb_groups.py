@@ -46,16 +46,15 @@ def _verb_positions(pos: list) -> list[int]:
     return [k for k in range(len(pos)) if pos[k] in _VERB_OR_TO]
 
 
-def _groups(s: Sentence, verbs: list[int] | None = None) -> list[Clause]:
-    """The verb groups of a sentence; ``verbs``: the positions of its verb tags and "to", when
-    known."""
+def _groups(s: Sentence) -> list[Clause]:
+    """The verb groups of a sentence."""
     n = len(s.low)
     pos, low, lem = s.pos, s.low, s.lem
     out = []
     seen_finite = False
     i = 0
     # a group starts only at a verb tag or at "to"; every other token is stepped over
-    for at in (_verb_positions(pos) if verbs is None else verbs):
+    for at in _verb_positions(pos):
         if at < i:
             continue  # inside the previous group
         i = start = at
