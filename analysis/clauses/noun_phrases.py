@@ -16,21 +16,21 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
     pos, low = s.pos, s.low
     group_of = s.group_of
     n = min(limit, len(low))
-    if i < n and (low[i] in ("both", "either", "neither") or pos[i] in _ADV and i + 1 < n and pos[i + 1] in ("CD", "JJ", "JJR", "DT")):
+    if i < n and (low[i] in {"both", "either", "neither"} or pos[i] in _ADV and i + 1 < n and pos[i + 1] in {"CD", "JJ", "JJR", "DT"}):
         rest = np_right(s, i + 1, limit, attach=attach)
         return (i, rest[1]) if rest else None
-    if i >= n or pos[i] not in _OBJ_START and not (pos[i] in ("VBG", "VBN") and i + 1 < n and pos[i + 1] in _NOUN):
+    if i >= n or pos[i] not in _OBJ_START and not (pos[i] in {"VBG", "VBN"} and i + 1 < n and pos[i + 1] in _NOUN):
         return None
     if pos[i] == "PRP":
         j = i + 1
-        if j < n and low[j] in ("themselves", "itself", "himself", "herself", "all", "both"):
+        if j < n and low[j] in {"themselves", "itself", "himself", "herself", "all", "both"}:
             j += 1
         return (i, j - 1)
     j = i
     while True:
-        while j < n and (pos[j] in _NP_IN or low[j] in ("'s", "-", "&") or (low[j] == "than" and j > i and pos[j - 1] == "JJR") or
-                         (pos[j] == "VBG" and j > i and pos[j - 1] in ("DT", "JJ", "PRP$") and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in ("JJ", "JJR", "JJS", "CD", "VBN", "VBG") and j + 2 < n and pos[j + 2] in _NOUN_JJ) or (pos[j] in ("VBG", "VBN") and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
-                         or (low[j] in ("and", "or") and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
+        while j < n and (pos[j] in _NP_IN or low[j] in {"'s", "-", "&"} or (low[j] == "than" and j > i and pos[j - 1] == "JJR") or
+                         (pos[j] == "VBG" and j > i and pos[j - 1] in {"DT", "JJ", "PRP$"} and j + 1 < n and low[j + 1] == "of") or (pos[j] in _ADV and j > i and j + 1 < n and pos[j + 1] in {"JJ", "JJR", "JJS", "CD", "VBN", "VBG"} and j + 2 < n and pos[j + 2] in _NOUN_JJ) or (pos[j] in {"VBG", "VBN"} and j + 1 < n and pos[j + 1] in _NOUN and j > i - 1)
+                         or (low[j] in {"and", "or"} and j > i and pos[j - 1] in _NP_IN and j + 1 < n and pos[j + 1] in _NP_START and pos[j + 1] != "PRP"
                              and not _verb_follows_np(s, j + 1, n))):
             if group_of[j] >= 0 and pos[j] not in _NP_IN:
                 break
@@ -38,12 +38,12 @@ def np_right(s: Sentence, i: int, limit: int, *, attach: bool = True) -> tuple[i
         if not attach:
             break
         # prepositional attachments: "the ban on arms exports to China"
-        if j < n and j > i and low[j] in _ATTACH and pos[j] in ("IN", "TO") and j + 1 < n and pos[j + 1] in _OBJ_START \
+        if j < n and j > i and low[j] in _ATTACH and pos[j] in {"IN", "TO"} and j + 1 < n and pos[j + 1] in _OBJ_START \
                 and pos[j - 1] in _NOUN_CD_PRP:
             j += 1
             continue
         break
-    while j > i + 1 and (pos[j - 1] in ("CC", "POS", "DT") and low[j - 1] not in ("'s",) or low[j - 1] in ("-", "&")):
+    while j > i + 1 and (pos[j - 1] in {"CC", "POS", "DT"} and low[j - 1] not in {"'s"} or low[j - 1] in {"-", "&"}):
         j -= 1
     return (i, j - 1) if j > i else None
 
@@ -64,18 +64,18 @@ def _np_before(s: Sentence, j: int, of_chain: bool = True) -> tuple[int, int] | 
     if pos[j] == "PRP":
         return (j, j)
     end = j
-    while j >= 0 and (pos[j] in _NP_IN or s.low[j] in ("'s", "-", "&")) and s.group_of[j] < 0:
+    while j >= 0 and (pos[j] in _NP_IN or s.low[j] in {"'s", "-", "&"}) and s.group_of[j] < 0:
         j -= 1
     if j == end:
         return None
     # "the ban on arms exports to China": take in "X of Y" attachments
-    while of_chain and j >= 1 and s.low[j] in ("of",) and pos[j - 1] in _NOUN:
+    while of_chain and j >= 1 and s.low[j] in {"of"} and pos[j - 1] in _NOUN:
         k = j - 1
         while k >= 0 and (pos[k] in _NP_IN) and s.group_of[k] < 0:
             k -= 1
         j = k
     start = j + 1
-    while start <= end and pos[start] in ("CC", "POS"):
+    while start <= end and pos[start] in {"CC", "POS"}:
         start += 1
     return (start, end) if start <= end else None
 
@@ -94,11 +94,11 @@ def _skip_parenthetical(s: Sentence, j: int, lo: int) -> int | None:
             if opener:
                 return k - 1
             first = s.low[k + 1]
-            has_fin = any(s.pos[x] in _FIN for x in inner)
-            if first in ("which", "who", "whose", "whom") or s.pos[k + 1] in ("IN", "VBN", "VBG", "RB") or not has_fin \
+            has_fin = not _FIN.isdisjoint(s.pos[k + 1:j])
+            if first in {"which", "who", "whose", "whom"} or s.pos[k + 1] in {"IN", "VBN", "VBG", "RB"} or not has_fin \
                     or (w in _DASHES and s.pos[k + 1] == "VBD"):
-                return k - 1 if k - 1 >= lo and s.pos[k - 1] not in (",",) else None
+                return k - 1 if k - 1 >= lo and s.pos[k - 1] not in {","} else None
             return None
-        if wk in (";", ":") or (not opener and wk in _PUNCT_STOP and wk not in (",",) and w == ","):
+        if wk in {";", ":"} or (not opener and wk in _PUNCT_STOP and wk not in {","} and w == ","):
             return None
     return None

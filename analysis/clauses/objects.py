@@ -32,9 +32,9 @@ def _clause_end(s: Sentence, i: int, limit: int) -> int:
             break
         if group_of[j] >= 0:  # (the extent starts after the clause's own verb group)
             break
-        if w in _SUBORD and p in ("IN", "WRB", "WDT") and w not in ("as",):
+        if w in _SUBORD and p in {"IN", "WRB", "WDT"} and w not in {"as"}:
             break
-        if w in _REL and p in ("WDT", "WP", "WP$"):
+        if w in _REL and p in {"WDT", "WP", "WP$"}:
             break
         if w in _CC and j + 1 < limit and (pos[j + 1] in _VERB or pos[j + 1] in _ADV):
             break
@@ -55,14 +55,15 @@ def _objects(s: Sentence, groups: list[Clause]) -> None:
             pass
         elif c.voice == "passive":
             j = i
-            if j < n and pos[j] in ("DT", "PRP$", "PDT") and group_of[j] < 0:
+            if j < n and pos[j] in {"DT", "PRP$", "PDT"} and group_of[j] < 0:
                 c.obj = np_right(s, j, n)  # "were asked a question", "was given the job"
                 if c.obj is not None:
-                    by = next((k for k in range(c.obj[0] + 1, c.obj[1] + 1) if low[k] == "by"), None)
+                    a, b = c.obj[0] + 1, c.obj[1] + 1
+                    by = low.index("by", a, b) if "by" in low[a:b] else None
                     if by is not None:
                         c.obj = (c.obj[0], by - 1)  # the agent is not part of it
                     j = c.obj[1] + 1
-            while j < n and j < i + 16 and low[j] not in (";", ":", "(", "[", ".", "?", "!") \
+            while j < n and j < i + 16 and low[j] not in {";", ":", "(", "[", ".", "?", "!"} \
                     and not (group_of[j] >= 0 and s.clauses[group_of[j]].kind == "fin"):
                 if low[j] == "by" and j + 1 < n and not (pos[j + 1] == "CD" and not (j + 2 < n and pos[j + 2] in _NOUN)) \
                         and low[j + 1] not in _TIME_NOUNS:
@@ -74,21 +75,21 @@ def _objects(s: Sentence, groups: list[Clause]) -> None:
                     break
                 if low[j] == "," and j + 1 < n and group_of[j + 1] >= 0:
                     break
-                if low[j] in _SUBORD and pos[j] != "IN" or low[j] in _REL and pos[j] in ("WDT", "WP"):
+                if low[j] in _SUBORD and pos[j] != "IN" or low[j] in _REL and pos[j] in {"WDT", "WP"}:
                     break
                 j += 1
         else:
             j = i
             while j < n and pos[j] in _ADV and group_of[j] < 0:
                 j += 1
-            if j + 1 < n and low[j] in _PARTICLES and pos[j] in ("IN", "RP", "RB") and pos[j + 1] in ("DT", "PRP$", "JJ", "NNP", "NNS", "CD"):
+            if j + 1 < n and low[j] in _PARTICLES and pos[j] in {"IN", "RP", "RB"} and pos[j + 1] in {"DT", "PRP$", "JJ", "NNP", "NNS", "CD"}:
                 j += 1  # "set up the college"
             if j < n:
-                if low[j] in _WH and pos[j] in ("WRB", "WP", "WDT", "IN") and c.kind != "part" and j + 1 < n:
+                if low[j] in _WH and pos[j] in {"WRB", "WP", "WDT", "IN"} and c.kind != "part" and j + 1 < n:
                     end = _complement_end(s, j + 1, n)  # "investigated how participants explore"
                     if end is not None:
                         c.obj = (j, end)
-                elif low[j] == "that" and pos[j] in ("IN", "WDT", "DT") and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
+                elif low[j] == "that" and pos[j] in {"IN", "WDT", "DT"} and j + 1 < n and (pos[j + 1] not in _NOUN or lem[c.main] in REPORTING):
                     end = _complement_end(s, j + 1, n)
                     if end is not None:
                         c.obj = (j, end)
@@ -105,7 +106,7 @@ def _objects(s: Sentence, groups: list[Clause]) -> None:
                             c.obj = (j, nxt.end)  # "said the EU would lift the ban": the complement clause
                             if lem[c.main] in REPORTING:
                                 nxt.relation, nxt.gov = "complement", c
-                        elif pos[np_[0]] == "PRP" and np_[1] == np_[0] and k < n and pos[k] in ("DT", "PRP$", "JJ", "NN", "NNS", "CD") \
+                        elif pos[np_[0]] == "PRP" and np_[1] == np_[0] and k < n and pos[k] in {"DT", "PRP$", "JJ", "NN", "NNS", "CD"} \
                                 and group_of[k] < 0:
                             second = np_right(s, k, n)  # "gives us a natural control", "teach him mathematics"
                             c.obj = (np_[0], second[1]) if second else np_

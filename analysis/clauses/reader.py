@@ -70,7 +70,7 @@ def _quote_flags(doc, low: list[str], starts: list[int]) -> list[bool]:
         if w == '"':
             inside = not inside
             flags[t] = inside
-        elif w in ("“", "``"):
+        elif w in {"“", "``"}:
             inside = flags[t] = True
         else:
             flags[t] = inside

@@ -22,7 +22,7 @@ def _relations(s: Sentence, groups: list[Clause]) -> None:
     for g, c in enumerate(groups):
         if c.kind == "fin" and lem[c.main] in _SPEECH and c.obj is None and c.relation == "main" and c.subj is not None:
             a = min(c.subj[0], c.vs)
-            if a > 0 and low[a - 1] in (",", '"', "''", "”") and c.end + 1 >= tail:
+            if a > 0 and low[a - 1] in {",", '"', "''", "”"} and c.end + 1 >= tail:
                 for o in groups[:g]:
                     if o.relation == "main" and o.gov is None:
                         o.relation, o.gov = "complement", c
@@ -30,9 +30,9 @@ def _relations(s: Sentence, groups: list[Clause]) -> None:
     for c in groups:
         if c.gov is not None and c.relation == "complement" and lem[c.gov.main] in _SPEECH:
             c.relation = "reported"
-        elif c.relation in ("main", "coordinated", "complement") and s.in_quote[c.vs] and lem[c.main] not in _SPEECH:
+        elif c.relation in {"main", "coordinated", "complement"} and s.in_quote[c.vs] and lem[c.main] not in _SPEECH:
             c.relation = "reported"
     for c in groups:
-        if c.relation in ("complement", "coordinated", "relative") and c.gov is not None and c.gov.relation == "reported" \
+        if c.relation in {"complement", "coordinated", "relative"} and c.gov is not None and c.gov.relation == "reported" \
                 and c.kind != "fin":
             c.relation = "reported" if c.relation == "complement" else c.relation

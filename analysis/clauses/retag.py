@@ -30,35 +30,47 @@ _LOOKED_AT = _NOUN_ADJ | {"RB", "PRP"} | _CONTRACTION_POS  # the tags of all the
 _NOUN_VERB_NEXT = frozenset({"DT", "PRP$", "PDT", "TO", "CD"})  # what follows a noun read as a verb
 
 
+def _candidates(low: list, pos: list) -> list[int]:
+    """The positions :func:`_retag` looks at (the tags before are the tagger's; a word changed
+    there only ever becomes a verb, MD or NNP): a noun or adjective after a word of
+    _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after "to"
+    or a modal, "us" after "the", and a contraction (by its apostrophe)."""
+    n = len(low)
+    out = []
+    q = pos[0] if n else None  # the tag before (a loop, not a comprehension: no closure cells)
+    for k in range(1, n):
+        p = pos[k]
+        if p in _LOOKED_AT and (
+                p in _NOUN_ADJ and q in _RETAG_PREV
+                and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
+                or p == "RB" and q in _TO_MD
+                or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
+                or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES):
+            out.append(k)
+        q = p
+    return out
+
+
 def _retag(s: "Sentence") -> bool:
     """Mend the tags the clause reader depends on most, in the sentence's own copy: "the US"
     tagged as a pronoun, and a present-tense verb the tagger took for a noun or adjective when
     it stands right after a subject pronoun ("we present", "they report") or after a noun in a
-    stretch with no other finite verb ("Inclusive institutions guarantee the right")."""
+    stretch with no other finite verb ("Inclusive institutions guarantee the right"). Only the
+    words :func:`_candidates` finds are looked at. True when a tag changed."""
     low, pos = s.low, s.pos
     n = len(low)
     changed = False
-    # only the words a rule below can change are looked at (the tags before are the tagger's; a
-    # word changed here only ever becomes a verb, MD or NNP): a noun or adjective after a word
-    # of _RETAG_PREV (after a noun, only a noun followed by what a verb takes), an adverb after
-    # "to" or a modal, "us" after "the", and a contraction (by its apostrophe)
-    for k in [k for k in range(1, n)
-              if (p := pos[k]) in _LOOKED_AT and (
-                  p in _NOUN_ADJ and (q := pos[k - 1]) in _RETAG_PREV
-                  and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
-                  or p == "RB" and pos[k - 1] in _TO_MD
-                  or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
-                  or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES)]:
+    for k in _candidates(low, pos):
         p = pos[k]
         w = low[k]
-        if p in _CONTRACTION_POS and w[:1] in ("'", "’"):
+        if p in _CONTRACTION_POS and w[:1] in {"'", "’"}:
             # contractions: "we've served", "you're speaking", "he's claiming", "they'd agreed"
             base = w[1:]
-            if base == "s" and p in ("VBZ", "POS") and k + 1 < n and (pos[k + 1] in ("VBG", "VBN", "RB") or low[k + 1] == "been"):
+            if base == "s" and p in {"VBZ", "POS"} and k + 1 < n and (pos[k + 1] in {"VBG", "VBN", "RB"} or low[k + 1] == "been"):
                 s.lem[k], pos[k] = ("have" if low[k + 1] == "been" else "be"), "VBZ"
             elif base in _CONTRACTIONS:
                 s.lem[k] = _CONTRACTIONS[base]
-                if base in ("ll", "d"):
+                if base in {"ll", "d"}:
                     pos[k] = "MD"
             continue
         if p == "PRP":
@@ -68,21 +80,21 @@ def _retag(s: "Sentence") -> bool:
             continue
         if pos[k - 1] not in _RETAG_PREV:
             continue
-        if p in ("RB", "NN", "JJ") and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
-                and (pos[k + 1] in ("DT", "PRP$", "PDT", "CD") or low[k + 1] in ("up", "down", "out", "off", "away", "for"))\
+        if p in {"RB", "NN", "JJ"} and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
+                and (pos[k + 1] in {"DT", "PRP$", "PDT", "CD"} or low[k + 1] in {"up", "down", "out", "off", "away", "for"})\
                 and low[k].isalpha():
             lemma = _can_be_verb(low[k])  # "to back the plan": the tagger's adverb
             if lemma:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
             continue
-        if p in ("NN", "JJ", "RB") and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in ("NN", "NNS"):
+        if p in {"NN", "JJ", "RB"} and pos[k - 1] == "MD" and low[k].isalpha() and k + 1 < n and pos[k + 1] not in {"NN", "NNS"}:
             lemma = _can_be_verb(low[k])  # "will form the government": a verb after a modal
             if lemma:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
             continue
-        if p not in ("NN", "NNS", "JJ", "VB") or not low[k].isalpha():
+        if p not in {"NN", "NNS", "JJ", "VB"} or not low[k].isalpha():
             continue
         j = k - 1
         while j >= 0 and pos[j] in _ADV:
@@ -90,21 +102,21 @@ def _retag(s: "Sentence") -> bool:
         if j < 0:
             continue
         after = pos[k + 1] if k + 1 < n else "."
-        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in ("NN", "NNS"):
+        if low[j] in _NOMINATIVE and pos[j] == "PRP" and (p != "VB") and after not in {"NN", "NNS"}:
             lemma = _can_be_verb(low[k])
             if lemma:
-                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in ("he", "she") else "VBP"
+                pos[k] = "VBZ" if low[k].endswith("s") and low[j] in {"he", "she"} else "VBP"
                 s.lem[k] = lemma
                 changed = True
-        elif p in ("NN", "NNS") and pos[j] in ("NN", "NNS", "NNP", "NNPS") and after in ("DT", "PRP$", "PDT", "TO", "CD") \
-                and not (p == "NN" and pos[j] in ("NNS", "NNPS")) and not (p == "NNS" and pos[j] == "NNS"):
+        elif p in {"NN", "NNS"} and pos[j] in {"NN", "NNS", "NNP", "NNPS"} and after in {"DT", "PRP$", "PDT", "TO", "CD"} \
+                and not (p == "NN" and pos[j] in {"NNS", "NNPS"}) and not (p == "NNS" and pos[j] == "NNS"):
             lo = j
             while lo > 0 and low[lo - 1] not in _SEGMENT_EDGE:
                 lo -= 1
             hi = k + 1
             while hi < n and low[hi] not in _SEGMENT_EDGE:
                 hi += 1
-            if any(pos[x] in _FIN for x in range(lo, hi)):
+            if not _FIN.isdisjoint(pos[lo:hi]):
                 continue
             lemma = _can_be_verb(low[k])
             if lemma:

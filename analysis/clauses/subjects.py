@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .vocabulary import (
     REPORTING, _ADV, _BRACKET, _CC, _DASHES, _MAX_SUBJECT, _NEG, _NOUN, _NOUN_CD_PRP, _NOUN_JJ, _NP_IN_PRP,
-    _NP_START, _PUNCT_STOP, _REL, _SPEECH, _SUBORD, _TIME_NOUNS,
+    _NP_START, _PUNCT_STOP, _REL, _SPEECH, _SUBORD, _TIME_NOUNS, _AND_OR, _CC_SEMI, _rfind,
 )
 from .sentence import Clause, Sentence
 from .noun_phrases import _np_before, _skip_parenthetical, np_right
@@ -22,12 +22,12 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
     pos, low = s.pos, s.low
     group_of = s.group_of
     j = c.vs - 1
-    while j >= lo and (pos[j] in _ADV and low[j] not in ("so", "then") or low[j] in _NEG or pos[j] == "UH"):
+    while j >= lo and (pos[j] in _ADV and low[j] not in {"so", "then"} or low[j] in _NEG or pos[j] == "UH"):
         j -= 1
     if j < lo:
         return None, "none"
     w = low[j]
-    if w in _REL and pos[j] in ("WDT", "WP", "IN", "WP$") and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN_CD_PRP
+    if w in _REL and pos[j] in {"WDT", "WP", "IN", "WP$"} and (w != "that" or (j > 0 and (pos[j - 1] in _NOUN_CD_PRP
                                                                                    or low[j - 1] == "," and j > 1 and pos[j - 2] in _NOUN))):
         k = j - 1
         if k >= 0 and low[k] == ",":
@@ -46,7 +46,7 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
                 return None, "coordinated"
         else:
             return None, "coordinated"
-    if low[j] in (",", ")", "]") or low[j] in _DASHES:
+    if low[j] in {",", ")", "]"} or low[j] in _DASHES:
         skipped = _skip_parenthetical(s, j, lo)
         if skipped is None:
             return None, "none"
@@ -72,10 +72,10 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
             break
         if group_of[k] >= 0:
             og = s.clauses[group_of[k]]
-            if og.vs - 1 >= lo and (low[og.vs - 1] in (",", ";", ":") or low[og.vs - 1] in _CC or group_of[og.vs - 1] >= 0):
+            if og.vs - 1 >= lo and (low[og.vs - 1] in {",", ";", ":"} or low[og.vs - 1] in _CC or group_of[og.vs - 1] >= 0):
                 break  # ", saying the agency had failed": a verb outside the noun phrase
-        if w in (")", "]"):
-            o = next((x for x in range(k - 1, lo - 1, -1) if low[x] == _BRACKET[w]), None)
+        if w in {")", "]"}:
+            o = _rfind(low, _BRACKET[w], k - 1, lo)
             if o is not None and o > lo:
                 k = o - 1
                 continue
@@ -83,50 +83,50 @@ def _subject_left(s: Sentence, c: Clause, lo: int) -> tuple[tuple[int, int] | No
             if w == "," and k > lo:
                 # "Britain, France and Germany said": a list of names
                 if k + 1 <= end and pos[k + 1] in _NP_START and k - 1 >= lo and pos[k - 1] in _NOUN \
-                        and any(low[x] in ("and", "or") for x in range(k + 1, end + 1)):
+                        and not _AND_OR.isdisjoint(low[k + 1:end + 1]):
                     k -= 1
                     continue
             break
-        if w in _SUBORD and p in ("IN", "WDT", "WRB", "RB"):
+        if w in _SUBORD and p in {"IN", "WDT", "WRB", "RB"}:
             break
-        if w in _REL and p in ("WDT", "WP", "WP$"):
+        if w in _REL and p in {"WDT", "WP", "WP$"}:
             break
         if w in _CC and k - 1 >= lo and group_of[k - 1] >= 0:
             break
         k -= 1
     a = k + 1
     # strip leading conjunctions, adverbs and a fronted prepositional phrase ("In 2004 the EU")
-    while a <= end and (pos[a] in ("CC", "UH") or pos[a] in _ADV or low[a] in ("so", "well", "uh", "um")):
+    while a <= end and (pos[a] in {"CC", "UH"} or pos[a] in _ADV or low[a] in {"so", "well", "uh", "um"}):
         a += 1
-    if a <= end and pos[a] == "IN" and low[a] not in ("that",):
+    if a <= end and pos[a] == "IN" and low[a] not in {"that"}:
         # a fronted phrase: "In this study we", "At the end of 1990 two radiometers"
         split = None
         for b in range(a + 2, end + 1):
-            if pos[b] in ("PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX") and (pos[b - 1] in ("NN", "NNS", "NNP", "NNPS", "CD", "PRP")
+            if pos[b] in {"PRP", "DT", "PRP$", "NNP", "NNPS", "CD", "EX"} and (pos[b - 1] in {"NN", "NNS", "NNP", "NNPS", "CD", "PRP"}
                                                                                or pos[b - 1] == "DT" and pos[b] == "PRP") \
-                    and not (pos[b - 1] in ("NNP", "NNPS") and pos[b] in ("NNP", "NNPS")) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
+                    and not (pos[b - 1] in {"NNP", "NNPS"} and pos[b] in {"NNP", "NNPS"}) and not (pos[b - 1] == "CD" and pos[b] == "CD"):
                 split = b
         if split is None:
-            commas = [x for x in range(a, end) if low[x] == ","]
-            if commas:
-                split = commas[-1] + 1  # "At the invitation of X, Chao and his wife returned"
+            comma = _rfind(low, ",", end - 1, a)
+            if comma is not None:
+                split = comma + 1  # "At the invitation of X, Chao and his wife returned"
         if split is not None:
             a = split
     while a <= end and low[a] in _TIME_NOUNS and a < end:
         a += 1
     if a > end:
         return None, "none"
-    if pos[a] not in _NP_START and pos[a] not in ("VBG", "NNP", "WP", "``", "''") and low[a] not in ("'s",):
+    if pos[a] not in _NP_START and pos[a] not in {"VBG", "NNP", "WP", "``", "''"} and low[a] not in {"'s"}:
         return None, "none"
-    if pos[a] in ("``", "''"):
+    if pos[a] in {"``", "''"}:
         return None, "none"
     if pos[a] == "VBG" and group_of[a] < 0:
         return None, "none"
-    if pos[a] in ("VBN", "VBG") and a < end and pos[a + 1] in _NOUN_JJ:
+    if pos[a] in {"VBN", "VBG"} and a < end and pos[a + 1] in _NOUN_JJ:
         pass  # "Infected ants chose", "Rising prices hurt"
-    elif pos[a] in ("VBN",):
+    elif pos[a] in {"VBN"}:
         return None, "none"
-    while end > a and (pos[end] in _ADV or low[end] in ("-", "&")):
+    while end > a and (pos[end] in _ADV or low[end] in {"-", "&"}):
         end -= 1
     return (a, end), "own"
 
@@ -141,11 +141,11 @@ def _subjects(s: Sentence, groups: list[Clause]) -> None:
         if c.kind == "fin":
             span, how = _subject_left(s, c, lo)
             if how == "coordinated":
-                prev = _before(groups, g, lambda p: p.kind == "fin" and p.subj is not None)
+                prev = _before_with_subject(groups, g)
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev
                     c.relation = "coordinated"
-                    if prev.relation in ("relative", "reported", "complement"):
+                    if prev.relation in {"relative", "reported", "complement"}:
                         c.relation = prev.relation
                         c.gov = prev.gov
             elif how == "relative":
@@ -159,15 +159,15 @@ def _subjects(s: Sentence, groups: list[Clause]) -> None:
                     c.own_subject, c.subj_after = False, c.subj is not None
             if c.subj is None and how == "none" and not c.guess:
                 # "the ban imposed in 1989 remains": the participle read as a past tense was not one
-                prev = _before(groups, g, lambda p: p.kind == "fin")
-                if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" and not any(
-                        low[k] in _CC or low[k] in (";", ":") for k in range(prev.ve + 1, c.vs)):
+                prev = _before_finite(groups, g)
+                if prev is not None and prev.guess and prev.subj is not None and prev.relation == "main" \
+                        and _CC_SEMI.isdisjoint(low[prev.ve + 1:c.vs]):
                     prev.kind, prev.voice, prev.relation, prev.tense, prev.guess = "part", "passive", "relative", None, False
                     c.subj, c.own_subject = prev.subj, True
             if c.subj is None and how == "none" and lem[c.main] in _SPEECH:
                 # '"...," said Mr Berg' / "..., says the report"
                 j = c.vs - 1
-                if j >= 0 and low[j] in (",", '"', "''", "``", "”") or j < 0 or s.in_quote[max(j, 0)]:
+                if j >= 0 and low[j] in {",", '"', "''", "``", "”"} or j < 0 or s.in_quote[max(j, 0)]:
                     span = np_right(s, c.ve + 1, n)
                     if span and not (span[0] == span[1] and low[span[0]] in _TIME_NOUNS):
                         c.subj, c.subj_after = span, True
@@ -198,11 +198,11 @@ def _subjects(s: Sentence, groups: list[Clause]) -> None:
                     c.subj = np_  # "little prospect of America agreeing"
                     c.own_subject = True
             elif j >= 0 and low[j] == "," and g > 0:
-                prev = _before(groups, g, lambda p: p.kind == "fin")
+                prev = _before_finite(groups, g)
                 if prev is not None and prev.subj is not None:
                     c.subj, c.gov, c.relation = prev.subj, prev, "coordinated"  # ", saying that"
-            elif j >= 0 and pos[j] in ("IN", "TO") and g > 0:
-                prev = _before(groups, g, lambda p: p.kind == "fin")
+            elif j >= 0 and pos[j] in {"IN", "TO"} and g > 0:
+                prev = _before_finite(groups, g)
                 if prev is not None:
                     c.subj, c.gov = prev.subj, prev  # "responded by rejecting the plan"
         else:  # participle: "the ban imposed in 1989", ", backed by the EU,"
@@ -218,26 +218,43 @@ def _subjects(s: Sentence, groups: list[Clause]) -> None:
             # a that-clause or a bare complement of a reporting verb
             a = c.subj[0] if c.own_subject and c.subj else c.vs
             b = a - 1
-            if b >= 0 and low[b] in _SUBORD and pos[b] in ("IN", "WRB", "WDT", "RB"):
+            if b >= 0 and low[b] in _SUBORD and pos[b] in {"IN", "WRB", "WDT", "RB"}:
                 c.relation = "complement"
                 if b - 1 >= 0 and group_of[b - 1] >= 0:
                     c.gov = groups[group_of[b - 1]]
                 elif b - 1 >= 0:
-                    c.gov = _before(groups, g, lambda p: p.ve < b) if low[b] == "that" else None
+                    c.gov = _before_ending(groups, g, b) if low[b] == "that" else None
             elif b >= 0 and group_of[b] >= 0 and lem[groups[group_of[b]].main] in REPORTING:
                 c.relation, c.gov = "complement", groups[group_of[b]]
     # "Rejected by the voters, the plan died": an opening participle's subject is the main clause's
     for g, c in enumerate(groups):
-        if c.kind in ("part", "ger") and c.subj is None and c.vs <= 1 and (c.vs == 0 or low[0] in _CC):
-            nxt = next((o for o in groups[g + 1:g + 4] if o.kind == "fin" and o.own_subject and o.subj is not None
-                        and o.subj[0] > 0 and low[o.subj[0] - 1] == ","), None)
-            if nxt is not None:
-                c.subj, c.gov = nxt.subj, nxt
+        if c.kind in {"part", "ger"} and c.subj is None and c.vs <= 1 and (c.vs == 0 or low[0] in _CC):
+            for o in groups[g + 1:g + 4]:
+                if o.kind == "fin" and o.own_subject and o.subj is not None and o.subj[0] > 0 and low[o.subj[0] - 1] == ",":
+                    c.subj, c.gov = o.subj, o
+                    break
 
 
-def _before(groups: list[Clause], g: int, test) -> Clause | None:
-    """The nearest clause before groups[g] that passes ``test``."""
+def _before_finite(groups: list[Clause], g: int) -> Clause | None:
+    """The nearest finite clause before groups[g]."""
     for k in range(g - 1, -1, -1):
-        if test(groups[k]):
+        if groups[k].kind == "fin":
+            return groups[k]
+    return None
+
+
+def _before_with_subject(groups: list[Clause], g: int) -> Clause | None:
+    """The nearest finite clause with a subject before groups[g]."""
+    for k in range(g - 1, -1, -1):
+        p = groups[k]
+        if p.kind == "fin" and p.subj is not None:
+            return p
+    return None
+
+
+def _before_ending(groups: list[Clause], g: int, b: int) -> Clause | None:
+    """The nearest clause before groups[g] whose verb group ends before token b."""
+    for k in range(g - 1, -1, -1):
+        if groups[k].ve < b:
             return groups[k]
     return None

@@ -52,3 +52,13 @@ _NOUN_JJ = _NOUN | {"JJ"}
 _NOUN_PRP = _NOUN | {"PRP"}
 _NOUN_CD_PRP = _NOUN | {"CD", "PRP"}
 _NP_IN_PRP = _NP_IN | {"PRP"}
+_AND_OR = frozenset({"and", "or"})
+_CC_SEMI = _CC | {";", ":"}
+
+
+def _rfind(seq: list, value, hi: int, lo: int = 0) -> int | None:
+    """The last position x, ``lo <= x <= hi``, where ``seq[x] == value``, or None."""
+    for x in range(hi, lo - 1, -1):
+        if seq[x] == value:
+            return x
+    return None
