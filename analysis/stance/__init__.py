@@ -45,7 +45,10 @@ The package's modules, in the order the layer uses them:
 * :mod:`~analysis.stance.clause_reading`: what the cue's clause says (governors, targets);
 * :mod:`~analysis.stance.nouns`, :mod:`~analysis.stance.holders`, :mod:`~analysis.stance.headlines`,
   :mod:`~analysis.stance.reported`: stance nouns, holder checks, headlines, reported evaluations;
-* :mod:`~analysis.stance.table`: the layer itself (``stance``) and ``stance_matrix``.
+* :mod:`~analysis.stance.wishes`, :mod:`~analysis.stance.polls`, :mod:`~analysis.stance.said`:
+  wishes and needs, a poll's answers, and the rows of these stances in what is said;
+* :mod:`~analysis.stance.table`: the layer itself (``stance``) and ``stance_matrix``, its rows
+  made into a frame by :mod:`~analysis.stance.frame`.
 
 >>> import analysis
 >>> doc = analysis.annotate(analysis.from_text("T\\n\\nThe ministers firmly rejected the plan."))
