@@ -6,17 +6,9 @@ Each sentence is made up to reproduce one pattern; none is taken from any corpus
 from __future__ import annotations
 
 import analysis
+from mention_helpers import mention_rows as _m, mentions_by_text as _by_text
 import pytest
 from analysis import actors
-
-
-def _m(text: str) -> list[list[str]]:
-    m = analysis.annotate("Headline\n\n" + text).mentions
-    return m[["text", "actor_id", "actor_type", "how"]].values.tolist()
-
-
-def _by_text(text: str) -> dict:
-    return {t: (a, ty, h) for t, a, ty, h in _m(text)}
 
 
 def test_an_agency_in_front_of_a_title_is_the_organisation_not_part_of_the_name():
@@ -298,7 +290,6 @@ def test_a_plural_people_name_is_people_and_not_he():
 ])
 def test_parties_to_a_case_and_cited_authors_are_persons(text, name):
     assert _by_text(text)[name][1] == "person"
-
 
 
 def test_a_team_with_its_years_is_no_cited_author():

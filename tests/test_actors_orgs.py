@@ -6,15 +6,7 @@ Each sentence is made up to reproduce one pattern; none is taken from any corpus
 from __future__ import annotations
 
 import analysis
-
-
-def _m(text: str) -> list[list[str]]:
-    m = analysis.annotate("Headline\n\n" + text).mentions
-    return m[["text", "actor_id", "actor_type", "how"]].values.tolist()
-
-
-def _by_text(text: str) -> dict:
-    return {t: (a, ty, h) for t, a, ty, h in _m(text)}
+from mention_helpers import mention_rows as _m, mentions_by_text as _by_text
 
 
 def test_a_direction_after_the_is_no_organisation_however_often_it_comes():
