@@ -111,9 +111,6 @@ def stance(doc) -> pd.DataFrame:
     is_start = _start_test(index)
     seconds_of = _second_words(index)
     neg_firsts = frozenset(p[0] for p in neg_phrases)  # a negating phrase can stand only where its first word does
-    # the first words that start only cues of several words (a token with one is no cue unless a
-    # second word follows; see _no_second_word): {word: its second words}
-    multi_only = {w: sec for w, sec in seconds_of.items() if sec is not None}
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -291,11 +288,16 @@ def stance(doc) -> pd.DataFrame:
             if at < i:
                 continue  # inside the previous cue or its target
             i = at
-            if lem[i] == low[i] and i + 1 < n and (sec := multi_only.get(low[i])) is not None \
-                    and low[i + 1] not in sec and lem[i + 1] not in sec and pos[i + 1] not in _GAP_POS \
-                    and low[i + 1] not in _QUOTE_MARKS:
-                i += 1  # (the common case of _no_second_word below: no second word next, no adverb between)
-                continue
+            nxt = i + 1
+            if nxt < n and pos[nxt] not in _GAP_POS and low[nxt] not in _QUOTE_MARKS:
+                # the common case of _no_second_word below (no adverb between): the word and the lemma
+                # start only cues of several words (or none), and no second word of theirs is next
+                w1, l1 = low[nxt], lem[nxt]
+                sec, sec2 = seconds_of.get(low[i], ()), seconds_of.get(lem[i], ())
+                if sec is not None and sec2 is not None and w1 not in sec and l1 not in sec \
+                        and w1 not in sec2 and l1 not in sec2:
+                    i += 1
+                    continue
             if i == prev_end and i > 0 and low[i - 1] == "to":
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
