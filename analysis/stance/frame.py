@@ -49,9 +49,8 @@ def _strings():
 
 
 def _optional_ints(values) -> pd.api.extensions.ExtensionArray:
-    mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-    return pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
-                                              count=len(values)), mask)
+    mask = np.array([v is None for v in values], dtype=bool)  # (lists, not generators: a table is a few rows)
+    return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"), mask)
 
 
 def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
