@@ -49,9 +49,8 @@ def _strings():
 
 
 def _optional_ints(values) -> pd.api.extensions.ExtensionArray:
-    mask = np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-    return pd.arrays.IntegerArray(np.fromiter((0 if v is None else v for v in values), dtype="int64",
-                                              count=len(values)), mask)
+    mask = np.array([v is None for v in values], dtype=bool)  # (lists, not generators: a table is a few rows)
+    return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"), mask)
 
 
 def rows_frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -101,12 +100,46 @@ def _places(places: list[int]) -> list:
 
 @lru_cache(maxsize=1)
 def _from_blocks():
-    """pandas' ``create_dataframe_from_blocks`` (pandas >= 3), else None."""
+    """pandas' ``create_dataframe_from_blocks`` (pandas >= 3), else None; or the same made directly
+    (see :func:`_direct_from_blocks`) when that gives the same frame here."""
     try:
         from pandas.api.internals import create_dataframe_from_blocks
     except ImportError:  # pragma: no cover - pandas 2
         return None
-    return create_dataframe_from_blocks
+    return _direct_from_blocks(create_dataframe_from_blocks) or create_dataframe_from_blocks
+
+
+def _direct_from_blocks(general):
+    """``from_blocks(blocks, index, columns)`` that makes the blocks of the 1-D extension arrays (the
+    strings, the optional ints) itself and skips the manager's checks, which cost several
+    microseconds a block, most of the table's making; the numpy blocks go through pandas' own
+    maker. None unless it gives, on a probe, what ``general`` gives (frame, dtypes and blocks)."""
+    try:
+        from pandas._libs.internals import BlockPlacement
+        from pandas.core.internals.api import _make_block
+        from pandas.core.internals.blocks import ExtensionBlock
+        from pandas.core.internals.managers import BlockManager
+
+        def direct(blocks, index, columns):
+            made = [ExtensionBlock(values, ndim=2, placement=BlockPlacement(places))
+                    if isinstance(values, pd.api.extensions.ExtensionArray) and not values.dtype._supports_2d
+                    else _make_block(values, places) for values, places in blocks]
+            mgr = BlockManager(made, [columns, index], verify_integrity=False)
+            return pd.DataFrame._from_mgr(mgr, mgr.axes)
+
+        make = _strings()
+        probe = [(np.array([[1, 2]], dtype="int64"), np.array([0], dtype=np.intp)),
+                 *zip(make(["a", None, "b", "c"], 2, 2), _places([1, 2])),
+                 (_optional_ints([None, 3]), np.array([3], dtype=np.intp)),
+                 (np.array([[True, False]]), np.array([4], dtype=np.intp))]
+        args = dict(index=pd.RangeIndex(2), columns=pd.Index(["a", "b", "c", "d", "e"]))
+        want, got = general(probe, **args), direct(probe, **args)
+        if not (got.equals(want) and got.dtypes.equals(want.dtypes) and got._mgr.nblocks == want._mgr.nblocks
+                and got.to_csv() == want.to_csv()):  # pragma: no cover - another pandas
+            return None
+        return direct
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - another pandas
+        return None
 
 
 def _general(rows: list[dict], columns: list[str]) -> pd.DataFrame:

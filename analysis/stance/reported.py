@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+from itertools import compress
+
 from ..clauses import np_right
 from .vocabulary import (
     _DEONTIC, _DEONTIC_TO, _FIRST_PERSON, _REMOVAL, _NAMING_VALENCE, _NAMING_VERBS, _NO_ONE, _NOT_EVALUATED,
@@ -425,7 +427,7 @@ def _reported_epithets(cs, actors, index, strong):
     nouns other than names and cue words (VADER's valences summed, at least 1.0 either way); the
     holder is the speaker, as for evaluations."""
     low, pos, lem, n = cs.low, cs.pos, cs.lem, len(cs.low)
-    lean = [m for m, w in enumerate(low) if w in strong and pos[m] == "JJ"]
+    lean = [m for m in compress(range(n), map(strong.__contains__, low)) if pos[m] == "JJ"]
     if not _EPITHET_NOUNS.isdisjoint(lem):
         lean = sorted(set(lean) | {m for m, w in enumerate(lem) if w in _EPITHET_NOUNS})
     if not lean:

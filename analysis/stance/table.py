@@ -33,7 +33,12 @@ from .frame import rows_frame
 from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_head, _pronoun_in_complement
 from .headlines import _headline_cues, _title_case
 from .reported import _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _strong_words
-from .said import _FIGHTS, said_rows
+from .said import _FIGHTS, _TRIGGERS, said_rows
+
+# a sentence with none of these lemmas has no verb of saying (reported evaluations) and nothing
+# said_rows reads (its own first test); none of these words: no naming verb, question or condition
+_SAID_GATE = _TRIGGERS | _SPEECH_VERBS
+_WORD_GATE = _NAMING_VERBS | {"?", "if", "unless", "event"}
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -105,6 +110,7 @@ def stance(doc) -> pd.DataFrame:
     index, negs, neg_phrases, hedges = _compiled()
     is_start = _start_test(index)
     seconds_of = _second_words(index)
+    neg_firsts = frozenset(p[0] for p in neg_phrases)  # a negating phrase can stand only where its first word does
     actors = _Actors(doc)
     text = doc.text
     sents = doc.sentences
@@ -181,6 +187,8 @@ def stance(doc) -> pd.DataFrame:
     clause_ids: dict[int, int] = dict(zip(map(id, chain.from_iterable(cs.clauses for cs in parsed.values())), count(1)))
     last_para = None
     strong = _strong_words()
+    any_anti = "nti-" in text  # (the sentences are spans of the text: none has what the text has not)
+    any_backed = "-endorsed" in text or "-backed" in text or "-supported" in text
     for cs in parsed.values():
         s = cs  # the clause reader's sentence: the same tokens, with its mended tags ("we welcome" as a verb)
         s_text = text[s.start:s.end]  # the sentence's text (its span of the article)
@@ -192,7 +200,7 @@ def stance(doc) -> pd.DataFrame:
             if c.kind == "fin" and c.subj is not None and c.own_subject:
                 remember(s, c.subj, None, None, pending=True)
                 break
-        if "nti-" in s_text:
+        if any_anti and "nti-" in s_text:
             # "Murphy was behind a previous anti-Trump effort", "the donor's anti-Trump campaign"
             seen = set()
             for k, hspan in _anti_cues(cs):
@@ -210,7 +218,7 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[s.st[k]:s.en[k]], "pattern": "anti-", "negated": False,
                              "hedged": False, "start": s.st[k], "end": s.en[k], "text": text[s.st[k]:s.en[k]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
-        if "ed " in s_text and ("-endorsed" in s_text or "-backed" in s_text or "-supported" in s_text):
+        if any_backed and "ed " in s_text and ("-endorsed" in s_text or "-backed" in s_text or "-supported" in s_text):
             # "a Sanders-endorsed candidate", "the union-backed measure": the name before the hyphen favours the noun
             for k in range(n - 1):
                 w = s.low[k]
@@ -251,7 +259,8 @@ def stance(doc) -> pd.DataFrame:
                              "hedged": False, "start": s.st[k], "end": s.en[last], "text": text[s.st[k]:s.en[last]],
                              "target_start": t_start, "target_end": t_end, "evidence": s_text})
             continue
-        if not _NAMING_VERBS.isdisjoint(s.low):
+        some_words = not _WORD_GATE.isdisjoint(s.low)
+        if some_words and not _NAMING_VERBS.isdisjoint(s.low):
             # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
             for k, hspan, tspan, label in _naming_cues(cs):
                 hid, holder, htext, how = resolve(s, hspan, "subject")
@@ -271,14 +280,24 @@ def stance(doc) -> pd.DataFrame:
         i = 0
         prev_end = -1  # where the previous cue of this sentence ended
         low, lem, pos = s.low, s.lem, s.pos
-        asks = "?" in low  # a question or a condition in the sentence (looked at only then, per cue)
-        conditional = "if" in low or "unless" in low or "event" in low
+        asks = some_words and "?" in low  # a question or a condition in the sentence (looked at only then, per cue)
+        conditional = some_words and ("if" in low or "unless" in low or "event" in low)
         # only tokens that start a cue (by word or lemma) can be one; the others are stepped over
         starts = list(compress(range(n), map(is_start, map(is_start, low, lem))))
         for at in starts:
             if at < i:
                 continue  # inside the previous cue or its target
             i = at
+            nxt = i + 1
+            if nxt < n and pos[nxt] not in _GAP_POS and low[nxt] not in _QUOTE_MARKS:
+                # the common case of _no_second_word below (no adverb between): the word and the lemma
+                # start only cues of several words (or none), and no second word of theirs is next
+                w1, l1 = low[nxt], lem[nxt]
+                sec, sec2 = seconds_of.get(low[i], ()), seconds_of.get(lem[i], ())
+                if sec is not None and sec2 is not None and w1 not in sec and l1 not in sec \
+                        and w1 not in sec2 and l1 not in sec2:
+                    i += 1
+                    continue
             if i == prev_end and i > 0 and low[i - 1] == "to":
                 i += 1  # "agreed to accept X": the verb after "agree to" is that cue's target, not a new cue
                 continue
@@ -398,8 +417,8 @@ def stance(doc) -> pd.DataFrame:
             # "X expressed concern about Y and stated Z": the second verb shares the first one's subject
             subj = None if vg > 0 and s.low[vg - 1] in ("and", "but", "or") else _np_left(s, vg - 1)
             between = s.low[vg:j]
-            negated = any(w in negs for w in between) or any(
-                between[k:k + len(p)] == p for p in neg_phrases for k in range(len(between)))
+            negated = any(w in negs for w in between) or (not neg_firsts.isdisjoint(between) and any(
+                between[k:k + len(p)] == p for p in neg_phrases for k in range(len(between))))
             cue_start = vg if negated or any(s.lem[k] in _AUX or s.pos[k] in _SKIP_POS for k in range(vg, i)) else i
             # keep adverbs/auxiliaries in the cue text only from the first negator/adverb on
             while cue_start < i and s.pos[cue_start].startswith("VB") and s.lem[cue_start] not in _AUX and words[0] not in ("in",):
@@ -719,7 +738,8 @@ def stance(doc) -> pd.DataFrame:
                 remember(s, holder_span, holder_id, holder)
             i = prev_end = j
         found_ev = ()
-        if not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
+        said_gate = not _SAID_GATE.isdisjoint(s.lem)
+        if said_gate and not _SPEECH_VERBS.isdisjoint(s.lem):  # both need a verb of saying in the sentence
             if not strong.isdisjoint(s.low):
                 found_ev = _reported_evaluations(cs, actors, text)  # (wishes said: in said_rows)
                 if "NNP" in s.pos:
@@ -773,7 +793,8 @@ def stance(doc) -> pd.DataFrame:
                              "cue": text[v0:v1], "pattern": named[0] if named else "reported evaluation" if tspan == c.subj and not c.negated else "reported wish", "negated": False, "hedged": False,
                              "start": v0, "end": v1, "text": text[v0:v1], "target_start": t_start, "target_end": t_end,
                              "evidence": s_text})
-        said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
+        if said_gate:
+            said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
     if not rows:
         return _empty_table().copy()
