@@ -16,6 +16,16 @@ from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_GLUED_BEFORE = re.compile(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z")
+_WORD_SPACE_BEFORE = re.compile(r"([A-Z][a-z]+) \Z")
+_DET_BEFORE = re.compile(r"(?:^|\s)(the|The|this|This|his|His|her|Her|their|Their|its|Its|a|A|an|An|another|Another)\s+$")
+_NAME_TAGS = frozenset(("NNP", "NNPS", "NN", "JJ", "FW"))
+
+
+def _strip_marks(w: str) -> str:
+    return w.replace("-", "").replace("’", "").replace("'", "").replace(".", "")
+
+
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])")
 #: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
@@ -73,7 +83,9 @@ class CandidateFinder:
         actor = self.gaz.actors.get(surface.actor_id)
         if actor is None or actor.actor_type not in ("igo", "org", "media", "party") or surface.how == "acronym":
             return False
-        m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
+        if start < 1 or self.text[start - 1] not in " \t":
+            return False   # the pattern below ends in a space or a tab: the cheap test first
+        m = _GLUED_BEFORE.search(self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
 
     def _opens_longer_name(self, end: int, surface: str, s: Surface) -> bool:
@@ -113,7 +125,9 @@ class CandidateFinder:
     def _inside_longer_place(self, start: int, surface: str) -> bool:
         """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word
         that makes with it a place of the lists of towns and regions is part of that place."""
-        m = re.search(r"([A-Z][a-z]+) \Z", self.text[max(0, start - 20):start])
+        if start < 2 or self.text[start - 1] != " ":
+            return False   # the pattern below ends in a space: the cheap test first
+        m = _WORD_SPACE_BEFORE.search(self.text[max(0, start - 20):start])
         return bool(m) and f"{m.group(1)} {surface}" in self.typer_rules.places
 
     def parenthesised_acronyms(self) -> list[_Cand]:
@@ -321,13 +335,14 @@ class CandidateFinder:
         return k > j and k < tok.n and tok.sent[k] == tok.sent[j] and self._name_token(k)
 
     def _name_token(self, i: int) -> bool:
-        w = self.tok.text[i]
+        tok = self.tok
+        w = tok.text[i]
         if not w[:1].isupper():
             return not w.islower() and w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
         if not w[1:].islower() and is_camel(w):
             return True   # "ResearchGate" whatever its tag
-        return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
-                and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
+        return (len(w) > 1 and not w.isupper() and (w.isalpha() or _strip_marks(w).isalpha())
+                and tok.lower[i] not in _NOT_NAMES and tok.pos[i] in _NAME_TAGS)
 
 
     def role_candidate(self, m, by_end, by_start, run_at):
@@ -352,7 +367,7 @@ class CandidateFinder:
         begin = mod.start if mod is not None else rs
         # a determiner before it
         before = text[max(0, begin - 12):begin]
-        dm = re.search(r"(?:^|\s)(the|The|this|This|his|His|her|Her|their|Their|its|Its|a|A|an|An|another|Another)\s+$", before)
+        dm = _DET_BEFORE.search(before) if before[-1:].isspace() else None
         det = dm.group(1).lower() if dm else None
         if dm:
             begin = begin - len(before) + dm.start(1)

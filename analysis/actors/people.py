@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .candidates import _Cand
 
 
+_REGION_AFTER = re.compile(r", ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)(?=[,.;:)]|\s+(?:[a-z]|$)|$)")
+_ROLE_LEAD = re.compile(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?")
+
+
 @dataclass
 class _Person:
     pid: str
@@ -256,7 +260,9 @@ class PeopleResolver:
     def _before_region(self, end: int) -> bool:
         """Is the name followed by a comma and a state or a province ("…, Texas", "…, Kenya") and
         then by the end of the phrase: the way a town is written, not a person?"""
-        m = re.match(r", ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)(?=[,.;:)]|\s+(?:[a-z]|$)|$)", self.text[end:end + 60])
+        if not self.text.startswith(", ", end):
+            return False   # the cheap test for the common case
+        m = _REGION_AFTER.match(self.text[end:end + 60])
         if not m:
             return False
         region = m.group(1)
@@ -315,8 +321,7 @@ class PeopleResolver:
         return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
-        m = re.match(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?",
-                     self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
+        m = _ROLE_LEAD.match(self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
         if not m:
             return False
         rm = self.gaz.role_regex.match(self.text, offset + m.end())
