@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import _read_data
+from .gazetteer import Actor, _read_data, slug
 from .words import _NOT_NAMES
 
 TYPES = ("person", "org", "party", "media", "place", "other")
@@ -349,63 +349,66 @@ class NameTyper:
         given = self.gaz.given_names
         v = _Votes()
         words = text[i:j]
+        nw = len(words)
+        same_next = j < n and sent[j] == si   # the next token, the one before, in the same sentence
+        same_prev = i > 0 and sent[i - 1] == si
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
-        if len(words) == 1 and not kind and j < n and sent[j] == si and \
+        if nw == 1 and not kind and same_next and \
                 pos[j] in ("NN", "NNS") and text[j].islower() and _lexicon().get(words[0].lower()) == "JJ":
             return v   # "Democratic leaders", "Interim report": an adjective before its noun names no one
         # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
         # follows it may still show a person, and a speech verb outweighs the list
-        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
+        town = kind == "place" and nw == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
         # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
-        given_place = kind == "place" and len(words) == 1 and words[0] in given and \
+        given_place = kind == "place" and nw == 1 and words[0] in given and \
             words[0] in r.subdivisions and words[0] not in r.heads and \
-            not (i > 0 and sent[i - 1] == si and lower[i - 1] in (",", "and", "or", "&"))
+            not (same_prev and lower[i - 1] in (",", "and", "or", "&"))
         #   ("Alabama, Georgia and Virginia said": a list of places)
         # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
         # around it may show one, as for a town's name ("Fiona Hill testified that she …")
         given_head = kind == "place" and self._given_and_head(words) and \
-            not (i > 0 and sent[i - 1] == si and lower[i - 1] in r.place_preps) and \
-            not (j < n and sent[j] == si and text[j][:1].isupper())   # ("Asbury Park Press")
+            not (same_prev and lower[i - 1] in r.place_preps) and \
+            not (same_next and text[j][:1].isupper())   # ("Asbury Park Press")
         town = town or given_place or given_head
-        if len(words) == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
+        if nw == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
                 not (i > 0 and lower[i - 1] in ("my", "your") and sent[i - 1] == si):
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
             v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
-        acronym = len(words) == 1 and is_acronym(words[0])
+        acronym = nw == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
-        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
+        if nw == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
                 re.match(r"[A-Z]?[a-z]+", words[0]).group() not in given:   # "@JaneDoe": a handle
             v["org"] += 1   # "JetBlue", "ResearchGate": a company's or a website's name
-        glued = (j < n and sent[j] == si and text[j][:1].isupper() and text[j].isalpha()
+        glued = (same_next and text[j][:1].isupper() and text[j].isalpha()
                  and not self._title_follows(j)) or \
-            (i > 0 and sent[i - 1] == si and text[i - 1][:1].isupper() and text[i - 1].isalpha()
+            (same_prev and text[i - 1][:1].isupper() and text[i - 1].isalpha()
              and not self.res._sentence_initial(i - 1) and not self._adjective(text[i - 1]) if i > 0 else False)
         first_given = words[0] in given or (words[0].isupper() and words[0].title() in given) or \
             ("-" in words[0] and words[0].split("-")[0] in given) or \
-            (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
-        if 2 <= len(words) <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
+            (nw == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
+        if 2 <= nw <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
             v["person"] += 2
-        elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
+        elif nw == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
             v["person"] += 4   # "Marla Street, for example, argues": a surname that is a street's head word
-        if len(words) == 1 and words[0] in given and not kind and not glued:
+        if nw == 1 and words[0] in given and not kind and not glued:
             v["person"] += 1.5
             if words[0] in r.given_cities:
                 v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
                 if i > 0 and lower[i - 1] in _CITY_BEFORE or j < n and lower[j] in _CITY_AFTER:
                     v["place"] += 1   # "downtown Atlanta", "the Atlanta suburb": the city
-        if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
+        if 2 <= nw <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
-        if 2 <= len(words) <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
+        if 2 <= nw <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
                 " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]) and \
                 words[0] not in _ARABIC_NOT_PERSON_FIRST:
             v["person"] += 1.5   # "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi": an Arabic surname's article
             v["_shape"] += 1
-        if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in given and \
+        if 2 <= nw <= 3 and not kind and not glued and words[0] not in given and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
             v["_shape"] += 1
@@ -422,24 +425,24 @@ class NameTyper:
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
-        elif not acronym and len(words) <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
+        elif not acronym and nw <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
                 self.author_year(i, j):
             v["person"] += 4   # "(Miller & Reading, 2010)", "Fox and Wells 2017": an author, though a city or a word
-        if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
+        if 2 <= nw <= 4 and not kind and words[0] in _PLACE_FIRST:
             v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
-        if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
+        if nw == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
                 words[0] not in given and not lex.get(words[0].lower()) and \
                 not (j < n and text[j].isalpha() and text[j].islower() and not lex.get(text[j])):
             v["place"] += 1   # "Moravia", "Strassburg", "Hyderabad", "Lancashire": a place's ending ("Beauveria
             #                   bassiana" is a genus and its species)
         if not acronym and plain and self.in_case_name(i, j):
             v["person"] += 2   # "Lynch v. Overholser", "Moran and Pyle": the parties to a case
-        if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
+        if nw == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
                 not self.gaz.surfaces.get(words[0]) and not lex.get(words[0].lower()) and \
                 not self.res._sentence_initial(i):
             v["person"] += 1.5   # "Texans", "Huguenots", "Buddhists": a people, a faith's followers
             v["_people"] += 1
-        if j < n and sent[j] == si:
+        if same_next:
             nx = text[j]
             nx2 = text[j + 1] if j + 1 < n else ""
             if (nx == "(" and _PLAIN_YEAR.fullmatch(nx2)) or _PLAIN_YEAR.fullmatch(nx) and i > 0 \
@@ -447,28 +450,28 @@ class NameTyper:
                 if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
                     v["person"] += 2
         prev = i - 1
-        if prev >= 0 and sent[prev] == si:
+        if same_prev:
             low = lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
+            elif low in ("the",) and nw == 1 and not acronym and words[0] not in r.lone_not_names and \
                     not (j < n and pos[j] in ("NN", "NNS") and text[j].islower() and not words[0].endswith("s")):
                 if prev > 0 and lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
                         sent[prev - 1] == si and not (j < n and text[j][:1].isdigit()):
                     v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
                 else:
                     v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
-        if prev >= 0 and sent[prev] == si and lemma[prev] in _HUMAN_OBJECT_VERBS and \
-                pos[prev].startswith("VB") and (not kind or town) and not acronym and len(words) <= 3 and \
+        if same_prev and lemma[prev] in _HUMAN_OBJECT_VERBS and \
+                pos[prev].startswith("VB") and (not kind or town) and not acronym and nw <= 3 and \
                 not (j < n and self._title_follows(j)) and words[0].lower() not in self.gaz.person_roles:
             v["person"] += 3.5 if town else 1   # "the council appointed X", "she married X": whom one appoints
             #                                     or marries (a town is not appointed)
-        if j < n and sent[j] == si and text[j] in _LANGUAGE_NOUNS and not kind:
+        if same_next and text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
         while nxt < n and pos[nxt] == "RB":
             nxt += 1
-        if nxt < n and lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
+        if nxt < n and lower[nxt] in _PERSON_ATTRIBUTIVE and nw <= 2 and not acronym and not kind:
             v["person"] += 1
         # what people do: "X was born", "X died", "X received his degree"
         if nxt < n and sent[nxt] == si and (not kind or town) and not acronym:
@@ -479,7 +482,7 @@ class NameTyper:
                 v["person"] += 1
             elif k > nxt and lower[nxt] == "was" and pos[k] == "VBN" and lemma[k] in _HUMAN_OBJECT_VERBS:
                 v["person"] += 1   # "X was appointed", "X was elected"
-            after_prep = i > 0 and sent[i - 1] == si and (lower[i - 1] in r.place_preps or
+            after_prep = same_prev and (lower[i - 1] in r.place_preps or
                                                                       lower[i - 1] == "of") or \
                 (j < n and pos[j] in ("NN", "NNS") and text[j].islower())   # "the Scottish soldier … his"
             for k in range(j, min(n, j + 8)):
@@ -493,10 +496,10 @@ class NameTyper:
         if i > 0 and j < n and lower[i - 1] == "the" and text[j] == "administration" and \
                 (not kind or town) and not acronym:
             v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
-        if 2 <= len(words) <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
+        if 2 <= nw <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
                 words[0] in given or not any(_lexicon().get(w.lower()) for w in words[:-1]))):
             v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr.", "Elizabeth II" (not "World War II")
-        if j < n and sent[j] == si and not kind and \
+        if same_next and not kind and \
                 (text[j] in _FIRM_AFTER or i > 0 and lower[i - 1] in ("a", "an") and
                  lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
             v["org"] += 1   # "Quantcast shareholders", "Vexa CEO", "a Zorbit spokesman": a company
@@ -504,29 +507,29 @@ class NameTyper:
                 not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
             v["person"] += 1   # "Varko, who is running": "who" is said of people
         # "said Maren Day, director …", "according to Obama.": a speaker named after the verb
-        if i > 0 and sent[i - 1] == si and pos[i - 1] in ("VBD", "VBZ") and \
-                lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
+        if same_prev and pos[i - 1] in ("VBD", "VBZ") and \
+                lemma[i - 1] in self.gaz.speech_verbs and not acronym and nw <= 3 and \
                 (j >= n or sent[j] != si or text[j] in (",", ".", ";")) and \
-                (not kind or town or kind == "other" and 2 <= len(words) and first_given):
+                (not kind or town or kind == "other" and 2 <= nw and first_given):
             v["person"] += 4 if kind else 1
         if town and nxt < n and sent[nxt] == si and lemma[nxt] in self.gaz.speech_verbs and \
                 pos[nxt].startswith("VB") and \
-                not (i > 0 and sent[i - 1] == si and lower[i - 1] in r.place_preps):
+                not (same_prev and lower[i - 1] in r.place_preps):
             v["person"] += 3.5   # "Obama stated", "Obama told reporters": a town's name does not speak
         if i > 1 and sent[i - 1] == si and lemma[i - 1] == "attend" and not acronym or \
                 i > 1 and sent[i - 2] == si and lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
                 and lemma[i - 2] in _INSTITUTION_VERBS and pos[i - 2].startswith("VB") and not acronym:
-            if kind in (None, "place") and len(words) <= 2:
+            if kind in (None, "place") and nw <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
         elif i > 1 and sent[i - 2] == si and lower[i - 1] in ("at", "from") and \
-                lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and len(words) <= 2 and not acronym:
+                lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and nw <= 2 and not acronym:
             v["org"] += 4 if kind == "place" else 2   # "a professor at Tulsa", "research at Helsinki": a university
-        if not kind and len(words) <= 3:
+        if not kind and nw <= 3:
             self._body_evidence(i, j, words, acronym, first_given, v)
         if nxt < n and sent[nxt] == si:
             if lemma[nxt] in self.gaz.speech_verbs and pos[nxt].startswith("VB") and not kind and \
-                    not (len(words) == 1 and words[0] in r.heads) and \
-                    not (i > 0 and sent[i - 1] == si and lower[i - 1] in ("in", "from", "at", "near")):
+                    not (nw == 1 and words[0] in r.heads) and \
+                    not (same_prev and lower[i - 1] in ("in", "from", "at", "near")):
                 # ("police in Tulsa said": the speaker stands before the place)
                 v["org" if acronym else "person"] += 1
             if text[nxt] in ("’s", "'s") and nxt + 1 < n:
@@ -538,7 +541,7 @@ class NameTyper:
                     v["org"] += 1
                 elif following in _PERSONAL_NOUNS and not acronym:
                     v["person"] += 1   # "Warhol's work", "Nida's theory"
-                elif len(words) == 1 and not kind and not acronym and not glued and \
+                elif nw == 1 and not kind and not acronym and not glued and \
                         (text[nxt + 1][:1].isupper() or pos[nxt + 1] in ("NNS", "NN", "(")) and \
                         not _lexicon().get(words[0].lower()):
                     v["person"] += 1   # "Piaget's stages", "Shaw's Pygmalion": a person's, more often than not
@@ -1003,7 +1006,6 @@ class UnlistedNames:
     """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
 
     def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
-        from .gazetteer import Actor, slug
 
         tok = self.tok
         i, j = c.data["run"]

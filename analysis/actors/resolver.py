@@ -365,6 +365,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         full = " ".join(words + [self.text[c.start:c.end]])
         if len(full.split()) > len(p.name.split()):
             p.name = full
+            self._name_changes = self.__dict__.get("_name_changes", 0) + 1   # for _variant_of's memo
             self.actors[pid] = Actor(pid, full, "person", country=p.country)
         self.surnames.setdefault(self.text[c.start:c.end], pid)
         row["end"] = c.end
@@ -395,6 +396,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         p = self.persons[pid]
         if len(full.split()) > len(p.name.split()):
             p.name = full
+            self._name_changes = self.__dict__.get("_name_changes", 0) + 1   # for _variant_of's memo
             self.actors[pid] = Actor(pid, full, "person", country=p.country)
         for w in (nick, tok.text[m - 1]):
             self.surnames.setdefault(w, pid)
