@@ -186,22 +186,25 @@ class CandidateFinder:
         # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
         runs, after = [], 0
         word_given = word_given_names()   # "Will", "Rob": given names that are English words
+        text, sent, name_token = tok.text, tok.sent, self._name_token
         for i in tok.not_lower():
-            if i < after:
+            # a token that opens with no letter ("," "(" "2021") is no name word, initial or given name
+            if i < after or not free[i] or not text[i][:1].isalpha():
                 continue
-            if free[i] and (self._name_token(i) or initials_then_name(i) or
-                            tok.text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
+            if name_token(i) or initials_then_name(i) or \
+                    text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules):
                 j = i + 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
-                        (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
-                        if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
+                si = sent[i]
+                while j < n and free[j] and sent[j] == si and (
+                        (name_token(j) or self._particles_then_name(j) or initials_then_name(j))
+                        if not text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and _HYPHEN_PARTICLE.fullmatch(tok.text[j]):
+                while j < n and free[j] and sent[j] == si and _HYPHEN_PARTICLE.fullmatch(text[j]):
                     j += 1   # "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname
-                if j < n and free[j] and tok.sent[j] == tok.sent[i] and tok.text[j] in _REGNAL and \
+                if j < n and free[j] and sent[j] == si and text[j] in _REGNAL and \
                         self._regnal_after(i, j):
                     j += 1   # "Elizabeth II", "Oren Dalby III": the number is part of the name
-                if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
+                if j - i >= 2 and (text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(text[i])):
                     runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
