@@ -573,66 +573,68 @@ class NameTyper:
         "she worked for Zorbit", "he joined the Wardens"."""
         tok = self.tok
         same = tok.sent
+        text, lower, pos, lemma, ntok = tok.text, tok.lower, tok.pos, tok.lemma, tok.n
+        si = same[i]
         kind = self.rules.heads.get(words[-1])
         body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
-        if i > 0 and same[i - 1] == same[i] and tok.text[i - 1].islower() and not first_given and \
-                (self.rules.describers.get(tok.lower[i - 1]) in ("org", "media") and tok.lower[i - 1] not in _NOT_BEFORE_NAMES
-                 or tok.lower[i - 1].endswith("maker")):
+        if i > 0 and same[i - 1] == si and text[i - 1].islower() and not first_given and \
+                (self.rules.describers.get(lower[i - 1]) in ("org", "media") and lower[i - 1] not in _NOT_BEFORE_NAMES
+                 or lower[i - 1].endswith("maker")):
             v[body] += 2   # "the band Spoken Motion", "the startup Theranos", "drugmaker Allergan"
-        if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
+        if i >= 2 and lower[i - 1] == "to" and lower[i - 2] == "according" and not first_given and \
                 (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
             v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
-        if j < tok.n and same[j] == same[i]:
-            nx = tok.lower[j]
-            if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
-                            nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
-                            tok.lemma[j + 1] in _AGENT_VERBS):
+        if j < ntok and same[j] == si:
+            nx = lower[j]
+            if acronym and (lemma[j] in _AGENT_VERBS and pos[j] in ("VBZ", "VBD", "VBP") or
+                            nx in ("has", "have", "had", "will", "would") and j + 1 < ntok and
+                            lemma[j + 1] in _AGENT_VERBS):
                 v[body] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
-            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
-                    tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
+            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < ntok and text[j + 1][:1].isupper() and
+                    lower[j + 2] in _POLL_NOUNS) and not first_given:
                 v[body] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
-            elif acronym and tok.text[j] in ("’s", "'s"):
+            elif acronym and text[j] in ("’s", "'s"):
                 v[body] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
         # "companies such as A, B and C", "outlets like X", "firms including X"
         k, steps = i - 1, 0
-        while k >= 0 and same[k] == same[i] and steps < 12 and \
-                (tok.text[k] in (",", "&") or tok.lower[k] in ("and", "or") or tok.text[k][:1].isupper() and
-                 tok.lower[k] not in ("like", "including")):
+        while k >= 0 and same[k] == si and steps < 12 and \
+                (text[k] in (",", "&") or lower[k] in ("and", "or") or text[k][:1].isupper() and
+                 lower[k] not in ("like", "including")):
             k -= 1
             steps += 1
-        if k >= 1 and same[k] == same[i] and (tok.lower[k] in ("like", "including") or
-                                              tok.lower[k] == "as" and tok.lower[k - 1] == "such"):
-            n = k - 1 if tok.lower[k] != "as" else k - 2
-            if n >= 0 and tok.text[n] == ",":
+        if k >= 1 and same[k] == si and (lower[k] in ("like", "including") or
+                                              lower[k] == "as" and lower[k - 1] == "such"):
+            n = k - 1 if lower[k] != "as" else k - 2
+            if n >= 0 and text[n] == ",":
                 n -= 1
-            if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
-                v[_BODY_NOUNS[tok.lower[n]]] += 1.5
-        if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
-                same[j + 2] == same[i] and not first_given:
+            if n >= 0 and same[n] == si and lower[n] in _BODY_NOUNS and not first_given:
+                v[_BODY_NOUNS[lower[n]]] += 1.5
+        if j + 3 < ntok and text[j] == "," and pos[j + 1] == "IN" and lower[j + 2] == "its" and \
+                same[j + 2] == si and not first_given:
             v[body] += 1   # "The Quartet, in its statement, …": a body's aside
-        if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
-                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
+        if j < ntok and same[j] == si and pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
+                not (i > 0 and same[i - 1] == si and lower[i - 1] in self.rules.place_preps) and \
                 not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
                                           words[0].lower().endswith(_ADJECTIVE_ENDINGS))):   # "… as Islamic will …"
-            for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
-                if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
+            for k in range(j + 1, min(ntok, j + 9)):   # "Theranos said its device works": the subject's "its"
+                if same[k] != si or lower[k] in ("his", "her", "he", "she", "their", "they", ","):
                     break
-                if tok.lower[k] in ("its", "itself"):
+                if lower[k] in ("its", "itself"):
                     v[body] += 1
                     break
-        modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
-                                                          tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
-        if i >= 2 and same[i - 1] == same[i] and not modifier:
+        modifier = j < ntok and same[j] == si and (text[j] in ("’s", "'s") or
+                                                          text[j].islower() and pos[j] in ("NN", "NNS"))
+        if i >= 2 and same[i - 1] == si and not modifier:
             p = i - 1   # ("members of Sapir's group", "members of the Yazidi religion" are the group's)
-            if tok.lower[p] == "the" and p > 0:
+            if lower[p] == "the" and p > 0:
                 p -= 1
-            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
+            if lower[p] == "of" and p > 0 and lower[p - 1] in _MEMBER_NOUNS and text[p - 1].islower() and \
                     not first_given:
                 v[body] += 1   # "the founder of Acme", "a member of the Wardens"
-            elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
+            elif lower[p] in ("for", "at") and p > 0 and lemma[p - 1] == "work" and pos[p - 1].startswith("VB") \
                     and not first_given:
                 v[body] += 1   # "she worked for Zorbit", "works at Quantal"
-            elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
+            elif p == i - 2 and lemma[p] == "join" and pos[p].startswith("VB"):
                 v[body] += 1   # "he joined the Wardens"
 
     def _given_and_head(self, words: list[str]) -> bool:
