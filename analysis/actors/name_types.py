@@ -987,17 +987,33 @@ class NameTyper:
             return self.decided[name]
         v = self.votes.get(name) or {}
         kind = None
-        v = {k: n for k, n in v.items() if not k.startswith("_")}
-        if v:
-            best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
-            if score >= 1:
-                kind = best
+        # the best-supported kind, "other" last among equals, the first of equals in the order
+        # of the votes (as max() over the items would pick it)
+        best = top = None
+        for k, n in v.items():
+            if k.startswith("_"):
+                continue
+            key = (n, k != "other")
+            if top is None or key > top:
+                best, top = k, key
+        if top is not None and top[0] >= 1:
+            kind = best
         self.decided[name] = kind
         return kind
 
     def is_strong(self, name: str) -> bool:
         v = self.votes.get(name) or {}
-        return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
+        if not v:
+            return False
+        kinds = False
+        for k, n in v.items():
+            if not k.startswith("_"):
+                if n >= 3:
+                    return True
+                kinds = True
+        if not kinds:   # votes with no kind at all: max() of nothing, as before
+            return max(n for k, n in v.items() if not k.startswith("_")) >= 3
+        return False
 
 
 #: the common nouns that refer back to an organisation of a kind ("the company", "the agency")

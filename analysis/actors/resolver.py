@@ -188,8 +188,10 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
         out: list[dict] = []
         last_end = -1
+        p_start, p_end, p_id, bisect_right = self.p_start, self.p_end, self.p_id, bisect.bisect_right
         for c in cands:
-            if self.para_of(c.start) is None:
+            k = bisect_right(p_start, c.start) - 1   # para_of(c.start) is None, inlined
+            if k < 0 or c.start >= p_end[k] or p_id[k] is None:
                 continue
             if c.start < last_end and c.kind != "role":
                 continue
