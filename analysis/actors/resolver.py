@@ -380,6 +380,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         if not made or made[-1]["actor_id"] not in self.persons:
             return made
         row = made[-1]
+        if self.text[row["end"] + 1:row["end"] + 2] not in _OPEN_QUOTES:
+            return made   # no quote opens one space after the name: the cheap test for the common case
         i = tok.index_at(row["start"])
         j = bisect.bisect_left(tok.start, row["end"])
         if j + 3 >= tok.n or tok.text[j] not in _OPEN_QUOTES or tok.text[j + 2] not in _CLOSE_QUOTES or \
