@@ -289,6 +289,7 @@ class NameTyper:
         self.votes: dict[str, Counter] = {}
         self.decided: dict[str, str] = {}
         self._strong: dict[tuple[int, int], str | None] = {}
+        self._strong_by_words: dict[tuple[str, ...], str | None] = {}
 
     # -- runs ----------------------------------------------------------------------------
     def merge_runs(self, runs: list[tuple[int, int]], gaz_tokens: dict[int, int]) -> list[tuple[int, int]]:
@@ -338,7 +339,14 @@ class NameTyper:
         key = (i, j)
         if key in cache:
             return cache[key]
-        kind = cache[key] = kind_of_words(self.tok.text[i:j])
+        words = self.tok.text[i:j]
+        by_words = self._strong_by_words   # and once per name: the kind depends on the words alone
+        wkey = tuple(words)
+        if wkey in by_words:
+            kind = by_words[wkey]
+        else:
+            kind = by_words[wkey] = kind_of_words(words)
+        cache[key] = kind
         return kind
 
     def evidence(self, i: int, j: int) -> "_Votes":
