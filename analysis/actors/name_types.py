@@ -430,8 +430,8 @@ class NameTyper:
             v["person"] += 2
         lex = _lexicon()
         plain = not kind and words[0] not in r.not_names and words[0] not in r.lone_not_names
-        if not acronym and plain and self.in_citation(i, j) and \
-                all(lex.get(w.lower()) is None or len(w) <= 6 for w in words):
+        if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
+                self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
         elif not acronym and nw <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
                 self.author_year(i, j):
@@ -663,21 +663,10 @@ class NameTyper:
         a = self.gaz.actors.get(s.actor_id)   # "Democrat Hillary Clinton", "Republican Donald Trump": a member's label
         return a is not None and a.actor_type == "party" and s.how != "name"
 
-    def _next_digit(self, j: int) -> int:
-        """The index of the first token at or after ``j`` that opens with a digit, else ``tok.n``."""
-        digits = self.__dict__.get("_digits")
-        if digits is None:
-            digits = self._digits = [k for k, t in enumerate(self.tok.text) if t[:1].isdigit()]
-        x = bisect.bisect_left(digits, j)
-        return digits[x] if x < len(digits) else self.tok.n
-
     def in_citation(self, i: int, j: int) -> bool:
         """Is the run an author in a citation: a list of capitalised names joined by commas, "&" or
         "and" (or ending in "et al.") that ends in a year, in parentheses or before one?"""
         tok = self.tok
-        d = self._next_digit(j)   # a year, or a number in brackets, must follow: the cheap test first
-        if d >= tok.n or tok.sent[d] != tok.sent[i] and not (d > j and tok.sent[d - 1] == tok.sent[i]):
-            return False
         k, steps = j, 0
         while k < tok.n and tok.sent[k] == tok.sent[i] and steps < 25:
             t = tok.text[k]
@@ -701,9 +690,6 @@ class NameTyper:
         year ("Fox and Wells 2017"). A year before a capitalised word is an event's ("London 2012
         Olympics")."""
         tok = self.tok
-        d = self._next_digit(j)   # a year must follow in the sentence: the cheap test first
-        if d >= tok.n or tok.sent[d] != tok.sent[i]:
-            return False
         k, names, steps = j, 1, 0
         if i >= 2 and tok.lower[i - 1] in ("and", "&") and tok.text[i - 2][:1].isupper() and tok.sent[i - 2] == tok.sent[i]:
             names += 1   # the second of two authors
