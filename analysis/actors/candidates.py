@@ -16,6 +16,16 @@ from .tokens import end_of_text_before
 from .words import _ACR_AFTER_NAME, _NOT_NAMES, _PAREN_ACR, _PARTICLES
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_GLUED_BEFORE = re.compile(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z")
+_WORD_SPACE_BEFORE = re.compile(r"([A-Z][a-z]+) \Z")
+_DET_BEFORE = re.compile(r"(?:^|\s)(the|The|this|This|his|His|her|Her|their|Their|its|Its|a|A|an|An|another|Another)\s+$")
+_NAME_TAGS = frozenset(("NNP", "NNPS", "NN", "JJ", "FW"))
+
+
+def _strip_marks(w: str) -> str:
+    return w.replace("-", "").replace("’", "").replace("'", "").replace(".", "")
+
+
 _SALUTATIONS = frozenset(("Dear", "Dearest", "Hi", "Hello"))
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w-])")
 #: a describing compound before a name ("Botox-maker Vellagran", "Ohio-based Vexa", "Saudi-backed")
@@ -73,7 +83,9 @@ class CandidateFinder:
         actor = self.gaz.actors.get(surface.actor_id)
         if actor is None or actor.actor_type not in ("igo", "org", "media", "party") or surface.how == "acronym":
             return False
-        m = re.search(r"(?:^|[^.!?:;\n“\"]\s)([A-Z][a-z]+)[ \t]\Z", self.text[max(0, start - 40):start])
+        if start < 1 or self.text[start - 1] not in " \t":
+            return False   # the pattern below ends in a space or a tab: the cheap test first
+        m = _GLUED_BEFORE.search(self.text[max(0, start - 40):start])
         return bool(m) and m.group(1).lower() not in _NOT_NAMES
 
     def _opens_longer_name(self, end: int, surface: str, s: Surface) -> bool:
@@ -113,7 +125,9 @@ class CandidateFinder:
     def _inside_longer_place(self, start: int, surface: str) -> bool:
         """"New Mexico", "New Jersey", "New South Wales": a listed state or place after a capitalised word
         that makes with it a place of the lists of towns and regions is part of that place."""
-        m = re.search(r"([A-Z][a-z]+) \Z", self.text[max(0, start - 20):start])
+        if start < 2 or self.text[start - 1] != " ":
+            return False   # the pattern below ends in a space: the cheap test first
+        m = _WORD_SPACE_BEFORE.search(self.text[max(0, start - 20):start])
         return bool(m) and f"{m.group(1)} {surface}" in self.typer_rules.places
 
     def parenthesised_acronyms(self) -> list[_Cand]:
@@ -172,22 +186,25 @@ class CandidateFinder:
         # ("the", "said", "von") starts no run and continues one only as a particle ("von der Leyen")
         runs, after = [], 0
         word_given = word_given_names()   # "Will", "Rob": given names that are English words
+        text, sent, name_token = tok.text, tok.sent, self._name_token
         for i in tok.not_lower():
-            if i < after:
+            # a token that opens with no letter ("," "(" "2021") is no name word, initial or given name
+            if i < after or not free[i] or not text[i][:1].isalpha():
                 continue
-            if free[i] and (self._name_token(i) or initials_then_name(i) or
-                            tok.text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules)):
+            if name_token(i) or initials_then_name(i) or \
+                    text[i] in word_given and word_given_before_surname(tok, i, self.gaz, self.typer_rules):
                 j = i + 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and (
-                        (self._name_token(j) or self._particles_then_name(j) or initials_then_name(j))
-                        if not tok.text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
+                si = sent[i]
+                while j < n and free[j] and sent[j] == si and (
+                        (name_token(j) or self._particles_then_name(j) or initials_then_name(j))
+                        if not text[j].islower() else tok.lower[j] in _PARTICLES and self._particles_then_name(j)):
                     j += 1
-                while j < n and free[j] and tok.sent[j] == tok.sent[i] and _HYPHEN_PARTICLE.fullmatch(tok.text[j]):
+                while j < n and free[j] and sent[j] == si and _HYPHEN_PARTICLE.fullmatch(text[j]):
                     j += 1   # "Bashar al-Assad", "Abdel Fattah el-Sisi": a particle joined to the surname
-                if j < n and free[j] and tok.sent[j] == tok.sent[i] and tok.text[j] in _REGNAL and \
+                if j < n and free[j] and sent[j] == si and text[j] in _REGNAL and \
                         self._regnal_after(i, j):
                     j += 1   # "Elizabeth II", "Oren Dalby III": the number is part of the name
-                if j - i >= 2 and (tok.text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(tok.text[i])):
+                if j - i >= 2 and (text[i] in _SALUTATIONS or _DESCRIBING_COMPOUND.search(text[i])):
                     runs.append((i + 1, j))   # "Dear Katherine", "Botox-maker Vellagran": no part of the name
                 else:
                     runs.append((i, j))
@@ -321,13 +338,14 @@ class CandidateFinder:
         return k > j and k < tok.n and tok.sent[k] == tok.sent[j] and self._name_token(k)
 
     def _name_token(self, i: int) -> bool:
-        w = self.tok.text[i]
+        tok = self.tok
+        w = tok.text[i]
         if not w[:1].isupper():
             return not w.islower() and w[:1].isalpha() and is_camel(w)   # "wikiHow", "eBay"
         if not w[1:].islower() and is_camel(w):
             return True   # "ResearchGate" whatever its tag
-        return (len(w) > 1 and not w.isupper() and w.replace("-", "").replace("’", "").replace("'", "").replace(".", "").isalpha()
-                and self.tok.lower[i] not in _NOT_NAMES and self.tok.pos[i] in ("NNP", "NNPS", "NN", "JJ", "FW"))
+        return (len(w) > 1 and not w.isupper() and (w.isalpha() or _strip_marks(w).isalpha())
+                and tok.lower[i] not in _NOT_NAMES and tok.pos[i] in _NAME_TAGS)
 
 
     def role_candidate(self, m, by_end, by_start, run_at):
@@ -352,7 +370,7 @@ class CandidateFinder:
         begin = mod.start if mod is not None else rs
         # a determiner before it
         before = text[max(0, begin - 12):begin]
-        dm = re.search(r"(?:^|\s)(the|The|this|This|his|His|her|Her|their|Their|its|Its|a|A|an|An|another|Another)\s+$", before)
+        dm = _DET_BEFORE.search(before) if before[-1:].isspace() else None
         det = dm.group(1).lower() if dm else None
         if dm:
             begin = begin - len(before) + dm.start(1)

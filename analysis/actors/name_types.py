@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .gazetteer import _read_data
+from .gazetteer import Actor, _read_data, slug
 from .words import _NOT_NAMES
 
 TYPES = ("person", "org", "party", "media", "place", "other")
@@ -117,7 +117,10 @@ def is_camel(word: str) -> bool:
 def is_acronym(word: str) -> bool:
     """``NASA``, ``BBC``, ``UNHCR``, ``AT&T``: 2-6 capital letters, not a roman numeral."""
     core = word.replace("&", "")
-    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= set("IVXLCDM")
+    return 2 <= len(core) <= 6 and core.isupper() and core.isalpha() and not set(core) <= _ROMAN
+
+
+_ROMAN = frozenset("IVXLCDM")
 
 
 #: nouns before "at" / "from" that make a name after them a school's ("a professor at Tulsa")
@@ -285,6 +288,8 @@ class NameTyper:
         self.rules = rules()
         self.votes: dict[str, Counter] = {}
         self.decided: dict[str, str] = {}
+        self._strong: dict[tuple[int, int], str | None] = {}
+        self._strong_by_words: dict[tuple[str, ...], str | None] = {}
 
     # -- runs ----------------------------------------------------------------------------
     def merge_runs(self, runs: list[tuple[int, int]], gaz_tokens: dict[int, int]) -> list[tuple[int, int]]:
@@ -330,230 +335,242 @@ class NameTyper:
     # -- evidence ------------------------------------------------------------------------
     def strong_kind(self, i: int, j: int) -> str | None:
         """The kind the words of the run say on their own, or None."""
-        cache = self.__dict__.get("_strong")   # the tokens do not change: once per run
-        if cache is None:
-            cache = self._strong = {}
+        cache = self._strong   # the tokens do not change: once per run
         key = (i, j)
-        if key not in cache:
-            cache[key] = kind_of_words(self.tok.text[i:j])
-        return cache[key]
+        if key in cache:
+            return cache[key]
+        words = self.tok.text[i:j]
+        by_words = self._strong_by_words   # and once per name: the kind depends on the words alone
+        wkey = tuple(words)
+        if wkey in by_words:
+            kind = by_words[wkey]
+        else:
+            kind = by_words[wkey] = kind_of_words(words)
+        cache[key] = kind
+        return kind
 
     def evidence(self, i: int, j: int) -> "_Votes":
         """Votes for each kind from one occurrence of the run ``tok[i:j]``."""
         tok, r = self.tok, self.rules
+        text, lower, pos, lemma, sent, n = tok.text, tok.lower, tok.pos, tok.lemma, tok.sent, tok.n
+        si = sent[i]
+        given = self.gaz.given_names
         v = _Votes()
-        words = tok.text[i:j]
+        words = text[i:j]
+        nw = len(words)
+        same_next = j < n and sent[j] == si   # the next token, the one before, in the same sentence
+        same_prev = i > 0 and sent[i - 1] == si
         kind = self.strong_kind(i, j)   # counted once per name, in collect()
-        if len(words) == 1 and not kind and j < tok.n and tok.sent[j] == tok.sent[i] and \
-                tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and _lexicon().get(words[0].lower()) == "JJ":
+        if nw == 1 and not kind and same_next and \
+                pos[j] in ("NN", "NNS") and text[j].islower() and _lexicon().get(words[0].lower()) == "JJ":
             return v   # "Democratic leaders", "Interim report": an adjective before its noun names no one
         # a lone name found only in the list of the world's towns ("Obama", "Paris" of Texas): what
         # follows it may still show a person, and a speech verb outweighs the list
-        town = kind == "place" and len(words) == 1 and words[0] in r.places and words[0] not in r.heads and \
+        town = kind == "place" and nw == 1 and words[0] in r.places and words[0] not in r.heads and \
             words[0] not in r.subdivisions   # ("Ohio boasted one staffer": a state stays a place)
         # "Mary", "Kerry", "Isabel": a given name and a province's name; what follows it may show a person
-        given_place = kind == "place" and len(words) == 1 and words[0] in self.gaz.given_names and \
+        given_place = kind == "place" and nw == 1 and words[0] in given and \
             words[0] in r.subdivisions and words[0] not in r.heads and \
-            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in (",", "and", "or", "&"))
+            not (same_prev and lower[i - 1] in (",", "and", "or", "&"))
         #   ("Alabama, Georgia and Virginia said": a list of places)
         # "Fiona Hill", "Rosa Park": a given name and a place's head word may be a person; what stands
         # around it may show one, as for a town's name ("Fiona Hill testified that she …")
         given_head = kind == "place" and self._given_and_head(words) and \
-            not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps) and \
-            not (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper())   # ("Asbury Park Press")
+            not (same_prev and lower[i - 1] in r.place_preps) and \
+            not (same_next and text[j][:1].isupper())   # ("Asbury Park Press")
         town = town or given_place or given_head
-        if len(words) == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
-                not (i > 0 and tok.lower[i - 1] in ("my", "your") and tok.sent[i - 1] == tok.sent[i]):
+        if nw == 1 and words[0] in r.heads and not kind and words[0] not in _DESIGNATORS_NOT_ALONE and \
+                not (i > 0 and lower[i - 1] in ("my", "your") and sent[i - 1] == si):
             v[r.heads[words[0]]] += 1   # "Motors", "Senate": a head word standing alone ("my Lords" is an address)
         elif words == ["House"] and not kind:
             v["org"] += 1   # "the House voted", "House races": a chamber ("White House", "Opera House" are longer)
-        acronym = len(words) == 1 and is_acronym(words[0])
+        acronym = nw == 1 and is_acronym(words[0])
         if acronym:
             v["_acronym"] = 0.5   # most acronyms in the news are organisations; alone, not enough (counted once)
-        if len(words) == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
-                re.match(r"[A-Z]?[a-z]+", words[0]).group() not in self.gaz.given_names:   # "@JaneDoe": a handle
+        if nw == 1 and is_camel(words[0]) and not kind and not words[0].endswith("ers") and \
+                re.match(r"[A-Z]?[a-z]+", words[0]).group() not in given:   # "@JaneDoe": a handle
             v["org"] += 1   # "JetBlue", "ResearchGate": a company's or a website's name
-        glued = (j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j][:1].isupper() and tok.text[j].isalpha()
+        glued = (same_next and text[j][:1].isupper() and text[j].isalpha()
                  and not self._title_follows(j)) or \
-            (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.text[i - 1][:1].isupper() and tok.text[i - 1].isalpha()
-             and not self.res._sentence_initial(i - 1) and not self._adjective(tok.text[i - 1]) if i > 0 else False)
-        first_given = words[0] in self.gaz.given_names or (words[0].isupper() and words[0].title() in self.gaz.given_names) or \
-            ("-" in words[0] and words[0].split("-")[0] in self.gaz.given_names) or \
-            (len(words) == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
-        if 2 <= len(words) <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
+            (same_prev and text[i - 1][:1].isupper() and text[i - 1].isalpha()
+             and not self.res._sentence_initial(i - 1) and not self._adjective(text[i - 1]) if i > 0 else False)
+        first_given = words[0] in given or (words[0].isupper() and words[0].title() in given) or \
+            ("-" in words[0] and words[0].split("-")[0] in given) or \
+            (nw == 2 and word_given_before_surname(tok, i, self.gaz, r))   # "Jean-Louis"; "Will Tarrow"
+        if 2 <= nw <= 4 and first_given and (not kind or given_head and not self._speaks_after(j)) and not glued:
             v["person"] += 2
-        elif len(words) == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
+        elif nw == 2 and first_given and kind == "place" and r.heads.get(words[-1]) == "place" and \
                 not glued and words[0] not in r.places and self._speaks_after(j):
             v["person"] += 4   # "Marla Street, for example, argues": a surname that is a street's head word
-        if len(words) == 1 and words[0] in self.gaz.given_names and not kind and not glued:
+        if nw == 1 and words[0] in given and not kind and not glued:
             v["person"] += 1.5
             if words[0] in r.given_cities:
                 v["place"] += 1.5   # "Charlotte", "Austin": a city's name too; "in Charlotte" tips it
-                if i > 0 and tok.lower[i - 1] in _CITY_BEFORE or j < tok.n and tok.lower[j] in _CITY_AFTER:
+                if i > 0 and lower[i - 1] in _CITY_BEFORE or j < n and lower[j] in _CITY_AFTER:
                     v["place"] += 1   # "downtown Atlanta", "the Atlanta suburb": the city
-        if 2 <= len(words) <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
+        if 2 <= nw <= 5 and not kind and not glued and _INITIAL_OR_ABBR.fullmatch(words[0]) and \
                 self.initials_then_surname(words):
             v["person"] += 2   # "D. F. Costello", "W. W. Rouse Ball": initials before a surname
-        if 2 <= len(words) <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
+        if 2 <= nw <= 4 and not kind and not glued and _HYPHEN_PARTICLE.fullmatch(words[-1]) and \
                 " ".join(words) not in r.places and all(_NAME_WORD.fullmatch(w) for w in words[:-1]) and \
                 words[0] not in _ARABIC_NOT_PERSON_FIRST:
             v["person"] += 1.5   # "Abdel Fattah el-Sisi", "Abu Bakr al-Baghdadi": an Arabic surname's article
             v["_shape"] += 1
-        if 2 <= len(words) <= 3 and not kind and not glued and words[0] not in self.gaz.given_names and \
+        if 2 <= nw <= 3 and not kind and not glued and words[0] not in given and \
                 self.person_shaped(i, j, words):
             v["person"] += 1   # "Orson Welles", "Deng Xiaoping": the shape of a personal name, weakly
             v["_shape"] += 1
         # "Kessler and colleagues", "Bos and his co-workers": a researcher and a team
-        if j + 1 < tok.n and tok.lower[j] == "and" and not kind and not acronym and \
-                (tok.lower[j + 1] in _COLLEAGUES or j + 2 < tok.n and tok.lower[j + 1] in ("his", "her") and
-                 tok.lower[j + 2] in _COLLEAGUES):
+        if j + 1 < n and lower[j] == "and" and not kind and not acronym and \
+                (lower[j + 1] in _COLLEAGUES or j + 2 < n and lower[j + 1] in ("his", "her") and
+                 lower[j + 2] in _COLLEAGUES):
             v["person"] += 2
         # a citation: "Nida (1964)", "Nida 1964", "Nida et al.", "Okafor [7]"
-        if j + 1 < tok.n and tok.text[j] == "[" and tok.text[j + 1].isdigit() and not acronym:
+        if j + 1 < n and text[j] == "[" and text[j + 1].isdigit() and not acronym:
             v["person"] += 2
         lex = _lexicon()
         plain = not kind and words[0] not in r.not_names and words[0] not in r.lone_not_names
         if not acronym and plain and all(lex.get(w.lower()) is None or len(w) <= 6 for w in words) and \
                 self.in_citation(i, j):
             v["person"] += 4   # "(Lewis, Simons, & Fennig, 2014)", "Palmeri and Gazio (1995)": more than a city's name
-        elif not acronym and len(words) <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
+        elif not acronym and nw <= 3 and (not kind or " ".join(words) in r.places) and words[0] not in r.not_names and \
                 self.author_year(i, j):
             v["person"] += 4   # "(Miller & Reading, 2010)", "Fox and Wells 2017": an author, though a city or a word
-        if 2 <= len(words) <= 4 and not kind and words[0] in _PLACE_FIRST:
+        if 2 <= nw <= 4 and not kind and words[0] in _PLACE_FIRST:
             v["place"] += 1   # "Grande Terre", "Anse Bertrand", "Les Saintes": opened as places are
-        if len(words) == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
-                words[0] not in self.gaz.given_names and not lex.get(words[0].lower()) and \
-                not (j < tok.n and tok.text[j].isalpha() and tok.text[j].islower() and not lex.get(tok.text[j])):
+        if nw == 1 and plain and not glued and _PLACE_WORD.search(words[0]) and \
+                words[0] not in given and not lex.get(words[0].lower()) and \
+                not (j < n and text[j].isalpha() and text[j].islower() and not lex.get(text[j])):
             v["place"] += 1   # "Moravia", "Strassburg", "Hyderabad", "Lancashire": a place's ending ("Beauveria
             #                   bassiana" is a genus and its species)
         if not acronym and plain and self.in_case_name(i, j):
             v["person"] += 2   # "Lynch v. Overholser", "Moran and Pyle": the parties to a case
-        if len(words) == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
+        if nw == 1 and plain and not glued and _PEOPLE_WORD.search(words[0]) and \
                 not self.gaz.surfaces.get(words[0]) and not lex.get(words[0].lower()) and \
                 not self.res._sentence_initial(i):
             v["person"] += 1.5   # "Texans", "Huguenots", "Buddhists": a people, a faith's followers
             v["_people"] += 1
-        if j < tok.n and tok.sent[j] == tok.sent[i]:
-            nx = tok.text[j]
-            nx2 = tok.text[j + 1] if j + 1 < tok.n else ""
+        if same_next:
+            nx = text[j]
+            nx2 = text[j + 1] if j + 1 < n else ""
             if (nx == "(" and _PLAIN_YEAR.fullmatch(nx2)) or _PLAIN_YEAR.fullmatch(nx) and i > 0 \
-                    and tok.text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
+                    and text[i - 1] == "(" or (nx == "et" and nx2.startswith("al")):
                 if not kind:   # "Pittsburgh Pirates (2012)": a team's years, not a citation
                     v["person"] += 2
         prev = i - 1
-        if prev >= 0 and tok.sent[prev] == tok.sent[i]:
-            low = tok.lower[prev]
+        if same_prev:
+            low = lower[prev]
             if low in r.place_preps:
                 v["place"] += 0.5 if low in ("at", "to", "between", "through") else 1
-            elif low in ("the",) and len(words) == 1 and not acronym and words[0] not in r.lone_not_names and \
-                    not (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower() and not words[0].endswith("s")):
-                if prev > 0 and tok.lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
-                        tok.sent[prev - 1] == tok.sent[i] and not (j < tok.n and tok.text[j][:1].isdigit()):
+            elif low in ("the",) and nw == 1 and not acronym and words[0] not in r.lone_not_names and \
+                    not (j < n and pos[j] in ("NN", "NNS") and text[j].islower() and not words[0].endswith("s")):
+                if prev > 0 and lower[prev - 1] in ("in", "to", "from", "near", "across", "around", "throughout") and \
+                        sent[prev - 1] == si and not (j < n and text[j][:1].isdigit()):
                     v["place"] += 0.5   # "to the Chathams", "in the Bronx": a place more often than a body
                 else:
                     v["org"] += 0.5   # "the Hohokam culture", "the Tarvi language": a modifier, no body ("the Mets game" is one)
-        if prev >= 0 and tok.sent[prev] == tok.sent[i] and tok.lemma[prev] in _HUMAN_OBJECT_VERBS and \
-                tok.pos[prev].startswith("VB") and (not kind or town) and not acronym and len(words) <= 3 and \
-                not (j < tok.n and self._title_follows(j)) and words[0].lower() not in self.gaz.person_roles:
+        if same_prev and lemma[prev] in _HUMAN_OBJECT_VERBS and \
+                pos[prev].startswith("VB") and (not kind or town) and not acronym and nw <= 3 and \
+                not (j < n and self._title_follows(j)) and words[0].lower() not in self.gaz.person_roles:
             v["person"] += 3.5 if town else 1   # "the council appointed X", "she married X": whom one appoints
             #                                     or marries (a town is not appointed)
-        if j < tok.n and tok.sent[j] == tok.sent[i] and tok.text[j] in _LANGUAGE_NOUNS and not kind:
+        if same_next and text[j] in _LANGUAGE_NOUNS and not kind:
             v["other"] += 3   # "the Tarvi language", "Tarvi speakers": a language, nobody's name
         nxt = j
-        while nxt < tok.n and tok.pos[nxt] == "RB":
+        while nxt < n and pos[nxt] == "RB":
             nxt += 1
-        if nxt < tok.n and tok.lower[nxt] in _PERSON_ATTRIBUTIVE and len(words) <= 2 and not acronym and not kind:
+        if nxt < n and lower[nxt] in _PERSON_ATTRIBUTIVE and nw <= 2 and not acronym and not kind:
             v["person"] += 1
         # what people do: "X was born", "X died", "X received his degree"
-        if nxt < tok.n and tok.sent[nxt] == tok.sent[i] and (not kind or town) and not acronym:
+        if nxt < n and sent[nxt] == si and (not kind or town) and not acronym:
             k = nxt
-            if tok.lower[k] in ("was", "is", "had", "has") and k + 1 < tok.n:
+            if lower[k] in ("was", "is", "had", "has") and k + 1 < n:
                 k += 1
-            if tok.lemma[k] in _HUMAN_VERBS and tok.pos[k].startswith("VB"):
+            if lemma[k] in _HUMAN_VERBS and pos[k].startswith("VB"):
                 v["person"] += 1
-            elif k > nxt and tok.lower[nxt] == "was" and tok.pos[k] == "VBN" and tok.lemma[k] in _HUMAN_OBJECT_VERBS:
+            elif k > nxt and lower[nxt] == "was" and pos[k] == "VBN" and lemma[k] in _HUMAN_OBJECT_VERBS:
                 v["person"] += 1   # "X was appointed", "X was elected"
-            after_prep = i > 0 and tok.sent[i - 1] == tok.sent[i] and (tok.lower[i - 1] in r.place_preps or
-                                                                      tok.lower[i - 1] == "of") or \
-                (j < tok.n and tok.pos[j] in ("NN", "NNS") and tok.text[j].islower())   # "the Scottish soldier … his"
-            for k in range(j, min(tok.n, j + 8)):
-                if tok.sent[k] != tok.sent[i] or after_prep:   # "to Gaul, where he settled": no person
+            after_prep = same_prev and (lower[i - 1] in r.place_preps or
+                                                                      lower[i - 1] == "of") or \
+                (j < n and pos[j] in ("NN", "NNS") and text[j].islower())   # "the Scottish soldier … his"
+            for k in range(j, min(n, j + 8)):
+                if sent[k] != si or after_prep:   # "to Gaul, where he settled": no person
                     break
-                if (given_place or given_head) and tok.text[k][:1].isupper():
+                if (given_place or given_head) and text[k][:1].isupper():
                     break   # "Virginia Sen. Tim Kaine … her": another name stands between
-                if tok.lower[k] in ("his", "her", "himself", "herself", "he", "she"):
+                if lower[k] in ("his", "her", "himself", "herself", "he", "she"):
                     v["person"] += 1.5 if given_place else 1   # "Mary … her novel": more than the province
                     break
-        if i > 0 and j < tok.n and tok.lower[i - 1] == "the" and tok.text[j] == "administration" and \
+        if i > 0 and j < n and lower[i - 1] == "the" and text[j] == "administration" and \
                 (not kind or town) and not acronym:
             v["person"] += 3.5 if town else 1   # "the Obama administration": a president's
-        if 2 <= len(words) <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
-                words[0] in self.gaz.given_names or not any(_lexicon().get(w.lower()) for w in words[:-1]))):
+        if 2 <= nw <= 4 and not kind and (words[-1] in ("Jr.", "Jr", "Sr.") or words[-1] in _REGNAL and (
+                words[0] in given or not any(_lexicon().get(w.lower()) for w in words[:-1]))):
             v["person"] += 2   # "Oren Dalby III", "Tam Rusk Jr.", "Elizabeth II" (not "World War II")
-        if j < tok.n and tok.sent[j] == tok.sent[i] and not kind and \
-                (tok.text[j] in _FIRM_AFTER or i > 0 and tok.lower[i - 1] in ("a", "an") and
-                 tok.lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
+        if same_next and not kind and \
+                (text[j] in _FIRM_AFTER or i > 0 and lower[i - 1] in ("a", "an") and
+                 lower[j] in ("spokesman", "spokeswoman", "spokesperson")):
             v["org"] += 1   # "Quantcast shareholders", "Vexa CEO", "a Zorbit spokesman": a company
-        if j + 1 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("who", "whom") and (not kind or town) and \
+        if j + 1 < n and text[j] == "," and lower[j + 1] in ("who", "whom") and (not kind or town) and \
                 not acronym and self.gaz.surfaces.get(" ".join(words)) is None:
             v["person"] += 1   # "Varko, who is running": "who" is said of people
         # "said Maren Day, director …", "according to Obama.": a speaker named after the verb
-        if i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.pos[i - 1] in ("VBD", "VBZ") and \
-                tok.lemma[i - 1] in self.gaz.speech_verbs and not acronym and len(words) <= 3 and \
-                (j >= tok.n or tok.sent[j] != tok.sent[i] or tok.text[j] in (",", ".", ";")) and \
-                (not kind or town or kind == "other" and 2 <= len(words) and first_given):
+        if same_prev and pos[i - 1] in ("VBD", "VBZ") and \
+                lemma[i - 1] in self.gaz.speech_verbs and not acronym and nw <= 3 and \
+                (j >= n or sent[j] != si or text[j] in (",", ".", ";")) and \
+                (not kind or town or kind == "other" and 2 <= nw and first_given):
             v["person"] += 4 if kind else 1
-        if town and nxt < tok.n and tok.sent[nxt] == tok.sent[i] and tok.lemma[nxt] in self.gaz.speech_verbs and \
-                tok.pos[nxt].startswith("VB") and \
-                not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in r.place_preps):
+        if town and nxt < n and sent[nxt] == si and lemma[nxt] in self.gaz.speech_verbs and \
+                pos[nxt].startswith("VB") and \
+                not (same_prev and lower[i - 1] in r.place_preps):
             v["person"] += 3.5   # "Obama stated", "Obama told reporters": a town's name does not speak
-        if i > 1 and tok.sent[i - 1] == tok.sent[i] and tok.lemma[i - 1] == "attend" and not acronym or \
-                i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
-                and tok.lemma[i - 2] in _INSTITUTION_VERBS and tok.pos[i - 2].startswith("VB") and not acronym:
-            if kind in (None, "place") and len(words) <= 2:
+        if i > 1 and sent[i - 1] == si and lemma[i - 1] == "attend" and not acronym or \
+                i > 1 and sent[i - 2] == si and lower[i - 1] in ("at", "for", "from", "with", "by", "to") \
+                and lemma[i - 2] in _INSTITUTION_VERBS and pos[i - 2].startswith("VB") and not acronym:
+            if kind in (None, "place") and nw <= 2:
                 v["org"] += 4 if kind == "place" else 2   # "educated at Harrow", "debuted for Boston": a school, a team
-        elif i > 1 and tok.sent[i - 2] == tok.sent[i] and tok.lower[i - 1] in ("at", "from") and \
-                tok.lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and len(words) <= 2 and not acronym:
+        elif i > 1 and sent[i - 2] == si and lower[i - 1] in ("at", "from") and \
+                lower[i - 2] in _ACADEMIC_NOUNS and kind in (None, "place") and nw <= 2 and not acronym:
             v["org"] += 4 if kind == "place" else 2   # "a professor at Tulsa", "research at Helsinki": a university
-        if not kind and len(words) <= 3:
+        if not kind and nw <= 3:
             self._body_evidence(i, j, words, acronym, first_given, v)
-        if nxt < tok.n and tok.sent[nxt] == tok.sent[i]:
-            if tok.lemma[nxt] in self.gaz.speech_verbs and tok.pos[nxt].startswith("VB") and not kind and \
-                    not (len(words) == 1 and words[0] in r.heads) and \
-                    not (i > 0 and tok.sent[i - 1] == tok.sent[i] and tok.lower[i - 1] in ("in", "from", "at", "near")):
+        if nxt < n and sent[nxt] == si:
+            if lemma[nxt] in self.gaz.speech_verbs and pos[nxt].startswith("VB") and not kind and \
+                    not (nw == 1 and words[0] in r.heads) and \
+                    not (same_prev and lower[i - 1] in ("in", "from", "at", "near")):
                 # ("police in Tulsa said": the speaker stands before the place)
                 v["org" if acronym else "person"] += 1
-            if tok.text[nxt] in ("’s", "'s") and nxt + 1 < tok.n:
-                following = tok.lower[nxt + 1]
-                if tok.pos[nxt + 1] == "JJ" and nxt + 2 < tok.n and tok.lower[nxt + 2] in _FIRM_POSSESSED:
-                    following = tok.lower[nxt + 2]   # "Vellagran's current shareholders"
+            if text[nxt] in ("’s", "'s") and nxt + 1 < n:
+                following = lower[nxt + 1]
+                if pos[nxt + 1] == "JJ" and nxt + 2 < n and lower[nxt + 2] in _FIRM_POSSESSED:
+                    following = lower[nxt + 2]   # "Vellagran's current shareholders"
                 if following in ("chief", "ceo", "chairman", "board", "shares", "shareholders", "headquarters",
                                  "employees", "staff", "founder", "president", "spokesman", "spokeswoman"):
                     v["org"] += 1
                 elif following in _PERSONAL_NOUNS and not acronym:
                     v["person"] += 1   # "Warhol's work", "Nida's theory"
-                elif len(words) == 1 and not kind and not acronym and not glued and \
-                        (tok.text[nxt + 1][:1].isupper() or tok.pos[nxt + 1] in ("NNS", "NN", "(")) and \
+                elif nw == 1 and not kind and not acronym and not glued and \
+                        (text[nxt + 1][:1].isupper() or pos[nxt + 1] in ("NNS", "NN", "(")) and \
                         not _lexicon().get(words[0].lower()):
                     v["person"] += 1   # "Piaget's stages", "Shaw's Pygmalion": a person's, more often than not
         # apposition: "X, the company" / "X, a city in ..." / "the city of X"
-        if j + 2 < tok.n and tok.text[j] == "," and tok.lower[j + 1] in ("the", "a", "an"):
-            for k in range(j + 2, min(tok.n, j + 5)):
-                d = r.describers.get(tok.lower[k]) or \
-                    ("person" if tok.lower[k] in self.gaz.person_roles and tok.sent[k] == tok.sent[i] and
-                     (k + 1 >= tok.n or tok.lower[k + 1] != "of" and not tok.pos[k + 1].startswith("NN"))
+        if j + 2 < n and text[j] == "," and lower[j + 1] in ("the", "a", "an"):
+            for k in range(j + 2, min(n, j + 5)):
+                d = r.describers.get(lower[k]) or \
+                    ("person" if lower[k] in self.gaz.person_roles and sent[k] == si and
+                     (k + 1 >= n or lower[k + 1] != "of" and not pos[k + 1].startswith("NN"))
                      else None)   # "X, a veteran adviser" (not "X, an activist group")
                 if d:
                     v[d] += 2
                     v["_appos"] = 1   # a word that opens the sentence is a name all the same ("Acme, the startup, said")
                     break
-                if not tok.pos[k].startswith(("JJ", "NN")):
+                if not pos[k].startswith(("JJ", "NN")):
                     break
-        if j + 2 < tok.n and tok.text[j] == "," and _AGE.fullmatch(tok.text[j + 1]) and tok.sent[j + 1] == tok.sent[i] and \
-                tok.text[j + 2] in (",", ")") and not acronym and (not kind or town):
+        if j + 2 < n and text[j] == "," and _AGE.fullmatch(text[j + 1]) and sent[j + 1] == si and \
+                text[j + 2] in (",", ")") and not acronym and (not kind or town):
             v["person"] += 2   # "Tova Lind, 45, a teacher": an age in apposition
-        if i >= 3 and tok.lower[i - 1] == "of" and tok.lower[i - 3] in ("the",):
-            d = r.describers.get(tok.lower[i - 2])
+        if i >= 3 and lower[i - 1] == "of" and lower[i - 3] in ("the",):
+            d = r.describers.get(lower[i - 2])
             if d == "place":
                 v["place"] += 2
         return v
@@ -564,66 +581,68 @@ class NameTyper:
         "she worked for Zorbit", "he joined the Wardens"."""
         tok = self.tok
         same = tok.sent
+        text, lower, pos, lemma, ntok = tok.text, tok.lower, tok.pos, tok.lemma, tok.n
+        si = same[i]
         kind = self.rules.heads.get(words[-1])
         body = kind if kind in ("media", "party") else "org"   # "The Post sent its reporter": a news outlet
-        if i > 0 and same[i - 1] == same[i] and tok.text[i - 1].islower() and not first_given and \
-                (self.rules.describers.get(tok.lower[i - 1]) in ("org", "media") and tok.lower[i - 1] not in _NOT_BEFORE_NAMES
-                 or tok.lower[i - 1].endswith("maker")):
+        if i > 0 and same[i - 1] == si and text[i - 1].islower() and not first_given and \
+                (self.rules.describers.get(lower[i - 1]) in ("org", "media") and lower[i - 1] not in _NOT_BEFORE_NAMES
+                 or lower[i - 1].endswith("maker")):
             v[body] += 2   # "the band Spoken Motion", "the startup Theranos", "drugmaker Allergan"
-        if i >= 2 and tok.lower[i - 1] == "to" and tok.lower[i - 2] == "according" and not first_given and \
+        if i >= 2 and lower[i - 1] == "to" and lower[i - 2] == "according" and not first_given and \
                 (acronym or len(words) == 1 or _lexicon().get(words[-1].lower())):
             v[body] += 1   # "according to Quantcast": a body, unless the name looks personal
-        if j < tok.n and same[j] == same[i]:
-            nx = tok.lower[j]
-            if acronym and (tok.lemma[j] in _AGENT_VERBS and tok.pos[j] in ("VBZ", "VBD", "VBP") or
-                            nx in ("has", "have", "had", "will", "would") and j + 1 < tok.n and
-                            tok.lemma[j + 1] in _AGENT_VERBS):
+        if j < ntok and same[j] == si:
+            nx = lower[j]
+            if acronym and (lemma[j] in _AGENT_VERBS and pos[j] in ("VBZ", "VBD", "VBP") or
+                            nx in ("has", "have", "had", "will", "would") and j + 1 < ntok and
+                            lemma[j + 1] in _AGENT_VERBS):
                 v[body] += 0.5   # "SNY has broadcast", "the SEP favors": an acronym that acts
-            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < tok.n and tok.text[j + 1][:1].isupper() and
-                    tok.lower[j + 2] in _POLL_NOUNS) and not first_given:
+            if (nx in _POLL_NOUNS or nx == "/" and j + 2 < ntok and text[j + 1][:1].isupper() and
+                    lower[j + 2] in _POLL_NOUNS) and not first_given:
                 v[body] += 1   # "a Zogby poll", "the Marist survey", "the Acme/Zogby poll": a pollster
-            elif acronym and tok.text[j] in ("’s", "'s"):
+            elif acronym and text[j] in ("’s", "'s"):
                 v[body] += 0.5   # "NASA's budget": an acronym's possessive is a body's, more often than not
         # "companies such as A, B and C", "outlets like X", "firms including X"
         k, steps = i - 1, 0
-        while k >= 0 and same[k] == same[i] and steps < 12 and \
-                (tok.text[k] in (",", "&") or tok.lower[k] in ("and", "or") or tok.text[k][:1].isupper() and
-                 tok.lower[k] not in ("like", "including")):
+        while k >= 0 and same[k] == si and steps < 12 and \
+                (text[k] in (",", "&") or lower[k] in ("and", "or") or text[k][:1].isupper() and
+                 lower[k] not in ("like", "including")):
             k -= 1
             steps += 1
-        if k >= 1 and same[k] == same[i] and (tok.lower[k] in ("like", "including") or
-                                              tok.lower[k] == "as" and tok.lower[k - 1] == "such"):
-            n = k - 1 if tok.lower[k] != "as" else k - 2
-            if n >= 0 and tok.text[n] == ",":
+        if k >= 1 and same[k] == si and (lower[k] in ("like", "including") or
+                                              lower[k] == "as" and lower[k - 1] == "such"):
+            n = k - 1 if lower[k] != "as" else k - 2
+            if n >= 0 and text[n] == ",":
                 n -= 1
-            if n >= 0 and same[n] == same[i] and tok.lower[n] in _BODY_NOUNS and not first_given:
-                v[_BODY_NOUNS[tok.lower[n]]] += 1.5
-        if j + 3 < tok.n and tok.text[j] == "," and tok.pos[j + 1] == "IN" and tok.lower[j + 2] == "its" and \
-                same[j + 2] == same[i] and not first_given:
+            if n >= 0 and same[n] == si and lower[n] in _BODY_NOUNS and not first_given:
+                v[_BODY_NOUNS[lower[n]]] += 1.5
+        if j + 3 < ntok and text[j] == "," and pos[j + 1] == "IN" and lower[j + 2] == "its" and \
+                same[j + 2] == si and not first_given:
             v[body] += 1   # "The Quartet, in its statement, …": a body's aside
-        if j < tok.n and same[j] == same[i] and tok.pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
-                not (i > 0 and same[i - 1] == same[i] and tok.lower[i - 1] in self.rules.place_preps) and \
+        if j < ntok and same[j] == si and pos[j] in ("VBZ", "VBD", "MD") and not first_given and \
+                not (i > 0 and same[i - 1] == si and lower[i - 1] in self.rules.place_preps) and \
                 not (len(words) == 1 and (_lexicon().get(words[0].lower()) == "JJ" or
                                           words[0].lower().endswith(_ADJECTIVE_ENDINGS))):   # "… as Islamic will …"
-            for k in range(j + 1, min(tok.n, j + 9)):   # "Theranos said its device works": the subject's "its"
-                if same[k] != same[i] or tok.lower[k] in ("his", "her", "he", "she", "their", "they", ","):
+            for k in range(j + 1, min(ntok, j + 9)):   # "Theranos said its device works": the subject's "its"
+                if same[k] != si or lower[k] in ("his", "her", "he", "she", "their", "they", ","):
                     break
-                if tok.lower[k] in ("its", "itself"):
+                if lower[k] in ("its", "itself"):
                     v[body] += 1
                     break
-        modifier = j < tok.n and same[j] == same[i] and (tok.text[j] in ("’s", "'s") or
-                                                          tok.text[j].islower() and tok.pos[j] in ("NN", "NNS"))
-        if i >= 2 and same[i - 1] == same[i] and not modifier:
+        modifier = j < ntok and same[j] == si and (text[j] in ("’s", "'s") or
+                                                          text[j].islower() and pos[j] in ("NN", "NNS"))
+        if i >= 2 and same[i - 1] == si and not modifier:
             p = i - 1   # ("members of Sapir's group", "members of the Yazidi religion" are the group's)
-            if tok.lower[p] == "the" and p > 0:
+            if lower[p] == "the" and p > 0:
                 p -= 1
-            if tok.lower[p] == "of" and p > 0 and tok.lower[p - 1] in _MEMBER_NOUNS and tok.text[p - 1].islower() and \
+            if lower[p] == "of" and p > 0 and lower[p - 1] in _MEMBER_NOUNS and text[p - 1].islower() and \
                     not first_given:
                 v[body] += 1   # "the founder of Acme", "a member of the Wardens"
-            elif tok.lower[p] in ("for", "at") and p > 0 and tok.lemma[p - 1] == "work" and tok.pos[p - 1].startswith("VB") \
+            elif lower[p] in ("for", "at") and p > 0 and lemma[p - 1] == "work" and pos[p - 1].startswith("VB") \
                     and not first_given:
                 v[body] += 1   # "she worked for Zorbit", "works at Quantal"
-            elif p == i - 2 and tok.lemma[p] == "join" and tok.pos[p].startswith("VB"):
+            elif p == i - 2 and lemma[p] == "join" and pos[p].startswith("VB"):
                 v[body] += 1   # "he joined the Wardens"
 
     def _given_and_head(self, words: list[str]) -> bool:
@@ -962,17 +981,33 @@ class NameTyper:
             return self.decided[name]
         v = self.votes.get(name) or {}
         kind = None
-        v = {k: n for k, n in v.items() if not k.startswith("_")}
-        if v:
-            best, score = max(v.items(), key=lambda kv: (kv[1], kv[0] != "other"))
-            if score >= 1:
-                kind = best
+        # the best-supported kind, "other" last among equals, the first of equals in the order
+        # of the votes (as max() over the items would pick it)
+        best = top = None
+        for k, n in v.items():
+            if k.startswith("_"):
+                continue
+            key = (n, k != "other")
+            if top is None or key > top:
+                best, top = k, key
+        if top is not None and top[0] >= 1:
+            kind = best
         self.decided[name] = kind
         return kind
 
     def is_strong(self, name: str) -> bool:
         v = self.votes.get(name) or {}
-        return bool(v) and max(n for k, n in v.items() if not k.startswith("_")) >= 3
+        if not v:
+            return False
+        kinds = False
+        for k, n in v.items():
+            if not k.startswith("_"):
+                if n >= 3:
+                    return True
+                kinds = True
+        if not kinds:   # votes with no kind at all: max() of nothing, as before
+            return max(n for k, n in v.items() if not k.startswith("_")) >= 3
+        return False
 
 
 #: the common nouns that refer back to an organisation of a kind ("the company", "the agency")
@@ -997,7 +1032,6 @@ class UnlistedNames:
     """Mixin of the resolver: a name run no person rule took, typed by :class:`NameTyper`."""
 
     def unlisted_name(self, c, name: str, kind: str | None, how: str = "name") -> list[dict]:
-        from .gazetteer import Actor, slug
 
         tok = self.tok
         i, j = c.data["run"]

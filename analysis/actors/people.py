@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,10 @@ _PARTY_STATE = re.compile(r"([RDI])-[A-Z][A-Za-z.]{1,12}")
 
 if TYPE_CHECKING:
     from .candidates import _Cand
+
+
+_REGION_AFTER = re.compile(r", ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)(?=[,.;:)]|\s+(?:[a-z]|$)|$)")
+_ROLE_LEAD = re.compile(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?")
 
 
 @dataclass
@@ -256,7 +261,9 @@ class PeopleResolver:
     def _before_region(self, end: int) -> bool:
         """Is the name followed by a comma and a state or a province ("…, Texas", "…, Kenya") and
         then by the end of the phrase: the way a town is written, not a person?"""
-        m = re.match(r", ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)(?=[,.;:)]|\s+(?:[a-z]|$)|$)", self.text[end:end + 60])
+        if not self.text.startswith(", ", end):
+            return False   # the cheap test for the common case
+        m = _REGION_AFTER.match(self.text[end:end + 60])
         if not m:
             return False
         region = m.group(1)
@@ -271,17 +278,24 @@ class PeopleResolver:
         both six letters or more: "Vandermeir" for Ilse Vandermeer), if exactly one person fits."""
         if len(word) < 6 or not word[:1].isupper():
             return None
-        # surnames are only added and a person's name only changes in person(), which forgets this
-        # memo: the answer holds while no surname is added
+        # a person's name only changes in person(), which forgets this memo; surnames are only ever added, in order, so a
+        # word's memo keeps the people found so far and reads only the surnames added since
+        # (the resolver counts the other changes of a name in _name_changes: a word's memo made before
+        # one is read again in full)
         memo = self.__dict__.setdefault("_variants", {})
-        key = (word, len(self.surnames))
-        if key not in memo:
-            found = {pid for surname, pid in self.surnames.items()
-                     if len(surname) >= 6 and surname != word and abs(len(surname) - len(word)) <= 1
-                     and len(self.persons[pid].name.split()) > 1 and self.persons[pid].name.split()[-1] == surname
-                     and _one_edit(surname.lower(), word.lower())}
-            memo[key] = next(iter(found)) if len(found) == 1 else None
-        return memo[key]
+        size = len(self.surnames)
+        changes = self.__dict__.get("_name_changes", 0)
+        entry = memo.get(word)
+        if entry is None or entry[0] != size:
+            seen, found = (entry[0], entry[1]) if entry is not None and entry[3] == changes else (0, set())
+            n = len(word)
+            for surname, pid in islice(self.surnames.items(), seen, None):
+                if len(surname) >= 6 and surname != word and abs(len(surname) - n) <= 1 \
+                        and len(self.persons[pid].name.split()) > 1 and self.persons[pid].name.split()[-1] == surname \
+                        and _one_edit(surname.lower(), word.lower()):
+                    found.add(pid)
+            entry = memo[word] = (size, found, next(iter(found)) if len(found) == 1 else None, changes)
+        return entry[2]
 
     def plain_person(self, i: int, j: int) -> bool:
         """Is the name run ``tok[i:j]`` a person though no title or speech verb stands next to it?
@@ -315,8 +329,7 @@ class PeopleResolver:
         return any(k > j for k in self.lone_words.get(last, ()))
 
     def _role_follows(self, offset: int) -> bool:
-        m = re.match(r"\s+(?:the|a|an)?\s*(?:former|then|longtime|current|acting|interim|new)?\s*(?:[A-Z][\w.-]*\s+)?",
-                     self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
+        m = _ROLE_LEAD.match(self.text[offset:offset + 40])   # "X, former editor", "X, the bank's ..."
         if not m:
             return False
         rm = self.gaz.role_regex.match(self.text, offset + m.end())

@@ -188,8 +188,10 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         cands.sort(key=lambda c: (c.start, -(c.end - c.start), c.kind != "role"))
         out: list[dict] = []
         last_end = -1
+        p_start, p_end, p_id, bisect_right = self.p_start, self.p_end, self.p_id, bisect.bisect_right
         for c in cands:
-            if self.para_of(c.start) is None:
+            k = bisect_right(p_start, c.start) - 1   # para_of(c.start) is None, inlined
+            if k < 0 or c.start >= p_end[k] or p_id[k] is None:
                 continue
             if c.start < last_end and c.kind != "role":
                 continue
@@ -365,6 +367,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         full = " ".join(words + [self.text[c.start:c.end]])
         if len(full.split()) > len(p.name.split()):
             p.name = full
+            self._name_changes = self.__dict__.get("_name_changes", 0) + 1   # for _variant_of's memo
             self.actors[pid] = Actor(pid, full, "person", country=p.country)
         self.surnames.setdefault(self.text[c.start:c.end], pid)
         row["end"] = c.end
@@ -377,6 +380,8 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         if not made or made[-1]["actor_id"] not in self.persons:
             return made
         row = made[-1]
+        if self.text[row["end"] + 1:row["end"] + 2] not in _OPEN_QUOTES:
+            return made   # no quote opens one space after the name: the cheap test for the common case
         i = tok.index_at(row["start"])
         j = bisect.bisect_left(tok.start, row["end"])
         if j + 3 >= tok.n or tok.text[j] not in _OPEN_QUOTES or tok.text[j + 2] not in _CLOSE_QUOTES or \
@@ -395,6 +400,7 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         p = self.persons[pid]
         if len(full.split()) > len(p.name.split()):
             p.name = full
+            self._name_changes = self.__dict__.get("_name_changes", 0) + 1   # for _variant_of's memo
             self.actors[pid] = Actor(pid, full, "person", country=p.country)
         for w in (nick, tok.text[m - 1]):
             self.surnames.setdefault(w, pid)
