@@ -768,3 +768,27 @@ def test_i_with_no_speaker_is_not_an_earlier_subject():
 def test_not_the_other_after_a_favoured_target():
     assert _rows("She backed the plan, not the tax.") == [("She", "favor", "the plan"), ("She", "against", "the tax")]
     assert ("He", "against", "bankers") in _rows("\"He's standing up for farmers - not bankers,\" tweeted Sen. Mary Lee.")
+
+
+def test_a_party_and_state_tag_is_not_the_holder():
+    assert _rows("Sen. Tom Baker, R-Ohio, has endorsed Brown.") == [("Sen. Tom Baker", "favor", "Brown")]
+    doc = analysis.annotate(analysis.from_text("Rep. Ann Lee, D-Calif., said Mayor Brown failed to protect the poor families."))
+    assert doc.stance["holder_text"].tolist() == ["Rep. Ann Lee"]
+
+
+def test_want_to_as_a_way_of_speaking_gives_no_row():
+    assert _rows("We want to offer a sincere apology to Mayor Brown.") == []
+    assert _rows("I want to be very clear about this.") == []
+    assert _rows("The farmers want to believe the minister.") == []
+    assert _rows("Lee wants to ban plastic bags.") == [("Lee", "favor", "to ban plastic bags")]
+
+
+def test_a_name_given_is_not_a_judgement():
+    assert _rows("The council found a blog called Truth Today Right Now, which posts fake lies.") == []
+    assert _rows("The mayor called Lee a liar.") == [("The mayor", "against", "Lee")]
+
+
+def test_a_thing_or_an_idea_holds_no_stance():
+    assert _rows("The rhetoric of the senators blasting Governor Lee's plan suggests a split.") == []
+    assert _rows("The economy favors the wealthy.") == []
+    assert _rows("The senators blasted Governor Lee's plan.") == [("The senators", "against", "Governor Lee's plan")]

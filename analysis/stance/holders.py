@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from .vocabulary import _PRONOUNS, _QUANTIFIERS, _SUBJECT_PRONOUNS, _TIME_HEADS
+from .vocabulary import _ABSTRACT_HEADS, _PRONOUNS, _QUANTIFIERS, _SUBJECT_PRONOUNS, _TIME_HEADS
 from .sentence import _np_left
 from .clause_reading import _governing_finite
 
@@ -93,4 +93,4 @@ def _holder_ok(s, span) -> bool:
     pos = s.pos[a:cut] if any(p.startswith("NN") for p in s.pos[a:cut]) else s.pos[a:b + 1]
     words = s.low[a:a + len(pos)]
     head = next((w for w, p in zip(reversed(words), reversed(pos)) if p.startswith("NN")), None)
-    return head not in _TIME_HEADS
+    return head not in _TIME_HEADS and head not in _ABSTRACT_HEADS

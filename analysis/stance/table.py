@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import chain, compress, count
 from operator import or_
@@ -14,7 +15,7 @@ from .._frames import column_values
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _CANDOUR, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -34,6 +35,9 @@ from .holders import _appositive_name, _copular_subject, _holder_ok, _pronoun_he
 from .headlines import _headline_cues, _title_case
 from .reported import _anti_cues, _naming_cues, _reported_epithets, _reported_evaluations, _strong_words
 from .said import _FIGHTS, said_rows
+
+#: a party and state after a name between commas ("Sen. Tom Baker, R-Ohio, said"): no holder of its own
+_PARTY_TAG = re.compile(r"[rdi]-[a-z][a-z.]*$")
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -130,6 +134,11 @@ def stance(doc) -> pd.DataFrame:
     def resolve(s: _Sent, span, how: str):
         """(holder_id, holder, holder_text, how) for a token span of s."""
         a, b = span
+        if a == b and a > 1 and s.low[a - 1] == "," and s.low[a][1:2] == "-" and _PARTY_TAG.match(s.low[a]):
+            left = _np_left(s, a - 2)  # "Sen. Tom Baker, R-Ohio, said": the senator, not his party and state
+            if left is not None:
+                span = left
+                a, b = span
         cs, ce = s.st[a], s.en[b]
         phrase = text[cs:ce]
         words = [w for w in s.low[a:b + 1]]
@@ -254,6 +263,10 @@ def stance(doc) -> pd.DataFrame:
         if not _NAMING_VERBS.isdisjoint(s.low):
             # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
             for k, hspan, tspan, label in _naming_cues(cs):
+                b = tspan[1] + 1
+                if s.pos[k] == "VBN" and s.pos[k - 1] in ("NN", "NNS") and b < len(s.low) and text[s.st[b]].isupper() \
+                        and text[s.st[k + 1]].isupper():
+                    continue  # "a blog called Truth Today Right Now, which posts lies": a name given, not a judgement
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 if quote_at := actors.quote_at(s.st[hspan[0]]):
                     if s.low[hspan[0]] in _FIRST_PERSON:
@@ -375,7 +388,8 @@ def stance(doc) -> pd.DataFrame:
                                          or (j < n and low[j] == "for") or (i > 0 and low[i - 1] in ("most", "least"))):
                 i = j  # "the most wanted list", "a man wanted for questioning": sought, not a wish
                 continue
-            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
+            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED
+                                                                       or (low[j + 1] == "be" and not _CANDOUR.isdisjoint(low[j + 2:j + 4]))):
                 i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
                 continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":

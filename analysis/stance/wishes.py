@@ -15,7 +15,8 @@ _SPEAKING = frozenset({"say", "tell", "know", "ask", "talk", "speak", "hear", "n
                        "apologise", "assure", "caution", "congratulate", "make", "go", "come", "get", "do", "look",
                        "think", "wait", "check", "find", "figure", "comment", "study", "learn", "consider", "review", "examine",
                        "explore", "respond", "answer", "discuss",
-                       "reiterate", "underscore", "acknowledge", "express", "let", "take"})
+                       "reiterate", "underscore", "acknowledge", "express", "let", "take", "offer", "believe",
+                       "remember", "reassure", "recognize", "highlight", "admit", "repeat"})
 _NEGATORS = frozenset({"not", "n't", "n’t", "never"})
 _QUOTE_OPEN = frozenset({'"', "“", "``"})
 _QUOTE_CLOSE = frozenset({'"', "”", "''"})
