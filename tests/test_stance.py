@@ -792,3 +792,18 @@ def test_a_thing_or_an_idea_holds_no_stance():
     assert _rows("The rhetoric of the senators blasting Governor Lee's plan suggests a split.") == []
     assert _rows("The economy favors the wealthy.") == []
     assert _rows("The senators blasted Governor Lee's plan.") == [("The senators", "against", "Governor Lee's plan")]
+
+
+def test_as_opposed_to_and_the_likes_of_are_no_cues():
+    assert _rows("We need a few voices, as opposed to everyone talking at once, she said.") == []
+    assert all(r[2] != "of Acme" for r in _rows("Smith called for tariffs on goods from the likes of Acme."))
+    assert _rows("The mayor is opposed to the tax.") == [("The mayor", "against", "the tax")]
+
+
+def test_an_elided_holder_must_be_someone_named():
+    doc = analysis.annotate(analysis.from_text(
+        "You know the story. The cable networks - A, B and C - all stuck with Brown talking at length about money, "
+        "taking shots at Governor Lee and promoting his hotels."))
+    assert all(h is None or h.lower() != "you" for h in doc.stance["holder"])
+    assert _rows("The hosts, all of them, stuck with Brown, taking shots at Governor Lee.") == [
+        ("The hosts", "against", "Governor Lee")]

@@ -38,6 +38,8 @@ from .said import _FIGHTS, said_rows
 
 #: a party and state after a name between commas ("Sen. Tom Baker, R-Ohio, said"): no holder of its own
 _PARTY_TAG = re.compile(r"[rdi]-[a-z][a-z.]*$")
+#: holders that name no one when they are not written in the cue's sentence (an earlier "you")
+_UNNAMED = frozenset(_PRONOUNS | {"you", "your", "one", "someone", "anyone", "everyone", "that", "these", "those", "what"})
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -357,6 +359,9 @@ def stance(doc) -> pd.DataFrame:
                 continue
             if kind == "verb" and pos[i] in ("VBN", "VBG", "VBD") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
+                continue
+            if i > 0 and ((low[i] == "opposed" and low[i - 1] == "as") or (low[i] == "likes" and low[i - 1] == "the")):
+                i = j  # "as opposed to", "the likes of": no stance
                 continue
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
                 i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
@@ -789,6 +794,11 @@ def stance(doc) -> pd.DataFrame:
                              "evidence": s_text})
         said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
+    # a holder not written in the sentence must be someone found: not an earlier "you" or nothing
+    rows = [r for r in rows if r["holder_text"] is not None or (r["holder"] is not None and r["holder"].lower() not in _UNNAMED)]
+    # "the plan to stop Trump" with Trump as the elided subject: no one is against himself by name
+    rows = [r for r in rows if r["holder_text"] is not None or r["holder_id"] is None or r["holder_id"] != r["target_id"]
+            or not all(w[:1].isupper() for w in r["target"].split())]
     if not rows:
         return _empty_table().copy()
     return rows_frame(rows, COLUMNS)
