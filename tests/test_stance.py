@@ -807,3 +807,13 @@ def test_an_elided_holder_must_be_someone_named():
     assert all(h is None or h.lower() != "you" for h in doc.stance["holder"])
     assert _rows("The hosts, all of them, stuck with Brown, taking shots at Governor Lee.") == [
         ("The hosts", "against", "Governor Lee")]
+
+
+def test_no_one_a_clause_or_a_noun_of_hope_holds_no_stance():
+    assert _rows("None of the major candidates is pushing for a large army.") == []
+    assert _rows("I have no lobbyists that want me.") == []
+    rows = _rows("It was not that he heard a few in the crowd hurl insults and encourage anti-Brown protesters to leave.")
+    assert all("hurl" not in (h or "") for h, _, _ in rows)
+    assert _rows("The mayor's latest victories in the race unleashed a wave of comments, from praise for his record "
+                 "to hopes he will cut taxes.") == []
+    assert _rows("Lee hopes Brown will fix the economy.") == [("Lee", "favor", "Brown will fix the economy")]

@@ -84,6 +84,12 @@ def _holder_ok(s, span) -> bool:
     words = s.low[a:b + 1]
     if s.pos[a] in ("VB", "VBP", "VBZ", "VBD") or "any" in words or "every" in words:
         return False  # "will not support any candidate who opposes Y": no one in particular, or a verb
+    if words[0] in ("no", "none", "neither"):
+        return False  # "none of the candidates is pushing for Y": a stance no one holds
+    if b - a > 2 and any(p in ("VBD", "VBZ", "VBP", "MD") or (p == "VB" and s.low[k - 1] != "to")
+                         for k, p in enumerate(s.pos[a + 1:b + 1], a + 1)) \
+            and not any(p in ("WP", "WDT") or w == "that" for p, w in zip(s.pos[a:b + 1], words)):
+        return False  # "he heard a few in the crowd hurl insults": a clause read as a phrase, not a holder
     if words and words[-1] in _QUANTIFIERS:
         return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):

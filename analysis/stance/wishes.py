@@ -102,6 +102,8 @@ def _wish_cues(cs):
             continue  # "what I want in a candidate", "wanted so badly", "wanted for questioning"
         if pos[k] == "VBN" and k > 0 and pos[k - 1] in ("NN", "NNS", "NNP", "NNPS"):
             continue  # "the activist wanted by the police": a participle after a noun
+        if k > 0 and low[k].endswith("s") and (pos[k - 1] in ("IN", "TO", "DT", "JJ", "PRP$", "POS") or low[k - 1] in ("'s", "’s")):
+            continue  # "from praise to hopes he will win", "the wishes of the family": a noun, no one's wish
         if low[j] == "to" and j + 1 < n and (lem[j + 1] in _SPEAKING or low[j + 1] in _SPEAKING):
             continue  # "I want to say", "we want to thank"
         if low[j] == "to" and j + 2 < n and lem[j + 1] == "be" and pos[j + 2] not in ("VBN", "VBD"):
