@@ -817,3 +817,9 @@ def test_no_one_a_clause_or_a_noun_of_hope_holds_no_stance():
     assert _rows("The mayor's latest victories in the race unleashed a wave of comments, from praise for his record "
                  "to hopes he will cut taxes.") == []
     assert _rows("Lee hopes Brown will fix the economy.") == [("Lee", "favor", "Brown will fix the economy")]
+
+
+def test_what_one_may_do_and_an_inverted_participle_give_no_row():
+    assert _rows("The delegates are free agents, able to support Lee, Brown or Park.") == []
+    assert _rows("Voters in the county are tired, ready for the message of thrift and order espoused by Mayor Brown.") == []
+    assert _rows("The delegates voted to support Lee.") == [("The delegates", "favor", "Lee")]

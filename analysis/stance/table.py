@@ -38,6 +38,8 @@ from .said import _FIGHTS, said_rows
 
 #: a party and state after a name between commas ("Sen. Tom Baker, R-Ohio, said"): no holder of its own
 _PARTY_TAG = re.compile(r"[rdi]-[a-z][a-z.]*$")
+#: "free to support Y", "able to endorse Y": what one may do, not a stance
+_CAPABLE = frozenset({"able", "unable", "free", "allowed", "eligible", "permitted"})
 #: holders that name no one when they are not written in the cue's sentence (an earlier "you")
 _UNNAMED = frozenset(_PRONOUNS | {"you", "your", "one", "someone", "anyone", "everyone", "that", "these", "those", "what"})
 
@@ -362,6 +364,9 @@ def stance(doc) -> pd.DataFrame:
                 continue
             if i > 0 and ((low[i] == "opposed" and low[i - 1] == "as") or (low[i] == "likes" and low[i - 1] == "the")):
                 i = j  # "as opposed to", "the likes of": no stance
+                continue
+            if i > 1 and low[i - 1] == "to" and low[i - 2] in _CAPABLE:
+                i = j  # "delegates free to support Cruz or Trump": what one may do, not a stance
                 continue
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
                 i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
@@ -796,6 +801,8 @@ def stance(doc) -> pd.DataFrame:
     rows = _merge_coordinated(rows)
     # a holder not written in the sentence must be someone found: not an earlier "you" or nothing
     rows = [r for r in rows if r["holder_text"] is not None or (r["holder"] is not None and r["holder"].lower() not in _UNNAMED)]
+    # "ripe for the message espoused by Trump": a participle read with the noun before as holder
+    rows = [r for r in rows if not (r["holder_from"] == "subject" and r["target"][:3].lower() == "by ")]
     # "the plan to stop Trump" with Trump as the elided subject: no one is against himself by name
     rows = [r for r in rows if r["holder_text"] is not None or r["holder_id"] is None or r["holder_id"] != r["target_id"]
             or not all(w[:1].isupper() for w in r["target"].split())]
