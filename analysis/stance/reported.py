@@ -336,7 +336,10 @@ def _reported_wishes(cs, text=None):
             continue
         if kept:
             continue
+        turned = False
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
+            # "'I don't think the vote should be delayed,' Lee said": against what is said should be
+            turned = g.negated and cs.lem[g.main] in ("think", "believe")
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
         if g is None and label is not None and c.vs > label[1] + 1:
             g = _Label(label, n)  # "SMITH: I think the city needs to act" (a transcript): Smith
@@ -365,7 +368,7 @@ def _reported_wishes(cs, text=None):
             continue  # "I have to tell you"; "the money they need to win" (a relative)
         if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
             continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
-        out.append((c, g.subj, (a, end), "favor"))
+        out.append((c, g.subj, (a, end), "against" if turned else "favor"))
     return out
 
 
