@@ -823,3 +823,16 @@ def test_what_one_may_do_and_an_inverted_participle_give_no_row():
     assert _rows("The delegates are free agents, able to support Lee, Brown or Park.") == []
     assert _rows("Voters in the county are tired, ready for the message of thrift and order espoused by Mayor Brown.") == []
     assert _rows("The delegates voted to support Lee.") == [("The delegates", "favor", "Lee")]
+
+
+def test_violence_and_running_for_office_are_no_stances():
+    assert _rows("Just after Jim Doe carried out his murderous attack on the dancers, Mayor Brown called for change.") == [
+        ("Mayor Brown", "favor", "change")]
+    assert _rows("Smith campaigned for governor in 2010.") == []
+    assert ("Lee's", "favor", "the nomination") not in _rows("A group backing Lee's campaign for the nomination spent money.")
+    assert _rows("Smith campaigned for Lee in Ohio.") == [("Smith", "favor", "Lee in Ohio")]
+    assert _rows("Jones attacked Lee over taxes.") == [("Jones", "against", "Lee over taxes")]
+
+
+def test_a_company_called_x_holds_nothing():
+    assert _rows("They paid a company called Acme Data, which builds profiles of voters.") == []

@@ -38,6 +38,13 @@ from .said import _FIGHTS, said_rows
 
 #: a party and state after a name between commas ("Sen. Tom Baker, R-Ohio, said"): no holder of its own
 _PARTY_TAG = re.compile(r"[rdi]-[a-z][a-z.]*$")
+#: words before *attack* that make it an act of violence ("a deadly attack on the club")
+_VIOLENT = frozenset({"terrorist", "terror", "murderous", "deadly", "suicide", "bomb", "missile", "military", "armed",
+                      "air", "chemical", "knife", "gun", "violent", "lethal", "nuclear", "fatal", "bloody", "rocket",
+                      "drone", "mortar", "shark", "heart", "panic", "asthma"})
+#: offices run for ("campaigned for governor"): a candidacy, not a stance
+_OFFICES = frozenset({"president", "governor", "mayor", "senate", "congress", "office", "re-election", "reelection",
+                      "presidency", "senator", "sheriff", "parliament"})
 #: "free to support Y", "able to endorse Y": what one may do, not a stance
 _CAPABLE = frozenset({"able", "unable", "free", "allowed", "eligible", "permitted"})
 #: holders that name no one when they are not written in the cue's sentence (an earlier "you")
@@ -268,8 +275,8 @@ def stance(doc) -> pd.DataFrame:
             # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
             for k, hspan, tspan, label in _naming_cues(cs):
                 b = tspan[1] + 1
-                if s.pos[k] == "VBN" and s.pos[k - 1] in ("NN", "NNS") and b < len(s.low) and text[s.st[b]].isupper() \
-                        and text[s.st[k + 1]].isupper():
+                if s.pos[k] == "VBN" and s.pos[k - 1] in ("NN", "NNS") and text[s.st[k + 1]].isupper() and (
+                        (b < len(s.low) and text[s.st[b]].isupper()) or (k > 1 and s.low[k - 2] in ("a", "an"))):
                     continue  # "a blog called Truth Today Right Now, which posts lies": a name given, not a judgement
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 if quote_at := actors.quote_at(s.st[hspan[0]]):
@@ -364,6 +371,15 @@ def stance(doc) -> pd.DataFrame:
                 continue
             if i > 0 and ((low[i] == "opposed" and low[i - 1] == "as") or (low[i] == "likes" and low[i - 1] == "the")):
                 i = j  # "as opposed to", "the likes of": no stance
+                continue
+            if cue["cue"] == "attack" and (not _VIOLENT.isdisjoint(low[max(0, i - 2):i])
+                                           or (i > 1 and low[i - 1] == "out" and lem[i - 2] == "carry")):
+                i = j  # "his murderous attack on the club", "carried out attacks": violence, not a stance
+                continue
+            if cue["cue"] == "campaign for" and ((low[i] == "campaign" and pos[i].startswith("NN") and i > 0
+                                                  and pos[i - 1] not in ("MD", "TO", "PRP") and low[i - 1] not in ("to", "will"))
+                                                 or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
+                i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
                 continue
             if i > 1 and low[i - 1] == "to" and low[i - 2] in _CAPABLE:
                 i = j  # "delegates free to support Cruz or Trump": what one may do, not a stance
