@@ -792,6 +792,7 @@ def test_a_thing_or_an_idea_holds_no_stance():
     assert _rows("The rhetoric of the senators blasting Governor Lee's plan suggests a split.") == []
     assert _rows("The economy favors the wealthy.") == []
     assert _rows("The senators blasted Governor Lee's plan.") == [("The senators", "against", "Governor Lee's plan")]
+    assert _rows("ABC News praised the mayor.") == [("ABC News", "favor", "the mayor")]
 
 
 def test_as_opposed_to_and_the_likes_of_are_no_cues():

@@ -57,7 +57,7 @@ _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "
 _ABSTRACT_HEADS = frozenset({"rhetoric", "opportunity", "opportunities", "difference", "differences", "economy",
                              "inequality", "anything", "everything", "nothing", "something", "idea", "ideas", "thing",
                              "things", "fact", "reality", "way", "moment", "chance", "problem", "issue", "question",
-                             "story", "debate", "approach", "situation", "trend", "result", "results", "news",
+                             "story", "debate", "approach", "situation", "trend", "result", "results",
                              "element"})
 #: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
 _BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love", "like"})
