@@ -837,3 +837,8 @@ def test_violence_and_running_for_office_are_no_stances():
 
 def test_a_company_called_x_holds_nothing():
     assert _rows("They paid a company called Acme Data, which builds profiles of voters.") == []
+
+
+def test_wanting_to_be_someone_is_no_stance():
+    assert _rows("I wanted to be mayor of this town.") == []
+    assert _rows("The nurses want to be paid fairly.") == [("The nurses", "favor", "to be paid fairly")]

@@ -182,3 +182,9 @@ def test_a_wish_under_a_negated_think_is_against():
         ("Lee", "against", "the vote should be delayed")]
     assert _rows("\"I think the vote should be delayed,\" Lee told reporters.") == [
         ("Lee", "favor", "the vote should be delayed")]
+
+
+def test_news_and_findings_are_no_judgements():
+    assert _rows("Polls suggest Lee has the best chance of beating Brown.") == []
+    assert _rows("Mayor Lee also announced the Peace Center would begin work in May.") == []
+    assert _rows("Smith said Brown is a disgrace.") == [("Smith", "against", "Brown")]

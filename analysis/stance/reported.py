@@ -115,6 +115,10 @@ def _naming_cues(cs):
     return out
 
 
+#: who reports findings, not a judgement of their own ("Polls suggest Lee has the best chance")
+_FINDERS = frozenset({"poll", "survey", "source", "study", "data", "analysis", "report", "figure", "number"})
+
+
 def _valence_lexicon() -> dict:
     """VADER's word valences (with the user's overrides), and the political epithets it lacks
     (``_POLITICAL_VALENCE``; the user's overrides win)."""
@@ -172,6 +176,8 @@ def _reported_evaluations(cs, actors, text):
                 or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1] \
                 or _said_negated(cs, g):
             continue  # ("he had not said that Y ...": nothing is reported as held)
+        if cs.lem[g.main] in ("announce", "report") or cs.lem[g.subj[1]] in _FINDERS:
+            continue  # "Lee announced the clinic would open", "Polls suggest Lee has the best chance": news, not a judgement
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
             continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"

@@ -415,7 +415,8 @@ def stance(doc) -> pd.DataFrame:
                 i = j  # "the most wanted list", "a man wanted for questioning": sought, not a wish
                 continue
             if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED
-                                                                       or (low[j + 1] == "be" and not _CANDOUR.isdisjoint(low[j + 2:j + 4]))):
+                                                                       or (low[j + 1] == "be" and not _CANDOUR.isdisjoint(low[j + 2:j + 4]))
+                                                                       or (low[j + 1] == "be" and j + 2 < n and pos[j + 2] not in ("VBN", "VBD"))):
                 i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
                 continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
