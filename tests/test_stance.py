@@ -842,3 +842,11 @@ def test_a_company_called_x_holds_nothing():
 def test_wanting_to_be_someone_is_no_stance():
     assert _rows("I wanted to be mayor of this town.") == []
     assert _rows("The nurses want to be paid fairly.") == [("The nurses", "favor", "to be paid fairly")]
+
+
+def test_a_commitment_a_chance_and_a_noun_vote_are_no_stances():
+    assert _rows("Lee agreed to end his bid for the seat.") == []
+    assert _rows("Lee agreed to the deal.") == [("Lee", "favor", "the deal")]
+    assert _rows("That is, perhaps, Brown's best shot at the nomination.") == []
+    assert _rows("The union has scheduled a strike vote for next week.") == []
+    assert _rows("The union voted for the contract.") == [("The union", "favor", "the contract")]

@@ -45,6 +45,9 @@ _VIOLENT = frozenset({"terrorist", "terror", "murderous", "deadly", "suicide", "
 #: offices run for ("campaigned for governor"): a candidacy, not a stance
 _OFFICES = frozenset({"president", "governor", "mayor", "senate", "congress", "office", "re-election", "reelection",
                       "presidency", "senator", "sheriff", "parliament"})
+#: words before "shot at" that make it a chance ("the best shot at the nomination")
+_CHANCE = frozenset({"best", "good", "better", "real", "fair", "decent", "no", "any", "long", "strong", "serious",
+                     "legitimate", "reasonable", "realistic", "only", "last", "second", "first"})
 #: "free to support Y", "able to endorse Y": what one may do, not a stance
 _CAPABLE = frozenset({"able", "unable", "free", "allowed", "eligible", "permitted"})
 #: holders that name no one when they are not written in the cue's sentence (an earlier "you")
@@ -380,6 +383,16 @@ def stance(doc) -> pd.DataFrame:
                                                   and pos[i - 1] not in ("MD", "TO", "PRP") and low[i - 1] not in ("to", "will"))
                                                  or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
                 i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
+                continue
+            if cue["cue"] == "agree to" and j < n and pos[j] == "VB":
+                i = j  # "Kasich agreed to end his bid": a commitment to act, not a stance on a target
+                continue
+            if cue["cue"] == "shot at" and ((i > 0 and low[i - 1] in _CHANCE) or (j < n and pos[j] == "VBG")
+                                            or "nomination" in low[j:j + 4]):
+                i = j  # "the best shot at the nomination", "a shot at winning": a chance, not a dig
+                continue
+            if cue["cue"] == "vote for" and i > 0 and pos[i] == "NN" and pos[i - 1] == "NN":
+                i = j  # "a strike vote for next week": a noun
                 continue
             if i > 1 and low[i - 1] == "to" and low[i - 2] in _CAPABLE:
                 i = j  # "delegates free to support Cruz or Trump": what one may do, not a stance
