@@ -45,6 +45,10 @@ _VIOLENT = frozenset({"terrorist", "terror", "murderous", "deadly", "suicide", "
 #: offices run for ("campaigned for governor"): a candidacy, not a stance
 _OFFICES = frozenset({"president", "governor", "mayor", "senate", "congress", "office", "re-election", "reelection",
                       "presidency", "senator", "sheriff", "parliament"})
+#: what one agrees to do oneself, no position on anything ("agreed to end his bid", "agreed to meet")
+_OWN_ACTS = frozenset({"end", "divide", "split", "sell", "buy", "meet", "debate", "testify", "appear", "serve", "pay",
+                       "drop", "leave", "step", "stay", "remain", "withdraw", "return", "join", "share", "speak",
+                       "talk", "sit", "attend", "hold", "take", "give", "let", "allow", "delay", "postpone"})
 #: words before "shot at" that make it a chance ("the best shot at the nomination")
 _CHANCE = frozenset({"best", "good", "better", "real", "fair", "decent", "no", "any", "long", "strong", "serious",
                      "legitimate", "reasonable", "realistic", "only", "last", "second", "first"})
@@ -384,8 +388,8 @@ def stance(doc) -> pd.DataFrame:
                                                  or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
                 i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
                 continue
-            if cue["cue"] == "agree to" and j < n and pos[j] == "VB":
-                i = j  # "Kasich agreed to end his bid": a commitment to act, not a stance on a target
+            if cue["cue"] == "agree to" and j < n and lem[j] in _OWN_ACTS:
+                i = j  # "Kasich agreed to end his bid", "agreed to sell it": a deal about one's own doings
                 continue
             if cue["cue"] == "shot at" and ((i > 0 and low[i - 1] in _CHANCE) or (j < n and pos[j] == "VBG")
                                             or "nomination" in low[j:j + 4]):
