@@ -846,6 +846,7 @@ def test_wanting_to_be_someone_is_no_stance():
 
 def test_a_commitment_a_chance_and_a_noun_vote_are_no_stances():
     assert _rows("Lee agreed to end his bid for the seat.") == []
+    assert _rows("Lee agreed to quietly end his bid for the seat.") == []
     assert _rows("Lee agreed to the deal.") == [("Lee", "favor", "the deal")]
     assert _rows("That is, perhaps, Brown's best shot at the nomination.") == []
     assert _rows("The union has scheduled a strike vote for next week.") == []

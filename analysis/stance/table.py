@@ -388,7 +388,7 @@ def stance(doc) -> pd.DataFrame:
                                                  or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
                 i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
                 continue
-            if cue["cue"] == "agree to" and j < n and lem[j] in _OWN_ACTS:
+            if cue["cue"] == "agree to" and j < n and (lem[j] in _OWN_ACTS or (pos[j] == "RB" and lem[j + 1:j + 2] and lem[j + 1] in _OWN_ACTS)):
                 i = j  # "Kasich agreed to end his bid", "agreed to sell it": a deal about one's own doings
                 continue
             if cue["cue"] == "shot at" and ((i > 0 and low[i - 1] in _CHANCE) or (j < n and pos[j] == "VBG")
