@@ -851,3 +851,10 @@ def test_a_commitment_a_chance_and_a_noun_vote_are_no_stances():
     assert _rows("That is, perhaps, Brown's best shot at the nomination.") == []
     assert _rows("The union has scheduled a strike vote for next week.") == []
     assert _rows("The union voted for the contract.") == [("The union", "favor", "the contract")]
+
+
+def test_accepting_what_is_given_and_a_date_as_holder_are_no_stances():
+    assert _rows("Jane Roe smiled as she accepted her award.") == []
+    assert _rows("The city will accept 10,000 refugees.") == []
+    assert _rows("Peru will not accept any unilateral change.") == [("Peru", "against", "any unilateral change")]
+    assert _rows("\"The numbers since Jan. 1 put us on pace to beat Brown's goal,\" Lee said.") == []

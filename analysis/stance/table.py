@@ -45,6 +45,11 @@ _VIOLENT = frozenset({"terrorist", "terror", "murderous", "deadly", "suicide", "
 #: offices run for ("campaigned for governor"): a candidacy, not a stance
 _OFFICES = frozenset({"president", "governor", "mayor", "senate", "congress", "office", "re-election", "reelection",
                       "presidency", "senator", "sheriff", "parliament"})
+#: what is accepted when *accept* means receiving ("accepted her award", "accept donations")
+_RECEIVED = frozenset({"award", "awards", "prize", "prizes", "honor", "honour", "honors", "honours", "trophy", "medal",
+                       "donation", "donations", "money", "contributions", "check", "checks", "congratulations", "gift",
+                       "gifts", "refugees", "immigrants", "applications", "payment", "payments", "cash", "bribes",
+                       "diploma", "degree", "job", "post", "position"})
 #: what one agrees to do oneself, no position on anything ("agreed to end his bid", "agreed to meet")
 _OWN_ACTS = frozenset({"end", "divide", "split", "sell", "buy", "meet", "debate", "testify", "appear", "serve", "pay",
                        "drop", "leave", "step", "stay", "remain", "withdraw", "return", "join", "share", "speak",
@@ -387,6 +392,9 @@ def stance(doc) -> pd.DataFrame:
                                                   and pos[i - 1] not in ("MD", "TO", "PRP") and low[i - 1] not in ("to", "will"))
                                                  or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
                 i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
+                continue
+            if cue["cue"] == "accept" and not _RECEIVED.isdisjoint(low[j:j + 4]):
+                i = j  # "accepted her award", "will accept 10,000 refugees": receiving, not a stance
                 continue
             if cue["cue"] == "agree to" and j < n and (lem[j] in _OWN_ACTS or (pos[j] == "RB" and lem[j + 1:j + 2] and lem[j + 1] in _OWN_ACTS)):
                 i = j  # "Kasich agreed to end his bid", "agreed to sell it": a deal about one's own doings

@@ -51,14 +51,16 @@ _DASHES = frozenset({"—", "–", "--", "―"})
 _QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "few", "several", "others", "none"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
-                         "night", "time", "decade", "century"})
+                         "night", "time", "decade", "century", "january", "february", "april", "june", "july",
+                         "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.",
+                         "oct.", "nov.", "dec."})
 #: heads of holder phrases that name a thing, an idea or a state of affairs, never someone who takes
 #: a stance ("the rhetoric of the candidates blasting Y", "the economy favors the rich", "anything to stop Y")
 _ABSTRACT_HEADS = frozenset({"rhetoric", "opportunity", "opportunities", "difference", "differences", "economy",
                              "inequality", "anything", "everything", "nothing", "something", "idea", "ideas", "thing",
                              "things", "fact", "reality", "way", "moment", "chance", "problem", "issue", "question",
                              "story", "debate", "approach", "situation", "trend", "result", "results",
-                             "element"})
+                             "element", "need"})
 #: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
 _BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love", "like"})
 #: heads that name texts and rules, not someone who holds a view ("the amendment would repeal")
