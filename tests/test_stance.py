@@ -858,3 +858,10 @@ def test_accepting_what_is_given_and_a_date_as_holder_are_no_stances():
     assert _rows("The city will accept 10,000 refugees.") == []
     assert _rows("Peru will not accept any unilateral change.") == [("Peru", "against", "any unilateral change")]
     assert _rows("\"The numbers since Jan. 1 put us on pace to beat Brown's goal,\" Lee said.") == []
+
+
+def test_people_named_by_their_stance_keep_it_under_a_negated_verb():
+    assert _rows("Lee refused to meet Brown's supporters.") == [("supporters", "favor", "Brown")]
+    assert _rows("Lee refused to meet Brown's critics.") == [("critics", "against", "Brown")]
+    row = _one("The council refused to back the plan.").iloc[0]
+    assert (row.stance, row.negated) == ("against", True)

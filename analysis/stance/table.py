@@ -843,6 +843,11 @@ def stance(doc) -> pd.DataFrame:
     rows = _merge_coordinated(rows)
     # a holder not written in the sentence must be someone found: not an earlier "you" or nothing
     rows = [r for r in rows if r["holder_text"] is not None or (r["holder"] is not None and r["holder"].lower() not in _UNNAMED)]
+    # "refused to meet Brown's supporters": the people named by their stance keep it whatever is done to them
+    for r in rows:
+        if r["negated"] and r["holder_text"] == r["text"] and r["holder_from"] == "subject":
+            r["stance"] = "favor" if r["stance"] == "against" else "against" if r["stance"] == "neutral" else r["stance"]
+            r["negated"] = False
     # "ripe for the message espoused by Trump": a participle read with the noun before as holder
     rows = [r for r in rows if not (r["holder_from"] == "subject" and r["target"][:3].lower() == "by ")]
     # "the plan to stop Trump" with Trump as the elided subject: no one is against himself by name
