@@ -768,3 +768,100 @@ def test_i_with_no_speaker_is_not_an_earlier_subject():
 def test_not_the_other_after_a_favoured_target():
     assert _rows("She backed the plan, not the tax.") == [("She", "favor", "the plan"), ("She", "against", "the tax")]
     assert ("He", "against", "bankers") in _rows("\"He's standing up for farmers - not bankers,\" tweeted Sen. Mary Lee.")
+
+
+def test_a_party_and_state_tag_is_not_the_holder():
+    assert _rows("Sen. Tom Baker, R-Ohio, has endorsed Brown.") == [("Sen. Tom Baker", "favor", "Brown")]
+    doc = analysis.annotate(analysis.from_text("Rep. Ann Lee, D-Calif., said Mayor Brown failed to protect the poor families."))
+    assert doc.stance["holder_text"].tolist() == ["Rep. Ann Lee"]
+
+
+def test_want_to_as_a_way_of_speaking_gives_no_row():
+    assert _rows("We want to offer a sincere apology to Mayor Brown.") == []
+    assert _rows("I want to be very clear about this.") == []
+    assert _rows("The farmers want to believe the minister.") == []
+    assert _rows("Lee wants to ban plastic bags.") == [("Lee", "favor", "to ban plastic bags")]
+
+
+def test_a_name_given_is_not_a_judgement():
+    assert _rows("The council found a blog called Truth Today Right Now, which posts fake lies.") == []
+    assert _rows("The mayor called Lee a liar.") == [("The mayor", "against", "Lee")]
+
+
+def test_a_thing_or_an_idea_holds_no_stance():
+    assert _rows("The rhetoric of the senators blasting Governor Lee's plan suggests a split.") == []
+    assert _rows("The economy favors the wealthy.") == []
+    assert _rows("The senators blasted Governor Lee's plan.") == [("The senators", "against", "Governor Lee's plan")]
+    assert _rows("ABC News praised the mayor.") == [("ABC News", "favor", "the mayor")]
+
+
+def test_as_opposed_to_and_the_likes_of_are_no_cues():
+    assert _rows("We need a few voices, as opposed to everyone talking at once, she said.") == []
+    assert all(r[2] != "of Acme" for r in _rows("Smith called for tariffs on goods from the likes of Acme."))
+    assert _rows("The mayor is opposed to the tax.") == [("The mayor", "against", "the tax")]
+
+
+def test_an_elided_holder_must_be_someone_named():
+    doc = analysis.annotate(analysis.from_text(
+        "You know the story. The cable networks - A, B and C - all stuck with Brown talking at length about money, "
+        "taking shots at Governor Lee and promoting his hotels."))
+    assert all(h is None or h.lower() != "you" for h in doc.stance["holder"])
+    assert _rows("The hosts, all of them, stuck with Brown, taking shots at Governor Lee.") == [
+        ("The hosts", "against", "Governor Lee")]
+
+
+def test_no_one_a_clause_or_a_noun_of_hope_holds_no_stance():
+    assert _rows("None of the major candidates is pushing for a large army.") == []
+    assert _rows("I have no lobbyists that want me.") == []
+    rows = _rows("It was not that he heard a few in the crowd hurl insults and encourage anti-Brown protesters to leave.")
+    assert all("hurl" not in (h or "") for h, _, _ in rows)
+    assert _rows("The mayor's latest victories in the race unleashed a wave of comments, from praise for his record "
+                 "to hopes he will cut taxes.") == []
+    assert _rows("Lee hopes Brown will fix the economy.") == [("Lee", "favor", "Brown will fix the economy")]
+
+
+def test_what_one_may_do_and_an_inverted_participle_give_no_row():
+    assert _rows("The delegates are free agents, able to support Lee, Brown or Park.") == []
+    assert _rows("Voters in the county are tired, ready for the message of thrift and order espoused by Mayor Brown.") == []
+    assert _rows("The delegates voted to support Lee.") == [("The delegates", "favor", "Lee")]
+
+
+def test_violence_and_running_for_office_are_no_stances():
+    assert _rows("Just after Jim Doe carried out his murderous attack on the dancers, Mayor Brown called for change.") == [
+        ("Mayor Brown", "favor", "change")]
+    assert _rows("Smith campaigned for governor in 2010.") == []
+    assert ("Lee's", "favor", "the nomination") not in _rows("A group backing Lee's campaign for the nomination spent money.")
+    assert _rows("Smith campaigned for Lee in Ohio.") == [("Smith", "favor", "Lee in Ohio")]
+    assert _rows("Jones attacked Lee over taxes.") == [("Jones", "against", "Lee over taxes")]
+
+
+def test_a_company_called_x_holds_nothing():
+    assert _rows("They paid a company called Acme Data, which builds profiles of voters.") == []
+
+
+def test_wanting_to_be_someone_is_no_stance():
+    assert _rows("I wanted to be mayor of this town.") == []
+    assert _rows("The nurses want to be paid fairly.") == [("The nurses", "favor", "to be paid fairly")]
+
+
+def test_a_commitment_a_chance_and_a_noun_vote_are_no_stances():
+    assert _rows("Lee agreed to end his bid for the seat.") == []
+    assert _rows("Lee agreed to quietly end his bid for the seat.") == []
+    assert _rows("Lee agreed to the deal.") == [("Lee", "favor", "the deal")]
+    assert _rows("That is, perhaps, Brown's best shot at the nomination.") == []
+    assert _rows("The union has scheduled a strike vote for next week.") == []
+    assert _rows("The union voted for the contract.") == [("The union", "favor", "the contract")]
+
+
+def test_accepting_what_is_given_and_a_date_as_holder_are_no_stances():
+    assert _rows("Jane Roe smiled as she accepted her award.") == []
+    assert _rows("The city will accept 10,000 refugees.") == []
+    assert _rows("Peru will not accept any unilateral change.") == [("Peru", "against", "any unilateral change")]
+    assert _rows("\"The numbers since Jan. 1 put us on pace to beat Brown's goal,\" Lee said.") == []
+
+
+def test_people_named_by_their_stance_keep_it_under_a_negated_verb():
+    assert _rows("Lee refused to meet Brown's supporters.") == [("supporters", "favor", "Brown")]
+    assert _rows("Lee refused to meet Brown's critics.") == [("critics", "against", "Brown")]
+    row = _one("The council refused to back the plan.").iloc[0]
+    assert (row.stance, row.negated) == ("against", True)

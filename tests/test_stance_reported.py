@@ -175,3 +175,16 @@ def test_the_support_one_has_is_held_by_those_who_give_it():
 def test_nothing_reported_by_a_negated_verb_of_saying():
     assert _rows("He had not said that Mayor Brown had given the school a generous gift.") == []
     assert _rows("Jones never said the city should close the library.") == []
+
+
+def test_a_wish_under_a_negated_think_is_against():
+    assert _rows("\"I don't think the vote should be delayed,\" Lee told reporters.") == [
+        ("Lee", "against", "the vote should be delayed")]
+    assert _rows("\"I think the vote should be delayed,\" Lee told reporters.") == [
+        ("Lee", "favor", "the vote should be delayed")]
+
+
+def test_news_and_findings_are_no_judgements():
+    assert _rows("Polls suggest Lee has the best chance of beating Brown.") == []
+    assert _rows("Mayor Lee also announced the Peace Center would begin work in May.") == []
+    assert _rows("Smith said Brown is a disgrace.") == [("Smith", "against", "Brown")]

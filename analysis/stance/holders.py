@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from .vocabulary import _PRONOUNS, _QUANTIFIERS, _SUBJECT_PRONOUNS, _TIME_HEADS
+from .vocabulary import _ABSTRACT_HEADS, _PRONOUNS, _QUANTIFIERS, _SUBJECT_PRONOUNS, _TIME_HEADS
 from .sentence import _np_left
 from .clause_reading import _governing_finite
 
@@ -84,6 +84,12 @@ def _holder_ok(s, span) -> bool:
     words = s.low[a:b + 1]
     if s.pos[a] in ("VB", "VBP", "VBZ", "VBD") or "any" in words or "every" in words:
         return False  # "will not support any candidate who opposes Y": no one in particular, or a verb
+    if words[0] in ("no", "none", "neither"):
+        return False  # "none of the candidates is pushing for Y": a stance no one holds
+    if b - a > 2 and any(p in ("VBD", "VBZ", "VBP", "MD") or (p == "VB" and s.low[k - 1] != "to")
+                         for k, p in enumerate(s.pos[a + 1:b + 1], a + 1)) \
+            and not any(p in ("WP", "WDT") or w == "that" for p, w in zip(s.pos[a:b + 1], words)):
+        return False  # "he heard a few in the crowd hurl insults": a clause read as a phrase, not a holder
     if words and words[-1] in _QUANTIFIERS:
         return True  # "most oppose it", "many believe"
     if not any(p.startswith(("NN", "PRP", "CD", "FW")) for p in s.pos[a:b + 1]):
@@ -93,4 +99,4 @@ def _holder_ok(s, span) -> bool:
     pos = s.pos[a:cut] if any(p.startswith("NN") for p in s.pos[a:cut]) else s.pos[a:b + 1]
     words = s.low[a:a + len(pos)]
     head = next((w for w, p in zip(reversed(words), reversed(pos)) if p.startswith("NN")), None)
-    return head not in _TIME_HEADS
+    return head not in _TIME_HEADS and head not in _ABSTRACT_HEADS

@@ -117,6 +117,10 @@ def _naming_cues(cs):
     return out
 
 
+#: who reports findings, not a judgement of their own ("Polls suggest Lee has the best chance")
+_FINDERS = frozenset({"poll", "survey", "source", "study", "data", "analysis", "report", "figure", "number"})
+
+
 def _valence_lexicon() -> dict:
     """VADER's word valences (with the user's overrides), and the political epithets it lacks
     (``_POLITICAL_VALENCE``; the user's overrides win)."""
@@ -174,6 +178,8 @@ def _reported_evaluations(cs, actors, text):
                 or cs.low[g.subj[1]] in _NO_ONE or _in_question(cs, g) or "you" in cs.low[g.subj[0]:g.subj[1] + 1] \
                 or _said_negated(cs, g):
             continue  # ("he had not said that Y ...": nothing is reported as held)
+        if cs.lem[g.main] in ("announce", "report") or cs.lem[g.subj[1]] in _FINDERS:
+            continue  # "Lee announced the clinic would open", "Polls suggest Lee has the best chance": news, not a judgement
         if any(o is not c and o.relation == "reported" and o.kind == "fin" and (o.gov is g or o.gov is None) and o.vs < c.vs
                and o.vs > (g.ve if g.ve < c.vs else -1) for o in cs.clauses):
             continue  # only the first clause said: "X said Y did a remarkable job of making Z loved"
@@ -338,7 +344,10 @@ def _reported_wishes(cs, text=None):
             continue
         if kept:
             continue
+        turned = False
         if g is not None and low[_pronoun_head(cs, g.subj)[0]] in _FIRST_PERSON:
+            # "'I don't think the vote should be delayed,' Lee said": against what is said should be
+            turned = g.negated and cs.lem[g.main] in ("think", "believe")
             g = _speech_clause(cs, g)  # "'... I think we have to leave it that way,' Trump said": Trump
         if g is None and label is not None and c.vs > label[1] + 1:
             g = _Label(label, n)  # "SMITH: I think the city needs to act" (a transcript): Smith
@@ -367,7 +376,7 @@ def _reported_wishes(cs, text=None):
             continue  # "I have to tell you"; "the money they need to win" (a relative)
         if end <= c.ve and not (c.voice == "passive" and c.subj is not None and c.subj[1] < c.vs):
             continue  # "we have to": nothing said of what ("providers should be punished" says it of its subject)
-        out.append((c, g.subj, (a, end), "favor"))
+        out.append((c, g.subj, (a, end), "against" if turned else "favor"))
     return out
 
 

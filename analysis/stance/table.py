@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import chain, compress, count
 from operator import or_
@@ -14,7 +15,7 @@ from .._frames import column_values
 from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
-    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
+    _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _CANDOUR, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
     _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
@@ -39,6 +40,32 @@ from .said import _FIGHTS, _TRIGGERS, said_rows
 # said_rows reads (its own first test); none of these words: no naming verb, question or condition
 _SAID_GATE = _TRIGGERS | _SPEECH_VERBS
 _WORD_GATE = _NAMING_VERBS | {"?", "if", "unless", "event"}
+
+#: a party and state after a name between commas ("Sen. Tom Baker, R-Ohio, said"): no holder of its own
+_PARTY_TAG = re.compile(r"[rdi]-[a-z][a-z.]*$")
+#: words before *attack* that make it an act of violence ("a deadly attack on the club")
+_VIOLENT = frozenset({"terrorist", "terror", "murderous", "deadly", "suicide", "bomb", "missile", "military", "armed",
+                      "air", "chemical", "knife", "gun", "violent", "lethal", "nuclear", "fatal", "bloody", "rocket",
+                      "drone", "mortar", "shark", "heart", "panic", "asthma"})
+#: offices run for ("campaigned for governor"): a candidacy, not a stance
+_OFFICES = frozenset({"president", "governor", "mayor", "senate", "congress", "office", "re-election", "reelection",
+                      "presidency", "senator", "sheriff", "parliament"})
+#: what is accepted when *accept* means receiving ("accepted her award", "accept donations")
+_RECEIVED = frozenset({"award", "awards", "prize", "prizes", "honor", "honour", "honors", "honours", "trophy", "medal",
+                       "donation", "donations", "money", "contributions", "check", "checks", "congratulations", "gift",
+                       "gifts", "refugees", "immigrants", "applications", "payment", "payments", "cash", "bribes",
+                       "diploma", "degree", "job", "post", "position"})
+#: what one agrees to do oneself, no position on anything ("agreed to end his bid", "agreed to meet")
+_OWN_ACTS = frozenset({"end", "divide", "split", "sell", "buy", "meet", "debate", "testify", "appear", "serve", "pay",
+                       "drop", "leave", "step", "stay", "remain", "withdraw", "return", "join", "share", "speak",
+                       "talk", "sit", "attend", "hold", "take", "give", "let", "allow", "delay", "postpone"})
+#: words before "shot at" that make it a chance ("the best shot at the nomination")
+_CHANCE = frozenset({"best", "good", "better", "real", "fair", "decent", "no", "any", "long", "strong", "serious",
+                     "legitimate", "reasonable", "realistic", "only", "last", "second", "first"})
+#: "free to support Y", "able to endorse Y": what one may do, not a stance
+_CAPABLE = frozenset({"able", "unable", "free", "allowed", "eligible", "permitted"})
+#: holders that name no one when they are not written in the cue's sentence (an earlier "you")
+_UNNAMED = frozenset(_PRONOUNS | {"you", "your", "one", "someone", "anyone", "everyone", "that", "these", "those", "what"})
 
 COLUMNS = ["stance_id", "para_id", "sent_id", "clause_id", "holder_id", "holder", "holder_text", "holder_from", "target_id",
            "target", "stance", "cue", "pattern", "negated", "hedged", "start", "end", "text",
@@ -136,6 +163,11 @@ def stance(doc) -> pd.DataFrame:
     def resolve(s: _Sent, span, how: str):
         """(holder_id, holder, holder_text, how) for a token span of s."""
         a, b = span
+        if a == b and a > 1 and s.low[a - 1] == "," and s.low[a][1:2] == "-" and _PARTY_TAG.match(s.low[a]):
+            left = _np_left(s, a - 2)  # "Sen. Tom Baker, R-Ohio, said": the senator, not his party and state
+            if left is not None:
+                span = left
+                a, b = span
         cs, ce = s.st[a], s.en[b]
         phrase = text[cs:ce]
         words = [w for w in s.low[a:b + 1]]
@@ -263,6 +295,10 @@ def stance(doc) -> pd.DataFrame:
         if some_words and not _NAMING_VERBS.isdisjoint(s.low):
             # "Cruz called Trump a pathological liar": the words X is called say how the caller stands
             for k, hspan, tspan, label in _naming_cues(cs):
+                b = tspan[1] + 1
+                if s.pos[k] == "VBN" and s.pos[k - 1] in ("NN", "NNS") and text[s.st[k + 1]].isupper() and (
+                        (b < len(s.low) and text[s.st[b]].isupper()) or (k > 1 and s.low[k - 2] in ("a", "an"))):
+                    continue  # "a blog called Truth Today Right Now, which posts lies": a name given, not a judgement
                 hid, holder, htext, how = resolve(s, hspan, "subject")
                 if quote_at := actors.quote_at(s.st[hspan[0]]):
                     if s.low[hspan[0]] in _FIRST_PERSON:
@@ -364,6 +400,34 @@ def stance(doc) -> pd.DataFrame:
             if kind == "verb" and pos[i] in ("VBN", "VBG", "VBD") and _attributive(s, i):
                 i = j  # "a well respected conservative": a participle inside a noun phrase
                 continue
+            if i > 0 and ((low[i] == "opposed" and low[i - 1] == "as") or (low[i] == "likes" and low[i - 1] == "the")):
+                i = j  # "as opposed to", "the likes of": no stance
+                continue
+            if cue["cue"] == "attack" and (not _VIOLENT.isdisjoint(low[max(0, i - 2):i])
+                                           or (i > 1 and low[i - 1] == "out" and lem[i - 2] == "carry")):
+                i = j  # "his murderous attack on the club", "carried out attacks": violence, not a stance
+                continue
+            if cue["cue"] == "campaign for" and ((low[i] == "campaign" and pos[i].startswith("NN") and i > 0
+                                                  and pos[i - 1] not in ("MD", "TO", "PRP") and low[i - 1] not in ("to", "will"))
+                                                 or (j < n and low[j] in _OFFICES) or "nomination" in low[j:j + 4]):
+                i = j  # "Rubio's campaign for the nomination", "campaigned for governor": running, not a stance
+                continue
+            if cue["cue"] == "accept" and not _RECEIVED.isdisjoint(low[j:j + 4]):
+                i = j  # "accepted her award", "will accept 10,000 refugees": receiving, not a stance
+                continue
+            if cue["cue"] == "agree to" and j < n and (lem[j] in _OWN_ACTS or (pos[j] == "RB" and lem[j + 1:j + 2] and lem[j + 1] in _OWN_ACTS)):
+                i = j  # "Kasich agreed to end his bid", "agreed to sell it": a deal about one's own doings
+                continue
+            if cue["cue"] == "shot at" and ((i > 0 and low[i - 1] in _CHANCE) or (j < n and pos[j] == "VBG")
+                                            or "nomination" in low[j:j + 4]):
+                i = j  # "the best shot at the nomination", "a shot at winning": a chance, not a dig
+                continue
+            if cue["cue"] == "vote for" and i > 0 and pos[i] == "NN" and pos[i - 1] == "NN":
+                i = j  # "a strike vote for next week": a noun
+                continue
+            if i > 1 and low[i - 1] == "to" and low[i - 2] in _CAPABLE:
+                i = j  # "delegates free to support Cruz or Trump": what one may do, not a stance
+                continue
             if cue["cue"] == "stop" and not (j < n and (low[j] in ("him", "her", "them") or pos[j].startswith("NNP"))):
                 i = j  # "stop X" is against someone named; "stop endorsing", "stop by", "stop the bleeding": no stance
                 continue
@@ -394,7 +458,9 @@ def stance(doc) -> pd.DataFrame:
                                          or (j < n and low[j] == "for") or (i > 0 and low[i - 1] in ("most", "least"))):
                 i = j  # "the most wanted list", "a man wanted for questioning": sought, not a wish
                 continue
-            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED):
+            if cue["cue"] == "want" and j + 1 < n and low[j] == "to" and (lem[j + 1] in _NOT_WANTED or low[j + 1] in _NOT_WANTED
+                                                                       or (low[j + 1] == "be" and not _CANDOUR.isdisjoint(low[j + 2:j + 4]))
+                                                                       or (low[j + 1] == "be" and j + 2 < n and pos[j + 2] not in ("VBN", "VBD"))):
                 i = j  # "I want to thank", "we want to make sure", "wanted to know": a formula, no position
                 continue
             if cue["cue"] == "thank" and j < n and low[j] == "you":
@@ -796,6 +862,18 @@ def stance(doc) -> pd.DataFrame:
         if said_gate:
             said_rows(cs, s_text, text, actors, resolve, clause_ids, rows)  # wishes, poll answers
     rows = _merge_coordinated(rows)
+    # a holder not written in the sentence must be someone found: not an earlier "you" or nothing
+    rows = [r for r in rows if r["holder_text"] is not None or (r["holder"] is not None and r["holder"].lower() not in _UNNAMED)]
+    # "refused to meet Brown's supporters": the people named by their stance keep it whatever is done to them
+    for r in rows:
+        if r["negated"] and r["holder_text"] == r["text"] and r["holder_from"] == "subject":
+            r["stance"] = "favor" if r["stance"] == "against" else "against" if r["stance"] == "neutral" else r["stance"]
+            r["negated"] = False
+    # "ripe for the message espoused by Trump": a participle read with the noun before as holder
+    rows = [r for r in rows if not (r["holder_from"] == "subject" and r["target"][:3].lower() == "by ")]
+    # "the plan to stop Trump" with Trump as the elided subject: no one is against himself by name
+    rows = [r for r in rows if r["holder_text"] is not None or r["holder_id"] is None or r["holder_id"] != r["target_id"]
+            or not all(w[:1].isupper() for w in r["target"].split())]
     if not rows:
         return _empty_table().copy()
     return rows_frame(rows, COLUMNS)

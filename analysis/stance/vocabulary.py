@@ -51,7 +51,16 @@ _DASHES = frozenset({"—", "–", "--", "―"})
 _QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "few", "several", "others", "none"})
 _TIME_HEADS = frozenset({"week", "month", "year", "day", "today", "yesterday", "tomorrow", "monday", "tuesday",
                          "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning", "evening",
-                         "night", "time", "decade", "century"})
+                         "night", "time", "decade", "century", "january", "february", "april", "june", "july",
+                         "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.",
+                         "oct.", "nov.", "dec."})
+#: heads of holder phrases that name a thing, an idea or a state of affairs, never someone who takes
+#: a stance ("the rhetoric of the candidates blasting Y", "the economy favors the rich", "anything to stop Y")
+_ABSTRACT_HEADS = frozenset({"rhetoric", "opportunity", "opportunities", "difference", "differences", "economy",
+                             "inequality", "anything", "everything", "nothing", "something", "idea", "ideas", "thing",
+                             "things", "fact", "reality", "way", "moment", "chance", "problem", "issue", "question",
+                             "story", "debate", "approach", "situation", "trend", "result", "results",
+                             "element", "need"})
 #: cues that before an infinitive say nothing about a target ("refused to answer", "hate to say it")
 _BEFORE_INFINITIVE = frozenset({"refuse", "decline", "hate", "love", "like"})
 #: heads that name texts and rules, not someone who holds a view ("the amendment would repeal")
@@ -118,5 +127,8 @@ _MODALS_ALL = frozenset({"will", "would", "could", "can", "may", "might", "shoul
 #: what "want to" says when it is a formula of speech, not a wish ("I want to thank", "we want to make sure")
 _NOT_WANTED = frozenset({"thank", "say", "tell", "ask", "know", "talk", "hear", "add", "note", "make", "stress", "emphasize",
                          "remind", "point", "mention", "reiterate", "congratulate", "welcome", "apologize", "express",
-                         "share", "speak", "explain", "clarify", "go", "come", "look", "take"})
+                         "share", "speak", "explain", "clarify", "go", "come", "look", "take", "offer", "believe",
+                         "remember", "reassure", "assure", "recognize", "acknowledge", "highlight", "admit", "repeat"})
+#: "I want to be (very) clear / honest": a way of speaking, after "want to be"
+_CANDOUR = frozenset({"clear", "honest", "frank", "candid", "fair", "sure", "transparent", "upfront", "careful"})
 _REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})

@@ -15,7 +15,8 @@ _SPEAKING = frozenset({"say", "tell", "know", "ask", "talk", "speak", "hear", "n
                        "apologise", "assure", "caution", "congratulate", "make", "go", "come", "get", "do", "look",
                        "think", "wait", "check", "find", "figure", "comment", "study", "learn", "consider", "review", "examine",
                        "explore", "respond", "answer", "discuss",
-                       "reiterate", "underscore", "acknowledge", "express", "let", "take"})
+                       "reiterate", "underscore", "acknowledge", "express", "let", "take", "offer", "believe",
+                       "remember", "reassure", "recognize", "highlight", "admit", "repeat"})
 _NEGATORS = frozenset({"not", "n't", "n’t", "never"})
 _QUOTE_OPEN = frozenset({'"', "“", "``"})
 _QUOTE_CLOSE = frozenset({'"', "”", "''"})
@@ -101,6 +102,8 @@ def _wish_cues(cs):
             continue  # "what I want in a candidate", "wanted so badly", "wanted for questioning"
         if pos[k] == "VBN" and k > 0 and pos[k - 1] in ("NN", "NNS", "NNP", "NNPS"):
             continue  # "the activist wanted by the police": a participle after a noun
+        if k > 0 and low[k].endswith("s") and (pos[k - 1] in ("IN", "TO", "DT", "JJ", "PRP$", "POS") or low[k - 1] in ("'s", "’s")):
+            continue  # "from praise to hopes he will win", "the wishes of the family": a noun, no one's wish
         if low[j] == "to" and j + 1 < n and (lem[j + 1] in _SPEAKING or low[j + 1] in _SPEAKING):
             continue  # "I want to say", "we want to thank"
         if low[j] == "to" and j + 2 < n and lem[j + 1] == "be" and pos[j + 2] not in ("VBN", "VBD"):
