@@ -152,6 +152,10 @@ def test_tagger_slips_are_mended():
     assert _clause("In this report we present the figures.", "present").subject == "we"
     r = _clause("The council refused to back the plan.", "back")
     assert r.verb == "to back"
+    assert _clause("The mayor refused to back Jonas Peretz.", "back").verb == "to back"
+    r = _clause("The mayor did not back Jonas Peretz.", "back")
+    assert (r.verb, r.negated, r.object) == ("did not back", True, "Jonas Peretz")
+    assert _clause("They went back to Paris.", "go").object != "Paris"
 
 
 def test_layer_is_registered_and_exported(tmp_path):

@@ -230,6 +230,10 @@ def test_governing_negation_and_hedges():
     assert (back.holder, back.negated, back.stance, back.target) == ("The council", True, "against", "the plan")
     row = _one("The unions failed to condemn the strike.").iloc[0]
     assert (row.negated, row.stance) == (True, "neutral")
+    # the tagger reads "back" before a name as an adverb, after "to" and after "did not"
+    for text in ("Mr Lindqvist refused to back Ms Oyelaran.", "Mr Lindqvist did not back Ms Oyelaran."):
+        row = _one(text).iloc[0]
+        assert (row.holder, row.negated, row.stance, row.target) == ("Lindqvist", True, "against", "Ms Oyelaran")
 
 
 def test_holder_is_never_a_time_or_a_mark():

@@ -28,6 +28,10 @@ _NOUN_ADJ = frozenset({"NN", "NNS", "JJ"})
 _TO_MD = frozenset({"TO", "MD"})
 _LOOKED_AT = _NOUN_ADJ | {"RB", "PRP"} | _CONTRACTION_POS  # the tags of all the words looked at
 _NOUN_VERB_NEXT = frozenset({"DT", "PRP$", "PDT", "TO", "CD"})  # what follows a noun read as a verb
+_NOT = frozenset({"not", "n't", "n’t"})
+_DO = frozenset({"do", "does", "did"})
+#: what may follow a verb the tagger read as an adverb after "to" or "did not" ("to back Lee")
+_OBJECT_START = frozenset({"DT", "PRP$", "PDT", "CD", "NNP", "NNPS"})
 
 
 def _candidates(low: list, pos: list) -> list[int]:
@@ -44,6 +48,7 @@ def _candidates(low: list, pos: list) -> list[int]:
                 p in _NOUN_ADJ and q in _RETAG_PREV
                 and not (q in _NOUN and (p == "JJ" or k + 1 >= n or pos[k + 1] not in _NOUN_VERB_NEXT))
                 or p == "RB" and q in _TO_MD
+                or p == "RB" and q == "RB" and k >= 2 and low[k - 1] in _NOT and low[k - 2] in _DO
                 or p == "PRP" and low[k] == "us" and low[k - 1] == "the"
                 or p in _CONTRACTION_POS and low[k][:1] in _APOSTROPHES):
             out.append(k)
@@ -80,10 +85,11 @@ def _retag(s: "Sentence") -> bool:
             continue
         if pos[k - 1] not in _RETAG_PREV:
             continue
-        if p in {"RB", "NN", "JJ"} and low[k - 1] == "to" and pos[k - 1] == "TO" and k + 1 < n \
-                and (pos[k + 1] in {"DT", "PRP$", "PDT", "CD"} or low[k + 1] in {"up", "down", "out", "off", "away", "for"})\
+        if p in {"RB", "NN", "JJ"} and (low[k - 1] == "to" and pos[k - 1] == "TO" or
+                                        p == "RB" and low[k - 1] in _NOT and k >= 2 and low[k - 2] in _DO) and k + 1 < n \
+                and (pos[k + 1] in _OBJECT_START or low[k + 1] in {"up", "down", "out", "off", "away", "for"})\
                 and low[k].isalpha():
-            lemma = _can_be_verb(low[k])  # "to back the plan": the tagger's adverb
+            lemma = _can_be_verb(low[k])  # "to back the plan", "did not back Lee": the tagger's adverb
             if lemma:
                 pos[k], s.lem[k] = "VB", lemma
                 changed = True
