@@ -435,8 +435,10 @@ class _Resolver(CandidateFinder, PeopleResolver, PronounResolver, UnlistedNames)
         after = self.text[end:end + 3]
         if before and before[-1].lower() in _VENUE_WORDS:
             return True
-        return after.startswith(",") and bool(self.gaz.regex.match(self.text, end + 2)) and \
-            self.gaz.surfaces.get(self.gaz.regex.match(self.text, end + 2).group(), Surface("", "")).how == "name"
+        if not after.startswith(","):
+            return False
+        m = self.gaz.match_at(self.text, end + 2)
+        return m is not None and self.gaz.surfaces.get(m.group(), Surface("", "")).how == "name"
 
 
     def row(self, start: int, end: int, actor_id: str, role: str, how: str, subject: bool = False) -> dict:
