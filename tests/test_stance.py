@@ -234,6 +234,7 @@ def test_governing_negation_and_hedges():
     for text in ("Mr Lindqvist refused to back Ms Oyelaran.", "Mr Lindqvist did not back Ms Oyelaran."):
         row = _one(text).iloc[0]
         assert (row.holder, row.negated, row.stance, row.target) == ("Lindqvist", True, "against", "Ms Oyelaran")
+    assert _one("The dockers' union backed down on its pay claim.").empty   # a retreat, no support
 
 
 def test_holder_is_never_a_time_or_a_mark():

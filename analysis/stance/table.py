@@ -16,7 +16,8 @@ from ..clauses import sentences_of
 from .vocabulary import (
     _AUX, _BEFORE_INFINITIVE, _BOUNDARY, _CHOICE_CUES, _DASHES, _DEONTIC, _DEONTIC_TO, _DOCUMENTS,
     _FIRST_PERSON, _FORECAST, _FUTURE_MODALS, _MODALS_ALL, _NOT_WANTED, _CANDOUR, _REFLEXIVES, _GAP_POS, _GLAD_TO, _GUESS_ADVERBS, _GOAL_CUES, _GIVE, _LIGHT_VERBS, _NAMING_VERBS, _NOT_HOLDERS, _NP_POS, _NP_PREP,
-    _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _SKIP_POS, _SMALL_WORDS,
+    _OBJECT_CONTROL, _PRONOUNS, _QUANTIFIERS, _QUOTE_MARKS, _RECEIVE, _REPORTING, _RETREAT_PARTICLES, _SKIP_POS,
+    _SMALL_WORDS,
     _SPECULATIVE, _SPEECH_VERBS, STANCES, _STATIVE,
 )
 from .lexicon import _compiled, _no_second_word, _second_words, _start_test
@@ -402,6 +403,9 @@ def stance(doc) -> pd.DataFrame:
                 continue
             if i > 0 and ((low[i] == "opposed" and low[i - 1] == "as") or (low[i] == "likes" and low[i - 1] == "the")):
                 i = j  # "as opposed to", "the likes of": no stance
+                continue
+            if cue["cue"] == "back" and j < n and low[j] in _RETREAT_PARTICLES:
+                i = j  # "backed down on its demands", "backed away from the deal": a retreat, no support
                 continue
             if cue["cue"] == "attack" and (not _VIOLENT.isdisjoint(low[max(0, i - 2):i])
                                            or (i > 1 and low[i - 1] == "out" and lem[i - 2] == "carry")):

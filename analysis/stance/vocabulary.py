@@ -132,3 +132,5 @@ _NOT_WANTED = frozenset({"thank", "say", "tell", "ask", "know", "talk", "hear", 
 #: "I want to be (very) clear / honest": a way of speaking, after "want to be"
 _CANDOUR = frozenset({"clear", "honest", "frank", "candid", "fair", "sure", "transparent", "upfront", "careful"})
 _REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself", "yourselves"})
+#: particles after "back" that make it a retreat ("backed down", "backed off", "backed away", "backed out")
+_RETREAT_PARTICLES = frozenset({"down", "off", "away", "out"})
