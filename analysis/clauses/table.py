@@ -125,6 +125,15 @@ def clauses(doc) -> pd.DataFrame:
     mentions = _Mentions(doc)
     m_starts, m_rows = mentions.starts, len(mentions.rows)
     actor_from = mentions.actor_from
+
+    def phrase(span, st, en, s):
+        """``(start, end, text, actor id)`` of a subject, object or agent span of tokens."""
+        if span is None:
+            return -1, -1, None, None
+        p, q = st[span[0]], en[span[1]]
+        k = bisect_left(m_starts, p)
+        return p, q, text[p:q], (actor_from(k, q, s, span) if k < m_rows and m_starts[k] < q else None)
+
     ints: list = []  # 13 per clause, row after row
     strs: list = []  # 13 per clause
     flags: list = []  # negated, hedged
@@ -139,31 +148,10 @@ def clauses(doc) -> pd.DataFrame:
             cid += 1
             a, b = st[start], en[end]
             vs, ve = st[vs], en[ve]
-            # the three phrases, written out (-1: no phrase; offsets are never negative)
-            if subj is None:
-                sp = sq = -1
-                subj_text = subj_id = None
-            else:
-                sp, sq = st[subj[0]], en[subj[1]]
-                subj_text = text[sp:sq]
-                k = bisect_left(m_starts, sp)
-                subj_id = actor_from(k, sq, s, subj) if k < m_rows and m_starts[k] < sq else None
-            if obj is None:
-                op = oq = -1
-                obj_text = obj_id = None
-            else:
-                op, oq = st[obj[0]], en[obj[1]]
-                obj_text = text[op:oq]
-                k = bisect_left(m_starts, op)
-                obj_id = actor_from(k, oq, s, obj) if k < m_rows and m_starts[k] < oq else None
-            if agent is None:
-                ap = aq = -1
-                agent_text = agent_id = None
-            else:
-                ap, aq = st[agent[0]], en[agent[1]]
-                agent_text = text[ap:aq]
-                k = bisect_left(m_starts, ap)
-                agent_id = actor_from(k, aq, s, agent) if k < m_rows and m_starts[k] < aq else None
+            # the three phrases (-1: no phrase; offsets are never negative)
+            sp, sq, subj_text, subj_id = phrase(subj, st, en, s)
+            op, oq, obj_text, obj_id = phrase(obj, st, en, s)
+            ap, aq, agent_text, agent_id = phrase(agent, st, en, s)
             ints += (cid, pid, sid, a, b, vs, ve, sp, sq, op, oq, ap, aq)
             strs += (text[a:b], text[vs:ve], lem[main], voice, modal, tense, subj_text, obj_text, agent_text,
                      subj_id, obj_id, agent_id, relation)
