@@ -113,6 +113,8 @@ def test_loaded_file_rebuilds_the_decoded_text(tmp_path_factory, text, encoding)
         except InputError as exc:
             assert str(exc).strip() and "\n" not in str(exc)
             return
+    if encoding == "utf-8" and text.startswith("\ufeff"):
+        text = text[1:]   # the bytes of a leading U+FEFF in UTF-8 are the byte-order mark: the file's, not its text
     if art.meta.get("format") is None:
         assert art.text == text.replace("\r\n", "\n").replace("\r", "\n")
     check_blocks_rebuild(art)
